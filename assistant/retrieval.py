@@ -1,0 +1,136 @@
+"""Hybrid retrieval: dense (Chroma) plus BM25 over jieba tokens, fused by reciprocal rank.
+
+All chunks are read from the store once, at start-up, to build the BM25 index; queries
+then cost one embedding, one Chroma query and one BM25 scoring.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from .evidence import TermWeights, coverage
+from .fusion import reciprocal_rank_fusion
+from .lexical import LexicalIndex
+from .query import QueryAnalysis
+from .types import Chunk, DocumentMeta, ScoredChunk
+
+MODES = ("hybrid", "dense", "bm25")
+
+
+def index_text(chunk: Chunk, meta: DocumentMeta) -> str:
+    """What is embedded and BM25-indexed: the clause with its section path.
+
+    The document title is left out: every chunk of a document would share it, so it
+    only adds noise (and favours short chunks); documents are told apart by filters.
+    """
+    return f"{' '.join(chunk.section_path)}\n{chunk.text}"
+
+
+def evidence_text(chunk: Chunk, meta: DocumentMeta) -> str:
+    """What a reader sees of a clause: its document, region, section path and text."""
+    return f"{meta.title} {meta.region or ''}\n{' '.join(chunk.section_path)}\n{chunk.text}"
+
+
+def expand_table_rows(ranked: list[str], chunks: dict[str, Chunk], siblings: dict[tuple, list[str]],
+                      relevance: dict[str, float], limit: int = 12) -> list[str]:
+    """After each criterion row, the other rows of its table column.
+
+    A question about criteria wants the whole list (auto-merging retrieval). Within a
+    column, rows go by ``relevance``, then in the document's own order; rows already
+    listed are not repeated. Pure function over ids.
+    """
+    out: list[str] = []
+    seen: set[str] = set()
+    for chunk_id in ranked:
+        group = [chunk_id]
+        chunk = chunks[chunk_id]
+        if chunk.kind == "table_row" and chunk_id not in seen:
+            rows = siblings.get((chunk.doc_id, chunk.section_path), [chunk_id])
+            order = {row: i for i, row in enumerate(rows)}
+            group = sorted(rows, key=lambda row: (-round(relevance.get(row, 0.0), 3), order[row]))[:limit]
+        for member in group:
+            if member not in seen:
+                seen.add(member)
+                out.append(member)
+    return out
+
+
+class HybridRetriever:
+    """Ranks the chunks of a :class:`~assistant.store.ChunkStore` for a question."""
+
+    def __init__(self, store, embeddings, mode: str = "hybrid", rrf_k: int = 60, candidates: int = 100,
+                 weights: dict[str, float] | None = None) -> None:
+        if mode not in MODES:
+            raise ValueError(f"retrieval mode must be one of {MODES}, got {mode!r}")
+        self.mode = mode
+        self._store = store
+        self._embeddings = embeddings
+        self._rrf_k = rrf_k
+        self._candidates = candidates
+        self._weights = weights
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read the chunks after the index changed."""
+        records = self._store.all_chunks()
+        self.chunks = [chunk for chunk, _ in records]
+        self.docs: dict[str, DocumentMeta] = {meta.doc_id: meta for _, meta in records}
+        self.texts = [index_text(chunk, self.docs[chunk.doc_id]) for chunk in self.chunks]
+        self._position = {chunk.chunk_id: i for i, chunk in enumerate(self.chunks)}
+        self._by_id = {chunk.chunk_id: chunk for chunk in self.chunks}
+        self._siblings: dict[tuple, list[str]] = {}
+        for chunk in self.chunks:  # chunks are in reading order, so rows stay in order
+            if chunk.kind == "table_row":
+                self._siblings.setdefault((chunk.doc_id, chunk.section_path), []).append(chunk.chunk_id)
+        self._lexical = LexicalIndex(self.texts)
+        self.weights = TermWeights([evidence_text(c, self.docs[c.doc_id]) for c in self.chunks])
+
+    def chunk(self, chunk_id: str) -> Chunk:
+        return self.chunks[self._position[chunk_id]]
+
+    def doc_ids_for_region(self, region: str) -> list[str]:
+        """Documents whose region (or title) names ``region``: 盐城 matches 盐城市."""
+        needle = region.strip().rstrip("市县区省")
+        return [d.doc_id for d in self.docs.values()
+                if needle and (needle in (d.region or "") or needle in d.title)]
+
+    def retrieve(self, query: QueryAnalysis, k: int, doc_ids: list[str] | None = None) -> list[ScoredChunk]:
+        """The ``k`` best chunks for ``query``, optionally only from ``doc_ids``."""
+        if not self.chunks or k <= 0:
+            return []
+        rankings: dict[str, list[str]] = {}
+        if not query.term_groups and not query.unknown_terms and self.mode != "dense":
+            return []
+        if self.mode in ("hybrid", "bm25"):
+            allowed = None
+            if doc_ids is not None:
+                wanted = set(doc_ids)
+                allowed = np.array([c.doc_id in wanted for c in self.chunks])
+            order = self._lexical.rank(query.tokens, allowed, self._candidates)
+            rankings["bm25"] = [self.chunks[i].chunk_id for i in order]
+        if self.mode in ("hybrid", "dense"):
+            vector = self._embeddings.embed_query(query.search_text)
+            hits = self._store.query(vector, self._candidates, doc_ids)
+            rankings["dense"] = [chunk_id for chunk_id, _ in hits if chunk_id in self._position]
+        fused = reciprocal_rank_fusion(rankings, self._rrf_k, self._weights)[: self._candidates]
+        covered = {chunk_id: self.coverage(query, self._by_id[chunk_id]) for chunk_id, _, _ in fused}
+        if self.mode == "hybrid":  # how much of the question a clause covers is a third ranking
+            rankings["coverage"] = sorted(covered, key=lambda chunk_id: -covered[chunk_id])
+            fused = reciprocal_rank_fusion(rankings, self._rrf_k, self._weights)[: self._candidates]
+        info = {chunk_id: (score, ranks) for chunk_id, score, ranks in fused}
+        ordered = [chunk_id for chunk_id, _, _ in fused]
+        if self.mode == "hybrid":
+            ordered = expand_table_rows(ordered, self._by_id, self._siblings, covered)
+        results = []
+        for chunk_id in ordered[:k]:
+            score, ranks = info.get(chunk_id, (0.0, {}))
+            chunk = self._by_id[chunk_id]
+            value = covered.get(chunk_id)
+            if value is None:
+                value = self.coverage(query, chunk)
+            results.append(ScoredChunk(chunk, self.docs[chunk.doc_id], score, ranks, value))
+        return results
+
+    def coverage(self, query: QueryAnalysis, chunk: Chunk) -> float:
+        text = evidence_text(chunk, self.docs[chunk.doc_id])
+        return coverage(query.term_groups, query.unknown_terms, text, self.weights)

@@ -1,0 +1,102 @@
+"""The assistant: a question (and its conversation) in, a grounded :class:`Answer` out."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from .answer import ExtractiveAnswerer
+from .conversation import standalone_question
+from .evidence import _squash
+from .lexical import add_words
+from .query import Glossary, analyse
+from .retrieval import HybridRetriever
+from .settings import Settings
+from .types import Answer, Turn
+
+
+class QuestionError(ValueError):
+    """A question the assistant cannot take (empty, too long, not text)."""
+
+
+def validate_question(question: object, max_chars: int) -> str:
+    if not isinstance(question, str):
+        raise QuestionError(f"the question must be text, got {type(question).__name__}")
+    text = question.strip()
+    if not text:
+        raise QuestionError("the question is empty; ask about a policy, e.g. 省级专精特新小巨人企业的申报条件是什么？")
+    if len(text) > max_chars:
+        raise QuestionError(f"the question is {len(text)} characters long; the limit is {max_chars}")
+    return text
+
+
+class Assistant:
+    """Retrieval plus answering over one index; build it with :meth:`from_settings`."""
+
+    def __init__(self, retriever: HybridRetriever, glossary: Glossary, settings: Settings) -> None:
+        self.retriever = retriever
+        self.glossary = glossary
+        self.settings = settings
+        self._answerer: ExtractiveAnswerer | None = None
+        self._prepare()
+
+    def _prepare(self) -> None:
+        self._answerer = ExtractiveAnswerer(self.retriever.weights, min_coverage=self.settings.min_coverage)
+        self._known_text = _squash("".join(self.retriever.texts) + "".join(d.title for d in self.retriever.docs.values()))
+
+    def refresh(self) -> None:
+        """Re-read the index after documents were added, replaced or removed."""
+        self.retriever.refresh()
+        self._prepare()
+
+    @classmethod
+    def from_settings(cls, settings: Settings, progress: bool = True) -> Assistant:
+        """Open the index named by ``settings``, building it from the knowledge folder when empty."""
+        from .embeddings import load_embeddings, model_slug
+        from .store import ChunkStore
+
+        embeddings = load_embeddings(settings.embedding_model, settings.threads)
+        store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url)
+        if store.count() == 0:
+            from ingest.pipeline import ingest
+
+            ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,
+                   max_tokens=settings.chunk_max_tokens, sync=True, progress=progress)
+        glossary = Glossary.load(settings.knowledge_dir / "glossary.tsv")
+        add_words(glossary.chinese_terms())
+        retriever = HybridRetriever(store, embeddings, settings.retrieval_mode, settings.rrf_k,
+                                    weights={"bm25": 1.0, "dense": settings.dense_weight, "coverage": 1.0})
+        return cls(retriever, glossary, settings)
+
+    def ask(self, question: object, history: list[Turn] | None = None, region: str | None = None,
+            doc_ids: list[str] | None = None, top_k: int | None = None) -> Answer:
+        """Answer ``question`` after ``history``, optionally only from one region or some documents."""
+        started = time.perf_counter()
+        text = validate_question(question, self.settings.max_question_chars)
+        standalone = standalone_question(text, history or [])
+        query = analyse(standalone, self.glossary)
+        scope = self._scope(query.places, region, doc_ids)
+        missing_place = None
+        if region and not self.retriever.doc_ids_for_region(region):
+            missing_place = region
+        for place in query.places:
+            if not self.retriever.doc_ids_for_region(place) and _squash(place) not in self._known_text:
+                missing_place = place
+        retrieved = self.retriever.retrieve(query, top_k or self.settings.top_k, scope)
+        retrieval_done = time.perf_counter()
+        answer = self._answerer.answer(query, retrieved, self.retriever.docs, missing_place)
+        finished = time.perf_counter()
+        return replace(answer, question=text, standalone_question=standalone, timings_ms={
+            "retrieval": (retrieval_done - started) * 1000,
+            "answer": (finished - retrieval_done) * 1000,
+            "total": (finished - started) * 1000,
+        })
+
+    def _scope(self, places: tuple[str, ...], region: str | None, doc_ids: list[str] | None) -> list[str] | None:
+        """Documents to search: those asked for, else those of the places the question names."""
+        scope: set[str] | None = set(doc_ids) if doc_ids else None
+        regions = [region] if region else [p for p in places if self.retriever.doc_ids_for_region(p)]
+        if regions:
+            in_region = {d for r in regions for d in self.retriever.doc_ids_for_region(r)}
+            scope = in_region if scope is None else scope & in_region
+        return sorted(scope) if scope is not None else None

@@ -1,0 +1,87 @@
+"""One typed settings object for the whole application.
+
+Values come, highest priority first, from: explicit keyword arguments (the CLI's options),
+environment variables with the prefix ``POLICY_ASSISTANT_``, an optional TOML file
+(``POLICY_ASSISTANT_CONFIG`` or ``./policy-assistant.toml``), then the defaults below.
+Secrets (API keys) are read from the environment only, never from the TOML file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+ENV_PREFIX = "POLICY_ASSISTANT_"
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _config_file() -> Path:
+    return Path(os.environ.get(f"{ENV_PREFIX}CONFIG", "policy-assistant.toml"))
+
+
+class Settings(BaseSettings):
+    """Settings of the assistant; see the README's configuration table."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore")
+
+    knowledge_dir: Path = Field(PROJECT_ROOT / "knowledge", description="documents, metadata.json, glossary.tsv")
+    index_dir: Path = Field(PROJECT_ROOT / ".index", description="persistent Chroma folder")
+    chroma_url: str | None = Field(None, description="URL of a Chroma server (`chroma run`); overrides index_dir")
+    embedding_model: str = Field(
+        "use-multilingual-v3",
+        description="'use-multilingual-v3' (built in) or a path/name of a sentence-transformers model on disk",
+    )
+    embedding_threads: int = Field(0, ge=0, description="BLAS threads for USE; 0 = the CPUs present")
+    retrieval_mode: Literal["hybrid", "dense", "bm25"] = "hybrid"
+    top_k: int = Field(8, ge=1, le=100, description="chunks passed to the answerer")
+    rrf_k: int = Field(60, ge=1, description="reciprocal rank fusion constant")
+    dense_weight: float = Field(0.5, ge=0.0, description="weight of the dense ranking in the fusion (BM25 counts 1)")
+    chunk_max_tokens: int = Field(320, ge=32, le=8192, description="cap per chunk, cl100k tokens")
+    max_question_chars: int = Field(1000, ge=10, description="longer questions are rejected")
+    min_coverage: float = Field(0.5, ge=0.0, le=1.0, description="share of the question's terms the evidence must cover")
+
+    @field_validator("chroma_url")
+    @classmethod
+    def _check_url(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"chroma_url must start with http:// or https://, got {value!r}")
+        return value
+
+    @property
+    def documents_dir(self) -> Path:
+        return self.knowledge_dir / "documents"
+
+    @property
+    def threads(self) -> int:
+        return self.embedding_threads or (os.cpu_count() or 1)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        sources: list[PydanticBaseSettingsSource] = [init_settings, env_settings]
+        path = _config_file()
+        if path.is_file():
+            sources.append(TomlConfigSettingsSource(settings_cls, toml_file=path))
+        return tuple(sources)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build the settings, dropping overrides that are ``None`` (options not given)."""
+    return Settings(**{key: value for key, value in overrides.items() if value is not None})

@@ -1,0 +1,203 @@
+"""Typed data that flows through the assistant: documents, chunks, citations, answers.
+
+Dicts appear only at the edges (Chroma metadata, JSON); the conversions live here, one
+place each, so that the rest of the code handles typed values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SECTION_SEPARATOR = " › "
+Status = Literal["in_force", "draft", "unknown"]
+STATUS_LABELS_ZH = {"in_force": "现行", "draft": "征求意见稿", "unknown": "状态未说明"}
+
+
+@dataclass(frozen=True)
+class DocumentMeta:
+    """Facts about one policy document; ``None`` where the text does not say."""
+
+    doc_id: str
+    title: str
+    source_file: str = ""
+    issuer: str | None = None
+    region: str | None = None
+    level: str | None = None
+    doc_number: str | None = None
+    date_issued: str | None = None  # ISO date
+    period_start: int | None = None
+    period_end: int | None = None
+    status: Status = "unknown"
+
+    def __post_init__(self) -> None:
+        if not self.doc_id or not self.doc_id.strip():
+            raise ValueError("doc_id must not be empty")
+        if not self.title or not self.title.strip():
+            raise ValueError(f"title of {self.doc_id!r} must not be empty")
+        if self.status not in STATUS_LABELS_ZH:
+            raise ValueError(f"status of {self.doc_id!r} must be one of {sorted(STATUS_LABELS_ZH)}, got {self.status!r}")
+        if self.date_issued is not None:
+            dt.date.fromisoformat(self.date_issued)
+
+    @property
+    def period(self) -> str | None:
+        if self.period_start and self.period_end:
+            return f"{self.period_start}–{self.period_end}"
+        return None
+
+    def period_ended(self, today: dt.date) -> bool:
+        return self.period_end is not None and today.year > self.period_end
+
+    def flags(self, today: dt.date) -> list[str]:
+        """Warnings a reader must see: draft for comments, policy period over."""
+        out = []
+        if self.status == "draft":
+            out.append("draft")
+        if self.period_ended(today):
+            out.append("period_ended")
+        return out
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> DocumentMeta:
+        known = {name for name in cls.__dataclass_fields__}
+        unknown = set(data) - known
+        if unknown:
+            raise ValueError(f"unknown metadata fields {sorted(unknown)} for {data.get('doc_id')!r}")
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One clause, measure, bullet or criterion row of a document: the unit of retrieval."""
+
+    chunk_id: str
+    doc_id: str
+    text: str
+    section_path: tuple[str, ...]
+    kind: str = "clause"  # clause | table_row | notice | preamble
+    responsible_units: tuple[str, ...] = ()
+    order: int = 0
+
+    @property
+    def section_label(self) -> str:
+        return SECTION_SEPARATOR.join(self.section_path)
+
+
+def chunk_to_metadata(chunk: Chunk, doc: DocumentMeta, fingerprint: str) -> dict[str, Any]:
+    """Flatten a chunk and its document into Chroma metadata (scalars only)."""
+    return {
+        "doc_id": chunk.doc_id,
+        "section_path": "\x1f".join(chunk.section_path),
+        "kind": chunk.kind,
+        "responsible_units": "\x1f".join(chunk.responsible_units),
+        "order": chunk.order,
+        "fingerprint": fingerprint,
+        "doc_meta": _json_dumps(doc.to_dict()),
+    }
+
+
+def chunk_from_record(chunk_id: str, text: str, metadata: dict[str, Any]) -> tuple[Chunk, DocumentMeta]:
+    """Inverse of :func:`chunk_to_metadata`."""
+    import json
+
+    def split(value: str) -> tuple[str, ...]:
+        return tuple(part for part in value.split("\x1f") if part)
+
+    chunk = Chunk(
+        chunk_id=chunk_id,
+        doc_id=metadata["doc_id"],
+        text=text,
+        section_path=split(metadata.get("section_path", "")),
+        kind=metadata.get("kind", "clause"),
+        responsible_units=split(metadata.get("responsible_units", "")),
+        order=int(metadata.get("order", 0)),
+    )
+    return chunk, DocumentMeta.from_dict(json.loads(metadata["doc_meta"]))
+
+
+def _json_dumps(data: dict[str, Any]) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True)
+class ScoredChunk:
+    """A retrieved chunk with its fused score and the ranks it had in each retriever."""
+
+    chunk: Chunk
+    doc: DocumentMeta
+    score: float
+    ranks: dict[str, int] = field(default_factory=dict)
+    coverage: float = 0.0  # share of the question's terms this clause covers (see evidence.py)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One numbered source of an answer: which clause, and the sentence quoted from it."""
+
+    number: int
+    chunk_id: str
+    doc_id: str
+    title: str
+    section_path: tuple[str, ...]
+    quote: str
+    region: str | None = None
+    flags: tuple[str, ...] = ()
+    responsible_units: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """What a reader sees for this source: title and section path."""
+        return f"{self.title}{SECTION_SEPARATOR}{SECTION_SEPARATOR.join(self.section_path)}"
+
+
+@dataclass
+class Answer:
+    """The assistant's reply: text with [n] markers, its citations, and whether it declined."""
+
+    question: str
+    text: str
+    citations: list[Citation]
+    refused: bool
+    language: str
+    retrieved: list[ScoredChunk] = field(default_factory=list)
+    standalone_question: str = ""
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "question": self.question,
+            "standalone_question": self.standalone_question,
+            "answer": self.text,
+            "refused": self.refused,
+            "language": self.language,
+            "citations": [
+                {**asdict(c), "section_path": list(c.section_path), "flags": list(c.flags),
+                 "responsible_units": list(c.responsible_units), "label": c.label}
+                for c in self.citations
+            ],
+            "retrieved": [
+                {"chunk_id": s.chunk.chunk_id, "doc_id": s.chunk.doc_id, "score": round(s.score, 6),
+                 "section_path": list(s.chunk.section_path), "ranks": s.ranks}
+                for s in self.retrieved
+            ],
+            "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+        }
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One earlier message of a conversation."""
+
+    role: Literal["user", "assistant"]
+    content: str
+
+    def __post_init__(self) -> None:
+        if self.role not in ("user", "assistant"):
+            raise ValueError(f"role must be 'user' or 'assistant', got {self.role!r}")

@@ -1,0 +1,154 @@
+"""Repair the artefacts that text extraction leaves in policy documents.
+
+Pure functions. The artefacts are the ones the real files have: ``[bookmark: …]`` markers,
+spaces inside numbers and between Chinese characters ("5000 万元 以上"), lines broken
+mid-sentence (often with blank lines between), a whole document on one line, OCR
+confusions in numbering ("(-)" for （一）, "L" for "1、", "IOOO" for 1000) and a file name
+left as the first line. Table rows (tab-indented cells) are kept as they are for the splitter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .structure import (
+    CN_NUMERALS,
+    ends_with_responsibility,
+    is_date_line,
+    is_heading_line,
+    is_parenthetical,
+    starts_with_marker,
+)
+
+CJK = r"\u3400-\u9fff\uf900-\ufaff"
+CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’—…"
+SENTENCE_END = "。；！？：;:!?"
+LONG_LINE = 1500  # a line this long is a whole document or section flattened onto one line
+
+_BOOKMARK = re.compile(r"\[bookmark:[^\]]*\]")
+_FILE_NAME_LINE = re.compile(r"^\s*\S.*\.(?:docx?|pdf|wps|txt)\s*$", re.IGNORECASE)
+_SPACE_IN_CJK = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}0-9%])[ \u00a0\u3000]+(?=[{CJK}{CJK_PUNCT}])"
+                           rf"|(?<=[{CJK}{CJK_PUNCT}])[ \u00a0\u3000]+(?=[0-9%])")
+_OCR_NUMBER = re.compile(rf"(?<=[{CJK}])([IlO0-9]{{3,}})(?=[{CJK}])")
+_OCR_DASH_MARKER = re.compile(r"[(（]\s*[-－—一]\s*[)）]")
+
+
+def file_name_title(raw: str) -> str | None:
+    """The title carried by a file-name first line ("…方案.docx"), if the text starts with one."""
+    first = raw.lstrip("\ufeff").split("\n", 1)[0]
+    if _FILE_NAME_LINE.match(first) and len(first) < 120:
+        return re.sub(r"\.(docx?|pdf|wps|txt)\s*$", "", first.strip(), flags=re.IGNORECASE)
+    return None
+
+
+def clean_text(raw: str) -> str:
+    """Clean extracted text; the result keeps one paragraph, heading or table cell per line."""
+    text = unicodedata.normalize("NFC", raw.replace("\ufeff", "")).replace("\r\n", "\n").replace("\r", "\n")
+    text = _BOOKMARK.sub("", text)
+    if file_name_title(text):
+        text = text.split("\n", 1)[1] if "\n" in text else ""
+    lines = [_clean_inline(line) for line in text.split("\n")]
+    lines = [piece for line in lines for piece in (_unflatten(line) if len(line) > LONG_LINE else [line])]
+    return "\n".join(_join_broken_lines(lines)).strip("\n") + "\n"
+
+
+def _clean_inline(line: str) -> str:
+    if line.startswith("\t"):  # table cell: keep the tab indentation, clean the content
+        depth = len(line) - len(line.lstrip("\t"))
+        return "\t" * depth + _clean_inline(line[depth:]).strip()
+    line = line.replace("\t", " ")
+    line = _SPACE_IN_CJK.sub("", line)
+    line = _OCR_NUMBER.sub(_fix_ocr_number, line)
+    line = _OCR_DASH_MARKER.sub("（一）", line)
+    return line.strip()
+
+
+def _fix_ocr_number(match: re.Match[str]) -> str:
+    token = match.group(1)
+    if not re.search(r"[IlO]", token):
+        return token
+    if not re.fullmatch(r"[1-9Il][0-9O]*", token):  # a number starts with a non-zero digit
+        return token
+    return token.replace("I", "1").replace("l", "1").replace("O", "0")
+
+
+def _unflatten(line: str) -> list[str]:
+    """Split a document flattened onto one line back into headings and paragraphs.
+
+    A numbering marker that follows the end of a sentence, or follows a heading title
+    directly (…专项1、…), starts a new line. "L"/"I" between Chinese characters where a
+    "1、" belongs is an OCR confusion and is read as "1、".
+    """
+    line = re.sub(rf"(?<=[{CJK}])[LlI](?=[{CJK}])", "1、", line)
+    numerals = CN_NUMERALS
+    marker = (rf"[{numerals}]{{1,3}}、"            # 一、
+              rf"|[(（][{numerals}A-Z]?[)）]"      # （一） and OCR'd (A), ()
+              rf"|\d{{1,2}}、")                    # 1、
+    pieces = re.split(rf"(?:(?<=[。；;!?！？])|(?<=[{CJK}]))(?=(?:{marker})[{CJK}“\"'])", line)
+    out: list[str] = []
+    for piece in pieces:
+        # a heading glued to its first sentence ("一、总体要求立足…") stays one line; the
+        # splitter takes the heading title from it
+        out.extend(part for part in re.split(r"(?<=。)(?=[(（][" + numerals + r"][)）])", piece) if part)
+    return out
+
+
+def _join_broken_lines(lines: list[str]) -> list[str]:
+    """Join lines that were broken mid-sentence, across blank lines.
+
+    A line is continued by the next one when it does not end a sentence, is not a
+    heading or a standalone parenthetical (（征求意见稿）), is about as long as the
+    document's wrapped lines, and the next line does not start a new numbered item.
+    """
+    width = _wrap_width(lines)
+    out: list[str] = []
+    pending_blank = False
+    for line in lines:
+        if not line.strip() and not line.startswith("\t"):  # "\t\t" is an empty table cell
+            pending_blank = True
+            continue
+        if out and _continues(out[-1], line, width):
+            out[-1] = _glue(out[-1], line)
+        else:
+            if pending_blank and out:
+                out.append("")
+            out.append(line)
+        pending_blank = False
+    return out
+
+
+def _continues(previous: str, line: str, width: int) -> bool:
+    if previous.startswith("\t") or line.startswith("\t") or not previous:
+        return False
+    if _open_parens(previous) > 0 and not starts_with_marker(line):
+        return True  # "（责任单位：" broken before its list of units
+    if previous.rstrip()[-1] in SENTENCE_END or previous.rstrip().endswith("。）"):
+        return False
+    if is_heading_line(previous) or is_parenthetical(previous) or is_parenthetical(line):
+        return False
+    if is_date_line(previous) or is_date_line(line) or ends_with_responsibility(previous):
+        return False
+    if starts_with_marker(line) or line.startswith(("——", "附件")):
+        return False
+    return len(previous) >= 0.6 * width
+
+
+def _open_parens(text: str) -> int:
+    return sum(text.count(ch) for ch in "（(〔") - sum(text.count(ch) for ch in "）)〕")
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The typical length of lines a PDF/Word extraction wrapped (the long unfinished ones)."""
+    lengths = sorted(len(line) for line in lines
+                     if line.strip() and not line.startswith("\t") and line.rstrip()[-1] not in SENTENCE_END)
+    if len(lengths) < 5:
+        return 10**6  # too few unfinished lines to call the document wrapped
+    return lengths[int(len(lengths) * 0.75)]
+
+
+def _glue(left: str, right: str) -> str:
+    # Latin words or numbers on both sides of the break were separated by a space
+    if re.search(r"[A-Za-z0-9]$", left) and re.match(r"[A-Za-z0-9]", right):
+        return f"{left} {right}"
+    return left + right

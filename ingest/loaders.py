@@ -1,0 +1,166 @@
+"""Turn a policy file (.txt, .docx, .pdf, .html, .md) into plain text.
+
+Government files often come in GBK, as Word files or as PDFs; each loader raises
+:class:`LoadError` with the file name and the problem, never a bare library traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm", ".md")
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+
+class LoadError(ValueError):
+    """A file that cannot be read as a policy document; the message says why."""
+
+
+@dataclass(frozen=True)
+class LoadedText:
+    text: str
+    title_hint: str | None = None  # e.g. a Word file's title property or an HTML <title>
+
+
+def load_file(path: Path) -> LoadedText:
+    """Read ``path`` with the loader for its suffix."""
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise LoadError(f"{path.name}: unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
+    if not path.is_file():
+        raise LoadError(f"{path}: no such file")
+    data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        raise LoadError(f"{path.name}: {len(data)} bytes is over the {MAX_FILE_BYTES}-byte limit")
+    if not data.strip():
+        raise LoadError(f"{path.name}: the file is empty")
+    loader = {".txt": _load_txt, ".md": _load_markdown, ".html": _load_html, ".htm": _load_html,
+              ".docx": _load_docx, ".pdf": _load_pdf}[suffix]
+    loaded = loader(data, path.name)
+    if not loaded.text.strip():
+        raise LoadError(f"{path.name}: no text could be extracted")
+    return loaded
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (a superset of GBK)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if encoding == "gb18030" and not _looks_like_text(text):
+            break
+        return text
+    raise LoadError(f"{name}: the bytes are neither UTF-8 nor GBK/GB18030 text")
+
+
+def _looks_like_text(text: str) -> bool:
+    """GB18030 decodes almost any bytes; reject results dominated by control or rare characters."""
+    if not text:
+        return False
+    common = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t" )
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    ascii_ = sum(1 for ch in text if ch.isascii())
+    return common / len(text) > 0.95 and (cjk + ascii_) / len(text) > 0.7
+
+
+def _load_txt(data: bytes, name: str) -> LoadedText:
+    return LoadedText(decode_text(data, name))
+
+
+def _load_markdown(data: bytes, name: str) -> LoadedText:
+    text = decode_text(data, name)
+    title = None
+    lines = []
+    for line in text.splitlines():
+        heading = re.match(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
+        if heading:
+            line = heading.group(1)
+            title = title or line
+        line = re.sub(r"(\*\*|__|`)", "", line)
+        line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links and images keep their text
+        line = re.sub(r"^\s*[-*+]\s+", "", line)
+        lines.append(line)
+    return LoadedText("\n".join(lines), title)
+
+
+def _load_html(data: bytes, name: str) -> LoadedText:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(decode_text(data, name) if not data.lstrip().startswith(b"<?xml") else data, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    title = soup.title.get_text(strip=True) if soup.title else None
+    if soup.title:
+        soup.title.decompose()
+    for row in soup.find_all("tr"):  # a table row becomes one tab-separated line, as in extracted text
+        cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
+        row.replace_with("\n" + "".join(f"\t{cell}\n" for cell in cells) + "\n")
+    text = soup.get_text("\n")
+    return LoadedText(text, title or None)
+
+
+def _load_docx(data: bytes, name: str) -> LoadedText:
+    import io
+    import zipfile
+
+    try:
+        import docx
+
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise LoadError(f"{name}: not a readable .docx file ({exc.__class__.__name__}: {exc})") from None
+    except Exception as exc:  # python-docx raises assorted errors on damaged packages
+        raise LoadError(f"{name}: the .docx file is damaged ({exc.__class__.__name__})") from None
+    lines: list[str] = []
+    body = document.element.body
+    for block in body.iterchildren():
+        tag = block.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append("".join(node.text or "" for node in block.iter() if node.tag.endswith("}t")))
+        elif tag == "tbl":
+            lines.extend(_docx_table_lines(block))
+    title = document.core_properties.title or None
+    return LoadedText("\n".join(lines), title)
+
+
+def _docx_table_lines(table) -> list[str]:
+    """A Word table as tab-indented cell lines, rows separated by a blank line."""
+    lines: list[str] = []
+    for row in table.iter():
+        if not row.tag.endswith("}tr"):
+            continue
+        for cell in row:
+            if cell.tag.endswith("}tc"):
+                text = "".join(node.text or "" for node in cell.iter() if node.tag.endswith("}t"))
+                lines.append("\t" + text)
+        lines.append("\t")
+    return lines
+
+
+def _load_pdf(data: bytes, name: str) -> LoadedText:
+    import io
+
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PdfReadError
+
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except PdfReadError as exc:
+        raise LoadError(f"{name}: not a readable PDF ({exc})") from None
+    except Exception as exc:  # pypdf raises assorted errors on truncated files
+        raise LoadError(f"{name}: the PDF is damaged ({exc.__class__.__name__})") from None
+    title = None
+    try:
+        title = (reader.metadata or {}).get("/Title") or None
+    except Exception:  # metadata is optional; a broken info dictionary must not stop the text
+        title = None
+    return LoadedText("\n".join(pages), str(title) if title else None)

@@ -1,0 +1,124 @@
+"""Ingest policy files into the store: load, clean, split, embed, upsert — idempotently.
+
+A document's chunks carry the fingerprint of what produced them (file bytes, metadata,
+splitter version, token cap). An unchanged file is skipped; a changed one replaces only
+its own chunks; when the whole knowledge folder is synced, a removed file's chunks go.
+A file that fails to load is reported and its chunks already indexed stay as they were.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.retrieval import index_text
+from assistant.types import Chunk, DocumentMeta
+
+from .catalog import document_meta, load_catalog, slug
+from .cleaning import clean_text, file_name_title
+from .loaders import SUPPORTED_SUFFIXES, LoadError, load_file
+from .splitter import SPLITTER_VERSION, split_document
+
+
+@dataclass
+class PreparedDocument:
+    meta: DocumentMeta
+    chunks: list[Chunk]
+    fingerprint: str
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    chunks_written: int = 0
+    chunks_deleted: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
+                f"{len(self.removed)} removed; {self.chunks_written} chunks written, "
+                f"{self.chunks_deleted} deleted; {len(self.errors)} errors")
+
+
+def collect_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Files to ingest from files and folders; unsupported explicit files are errors."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES))
+        elif path.is_file():
+            files.append(path)
+        else:
+            errors.append(f"{path}: no such file or folder")
+    return files, errors
+
+
+def prepare(path: Path, catalog: dict[str, DocumentMeta], max_tokens: int) -> PreparedDocument:
+    """Load, clean and split one file (no I/O beyond reading it)."""
+    loaded = load_file(path)
+    title_hint = file_name_title(loaded.text) or loaded.title_hint
+    cleaned = clean_text(loaded.text)
+    meta = document_meta(path, cleaned, title_hint, catalog)
+    chunks = split_document(meta.doc_id, cleaned, max_tokens=max_tokens)
+    if not chunks:
+        raise LoadError(f"{path.name}: no clauses found in the text")
+    basis = hashlib.sha256(path.read_bytes())
+    basis.update(json.dumps(meta.to_dict(), ensure_ascii=False, sort_keys=True).encode())
+    basis.update(f"{SPLITTER_VERSION}/{max_tokens}".encode())
+    return PreparedDocument(meta, chunks, basis.hexdigest()[:24])
+
+
+def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tokens: int,
+           sync: bool = False, progress: bool = True) -> IngestReport:
+    """Bring the store up to date with ``paths``; with ``sync``, also drop documents no longer there."""
+    from tqdm import tqdm
+
+    report = IngestReport()
+    catalog = load_catalog(knowledge_dir)
+    files, report.errors = collect_files(paths)
+    prepared: list[PreparedDocument] = []
+    failed_ids: set[str] = set()
+    for path in files:
+        try:
+            prepared.append(prepare(path, catalog, max_tokens))
+        except LoadError as exc:
+            report.errors.append(str(exc))
+            failed_ids.add(catalog[path.name].doc_id if path.name in catalog else slug(path.stem))
+    seen: dict[str, str] = {}
+    for doc in prepared:
+        if doc.meta.doc_id in seen:
+            report.errors.append(f"{doc.meta.source_file}: doc_id {doc.meta.doc_id!r} already used by {seen[doc.meta.doc_id]}")
+    prepared = [d for d in prepared if seen.setdefault(d.meta.doc_id, d.meta.source_file) == d.meta.source_file]
+
+    existing = store.fingerprints()
+    todo = [d for d in prepared if existing.get(d.meta.doc_id, ("", []))[0] != d.fingerprint]
+    report.unchanged = [d.meta.doc_id for d in prepared if d not in todo]
+    bar = tqdm(total=sum(len(d.chunks) for d in todo), unit="chunk", desc="ingest", disable=not progress or not todo)
+    for doc in todo:
+        old_ids = set(existing.get(doc.meta.doc_id, ("", []))[1])
+        texts = [index_text(c, doc.meta) for c in doc.chunks]
+        vectors: list[list[float]] = []
+        for start in range(0, len(texts), 32):
+            vectors.extend(embeddings.embed_documents(texts[start:start + 32]))
+            bar.update(len(texts[start:start + 32]))
+        store.upsert(doc.chunks, doc.meta, doc.fingerprint, texts, vectors)
+        stale = old_ids - {c.chunk_id for c in doc.chunks}
+        store.delete(stale)  # only after the new chunks are in: a failure leaves the old ones
+        (report.updated if old_ids else report.added).append(doc.meta.doc_id)
+        report.chunks_written += len(doc.chunks)
+        report.chunks_deleted += len(stale)
+    bar.close()
+    if sync:
+        present = {d.meta.doc_id for d in prepared} | failed_ids
+        for doc_id, (_, ids) in existing.items():
+            if doc_id not in present:
+                store.delete(ids)
+                report.removed.append(doc_id)
+                report.chunks_deleted += len(ids)
+    return report

@@ -1,0 +1,110 @@
+"""Recognise the numbering of Chinese policy documents: 一、 / （一） / 1. / （1） / 附件N.
+
+Pure functions shared by the cleaner and the splitter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CN_NUMERALS = "一二三四五六七八九十"
+_CN_VALUES = {ch: i for i, ch in enumerate(CN_NUMERALS, start=1)}
+
+_LEVEL_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
+    (1, re.compile(rf"^([{CN_NUMERALS}]{{1,3}})\s*、\s*")),
+    (2, re.compile(rf"^[（(]\s*([{CN_NUMERALS}]{{1,3}}|[A-Z]?)\s*[)）]\s*")),
+    (3, re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*")),
+]
+ANNEX = re.compile(r"^附件\s*(\d{1,2})\s*[:：]?\s*(.*)$")
+ANNEX_LIST = re.compile(r"^附件\s*[:：]")
+DATE_LINE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+RESPONSIBLE = re.compile(r"[（(〔\[]\s*责任(?:单位|部门)\s*[:：]")
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A numbering marker at the start of a line."""
+
+    level: int
+    number: int | None  # None when the numeral was lost (OCR "()", "(A)")
+    label: str  # the marker as written, e.g. "（一）"
+    rest: str  # the text after the marker
+
+
+def parse_marker(line: str) -> Marker | None:
+    """The numbering marker that starts ``line``, if any."""
+    for level, pattern in _LEVEL_PATTERNS:
+        match = pattern.match(line)
+        if match:
+            raw = match.group(1)
+            return Marker(level, _number(raw), match.group(0).strip(), line[match.end():].strip())
+    return None
+
+
+def _number(raw: str) -> int | None:
+    if raw.isdigit():
+        return int(raw)
+    if raw and all(ch in _CN_VALUES for ch in raw):
+        if raw == "十":
+            return 10
+        if raw.startswith("十"):
+            return 10 + _CN_VALUES[raw[1]]
+        if raw.endswith("十"):
+            return _CN_VALUES[raw[0]] * 10
+        if "十" in raw:
+            return _CN_VALUES[raw[0]] * 10 + _CN_VALUES[raw[-1]]
+        return _CN_VALUES[raw]
+    return None
+
+
+def chinese_numeral(number: int) -> str:
+    """1 → 一, 12 → 十二 (up to 99)."""
+    if number <= 10:
+        return "零一二三四五六七八九十"[number]
+    tens, ones = divmod(number, 10)
+    return ("" if tens == 1 else CN_NUMERALS[tens - 1]) + "十" + ("" if ones == 0 else CN_NUMERALS[ones - 1])
+
+
+def starts_with_marker(line: str) -> bool:
+    return parse_marker(line) is not None or bool(ANNEX.match(line))
+
+
+def heading_title(text: str, limit: int = 30) -> str | None:
+    """The title at the start of a clause: "加强组织领导。市产业…" → "加强组织领导"."""
+    match = re.match(r"^([^。；;，,：:]{1,%d})(?:[。；;：:]|$)" % limit, text)
+    if match:
+        return match.group(1).strip()
+    return None
+
+
+def is_heading_line(line: str) -> bool:
+    """A short numbered line without a sentence in it: "一、总体要求", "（二）基本原则"."""
+    marker = parse_marker(line)
+    if ANNEX.match(line):
+        return True
+    if marker is None:
+        return False
+    rest = marker.rest
+    if re.search(r"[。；;！？]", rest) or len(rest) > 40:
+        return False
+    return len(rest) <= 25 or not re.search(r"[，,]", rest)
+
+
+def is_parenthetical(line: str) -> bool:
+    """A whole line in parentheses: （征求意见稿）, (此件公开发布), (2023-2025年)."""
+    stripped = line.strip()
+    return bool(re.fullmatch(r"[（(][^（()）]{1,30}[)）]", stripped)) and parse_marker(stripped) is None
+
+
+def ends_with_responsibility(line: str) -> bool:
+    """The line closes with a （责任单位：…） note, so the clause is complete."""
+    match = None
+    for match in RESPONSIBLE.finditer(line):
+        pass
+    return match is not None and line.rstrip()[-1] in ")）〕]"
+
+
+def is_date_line(line: str) -> bool:
+    return bool(DATE_LINE.match(line))
