@@ -33,8 +33,8 @@ TEXTS = {
     "en": {
         "lead": "Here is what the policy texts in the knowledge base say (quoted in the original Chinese):",
         "units": "Responsible units (责任单位): ",
-        "draft": "{refs} come(s) from a draft for comments (征求意见稿), not an issued policy; it may still change.",
-        "ended": "{refs} come(s) from a plan whose policy period ({period}) ended at the end of {end}; check for a newer policy.",
+        "draft": "{refs} quote a draft for comments (征求意见稿), not an issued policy; it may still change.",
+        "ended": "{refs} quote a plan whose policy period ({period}) ended at the end of {end}; check for a newer policy.",
         "note": "Note: ",
         "sources": "Sources:",
         "region": "region: ",
@@ -70,13 +70,16 @@ class ExtractiveAnswerer:
         if missing_place or best < self._min_coverage:
             return self._refusal(query, retrieved, docs, missing_place)
         threshold = max(self._min_coverage, 0.8 * best)
-        chosen = [hit for hit, c in scored if c >= threshold][: self._max_citations]
+        chosen = [hit for hit, c in scored if c >= threshold]
+        substantive = [hit for hit in chosen if hit.chunk.kind not in ("toc", "note")]
+        chosen = (substantive or chosen)[: self._max_citations]  # a list of annexes is no answer
         today = self._today or dt.date.today()
         citations = [self._cite(n, hit, query, today) for n, hit in enumerate(chosen, start=1)]
         lines = [texts["lead"]]
         for citation in citations:
             line = f"{citation.number}. {citation.quote} [{citation.number}]"
-            if _UNITS_QUESTION.search(query.question) and citation.responsible_units:
+            if (_UNITS_QUESTION.search(query.question) and citation.responsible_units
+                    and "责任" not in citation.quote):
                 line += f"\n   {texts['units']}{'、'.join(citation.responsible_units)} [{citation.number}]"
             lines.append(line)
         notes = self._notes(citations, docs, texts)

@@ -68,8 +68,9 @@ def standalone_question(question: str, history: list[Turn]) -> str:
         old = _find(earlier, slot)
         if new and old:
             value, _ = new[0]
+            said = [a for a in SLOTS[slot][value] if re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", question.lower())]
+            replacement = value if re.search(r"[\u4e00-\u9fff]", earlier) else min(said, key=len)
             for _, alias in old:
-                replacement = value if re.search(r"[\u4e00-\u9fff]", earlier) else _find(question, slot)[0][1]
                 rewritten = re.sub(re.escape(alias), replacement, rewritten, flags=re.IGNORECASE)
             replaced = True
     if replaced:

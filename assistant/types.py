@@ -79,7 +79,7 @@ class Chunk:
     doc_id: str
     text: str
     section_path: tuple[str, ...]
-    kind: str = "clause"  # clause | table_row | notice | preamble
+    kind: str = "clause"  # clause | table_row | notice | preamble | note (备注) | toc (list of annexes)
     responsible_units: tuple[str, ...] = ()
     order: int = 0
 

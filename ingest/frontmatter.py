@@ -84,14 +84,15 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
     """Facts the cleaned text states about itself; keys are DocumentMeta fields."""
     lines = text.split("\n")
     front = split_front_matter(lines)
-    head = lines[: max(front.body_start, 1) + 1]
     title = front.title or title_hint or _first_sentence_title(lines)
     title = re.sub(r"^关于印发《(.*)》的通知$", r"\1", title.strip()) if title else None
     facts: dict[str, object] = {"title": title, "status": "draft" if front.draft else "unknown"}
     notice_text = "\n".join(front.notice)
-    number = DOC_NUMBER.search("\n".join(head))
-    if number:
-        facts["doc_number"] = re.sub(r"\s+", "", number.group(1))
+    for line in front.notice or lines[:3]:  # the header, not numbers of documents it cites
+        number = DOC_NUMBER.search(line)
+        if number and not re.search(r"[（(《]\s*$", line[: number.start()]):
+            facts["doc_number"] = re.sub(r"\s+", "", number.group(1))
+            break
     for line in front.notice:
         date = DATE_LINE.match(line)
         if date:

@@ -18,7 +18,7 @@ from .frontmatter import split_front_matter
 from .structure import ANNEX, ANNEX_LIST, RESPONSIBLE, chinese_numeral, heading_title, is_heading_line, parse_marker
 from .tables import depth, parse_table
 
-SPLITTER_VERSION = "3"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "4"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 
@@ -94,7 +94,8 @@ def _body_units(lines: list[str]):
             annex = tuple(label for _, label in stack[:1])
             for cell in parse_table(block):
                 label = f"{cell.row_label}. " if cell.row_label.isdigit() else ""
-                yield annex + cell.column_path, "table_row", f"{label}{cell.text}"
+                kind = "note" if cell.column_path == ("备注",) else "table_row"
+                yield annex + cell.column_path, kind, f"{label}{cell.text}"
             continue
         i += 1
         text = line.strip()
@@ -104,7 +105,7 @@ def _body_units(lines: list[str]):
             if parse_marker(text) and len(text) <= 40 and "。" not in text:
                 annex_list.append(text)
                 continue
-            yield ("附件",), "clause", "\n".join(annex_list)
+            yield ("附件",), "toc", "\n".join(annex_list)
             annex_list = None
         if ANNEX_LIST.match(text):
             annex_list = [text]
@@ -143,9 +144,9 @@ def _body_units(lines: list[str]):
             bullet = heading_title(text[2:]) or text[2:14]
             yield _path(stack) + (bullet,), "clause", text
             continue
-        yield _path(stack) or (PREAMBLE,), "clause", text
+        yield _path(stack) or (PREAMBLE,), "note" if text.startswith("备注") else "clause", text
     if annex_list is not None:
-        yield ("附件",), "clause", "\n".join(annex_list)
+        yield ("附件",), "toc", "\n".join(annex_list)
 
 
 def _label(marker, number: int) -> str:

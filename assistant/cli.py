@@ -1,0 +1,167 @@
+"""The ``policy-assistant`` command: ingest, ask, serve, eval.
+
+Heavy libraries (Chroma, the embedding model, jieba, Gradio) are imported inside the
+commands, so ``policy-assistant --help`` answers at once.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """Exceptions that are a user's mistake: shown as one line, never as a traceback."""
+    from ingest.catalog import CatalogError
+    from ingest.loaders import LoadError
+
+    from .embeddings import EmbeddingModelError
+    from .service import QuestionError
+    from .store import StoreError
+
+    return (QuestionError, LoadError, CatalogError, EmbeddingModelError, StoreError, ValueError)
+
+
+def _settings(ctx: click.Context, **extra: object):
+    from pydantic import ValidationError
+
+    from .settings import load_settings
+
+    try:
+        return load_settings(**ctx.obj, **extra)
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise click.ClickException(f"invalid setting: {problems}") from None
+
+
+def _assistant(settings, progress: bool = True):
+    from .service import Assistant
+
+    try:
+        return Assistant.from_settings(settings, progress=progress)
+    except _user_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--index-dir", type=click.Path(path_type=Path), help="Index folder [env POLICY_ASSISTANT_INDEX_DIR].")
+@click.option("--knowledge-dir", type=click.Path(path_type=Path), help="Knowledge folder [env POLICY_ASSISTANT_KNOWLEDGE_DIR].")
+@click.option("--embedding-model", help="'use-multilingual-v3' or a local sentence-transformers model folder.")
+@click.option("--retrieval-mode", type=click.Choice(["hybrid", "dense", "bm25"]), help="Retrieval mode.")
+@click.option("--chroma-url", help="Use a Chroma server (chroma run) instead of the local index folder.")
+@click.version_option(package_name="policy-assistant")
+@click.pass_context
+def main(ctx: click.Context, **options: object) -> None:
+    """Answers questions about SME support policies (专精特新) with citations to the source clauses."""
+    ctx.obj = {key: value for key, value in options.items() if value is not None}
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
+    """Index policy files (.txt .docx .pdf .html .md).
+
+    Without PATHS, the knowledge folder's documents are synced: new and changed files
+    are indexed, removed ones dropped. Unchanged files are skipped.
+    """
+    from ingest.pipeline import ingest as run_ingest
+
+    from .embeddings import load_embeddings, model_slug
+    from .store import ChunkStore
+
+    settings = _settings(ctx)
+    try:
+        embeddings = load_embeddings(settings.embedding_model, settings.threads)
+        store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url)
+        report = run_ingest(list(paths) or [settings.documents_dir], store=store, embeddings=embeddings,
+                            knowledge_dir=settings.knowledge_dir, max_tokens=settings.chunk_max_tokens,
+                            sync=not paths, progress=not quiet)
+    except _user_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+    for error in report.errors:
+        click.echo(f"error: {error}", err=True)
+    click.echo(f"{report.summary()}; {store.count()} chunks in {store.name}")
+    if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("question")
+@click.option("--region", help="Only documents of this region, e.g. 盐城.")
+@click.option("--document", "documents", multiple=True, help="Only this document id (repeatable).")
+@click.option("--history", "history_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="JSON file of earlier turns: [{\"role\": \"user\", \"content\": \"...\"}, ...].")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer object as JSON.")
+@click.pass_context
+def ask(ctx: click.Context, question: str, region: str | None, documents: tuple[str, ...],
+        history_file: Path | None, as_json: bool) -> None:
+    """Answer QUESTION from the policy clauses, with numbered sources."""
+    from .service import validate_question
+
+    settings = _settings(ctx)
+    try:
+        validate_question(question, settings.max_question_chars)  # before loading anything
+        history = _read_history(history_file) if history_file else []
+        assistant = _assistant(settings, progress=not as_json)
+        answer = assistant.ask(question, history, region=region, doc_ids=list(documents) or None)
+    except _user_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        click.echo(answer.text)
+
+
+def _read_history(path: Path):
+    from .types import Turn
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return [Turn(role=turn["role"], content=str(turn["content"])) for turn in data]
+    except (json.JSONDecodeError, UnicodeDecodeError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: not a JSON list of {{role, content}} turns ({exc})") from None
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=7860, show_default=True, type=int)
+@click.pass_context
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Start the web chat (builds the index first when it is missing)."""
+    from .web import launch
+
+    settings = _settings(ctx)
+    assistant = _assistant(settings)
+    click.echo(f"policy assistant: http://{host}:{port}")
+    launch(assistant, host=host, port=port)
+
+
+@main.command(name="eval")
+@click.option("--questions", type=click.Path(path_type=Path), help="Question file (JSONL, FORMAT.md); default: the dev set.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Write the results here.")
+@click.option("--top-k", type=int, default=10, show_default=True, help="Chunks retrieved per question.")
+@click.pass_context
+def evaluate(ctx: click.Context, questions: Path | None, json_out: Path | None, top_k: int) -> None:
+    """Measure retrieval and answer accuracy on a question file."""
+    from eval.harness import default_questions, run_eval
+    from eval.questions import QuestionFileError, load_questions
+
+    settings = _settings(ctx)
+    path = questions or default_questions()
+    try:
+        loaded = load_questions(path)
+    except QuestionFileError as exc:
+        raise click.ClickException(str(exc)) from None
+    for problem in loaded.problems:
+        click.echo(f"warning: {problem}", err=True)
+    assistant = _assistant(settings)
+    report = run_eval(assistant, loaded.questions, top_k=top_k)
+    click.echo(report.table())
+    if json_out:
+        json_out.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+        click.echo(f"wrote {json_out}")
