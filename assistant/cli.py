@@ -165,3 +165,7 @@ def evaluate(ctx: click.Context, questions: Path | None, json_out: Path | None, 
     if json_out:
         json_out.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
         click.echo(f"wrote {json_out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -48,24 +48,22 @@ def decode_text(data: bytes, name: str) -> str:
     """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (a superset of GBK)."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    for encoding in ("utf-8", "gb18030"):
+    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8", "gb18030")
+    for encoding in encodings:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if encoding == "gb18030" and not _looks_like_text(text):
-            break
-        return text
-    raise LoadError(f"{name}: the bytes are neither UTF-8 nor GBK/GB18030 text")
+        if _looks_like_text(text):  # GB18030 and UTF-16 decode almost any bytes: check the result
+            return text
+    raise LoadError(f"{name}: the bytes are neither UTF-8, UTF-16 nor GBK/GB18030 text")
 
 
 def _looks_like_text(text: str) -> bool:
     """GB18030 decodes almost any bytes; reject results dominated by control or rare characters."""
     if not text:
         return False
-    common = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t" )
+    common = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
     ascii_ = sum(1 for ch in text if ch.isascii())
     return common / len(text) > 0.95 and (cjk + ascii_) / len(text) > 0.7

@@ -1,0 +1,77 @@
+"""Idempotent ingest into a real Chroma with the real embedding model."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from assistant.store import ChunkStore
+from ingest.pipeline import ingest
+
+
+@pytest.fixture()
+def store(tmp_path):
+    return ChunkStore(tmp_path / "index", "use-multilingual-v3")
+
+
+def run(store, embeddings, knowledge, paths=None, sync=True):
+    return ingest(paths or [knowledge / "documents"], store=store, embeddings=embeddings, knowledge_dir=knowledge,
+                  max_tokens=320, sync=sync, progress=False)
+
+
+def snapshot(store):
+    return {chunk.chunk_id: (chunk.text, meta) for chunk, meta in store.all_chunks()}
+
+
+def test_reingest_unchanged_changes_nothing_and_edits_touch_only_their_document(store, embeddings, knowledge_copy):
+    first = run(store, embeddings, knowledge_copy)
+    assert len(first.added) == 5 and not first.errors
+    before = snapshot(store)
+    again = run(store, embeddings, knowledge_copy)
+    assert again.chunks_written == 0 and len(again.unchanged) == 5 and snapshot(store) == before
+
+    path = knowledge_copy / "documents" / "yancheng-measures-draft.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("分别达到4%、5%、6%", "分别达到5%、6%、7%"), encoding="utf-8")
+    changed = run(store, embeddings, knowledge_copy)
+    assert changed.updated == ["yancheng-measures"] and changed.chunks_deleted == 1
+    after = snapshot(store)
+    untouched = {k: v for k, v in before.items() if v[1].doc_id != "yancheng-measures"}
+    assert all(after[k] == v for k, v in untouched.items())
+    assert any("分别达到5%、6%、7%" in text for text, _ in after.values())
+    assert not any("分别达到4%、5%、6%" in text for text, _ in after.values())
+
+    path.unlink()
+    removed = run(store, embeddings, knowledge_copy)
+    assert removed.removed == ["yancheng-measures"]
+    assert not any(meta.doc_id == "yancheng-measures" for _, meta in snapshot(store).values())
+
+
+def test_broken_file_is_reported_and_loses_nothing(store, embeddings, knowledge_copy):
+    run(store, embeddings, knowledge_copy)
+    before = snapshot(store)
+    (knowledge_copy / "documents" / "jinhu-2022-2024-little-giant-plan.txt").write_bytes(b"\xff\xfe\x00garbage" * 3)
+    (knowledge_copy / "documents" / "broken.docx").write_bytes(b"PK\x03\x04broken")
+    report = run(store, embeddings, knowledge_copy)
+    assert len(report.errors) == 2 and report.removed == []
+    assert snapshot(store) == before
+
+
+def test_document_without_metadata_entry_gets_inferred_metadata(store, embeddings, knowledge_copy, tmp_path):
+    doc = tmp_path / "new-policy.txt"
+    doc.write_bytes("盐都区人民政府\n2024年3月1日\n盐都区专精特新企业奖励办法（2024-2026年）\n一、奖励标准\n"
+                    "1. 对新认定的省级专精特新企业给予30万元奖励。\n".encode("gbk"))
+    report = run(store, embeddings, knowledge_copy, paths=[doc], sync=False)
+    assert report.added == ["new-policy"]
+    chunk, meta = next((c, m) for c, m in store.all_chunks() if m.doc_id == "new-policy" and "30万元" in c.text)
+    assert meta.title == "盐都区专精特新企业奖励办法（2024-2026年）"
+    assert (meta.date_issued, meta.period_start, meta.period_end, meta.region) == ("2024-03-01", 2024, 2026, "盐都区")
+    assert chunk.section_path == ("一、奖励标准", "1.对新认定的省级专精特新企业给予30万元奖励")
+
+
+def test_invalid_metadata_file_is_a_clear_error(store, embeddings, knowledge_copy):
+    from ingest.catalog import CatalogError
+
+    (knowledge_copy / "metadata.json").write_text(json.dumps({"documents": [{"doc_id": "x"}]}), encoding="utf-8")
+    with pytest.raises(CatalogError, match="metadata.json"):
+        run(store, embeddings, knowledge_copy)
