@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home from the web tests
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -44,11 +47,6 @@ def knowledge_copy(tmp_path) -> Path:
     target = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, target)
     return target
-
-
-@pytest.fixture()
-def fixed_today() -> dt.date:
-    return dt.date(2026, 11, 22)
 
 
 def seed_text(name: str) -> str:

@@ -1,0 +1,81 @@
+"""Benchmark on this machine: ingest time, warm ask latency, memory, dev-set accuracy.
+
+    python -m eval.benchmark [--rounds 5] [--questions eval/dev.jsonl]
+
+Prints the figures the README reports. Uses a fresh temporary index so the ingest time
+includes loading the embedding model.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from .harness import default_questions, run_eval
+from .metrics import percentile
+from .questions import load_questions
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5, help="passes over the questions for latency")
+    parser.add_argument("--questions", type=Path, default=default_questions())
+    parser.add_argument("--no-baseline", action="store_true", help="skip the LangChain default recipe")
+    args = parser.parse_args()
+
+    import psutil
+
+    from assistant.embeddings import load_embeddings, model_slug
+    from assistant.service import Assistant
+    from assistant.settings import load_settings
+    from assistant.store import ChunkStore
+    from ingest.pipeline import ingest
+
+    questions = load_questions(args.questions).questions
+    figures: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = load_settings(index_dir=Path(tmp) / "index")
+        started = time.perf_counter()
+        embeddings = load_embeddings(settings.embedding_model, settings.threads)
+        store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model))
+        report = ingest([settings.documents_dir], store=store, embeddings=embeddings,
+                        knowledge_dir=settings.knowledge_dir, max_tokens=settings.chunk_max_tokens, sync=True,
+                        progress=False)
+        figures["ingest_s_with_model_load"] = round(time.perf_counter() - started, 2)
+        figures["chunks"] = store.count()
+        started = time.perf_counter()
+        again = ingest([settings.documents_dir], store=store, embeddings=embeddings,
+                       knowledge_dir=settings.knowledge_dir, max_tokens=settings.chunk_max_tokens, sync=True,
+                       progress=False)
+        figures["reingest_unchanged_s"] = round(time.perf_counter() - started, 2)
+        assert again.chunks_written == 0, report
+
+        assistant = Assistant.from_settings(settings, progress=False)
+        evaluation = run_eval(assistant, questions, progress=False)  # also warms every code path
+        figures.update({k: evaluation.summary[k] for k in (
+            "questions", "recall@1", "recall@5", "recall@10", "mrr@10", "citation_hit", "key_fact_accuracy",
+            "refusal_accuracy", "false_refusal_rate")})
+        latencies = []
+        for _ in range(args.rounds):
+            for question in questions:
+                t0 = time.perf_counter()
+                assistant.ask(question.question, question.history)
+                latencies.append((time.perf_counter() - t0) * 1000)
+        figures["warm_ask_ms_p50"] = round(percentile(latencies, 50), 2)
+        figures["warm_ask_ms_p95"] = round(percentile(latencies, 95), 2)
+        figures["asks_timed"] = len(latencies)
+        figures["rss_mb_serving"] = round(psutil.Process().memory_info().rss / 2**20, 1)
+        if not args.no_baseline:
+            from .baseline import baseline_ranks
+
+            ranks = baseline_ranks(settings.documents_dir, Path(tmp) / "baseline", embeddings,
+                                   [q for q in questions if q.answerable])
+            figures["baseline_recall@5"] = round(sum(1 for r in ranks if r and r <= 5) / len(ranks), 4)
+    print(json.dumps(figures, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()
