@@ -92,3 +92,8 @@ def test_answer_json_shape(assistant):
     citation = data["citations"][0]
     assert set(citation) >= {"chunk_id", "doc_id", "title", "section_path", "quote", "label", "flags"}
     assert "3000元" in citation["quote"]
+
+
+def test_document_filter(assistant):
+    answer = assistant.ask("专精特新企业有哪些融资支持？", doc_ids=["yancheng-measures"])
+    assert answer.citations and {c.doc_id for c in answer.citations} == {"yancheng-measures"}
