@@ -68,6 +68,7 @@ def main() -> None:
         figures["warm_ask_ms_p95"] = round(percentile(latencies, 95), 2)
         figures["asks_timed"] = len(latencies)
         figures["rss_mb_serving"] = round(psutil.Process().memory_info().rss / 2**20, 1)
+        figures.update(_serve_figures(settings.index_dir, questions))
         if not args.no_baseline:
             from .baseline import baseline_ranks
 
@@ -75,6 +76,40 @@ def main() -> None:
                                    [q for q in questions if q.answerable])
             figures["baseline_recall@5"] = round(sum(1 for r in ranks if r and r <= 5) / len(ranks), 4)
     print(json.dumps(figures, ensure_ascii=False, indent=2))
+
+
+def _serve_figures(index_dir: Path, questions) -> dict[str, object]:
+    """RSS of a real `policy-assistant serve` process after it answered every question once."""
+    import os
+    import socket
+    import subprocess
+    import sys
+
+    import psutil
+    from gradio_client import Client
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    env = dict(os.environ, POLICY_ASSISTANT_INDEX_DIR=str(index_dir), GRADIO_ANALYTICS_ENABLED="False")
+    server = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                client = Client(f"http://127.0.0.1:{port}/", verbose=False)
+                break
+            except Exception:  # not listening yet
+                if time.monotonic() > deadline or server.poll() is not None:
+                    raise RuntimeError("policy-assistant serve did not start") from None
+                time.sleep(0.5)
+        for question in questions:
+            client.predict(question.question, "全部地区 / all regions", api_name="/chat")
+        return {"rss_mb_serve_process": round(psutil.Process(server.pid).memory_info().rss / 2**20, 1)}
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 if __name__ == "__main__":
