@@ -142,30 +142,76 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
 
 
 @main.command(name="eval")
-@click.option("--questions", type=click.Path(path_type=Path), help="Question file (JSONL, FORMAT.md); default: the dev set.")
-@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Write the results here.")
-@click.option("--top-k", type=int, default=10, show_default=True, help="Chunks retrieved per question.")
+@click.option("--questions", type=click.Path(path_type=Path),
+              help="Question file (.jsonl as in FORMAT.md, or .csv/.xlsx with the same columns); default: the dev set.")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False, path_type=Path), help="Write the results (FORMAT.md schema).")
+@click.option("--report", "report_out", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report.")
+@click.option("--compare", "compare", help="Also evaluate these configurations, e.g. bm25,dense,hybrid,baseline.")
+@click.option("--top-k", type=click.IntRange(1, 100), default=10, show_default=True, help="Chunks retrieved per question.")
 @click.pass_context
-def evaluate(ctx: click.Context, questions: Path | None, json_out: Path | None, top_k: int) -> None:
-    """Measure retrieval and answer accuracy on a question file."""
+def evaluate(ctx: click.Context, questions: Path | None, json_out: Path | None, report_out: Path | None,
+             compare: str | None, top_k: int) -> None:
+    """Measure retrieval and answer accuracy on a question file.
+
+    Exits 0 when the run completed, whatever the scores.
+    """
     from eval.harness import default_questions, run_eval
     from eval.questions import QuestionFileError, load_questions
 
     settings = _settings(ctx)
     path = questions or default_questions()
     try:
+        configs = _parse_compare(compare, settings.retrieval_mode)
         loaded = load_questions(path)
-    except QuestionFileError as exc:
+    except (QuestionFileError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
     for problem in loaded.problems:
         click.echo(f"warning: {problem}", err=True)
     assistant = _assistant(settings)
-    report = run_eval(assistant, loaded.questions, top_k=top_k)
-    click.echo(report.table())
-    if json_out:
-        json_out.write_text(json.dumps(report.to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
-        click.echo(f"wrote {json_out}")
+    primary = settings.retrieval_mode
+    if len(configs) > 1:
+        import tempfile
 
+        from eval.compare import comparison_table, gain_over_baseline, run_compare
+
+        with tempfile.TemporaryDirectory() as scratch:
+            reports = run_compare(assistant, loaded.questions, configs, top_k, Path(scratch) / "baseline")
+        click.echo(comparison_table(reports))
+        for name, ratio in gain_over_baseline(reports).items():
+            click.echo(f"{name}: recall@5 {ratio}× the baseline's")
+    else:
+        reports = {primary: run_eval(assistant, loaded.questions, top_k=top_k)}
+        click.echo(reports[primary].table())
+    try:
+        if json_out:
+            json_out.parent.mkdir(parents=True, exist_ok=True)
+            json_out.write_text(json.dumps(reports[primary].to_json(), ensure_ascii=False, indent=2), encoding="utf-8")
+            click.echo(f"wrote {json_out}")
+        if report_out:
+            report_out.parent.mkdir(parents=True, exist_ok=True)
+            _write_report(report_out, reports, primary, loaded.questions, str(path))
+    except OSError as exc:
+        raise click.ClickException(f"cannot write the results: {exc}") from None
+
+
+def _parse_compare(compare: str | None, primary: str) -> list[str]:
+    if not compare:
+        return [primary]
+    from eval.compare import parse_configs
+
+    configs = parse_configs(compare)
+    return configs if primary in configs else [primary, *configs]
+
+
+def _write_report(path: Path, reports, primary: str, questions, source: str) -> None:
+    from eval.chart import comparison_chart
+    from eval.report import render_report
+
+    chart = comparison_chart({name: r.summary for name, r in reports.items()}) if len(reports) > 1 else None
+    if chart:
+        path.with_suffix(".png").write_bytes(chart)
+    path.write_text(render_report(reports, primary, questions, chart, source), encoding="utf-8")
+    click.echo(f"wrote {path}" + (f" and {path.with_suffix('.png')}" if chart else ""))
 
 if __name__ == "__main__":
     main()
