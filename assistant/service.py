@@ -66,7 +66,9 @@ class Assistant:
         add_words(glossary.chinese_terms())
         retriever = HybridRetriever(store, embeddings, settings.retrieval_mode, settings.rrf_k,
                                     weights={"bm25": 1.0, "dense": settings.dense_weight, "coverage": 1.0})
-        return cls(retriever, glossary, settings)
+        assistant = cls(retriever, glossary, settings)
+        assistant.ask("省级专精特新企业的奖励")  # load jieba's tagger now, not on a user's first question
+        return assistant
 
     def ask(self, question: object, history: list[Turn] | None = None, region: str | None = None,
             doc_ids: list[str] | None = None, top_k: int | None = None) -> Answer:
