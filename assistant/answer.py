@@ -77,7 +77,7 @@ class ExtractiveAnswerer:
         citations = [self._cite(n, hit, query, today) for n, hit in enumerate(chosen, start=1)]
         lines = [texts["lead"]]
         for citation in citations:
-            line = f"{citation.number}. {citation.quote} [{citation.number}]"
+            line = f"- {citation.quote} [{citation.number}]"  # the [n] marker numbers the quotes
             if (_UNITS_QUESTION.search(query.question) and citation.responsible_units
                     and "责任" not in citation.quote):
                 line += f"\n   {texts['units']}{'、'.join(citation.responsible_units)} [{citation.number}]"
