@@ -19,12 +19,12 @@ class TermWeights:
     """Inverse document frequency of terms over the chunks' texts, by substring."""
 
     def __init__(self, texts: list[str]) -> None:
-        self._texts = [_squash(t) for t in texts]
+        self._texts = [squash(t) for t in texts]
         self._n = max(len(texts), 1)
         self._cache: dict[str, float] = {}
 
     def df(self, term: str) -> int:
-        needle = _squash(term)
+        needle = squash(term)
         return sum(1 for t in self._texts if needle in t)
 
     def idf(self, term: str) -> float:
@@ -38,7 +38,8 @@ class TermWeights:
         return min(present) if present else self.idf("\x00unseen")
 
 
-def _squash(text: str) -> str:
+def squash(text: str) -> str:
+    """NFKC, lower case, no whitespace: the form in which terms are matched."""
     return re.sub(r"\s+", "", normalise(text))
 
 
@@ -49,7 +50,7 @@ def _bigrams(term: str) -> frozenset[str]:
 
 def term_present(term: str, text: str) -> bool:
     """Whether ``term`` is in ``text``, or (for Chinese terms of 5+ characters) most of its character pairs are."""
-    term = _squash(term)
+    term = squash(term)
     if term in text:
         return True
     if len(term) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]+", term):
@@ -67,7 +68,7 @@ def coverage(groups: tuple[tuple[str, ...], ...], unknown: tuple[str, ...], text
     weight: the glossary is incomplete, but a question about "visa" is not answered by a
     clause about loans.
     """
-    text = _squash(text)
+    text = squash(text)
     total = covered = 0.0
     for group in groups:
         weight = weights.group_weight(group)

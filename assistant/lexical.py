@@ -45,6 +45,11 @@ def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+def segment(text: str) -> list[str]:
+    """Plain jieba segmentation (no sub-words) of normalised text."""
+    return _jieba().lcut(normalise(text))
+
+
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba tokens without stopwords and punctuation."""
     tokens = []

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .lexical import EN_STOPWORDS, ZH_STOPWORDS, normalise, places, tokenize
+from .lexical import EN_STOPWORDS, ZH_STOPWORDS, normalise, places, segment, tokenize
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -108,10 +108,8 @@ def analyse(question: str, glossary: Glossary) -> QueryAnalysis:
 
 def _content_tokens(text: str) -> list[str]:
     """Chinese content words of a question (plain segmentation, no sub-words)."""
-    from .lexical import _jieba
-
     out = []
-    for token in _jieba().lcut(normalise(text)):
+    for token in segment(text):
         token = token.strip()
         if len(token) < 2 or token in ZH_STOPWORDS or not re.search(r"[\u4e00-\u9fff0-9]", token):
             continue

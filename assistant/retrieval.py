@@ -70,6 +70,20 @@ class HybridRetriever:
         self._weights = weights
         self.refresh()
 
+    @property
+    def store(self):
+        return self._store
+
+    def with_mode(self, mode: str) -> HybridRetriever:
+        """The same store, model and fusion settings, retrieving in another mode."""
+        if mode == self.mode:
+            return self
+        return HybridRetriever(self._store, self._embeddings, mode, self._rrf_k, self._candidates, self._weights)
+
+    @property
+    def embeddings(self):
+        return self._embeddings
+
     def refresh(self) -> None:
         """Re-read the chunks after the index changed."""
         records = self._store.all_chunks()

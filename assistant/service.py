@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from .answer import ExtractiveAnswerer
 from .conversation import standalone_question
-from .evidence import _squash
+from .evidence import squash
 from .lexical import add_words
 from .query import Glossary, analyse
 from .retrieval import HybridRetriever
@@ -42,7 +42,7 @@ class Assistant:
 
     def _prepare(self) -> None:
         self._answerer = ExtractiveAnswerer(self.retriever.weights, min_coverage=self.settings.min_coverage)
-        self._known_text = _squash("".join(self.retriever.texts) + "".join(d.title for d in self.retriever.docs.values()))
+        self._known_text = squash("".join(self.retriever.texts) + "".join(d.title for d in self.retriever.docs.values()))
 
     def refresh(self) -> None:
         """Re-read the index after documents were added, replaced or removed."""
@@ -82,7 +82,7 @@ class Assistant:
         if region and not self.retriever.doc_ids_for_region(region):
             missing_place = region
         for place in query.places:
-            if not self.retriever.doc_ids_for_region(place) and _squash(place) not in self._known_text:
+            if not self.retriever.doc_ids_for_region(place) and squash(place) not in self._known_text:
                 missing_place = place
         retrieved = self.retriever.retrieve(query, top_k or self.settings.top_k, scope)
         retrieval_done = time.perf_counter()

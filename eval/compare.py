@@ -24,7 +24,6 @@ def parse_configs(value: str) -> list[str]:
 def run_compare(assistant, questions: list[Question], configs: list[str], top_k: int,
                 baseline_dir: Path, progress: bool = True) -> dict[str, EvalReport]:
     """An :class:`EvalReport` per configuration; ``baseline`` is scored on retrieval only."""
-    from assistant.retrieval import HybridRetriever
     from assistant.service import Assistant
 
     reports: dict[str, EvalReport] = {}
@@ -33,9 +32,7 @@ def run_compare(assistant, questions: list[Question], configs: list[str], top_k:
         if name == "baseline":
             reports[name] = _baseline(assistant, questions, top_k, baseline_dir)
             continue
-        retriever = base if name == base.mode else HybridRetriever(
-            base._store, base._embeddings, name, base._rrf_k, weights=base._weights)
-        variant = Assistant(retriever, assistant.glossary, assistant.settings)
+        variant = Assistant(base.with_mode(name), assistant.glossary, assistant.settings)
         reports[name] = run_eval(variant, questions, top_k=top_k, progress=progress)
     return reports
 
@@ -44,7 +41,7 @@ def _baseline(assistant, questions: list[Question], top_k: int, baseline_dir: Pa
     from .baseline import baseline_ranks
 
     started = time.perf_counter()
-    ranks = baseline_ranks(assistant.settings.documents_dir, baseline_dir, assistant.retriever._embeddings,
+    ranks = baseline_ranks(assistant.settings.documents_dir, baseline_dir, assistant.retriever.embeddings,
                            questions, k=top_k)
     per_question = (time.perf_counter() - started) * 1000 / max(len(questions), 1)
     results = [QuestionResult(q.id, q.answerable, False, rank, False, [], per_question)

@@ -38,7 +38,7 @@ def test_assistant_builds_and_answers_on_a_chroma_server(settings_factory, chrom
     from assistant.service import Assistant
 
     assistant = Assistant.from_settings(settings_factory(chroma_url=chroma_url), progress=False)
-    assert assistant.retriever._store.count() > 150
+    assert assistant.retriever.store.count() > 150
     answer = assistant.ask("新认定为国家级专精特新小巨人企业能拿到多少奖励？")
     assert "200万元" in answer.text and answer.citations[0].doc_id == "sme-quality-plan"
 

@@ -27,7 +27,7 @@ def test_assistant_runs_on_a_sentence_transformers_index(settings_factory, minil
     from assistant.service import Assistant
 
     assistant = Assistant.from_settings(settings_factory(embedding_model=minilm_path), progress=False)
-    assert assistant.retriever._store.name.startswith("clauses-st-model-")
+    assert assistant.retriever.store.name.startswith("clauses-st-model-")
     answer = assistant.ask("Which bank products apply?")
     assert not answer.refused and "专精特新贷" in answer.text
 
