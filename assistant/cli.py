@@ -133,12 +133,37 @@ def _read_history(path: Path):
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int) -> None:
     """Start the web chat (builds the index first when it is missing)."""
+    from .feedback import FeedbackStore
     from .web import launch
 
     settings = _settings(ctx)
     assistant = _assistant(settings)
     click.echo(f"policy assistant: http://{host}:{port}")
-    launch(assistant, host=host, port=port)
+    launch(assistant, FeedbackStore(settings.feedback_db), host=host, port=port)
+
+
+@main.group()
+def feedback() -> None:
+    """Feedback given in the web chat."""
+
+
+@feedback.command(name="export")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="JSONL question file to write (FORMAT.md; evidence and key facts to be completed).")
+@click.option("--only", type=click.Choice(["up", "down"]), help="Only thumbs up or only thumbs down.")
+@click.pass_context
+def feedback_export(ctx: click.Context, output: Path, only: str | None) -> None:
+    """Write the stored feedback as a question file for `policy-assistant eval`."""
+    from .feedback import FeedbackStore, to_question_records
+
+    settings = _settings(ctx)
+    records = to_question_records(FeedbackStore(settings.feedback_db).all(), only)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc}") from None
+    click.echo(f"wrote {len(records)} questions to {output}")
 
 
 @main.command(name="eval")

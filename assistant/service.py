@@ -51,17 +51,18 @@ class Assistant:
 
     @classmethod
     def from_settings(cls, settings: Settings, progress: bool = True) -> Assistant:
-        """Open the index named by ``settings``, building it from the knowledge folder when empty."""
+        """Open the index named by ``settings``, first bringing it up to date with the knowledge folder."""
         from .embeddings import load_embeddings, model_slug
         from .store import ChunkStore
 
         embeddings = load_embeddings(settings.embedding_model, settings.threads)
         store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url)
-        if store.count() == 0:
-            from ingest.pipeline import ingest
+        from ingest.pipeline import ingest
 
-            ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,
-                   max_tokens=settings.chunk_max_tokens, sync=True, progress=progress)
+        # bring the index up to date with knowledge/: builds it when missing, re-indexes changed
+        # documents (or a new splitter), skips unchanged ones; never removes files added by hand
+        ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,
+               max_tokens=settings.chunk_max_tokens, sync=store.count() == 0, progress=progress)
         glossary = Glossary.load(settings.knowledge_dir / "glossary.tsv")
         add_words(glossary.chinese_terms())
         retriever = HybridRetriever(store, embeddings, settings.retrieval_mode, settings.rrf_k,

@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     rrf_k: int = Field(60, ge=1, description="reciprocal rank fusion constant")
     dense_weight: float = Field(0.5, ge=0.0, description="weight of the dense ranking in the fusion (BM25 counts 1)")
     chunk_max_tokens: int = Field(320, ge=32, le=8192, description="cap per chunk, cl100k tokens")
+    feedback_db: Path = Field(PROJECT_ROOT / ".data" / "feedback.sqlite", description="SQLite file of answer feedback")
     max_question_chars: int = Field(1000, ge=10, description="longer questions are rejected")
     min_coverage: float = Field(0.5, ge=0.0, le=1.0, description="share of the question's terms the evidence must cover")
 

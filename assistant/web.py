@@ -1,74 +1,182 @@
-"""The web chat (Gradio): questions in Chinese or English, answers with numbered sources."""
+"""The web chat (Gradio Blocks) and its API endpoints ``ask`` and ``feedback``.
+
+Answers stream in line by line; the sources panel shows each cited clause in full with
+the quoted passage highlighted. Texts from users and documents are escaped before they
+reach the page, so HTML in them is shown, never run.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import os
+import tempfile
+from html import escape
 
+import gradio as gr  # this module is only imported to serve the page
+
+from .feedback import AnswerLog, FeedbackStore, to_question_records
+from .render import sources_html
 from .service import Assistant, QuestionError
 from .types import STATUS_LABELS_ZH, Turn
+from .webtext import ALL, EXAMPLES, LABELS, STYLE
 
 log = logging.getLogger(__name__)
-EXAMPLES = [
-    "What do I need for provincial level?",
-    "Which bank products apply?",
-    "国家级小巨人有多少奖励？",
-    "省级专精特新小巨人企业（制造类）的申报条件有哪些？",
-    "连云港“特色金融助力工程”的责任单位有哪些？",
-]
-ALL_REGIONS = "全部地区 / all regions"
-
-
-def history_turns(history: list) -> list[Turn]:
-    """Gradio's message history as typed turns (text messages only)."""
-    turns = []
-    for message in history or []:
-        role, content = (message.get("role"), message.get("content")) if isinstance(message, dict) else (None, None)
-        if role in ("user", "assistant") and isinstance(content, str):
-            turns.append(Turn(role, content))
-    return turns
 
 
 def knowledge_note(assistant: Assistant, today: dt.date) -> str:
     """The documents the knowledge base holds, with dates and status, and the disclaimer."""
-    lines = ["答案只引用下列政策原文，不构成法律意见。Answers quote the policy texts below; they are not legal advice.", ""]
+    lines = [LABELS["zh"]["disclaimer"] + " " + LABELS["en"]["disclaimer"], ""]
     for doc in sorted(assistant.retriever.docs.values(), key=lambda d: d.doc_id):
         facts = [doc.region or "地区未说明", doc.date_issued or "日期未说明", STATUS_LABELS_ZH[doc.status]]
         if doc.period_ended(today):
             facts.append(f"政策期 {doc.period} 已结束")
-        lines.append(f"- {doc.title}（{'；'.join(facts)}）")
+        lines.append(f"- {escape(doc.title)}（{'；'.join(facts)}）")
     return "\n".join(lines)
 
 
-def build_app(assistant: Assistant):
-    import gradio as gr
+def shown(text: str) -> str:
+    """Text as the chat shows it: HTML escaped, so markup in it is displayed literally."""
+    return escape(text, quote=False)
 
+
+def build_app(assistant: Assistant, feedback: FeedbackStore):
+    answers = AnswerLog()
     regions = sorted({r.strip() for d in assistant.retriever.docs.values() if d.region for r in d.region.split(",")})
+    documents = [(d.title, d.doc_id) for d in sorted(assistant.retriever.docs.values(), key=lambda d: d.doc_id)]
 
-    def respond(message: str, history: list, region: str) -> str:
+    def ask(question: str, region: str | None = None, history: list[dict] | None = None) -> dict:
+        """Answer a question; returns the answer text, the refused flag and the citations."""
+        turns = [Turn(t["role"], str(t["content"])) for t in (history or []) if t.get("role") in ("user", "assistant")]
         try:
-            answer = assistant.ask(message, history_turns(history),
-                                   region=None if region in (None, "", ALL_REGIONS) else region)
+            answer = assistant.ask(question, turns, region=region or None)
         except QuestionError as exc:
-            return f"⚠️ {exc}"
-        except Exception:  # the page must keep serving; the error goes to the log
-            log.exception("answering %r failed", message)
-            return "⚠️ 出错了，请稍后再试。Something went wrong; please try again."
-        return answer.text
+            raise gr.Error(str(exc)) from None
+        data = answer.to_dict()
+        data["answer_id"] = answers.add(answer.question, [t.__dict__ for t in turns], answer)
+        data.pop("retrieved", None)
+        return data
 
+    def give_feedback(answer_id: str, rating: str, comment: str = "") -> int:
+        """Store thumbs up ('up') or down ('down') and an optional comment for an answer."""
+        try:
+            return feedback.add(answers.entry(answer_id, rating, comment))
+        except (KeyError, ValueError) as exc:
+            raise gr.Error(str(exc)) from None
+
+    def respond(message, chat, records, region, chosen_docs, language):
+        labels = LABELS[language]
+        text = (message or "").strip()
+        if not text:
+            yield gr.update(), chat, records, gr.update(), labels["empty"]
+            return
+        history = [Turn(r["role"], r["content"]) for r in records.get("turns", [])]
+        chat = chat + [{"role": "user", "content": shown(text)}]
+        try:
+            answer = assistant.ask(text, history, region=None if region in (None, ALL) else region,
+                                   doc_ids=list(chosen_docs) or None)
+        except QuestionError as exc:
+            yield "", chat + [{"role": "assistant", "content": f"⚠️ {shown(str(exc))}"}], records, gr.update(), ""
+            return
+        except Exception:  # the page keeps serving; the details go to the log
+            log.exception("answering %r failed", text)
+            yield "", chat + [{"role": "assistant", "content": labels["error"]}], records, gr.update(), ""
+            return
+        answer_id = answers.add(text, records.get("turns", []), answer)
+        lines, partial = shown(answer.text).split("\n"), []
+        for line in lines:  # stream the answer in, line by line
+            partial.append(line)
+            yield "", chat + [{"role": "assistant", "content": "\n".join(partial)}], records, gr.update(), ""
+        chat = chat + [{"role": "assistant", "content": shown(answer.text)}]
+        records = {"turns": records.get("turns", []) + [{"role": "user", "content": text},
+                                                        {"role": "assistant", "content": answer.text}],
+                   "ids": {**records.get("ids", {}), str(len(chat) - 1): answer_id},
+                   "last": records.get("last")}
+        status = labels["refused"] if answer.refused else ""
+        yield "", chat, records, sources_html(answer, assistant.retriever.chunk, language), status
+
+    def on_like(records, language, data: gr.LikeData):
+        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        answer_id = records.get("ids", {}).get(str(index))
+        if answer_id is None or data.liked is None:
+            return records, ""
+        feedback_id = feedback.add(answers.entry(answer_id, "up" if data.liked else "down"))
+        return {**records, "last": feedback_id}, LABELS[language]["thanks"].format(id=feedback_id)
+
+    def on_comment(comment, records, language):
+        labels = LABELS[language]
+        if not records.get("last"):
+            return comment, labels["rate_first"]
+        try:
+            feedback.comment(records["last"], (comment or "").strip())
+        except ValueError as exc:
+            return comment, f"⚠️ {exc}"
+        return "", labels["commented"].format(id=records["last"])
+
+    def on_export():
+        records = to_question_records(feedback.all())
+        handle = tempfile.NamedTemporaryFile("w", suffix=".jsonl", prefix="feedback-", delete=False, encoding="utf-8")
+        with handle:
+            handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+        return handle.name
+
+    def on_language(language):
+        t = LABELS[language]
+        return (gr.update(label=t["chat"]), gr.update(placeholder=t["placeholder"], label=t["question"]),
+                gr.update(value=t["send"]), gr.update(value=t["clear"]), gr.update(label=t["region"]),
+                gr.update(label=t["documents"]), gr.update(label=t["comment"]), gr.update(value=t["comment_send"]),
+                gr.update(value=t["export"]), gr.update(value=f"### {t['sources']}"))
+
+    t = LABELS["zh"]
     with gr.Blocks(title="专精特新政策助手 · Policy assistant") as app:
-        gr.Markdown("# 专精特新政策助手 · SME policy assistant")
-        gr.ChatInterface(
-            respond,
-            additional_inputs=[gr.Dropdown([ALL_REGIONS, *regions], value=ALL_REGIONS, label="地区 / Region")],
-            examples=[[q, ALL_REGIONS] for q in EXAMPLES],
-            api_name="chat",
-        )
-        gr.Markdown(knowledge_note(assistant, dt.date.today()))
+        gr.HTML(f"<style>{STYLE}</style>")
+        records = gr.State({})
+        with gr.Row():
+            gr.Markdown("# 专精特新政策助手 · SME policy assistant")
+            language = gr.Radio([("中文", "zh"), ("English", "en")], value="zh", label="界面语言 / Language",
+                                elem_id="language")
+        with gr.Row():
+            with gr.Column(scale=3):
+                chatbot = gr.Chatbot(label=t["chat"], height=520, buttons=["copy", "copy_all"], elem_id="chat")
+                box = gr.Textbox(label=t["question"], placeholder=t["placeholder"], lines=2, elem_id="question")
+                status = gr.Markdown(elem_id="status")
+                with gr.Row():
+                    send = gr.Button(t["send"], variant="primary", elem_id="send")
+                    clear = gr.Button(t["clear"], elem_id="clear")
+                with gr.Row(elem_id="examples"):
+                    example_buttons = [gr.Button(q, size="sm") for q in EXAMPLES]
+            with gr.Column(scale=2):
+                sources_title = gr.Markdown(f"### {t['sources']}")
+                sources = gr.HTML(sources_html(None, None), elem_id="sources")
+                region = gr.Dropdown([ALL, *regions], value=ALL, label=t["region"], elem_id="region")
+                chosen = gr.Dropdown(documents, value=[], multiselect=True, label=t["documents"])
+                comment = gr.Textbox(label=t["comment"], lines=2, elem_id="comment")
+                comment_send = gr.Button(t["comment_send"], size="sm", elem_id="comment-send")
+                export = gr.Button(t["export"], size="sm")
+                export_file = gr.File(label="feedback.jsonl", interactive=False)
+        gr.Markdown(knowledge_note(assistant, dt.date.today()), elem_id="knowledge")
+
+        inputs = [box, chatbot, records, region, chosen, language]
+        outputs = [box, chatbot, records, sources, status]
+        send.click(respond, inputs, outputs, api_visibility="private")
+        box.submit(respond, inputs, outputs, api_visibility="private")
+        for button, question in zip(example_buttons, EXAMPLES):
+            button.click(lambda q=question: q, None, box, api_visibility="private").then(
+                respond, inputs, outputs, api_visibility="private")
+        clear.click(lambda: ([], {}, sources_html(None, None), ""), None, [chatbot, records, sources, status],
+                    api_visibility="private")
+        chatbot.like(on_like, [records, language], [records, status], api_visibility="private")
+        comment_send.click(on_comment, [comment, records, language], [comment, status], api_visibility="private")
+        export.click(on_export, None, export_file, api_visibility="private")
+        language.change(on_language, language, [chatbot, box, send, clear, region, chosen, comment, comment_send,
+                                                export, sources_title], api_visibility="private")
+        gr.api(ask, api_name="ask")
+        gr.api(give_feedback, api_name="feedback")
     return app
 
 
-def launch(assistant: Assistant, host: str = "127.0.0.1", port: int = 7860) -> None:
+def launch(assistant: Assistant, feedback: FeedbackStore, host: str = "127.0.0.1", port: int = 7860) -> None:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    build_app(assistant).queue().launch(server_name=host, server_port=port, show_error=True)
+    app = build_app(assistant, feedback).queue(default_concurrency_limit=4)
+    app.launch(server_name=host, server_port=port, show_error=True)

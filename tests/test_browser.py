@@ -1,0 +1,113 @@
+"""The web chat in a real browser: Playwright driving Debian's Chromium (headless)."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+
+from .test_web import served  # noqa: F401  (the same served app)
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture()
+def page(browser, served):  # noqa: F811
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.dialogs = dialogs
+    page.goto(served[0])
+    page.wait_for_selector("#question textarea")
+    yield page
+    assert page.dialogs == []  # nothing on the page ever ran a script of a user's or a document's
+    page.close()
+
+
+def ask(page, question: str) -> None:
+    count = page.locator("#chat .bot").count()
+    page.fill("#question textarea", question)
+    page.click("#send")
+    page.wait_for_function(f"document.querySelectorAll('#chat .bot').length > {count}")
+    page.wait_for_function("document.querySelector('#question textarea').value === ''")
+
+
+def last_answer(page) -> str:
+    return page.locator("#chat .bot").last.inner_text()
+
+
+def test_ask_see_the_answer_and_open_a_source(page):
+    ask(page, "What do I need for provincial level?")
+    page.wait_for_selector("#sources details")
+    assert "5000万元以上" in last_answer(page) and "[1]" in last_answer(page)
+    source = page.locator("#sources details").first
+    assert "附件4 省级专精特新小巨人企业申报条件" in source.locator("summary").inner_text()
+    source.locator("summary").click()
+    assert source.locator(".pa-clause").is_visible()
+    assert "5000万元以上" in source.locator(".pa-clause mark").inner_text()
+    assert "政策期已结束" in source.inner_text()
+
+
+def test_click_an_example(page):
+    page.get_by_role("button", name="Which bank products apply?").click()
+    page.wait_for_selector("#sources details")
+    assert "专精特新贷" in last_answer(page)
+
+
+def test_follow_up_uses_the_conversation(page):
+    ask(page, "省级专精特新小巨人企业的申报条件是什么？")
+    ask(page, "那市级的呢？")
+    page.wait_for_function("document.querySelector('#sources').innerText.includes('附件5')")
+    assert "前十名" in last_answer(page)
+
+
+def test_refusal_is_said_plainly_with_suggestions(page):
+    ask(page, "专精特新企业的企业所得税税率是多少？")
+    answer = last_answer(page)
+    assert "没有找到与该问题相符的政策条款" in answer and "可以询问例如" in answer
+    assert "知识库中没有与该问题相符的条款" in page.locator("#status").inner_text()
+
+
+def test_hostile_html_is_shown_as_text(page):
+    ask(page, "<img src=x onerror=alert(1)><script>alert(2)</script>奖励")
+    user_message = page.locator("#chat .user").last.inner_text()
+    assert "<img src=x onerror=alert(1)>" in user_message and "<script>" in user_message
+
+
+def test_empty_message_gets_a_hint(page):
+    page.click("#send")
+    page.wait_for_function("document.querySelector('#status').innerText.includes('请输入问题')")
+    assert page.locator("#chat .user").count() == 0
+
+
+def test_thumbs_down_and_comment_are_stored(page, served):  # noqa: F811
+    ask(page, "国家级小巨人有多少奖励？")
+    page.locator("#chat button[aria-label='Dislike']").last.click()
+    page.wait_for_function("document.querySelector('#status').innerText.includes('已记录反馈')")
+    page.fill("#comment textarea", "请补充省级奖励")
+    page.click("#comment-send")
+    page.wait_for_function("document.querySelector('#status').innerText.includes('已保存')")
+    with sqlite3.connect(served[1]) as db:
+        row = db.execute("SELECT question, rating, comment FROM feedback ORDER BY id DESC LIMIT 1").fetchone()
+    assert row == ("国家级小巨人有多少奖励？", "down", "请补充省级奖励")
+
+
+def test_english_labels_and_clear(page):
+    page.get_by_label("English").check()
+    page.wait_for_function("document.querySelector('#send').innerText.includes('Send')")
+    ask(page, "Which bank products apply?")
+    page.click("#clear")
+    page.wait_for_function("document.querySelectorAll('#chat .bot').length === 0")
