@@ -29,6 +29,8 @@ TEXTS = {
         "covers": "知识库目前收录：{titles}。",
         "suggest": "可以询问例如：省级专精特新“小巨人”企业的申报条件、国家级“小巨人”的奖励标准、专精特新企业的融资支持、某项措施的责任单位。",
         "sep": "；",
+        "related": "知识库中相近的内容，可以这样问：",
+        "related_item": "- “{topic}”有哪些具体规定？（{title}）",
     },
     "en": {
         "lead": "Here is what the policy texts in the knowledge base say (quoted in the original Chinese):",
@@ -43,6 +45,8 @@ TEXTS = {
         "covers": "It currently holds: {titles}.",
         "suggest": "You can ask, for example: what the criteria for provincial-level little giants are, how large the reward for a national little giant is, which bank products support specialised SMEs, or which units are responsible for a measure.",
         "sep": "; ",
+        "related": "Nearby topics the knowledge base does cover, which you could ask about:",
+        "related_item": "- What does “{topic}” provide? ({title})",
     },
 }
 _QUANTITY = re.compile(r"(多少|几|比例|比重|标准|how much|how many|what percentage|rate|amount|\d)", re.IGNORECASE)
@@ -144,8 +148,29 @@ class ExtractiveAnswerer:
             lines.append(texts["place"].format(place=missing_place))
         titles = texts["sep"].join(d.title for d in sorted(docs.values(), key=lambda d: d.doc_id))
         lines.append(texts["covers"].format(titles=titles))
-        lines.append(texts["suggest"])
+        related = _related_topics(retrieved)
+        if related:
+            lines.append(texts["related"])
+            lines.extend(texts["related_item"].format(topic=topic, title=title) for topic, title in related)
+        else:
+            lines.append(texts["suggest"])
         return Answer(query.question, "\n".join(lines), [], refused=True, language=query.language, retrieved=retrieved)
+
+
+def _related_topics(retrieved: list[ScoredChunk], limit: int = 3) -> list[tuple[str, str]]:
+    """Section titles of the clauses retrieval found nearest, as topics to ask about."""
+    topics: list[tuple[str, str]] = []
+    for hit in retrieved:
+        if hit.coverage < 0.1 or hit.chunk.kind not in ("clause", "table_row"):
+            continue  # too far from the question to be a useful suggestion
+        path = [p for p in hit.chunk.section_path if not re.match(r"^\d+\.\s", p)]
+        topic = re.sub(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(?[一二三四五六七八九十]+\)|\d+[.、．])\s*",
+                       "", path[-1] if path else "")
+        if topic and topic not in [t for t, _ in topics]:
+            topics.append((topic, hit.doc.title))
+        if len(topics) == limit:
+            break
+    return topics
 
 
 def _source_line(citation: Citation, doc: DocumentMeta, texts: dict[str, str]) -> str:

@@ -97,3 +97,9 @@ def test_answer_json_shape(assistant):
 def test_document_filter(assistant):
     answer = assistant.ask("专精特新企业有哪些融资支持？", doc_ids=["yancheng-measures"])
     assert answer.citations and {c.doc_id for c in answer.citations} == {"yancheng-measures"}
+
+
+def test_refusal_suggests_related_topics_the_knowledge_base_covers(assistant):
+    answer = assistant.ask("企业招聘外国工程师有什么签证便利？")
+    assert answer.refused and "知识库中相近的内容" in answer.text
+    assert "“支持人才引培”有哪些具体规定？" in answer.text

@@ -111,3 +111,15 @@ def test_english_labels_and_clear(page):
     ask(page, "Which bank products apply?")
     page.click("#clear")
     page.wait_for_function("document.querySelectorAll('#chat .bot').length === 0")
+
+
+def test_a_failing_request_shows_an_error_and_the_server_keeps_serving(page, assistant, monkeypatch):
+    def broken_store(*args, **kwargs):  # the vector store going away mid-request
+        raise ConnectionError("Chroma server unreachable")
+
+    monkeypatch.setattr(assistant.retriever.store, "query", broken_store)
+    ask(page, "Which bank products apply?")
+    assert "出错了" in last_answer(page)
+    monkeypatch.undo()
+    ask(page, "Which bank products apply?")
+    assert "专精特新贷" in last_answer(page)
