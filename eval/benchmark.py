@@ -105,7 +105,7 @@ def _serve_figures(index_dir: Path, questions) -> dict[str, object]:
                     raise RuntimeError("policy-assistant serve did not start") from None
                 time.sleep(0.5)
         for question in questions:
-            client.predict(question.question, "全部地区 / all regions", api_name="/chat")
+            client.predict(question.question, None, [], api_name="/ask")
         return {"rss_mb_serve_process": round(psutil.Process(server.pid).memory_info().rss / 2**20, 1)}
     finally:
         server.terminate()
