@@ -30,6 +30,7 @@ def _settings(ctx: click.Context, **extra: object):
 
     from .settings import load_settings
 
+    extra = {key: value for key, value in extra.items() if value is not None}
     try:
         return load_settings(**ctx.obj, **extra)
     except ValidationError as exc:
@@ -97,13 +98,15 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
 @click.option("--history", "history_file", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="JSON file of earlier turns: [{\"role\": \"user\", \"content\": \"...\"}, ...].")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer object as JSON.")
+@click.option("--answerer", type=click.Choice(["extractive", "llm"]),
+              help="Who writes the answer: quotes only (default) or an OpenAI-compatible LLM, verified.")
 @click.pass_context
 def ask(ctx: click.Context, question: str, region: str | None, documents: tuple[str, ...],
-        history_file: Path | None, as_json: bool) -> None:
+        history_file: Path | None, as_json: bool, answerer: str | None) -> None:
     """Answer QUESTION from the policy clauses, with numbered sources."""
     from .service import validate_question
 
-    settings = _settings(ctx)
+    settings = _settings(ctx, answerer=answerer)
     try:
         validate_question(question, settings.max_question_chars)  # before loading anything
         history = _read_history(history_file) if history_file else []
@@ -130,13 +133,15 @@ def _read_history(path: Path):
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=7860, show_default=True, type=int)
+@click.option("--answerer", type=click.Choice(["extractive", "llm"]),
+              help="Who writes the answer: quotes only (default) or an OpenAI-compatible LLM, verified.")
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, answerer: str | None) -> None:
     """Start the web chat (builds the index first when it is missing)."""
     from .feedback import FeedbackStore
     from .web import launch
 
-    settings = _settings(ctx)
+    settings = _settings(ctx, answerer=answerer)
     assistant = _assistant(settings)
     click.echo(f"policy assistant: http://{host}:{port}")
     launch(assistant, FeedbackStore(settings.feedback_db), host=host, port=port)
@@ -173,9 +178,11 @@ def feedback_export(ctx: click.Context, output: Path, only: str | None) -> None:
 @click.option("--report", "report_out", type=click.Path(dir_okay=False, path_type=Path), help="Write an HTML report.")
 @click.option("--compare", "compare", help="Also evaluate these configurations, e.g. bm25,dense,hybrid,baseline.")
 @click.option("--top-k", type=click.IntRange(1, 100), default=10, show_default=True, help="Chunks retrieved per question.")
+@click.option("--answerer", type=click.Choice(["extractive", "llm"]),
+              help="Who writes the answer: quotes only (default) or an OpenAI-compatible LLM, verified.")
 @click.pass_context
 def evaluate(ctx: click.Context, questions: Path | None, json_out: Path | None, report_out: Path | None,
-             compare: str | None, top_k: int) -> None:
+             compare: str | None, top_k: int, answerer: str | None) -> None:
     """Measure retrieval and answer accuracy on a question file.
 
     Exits 0 when the run completed, whatever the scores.
@@ -183,7 +190,7 @@ def evaluate(ctx: click.Context, questions: Path | None, json_out: Path | None, 
     from eval.harness import default_questions, run_eval
     from eval.questions import QuestionFileError, load_questions
 
-    settings = _settings(ctx)
+    settings = _settings(ctx, answerer=answerer)
     path = questions or default_questions()
     try:
         configs = _parse_compare(compare, settings.retrieval_mode)

@@ -42,6 +42,15 @@ class Assistant:
 
     def _prepare(self) -> None:
         self._answerer = ExtractiveAnswerer(self.retriever.weights, min_coverage=self.settings.min_coverage)
+        self._llm = None
+        if self.settings.answerer == "llm":
+            from .llm import LLMAnswerer, chat_model
+
+            if not self.settings.llm_base_url:
+                raise ValueError("the llm answerer needs llm_base_url (POLICY_ASSISTANT_LLM_BASE_URL)")
+            model = chat_model(self.settings.llm_base_url, self.settings.llm_model, self.settings.llm_temperature,
+                               self.settings.llm_timeout)
+            self._llm = LLMAnswerer(model, self._answerer, self.settings.llm_context_tokens)
         self._known_text = squash("".join(self.retriever.texts) + "".join(d.title for d in self.retriever.docs.values()))
 
     def refresh(self) -> None:
@@ -67,16 +76,18 @@ class Assistant:
         add_words(glossary.chinese_terms())
         retriever = HybridRetriever(store, embeddings, settings.retrieval_mode, settings.rrf_k,
                                     weights={"bm25": 1.0, "dense": settings.dense_weight, "coverage": 1.0})
-        assistant = cls(retriever, glossary, settings)
-        assistant.ask("省级专精特新企业的奖励")  # load jieba's tagger now, not on a user's first question
-        return assistant
+        # load jieba's tagger now, not on a user's first question (and without calling any LLM)
+        retriever.retrieve(analyse("省级专精特新企业的奖励", glossary), 1)
+        return cls(retriever, glossary, settings)
 
     def ask(self, question: object, history: list[Turn] | None = None, region: str | None = None,
-            doc_ids: list[str] | None = None, top_k: int | None = None) -> Answer:
+            doc_ids: list[str] | None = None, top_k: int | None = None, on_token=None) -> Answer:
         """Answer ``question`` after ``history``, optionally only from one region or some documents."""
         started = time.perf_counter()
         text = validate_question(question, self.settings.max_question_chars)
         standalone = standalone_question(text, history or [])
+        if self._llm is not None and history:  # the model reads the conversation; rules are the fallback
+            standalone = self._llm.rewrite(text, history) or standalone
         query = analyse(standalone, self.glossary)
         scope = self._scope(query.places, region, doc_ids)
         missing_place = None
@@ -87,7 +98,10 @@ class Assistant:
                 missing_place = place
         retrieved = self.retriever.retrieve(query, top_k or self.settings.top_k, scope)
         retrieval_done = time.perf_counter()
-        answer = self._answerer.answer(query, retrieved, self.retriever.docs, missing_place)
+        if self._llm is not None:
+            answer = self._llm.answer(query, retrieved, self.retriever.docs, missing_place, on_token)
+        else:
+            answer = self._answerer.answer(query, retrieved, self.retriever.docs, missing_place)
         finished = time.perf_counter()
         return replace(answer, question=text, standalone_question=standalone, timings_ms={
             "retrieval": (retrieval_done - started) * 1000,

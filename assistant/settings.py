@@ -47,6 +47,12 @@ class Settings(BaseSettings):
     dense_weight: float = Field(0.5, ge=0.0, description="weight of the dense ranking in the fusion (BM25 counts 1)")
     chunk_max_tokens: int = Field(320, ge=32, le=8192, description="cap per chunk, cl100k tokens")
     feedback_db: Path = Field(PROJECT_ROOT / ".data" / "feedback.sqlite", description="SQLite file of answer feedback")
+    answerer: Literal["extractive", "llm"] = Field("extractive", description="who writes the answer")
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://localhost:11434/v1")
+    llm_model: str = Field("qwen-plus", description="model name at that endpoint")
+    llm_temperature: float = Field(0.1, ge=0.0, le=2.0)
+    llm_timeout: float = Field(30.0, gt=0, description="seconds before the extractive answer is used instead")
+    llm_context_tokens: int = Field(3000, ge=100, description="token budget of the numbered clauses")
     max_question_chars: int = Field(1000, ge=10, description="longer questions are rejected")
     min_coverage: float = Field(0.5, ge=0.0, le=1.0, description="share of the question's terms the evidence must cover")
 
@@ -57,6 +63,15 @@ class Settings(BaseSettings):
             return None
         if not value.startswith(("http://", "https://")):
             raise ValueError(f"chroma_url must start with http:// or https://, got {value!r}")
+        return value
+
+    @field_validator("llm_base_url")
+    @classmethod
+    def _check_llm_url(cls, value: str | None) -> str | None:
+        if value in (None, ""):
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError(f"llm_base_url must start with http:// or https://, got {value!r}")
         return value
 
     @property

@@ -169,6 +169,9 @@ class Answer:
     retrieved: list[ScoredChunk] = field(default_factory=list)
     standalone_question: str = ""
     timings_ms: dict[str, float] = field(default_factory=dict)
+    answerer: str = "extractive"  # extractive | llm | extractive-fallback (the model failed)
+    verification: dict | None = None  # see assistant/verify.py; None for extractive answers
+    notes: list[str] = field(default_factory=list)  # why a fallback happened, for logs and reports
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -188,6 +191,9 @@ class Answer:
                 for s in self.retrieved
             ],
             "timings_ms": {k: round(v, 2) for k, v in self.timings_ms.items()},
+            "answerer": self.answerer,
+            "verification": self.verification,
+            "notes": self.notes,
         }
 
 

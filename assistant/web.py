@@ -74,8 +74,13 @@ def build_app(assistant: Assistant, feedback: FeedbackStore):
         history = [Turn(r["role"], r["content"]) for r in records.get("turns", [])]
         chat = chat + [{"role": "user", "content": shown(text)}]
         try:
-            answer = assistant.ask(text, history, region=None if region in (None, ALL) else region,
-                                   doc_ids=list(chosen_docs) or None)
+            answer = None
+            for kind, value in answer_stream(assistant, text, history, None if region in (None, ALL) else region,
+                                             list(chosen_docs) or None):
+                if kind == "partial":  # the model's words as they arrive, before verification
+                    yield "", chat + [{"role": "assistant", "content": shown(value)}], records, gr.update(), ""
+                else:
+                    answer = value
         except QuestionError as exc:
             yield "", chat + [{"role": "assistant", "content": f"⚠️ {shown(str(exc))}"}], records, gr.update(), ""
             return
@@ -174,6 +179,35 @@ def build_app(assistant: Assistant, feedback: FeedbackStore):
         gr.api(ask, api_name="ask")
         gr.api(give_feedback, api_name="feedback")
     return app
+
+
+def answer_stream(assistant: Assistant, text: str, history, region, doc_ids):
+    """("partial", text so far) while an LLM writes, then ("answer", the verified Answer)."""
+    if assistant.settings.answerer != "llm":
+        yield "answer", assistant.ask(text, history, region=region, doc_ids=doc_ids)
+        return
+    import queue
+    import threading
+
+    pieces: queue.Queue = queue.Queue()
+    result: dict = {}
+
+    def run() -> None:
+        try:
+            result["answer"] = assistant.ask(text, history, region=region, doc_ids=doc_ids, on_token=pieces.put)
+        except Exception as exc:  # re-raised in the caller's thread below
+            result["error"] = exc
+        finally:
+            pieces.put(None)
+
+    threading.Thread(target=run, daemon=True).start()
+    partial = ""
+    while (piece := pieces.get()) is not None:
+        partial += piece
+        yield "partial", partial
+    if "error" in result:
+        raise result["error"]
+    yield "answer", result["answer"]
 
 
 def launch(assistant: Assistant, feedback: FeedbackStore, host: str = "127.0.0.1", port: int = 7860) -> None:

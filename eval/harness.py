@@ -43,7 +43,17 @@ def score(question: Question, answer, retrieved_texts: list[str], latency_ms: fl
         evidence_rank=evidence_rank(retrieved_texts, question.evidence) if question.evidence else None,
         cited_evidence=cited,
         key_facts_missing=missing_key_facts(answer.text + "\n" + "\n".join(labels), question.key_facts),
-        latency_ms=latency_ms, answer=answer.text, citations=tuple(labels))
+        latency_ms=latency_ms, answer=answer.text, citations=tuple(labels),
+        flagged=_flagged(answer))
+
+
+def _flagged(answer) -> bool | None:
+    """For LLM answers: whether verification flagged something (a fallback counts); None otherwise."""
+    if answer.answerer == "extractive-fallback":
+        return True
+    if answer.answerer == "llm":
+        return bool(answer.verification and answer.verification["flagged"])
+    return None
 
 
 def run_eval(assistant, questions: list[Question], top_k: int = 10, progress: bool = True) -> EvalReport:

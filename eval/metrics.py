@@ -55,6 +55,7 @@ class QuestionResult:
     latency_ms: float
     answer: str = ""
     citations: tuple[str, ...] = ()
+    flagged: bool | None = None  # the LLM answer's verification flagged something; None: not verified
 
 
 def percentile(values: Sequence[float], q: float) -> float:
@@ -84,6 +85,9 @@ def summarise(results: Sequence[QuestionResult]) -> dict[str, float | int]:
     summary["key_fact_accuracy"] = share(answerable, lambda r: not r.refused and not r.key_facts_missing)
     summary["refusal_accuracy"] = share(unanswerable, lambda r: r.refused)
     summary["false_refusal_rate"] = share(answerable, lambda r: r.refused)
+    verified = [r for r in results if r.flagged is not None]
+    if verified:  # LLM answers: the share whose verification flagged a marker or a number
+        summary["verification_flagged"] = share(verified, lambda r: r.flagged)
     latencies = [r.latency_ms for r in results]
     summary["latency_ms_p50"] = round(percentile(latencies, 50), 2)
     summary["latency_ms_p95"] = round(percentile(latencies, 95), 2)

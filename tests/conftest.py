@@ -51,3 +51,92 @@ def knowledge_copy(tmp_path) -> Path:
 
 def seed_text(name: str) -> str:
     return (KNOWLEDGE / "documents" / name).read_text(encoding="utf-8")
+
+
+class ScriptedLLMServer:
+    """A local OpenAI-compatible chat endpoint over real HTTP, answering from a script.
+
+    Each request takes the next scripted reply: {"content": str} (streamed when the client
+    asks for a stream), {"status": 429}, {"delay": seconds, "content": ...}, or
+    {"raw": b"..."} for a malformed body. Requests are kept for assertions.
+    """
+
+    def __init__(self) -> None:
+        import json
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+        server = self
+        self.script: list[dict] = []
+        self.requests: list[dict] = []
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):  # keep test output quiet
+                return
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                server.requests.append(body)
+                reply = server.script.pop(0) if server.script else {"status": 500}
+                if reply.get("delay"):
+                    import time
+
+                    time.sleep(reply["delay"])
+                if "status" in reply:
+                    self._send(reply["status"], json.dumps({"error": {"message": "scripted error", "type": "x"}}).encode())
+                elif "raw" in reply:
+                    self._send(200, reply["raw"])
+                elif body.get("stream"):
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/event-stream")
+                    self.end_headers()
+                    text = reply["content"]
+                    pieces = [text[i:i + 7] for i in range(0, len(text), 7)] or [""]
+                    for piece in pieces:
+                        self._event({"delta": {"role": "assistant", "content": piece}, "finish_reason": None}, body)
+                    self._event({"delta": {}, "finish_reason": "stop"}, body)
+                    self.wfile.write(b"data: [DONE]\n\n")
+                else:
+                    self._send(200, json.dumps({
+                        "id": "c1", "object": "chat.completion", "created": 0, "model": body.get("model", "m"),
+                        "choices": [{"index": 0, "finish_reason": "stop",
+                                     "message": {"role": "assistant", "content": reply["content"]}}],
+                        "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}}).encode())
+
+            def _event(self, choice, body):
+                chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 0, "model": body.get("model", "m"),
+                         "choices": [{"index": 0, **choice}]}
+                self.wfile.write(b"data: " + json.dumps(chunk).encode() + b"\n\n")
+                self.wfile.flush()
+
+            def _send(self, status, payload):
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(payload)))
+                self.end_headers()
+                self.wfile.write(payload)
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self._server.server_address[1]}/v1"
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self._server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def llm_server():
+    server = ScriptedLLMServer()
+    yield server
+    server.close()
+
+
+@pytest.fixture()
+def llm_assistant(assistant, llm_server, settings_factory):
+    """The assistant over the same index, answering with the scripted LLM."""
+    from assistant.service import Assistant
+
+    llm_server.script.clear()
+    llm_server.requests.clear()
+    settings = settings_factory(answerer="llm", llm_base_url=llm_server.url, llm_timeout=2.0, llm_model="scripted")
+    return Assistant(assistant.retriever, assistant.glossary, settings)
