@@ -171,6 +171,43 @@ def feedback_export(ctx: click.Context, output: Path, only: str | None) -> None:
     click.echo(f"wrote {len(records)} questions to {output}")
 
 
+@main.command()
+@click.argument("questions_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "outputs", multiple=True, required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="answers.xlsx and/or answers.docx (repeatable).")
+@click.pass_context
+def batch(ctx: click.Context, questions_file: Path, outputs: tuple[Path, ...]) -> None:
+    """Answer every question of a CSV/XLSX file (columns: question, optional region)."""
+    from tqdm import tqdm
+
+    from .exports import answer_batch, batch_docx, batch_xlsx, read_batch
+
+    bad = [o for o in outputs if o.suffix.lower() not in (".xlsx", ".docx")]
+    if bad:
+        raise click.ClickException(f"{bad[0]}: outputs are .xlsx or .docx files")
+    try:
+        rows = read_batch(questions_file)
+    except (ValueError, UnicodeDecodeError, OSError) as exc:
+        raise click.ClickException(f"{questions_file}: {exc}") from None
+    except Exception as exc:  # openpyxl raises assorted errors on files that are not workbooks
+        raise click.ClickException(f"{questions_file}: not a readable spreadsheet ({exc.__class__.__name__})") from None
+    if not rows:
+        raise click.ClickException(f"{questions_file}: no questions found")
+    assistant = _assistant(_settings(ctx))
+    with tqdm(total=len(rows), unit="q", desc="batch") as bar:
+        results = answer_batch(assistant, rows, progress=lambda done, total: bar.update(1))
+    for output in outputs:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if output.suffix.lower() == ".xlsx":
+            batch_xlsx(results, output)
+        else:
+            batch_docx(results, assistant.retriever.docs, output)
+        click.echo(f"wrote {output}")
+    failed = sum(1 for r in results if r.answer is None)
+    click.echo(f"{len(results)} questions: {sum(1 for r in results if r.answer and not r.answer.refused)} answered, "
+               f"{sum(1 for r in results if r.answer and r.answer.refused)} declined, {failed} rejected")
+
+
 @main.command(name="eval")
 @click.option("--questions", type=click.Path(path_type=Path),
               help="Question file (.jsonl as in FORMAT.md, or .csv/.xlsx with the same columns); default: the dev set.")

@@ -67,6 +67,12 @@ def main() -> None:
         figures["warm_ask_ms_p50"] = round(percentile(latencies, 50), 2)
         figures["warm_ask_ms_p95"] = round(percentile(latencies, 95), 2)
         figures["asks_timed"] = len(latencies)
+        from assistant.exports import answer_batch
+
+        batch = [(q.question, None) for q in questions if not q.history] * 8
+        started = time.perf_counter()
+        answer_batch(assistant, batch[:200])
+        figures["batch_200_questions_s"] = round(time.perf_counter() - started, 2)
         figures["rss_mb_serving"] = round(psutil.Process().memory_info().rss / 2**20, 1)
         figures.update(_serve_figures(settings.index_dir, questions))
         if not args.no_baseline:

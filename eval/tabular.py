@@ -18,7 +18,7 @@ FALSE = {"false", "no", "n", "0", "否", "f"}
 REQUIRED = ("id", "question", "answerable")
 
 
-def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+def read_rows(path: Path, required: tuple[str, ...] = REQUIRED) -> list[tuple[int, dict[str, str]]]:
     """(row number, {column: text}) for every non-empty data row of a CSV or XLSX file."""
     if path.suffix.lower() == ".xlsx":
         rows = _xlsx_rows(path)
@@ -28,7 +28,7 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
     if not rows:
         return []
     header = [str(cell or "").strip().lower() for cell in rows[0]]
-    missing = [name for name in REQUIRED if name not in header]
+    missing = [name for name in required if name not in header]
     if missing:
         raise ValueError(f"missing column(s) {', '.join(missing)}; the header is {header}")
     out = []
