@@ -41,6 +41,7 @@ class Assistant:
         self._prepare()
 
     def _prepare(self) -> None:
+        self._generation = self.retriever.store.name
         self._answerer = ExtractiveAnswerer(self.retriever.weights, min_coverage=self.settings.min_coverage)
         self._llm = None
         if self.settings.answerer == "llm":
@@ -85,6 +86,11 @@ class Assistant:
         """Answer ``question`` after ``history``, optionally only from one region or some documents."""
         started = time.perf_counter()
         text = validate_question(question, self.settings.max_question_chars)
+        store = self.retriever.store
+        if not store.current():  # another process switched the index: follow it
+            store.reopen()
+        if store.name != self._generation:  # the index changed since the retriever was built
+            self.refresh()
         standalone = standalone_question(text, history or [])
         if self._llm is not None and history:  # the model reads the conversation; rules are the fallback
             standalone = self._llm.rewrite(text, history) or standalone

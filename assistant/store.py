@@ -35,14 +35,65 @@ def _client(index_dir: Path, chroma_url: str | None):
 
 
 class ChunkStore:
-    """Chunks with their vectors and metadata in one Chroma collection per embedding model."""
+    """Chunks with their vectors and metadata, one Chroma collection per embedding model.
 
-    def __init__(self, index_dir: Path, collection: str, chroma_url: str | None = None) -> None:
-        self._client = _client(index_dir, chroma_url)
-        self.name = f"clauses-{collection}"
-        self._collection = self._client.get_or_create_collection(
-            self.name, embedding_function=None, metadata={"hnsw:space": "cosine"}
-        )
+    Changes are made in generations: :meth:`stage` opens a new, empty collection, the caller
+    fills it, and :meth:`activate` switches the "active" pointer (kept in Chroma, so it also
+    works against a server) only once it is complete. An interrupted build leaves the
+    previous generation serving; its leftovers are dropped by the next :meth:`stage`.
+    """
+
+    def __init__(self, index_dir: Path, collection: str, chroma_url: str | None = None, *, _client_=None,
+                 _name: str | None = None) -> None:
+        self._client = _client_ or _client(index_dir, chroma_url)
+        self.base = f"clauses-{collection}"
+        self._pointer = self._client.get_or_create_collection(f"{self.base}-active", embedding_function=None)
+        self.name = _name or (self._pointer.metadata or {}).get("collection") or self.base
+        self._collection = self._open(self.name)
+
+    def _open(self, name: str):
+        return self._client.get_or_create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+
+    def current(self) -> bool:
+        """Whether this store still reads the active generation (another process may have switched it)."""
+        pointer = self._client.get_collection(f"{self.base}-active")
+        return ((pointer.metadata or {}).get("collection") or self.base) == self.name
+
+    def reopen(self) -> None:
+        """Follow the active pointer to the newest complete generation."""
+        self._pointer = self._client.get_collection(f"{self.base}-active")
+        self.name = (self._pointer.metadata or {}).get("collection") or self.base
+        self._collection = self._open(self.name)
+
+    def stage(self) -> ChunkStore:
+        """A new, empty generation to build the next index in."""
+        import time
+
+        keep = {self.name, f"{self.base}-active"}
+        for collection in self._client.list_collections():
+            name = getattr(collection, "name", collection)
+            if name.startswith(f"{self.base}-g") and name not in keep:
+                self._client.delete_collection(name)  # leftovers of an interrupted build, or superseded
+        return ChunkStore(Path("."), self.base.removeprefix("clauses-"), _client_=self._client,
+                          _name=f"{self.base}-g{time.time_ns()}")
+
+    def copy_into(self, staging: ChunkStore, skip_doc_ids: set[str]) -> int:
+        """Copy every chunk (vector included) of documents not in ``skip_doc_ids``."""
+        result = self._collection.get(include=["embeddings", "documents", "metadatas"])
+        keep = [i for i, meta in enumerate(result["metadatas"] or []) if meta["doc_id"] not in skip_doc_ids]
+        for start in range(0, len(keep), 500):
+            part = keep[start:start + 500]
+            staging._collection.add(ids=[result["ids"][i] for i in part],
+                                    embeddings=[list(result["embeddings"][i]) for i in part],
+                                    documents=[result["documents"][i] for i in part],
+                                    metadatas=[result["metadatas"][i] for i in part])
+        return len(keep)
+
+    def activate(self, staging: ChunkStore) -> None:
+        """Make ``staging`` the index everyone reads. The previous generation stays until the
+        next build, so a process still reading it keeps working until it follows the pointer."""
+        self._pointer.modify(metadata={"collection": staging.name})
+        self.name, self._collection = staging.name, staging._collection
 
     def count(self) -> int:
         return self._collection.count()

@@ -4,6 +4,7 @@ A document's chunks carry the fingerprint of what produced them (file bytes, met
 splitter version, token cap). An unchanged file is skipped; a changed one replaces only
 its own chunks; when the whole knowledge folder is synced, a removed file's chunks go.
 A file that fails to load is reported and its chunks already indexed stay as they were.
+Every change builds a new generation of the index and switches to it only when complete.
 """
 
 from __future__ import annotations
@@ -99,6 +100,13 @@ def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tok
     existing = store.fingerprints()
     todo = [d for d in prepared if existing.get(d.meta.doc_id, ("", []))[0] != d.fingerprint]
     report.unchanged = [d.meta.doc_id for d in prepared if d not in todo]
+    present = {d.meta.doc_id for d in prepared} | failed_ids
+    gone = [doc_id for doc_id in existing if sync and doc_id not in present]
+    if not todo and not gone:
+        return report  # nothing changed: the index is not touched
+    # build the next generation completely, then switch to it: an interruption leaves the old one
+    staging = store.stage()
+    store.copy_into(staging, {d.meta.doc_id for d in todo} | set(gone))
     bar = tqdm(total=sum(len(d.chunks) for d in todo), unit="chunk", desc="ingest", disable=not progress or not todo)
     for doc in todo:
         old_ids = set(existing.get(doc.meta.doc_id, ("", []))[1])
@@ -107,18 +115,13 @@ def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tok
         for start in range(0, len(texts), 32):
             vectors.extend(embeddings.embed_documents(texts[start:start + 32]))
             bar.update(len(texts[start:start + 32]))
-        store.upsert(doc.chunks, doc.meta, doc.fingerprint, texts, vectors)
-        stale = old_ids - {c.chunk_id for c in doc.chunks}
-        store.delete(stale)  # only after the new chunks are in: a failure leaves the old ones
+        staging.upsert(doc.chunks, doc.meta, doc.fingerprint, texts, vectors)
         (report.updated if old_ids else report.added).append(doc.meta.doc_id)
         report.chunks_written += len(doc.chunks)
-        report.chunks_deleted += len(stale)
+        report.chunks_deleted += len(old_ids - {c.chunk_id for c in doc.chunks})
     bar.close()
-    if sync:
-        present = {d.meta.doc_id for d in prepared} | failed_ids
-        for doc_id, (_, ids) in existing.items():
-            if doc_id not in present:
-                store.delete(ids)
-                report.removed.append(doc_id)
-                report.chunks_deleted += len(ids)
+    for doc_id in gone:
+        report.removed.append(doc_id)
+        report.chunks_deleted += len(existing[doc_id][1])
+    store.activate(staging)
     return report

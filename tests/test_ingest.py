@@ -75,3 +75,34 @@ def test_invalid_metadata_file_is_a_clear_error(store, embeddings, knowledge_cop
     (knowledge_copy / "metadata.json").write_text(json.dumps({"documents": [{"doc_id": "x"}]}), encoding="utf-8")
     with pytest.raises(CatalogError, match="metadata.json"):
         run(store, embeddings, knowledge_copy)
+
+
+def test_interrupted_build_leaves_the_previous_index_answering(tmp_path, embeddings, knowledge_copy, settings_factory):
+    from assistant.service import Assistant
+
+    settings = settings_factory(knowledge_dir=knowledge_copy, index_dir=tmp_path / "index")
+    assistant = Assistant.from_settings(settings, progress=False)
+    store = assistant.retriever.store
+    before = snapshot(store)
+
+    class FailingHalfway:  # the real model, until the build is interrupted (a crash, a kill, a full disk)
+        def __init__(self):
+            self.calls = 0
+
+        def embed_documents(self, texts):
+            self.calls += 1
+            if self.calls > 2:
+                raise KeyboardInterrupt("interrupted")
+            return embeddings.embed_documents(texts)
+
+    path = knowledge_copy / "documents" / "jinhu-2022-2024-little-giant-plan.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("8—15家", "10—20家"), encoding="utf-8")
+    with pytest.raises(KeyboardInterrupt):
+        run(store, FailingHalfway(), knowledge_copy)
+    fresh = ChunkStore(tmp_path / "index", "use-multilingual-v3")
+    assert snapshot(fresh) == before  # what other processes open is still the complete old index
+    answer = assistant.ask("金湖县每年新增多少家市级专精特新小巨人企业？")
+    assert "8—15家" in answer.text
+
+    run(store, embeddings, knowledge_copy)  # the next build completes and switches
+    assert "10—20家" in assistant.ask("金湖县每年新增多少家市级专精特新小巨人企业？").text
