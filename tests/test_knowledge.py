@@ -1,0 +1,74 @@
+"""Keeping the knowledge base current: upload, correct, replace, remove; bad uploads rejected."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.knowledge import KnowledgeBase, KnowledgeError, safe_file_name, sniff_suffix
+
+NEW_POLICY = ("盐都区人民政府\n2024年3月1日\n盐都区专精特新企业奖励办法（2024-2026年）\n一、奖励标准\n"
+              "1. 对新认定的省级专精特新企业给予30万元奖励。\n2. 对新认定的国家级专精特新小巨人企业给予80万元奖励。\n")
+
+
+@pytest.fixture()
+def workspace(settings_factory, knowledge_copy, tmp_path):
+    from assistant.service import Assistant
+
+    settings = settings_factory(knowledge_dir=knowledge_copy, index_dir=tmp_path / "index")
+    assistant = Assistant.from_settings(settings, progress=False)
+    return assistant, KnowledgeBase(settings, assistant.retriever.store, assistant.retriever.embeddings)
+
+
+def test_upload_check_correct_index_and_answer_at_once(workspace):
+    assistant, knowledge = workspace
+    data = NEW_POLICY.encode("gbk")
+    preview = knowledge.preview(data, "盐都奖励办法.txt")
+    assert preview.title == "盐都区专精特新企业奖励办法（2024-2026年）" and preview.date_issued == "2024-03-01"
+    meta = knowledge.add(data, "盐都奖励办法.txt", who="commissioner-li", corrections={"region": "盐都区, 盐城市"})
+    assert meta.region == "盐都区, 盐城市"
+    answer = assistant.ask("盐都区对新认定的省级专精特新企业奖励多少？")
+    assert answer.citations[0].doc_id == meta.doc_id and "30万元" in answer.text
+    log = knowledge.audit_log()[-1]
+    assert (log["who"], log["action"], log["doc_id"]) == ("commissioner-li", "add", meta.doc_id) and log["time"]
+
+
+def test_replace_with_a_newer_version_and_remove(workspace):
+    assistant, knowledge = workspace
+    meta = knowledge.add(NEW_POLICY.encode(), "yandu.txt", who="li")
+    newer = NEW_POLICY.replace("30万元", "40万元")
+    knowledge.add(newer.encode(), "yandu-2025.txt", who="wang", replaces=meta.doc_id)
+    answer = assistant.ask("盐都区对新认定的省级专精特新企业奖励多少？")
+    assert "40万元" in answer.text and "30万元" not in answer.text
+    assert not (knowledge.folder / "yandu.txt").exists()
+    knowledge.remove(meta.doc_id, who="wang")
+    assistant.ask("金湖县每年新增多少家市级专精特新小巨人企业？")  # follows the new generation
+    assert meta.doc_id not in assistant.retriever.docs
+    assert [e["action"] for e in knowledge.audit_log()] == ["add", "replace", "remove"]
+
+
+@pytest.mark.parametrize("data, name, message", [
+    (b"", "empty.txt", "the file is empty"),
+    (b"   \n ", "blank.md", "the file is empty"),
+    (b"PK\x03\x04not a docx at all", "fake.docx", "zip archive that is not a Word .docx"),
+    (bytes(range(256)) * 10, "binary.txt", "neither UTF-8"),
+    (b"x" * (10 * 1024 * 1024 + 1), "huge.txt", "over the 10485760-byte upload limit"),
+])
+def test_bad_uploads_are_rejected_and_nothing_changes(workspace, data, name, message):
+    assistant, knowledge = workspace
+    files = sorted(p.name for p in knowledge.folder.iterdir())
+    generation = assistant.retriever.store.name
+    with pytest.raises(KnowledgeError, match=message):
+        knowledge.add(data, name, who="li")
+    assert sorted(p.name for p in knowledge.folder.iterdir()) == files
+    assert assistant.retriever.store.name == generation
+
+
+def test_type_is_read_from_the_content_and_names_cannot_escape_the_folder(workspace):
+    _, knowledge = workspace
+    assert sniff_suffix(b"%PDF-1.4 ...", "policy.txt") == ".pdf"
+    assert sniff_suffix("<html><body><p>一、总则</p></body></html>".encode(), "x.txt") == ".html"
+    assert safe_file_name("../../etc/passwd", ".txt") == "passwd.txt"
+    assert safe_file_name("..\\..\\win.ini", ".txt") == "win.txt"
+    meta = knowledge.add(NEW_POLICY.encode(), "../../outside.txt", who="li")
+    assert (knowledge.folder / "outside.txt").is_file() and meta.source_file == "outside.txt"
+    assert not (knowledge.folder.parent.parent / "outside.txt").exists()
