@@ -144,7 +144,10 @@ def serve(ctx: click.Context, host: str, port: int, answerer: str | None) -> Non
     settings = _settings(ctx, answerer=answerer)
     assistant = _assistant(settings)
     click.echo(f"policy assistant: http://{host}:{port}")
-    launch(assistant, FeedbackStore(settings.feedback_db), host=host, port=port)
+    from .knowledge import KnowledgeBase
+
+    knowledge = KnowledgeBase(settings, assistant.retriever.store, assistant.retriever.embeddings)
+    launch(assistant, FeedbackStore(settings.feedback_db), host=host, port=port, knowledge=knowledge)
 
 
 @main.group()

@@ -41,7 +41,8 @@ def shown(text: str) -> str:
     return escape(text, quote=False)
 
 
-def build_app(assistant: Assistant, feedback: FeedbackStore):
+def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
+    """The chat tab and, given a :class:`~assistant.knowledge.KnowledgeBase`, the workspace tab."""
     answers = AnswerLog()
     regions = sorted({r.strip() for d in assistant.retriever.docs.values() if d.region for r in d.region.split(",")})
     documents = [(d.title, d.doc_id) for d in sorted(assistant.retriever.docs.values(), key=lambda d: d.doc_id)]
@@ -137,30 +138,36 @@ def build_app(assistant: Assistant, feedback: FeedbackStore):
     with gr.Blocks(title="专精特新政策助手 · Policy assistant") as app:
         gr.HTML(f"<style>{STYLE}</style>")
         records = gr.State({})
-        with gr.Row():
-            gr.Markdown("# 专精特新政策助手 · SME policy assistant")
-            language = gr.Radio([("中文", "zh"), ("English", "en")], value="zh", label="界面语言 / Language",
-                                elem_id="language")
-        with gr.Row():
-            with gr.Column(scale=3):
-                chatbot = gr.Chatbot(label=t["chat"], height=520, buttons=["copy", "copy_all"], elem_id="chat")
-                box = gr.Textbox(label=t["question"], placeholder=t["placeholder"], lines=2, elem_id="question")
-                status = gr.Markdown(elem_id="status")
+        with gr.Tabs():
+            with gr.Tab("问答 / Chat", elem_id="chat-tab"):
                 with gr.Row():
-                    send = gr.Button(t["send"], variant="primary", elem_id="send")
-                    clear = gr.Button(t["clear"], elem_id="clear")
-                with gr.Row(elem_id="examples"):
-                    example_buttons = [gr.Button(q, size="sm") for q in EXAMPLES]
-            with gr.Column(scale=2):
-                sources_title = gr.Markdown(f"### {t['sources']}")
-                sources = gr.HTML(sources_html(None, None), elem_id="sources")
-                region = gr.Dropdown([ALL, *regions], value=ALL, label=t["region"], elem_id="region")
-                chosen = gr.Dropdown(documents, value=[], multiselect=True, label=t["documents"])
-                comment = gr.Textbox(label=t["comment"], lines=2, elem_id="comment")
-                comment_send = gr.Button(t["comment_send"], size="sm", elem_id="comment-send")
-                export = gr.Button(t["export"], size="sm")
-                export_file = gr.File(label="feedback.jsonl", interactive=False)
-        gr.Markdown(knowledge_note(assistant, dt.date.today()), elem_id="knowledge")
+                    gr.Markdown("# 专精特新政策助手 · SME policy assistant")
+                    language = gr.Radio([("中文", "zh"), ("English", "en")], value="zh", label="界面语言 / Language",
+                                        elem_id="language")
+                with gr.Row():
+                    with gr.Column(scale=3):
+                        chatbot = gr.Chatbot(label=t["chat"], height=520, buttons=["copy", "copy_all"], elem_id="chat")
+                        box = gr.Textbox(label=t["question"], placeholder=t["placeholder"], lines=2, elem_id="question")
+                        status = gr.Markdown(elem_id="status")
+                        with gr.Row():
+                            send = gr.Button(t["send"], variant="primary", elem_id="send")
+                            clear = gr.Button(t["clear"], elem_id="clear")
+                        with gr.Row(elem_id="examples"):
+                            example_buttons = [gr.Button(q, size="sm") for q in EXAMPLES]
+                    with gr.Column(scale=2):
+                        sources_title = gr.Markdown(f"### {t['sources']}")
+                        sources = gr.HTML(sources_html(None, None), elem_id="sources")
+                        region = gr.Dropdown([ALL, *regions], value=ALL, label=t["region"], elem_id="region")
+                        chosen = gr.Dropdown(documents, value=[], multiselect=True, label=t["documents"])
+                        comment = gr.Textbox(label=t["comment"], lines=2, elem_id="comment")
+                        comment_send = gr.Button(t["comment_send"], size="sm", elem_id="comment-send")
+                        export = gr.Button(t["export"], size="sm")
+                        export_file = gr.File(label="feedback.jsonl", interactive=False)
+                gr.Markdown(knowledge_note(assistant, dt.date.today()), elem_id="knowledge")
+            if knowledge is not None:
+                from .workspace import build_workspace
+
+                build_workspace(assistant, knowledge, on_change=assistant.refresh)
 
         inputs = [box, chatbot, records, region, chosen, language]
         outputs = [box, chatbot, records, sources, status]
@@ -210,7 +217,8 @@ def answer_stream(assistant: Assistant, text: str, history, region, doc_ids):
     yield "answer", result["answer"]
 
 
-def launch(assistant: Assistant, feedback: FeedbackStore, host: str = "127.0.0.1", port: int = 7860) -> None:
+def launch(assistant: Assistant, feedback: FeedbackStore, host: str = "127.0.0.1", port: int = 7860,
+           knowledge=None) -> None:
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    app = build_app(assistant, feedback).queue(default_concurrency_limit=4)
+    app = build_app(assistant, feedback, knowledge).queue(default_concurrency_limit=4)
     app.launch(server_name=host, server_port=port, show_error=True)

@@ -1,0 +1,158 @@
+"""The commissioners' workspace: token protection, API, and draft → edit → export in a browser."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from .test_browser import CHROMIUM
+from .test_web import free_port
+
+TOKEN = "s3cret-workspace-token"
+
+
+@pytest.fixture(scope="module")
+def workspace_url(tmp_path_factory):
+    import shutil
+
+    from assistant.feedback import FeedbackStore
+    from assistant.knowledge import KnowledgeBase
+    from assistant.service import Assistant
+    from assistant.settings import load_settings
+    from assistant.web import build_app
+
+    from .conftest import KNOWLEDGE
+
+    root = tmp_path_factory.mktemp("ws")
+    shutil.copytree(KNOWLEDGE, root / "knowledge")
+    previous = os.environ.get("POLICY_ASSISTANT_WORKSPACE_TOKEN")
+    os.environ["POLICY_ASSISTANT_WORKSPACE_TOKEN"] = TOKEN
+    settings = load_settings(knowledge_dir=root / "knowledge", index_dir=root / "index")
+    assistant = Assistant.from_settings(settings, progress=False)
+    knowledge = KnowledgeBase(settings, assistant.retriever.store, assistant.retriever.embeddings)
+    app = build_app(assistant, FeedbackStore(root / "fb.sqlite"), knowledge).queue()
+    port = free_port()
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{port}/"
+    app.close()
+    if previous is None:
+        os.environ.pop("POLICY_ASSISTANT_WORKSPACE_TOKEN", None)
+    else:
+        os.environ["POLICY_ASSISTANT_WORKSPACE_TOKEN"] = previous
+
+
+@pytest.fixture(scope="module")
+def client(workspace_url):
+    from gradio_client import Client
+
+    return Client(workspace_url, verbose=False)
+
+
+@pytest.mark.parametrize("token", ["", "wrong-token", TOKEN + "x"])
+def test_workspace_api_refuses_without_the_token(client, token):
+    with pytest.raises(Exception, match="Unauthorised"):
+        client.predict(token, api_name="/workspace_documents")
+    with pytest.raises(Exception, match="Unauthorised"):
+        client.predict(token, "国家级小巨人有多少奖励？", None, api_name="/workspace_draft")
+
+
+def test_workspace_api_with_the_token(client):
+    documents = client.predict(TOKEN, api_name="/workspace_documents")
+    assert {d["doc_id"] for d in documents} >= {"jinhu-plan-2022", "yancheng-measures"}
+    assert all(d["chunks"] > 0 for d in documents)
+    assert "period_ended" in next(d for d in documents if d["doc_id"] == "jinhu-plan-2022")["flags"]
+    draft = client.predict(TOKEN, "国家级小巨人有多少奖励？", None, api_name="/workspace_draft")
+    assert "200万元" in draft["draft"] and draft["citations"][0]["doc_id"] == "sme-quality-plan"
+
+
+def test_without_a_token_in_the_environment_nobody_gets_in(monkeypatch):
+    from assistant.workspace import authorised
+
+    monkeypatch.delenv("POLICY_ASSISTANT_WORKSPACE_TOKEN", raising=False)
+    assert not authorised("") and not authorised("anything")
+
+
+def test_draft_edit_and_export_in_a_browser(workspace_url, tmp_path):
+    import docx
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        page = browser.new_page(viewport={"width": 1300, "height": 1200})
+        page.goto(workspace_url)
+        page.get_by_role("tab", name="服务专员工作台 / Workspace").click()
+        assert not page.locator("#ws-body").is_visible()
+        page.fill("#ws-token input", "wrong")
+        page.click("#ws-enter")
+        page.wait_for_function("document.querySelector('#ws-status').innerText.includes('未授权')")
+        assert not page.locator("#ws-body").is_visible()
+        page.fill("#ws-token input", TOKEN)
+        page.click("#ws-enter")
+        page.wait_for_selector("#ws-body", state="visible")
+        page.fill("#ws-question textarea", "省级专精特新小巨人企业（制造类）的申报条件有哪些？")
+        page.click("#ws-draft")
+        page.wait_for_function("document.querySelector('#ws-text textarea').value.includes('5000万元')")
+        assert "附件4 省级专精特新小巨人企业申报条件" in page.locator("#ws-context").inner_text()
+        edited = page.locator("#ws-text textarea").input_value() + "\n专员补充：申报前请咨询县工信局。"
+        page.fill("#ws-text textarea", edited)
+        boxes = page.locator("#ws-sources input[type=checkbox]")
+        count = boxes.count()
+        removed_label = page.locator("#ws-sources label").nth(count - 1).inner_text().strip()
+        boxes.nth(count - 1).uncheck()
+        page.click("#ws-docx")
+        link = page.locator("#ws-file a").first
+        link.wait_for()
+        with page.expect_download() as download:
+            link.click()
+        path = tmp_path / "exported.docx"
+        download.value.save_as(path)
+        browser.close()
+    paragraphs = [p.text for p in docx.Document(path).paragraphs]
+    text = "\n".join(paragraphs)
+    assert "专员补充：申报前请咨询县工信局。" in text and "5000万元以上" in text
+    references = [p for p in paragraphs[paragraphs.index("参考条款 / References"):] if p.startswith("[")]
+    assert len(references) == count - 1  # the unticked source is not exported
+    assert not any(p.startswith(removed_label.split("]")[0] + "]") for p in references)
+
+
+def test_upload_check_metadata_index_and_ask_in_a_browser(workspace_url, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    upload = tmp_path / "盐都奖励办法.txt"
+    upload.write_bytes(("盐都区人民政府\n2024年3月1日\n盐都区专精特新企业奖励办法（2024-2026年）\n一、奖励标准\n"
+                        "1. 对新认定的省级专精特新企业给予30万元奖励。\n").encode("gbk"))
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+        page = browser.new_page(viewport={"width": 1300, "height": 1200})
+        page.goto(workspace_url)
+        page.get_by_role("tab", name="服务专员工作台 / Workspace").click()
+        page.fill("#ws-token input", TOKEN)
+        page.click("#ws-enter")
+        page.wait_for_selector("#ws-body", state="visible")
+        page.locator("#ws-who").locator("input, textarea").first.fill("commissioner-zhang")
+        page.get_by_role("tab", name="知识库 / Knowledge").click()
+        page.wait_for_function("document.querySelector('#ws-docs').innerText.includes('jinhu-plan-2022')")
+        page.locator("#ws-upload input[type=file]").set_input_files(str(upload))
+        page.wait_for_function("document.querySelector('#ws-meta').innerText.includes('盐都区专精特新企业奖励办法')")
+        page.get_by_role("button", name="确认并索引 / Index").click()
+        page.wait_for_function("document.querySelector('#ws-docs').innerText.includes('盐都区专精特新企业奖励办法')")
+        page.get_by_role("tab", name="浏览 / Browse").click()
+        page.get_by_role("tab", name="问答 / Chat").click()
+        page.fill("#question textarea", "盐都区对新认定的省级专精特新企业奖励多少？")
+        page.click("#send")
+        page.wait_for_function("document.querySelector('#sources').innerText.includes('盐都区专精特新企业奖励办法')")
+        assert "30万元" in page.locator("#chat .bot").last.inner_text()
+        browser.close()
+
+
+def test_clause_tree_shows_how_a_document_was_split(assistant):
+    from assistant.workspace import clause_tree
+
+    html = clause_tree(assistant, "yancheng-measures")
+    assert "<b>一、完善培育机制</b>" in html and "<b>1.加强组织领导</b>" in html
+    first = next(c for c in assistant.retriever.chunks if c.doc_id == "yancheng-measures" and c.kind == "clause")
+    assert f"<code>{first.chunk_id}</code>" in html
+    assert html.index("一、完善培育机制") < html.index("二、增强创新能力")
