@@ -81,11 +81,11 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, on_change) -
         ok = authorised(token)
         return ok, gr.update(visible=ok), ("已进入工作台。" if ok else DENIED)
 
-    def draft(ok, question, region):
+    def draft(ok, question, region, documents):
         if not ok:
             raise gr.Error(DENIED)
         try:
-            answer = assistant.ask(question, region=region or None)
+            answer = assistant.ask(question, region=region or None, doc_ids=list(documents or []) or None)
         except QuestionError as exc:
             raise gr.Error(str(exc)) from None
         cited = {c.chunk_id for c in answer.citations}
@@ -190,6 +190,8 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, on_change) -
             with gr.Tab("草稿 / Draft"):
                 question = gr.Textbox(label="问题 / Question", elem_id="ws-question")
                 region = gr.Textbox(label="地区（可选）/ Region (optional)")
+                only = gr.Dropdown(label="限定文件（可选）/ Only these documents", choices=doc_choices(),
+                                   multiselect=True, value=[])
                 make = gr.Button("生成草稿 / Draft", variant="primary", elem_id="ws-draft")
                 draft_state = gr.State(None)
                 text = gr.Textbox(label="答复（可编辑）/ Answer (editable)", lines=12, elem_id="ws-text")
@@ -223,7 +225,7 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, on_change) -
         private = {"api_visibility": "private"}
         enter.click(login, token, [ok, body_column, message], **private).then(
             lambda allowed: documents_table() if allowed else [], ok, table, **private)
-        make.click(draft, [ok, question, region], [draft_state, text, sources, context, extra], **private)
+        make.click(draft, [ok, question, region, only], [draft_state, text, sources, context, extra], **private)
         add.click(add_source, [ok, draft_state, extra, sources], [draft_state, sources, message], **private)
         to_docx.click(lambda *a: export(*a, "docx"), [ok, draft_state, text, sources], exported, **private)
         to_md.click(lambda *a: export(*a, "md"), [ok, draft_state, text, sources], exported, **private)
@@ -240,11 +242,11 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, on_change) -
         return [dict(zip(["doc_id", "title", "region", "status", "flags", "chunks", "file"], row))
                 for row in documents_table()]
 
-    def api_draft(token: str, question: str, region: str | None = None) -> dict:
+    def api_draft(token: str, question: str, region: str | None = None, documents: list[str] | None = None) -> dict:
         """A draft answer with its citations (workspace token required)."""
         require(token)
         try:
-            answer = assistant.ask(question, region=region or None)
+            answer = assistant.ask(question, region=region or None, doc_ids=list(documents or []) or None)
         except QuestionError as exc:
             raise gr.Error(str(exc)) from None
         return {"question": answer.question, "draft": answer_body(answer),

@@ -54,7 +54,7 @@ def test_workspace_api_refuses_without_the_token(client, token):
     with pytest.raises(Exception, match="Unauthorised"):
         client.predict(token, api_name="/workspace_documents")
     with pytest.raises(Exception, match="Unauthorised"):
-        client.predict(token, "国家级小巨人有多少奖励？", None, api_name="/workspace_draft")
+        client.predict(token, "国家级小巨人有多少奖励？", None, [], api_name="/workspace_draft")
 
 
 def test_workspace_api_with_the_token(client):
@@ -62,8 +62,10 @@ def test_workspace_api_with_the_token(client):
     assert {d["doc_id"] for d in documents} >= {"jinhu-plan-2022", "yancheng-measures"}
     assert all(d["chunks"] > 0 for d in documents)
     assert "period_ended" in next(d for d in documents if d["doc_id"] == "jinhu-plan-2022")["flags"]
-    draft = client.predict(TOKEN, "国家级小巨人有多少奖励？", None, api_name="/workspace_draft")
+    draft = client.predict(TOKEN, "国家级小巨人有多少奖励？", None, [], api_name="/workspace_draft")
     assert "200万元" in draft["draft"] and draft["citations"][0]["doc_id"] == "sme-quality-plan"
+    only = client.predict(TOKEN, "专精特新企业有哪些融资支持？", None, ["yancheng-measures"], api_name="/workspace_draft")
+    assert {c["doc_id"] for c in only["citations"]} == {"yancheng-measures"}
 
 
 def test_without_a_token_in_the_environment_nobody_gets_in(monkeypatch):
