@@ -196,8 +196,8 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, on_change) -
                 draft_state = gr.State(None)
                 text = gr.Textbox(label="答复（可编辑）/ Answer (editable)", lines=12, elem_id="ws-text")
                 sources = gr.CheckboxGroup(label="来源（取消勾选即移除）/ Sources (untick to remove)", elem_id="ws-sources")
-                extra = gr.Dropdown(label="添加来源 / Add a source", choices=[])
-                add = gr.Button("添加 / Add", size="sm")
+                extra = gr.Dropdown(label="添加来源 / Add a source", choices=[], elem_id="ws-extra")
+                add = gr.Button("添加 / Add", size="sm", elem_id="ws-add")
                 context = gr.HTML(elem_id="ws-context")
                 with gr.Row():
                     to_docx = gr.Button("导出 Word / Export .docx", elem_id="ws-docx")

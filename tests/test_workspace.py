@@ -97,6 +97,11 @@ def test_draft_edit_and_export_in_a_browser(workspace_url, tmp_path):
         page.click("#ws-draft")
         page.wait_for_function("document.querySelector('#ws-text textarea').value.includes('5000万元')")
         assert "附件4 省级专精特新小巨人企业申报条件" in page.locator("#ws-context").inner_text()
+        before = page.locator("#ws-sources input[type=checkbox]").count()
+        page.locator("#ws-extra input").click()
+        page.locator("ul[role=listbox] li").first.click()
+        page.click("#ws-add")
+        page.wait_for_function(f"document.querySelectorAll('#ws-sources input[type=checkbox]').length === {before + 1}")
         edited = page.locator("#ws-text textarea").input_value() + "\n专员补充：申报前请咨询县工信局。"
         page.fill("#ws-text textarea", edited)
         boxes = page.locator("#ws-sources input[type=checkbox]")
