@@ -79,7 +79,7 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
             for kind, value in answer_stream(assistant, text, history, None if region in (None, ALL) else region,
                                              list(chosen_docs) or None):
                 if kind == "partial":  # the model's words as they arrive, before verification
-                    yield "", chat + [{"role": "assistant", "content": shown(value)}], records, gr.update(), ""
+                    yield gr.update(), chat + [{"role": "assistant", "content": shown(value)}], records, gr.update(), ""
                 else:
                     answer = value
         except QuestionError as exc:
@@ -93,7 +93,8 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
         lines, partial = shown(answer.text).split("\n"), []
         for line in lines:  # stream the answer in, line by line
             partial.append(line)
-            yield "", chat + [{"role": "assistant", "content": "\n".join(partial)}], records, gr.update(), ""
+            # the question box is cleared only with the final answer: a client can tell when it is done
+            yield gr.update(), chat + [{"role": "assistant", "content": "\n".join(partial)}], records, gr.update(), ""
         chat = chat + [{"role": "assistant", "content": shown(answer.text)}]
         records = {"turns": records.get("turns", []) + [{"role": "user", "content": text},
                                                         {"role": "assistant", "content": answer.text}],
