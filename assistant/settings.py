@@ -56,22 +56,13 @@ class Settings(BaseSettings):
     max_question_chars: int = Field(1000, ge=10, description="longer questions are rejected")
     min_coverage: float = Field(0.5, ge=0.0, le=1.0, description="share of the question's terms the evidence must cover")
 
-    @field_validator("chroma_url")
+    @field_validator("chroma_url", "llm_base_url")
     @classmethod
-    def _check_url(cls, value: str | None) -> str | None:
+    def _check_url(cls, value: str | None, info) -> str | None:
         if value in (None, ""):
             return None
         if not value.startswith(("http://", "https://")):
-            raise ValueError(f"chroma_url must start with http:// or https://, got {value!r}")
-        return value
-
-    @field_validator("llm_base_url")
-    @classmethod
-    def _check_llm_url(cls, value: str | None) -> str | None:
-        if value in (None, ""):
-            return None
-        if not value.startswith(("http://", "https://")):
-            raise ValueError(f"llm_base_url must start with http:// or https://, got {value!r}")
+            raise ValueError(f"{info.field_name} must start with http:// or https://, got {value!r}")
         return value
 
     @property

@@ -49,6 +49,22 @@ def client(workspace_url):
     return Client(workspace_url, verbose=False)
 
 
+def launch(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=[
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
+
+
+def open_workspace(browser, url: str, token: str):
+    """The workspace tab after entering ``token``; the body is hidden until a right one is given."""
+    page = browser.new_page(viewport={"width": 1300, "height": 1200})
+    page.goto(url)
+    page.get_by_role("tab", name="服务专员工作台 / Workspace").click()
+    assert not page.locator("#ws-body").is_visible()
+    page.fill("#ws-token input", token)
+    page.click("#ws-enter")
+    return page
+
+
 @pytest.mark.parametrize("token", ["", "wrong-token", TOKEN + "x"])
 def test_workspace_api_refuses_without_the_token(client, token):
     with pytest.raises(Exception, match="Unauthorised"):
@@ -80,14 +96,8 @@ def test_draft_edit_and_export_in_a_browser(workspace_url, tmp_path):
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        page = browser.new_page(viewport={"width": 1300, "height": 1200})
-        page.goto(workspace_url)
-        page.get_by_role("tab", name="服务专员工作台 / Workspace").click()
-        assert not page.locator("#ws-body").is_visible()
-        page.fill("#ws-token input", "wrong")
-        page.click("#ws-enter")
+        browser = launch(playwright)
+        page = open_workspace(browser, workspace_url, "wrong")
         page.wait_for_function("document.querySelector('#ws-status').innerText.includes('未授权')")
         assert not page.locator("#ws-body").is_visible()
         page.fill("#ws-token input", TOKEN)
@@ -131,13 +141,8 @@ def test_upload_check_metadata_index_and_ask_in_a_browser(workspace_url, tmp_pat
     upload.write_bytes(("盐都区人民政府\n2024年3月1日\n盐都区专精特新企业奖励办法（2024-2026年）\n一、奖励标准\n"
                         "1. 对新认定的省级专精特新企业给予30万元奖励。\n").encode("gbk"))
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
-        page = browser.new_page(viewport={"width": 1300, "height": 1200})
-        page.goto(workspace_url)
-        page.get_by_role("tab", name="服务专员工作台 / Workspace").click()
-        page.fill("#ws-token input", TOKEN)
-        page.click("#ws-enter")
+        browser = launch(playwright)
+        page = open_workspace(browser, workspace_url, TOKEN)
         page.wait_for_selector("#ws-body", state="visible")
         page.locator("#ws-who").locator("input, textarea").first.fill("commissioner-zhang")
         page.get_by_role("tab", name="知识库 / Knowledge").click()
