@@ -19,13 +19,17 @@ class TermWeights:
     """Inverse document frequency of terms over the chunks' texts, by substring."""
 
     def __init__(self, texts: list[str]) -> None:
-        self._texts = [squash(t) for t in texts]
+        self._texts = [squash(t) for t in texts]  # normalised once; coverage() reuses them by position
         self._n = max(len(texts), 1)
         self._cache: dict[str, float] = {}
 
     def df(self, term: str) -> int:
         needle = squash(term)
         return sum(1 for t in self._texts if needle in t)
+
+    def squashed(self, position: int) -> str:
+        """The normalised text at ``position``, as given to the constructor."""
+        return self._texts[position]
 
     def idf(self, term: str) -> float:
         if term not in self._cache:
@@ -61,14 +65,14 @@ def term_present(term: str, text: str) -> bool:
 
 
 def coverage(groups: tuple[tuple[str, ...], ...], unknown: tuple[str, ...], text: str,
-             weights: TermWeights, unknown_weight: float = 0.5) -> float:
+             weights: TermWeights, unknown_weight: float = 0.5, *, normalised: bool = False) -> float:
     """Weighted share of the question's term groups found in ``text`` (0 to 1).
 
     English words with no known translation count against coverage with a reduced
     weight: the glossary is incomplete, but a question about "visa" is not answered by a
     clause about loans.
     """
-    text = squash(text)
+    text = text if normalised else squash(text)
     total = covered = 0.0
     for group in groups:
         weight = weights.group_weight(group)

@@ -146,5 +146,5 @@ class HybridRetriever:
         return results
 
     def coverage(self, query: QueryAnalysis, chunk: Chunk) -> float:
-        text = evidence_text(chunk, self.docs[chunk.doc_id])
-        return coverage(query.term_groups, query.unknown_terms, text, self.weights)
+        text = self.weights.squashed(self._position[chunk.chunk_id])  # evidence text, normalised at refresh
+        return coverage(query.term_groups, query.unknown_terms, text, self.weights, normalised=True)
