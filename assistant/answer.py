@@ -92,7 +92,7 @@ class ExtractiveAnswerer:
             lines.extend(texts["note"] + note for note in notes)
         lines.append("")
         lines.append(texts["sources"])
-        lines.extend(_source_line(c, docs[c.doc_id], texts) for c in citations)
+        lines.extend(source_line(c, docs[c.doc_id], texts) for c in citations)
         return Answer(query.question, "\n".join(lines), citations, refused=False, language=query.language,
                       retrieved=retrieved)
 
@@ -173,7 +173,8 @@ def _related_topics(retrieved: list[ScoredChunk], limit: int = 3) -> list[tuple[
     return topics
 
 
-def _source_line(citation: Citation, doc: DocumentMeta, texts: dict[str, str]) -> str:
+def source_line(citation: Citation, doc: DocumentMeta, texts: dict[str, str]) -> str:
+    """A numbered source as the reader sees it: title › section path (region; 文号; date; draft)."""
     details = [f"{texts['region']}{doc.region}"] if doc.region else []
     if doc.doc_number:
         details.append(doc.doc_number)

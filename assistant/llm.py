@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 
-from .answer import TEXTS, ExtractiveAnswerer, _source_line
+from .answer import TEXTS, ExtractiveAnswerer, source_line
 from .query import QueryAnalysis
 from .types import SECTION_SEPARATOR, Answer, Citation, DocumentMeta, ScoredChunk, Turn
 from .verify import verify
@@ -144,7 +144,7 @@ class LLMAnswerer:
                 details.append(notes["numbers"].format(numbers="、".join(verification.unsupported_numbers)))
             lines += ["", notes["flagged"] + "；".join(details)]
         texts = TEXTS[query.language]
-        lines += ["", texts["sources"], *(_source_line(c, docs[c.doc_id], texts) for c in citations)]
+        lines += ["", texts["sources"], *(source_line(c, docs[c.doc_id], texts) for c in citations)]
         return Answer(query.question, "\n".join(lines), citations, refused=False, language=query.language,
                       retrieved=retrieved, answerer="llm", verification=verification.to_dict())
 

@@ -108,8 +108,7 @@ class ChunkStore:
             out[meta["doc_id"]] = (fingerprint if fingerprint == meta.get("fingerprint") else "", ids)
         return out
 
-    def upsert(self, chunks: list[Chunk], doc: DocumentMeta, fingerprint: str,
-               index_texts: list[str], vectors: list[list[float]]) -> None:
+    def upsert(self, chunks: list[Chunk], doc: DocumentMeta, fingerprint: str, vectors: list[list[float]]) -> None:
         if not chunks:
             return
         self._collection.upsert(

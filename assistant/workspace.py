@@ -14,7 +14,6 @@ import hmac
 import json
 import os
 import tempfile
-from dataclasses import replace
 from html import escape
 from pathlib import Path
 
@@ -250,9 +249,7 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, on_change) -
         except QuestionError as exc:
             raise gr.Error(str(exc)) from None
         return {"question": answer.question, "draft": answer_body(answer),
-                "citations": [replace(c).__dict__ | {"section_path": list(c.section_path), "flags": list(c.flags),
-                                                     "responsible_units": list(c.responsible_units)}
-                              for c in answer.citations]}
+                "citations": answer.to_dict()["citations"]}
 
     gr.api(api_documents, api_name="workspace_documents")
     gr.api(api_draft, api_name="workspace_draft")

@@ -86,37 +86,20 @@ def main() -> None:
 
 def _serve_figures(index_dir: Path, questions) -> dict[str, object]:
     """RSS of a real `policy-assistant serve` process after it answered every question once."""
-    import os
-    import socket
-    import subprocess
-    import sys
-
     import psutil
     from gradio_client import Client
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    env = dict(os.environ, POLICY_ASSISTANT_INDEX_DIR=str(index_dir), GRADIO_ANALYTICS_ENABLED="False")
-    server = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    from .load import start_server
+
+    url, server = start_server(POLICY_ASSISTANT_INDEX_DIR=str(index_dir))
     try:
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                client = Client(f"http://127.0.0.1:{port}/", verbose=False)
-                break
-            except Exception:  # not listening yet
-                if time.monotonic() > deadline or server.poll() is not None:
-                    raise RuntimeError("policy-assistant serve did not start") from None
-                time.sleep(0.5)
+        client = Client(url, verbose=False)
         for question in questions:
             client.predict(question.question, None, [], api_name="/ask")
         return {"rss_mb_serve_process": round(psutil.Process(server.pid).memory_info().rss / 2**20, 1)}
     finally:
         server.terminate()
         server.wait(timeout=30)
-
 
 if __name__ == "__main__":
     main()

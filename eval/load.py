@@ -42,6 +42,27 @@ def conversation(url: str, questions: list[str]) -> tuple[list[float], list[str]
     return latencies, errors
 
 
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(**env: str) -> tuple[str, subprocess.Popen]:
+    """`policy-assistant serve` on a free local port, answering; (its URL, the process)."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)],
+                              env=dict(os.environ, GRADIO_ANALYTICS_ENABLED="False", **env),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_for(url, server)
+    except Exception:
+        server.kill()
+        raise
+    return url, server
+
+
 def wait_for(url: str, server: subprocess.Popen, timeout: float = 120) -> None:
     import urllib.request
 
@@ -69,15 +90,8 @@ def main() -> None:
         if args.turns > 1:
             turns[1] = FOLLOW_UPS[i % len(FOLLOW_UPS)]
         scripts.append(turns)
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    url = f"http://127.0.0.1:{port}/"
-    env = dict(os.environ, GRADIO_ANALYTICS_ENABLED="False")
-    server = subprocess.Popen([sys.executable, "-m", "assistant.cli", "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url, server = start_server()
     try:
-        wait_for(url, server)
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=args.conversations) as executor:
             results = list(executor.map(lambda turns: conversation(url, turns), scripts))

@@ -115,7 +115,7 @@ def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tok
         for start in range(0, len(texts), 32):
             vectors.extend(embeddings.embed_documents(texts[start:start + 32]))
             bar.update(len(texts[start:start + 32]))
-        staging.upsert(doc.chunks, doc.meta, doc.fingerprint, texts, vectors)
+        staging.upsert(doc.chunks, doc.meta, doc.fingerprint, vectors)
         (report.updated if old_ids else report.added).append(doc.meta.doc_id)
         report.chunks_written += len(doc.chunks)
         report.chunks_deleted += len(old_ids - {c.chunk_id for c in doc.chunks})

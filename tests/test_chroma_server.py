@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from .test_web import free_port
+
 
 @pytest.fixture(scope="module")
 def chroma_url(tmp_path_factory):
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     chroma = Path(sys.executable).parent / "chroma"
     process = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path_factory.mktemp("chroma-server")),
                                 "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -69,11 +69,9 @@ def test_model_failures_fall_back_to_the_extractive_answer(llm_assistant, llm_se
 def test_refused_connection_falls_back(assistant, settings_factory):
     from assistant.service import Assistant
 
-    import socket
+    from .test_web import free_port
 
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        closed_port = sock.getsockname()[1]
+    closed_port = free_port()  # bound, then released: nothing listens there
     settings = settings_factory(answerer="llm", llm_base_url=f"http://127.0.0.1:{closed_port}/v1", llm_timeout=2.0)
     answer = Assistant(assistant.retriever, assistant.glossary, settings).ask(REWARD)
     assert answer.answerer == "extractive-fallback" and "ConnectionError" in answer.notes[0]
