@@ -1,132 +1,199 @@
-"""Grounded extractive answers: the relevant clause sentences quoted with [n] markers.
+"""Grounded extractive answers: the clause sentences that carry what was asked, with [n] markers.
 
-No sentence of an answer is written by the assistant except the fixed lead-in, the
-notes on drafts and ended policy periods, and the list of sources: every statement about
-a policy is a quote of a clause, so nothing can be invented. When no clause covers the
-question, the answer says so and suggests what the knowledge base can answer.
+No sentence of an answer is written by the assistant except the fixed lead-in, the notes
+(draft, ended policy period, unnamed or other place), English glosses of the quotes' key
+facts, and the list of sources: every statement about a policy is a quote of a clause, so
+nothing can be invented. The decision to answer is taken by :mod:`assistant.decision` from
+what the question asks; when the topic is covered but the asked detail is not, the answer
+says exactly that.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-from .evidence import TermWeights, coverage
+from .answer_texts import TEXTS
+from .decision import DEFAULT_MODEL, DecisionModel, DetailCheck, check_details, features, sentences, topical
+from .asking import detail_present
+from .evidence import TermWeights, coverage, squash, term_present
+from .gloss import gloss
 from .query import QueryAnalysis
 from .types import SECTION_SEPARATOR, Answer, Citation, DocumentMeta, ScoredChunk
 
-TEXTS = {
-    "zh": {
-        "lead": "根据知识库中的政策原文，相关条款如下：",
-        "units": "责任单位：",
-        "draft": "{refs} 出自征求意见稿，并非正式印发的政策，内容可能调整。",
-        "ended": "{refs} 所在文件的政策期（{period}）已于{end}年底结束，请以最新政策为准。",
-        "note": "注意：",
-        "sources": "来源：",
-        "region": "地区：",
-        "refuse": "抱歉，知识库中没有找到与该问题相符的政策条款，无法据此作答。",
-        "place": "知识库中没有关于“{place}”的政策文件。",
-        "covers": "知识库目前收录：{titles}。",
-        "suggest": "可以询问例如：省级专精特新“小巨人”企业的申报条件、国家级“小巨人”的奖励标准、专精特新企业的融资支持、某项措施的责任单位。",
-        "sep": "；",
-        "related": "知识库中相近的内容，可以这样问：",
-        "related_item": "- “{topic}”有哪些具体规定？（{title}）",
-    },
-    "en": {
-        "lead": "Here is what the policy texts in the knowledge base say (quoted in the original Chinese):",
-        "units": "Responsible units (责任单位): ",
-        "draft": "{refs} quote a draft for comments (征求意见稿), not an issued policy; it may still change.",
-        "ended": "{refs} quote a plan whose policy period ({period}) ended at the end of {end}; check for a newer policy.",
-        "note": "Note: ",
-        "sources": "Sources:",
-        "region": "region: ",
-        "refuse": "Sorry, the knowledge base has no policy clause that matches this question, so I cannot answer it.",
-        "place": "The knowledge base holds no policy documents for “{place}”.",
-        "covers": "It currently holds: {titles}.",
-        "suggest": "You can ask, for example: what the criteria for provincial-level little giants are, how large the reward for a national little giant is, which bank products support specialised SMEs, or which units are responsible for a measure.",
-        "sep": "; ",
-        "related": "Nearby topics the knowledge base does cover, which you could ask about:",
-        "related_item": "- What does “{topic}” provide? ({title})",
-    },
-}
-_QUANTITY = re.compile(r"(多少|几|比例|比重|标准|how much|how many|what percentage|rate|amount|\d)", re.IGNORECASE)
-_UNITS_QUESTION = re.compile(r"(责任单位|责任部门|负责|responsible|in charge)", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
+_UNITS_QUESTION = re.compile(r"(责任单位|责任部门|负责|牵头|哪个部门|找谁|responsible|in charge|department)", re.I)
+_NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")
+LEVEL_WORDS = {"国家级": ("国家",), "省级": ("省",), "市级": ("市级",), "县级": ("县",)}
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """Whether retrieved clauses answer a question, and the signals behind the verdict."""
+
+    answerable: bool
+    probability: float
+    features: dict[str, float]
+    details: DetailCheck
 
 
 class ExtractiveAnswerer:
     """Builds :class:`Answer` objects from retrieved chunks, quoting them."""
 
-    def __init__(self, weights: TermWeights, min_coverage: float = 0.5, max_citations: int = 8,
-                 today: dt.date | None = None) -> None:
-        if not 0.0 <= min_coverage <= 1.0:
-            raise ValueError(f"min_coverage must be between 0 and 1, got {min_coverage}")
+    def __init__(self, weights: TermWeights, decision: DecisionModel | None = None, max_citations: int = 6,
+                 today: dt.date | None = None, english_terms: dict[str, str] | None = None) -> None:
         self._weights = weights
-        self._min_coverage = min_coverage
+        self._decision = decision or DecisionModel.from_dict(DEFAULT_MODEL)
         self._max_citations = max_citations
         self._today = today
+        self._terms = english_terms or {}
+
+    def assess(self, query: QueryAnalysis, retrieved: list[ScoredChunk]) -> Assessment:
+        """The decision for ``query`` over ``retrieved``, with its signals."""
+        details = check_details(query, retrieved, self._weights)
+        values = features(query, retrieved, self._weights, details)
+        probability = self._decision.probability(values)
+        answerable = bool(retrieved) and probability >= self._decision.threshold and details.share > 0
+        return Assessment(answerable, probability, values, details)
 
     def answer(self, query: QueryAnalysis, retrieved: list[ScoredChunk], docs: dict[str, DocumentMeta],
-               missing_place: str | None = None) -> Answer:
+               missing_place: str | None = None, *, place: str | None = None, elsewhere: str | None = None,
+               assessment: Assessment | None = None) -> Answer:
+        """Answer from ``retrieved``, or decline. ``elsewhere`` ("strict" or "criteria") marks clauses
+        from other places than ``place``: strict ones are shown as other places' (a decline),
+        criteria ones answer with a note."""
         texts = TEXTS[query.language]
-        scored = [(hit, hit.coverage) for hit in retrieved]
-        best = max((c for _, c in scored), default=0.0)
-        if missing_place or best < self._min_coverage:
+        assessment = assessment or self.assess(query, retrieved)
+        if missing_place:
             return self._refusal(query, retrieved, docs, missing_place)
-        threshold = max(self._min_coverage, 0.8 * best)
-        chosen = [hit for hit, c in scored if c >= threshold]
-        substantive = [hit for hit in chosen if hit.chunk.kind not in ("toc", "note")]
-        chosen = (substantive or chosen)[: self._max_citations]  # a list of annexes is no answer
+        if not assessment.answerable:
+            if assessment.features["ask_coverage"] >= 0.45 and assessment.details.missing and not elsewhere:
+                return self._no_detail(query, retrieved, docs, assessment.details)
+            return self._refusal(query, retrieved, docs, None)
+        chosen = self._choose(query, retrieved, assessment.details)
         today = self._today or dt.date.today()
         citations = [self._cite(n, hit, query, today) for n, hit in enumerate(chosen, start=1)]
-        lines = [texts["lead"]]
-        for citation in citations:
-            line = f"- {citation.quote} [{citation.number}]"  # the [n] marker numbers the quotes
-            if (_UNITS_QUESTION.search(query.question) and citation.responsible_units
-                    and "责任" not in citation.quote):
-                line += f"\n   {texts['units']}{'、'.join(citation.responsible_units)} [{citation.number}]"
-            lines.append(line)
+        lines: list[str] = []
+        if elsewhere == "strict":
+            lines += [texts["place_silent"].format(place=place), texts["other_places"].format(place=place)]
+        else:
+            lines.append(self._lead(chosen, texts))
+        lines += self._quote_lines(citations, query, texts)
+        missing = assessment.details.missing
+        if missing:
+            lines += ["", texts["note"] + texts["partial"].format(missing=self._detail_names(missing, texts))]
         notes = self._notes(citations, docs, texts)
+        if elsewhere == "criteria":
+            where = "、".join(dict.fromkeys(docs[c.doc_id].region or texts["no_region"] for c in citations))
+            level = (query.levels or ("",))[0]
+            notes.insert(0, texts["elsewhere"].format(refs="".join(f"[{c.number}]" for c in citations),
+                                                      where=where, place=place, level=level))
         if notes:
             lines.append("")
             lines.extend(texts["note"] + note for note in notes)
-        lines.append("")
-        lines.append(texts["sources"])
-        lines.extend(source_line(c, docs[c.doc_id], texts) for c in citations)
-        return Answer(query.question, "\n".join(lines), citations, refused=False, language=query.language,
-                      retrieved=retrieved)
+        lines += ["", texts["sources"], *(source_line(c, docs[c.doc_id], texts) for c in citations)]
+        return Answer(query.question, "\n".join(lines), citations, refused=elsewhere == "strict",
+                      language=query.language, retrieved=retrieved)
+
+    def _lead(self, chosen: list[ScoredChunk], texts: dict) -> str:
+        columns = {(h.chunk.doc_id, h.chunk.section_path) for h in chosen}
+        if len(columns) == 1 and chosen[0].chunk.kind == "table_row" and len(chosen) > 1:
+            return texts["lead_criteria"].format(what=SECTION_SEPARATOR.join(chosen[0].chunk.section_path), n=len(chosen))
+        return texts["lead"]
+
+    def _quote_lines(self, citations: list[Citation], query: QueryAnalysis, texts: dict) -> list[str]:
+        lines = []
+        for citation in citations:
+            line = f"- {citation.quote} [{citation.number}]"  # the [n] marker numbers the quotes
+            if (_UNITS_QUESTION.search(query.question) or "unit" in query.ask_types) and citation.responsible_units \
+                    and "责任" not in citation.quote:
+                line += f"\n   {texts['units']}{'、'.join(citation.responsible_units)} [{citation.number}]"
+            if query.language == "en":
+                facts = gloss(citation.quote, self._terms)
+                if facts:
+                    line += f"\n{texts['gloss']}{facts}"
+            lines.append(line)
+        return lines
+
+    def _choose(self, query: QueryAnalysis, retrieved: list[ScoredChunk], details: DetailCheck) -> list[ScoredChunk]:
+        """The clauses to quote: a criteria question gets whole table columns, others the topical
+        clauses, those carrying the asked detail first."""
+        candidates = [h for h in topical(retrieved) if h.chunk.kind not in ("toc", "note")] or topical(retrieved)
+        criteria = "conditions" in query.ask_types or query.figures
+        rows = [h for h in candidates[:3] if h.chunk.kind == "table_row"]
+        if criteria and rows:
+            return self._criteria_columns(query, self._best_table_row(query, rows, retrieved), retrieved)
+        carriers = {hit.chunk.chunk_id for hit, _ in (v for v in details.found.values() if v)}
+        ordered = sorted(candidates, key=lambda h: h.chunk.chunk_id not in carriers)  # stable: rank kept within each
+        return ordered[: self._max_citations]
+
+    @staticmethod
+    def _best_table_row(query: QueryAnalysis, rows: list[ScoredChunk], retrieved: list[ScoredChunk]) -> ScoredChunk:
+        """The best row of a table whose title names the level asked (国家级 → a 国家… table)."""
+        if not query.levels:
+            return rows[0]
+        for hit in [*rows, *(h for h in retrieved if h.chunk.kind == "table_row")]:
+            title = hit.chunk.section_path[0] if hit.chunk.section_path else ""
+            if any(word in title for level in query.levels for word in LEVEL_WORDS.get(level, ())):
+                return hit
+        return rows[0]
+
+    def _criteria_columns(self, query: QueryAnalysis, top: ScoredChunk, retrieved: list[ScoredChunk]) -> list[ScoredChunk]:
+        """The rows of the best row's table whose column headings match the question best.
+
+        A question that names no category (制造类, 创新类, 产品) gets every column that fits
+        its title equally well: a software firm asking about 小巨人 sees both categories.
+        """
+        table = (top.chunk.doc_id, top.chunk.section_path[:1])
+        rows = [h for h in retrieved if h.chunk.kind == "table_row"
+                and (h.chunk.doc_id, h.chunk.section_path[:1]) == table]
+        columns = list(dict.fromkeys(h.chunk.section_path for h in sorted(rows, key=lambda h: h.chunk.order)))
+        # how many of the question's groups a heading names; not idf-weighted: 小巨人 is common
+        # in the texts yet it is what tells the 小巨人 column from the 单项冠军 one
+        fit = {c: sum(scale for g, scale in zip(query.term_groups, query.group_scales)
+                      if any(term_present(t, squash(" ".join(c[1:]))) for t in g)) for c in columns}
+        best = max(fit.values(), default=0.0)
+        chosen = [c for c in columns if fit[c] >= best - 1e-9][:3]
+        return sorted((h for h in rows if h.chunk.section_path in chosen),
+                      key=lambda h: (chosen.index(h.chunk.section_path), h.chunk.order))
 
     def _cite(self, number: int, hit: ScoredChunk, query: QueryAnalysis, today: dt.date) -> Citation:
         chunk = hit.chunk
         return Citation(number, chunk.chunk_id, chunk.doc_id, hit.doc.title, chunk.section_path,
-                        quote=chunk.text.strip() if chunk.kind == "table_row" else self._quote(chunk.text, query),
+                        quote=chunk.text.strip() if chunk.kind == "table_row" else self._quote(chunk, query),
                         region=hit.doc.region,
                         flags=tuple(hit.doc.flags(today)), responsible_units=chunk.responsible_units)
 
-    def _quote(self, text: str, query: QueryAnalysis) -> str:
-        """The sentences of a clause that carry the question's terms (all of a short clause)."""
+    def _quote(self, chunk, query: QueryAnalysis) -> str:
+        """The sentences of a clause that carry the asked detail and the ask's terms (all of a short clause)."""
+        text = chunk.text
         if len(text) <= 120:
             return text.strip()
-        sentences = [s for s in _SENTENCE.findall(text) if s.strip()]
-        wants_number = bool(_QUANTITY.search(query.question))
+        parts = sentences(text)
         # places are answered by the document's region, not by a sentence naming them
-        groups = tuple(g for g in query.term_groups if not set(g) & set(query.places))
+        groups = tuple(g for g in query.ask_groups if not set(g) & set(query.places))
 
         def score(sentence: str) -> float:
             value = coverage(groups, (), sentence, self._weights)
-            if wants_number and re.search(r"\d|[一二三四五六七八九十]+[家项个级]", sentence):
-                value += 0.15
-            if _UNITS_QUESTION.search(query.question) and "责任" in sentence:
+            if any(detail_present(kind, sentence, ()) for kind in query.ask_types if kind != "conditions"):
+                value += 0.5
+            elif query.ask_types and _NUMBER.search(sentence):
+                value += 0.1
+            if "unit" in query.ask_types and "责任" in sentence:
                 value += 1.0
             return value
 
-        ranked = sorted(range(len(sentences)), key=lambda i: -score(sentences[i]))
-        top = score(sentences[ranked[0]]) if ranked else 0.0
-        keep = sorted(i for i in ranked[:3] if score(sentences[i]) >= 0.6 * top)
-        quote = "……".join(sentences[i].strip() for i in keep)
+        ranked = sorted(range(len(parts)), key=lambda i: -score(parts[i]))
+        top = score(parts[ranked[0]]) if ranked else 0.0
+        keep = sorted(i for i in ranked[:3] if score(parts[i]) >= 0.6 * top)
+        quote = "……".join(parts[i].strip() for i in keep)
         return quote or text.strip()
 
-    def _notes(self, citations: list[Citation], docs: dict[str, DocumentMeta], texts: dict[str, str]) -> list[str]:
+    @staticmethod
+    def _detail_names(kinds: list[str], texts: dict) -> str:
+        return texts["sep"].join(texts["details"][k] for k in kinds)
+
+    def _notes(self, citations: list[Citation], docs: dict[str, DocumentMeta], texts: dict) -> list[str]:
         notes = []
         drafts = [f"[{c.number}]" for c in citations if "draft" in c.flags]
         if drafts:
@@ -138,7 +205,27 @@ class ExtractiveAnswerer:
         for doc_id, refs in ended.items():
             doc = docs[doc_id]
             notes.append(texts["ended"].format(refs="".join(refs), period=doc.period, end=doc.period_end))
+        unnamed = [f"[{c.number}]" for c in citations if not docs[c.doc_id].region]
+        if unnamed:
+            notes.append(texts["unnamed"].format(refs="".join(unnamed)))
         return notes
+
+    def _no_detail(self, query: QueryAnalysis, retrieved: list[ScoredChunk], docs: dict[str, DocumentMeta],
+                   details: DetailCheck) -> Answer:
+        """The topic is covered but not the asked detail: say so, and show the clauses as related."""
+        texts = TEXTS[query.language]
+        today = self._today or dt.date.today()
+        related = [h for h in topical(retrieved) if h.chunk.kind not in ("toc", "note")][:3]
+        citations = [self._cite(n, hit, query, today) for n, hit in enumerate(related, start=1)]
+        refs = "".join(f"[{c.number}]" for c in citations)
+        lines = [texts["no_detail"].format(refs=refs, missing=self._detail_names(details.missing, texts)), "",
+                 texts["related_clauses"], *self._quote_lines(citations, query, texts)]
+        notes = self._notes(citations, docs, texts)
+        if notes:
+            lines += ["", *(texts["note"] + note for note in notes)]
+        lines += ["", texts["sources"], *(source_line(c, docs[c.doc_id], texts) for c in citations)]
+        return Answer(query.question, "\n".join(lines), citations, refused=True, language=query.language,
+                      retrieved=retrieved)
 
     def _refusal(self, query: QueryAnalysis, retrieved: list[ScoredChunk], docs: dict[str, DocumentMeta],
                  missing_place: str | None) -> Answer:
@@ -175,12 +262,12 @@ def _related_topics(retrieved: list[ScoredChunk], limit: int = 3) -> list[tuple[
 
 def source_line(citation: Citation, doc: DocumentMeta, texts: dict[str, str]) -> str:
     """A numbered source as the reader sees it: title › section path (region; 文号; date; draft)."""
-    details = [f"{texts['region']}{doc.region}"] if doc.region else []
+    details = [f"{texts['region']}{doc.region or texts['no_region']}"]
     if doc.doc_number:
         details.append(doc.doc_number)
     if doc.date_issued:
         details.append(doc.date_issued)
     if "draft" in citation.flags:
         details.append("征求意见稿")
-    suffix = f"（{texts['sep'].join(details)}）" if details else ""
+    suffix = f"（{texts['sep'].join(details)}）"
     return f"[{citation.number}] {citation.title}{SECTION_SEPARATOR}{SECTION_SEPARATOR.join(citation.section_path)}{suffix}"

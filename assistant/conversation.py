@@ -2,7 +2,9 @@
 
 Pure functions. A follow-up that names another value of something the earlier question
 named (level, category, region) replaces it there; any other short follow-up is read
-together with the earlier question.
+together with the earlier question, which then only gives context: the follow-up's own
+words are what it asks ("那有什么资金奖励？"). Regions come from the glossary's places, so
+a new city's documents need no code.
 """
 
 from __future__ import annotations
@@ -23,13 +25,8 @@ SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
         "制造类": ("制造类", "manufacturing"),
         "创新类": ("创新类", "innovation-type", "innovative"),
     },
-    "region": {
-        "连云港": ("连云港", "lianyungang"),
-        "宝应": ("宝应", "baoying"),
-        "金湖": ("金湖", "jinhu"),
-        "盐城": ("盐城", "yancheng"),
-    },
 }
+Regions = dict[str, tuple[str, ...]]  # canonical place name → the ways a question may say it
 _FOLLOWUP_CUES = re.compile(
     r"^(那|那么|还有|另外|这|该|它|其|and\b|what about|how about|and for|what of)|"
     r"(呢[？?]?$|这一项|这项|该项|上述|上面|刚才|那个|这个|these|those|\bthat\b|\bit\b|\bthem\b|the same)",
@@ -43,11 +40,11 @@ def is_followup(question: str) -> bool:
     return short and bool(_FOLLOWUP_CUES.search(text))
 
 
-def _find(text: str, slot: str) -> list[tuple[str, str]]:
-    """(canonical value, alias as written) for each value of ``slot`` named in ``text``."""
+def _find(text: str, values: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
+    """(canonical value, alias as written) for each value of a slot named in ``text``."""
     lowered = text.lower()
     hits = []
-    for value, aliases in SLOTS[slot].items():
+    for value, aliases in values.items():
         for alias in sorted(aliases, key=len, reverse=True):
             if re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", lowered):
                 hits.append((value, alias))
@@ -55,25 +52,39 @@ def _find(text: str, slot: str) -> list[tuple[str, str]]:
     return hits
 
 
-def standalone_question(question: str, history: list[Turn]) -> str:
+def standalone_question(question: str, history: list[Turn], regions: Regions | None = None) -> str:
     """The question as it would be asked without the conversation before it."""
-    previous = [turn.content for turn in history if turn.role == "user" and turn.content.strip()]
-    if not previous or not is_followup(question):
-        return question
-    earlier = standalone_question(previous[-1], [Turn("user", q) for q in previous[:-1]])
+    return resolve(question, history, regions)[0]
+
+
+def resolve(question: str, history: list[Turn], regions: Regions | None = None,
+            _depth: int = 0) -> tuple[str, str | None]:
+    """(standalone question, what it asks) for ``question`` after ``history``.
+
+    The second item is ``None`` when the whole standalone question is the ask (a new
+    question, or a follow-up that swapped a level, category or place); otherwise it is the
+    follow-up's own words, the earlier question serving as context. Only the last few
+    user turns are read.
+    """
+    slots = {**SLOTS, "region": regions or {}}
+    previous = [turn.content for turn in history if turn.role == "user" and turn.content.strip()][-4:]
+    if not previous or not is_followup(question) or _depth > 4:
+        return question, None
+    earlier, _ = resolve(previous[-1], [Turn("user", q) for q in previous[:-1]], regions, _depth + 1)
     rewritten = earlier
     replaced = False
-    for slot in SLOTS:
-        new = _find(question, slot)
-        old = _find(earlier, slot)
+    for slot, values in slots.items():
+        new = _find(question, values)
+        old = _find(earlier, values)
         if new and old:
             value, _ = new[0]
-            said = [a for a in SLOTS[slot][value] if re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", question.lower())]
+            said = [a for a in values[value] if re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", question.lower())]
             replacement = value if re.search(r"[\u4e00-\u9fff]", earlier) else min(said, key=len)
             for _, alias in old:
                 rewritten = re.sub(re.escape(alias), replacement, rewritten, flags=re.IGNORECASE)
             replaced = True
     if replaced:
-        return rewritten
-    rest = re.sub(r"^(那么|那|还有|另外)|呢(?=[？?]?$)", "", question.strip())
-    return f"{earlier} {rest}".strip()
+        return rewritten, None
+    rest = re.sub(r"^(那么|那|还有|另外|and\s+|what about\s+|how about\s+)|呢(?=[？?]?$)", "", question.strip(),
+                  flags=re.IGNORECASE).strip()
+    return f"{earlier} {rest}".strip(), rest or None

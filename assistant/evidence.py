@@ -15,6 +15,9 @@ from functools import lru_cache
 from .lexical import normalise
 
 
+UNSEEN_FACTOR = 0.4
+
+
 class TermWeights:
     """Inverse document frequency of terms over the chunks' texts, by substring."""
 
@@ -22,10 +25,15 @@ class TermWeights:
         self._texts = [squash(t) for t in texts]  # normalised once; coverage() reuses them by position
         self._n = max(len(texts), 1)
         self._cache: dict[str, float] = {}
+        self._df: dict[str, int] = {}
+        self._groups: dict[tuple[str, ...], float] = {}
 
     def df(self, term: str) -> int:
-        needle = squash(term)
-        return sum(1 for t in self._texts if needle in t)
+        """Number of texts containing ``term`` (cached: a term is counted once per index)."""
+        needle = squash_term(term)
+        if needle not in self._df:
+            self._df[needle] = sum(1 for t in self._texts if needle in t)
+        return self._df[needle]
 
     def squashed(self, position: int) -> str:
         """The normalised text at ``position``, as given to the constructor."""
@@ -37,14 +45,27 @@ class TermWeights:
         return self._cache[term]
 
     def group_weight(self, group: tuple[str, ...]) -> float:
-        """A group of alternatives weighs as its rarest alternative present, else as unseen."""
-        present = [self.idf(t) for t in group if self.df(t) > 0]
-        return min(present) if present else self.idf("\x00unseen")
+        """A group of alternatives weighs as its rarest alternative present.
+
+        A group no text contains weighs less than a rare one: in an owner's question most
+        such words are colloquial context (早点, 吃亏); whether the question is about
+        something the knowledge base lacks altogether is told by :func:`known_share`.
+        """
+        if group not in self._groups:
+            present = [self.idf(t) for t in group if self.df(t) > 0]
+            self._groups[group] = min(present) if present else UNSEEN_FACTOR * self.idf("\x00unseen")
+        return self._groups[group]
 
 
 def squash(text: str) -> str:
     """NFKC, lower case, no whitespace: the form in which terms are matched."""
     return re.sub(r"\s+", "", normalise(text))
+
+
+@lru_cache(maxsize=65536)
+def squash_term(term: str) -> str:
+    """:func:`squash` for the short terms of questions, cached (they recur on every clause)."""
+    return squash(term)
 
 
 @lru_cache(maxsize=4096)
@@ -53,31 +74,50 @@ def _bigrams(term: str) -> frozenset[str]:
 
 
 def term_present(term: str, text: str) -> bool:
-    """Whether ``term`` is in ``text``, or (for Chinese terms of 5+ characters) most of its character pairs are."""
-    term = squash(term)
+    """Whether ``term`` is in ``text``, or (for Chinese terms of 7+ characters) most of its character pairs are.
+
+    Shorter compounds must match whole: 专精特新产品 is not in a clause on 专精特新 and 新产品.
+    """
+    term = squash_term(term)
     if term in text:
         return True
-    if len(term) >= 5 and re.fullmatch(r"[\u4e00-\u9fff]+", term):
+    if len(term) >= 7 and re.fullmatch(r"[\u4e00-\u9fff]+", term):
         # long compounds jieba did not split the way the text words them
         pairs = _bigrams(term)
-        return sum(1 for p in pairs if p in text) / len(pairs) >= 0.8
+        return sum(1 for p in pairs if p in text) / len(pairs) >= 0.85  
     return False
 
 
 def coverage(groups: tuple[tuple[str, ...], ...], unknown: tuple[str, ...], text: str,
-             weights: TermWeights, unknown_weight: float = 0.5, *, normalised: bool = False) -> float:
+             weights: TermWeights, unknown_weight: float = 0.3, *, normalised: bool = False,
+             scales: tuple[float, ...] | None = None) -> float:
     """Weighted share of the question's term groups found in ``text`` (0 to 1).
 
     English words with no known translation count against coverage with a reduced
     weight: the glossary is incomplete, but a question about "visa" is not answered by a
-    clause about loans.
+    clause about loans. ``scales`` multiplies each group's weight (context terms count less).
     """
     text = text if normalised else squash(text)
     total = covered = 0.0
-    for group in groups:
-        weight = weights.group_weight(group)
+    for i, group in enumerate(groups):
+        weight = weights.group_weight(group) * (scales[i] if scales else 1.0)
         total += weight
         if any(term_present(term, text) for term in group):
             covered += weight
     total += unknown_weight * weights.idf("\x00unseen") * len(unknown)
     return covered / total if total else 0.0
+
+
+def known_share(groups: tuple[tuple[str, ...], ...], unknown: tuple[str, ...], weights: TermWeights) -> float:
+    """Weighted share of the groups that occur anywhere in the knowledge base (0 to 1).
+
+    Low for a question about something no document mentions (门票, a late-night bus).
+    """
+    total = known = 0.0
+    for group in groups:
+        weight = weights.group_weight(group)
+        total += weight
+        if any(weights.df(t) > 0 for t in group):
+            known += weight
+    total += weights.idf("\x00unseen") * len(unknown)
+    return known / total if total else 0.0

@@ -7,7 +7,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .asking import AskSplit, ask_types, has_figures, levels, split_ask
 from .lexical import EN_STOPWORDS, ZH_STOPWORDS, normalise, places, segment, tokenize
+from .synonyms import Synonyms
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -24,8 +26,9 @@ class Glossary:
 
     def __init__(self, entries: list[GlossaryEntry]) -> None:
         self.entries = entries
-        phrases = sorted({(p, i) for i, e in enumerate(entries) for p in e.english}, key=lambda x: -len(x[0]))
-        self._phrases = phrases
+        phrases = sorted({(p, i) for i, e in enumerate(entries) for p in e.english}, key=lambda x: (-len(x[0]), x[0]))
+        # compiled once: matching runs on every question
+        self._phrases = [(p, i, re.compile(rf"(?<![a-z0-9&']){re.escape(p)}(?![a-z0-9&])")) for p, i in phrases]
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -53,29 +56,63 @@ class Glossary:
         """Entries whose English phrase occurs in ``text`` (longest first) and the text left over."""
         rest = f" {normalise(text)} "
         found: list[GlossaryEntry] = []
-        for phrase, index in self._phrases:
-            pattern = rf"(?<![a-z0-9&']){re.escape(phrase)}(?![a-z0-9&])"
-            if re.search(pattern, rest):
-                rest = re.sub(pattern, " ", rest)
+        for phrase, index, pattern in self._phrases:
+            if phrase in rest and pattern.search(rest):
+                rest = pattern.sub(" ", rest)
                 if self.entries[index] not in found:
                     found.append(self.entries[index])
         return found, rest
 
 
+_REFERS = re.compile(r"\b(that|this|those|these|such)\b|like ours|类似|这样|这种|这个|这些|那个|那些|上述|上面说的", re.I)
+CONTEXT_WEIGHT = 0.3  # a context term found in a clause helps its rank; a missing one costs little
+# words that carry no topic in an owner's question ("有没有什么办法", "类似的安排")
+ZH_FILLER = frozenset(
+    "办法 安排 东西 情况 这种 那种 这样 那样 类似 特殊 具体 时候 现在 今年 这边 那边 这块 这方面 事情 问题 "
+    "一些 有点 大概 左右 听说 知道 想 想要 打算 准备 可能 能否 不能 是不是 有没有 能不能 可不可以 够不够 "
+    "早点 直接 自己 他们 人家 咱们 企业 公司 厂子 厂里 单位 对于 关于 政策 规定 方面 帮忙 帮助 支持".split())
+EN_FILLER = frozenset(
+    "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
+    "moving whole here there anything something some kind sort help helping doing does say said point "
+    "around about currently already just named registered run running before after while yet still "
+    "want wants would like plan plans policy policies city's thing things way ways really actually "
+    "totally unrelated know".split())
+
+
 @dataclass(frozen=True)
 class QueryAnalysis:
-    """A standalone question prepared for retrieval and for checking the evidence."""
+    """A standalone question prepared for retrieval and for checking the evidence.
+
+    ``term_groups`` lists the ask's groups first (``ask_size`` of them), then the
+    context's; ``group_scales`` weighs them (1 for the ask, ``CONTEXT_WEIGHT`` for context).
+    """
 
     question: str
     language: str  # "zh" | "en"
-    search_text: str  # the question plus Chinese expansions
+    search_text: str  # the question plus Chinese expansions and synonyms
     term_groups: tuple[tuple[str, ...], ...]  # each group: alternatives, one must be in the evidence
-    unknown_terms: tuple[str, ...] = ()  # English content words with no known translation
+    unknown_terms: tuple[str, ...] = ()  # English content words of the ask with no known translation
     places: tuple[str, ...] = field(default_factory=tuple)
+    dense_text: str = ""  # what is embedded: the question (English words with their Chinese terms)
+    ask: str = ""
+    ask_size: int = -1  # -1: every group belongs to the ask
+    ask_types: tuple[str, ...] = ()  # amount, rate, count, date, duration, unit, contact, conditions
+    levels: tuple[str, ...] = ()
+    figures: bool = False  # the question states the company's own figures
+    context_places: tuple[str, ...] = ()  # places named only while describing the asker
 
     @property
     def tokens(self) -> list[str]:
         return tokenize(self.search_text)
+
+    @property
+    def ask_groups(self) -> tuple[tuple[str, ...], ...]:
+        return self.term_groups if self.ask_size < 0 else self.term_groups[: self.ask_size]
+
+    @property
+    def group_scales(self) -> tuple[float, ...]:
+        n = len(self.term_groups) if self.ask_size < 0 else self.ask_size
+        return tuple(1.0 if i < n else CONTEXT_WEIGHT for i in range(len(self.term_groups)))
 
 
 def detect_language(text: str) -> str:
@@ -83,27 +120,59 @@ def detect_language(text: str) -> str:
     return "zh" if len(CJK.findall(text)) >= max(1, len(re.findall(r"[A-Za-z]+", text)) // 4) else "en"
 
 
-def analyse(question: str, glossary: Glossary) -> QueryAnalysis:
-    language = detect_language(question)
-    entries, rest = glossary.match(question)
+def _groups(text: str, glossary: Glossary, synonyms: Synonyms) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
+    """Term groups, unknown English words and glossary places of one part of a question."""
+    entries, rest = glossary.match(text)
     groups: list[tuple[str, ...]] = []
     found_places: list[str] = []
     for entry in entries:
         if entry.kind == "place":
             found_places.extend(entry.chinese)
-        groups.append(entry.chinese)
-    unknown: list[str] = []
+        group = list(entry.chinese)  # synonyms of the canonical term only: 标准 also means technical standards
+        group.extend(t for t in synonyms.alternatives(entry.chinese[0]) if t not in group)
+        groups.append(tuple(group))
+    matched, rest_zh = synonyms.match(rest) if CJK.search(rest) else ([], rest)
+    groups.extend(matched)
+    if CJK.search(rest_zh):
+        for token in _content_tokens(rest_zh):
+            if token not in ZH_FILLER:
+                groups.append(synonyms.alternatives(token))
+    unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)
+               if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
+    return groups, unknown, found_places
+
+
+def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None, ask: str | None = None) -> QueryAnalysis:
+    """Split ``question`` into ask and context, and turn each into term groups.
+
+    ``ask``: what a follow-up asks in its own words; the rest of ``question`` is context.
+    """
+    synonyms = synonyms or Synonyms([])
+    language = detect_language(question)
+    split = AskSplit(ask, question.replace(ask, " ").strip()) if ask else split_ask(question)
+    ask_groups, unknown, ask_places = _groups(split.ask, glossary, synonyms)
+    context_groups, _, context_places = (_groups(split.context, glossary, synonyms) if split.context
+                                                       else ([], [], []))
     if CJK.search(question):
-        for token in _content_tokens(question):
-            groups.append((token,))
-        found_places.extend(p for p in places(question, glossary.place_names()) if p not in found_places)
-    for word in re.findall(r"[a-z][a-z'-]+", rest):
-        if word not in EN_STOPWORDS and len(word) > 2:
-            unknown.append(word)
-    expansion = " ".join(term for entry in entries for term in entry.chinese)
+        ask_places += [p for p in places(split.ask, glossary.place_names()) if p not in ask_places]
+        context_places += [p for p in places(split.context, glossary.place_names()) if p not in context_places]
+    ask_size = len(dict.fromkeys(ask_groups))
+    refers = bool(_REFERS.search(split.ask)) and ask_size < 4 and not ask
+    if refers or (ask_size < (1 if ask else 2) and not unknown):  # "真是这样吗？", "anything about that?"
+        ask_groups, context_groups, ask_size = ask_groups + context_groups, [], -1
+    groups = tuple(dict.fromkeys(ask_groups + [g for g in context_groups if g not in ask_groups]))
+    if ask_size >= 0:
+        ask_size = len(dict.fromkeys(ask_groups))
+    # BM25 searches every alternative; the embedding gets only the Chinese for English words
+    expansion = " ".join(dict.fromkeys(t for g in groups for t in g if t not in question))
     search_text = f"{question} {expansion}".strip()
-    return QueryAnalysis(question, language, search_text, tuple(dict.fromkeys(groups)), tuple(unknown),
-                         tuple(found_places))
+    translated = " ".join(dict.fromkeys(e.chinese[0] for e in glossary.match(question)[0]))
+    dense_text = f"{question} {translated}".strip()
+    all_places = tuple(dict.fromkeys(ask_places + context_places))
+    return QueryAnalysis(question, language, search_text, groups, tuple(dict.fromkeys(unknown)), all_places,
+                         dense_text=dense_text, ask=split.ask, ask_size=ask_size, ask_types=ask_types(split.ask.lower()),
+                         levels=levels(split.ask) or levels(question), figures=has_figures(split.context or question),
+                         context_places=tuple(p for p in context_places if p not in ask_places))
 
 
 def _content_tokens(text: str) -> list[str]:

@@ -93,9 +93,11 @@ class HybridRetriever:
         self._position = {chunk.chunk_id: i for i, chunk in enumerate(self.chunks)}
         self._by_id = {chunk.chunk_id: chunk for chunk in self.chunks}
         self._siblings: dict[tuple, list[str]] = {}
+        self._tables: dict[tuple, list[str]] = {}  # every row of an annex table, all its columns
         for chunk in self.chunks:  # chunks are in reading order, so rows stay in order
             if chunk.kind == "table_row":
                 self._siblings.setdefault((chunk.doc_id, chunk.section_path), []).append(chunk.chunk_id)
+                self._tables.setdefault((chunk.doc_id, chunk.section_path[:1]), []).append(chunk.chunk_id)
         self._lexical = LexicalIndex(self.texts)
         self.weights = TermWeights([evidence_text(c, self.docs[c.doc_id]) for c in self.chunks])
 
@@ -108,11 +110,17 @@ class HybridRetriever:
         return [d.doc_id for d in self.docs.values()
                 if needle and (needle in (d.region or "") or needle in d.title)]
 
-    def retrieve(self, query: QueryAnalysis, k: int, doc_ids: list[str] | None = None) -> list[ScoredChunk]:
-        """The ``k`` best chunks for ``query``, optionally only from ``doc_ids``."""
+    def retrieve(self, query: QueryAnalysis, k: int, doc_ids: list[str] | None = None,
+                 whole_tables: bool = False) -> list[ScoredChunk]:
+        """The ``k`` best chunks for ``query``, optionally only from ``doc_ids``.
+
+        ``whole_tables``: the best criterion row brings every row of its table (all
+        categories), for questions about eligibility, where the category is often unsaid.
+        """
         if not self.chunks or k <= 0:
             return []
         rankings: dict[str, list[str]] = {}
+        similarity: dict[str, float] = {}
         if not query.term_groups and not query.unknown_terms and self.mode != "dense":
             return []
         if self.mode in ("hybrid", "bm25"):
@@ -123,9 +131,10 @@ class HybridRetriever:
             order = self._lexical.rank(query.tokens, allowed, self._candidates)
             rankings["bm25"] = [self.chunks[i].chunk_id for i in order]
         if self.mode in ("hybrid", "dense"):
-            vector = self._embeddings.embed_query(query.search_text)
+            vector = self._embeddings.embed_query(query.dense_text or query.search_text)
             hits = self._store.query(vector, self._candidates, doc_ids)
             rankings["dense"] = [chunk_id for chunk_id, _ in hits if chunk_id in self._position]
+            similarity = {chunk_id: value for chunk_id, value in hits}
         fused = reciprocal_rank_fusion(rankings, self._rrf_k, self._weights)[: self._candidates]
         covered = {chunk_id: self.coverage(query, self._by_id[chunk_id]) for chunk_id, _, _ in fused}
         if self.mode == "hybrid":  # how much of the question a clause covers is a third ranking
@@ -133,7 +142,11 @@ class HybridRetriever:
             fused = reciprocal_rank_fusion(rankings, self._rrf_k, self._weights)[: self._candidates]
         info = {chunk_id: (score, ranks) for chunk_id, score, ranks in fused}
         ordered = [chunk_id for chunk_id, _, _ in fused]
-        if self.mode == "hybrid":
+        if self.mode == "hybrid" and whole_tables:
+            tables = {(c.doc_id, c.section_path): self._tables[(c.doc_id, c.section_path[:1])]
+                      for c in (self._by_id[i] for i in ordered[:k]) if c.kind == "table_row"}
+            ordered = expand_table_rows(ordered, self._by_id, tables, covered, limit=24)
+        elif self.mode == "hybrid":
             ordered = expand_table_rows(ordered, self._by_id, self._siblings, covered)
         results = []
         for chunk_id in ordered[:k]:
@@ -142,9 +155,14 @@ class HybridRetriever:
             value = covered.get(chunk_id)
             if value is None:
                 value = self.coverage(query, chunk)
-            results.append(ScoredChunk(chunk, self.docs[chunk.doc_id], score, ranks, value))
+            results.append(ScoredChunk(chunk, self.docs[chunk.doc_id], score, ranks, value,
+                                       self.coverage(query, chunk, ask_only=True), similarity.get(chunk_id, 0.0)))
         return results
 
-    def coverage(self, query: QueryAnalysis, chunk: Chunk) -> float:
+    def coverage(self, query: QueryAnalysis, chunk: Chunk, ask_only: bool = False) -> float:
+        """Weighted share of the question's terms in ``chunk`` (context terms weigh less), or of the ask's."""
         text = self.weights.squashed(self._position[chunk.chunk_id])  # evidence text, normalised at refresh
-        return coverage(query.term_groups, query.unknown_terms, text, self.weights, normalised=True)
+        if ask_only:
+            return coverage(query.ask_groups, query.unknown_terms, text, self.weights, normalised=True)
+        return coverage(query.term_groups, query.unknown_terms, text, self.weights, normalised=True,
+                        scales=query.group_scales)

@@ -6,13 +6,17 @@ import time
 from dataclasses import replace
 
 from .answer import ExtractiveAnswerer
-from .conversation import standalone_question
+from .conversation import Regions, resolve
+from .decision import DecisionModel
 from .evidence import squash
 from .lexical import add_words
-from .query import Glossary, analyse
+from .query import Glossary, QueryAnalysis, analyse
 from .retrieval import HybridRetriever
 from .settings import Settings
+from .synonyms import Synonyms
 from .types import Answer, Turn
+
+CRITERIA_K = 24  # a criteria question wants a whole criteria table (up to 16 rows in two columns)
 
 
 class QuestionError(ValueError):
@@ -33,16 +37,24 @@ def validate_question(question: object, max_chars: int) -> str:
 class Assistant:
     """Retrieval plus answering over one index; build it with :meth:`from_settings`."""
 
-    def __init__(self, retriever: HybridRetriever, glossary: Glossary, settings: Settings) -> None:
+    def __init__(self, retriever: HybridRetriever, glossary: Glossary, settings: Settings,
+                 synonyms: Synonyms | None = None, decision: DecisionModel | None = None) -> None:
         self.retriever = retriever
         self.glossary = glossary
         self.settings = settings
+        self.synonyms = synonyms or Synonyms.load(settings.knowledge_dir / "synonyms.tsv")
+        self.decision = decision or DecisionModel.load(settings.knowledge_dir / "decision.json")
         self._answerer: ExtractiveAnswerer | None = None
         self._prepare()
 
     def _prepare(self) -> None:
         self._generation = self.retriever.store.name
-        self._answerer = ExtractiveAnswerer(self.retriever.weights, min_coverage=self.settings.min_coverage)
+        # glosses name what is specific (levels, titles, units), not words most clauses share (企业)
+        weights = self.retriever.weights
+        english = {c: e.english[0] for e in self.glossary.entries for c in e.chinese
+                   if len(c) >= 2 and e.english and weights.df(c) <= 0.15 * max(len(self.retriever.chunks), 1)}
+        self._answerer = ExtractiveAnswerer(self.retriever.weights, self.decision, english_terms=english)
+        self._regions = self._region_aliases()
         self._llm = None
         if self.settings.answerer == "llm":
             from .llm import LLMAnswerer, chat_model
@@ -74,12 +86,13 @@ class Assistant:
         ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,
                max_tokens=settings.chunk_max_tokens, sync=store.count() == 0, progress=progress)
         glossary = Glossary.load(settings.knowledge_dir / "glossary.tsv")
-        add_words(glossary.chinese_terms())
+        synonyms = Synonyms.load(settings.knowledge_dir / "synonyms.tsv")
+        add_words(glossary.chinese_terms() + synonyms.terms())
         retriever = HybridRetriever(store, embeddings, settings.retrieval_mode, settings.rrf_k,
                                     weights={"bm25": 1.0, "dense": settings.dense_weight, "coverage": 1.0})
         # load jieba's tagger now, not on a user's first question (and without calling any LLM)
-        retriever.retrieve(analyse("省级专精特新企业的奖励", glossary), 1)
-        return cls(retriever, glossary, settings)
+        retriever.retrieve(analyse("省级专精特新企业的奖励", glossary, synonyms), 1)
+        return cls(retriever, glossary, settings, synonyms)
 
     def ask(self, question: object, history: list[Turn] | None = None, region: str | None = None,
             doc_ids: list[str] | None = None, top_k: int | None = None, on_token=None) -> Answer:
@@ -91,23 +104,20 @@ class Assistant:
             store.reopen()
         if store.name != self._generation:  # the index changed since the retriever was built
             self.refresh()
-        standalone = standalone_question(text, history or [])
+        standalone, asked = resolve(text, history or [], self._regions)
         if self._llm is not None and history:  # the model reads the conversation; rules are the fallback
-            standalone = self._llm.rewrite(text, history) or standalone
-        query = analyse(standalone, self.glossary)
-        scope = self._scope(query.places, region, doc_ids)
-        missing_place = None
-        if region and not self.retriever.doc_ids_for_region(region):
-            missing_place = region
-        for place in query.places:
-            if not self.retriever.doc_ids_for_region(place) and squash(place) not in self._known_text:
-                missing_place = place
-        retrieved = self.retriever.retrieve(query, top_k or self.settings.top_k, scope)
+            rewritten = self._llm.rewrite(text, history)
+            standalone, asked = (rewritten, None) if rewritten else (standalone, asked)
+        query = analyse(standalone, self.glossary, self.synonyms, ask=asked)
+        k = top_k or self.settings.top_k
+        if "conditions" in query.ask_types or query.figures:
+            k = max(k, CRITERIA_K)
+        answer_kwargs, retrieved = self._retrieve_in_scope(query, region, doc_ids, k, k > (top_k or self.settings.top_k))
         retrieval_done = time.perf_counter()
-        if self._llm is not None:
-            answer = self._llm.answer(query, retrieved, self.retriever.docs, missing_place, on_token)
+        if self._llm is not None and not answer_kwargs:
+            answer = self._llm.answer(query, retrieved, self.retriever.docs, None, on_token)
         else:
-            answer = self._answerer.answer(query, retrieved, self.retriever.docs, missing_place)
+            answer = self._answerer.answer(query, retrieved, self.retriever.docs, **answer_kwargs)
         finished = time.perf_counter()
         return replace(answer, question=text, standalone_question=standalone, timings_ms={
             "retrieval": (retrieval_done - started) * 1000,
@@ -115,11 +125,53 @@ class Assistant:
             "total": (finished - started) * 1000,
         })
 
-    def _scope(self, places: tuple[str, ...], region: str | None, doc_ids: list[str] | None) -> list[str] | None:
-        """Documents to search: those asked for, else those of the places the question names."""
-        scope: set[str] | None = set(doc_ids) if doc_ids else None
-        regions = [region] if region else [p for p in places if self.retriever.doc_ids_for_region(p)]
-        if regions:
-            in_region = {d for r in regions for d in self.retriever.doc_ids_for_region(r)}
-            scope = in_region if scope is None else scope & in_region
-        return sorted(scope) if scope is not None else None
+    def _retrieve_in_scope(self, query: QueryAnalysis, region: str | None, doc_ids: list[str] | None,
+                           k: int, whole_tables: bool = False) -> tuple[dict, list]:
+        """Retrieve from the place the question is about, falling back to other places.
+
+        A place chosen by the user or named in the ask must answer: when its documents say
+        nothing, other places' clauses are shown as theirs (a decline). A place named only
+        while describing the company steers the search; a place without documents is
+        ignored there, and declined when it is what the ask is about.
+        """
+        ask_places = [p for p in query.places if p not in query.context_places]
+        named = [region] if region else ask_places or list(query.context_places)
+        local = [p for p in named if self.retriever.doc_ids_for_region(p)]
+        if not region and not ask_places:
+            named = local  # "我们是浙江的企业": no documents there, so nothing to prefer
+        missing = [p for p in named if p not in local and squash(p) not in self._known_text]
+        if missing:
+            return {"missing_place": missing[0]}, self.retriever.retrieve(query, k, doc_ids, whole_tables)
+        if not named:
+            return {}, self.retriever.retrieve(query, k, doc_ids, whole_tables)
+        scope = {d for p in local for d in self.retriever.doc_ids_for_region(p)}
+        if doc_ids:
+            scope &= set(doc_ids)
+        retrieved = self.retriever.retrieve(query, k, sorted(scope), whole_tables) if scope else []
+        if retrieved and self._answerer.assess(query, retrieved).answerable:
+            return {}, retrieved
+        elsewhere = [h for h in self.retriever.retrieve(query, k, doc_ids, whole_tables) if h.chunk.doc_id not in scope]
+        if not elsewhere or not self._answerer.assess(query, elsewhere).answerable:
+            return {}, retrieved or elsewhere
+        place = "、".join(named)
+        criteria = set(query.levels) & {"省级", "国家级"} and "conditions" in query.ask_types or query.figures
+        if criteria and elsewhere[0].chunk.kind == "table_row":
+            return {"place": place, "elsewhere": "criteria"}, elsewhere
+        return {"place": place, "elsewhere": "strict"}, elsewhere
+
+    def _region_aliases(self) -> Regions:
+        """Every place the glossary or a document names, with the ways a question may say it."""
+        regions: dict[str, list[str]] = {}
+        for entry in self.glossary.entries:
+            if entry.kind == "place":
+                regions.setdefault(entry.chinese[0], []).extend([*entry.chinese, *entry.english])
+        for doc in self.retriever.docs.values():
+            for name in (doc.region or "").replace("，", ",").split(","):
+                name = name.strip()
+                if name:
+                    regions.setdefault(name.rstrip("市县区省"), []).append(name)
+        out: Regions = {}
+        for name, aliases in regions.items():
+            forms = [*aliases, *(a + s for a in aliases if not a.isascii() for s in "市县区省")]
+            out[name] = tuple(dict.fromkeys(a.lower() for a in forms))
+        return out

@@ -135,6 +135,8 @@ class ScoredChunk:
     score: float
     ranks: dict[str, int] = field(default_factory=dict)
     coverage: float = 0.0  # share of the question's terms this clause covers (see evidence.py)
+    ask_coverage: float = 0.0  # the same over the ask alone (context terms left out)
+    similarity: float = 0.0  # cosine similarity to the question's embedding (0 when not a dense hit)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,145 @@
+"""What a question asks, apart from what it tells: pure functions over the question text.
+
+A business owner's question is mostly context (who they are, their city, industry, size,
+plans) and a short ask ("县里对我们这样的企业有没有什么办法？"). The ask decides whether a
+clause answers; the context only steers the search. The ask also says what kind of detail
+is wanted (an amount, a rate, a count, a date, a duration, a responsible unit, contact
+details, conditions), which the answer must contain to count as an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# a sentence ending in ？ is a question; one ending in 。 only with a strong cue (几 and 吗 also
+# appear in statements: "前年报上去的几项发明…")
+_ZH_CUE = re.compile(
+    r"(吗|呢|么|[？?]|多少|几[个家项年月号点级种条天名]?|什么|啥|哪|如何|怎么|怎样|咋|能否|能不能|可不可以|可否|"
+    r"有没有|有无|是否|是不是|够不够|够格|够得着|够吗|行不行|靠谱吗|谁|多久|多长|多大|多高)"
+)
+_ZH_STRONG = re.compile(r"(多少|什么|啥|哪些|哪个|如何|怎么|怎样|能否|能不能|可不可以|是否|有没有|是不是|够不够|谁)")
+_EN_CUE = re.compile(
+    r"(\?|^\s*(what|which|who|whom|whose|when|where|why|how|is|are|was|do|does|did|can|could|should|would|"
+    r"will|may|has|have|any)\b)", re.IGNORECASE)
+# a clause that only describes the asker: "我们是盐城的一家汽车零部件企业", "像我们这种情况"
+_SELF = re.compile(r"^(像|对于|作为|因为|由于|所以|但是|不过|可是|其实|现在|目前|去年|今年|前年)?"
+                   r"(我|我们|我司|本公司|咱|咱们|俺|敝司|公司|厂里|厂子|我家)")
+_INTENT = re.compile(r"(想|打算|准备|计划|希望|要|申请|申报|报|冲|争取|进|入)")
+_SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])|(?<=[.](?=\s))")
+_CLAUSE = re.compile(r"[，,、：:]")
+
+# answer types: what detail the ask wants, recognised from its wording
+ASK_TYPES: dict[str, re.Pattern] = {
+    "rate": re.compile(
+        r"(几个点|多少个点|百分之几|百分比|利率|费率|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
+        r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent)", re.I),
+    "amount": re.compile(
+        r"(多少钱|多少万|多少资金|多少补贴|多少奖励|多少补助|多少经费|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|"
+        r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|how much|what amount|how large|"
+        r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount))", re.I),
+    "count": re.compile(
+        r"(多少家|几家|多少个(?!点)|多少项|几项|多少件|多少名|多少人|几名|几所|多少所|几批|多少批|多少条|"
+        r"how many|what number of)", re.I),
+    "date": re.compile(
+        r"(什么时候|何时|几月|几号|哪天|哪一天|截止|截至|期限|deadline|by when|what date|when (is|are|do|does|can|will|must|should))",
+        re.I),
+    "duration": re.compile(r"(多久|多长时间|(?<![这近前十好])几年|多少年|几个月|how long|how many years|how many months)", re.I),
+    "unit": re.compile(
+        r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
+        r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge)|"
+        r"responsible (unit|department|units|departments)|in charge)", re.I),
+    "contact": re.compile(
+        r"(在哪儿?办公|在哪里办公|地址|电话|联系方式|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|"
+        r"where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download)", re.I),
+    "conditions": re.compile(
+        r"(条件|要求|标准|门槛|资格|够不够|够格|够得着|符合吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
+        r"可以.{0,4}(申请|申报|报|进|入).{0,12}吗|能.{0,4}(申请|申报|报|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
+        r"(can|could|would|do|does|will) (we|i|it|they|our [a-z]+) (get|be|apply|qualify|count|make it|meet)|am i eligible|are we eligible|"
+        r"qualify|eligib|requirement|required|require|criteria|criterion|conditions|what do (i|we) need|what does it take)", re.I),
+}
+# the patterns a clause sentence must show to carry each kind of detail
+DETAIL: dict[str, re.Pattern] = {
+    "rate": re.compile(r"(\d+(\.\d+)?%|百分之|个百分点|\d+(\.\d+)?‰)"),
+    "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度)"),
+    "count": re.compile(r"(\d+(家|个|项|件|名|人|所|批|种|条|台|套|户|次|位)|[一二三四五六七八九十百千两]+(家|个|项|件|名|批|种|位))"),
+    "date": re.compile(r"(\d{4}年(\d{1,2}月)?|\d{1,2}月\d{1,2}日|年底|年内|每年|每季度|每月|截至|之日起|前完成)"),
+    "duration": re.compile(r"(\d+(年|个月|月|天|日|周)|[一二三四五六七八九十两半]+(年|个月|天))"),
+    "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府)"),
+    "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
+    "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到|符合|具有|拥有|具备|不高于)"),
+}
+_FIGURE = re.compile(
+    r"(\d+(\.\d+)?\s*(万|亿|%|个点|人|年|million|billion|percent|staff|employees|people)|"
+    r"[一二三四五六七八九十百千两几]+[十百千]?(万|亿|个点|成|号人|来号人|多人)|rmb\s*\d|\d+\s*(m|k)\b)", re.I)
+LEVELS: dict[str, re.Pattern] = {
+    "国家级": re.compile(r"(国家级|国家专精特新|国家小巨人|国家单项|national|state-level)", re.I),
+    "省级": re.compile(r"(省级|省专|省里|省千企|省.{0,3}小巨人|provincial|province-level)", re.I),
+    "市级": re.compile(r"(市级|市里|市专|municipal|city-level)", re.I),
+    "县级": re.compile(r"(县级|县里|培育库|入库|county)", re.I),
+}
+
+
+@dataclass(frozen=True)
+class AskSplit:
+    """A question cut into what it asks and what it tells about the asker."""
+
+    ask: str
+    context: str
+
+
+def split_ask(question: str) -> AskSplit:
+    """The interrogative clauses (the ask) and the descriptive rest (the context).
+
+    A question without any cue is all ask. Within an interrogative sentence, clauses that
+    only describe the asker ("我们是盐城的一家…企业") are context.
+    """
+    text = question.strip()
+    sentences = [s for s in _SENTENCE_END.split(text) if s and s.strip()]
+    english = not re.search(r"[\u4e00-\u9fff]", text)
+    cue = _EN_CUE if english else _ZH_CUE
+    asks: list[str] = []
+    context: list[str] = []
+    for sentence in sentences:
+        interrogative = bool(cue.search(sentence)) if english else (
+            bool(re.search(r"[？?]\s*$", sentence)) or (bool(_ZH_STRONG.search(sentence)) and not re.search(r"[。！!]\s*$", sentence))
+            or (bool(_ZH_STRONG.search(sentence)) and sentence is sentences[-1]))
+        if not interrogative:
+            context.append(sentence)
+            continue
+        if english:
+            asks.append(sentence)
+            continue
+        clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
+        for i, clause in enumerate(clauses):
+            is_last = i == len(clauses) - 1
+            if _SELF.match(clause.strip()) and not cue.search(clause) and not is_last and not _INTENT.search(clause):
+                context.append(clause)
+            else:
+                asks.append(clause)
+    if not asks:
+        return AskSplit(text, "")
+    return AskSplit("，".join(a.strip() for a in asks), "，".join(c.strip() for c in context))
+
+
+def ask_types(ask: str) -> tuple[str, ...]:
+    """The kinds of detail the ask wants, most specific first (empty: a yes/no or open question)."""
+    return tuple(name for name, pattern in ASK_TYPES.items() if pattern.search(ask))
+
+
+def has_figures(text: str) -> bool:
+    """Whether the question states its company's figures (营收3800万, 45 staff, 6%)."""
+    return bool(_FIGURE.search(text))
+
+
+def levels(text: str) -> tuple[str, ...]:
+    """The recognition levels a question names (国家级, 省级, 市级, 县级)."""
+    return tuple(level for level, pattern in LEVELS.items() if pattern.search(text))
+
+
+def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] = ()) -> bool:
+    """Whether ``sentence`` carries a detail of ``kind`` (an amount, a date, …)."""
+    if kind == "unit" and responsible_units:
+        return True
+    pattern = DETAIL.get(kind)
+    return bool(pattern and pattern.search(sentence))

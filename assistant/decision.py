@@ -1,0 +1,131 @@
+"""Whether the retrieved clauses answer a question: signals, a calibrated model, the detail check.
+
+The decision is taken from what the question asks, not from how many of its words a clause
+repeats. Signals (pure functions over the analysis and the retrieved clauses):
+
+- ``ask_coverage``: idf-weighted share of the ask's terms (synonyms count) in the best clause;
+- ``coverage``: the same over the whole question, context terms weighing less;
+- ``similarity``: the best dense cosine similarity;
+- ``known``: share of the ask's terms that occur anywhere in the knowledge base;
+- ``detail``: share of the asked kinds of detail (amount, date, unit, …) that a topical clause
+  sentence carries.
+
+A logistic model over them gives the probability that the question is answerable; its
+weights and threshold are fitted by ``eval/calibrate.py`` on the project's labelled questions
+and stored in ``knowledge/decision.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .asking import detail_present
+from .evidence import TermWeights, coverage, known_share
+from .query import QueryAnalysis
+from .types import ScoredChunk
+
+FEATURES = ("ask_coverage", "coverage", "similarity", "known", "detail")
+SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
+# until calibrated: answer when the ask is mostly covered and the asked detail is there
+DEFAULT_MODEL = {"weights": {"ask_coverage": 6.0, "coverage": 2.0, "similarity": 2.0, "known": 2.0, "detail": 3.0},
+                 "bias": -8.0, "threshold": 0.5}
+
+
+@dataclass(frozen=True)
+class DetailCheck:
+    """For each asked kind of detail, the clause sentence that carries it (None: no clause does)."""
+
+    found: dict[str, tuple[ScoredChunk, str] | None] = field(default_factory=dict)
+
+    @property
+    def share(self) -> float:
+        return sum(1 for v in self.found.values() if v) / len(self.found) if self.found else 1.0
+
+    @property
+    def missing(self) -> list[str]:
+        return [kind for kind, value in self.found.items() if value is None]
+
+
+def topical(hits: list[ScoredChunk], floor: float = 0.25) -> list[ScoredChunk]:
+    """The retrieved clauses close enough to the ask to be quoted (relative to the best one)."""
+    best = max((h.ask_coverage for h in hits), default=0.0)
+    return [h for h in hits if h.ask_coverage >= max(floor, 0.6 * best)]
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE.findall(text) if s.strip()] or [text]
+
+
+def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> DetailCheck:
+    """Find, for each kind of detail the question asks for, a topical sentence that carries it."""
+    found: dict[str, tuple[ScoredChunk, str] | None] = {}
+    for kind in query.ask_types:
+        found[kind] = None
+        # criteria rows rarely repeat an owner's words ("有没有别的路子能报…"): any nearby row counts
+        for hit in topical(hits, floor=0.1 if kind == "conditions" else 0.25):
+            if kind == "conditions" and hit.chunk.kind == "table_row":
+                found[kind] = (hit, hit.chunk.text)
+                break
+            for sentence in sentences(hit.chunk.text):
+                on_topic = coverage(query.ask_groups, (), sentence + " ".join(hit.chunk.section_path), weights) >= 0.2
+                if on_topic and detail_present(kind, sentence, hit.chunk.responsible_units):
+                    found[kind] = (hit, sentence)
+                    break
+            if found[kind]:
+                break
+    return DetailCheck(found)
+
+
+def features(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights,
+             details: DetailCheck | None = None) -> dict[str, float]:
+    """The signals the decision is taken from, each between 0 and 1."""
+    details = details or check_details(query, hits, weights)
+    return {
+        "ask_coverage": max((h.ask_coverage for h in hits), default=0.0),
+        "coverage": max((h.coverage for h in hits), default=0.0),
+        "similarity": max((h.similarity for h in hits), default=0.0),
+        "known": known_share(query.ask_groups, query.unknown_terms, weights),
+        "detail": details.share,
+    }
+
+
+@dataclass(frozen=True)
+class DecisionModel:
+    """Logistic model: P(answerable) = σ(bias + Σ weight · feature); answer when ≥ threshold."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float = 0.5
+
+    def __post_init__(self) -> None:
+        unknown = set(self.weights) - set(FEATURES)
+        if unknown:
+            raise ValueError(f"unknown decision features {sorted(unknown)}; known: {list(FEATURES)}")
+        if not 0.0 < self.threshold < 1.0:
+            raise ValueError(f"decision threshold must be between 0 and 1, got {self.threshold}")
+
+    def probability(self, values: dict[str, float]) -> float:
+        z = self.bias + sum(w * values.get(name, 0.0) for name, w in self.weights.items())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def answerable(self, values: dict[str, float]) -> bool:
+        return self.probability(values) >= self.threshold
+
+    @classmethod
+    def from_dict(cls, data: dict) -> DecisionModel:
+        return cls({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+                   float(data.get("threshold", 0.5)))
+
+    @classmethod
+    def load(cls, path: Path) -> DecisionModel:
+        """The calibrated model at ``path``, or the default one when there is none yet."""
+        if not path.is_file():
+            return cls.from_dict(DEFAULT_MODEL)
+        try:
+            return cls.from_dict(json.loads(path.read_text(encoding="utf-8")))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path}: not a decision model ({exc})") from exc

@@ -1,0 +1,84 @@
+"""Short English glosses of a Chinese quote's key facts, for English answers. Pure functions.
+
+The quotes stay in Chinese (they are the source); a gloss lists what an English reader most
+needs from them — amounts converted to RMB, percentages, counts, years, levels, titles and
+units — each taken from the quote itself through the glossary and number formatting, in
+the order the quote states them. Nothing is paraphrased, so nothing can be invented.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_QUALIFIERS = (("以上", "or more"), ("（含）", "or more"), ("不低于", "at least"), ("不少于", "at least"),
+               ("不高于", "at most"), ("不超过", "at most"), ("左右", "about"), ("以下", "or less"),
+               ("超过", "over"), ("达到", ""))
+_NUMBER = re.compile(
+    r"(?P<before>不低于|不少于|不高于|不超过|超过|前)?\s*(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*"
+    r"(?P<unit>亿元|万元|亿|万|元|%|家|个|项|件|名|位|年|倍|级)(?P<after>以上|（含）|左右|以下|及以上)?")
+_COUNT_NOUNS = {"家": "firms", "个": "", "项": "items", "件": "items", "名": "people", "位": "", "倍": "times"}
+
+
+def _value(text: str) -> float:
+    if re.fullmatch(r"\d+(\.\d+)?", text):
+        return float(text)
+    if text == "十":
+        return 10.0
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return float(_CN_DIGITS.get(tens, 1) * 10 + _CN_DIGITS.get(ones, 0))
+    return float(_CN_DIGITS.get(text, 0))
+
+
+def _money(value: float) -> str:
+    if value >= 1e6:
+        return f"RMB {value / 1e6:g} million"
+    return f"RMB {value:,.0f}"
+
+
+def number_fact(match: re.Match) -> str:
+    """One number of a quote in English: 200万元 → RMB 2 million, 6个以上 → 6 or more."""
+    n, unit = _value(match["n"]), match["unit"]
+    before, after = match["before"] or "", match["after"] or ""
+    if unit in ("万元", "万"):
+        core = _money(n * 1e4)
+    elif unit in ("亿元", "亿"):
+        core = _money(n * 1e8)
+    elif unit == "元":
+        core = _money(n)
+    elif unit == "%":
+        core = f"{n:g}%"
+    elif unit == "年":
+        core = f"{n:g}" if n >= 1900 else f"{n:g} year{'s' if n != 1 else ''}"
+    elif unit == "级":
+        core = f"level {n:g}"
+    else:
+        noun = _COUNT_NOUNS.get(unit, "")
+        core = f"{n:g} {noun}".strip()
+    if before == "前":
+        return f"top {n:g}"
+    words = dict(_QUALIFIERS)
+    prefix = words.get(before, "")
+    suffix = "or more" if after in ("以上", "（含）", "及以上") else words.get(after, "")
+    return " ".join(part for part in (prefix, core, suffix) if part)
+
+
+def gloss(quote: str, terms: dict[str, str], limit: int = 8) -> str:
+    """Key facts of ``quote`` in English, in order: numbers, then glossary terms (Chinese → English)."""
+    found: list[tuple[int, str]] = []
+    for match in _NUMBER.finditer(quote):
+        found.append((match.start(), number_fact(match)))
+    taken: list[tuple[int, int]] = []
+    for chinese in sorted(terms, key=len, reverse=True):
+        for match in re.finditer(re.escape(chinese), quote):
+            start, end = match.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append((start, terms[chinese]))
+    seen: list[str] = []
+    for _, fact in sorted(found):
+        if fact and not any(fact in earlier for earlier in seen):  # 5000万元以上（含5000万元）: once
+            seen.append(fact)
+    return "; ".join(seen[:limit])

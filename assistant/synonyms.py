@@ -1,0 +1,77 @@
+"""Domain synonyms and paraphrases (同义词): the words business owners use for policy terms.
+
+``knowledge/synonyms.tsv`` holds one concept per line: terms separated by ``|`` that a
+question and a clause may use for the same thing (钱|奖励|补助|资金支持, 评职称|职称评审,
+能贷多少|额度|最高). A commissioner adds a line without touching code. Retrieval adds a
+matched line's terms to the search text; the answerability check accepts any of them in a
+clause. Pure data and pure functions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .lexical import normalise
+
+
+@dataclass(frozen=True)
+class SynonymSet:
+    """Terms that mean the same thing in a question about policies."""
+
+    terms: tuple[str, ...]
+
+
+class Synonyms:
+    """All synonym sets, matched against a question longest phrase first."""
+
+    def __init__(self, sets: list[SynonymSet]) -> None:
+        self.sets = sets
+        self._phrases = sorted({(normalise(t), i) for i, s in enumerate(sets) for t in s.terms},
+                               key=lambda item: (-len(item[0]), item[0]))
+
+    @classmethod
+    def load(cls, path: Path) -> Synonyms:
+        """Read ``path`` (missing file: no synonyms); a malformed line is an error naming it."""
+        sets: list[SynonymSet] = []
+        if not path.is_file():
+            return cls(sets)
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            terms = tuple(dict.fromkeys(t.strip() for t in line.split("|") if t.strip()))
+            if len(terms) < 2:
+                raise ValueError(f"{path}:{number}: a synonym line needs at least two terms separated by '|', got {line!r}")
+            sets.append(SynonymSet(terms))
+        return cls(sets)
+
+    def terms(self) -> list[str]:
+        """Every Chinese term of two or more characters (taught to the segmenter)."""
+        return sorted({t for s in self.sets for t in s.terms if len(t) >= 2 and not t.isascii()})
+
+    def match(self, text: str) -> tuple[list[tuple[str, ...]], str]:
+        """Synonym sets whose terms occur in ``text`` (longest first, no overlaps) and the text left.
+
+        Each found set is returned as a group of alternatives; the matched phrase is cut
+        out of the text so that its words are not counted twice.
+        """
+        rest = normalise(text)
+        found: list[tuple[str, ...]] = []
+        for phrase, index in self._phrases:
+            if len(phrase) < 2 or phrase not in rest:
+                continue
+            rest = rest.replace(phrase, " ")
+            group = self.sets[index].terms
+            if group not in found:
+                found.append(group)
+        return found, rest
+
+    def alternatives(self, term: str) -> tuple[str, ...]:
+        """``term`` followed by the other terms of every set it belongs to."""
+        key = normalise(term)
+        out = [term]
+        for s in self.sets:
+            if any(normalise(t) == key for t in s.terms):
+                out.extend(t for t in s.terms if t not in out)
+        return tuple(out)
