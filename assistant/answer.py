@@ -129,14 +129,17 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def _best_table_row(query: QueryAnalysis, rows: list[ScoredChunk], retrieved: list[ScoredChunk]) -> ScoredChunk:
-        """The best row of a table whose title names the level asked (国家级 → a 国家… table)."""
-        if not query.levels:
-            return rows[0]
-        for hit in [*rows, *(h for h in retrieved if h.chunk.kind == "table_row")]:
+        """The best row of the table whose title fits the question best: the level it names
+        (国家级 → a 国家… table) first, then how many of its terms the title states."""
+        candidates = [*rows, *(h for h in retrieved if h.chunk.kind == "table_row")]
+
+        def fit(hit: ScoredChunk) -> tuple[int, int]:
             title = hit.chunk.section_path[0] if hit.chunk.section_path else ""
-            if any(word in title for level in query.levels for word in LEVEL_WORDS.get(level, ())):
-                return hit
-        return rows[0]
+            level = any(word in title for lv in query.levels for word in LEVEL_WORDS.get(lv, ()))
+            named = sum(1 for g in query.term_groups if any(term_present(t, squash(title)) for t in g))
+            return (int(level), named)
+
+        return max(candidates, key=fit)  # max keeps the first (best ranked) of equal fits
 
     def _criteria_columns(self, query: QueryAnalysis, top: ScoredChunk, retrieved: list[ScoredChunk]) -> list[ScoredChunk]:
         """The rows of the best row's table whose column headings match the question best.

@@ -29,7 +29,8 @@ TEXTS = {
         "related_item": "- “{topic}”有哪些具体规定？（{title}）",
         "gloss": "   ≈ ",
         "details": {"amount": "具体金额或额度", "rate": "具体比例或利率", "count": "具体数量", "date": "具体时间或截止日期",
-                    "duration": "期限", "unit": "责任单位", "contact": "地址或联系方式", "conditions": "具体条件"},
+                    "duration": "期限", "unit": "责任单位", "contact": "地址或联系方式", "conditions": "具体条件",
+                    "frequency": "频次", "procedure": "办理流程", "materials": "所需材料"},
     },
     "en": {
         "lead": "Here is what the policy texts in the knowledge base say (quoted in the original Chinese):",
@@ -58,6 +59,7 @@ TEXTS = {
         "gloss": "   ≈ ",
         "details": {"amount": "an amount", "rate": "a rate or percentage", "count": "a number", "date": "a date or deadline",
                     "duration": "a duration", "unit": "a responsible unit", "contact": "an address or contact details",
-                    "conditions": "the conditions"},
+                    "conditions": "the conditions", "frequency": "how often", "procedure": "the procedure",
+                    "materials": "the documents required"},
     },
 }

@@ -25,17 +25,19 @@ _EN_CUE = re.compile(
 # a clause that only describes the asker: "我们是盐城的一家汽车零部件企业", "像我们这种情况"
 _SELF = re.compile(r"^(像|对于|作为|因为|由于|所以|但是|不过|可是|其实|现在|目前|去年|今年|前年)?"
                    r"(我|我们|我司|本公司|咱|咱们|俺|敝司|公司|厂里|厂子|我家)")
-_INTENT = re.compile(r"(想|打算|准备|计划|希望|要|申请|申报|报|冲|争取|进|入)")
+# a clause that states the asker's plans is context too: "想招个从国外回来的博士当研发总监"
+_PLAN = re.compile(r"^(我们|我|公司|厂里)?(想|打算|准备|计划|希望|正在|刚|已经|今年|明年)")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])|(?<=[.](?=\s))")
 _CLAUSE = re.compile(r"[，,、：:]")
 
 # answer types: what detail the ask wants, recognised from its wording
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
-        r"(几个点|多少个点|百分之几|百分比|利率|费率|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
+        r"(几个点|多少个点|百分之几|百分比|利率|费率|税率|率.{0,3}多少|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
         r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent)", re.I),
     "amount": re.compile(
-        r"(多少钱|多少万|多少资金|多少补贴|多少奖励|多少补助|多少经费|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|"
+        r"(多少钱|多少万|多少资金|多少补贴|多少奖励|多少补助|多少经费|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|补多少|"
+        r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
         r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|how much|what amount|how large|"
         r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount))", re.I),
     "count": re.compile(
@@ -44,26 +46,37 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "date": re.compile(
         r"(什么时候|何时|几月|几号|哪天|哪一天|截止|截至|期限|deadline|by when|what date|when (is|are|do|does|can|will|must|should))",
         re.I),
-    "duration": re.compile(r"(多久|多长时间|(?<![这近前十好])几年|多少年|几个月|how long|how many years|how many months)", re.I),
+    "frequency": re.compile(r"(多久.{0,4}一次|多长时间.{0,4}一次|几年一次|每年几次|频次|频率|how often)", re.I),
+    "duration": re.compile(r"((?<!每)多久(?!.{0,4}一次)|多长时间(?!.{0,4}一次)|(?<![这近前十好])几年(?!一次)|多少年|几个月|"
+                           r"how long|how many years|how many months)", re.I),
+    "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
+                            r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.I),
+    "materials": re.compile(r"(什么材料|哪些材料|申报材料|需要.{0,4}材料|提交.{0,6}(什么|哪些)|要交什么|"
+                            r"what documents|which documents|paperwork)", re.I),
     "unit": re.compile(
         r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
         r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge)|"
         r"responsible (unit|department|units|departments)|in charge)", re.I),
     "contact": re.compile(
-        r"(在哪儿?办公|在哪里办公|地址|电话|联系方式|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|"
-        r"where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download)", re.I),
+        r"(在哪儿?办公|在哪里办公|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|"
+        r"where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who do we call|whom to call)", re.I),
     "conditions": re.compile(
-        r"(条件|要求|标准|门槛|资格|够不够|够格|够得着|符合吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
+        r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|资格|够不够|够格|够得着|符合吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
         r"可以.{0,4}(申请|申报|报|进|入).{0,12}吗|能.{0,4}(申请|申报|报|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
-        r"(can|could|would|do|does|will) (we|i|it|they|our [a-z]+) (get|be|apply|qualify|count|make it|meet)|am i eligible|are we eligible|"
+        r"(can|could|would|will) (we|i|it|they|our [a-z]+) (get into|be recognised|be recognized|be named|apply|qualify|join|become|"
+        r"make it|meet)|(do|does) (we|i|it|they|our [a-z]+) (qualify|meet|count)|am i eligible|are we eligible|"
         r"qualify|eligib|requirement|required|require|criteria|criterion|conditions|what do (i|we) need|what does it take)", re.I),
 }
 # the patterns a clause sentence must show to carry each kind of detail
 DETAIL: dict[str, re.Pattern] = {
     "rate": re.compile(r"(\d+(\.\d+)?%|百分之|个百分点|\d+(\.\d+)?‰)"),
-    "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度)"),
+    # an amount may be stated as a share of something ("按设备投资额的8%给予补助")
+    "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度)"),
     "count": re.compile(r"(\d+(家|个|项|件|名|人|所|批|种|条|台|套|户|次|位)|[一二三四五六七八九十百千两]+(家|个|项|件|名|批|种|位))"),
-    "date": re.compile(r"(\d{4}年(\d{1,2}月)?|\d{1,2}月\d{1,2}日|年底|年内|每年|每季度|每月|截至|之日起|前完成)"),
+    "date": re.compile(r"(\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|年底前?|上半年|下半年|截至|之日起|前完成)"),
+    "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|定期|一年一次)"),
+    "procedure": re.compile(r"(申报程序|流程|程序|步骤|通过.{0,12}(平台|系统)|提交|评审|公示|审核)"),
+    "materials": re.compile(r"(申报书|材料(包括|如下)|证明材料|审计报告|申请表|提交.{0,16}(书|报告|材料|证明))"),
     "duration": re.compile(r"(\d+(年|个月|月|天|日|周)|[一二三四五六七八九十两半]+(年|个月|天))"),
     "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府)"),
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
@@ -113,7 +126,7 @@ def split_ask(question: str) -> AskSplit:
         clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
         for i, clause in enumerate(clauses):
             is_last = i == len(clauses) - 1
-            if _SELF.match(clause.strip()) and not cue.search(clause) and not is_last and not _INTENT.search(clause):
+            if (_SELF.match(clause.strip()) or _PLAN.match(clause.strip())) and not cue.search(clause) and not is_last:
                 context.append(clause)
             else:
                 asks.append(clause)
@@ -124,7 +137,14 @@ def split_ask(question: str) -> AskSplit:
 
 def ask_types(ask: str) -> tuple[str, ...]:
     """The kinds of detail the ask wants, most specific first (empty: a yes/no or open question)."""
-    return tuple(name for name, pattern in ASK_TYPES.items() if pattern.search(ask))
+    found = [name for name, pattern in ASK_TYPES.items() if pattern.search(ask)]
+    # "研发费用占营收比重要多少": a share is asked, not a sum of money
+    if "amount" in found and re.search(r"(比重|比例|占比|费率|利率|税率|percentage|share|ratio|rate)", ask, re.I) \
+            and not re.search(r"(钱|万元|多少万|元|资金|how much money|cash)", ask, re.I):
+        found.remove("amount")
+        if "rate" not in found:
+            found.insert(0, "rate")
+    return tuple(found)
 
 
 def has_figures(text: str) -> bool:

@@ -8,7 +8,8 @@ repeats. Signals (pure functions over the analysis and the retrieved clauses):
 - ``similarity``: the best dense cosine similarity;
 - ``known``: share of the ask's terms that occur anywhere in the knowledge base;
 - ``detail``: share of the asked kinds of detail (amount, date, unit, …) that a topical clause
-  sentence carries.
+  sentence carries;
+- ``criteria``: an eligibility question found the criteria table of the level it names.
 
 A logistic model over them gives the probability that the question is answerable; its
 weights and threshold are fitted by ``eval/calibrate.py`` on the project's labelled questions
@@ -28,10 +29,11 @@ from .evidence import TermWeights, coverage, known_share
 from .query import QueryAnalysis
 from .types import ScoredChunk
 
-FEATURES = ("ask_coverage", "coverage", "similarity", "known", "detail")
+FEATURES = ("ask_coverage", "coverage", "similarity", "known", "detail", "criteria")
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
 # until calibrated: answer when the ask is mostly covered and the asked detail is there
-DEFAULT_MODEL = {"weights": {"ask_coverage": 6.0, "coverage": 2.0, "similarity": 2.0, "known": 2.0, "detail": 3.0},
+DEFAULT_MODEL = {"weights": {"ask_coverage": 6.0, "coverage": 2.0, "similarity": 2.0, "known": 2.0, "detail": 3.0,
+                             "criteria": 2.0},
                  "bias": -8.0, "threshold": 0.5}
 
 
@@ -61,23 +63,49 @@ def sentences(text: str) -> list[str]:
 
 
 def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> DetailCheck:
-    """Find, for each kind of detail the question asks for, a topical sentence that carries it."""
+    """Find, for each kind of detail the question asks for, a topical sentence that carries it.
+
+    A sentence is on topic when it covers the ask about as well as the best sentence of
+    its clause does (the clause itself is already among the topical ones). "conditions"
+    is no gate: a criteria row or any topical clause states what it requires.
+    """
     found: dict[str, tuple[ScoredChunk, str] | None] = {}
     for kind in query.ask_types:
         found[kind] = None
         # criteria rows rarely repeat an owner's words ("有没有别的路子能报…"): any nearby row counts
         for hit in topical(hits, floor=0.1 if kind == "conditions" else 0.25):
-            if kind == "conditions" and hit.chunk.kind == "table_row":
+            if kind == "conditions":
                 found[kind] = (hit, hit.chunk.text)
                 break
-            for sentence in sentences(hit.chunk.text):
-                on_topic = coverage(query.ask_groups, (), sentence + " ".join(hit.chunk.section_path), weights) >= 0.2
-                if on_topic and detail_present(kind, sentence, hit.chunk.responsible_units):
-                    found[kind] = (hit, sentence)
+            if kind in ("amount", "rate", "count") and hit.chunk.kind == "table_row" and "conditions" not in query.ask_types:
+                continue  # a criterion's threshold (营业收入2000万元以上) is no amount of support
+            parts = sentences(hit.chunk.text)
+            path = " ".join(hit.chunk.section_path)
+            scores = [coverage(query.ask_groups, (), part + path, weights) for part in parts]
+            best = max(scores, default=0.0)
+            for part, score in zip(parts, scores):
+                on_topic = score >= 0.2 or score >= 0.6 * best
+                if on_topic and detail_present(kind, part, hit.chunk.responsible_units):
+                    found[kind] = (hit, part)
                     break
             if found[kind]:
                 break
     return DetailCheck(found)
+
+
+def criteria_fit(query: QueryAnalysis, hits: list[ScoredChunk]) -> float:
+    """1 when an eligibility question found a criteria table of the level it names (0.5: of
+    another level or none named), else 0."""
+    if not ("conditions" in query.ask_types or query.figures):
+        return 0.0
+    rows = [h for h in hits[:12] if h.chunk.kind == "table_row"]
+    if not rows:
+        return 0.0
+    if not query.levels:
+        return 0.5
+    words = {"国家级": "国家", "省级": "省", "市级": "市级", "县级": "县"}
+    titles = [h.chunk.section_path[0] for h in rows if h.chunk.section_path]
+    return 1.0 if any(words[level] in t for level in query.levels for t in titles) else 0.5
 
 
 def features(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights,
@@ -90,6 +118,7 @@ def features(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights
         "similarity": max((h.similarity for h in hits), default=0.0),
         "known": known_share(query.ask_groups, query.unknown_terms, weights),
         "detail": details.share,
+        "criteria": criteria_fit(query, hits),
     }
 
 

@@ -64,13 +64,14 @@ class Glossary:
         return found, rest
 
 
-_REFERS = re.compile(r"\b(that|this|those|these|such)\b|like ours|类似|这样|这种|这个|这些|那个|那些|上述|上面说的", re.I)
+_REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|这样|这种|这个|这些|那个|那些|上述|上面说的", re.I)
 CONTEXT_WEIGHT = 0.3  # a context term found in a clause helps its rank; a missing one costs little
 # words that carry no topic in an owner's question ("有没有什么办法", "类似的安排")
 ZH_FILLER = frozenset(
     "办法 安排 东西 情况 这种 那种 这样 那样 类似 特殊 具体 时候 现在 今年 这边 那边 这块 这方面 事情 问题 "
     "一些 有点 大概 左右 听说 知道 想 想要 打算 准备 可能 能否 不能 是不是 有没有 能不能 可不可以 够不够 "
-    "早点 直接 自己 他们 人家 咱们 企业 公司 厂子 厂里 单位 对于 关于 政策 规定 方面 帮忙 帮助 支持".split())
+    "早点 直接 自己 他们 人家 咱们 企业 公司 厂子 厂里 单位 对于 关于 政策 规定 方面 帮忙 帮助 支持 "
+    "合适 适合 什么样 对口 类似 一般 通常 平时 这次 那次 还能 能够 不会 会不会 一下子".split())
 EN_FILLER = frozenset(
     "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
     "moving whole here there anything something some kind sort help helping doing does say said point "

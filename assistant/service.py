@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import replace
 
@@ -10,7 +11,7 @@ from .conversation import Regions, resolve
 from .decision import DecisionModel
 from .evidence import squash
 from .lexical import add_words
-from .query import Glossary, QueryAnalysis, analyse
+from .query import Glossary, GlossaryEntry, QueryAnalysis, analyse
 from .retrieval import HybridRetriever
 from .settings import Settings
 from .synonyms import Synonyms
@@ -34,12 +35,31 @@ def validate_question(question: object, max_chars: int) -> str:
     return text
 
 
+def with_document_places(glossary: Glossary, docs) -> Glossary:
+    """``glossary`` plus every place a document's region names (云溪县 → 云溪, "yunxi"), so that a
+    new city's documents are recognised in Chinese and English questions without editing files."""
+    from pypinyin import lazy_pinyin
+
+    known = set(glossary.place_names())
+    extra = []
+    for doc in docs:
+        for name in re.split(r"[,，、\s]+", doc.region or ""):
+            stem = name.rstrip("市县区省")
+            if len(stem) >= 2 and stem not in known:
+                known.add(stem)
+                extra.append(GlossaryEntry(("".join(lazy_pinyin(stem)).lower(),), (stem,), "place"))
+    if extra:
+        add_words([e.chinese[0] for e in extra])
+    return Glossary(glossary.entries + extra) if extra else glossary
+
+
 class Assistant:
     """Retrieval plus answering over one index; build it with :meth:`from_settings`."""
 
     def __init__(self, retriever: HybridRetriever, glossary: Glossary, settings: Settings,
                  synonyms: Synonyms | None = None, decision: DecisionModel | None = None) -> None:
         self.retriever = retriever
+        self._base_glossary = glossary
         self.glossary = glossary
         self.settings = settings
         self.synonyms = synonyms or Synonyms.load(settings.knowledge_dir / "synonyms.tsv")
@@ -49,6 +69,7 @@ class Assistant:
 
     def _prepare(self) -> None:
         self._generation = self.retriever.store.name
+        self.glossary = with_document_places(self._base_glossary, self.retriever.docs.values())
         # glosses name what is specific (levels, titles, units), not words most clauses share (企业)
         weights = self.retriever.weights
         english = {c: e.english[0] for e in self.glossary.entries for c in e.chinese
@@ -104,11 +125,8 @@ class Assistant:
             store.reopen()
         if store.name != self._generation:  # the index changed since the retriever was built
             self.refresh()
-        standalone, asked = resolve(text, history or [], self._regions)
-        if self._llm is not None and history:  # the model reads the conversation; rules are the fallback
-            rewritten = self._llm.rewrite(text, history)
-            standalone, asked = (rewritten, None) if rewritten else (standalone, asked)
-        query = analyse(standalone, self.glossary, self.synonyms, ask=asked)
+        query = self.analyse(text, history)
+        standalone = query.question
         k = top_k or self.settings.top_k
         if "conditions" in query.ask_types or query.figures:
             k = max(k, CRITERIA_K)
@@ -124,6 +142,18 @@ class Assistant:
             "answer": (finished - retrieval_done) * 1000,
             "total": (finished - started) * 1000,
         })
+
+    def analyse(self, question: str, history: list[Turn] | None = None) -> QueryAnalysis:
+        """The standalone question, what it asks and its context, as :meth:`ask` sees them."""
+        standalone, asked = resolve(question, history or [], self._regions)
+        if self._llm is not None and history:  # the model reads the conversation; rules are the fallback
+            rewritten = self._llm.rewrite(question, history)
+            standalone, asked = (rewritten, None) if rewritten else (standalone, asked)
+        return analyse(standalone, self.glossary, self.synonyms, ask=asked)
+
+    def assess(self, query: QueryAnalysis, answer: Answer):
+        """The decision's signals for ``answer`` (as :meth:`ask` gave it) to ``query``."""
+        return self._answerer.assess(query, answer.retrieved)
 
     def _retrieve_in_scope(self, query: QueryAnalysis, region: str | None, doc_ids: list[str] | None,
                            k: int, whole_tables: bool = False) -> tuple[dict, list]:

@@ -1,0 +1,90 @@
+"""Build the project's evaluation sets from ``eval/sets/source.tsv``: ``python -m eval.build_sets``.
+
+Each question is assigned to the tuning half or the checking half by a hash of its id, so
+every style lands in both and nobody chooses. Evidence passages are checked against the
+documents (seeds in ``knowledge/documents``, fictional ones in ``eval/corpus``) with the
+matching rule of FORMAT.md, and a key fact must appear in the question's evidence or in
+the same document, so that every fact is one a correct answer can state.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+from .metrics import normalise
+
+ROOT = Path(__file__).resolve().parent
+SOURCE = ROOT / "sets" / "source.tsv"
+DOCUMENT_DIRS = (ROOT.parent / "knowledge" / "documents", ROOT / "corpus")
+
+
+def half(question_id: str) -> str:
+    """'tune' or 'check', fixed by the id."""
+    return "tune" if hashlib.sha256(question_id.encode()).digest()[0] % 2 == 0 else "check"
+
+
+def parse(lines: list[str]) -> list[dict]:
+    """Questions from the TSV lines (see the header of source.tsv)."""
+    out, counts = [], {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.rstrip("\n").split("\t") + [""] * 6
+        style, answerable, question, evidence, facts = fields[:5]
+        history = next((f for f in fields[5:7] if f.strip()), "")  # one or two tabs before it
+        if answerable not in ("Y", "N") or not question.strip():
+            raise ValueError(f"{SOURCE.name}:{number}: expected style, Y/N, question, … got {line!r}")
+        counts[style] = counts.get(style, 0) + 1
+        record = {
+            "id": f"{style}-{counts[style]:03d}",
+            "question": question.strip(),
+            "answerable": answerable == "Y",
+            "evidence": [e.strip() for e in evidence.split(";;") if e.strip()],
+            "key_facts": [[a.strip() for a in f.split("//") if a.strip()] for f in facts.split(";;") if f.strip()],
+        }
+        turns = [t.strip() for t in history.split("⟫") if t.strip()]
+        if turns:
+            record["history"] = [{"role": "user", "content": t} for t in turns]
+        out.append(record)
+    return out
+
+
+def check(questions: list[dict], documents: dict[str, str]) -> list[str]:
+    """Problems: evidence not in any document, key facts in neither evidence nor its document."""
+    problems = []
+    for q in questions:
+        if q["answerable"] and not q["evidence"]:
+            problems.append(f"{q['id']}: answerable without evidence")
+        homes = []
+        for passage in q["evidence"]:
+            found = [name for name, text in documents.items() if normalise(passage) in text]
+            if not found:
+                problems.append(f"{q['id']}: evidence not in any document: {passage}")
+            homes += found
+        for fact in q["key_facts"]:
+            texts = [normalise(e) for e in q["evidence"]] + [documents[h] for h in homes]
+            if not any(normalise(alt) in t for alt in fact for t in texts):
+                problems.append(f"{q['id']}: key fact {fact} not in its evidence or document")
+    return problems
+
+
+def main() -> int:
+    questions = parse(SOURCE.read_text(encoding="utf-8").splitlines())
+    documents = {p.name: normalise(p.read_text(encoding="utf-8")) for d in DOCUMENT_DIRS for p in sorted(d.glob("*.txt"))}
+    problems = check(questions, documents)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    for name in ("tune", "check"):
+        chosen = [q for q in questions if half(q["id"]) == name]
+        path = ROOT / "sets" / f"{name}.jsonl"
+        path.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in chosen), encoding="utf-8")
+        print(f"{path.relative_to(ROOT.parent)}: {len(chosen)} questions, "
+              f"{sum(not q['answerable'] for q in chosen)} unanswerable")
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,107 @@
+"""Fit the answer/decline decision on labelled questions: ``python -m eval.calibrate``.
+
+For every question of the tuning files, the assistant answers as it would for a user and
+the decision's signals (see ``assistant/decision.py``) are recorded with the label
+``answerable``. A logistic regression (scikit-learn) over them gives the weights; the
+threshold is the one with the best balanced accuracy among those refusing at most 5 % of
+the answerable tuning questions. The model is written to ``knowledge/decision.json``, then
+precision and recall of "answerable" (the share of answered questions that were
+answerable; the share of answerable questions answered) are printed for the tuning files
+and for the checking file, which took no part in the fit.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+from pathlib import Path
+
+from assistant.decision import FEATURES, DecisionModel
+from assistant.service import Assistant
+
+from .library import evaluation_settings
+from .questions import load_questions
+
+HERE = Path(__file__).resolve().parent
+TUNING = [HERE / "sets" / "tune.jsonl", HERE / "dev.jsonl", HERE / "dev-natural.jsonl"]
+CHECKING = HERE / "sets" / "check.jsonl"
+MAX_FALSE_REFUSALS = 0.05
+
+
+def signals(assistant: Assistant, path: Path) -> list[tuple[dict[str, float], bool]]:
+    """(features, answerable) for each question of ``path``."""
+    out = []
+    for question in load_questions(path).questions:
+        answer = assistant.ask(question.question, question.history, top_k=10)
+        query = assistant.analyse(question.question, question.history)
+        out.append((assistant.assess(query, answer).features, question.answerable))
+    return out
+
+
+def choose_threshold(probabilities: list[float], labels: list[bool]) -> float:
+    """Best balanced accuracy among thresholds that refuse ≤ 5 % of the answerable. Pure function."""
+    positives = sum(labels) or 1
+    negatives = (len(labels) - sum(labels)) or 1
+    best, best_score = 0.5, -1.0
+    for threshold in sorted({round(p, 3) for p in probabilities} | {0.5}):
+        if not 0.0 < threshold < 1.0:
+            continue
+        answered = [p >= threshold for p in probabilities]
+        refused_ok = sum(1 for a, y in zip(answered, labels) if not a and not y) / negatives
+        answered_ok = sum(1 for a, y in zip(answered, labels) if a and y) / positives
+        if 1 - answered_ok > MAX_FALSE_REFUSALS and best_score >= 0:
+            continue
+        score = (refused_ok + answered_ok) / 2
+        if score > best_score:
+            best, best_score = threshold, score
+    return best
+
+
+def fit(rows: list[tuple[dict[str, float], bool]]) -> DecisionModel:
+    from sklearn.linear_model import LogisticRegression
+
+    x = [[features[name] for name in FEATURES] for features, _ in rows]
+    y = [label for _, label in rows]
+    model = LogisticRegression(C=1.0, class_weight="balanced", max_iter=1000).fit(x, y)
+    probabilities = [p[1] for p in model.predict_proba(x)]
+    return DecisionModel(dict(zip(FEATURES, (round(float(w), 4) for w in model.coef_[0]))),
+                         round(float(model.intercept_[0]), 4), choose_threshold(probabilities, y))
+
+
+def answered_metrics(assistant: Assistant, path: Path) -> dict[str, float]:
+    """Precision and recall of "answerable" for the whole pipeline on ``path``."""
+    answered = correct = positives = 0
+    for question in load_questions(path).questions:
+        refused = assistant.ask(question.question, question.history, top_k=10).refused
+        positives += question.answerable
+        answered += not refused
+        correct += (not refused) and question.answerable
+    return {"precision": round(correct / answered, 3) if answered else 0.0,
+            "recall": round(correct / positives, 3) if positives else 0.0}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--questions", type=Path, nargs="*", default=TUNING)
+    parser.add_argument("--check", type=Path, default=CHECKING)
+    parser.add_argument("--out", type=Path, default=HERE.parent / "knowledge" / "decision.json")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = evaluation_settings(Path(tmp))
+        settings.knowledge_dir.joinpath("decision.json").unlink(missing_ok=True)  # fit from the default model
+        assistant = Assistant.from_settings(settings, progress=False)
+        rows = [row for path in args.questions for row in signals(assistant, path)]
+        model = fit(rows)
+        args.out.write_text(json.dumps({"weights": model.weights, "bias": model.bias, "threshold": model.threshold,
+                                        "trained_on": [p.name for p in args.questions], "questions": len(rows)},
+                                       ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        assistant.decision = model
+        assistant.refresh()
+        report = {path.name: answered_metrics(assistant, path) for path in [*args.questions, args.check]}
+    print(json.dumps({"model": str(args.out), "threshold": model.threshold, "answerable": report}, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
