@@ -93,7 +93,7 @@ class ExtractiveAnswerer:
             lines.extend(texts["note"] + note for note in notes)
         lines += ["", texts["sources"], *(source_line(c, docs[c.doc_id], texts) for c in citations)]
         return Answer(query.question, "\n".join(lines), citations, refused=elsewhere == "strict",
-                      language=query.language, retrieved=retrieved)
+                      language=query.language, retrieved=cited_first(retrieved, chosen))
 
     def _lead(self, chosen: list[ScoredChunk], texts: dict) -> str:
         columns = {(h.chunk.doc_id, h.chunk.section_path) for h in chosen}
@@ -119,8 +119,8 @@ class ExtractiveAnswerer:
         """The clauses to quote: a criteria question gets whole table columns, others the topical
         clauses, those carrying the asked detail first."""
         candidates = [h for h in topical(retrieved) if h.chunk.kind not in ("toc", "note")] or topical(retrieved)
-        criteria = "conditions" in query.ask_types or query.figures
-        rows = [h for h in candidates[:3] if h.chunk.kind == "table_row"]
+        criteria = query.wants_criteria
+        rows = [h for h in (candidates[:3] if not criteria else retrieved[:5]) if h.chunk.kind == "table_row"]
         if criteria and rows:
             return self._criteria_columns(query, self._best_table_row(query, rows, retrieved), retrieved)
         carriers = {hit.chunk.chunk_id for hit, _ in (v for v in details.found.values() if v)}
@@ -136,7 +136,7 @@ class ExtractiveAnswerer:
         def fit(hit: ScoredChunk) -> tuple[int, int]:
             title = hit.chunk.section_path[0] if hit.chunk.section_path else ""
             level = any(word in title for lv in query.levels for word in LEVEL_WORDS.get(lv, ()))
-            named = sum(1 for g in query.term_groups if any(term_present(t, squash(title)) for t in g))
+            named = sum(1 for g in query.term_groups if _names(g, title))
             return (int(level), named)
 
         return max(candidates, key=fit)  # max keeps the first (best ranked) of equal fits
@@ -153,8 +153,8 @@ class ExtractiveAnswerer:
         columns = list(dict.fromkeys(h.chunk.section_path for h in sorted(rows, key=lambda h: h.chunk.order)))
         # how many of the question's groups a heading names; not idf-weighted: 小巨人 is common
         # in the texts yet it is what tells the 小巨人 column from the 单项冠军 one
-        fit = {c: sum(scale for g, scale in zip(query.term_groups, query.group_scales)
-                      if any(term_present(t, squash(" ".join(c[1:]))) for t in g)) for c in columns}
+        fit = {c: sum(scale for g, scale in zip(query.term_groups, query.group_scales) if _names(g, " ".join(c[1:])))
+               for c in columns}
         best = max(fit.values(), default=0.0)
         chosen = [c for c in columns if fit[c] >= best - 1e-9][:3]
         return sorted((h for h in rows if h.chunk.section_path in chosen),
@@ -245,6 +245,20 @@ class ExtractiveAnswerer:
         else:
             lines.append(texts["suggest"])
         return Answer(query.question, "\n".join(lines), [], refused=True, language=query.language, retrieved=retrieved)
+
+
+def cited_first(retrieved: list[ScoredChunk], cited: list[ScoredChunk]) -> list[ScoredChunk]:
+    """The ranking as the answer stage leaves it: the clauses it quotes first, the most relevant
+    to the ask first (a criteria list is shown in document order, but ranked by relevance)."""
+    ids = {h.chunk.chunk_id for h in cited}
+    position = {h.chunk.chunk_id: i for i, h in enumerate(retrieved)}
+    ranked = sorted(cited, key=lambda h: (-round(h.ask_coverage, 3), position.get(h.chunk.chunk_id, 0)))
+    return [*ranked, *(h for h in retrieved if h.chunk.chunk_id not in ids)]
+
+
+def _names(group: tuple[str, ...], heading: str) -> bool:
+    """Whether a heading names one of the group's terms (one-character terms such as 新 are too loose)."""
+    return any(len(t) >= 2 and term_present(t, squash(heading)) for t in group)
 
 
 def _related_topics(retrieved: list[ScoredChunk], limit: int = 3) -> list[tuple[str, str]]:

@@ -22,11 +22,6 @@ _ZH_STRONG = re.compile(r"(多少|什么|啥|哪些|哪个|如何|怎么|怎样|
 _EN_CUE = re.compile(
     r"(\?|^\s*(what|which|who|whom|whose|when|where|why|how|is|are|was|do|does|did|can|could|should|would|"
     r"will|may|has|have|any)\b)", re.IGNORECASE)
-# a clause that only describes the asker: "我们是盐城的一家汽车零部件企业", "像我们这种情况"
-_SELF = re.compile(r"^(像|对于|作为|因为|由于|所以|但是|不过|可是|其实|现在|目前|去年|今年|前年)?"
-                   r"(我|我们|我司|本公司|咱|咱们|俺|敝司|公司|厂里|厂子|我家)")
-# a clause that states the asker's plans is context too: "想招个从国外回来的博士当研发总监"
-_PLAN = re.compile(r"^(我们|我|公司|厂里)?(想|打算|准备|计划|希望|正在|刚|已经|今年|明年)")
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])|(?<=[.](?=\s))")
 _CLAUSE = re.compile(r"[，,、：:]")
 
@@ -104,8 +99,8 @@ class AskSplit:
 def split_ask(question: str) -> AskSplit:
     """The interrogative clauses (the ask) and the descriptive rest (the context).
 
-    A question without any cue is all ask. Within an interrogative sentence, clauses that
-    only describe the asker ("我们是盐城的一家…企业") are context.
+    A question without any cue is all ask. Within an interrogative sentence, the clauses
+    before the first asking one describe the asker ("我们是盐城的一家…企业") and are context.
     """
     text = question.strip()
     sentences = [s for s in _SENTENCE_END.split(text) if s and s.strip()]
@@ -123,13 +118,12 @@ def split_ask(question: str) -> AskSplit:
         if english:
             asks.append(sentence)
             continue
+        # clauses before the first one that asks describe the asker ("设备都是自己的，客户是主机厂，…");
+        # from the first asking clause on, the sentence is the ask
         clauses = [c for c in _CLAUSE.split(sentence) if c.strip()]
-        for i, clause in enumerate(clauses):
-            is_last = i == len(clauses) - 1
-            if (_SELF.match(clause.strip()) or _PLAN.match(clause.strip())) and not cue.search(clause) and not is_last:
-                context.append(clause)
-            else:
-                asks.append(clause)
+        first = next((i for i, c in enumerate(clauses) if cue.search(c)), len(clauses) - 1)
+        context.extend(clauses[:first])
+        asks.extend(clauses[first:])
     if not asks:
         return AskSplit(text, "")
     return AskSplit("，".join(a.strip() for a in asks), "，".join(c.strip() for c in context))

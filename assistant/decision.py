@@ -9,7 +9,8 @@ repeats. Signals (pure functions over the analysis and the retrieved clauses):
 - ``known``: share of the ask's terms that occur anywhere in the knowledge base;
 - ``detail``: share of the asked kinds of detail (amount, date, unit, …) that a topical clause
   sentence carries;
-- ``criteria``: an eligibility question found the criteria table of the level it names.
+- ``criteria``: an eligibility question found the criteria table of the level it names;
+- ``level``: a topical clause names the recognition level the question asks about.
 
 A logistic model over them gives the probability that the question is answerable; its
 weights and threshold are fitted by ``eval/calibrate.py`` on the project's labelled questions
@@ -29,11 +30,19 @@ from .evidence import TermWeights, coverage, known_share
 from .query import QueryAnalysis
 from .types import ScoredChunk
 
-FEATURES = ("ask_coverage", "coverage", "similarity", "known", "detail", "criteria")
+FEATURES = ("ask_coverage", "coverage", "similarity", "known", "detail", "criteria", "level")
+# how a clause names each recognition level (省级 is also 省专, 全省, a 省… table)
+LEVEL_MENTIONS = {
+    "国家级": re.compile(r"国家"),
+    "省级": re.compile(r"省"),
+    "市级": re.compile(r"市级|全市|本市|市(工信|发改|科技|财政|人社|市场监管)"),
+    "县级": re.compile(r"县|培育库|入库"),
+}
+_REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.I)
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
 # until calibrated: answer when the ask is mostly covered and the asked detail is there
 DEFAULT_MODEL = {"weights": {"ask_coverage": 6.0, "coverage": 2.0, "similarity": 2.0, "known": 2.0, "detail": 3.0,
-                             "criteria": 2.0},
+                             "criteria": 2.0, "level": 1.0},
                  "bias": -8.0, "threshold": 0.5}
 
 
@@ -55,7 +64,8 @@ class DetailCheck:
 def topical(hits: list[ScoredChunk], floor: float = 0.25) -> list[ScoredChunk]:
     """The retrieved clauses close enough to the ask to be quoted (relative to the best one)."""
     best = max((h.ask_coverage for h in hits), default=0.0)
-    return [h for h in hits if h.ask_coverage >= max(floor, 0.6 * best)]
+    # the best clause is always topical: the decision, not this floor, says whether it answers
+    return [h for h in hits if h.ask_coverage >= max(min(floor, best), 0.6 * best)]
 
 
 def sentences(text: str) -> list[str]:
@@ -77,7 +87,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             if kind == "conditions":
                 found[kind] = (hit, hit.chunk.text)
                 break
-            if kind in ("amount", "rate", "count") and hit.chunk.kind == "table_row" and "conditions" not in query.ask_types:
+            if kind == "amount" and hit.chunk.kind == "table_row" and not _REQUIREMENT.search(query.ask):
                 continue  # a criterion's threshold (营业收入2000万元以上) is no amount of support
             parts = sentences(hit.chunk.text)
             path = " ".join(hit.chunk.section_path)
@@ -96,7 +106,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
 def criteria_fit(query: QueryAnalysis, hits: list[ScoredChunk]) -> float:
     """1 when an eligibility question found a criteria table of the level it names (0.5: of
     another level or none named), else 0."""
-    if not ("conditions" in query.ask_types or query.figures):
+    if not (query.wants_criteria):
         return 0.0
     rows = [h for h in hits[:12] if h.chunk.kind == "table_row"]
     if not rows:
@@ -119,7 +129,21 @@ def features(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights
         "known": known_share(query.ask_groups, query.unknown_terms, weights),
         "detail": details.share,
         "criteria": criteria_fit(query, hits),
+        "level": level_fit(query, hits),
     }
+
+
+def level_fit(query: QueryAnalysis, hits: list[ScoredChunk]) -> float:
+    """1 when a topical clause (its text, headings or document title) names the level the
+    question asks about, or when it names none; else 0 (a county pool's rules do not answer
+    a question about provincial recognition)."""
+    if not query.levels:
+        return 1.0
+    for hit in topical(hits)[:5]:
+        text = f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"
+        if any(LEVEL_MENTIONS[level].search(text) for level in query.levels):
+            return 1.0
+    return 0.0
 
 
 @dataclass(frozen=True)

@@ -64,7 +64,7 @@ class Glossary:
         return found, rest
 
 
-_REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|这样|这种|这个|这些|那个|那些|上述|上面说的", re.I)
+_REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况", re.I)
 CONTEXT_WEIGHT = 0.3  # a context term found in a clause helps its rank; a missing one costs little
 # words that carry no topic in an owner's question ("有没有什么办法", "类似的安排")
 ZH_FILLER = frozenset(
@@ -105,6 +105,11 @@ class QueryAnalysis:
     @property
     def tokens(self) -> list[str]:
         return tokenize(self.search_text)
+
+    @property
+    def wants_criteria(self) -> bool:
+        """An eligibility question: it asks for conditions, or gives figures about a named level."""
+        return "conditions" in self.ask_types or (self.figures and bool(self.levels) and not self.ask_types)
 
     @property
     def ask_groups(self) -> tuple[tuple[str, ...], ...]:

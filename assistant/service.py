@@ -128,7 +128,7 @@ class Assistant:
         query = self.analyse(text, history)
         standalone = query.question
         k = top_k or self.settings.top_k
-        if "conditions" in query.ask_types or query.figures:
+        if query.wants_criteria:
             k = max(k, CRITERIA_K)
         answer_kwargs, retrieved = self._retrieve_in_scope(query, region, doc_ids, k, k > (top_k or self.settings.top_k))
         retrieval_done = time.perf_counter()
@@ -184,7 +184,7 @@ class Assistant:
         if not elsewhere or not self._answerer.assess(query, elsewhere).answerable:
             return {}, retrieved or elsewhere
         place = "、".join(named)
-        criteria = set(query.levels) & {"省级", "国家级"} and "conditions" in query.ask_types or query.figures
+        criteria = set(query.levels) & {"省级", "国家级"} and query.wants_criteria
         if criteria and elsewhere[0].chunk.kind == "table_row":
             return {"place": place, "elsewhere": "criteria"}, elsewhere
         return {"place": place, "elsewhere": "strict"}, elsewhere
