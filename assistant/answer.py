@@ -22,8 +22,8 @@ from .gloss import gloss
 from .query import QueryAnalysis
 from .types import SECTION_SEPARATOR, Answer, Citation, DocumentMeta, ScoredChunk
 
-_UNITS_QUESTION = re.compile(r"(责任单位|责任部门|负责|牵头|哪个部门|找谁|responsible|in charge|department)", re.I)
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")
+NOT_ANSWERS = ("toc", "note", "preamble", "notice")
 LEVEL_WORDS = {"国家级": ("国家",), "省级": ("省",), "市级": ("市级",), "县级": ("县",)}
 
 
@@ -35,6 +35,7 @@ class Assessment:
     probability: float
     features: dict[str, float]
     details: DetailCheck
+    topic_covered: bool = False  # the verdict would be "answer" if the asked detail were there
 
 
 class ExtractiveAnswerer:
@@ -54,7 +55,9 @@ class ExtractiveAnswerer:
         values = features(query, retrieved, self._weights, details)
         probability = self._decision.probability(values)
         answerable = bool(retrieved) and probability >= self._decision.threshold and details.share > 0
-        return Assessment(answerable, probability, values, details)
+        topic = (bool(retrieved) and self._decision.answerable({**values, "detail": 1.0})
+                 and values["ask_coverage"] >= 0.45 and values["known"] >= 0.7)
+        return Assessment(answerable, probability, values, details, topic)
 
     def answer(self, query: QueryAnalysis, retrieved: list[ScoredChunk], docs: dict[str, DocumentMeta],
                missing_place: str | None = None, *, place: str | None = None, elsewhere: str | None = None,
@@ -67,7 +70,7 @@ class ExtractiveAnswerer:
         if missing_place:
             return self._refusal(query, retrieved, docs, missing_place)
         if not assessment.answerable:
-            if assessment.features["ask_coverage"] >= 0.45 and assessment.details.missing and not elsewhere:
+            if assessment.topic_covered and assessment.details.missing and not elsewhere:
                 return self._no_detail(query, retrieved, docs, assessment.details)
             return self._refusal(query, retrieved, docs, None)
         chosen = self._choose(query, retrieved, assessment.details)
@@ -105,7 +108,7 @@ class ExtractiveAnswerer:
         lines = []
         for citation in citations:
             line = f"- {citation.quote} [{citation.number}]"  # the [n] marker numbers the quotes
-            if (_UNITS_QUESTION.search(query.question) or "unit" in query.ask_types) and citation.responsible_units \
+            if "unit" in query.ask_types and citation.responsible_units \
                     and "责任" not in citation.quote:
                 line += f"\n   {texts['units']}{'、'.join(citation.responsible_units)} [{citation.number}]"
             if query.language == "en":
@@ -118,7 +121,8 @@ class ExtractiveAnswerer:
     def _choose(self, query: QueryAnalysis, retrieved: list[ScoredChunk], details: DetailCheck) -> list[ScoredChunk]:
         """The clauses to quote: a criteria question gets whole table columns, others the topical
         clauses, those carrying the asked detail first."""
-        candidates = [h for h in topical(retrieved) if h.chunk.kind not in ("toc", "note")] or topical(retrieved)
+        # a list of annexes, a note, a preamble or a notice is no answer when a clause is there
+        candidates = [h for h in topical(retrieved) if h.chunk.kind not in NOT_ANSWERS] or topical(retrieved)
         criteria = query.wants_criteria
         rows = [h for h in (candidates[:3] if not criteria else retrieved[:5]) if h.chunk.kind == "table_row"]
         if criteria and rows:
@@ -218,7 +222,7 @@ class ExtractiveAnswerer:
         """The topic is covered but not the asked detail: say so, and show the clauses as related."""
         texts = TEXTS[query.language]
         today = self._today or dt.date.today()
-        related = [h for h in topical(retrieved) if h.chunk.kind not in ("toc", "note")][:3]
+        related = [h for h in topical(retrieved) if h.chunk.kind not in NOT_ANSWERS][:3]
         citations = [self._cite(n, hit, query, today) for n, hit in enumerate(related, start=1)]
         refs = "".join(f"[{c.number}]" for c in citations)
         lines = [texts["no_detail"].format(refs=refs, missing=self._detail_names(details.missing, texts)), "",

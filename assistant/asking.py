@@ -53,8 +53,10 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge)|"
         r"responsible (unit|department|units|departments)|in charge)", re.I),
     "contact": re.compile(
-        r"(在哪儿?办公|在哪里办公|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|"
+        r"(在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|"
         r"where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who do we call|whom to call)", re.I),
+    # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
+    "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|reward|subsid|grant|incentive|bonus)", re.I),
     "conditions": re.compile(
         r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|资格|够不够|够格|够得着|符合吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
         r"可以.{0,4}(申请|申报|报|进|入).{0,12}吗|能.{0,4}(申请|申报|报|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
@@ -76,6 +78,7 @@ DETAIL: dict[str, re.Pattern] = {
     "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府)"),
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到|符合|具有|拥有|具备|不高于)"),
+    "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资金支持|专项资金|给予.{0,12}(万元|元|支持|优惠))"),
 }
 _FIGURE = re.compile(
     r"(\d+(\.\d+)?\s*(万|亿|%|个点|人|年|million|billion|percent|staff|employees|people)|"
@@ -134,10 +137,12 @@ def ask_types(ask: str) -> tuple[str, ...]:
     found = [name for name, pattern in ASK_TYPES.items() if pattern.search(ask)]
     # "研发费用占营收比重要多少": a share is asked, not a sum of money
     if "amount" in found and re.search(r"(比重|比例|占比|费率|利率|税率|percentage|share|ratio|rate)", ask, re.I) \
-            and not re.search(r"(钱|万元|多少万|元|资金|how much money|cash)", ask, re.I):
+            and not re.search(r"(钱|万元|多少万|元|资金|贷多少|借多少|额度|how much money|cash|loan amount)", ask, re.I):
         found.remove("amount")
         if "rate" not in found:
             found.insert(0, "rate")
+    if "support" in found and {"amount", "rate", "count"} & set(found):
+        found.remove("support")  # "奖励多少钱": the amount is the detail; any grant is not enough
     return tuple(found)
 
 

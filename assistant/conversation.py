@@ -34,6 +34,10 @@ _FOLLOWUP_CUES = re.compile(
 )
 
 
+_REFERS_BACK = re.compile(r"(这一项|这项|该项|此项|这条|该条|上述|上面|刚才|它|其|这个|那个|这些|那些|\b(this|that|it|its|them|these|those)\b)",
+                          re.IGNORECASE)
+
+
 def is_followup(question: str) -> bool:
     text = question.strip()
     short = len(re.findall(r"[\u4e00-\u9fff]", text)) <= 16 and len(re.findall(r"[A-Za-z]+", text)) <= 9
@@ -87,4 +91,6 @@ def resolve(question: str, history: list[Turn], regions: Regions | None = None,
         return rewritten, None
     rest = re.sub(r"^(那么|那|还有|另外|and\s+|what about\s+|how about\s+)|呢(?=[？?]?$)", "", question.strip(),
                   flags=re.IGNORECASE).strip()
-    return f"{earlier} {rest}".strip(), rest or None
+    # "这一项的责任单位是谁？" asks about the earlier topic: the whole question is the ask then
+    refers = _REFERS_BACK.search(rest)
+    return f"{earlier} {rest}".strip(), None if refers or not rest else rest

@@ -65,7 +65,7 @@ def topical(hits: list[ScoredChunk], floor: float = 0.25) -> list[ScoredChunk]:
     """The retrieved clauses close enough to the ask to be quoted (relative to the best one)."""
     best = max((h.ask_coverage for h in hits), default=0.0)
     # the best clause is always topical: the decision, not this floor, says whether it answers
-    return [h for h in hits if h.ask_coverage >= max(min(floor, best), 0.6 * best)]
+    return [h for h in hits if h.ask_coverage >= max(min(floor, best), 0.7 * best)]
 
 
 def sentences(text: str) -> list[str]:
@@ -129,17 +129,18 @@ def features(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights
         "known": known_share(query.ask_groups, query.unknown_terms, weights),
         "detail": details.share,
         "criteria": criteria_fit(query, hits),
-        "level": level_fit(query, hits),
+        "level": level_fit(query, hits, details),
     }
 
 
-def level_fit(query: QueryAnalysis, hits: list[ScoredChunk]) -> float:
-    """1 when a topical clause (its text, headings or document title) names the level the
-    question asks about, or when it names none; else 0 (a county pool's rules do not answer
-    a question about provincial recognition)."""
+def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], details: DetailCheck | None = None) -> float:
+    """1 when the answering clause (the one carrying the asked detail, else a topical one) names
+    the level the question asks about — in its text, headings or document title — or when the
+    question names none; else 0: a county pool's rules do not answer a provincial question."""
     if not query.levels:
         return 1.0
-    for hit in topical(hits)[:5]:
+    carriers = [v[0] for v in (details.found.values() if details else []) if v]
+    for hit in carriers or topical(hits)[:5]:
         text = f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"
         if any(LEVEL_MENTIONS[level].search(text) for level in query.levels):
             return 1.0

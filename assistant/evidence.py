@@ -111,11 +111,12 @@ def coverage(groups: tuple[tuple[str, ...], ...], unknown: tuple[str, ...], text
 def known_share(groups: tuple[tuple[str, ...], ...], unknown: tuple[str, ...], weights: TermWeights) -> float:
     """Weighted share of the groups that occur anywhere in the knowledge base (0 to 1).
 
-    Low for a question about something no document mentions (门票, a late-night bus).
+    Low for a question about something no document mentions (门票, a late-night bus). Words
+    no text contains weigh as rare words here: in what is asked, they are the topic.
     """
     total = known = 0.0
     for group in groups:
-        weight = weights.group_weight(group)
+        weight = weights.group_weight(group) if any(weights.df(t) > 0 for t in group) else weights.idf("\x00unseen")
         total += weight
         if any(weights.df(t) > 0 for t in group):
             known += weight

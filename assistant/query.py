@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .evidence import TermWeights
 from .asking import AskSplit, ask_types, has_figures, levels, split_ask
 from .lexical import EN_STOPWORDS, ZH_STOPWORDS, normalise, places, segment, tokenize
 from .synonyms import Synonyms
@@ -65,13 +66,15 @@ class Glossary:
 
 
 _REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况", re.I)
-CONTEXT_WEIGHT = 0.3  # a context term found in a clause helps its rank; a missing one costs little
+CONTEXT_WEIGHT = 0.3
+MIN_ASK_WEIGHT = 4.0  # about two specific terms (idf ~2 each); 市里 + 支持 weigh ~3  # a context term found in a clause helps its rank; a missing one costs little
 # words that carry no topic in an owner's question ("有没有什么办法", "类似的安排")
 ZH_FILLER = frozenset(
     "办法 安排 东西 情况 这种 那种 这样 那样 类似 特殊 具体 时候 现在 今年 这边 那边 这块 这方面 事情 问题 "
     "一些 有点 大概 左右 听说 知道 想 想要 打算 准备 可能 能否 不能 是不是 有没有 能不能 可不可以 够不够 "
     "早点 直接 自己 他们 人家 咱们 企业 公司 厂子 厂里 单位 对于 关于 政策 规定 方面 帮忙 帮助 支持 "
-    "合适 适合 什么样 对口 类似 一般 通常 平时 这次 那次 还能 能够 不会 会不会 一下子".split())
+    "合适 适合 什么样 对口 类似 一般 通常 平时 这次 那次 还能 能够 不会 会不会 一下子 "
+    "多少钱 多少万 几个点 多少个点 几年 多久 多长时间 几月 几号 哪天 哪儿 哪里 怎么办 行不行".split())
 EN_FILLER = frozenset(
     "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
     "moving whole here there anything something some kind sort help helping doing does say said point "
@@ -137,7 +140,7 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms) -> tuple[list[tup
         group = list(entry.chinese)  # synonyms of the canonical term only: 标准 also means technical standards
         group.extend(t for t in synonyms.alternatives(entry.chinese[0]) if t not in group)
         groups.append(tuple(group))
-    matched, rest_zh = synonyms.match(rest) if CJK.search(rest) else ([], rest)
+    matched, rest_zh = synonyms.match(rest, segment(rest)) if CJK.search(rest) else ([], rest)
     groups.extend(matched)
     if CJK.search(rest_zh):
         for token in _content_tokens(rest_zh):
@@ -148,10 +151,13 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms) -> tuple[list[tup
     return groups, unknown, found_places
 
 
-def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None, ask: str | None = None) -> QueryAnalysis:
+def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None, ask: str | None = None,
+            weights: TermWeights | None = None) -> QueryAnalysis:
     """Split ``question`` into ask and context, and turn each into term groups.
 
     ``ask``: what a follow-up asks in its own words; the rest of ``question`` is context.
+    ``weights``: term rarity in the knowledge base; an ask whose terms weigh less than
+    ``MIN_ASK_WEIGHT`` (common words only) takes in the context.
     """
     synonyms = synonyms or Synonyms([])
     language = detect_language(question)
@@ -164,7 +170,9 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
         context_places += [p for p in places(split.context, glossary.place_names()) if p not in context_places]
     ask_size = len(dict.fromkeys(ask_groups))
     refers = bool(_REFERS.search(split.ask)) and ask_size < 4 and not ask
-    if refers or (ask_size < (1 if ask else 2) and not unknown):  # "真是这样吗？", "anything about that?"
+    # "真是这样吗？", "市里支持吗？", "anything about that?": the ask names no topic of its own
+    weak = sum(weights.group_weight(g) for g in dict.fromkeys(ask_groups)) < MIN_ASK_WEIGHT if weights else ask_size < 2
+    if refers or (not unknown and (ask_size < 1 or (weak and not ask))):
         ask_groups, context_groups, ask_size = ask_groups + context_groups, [], -1
     groups = tuple(dict.fromkeys(ask_groups + [g for g in context_groups if g not in ask_groups]))
     if ask_size >= 0:

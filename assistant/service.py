@@ -17,7 +17,7 @@ from .settings import Settings
 from .synonyms import Synonyms
 from .types import Answer, Turn
 
-CRITERIA_K = 24  # a criteria question wants a whole criteria table (up to 16 rows in two columns)
+CRITERIA_K = 40  # a criteria question wants whole criteria tables (up to 16 rows in two columns each)
 
 
 class QuestionError(ValueError):
@@ -72,8 +72,13 @@ class Assistant:
         self.glossary = with_document_places(self._base_glossary, self.retriever.docs.values())
         # glosses name what is specific (levels, titles, units), not words most clauses share (企业)
         weights = self.retriever.weights
-        english = {c: e.english[0] for e in self.glossary.entries for c in e.chinese
-                   if len(c) >= 2 and e.english and weights.df(c) <= 0.15 * max(len(self.retriever.chunks), 1)}
+        english: dict[str, str] = {}
+        for entry in self.glossary.entries:  # the first entry naming a term gives its gloss
+            names = [e for e in entry.english if not re.match(r"(how|what|which|who|when|where)\b", e)]
+            for term in entry.chinese:
+                if names and len(term) >= 2 and term not in english \
+                        and weights.df(term) <= 0.15 * max(len(self.retriever.chunks), 1):
+                    english[term] = names[0]
         self._answerer = ExtractiveAnswerer(self.retriever.weights, self.decision, english_terms=english)
         self._regions = self._region_aliases()
         self._llm = None
@@ -149,7 +154,7 @@ class Assistant:
         if self._llm is not None and history:  # the model reads the conversation; rules are the fallback
             rewritten = self._llm.rewrite(question, history)
             standalone, asked = (rewritten, None) if rewritten else (standalone, asked)
-        return analyse(standalone, self.glossary, self.synonyms, ask=asked)
+        return analyse(standalone, self.glossary, self.synonyms, ask=asked, weights=self.retriever.weights)
 
     def assess(self, query: QueryAnalysis, answer: Answer):
         """The decision's signals for ``answer`` (as :meth:`ask` gave it) to ``query``."""
@@ -178,8 +183,9 @@ class Assistant:
         if doc_ids:
             scope &= set(doc_ids)
         retrieved = self.retriever.retrieve(query, k, sorted(scope), whole_tables) if scope else []
-        if retrieved and self._answerer.assess(query, retrieved).answerable:
-            return {}, retrieved
+        local_verdict = self._answerer.assess(query, retrieved) if retrieved else None
+        if local_verdict and (local_verdict.answerable or local_verdict.topic_covered):
+            return {}, retrieved  # answered here, or "mentioned here, but no amount" from here
         elsewhere = [h for h in self.retriever.retrieve(query, k, doc_ids, whole_tables) if h.chunk.doc_id not in scope]
         if not elsewhere or not self._answerer.assess(query, elsewhere).answerable:
             return {}, retrieved or elsewhere

@@ -9,6 +9,7 @@ clause. Pure data and pure functions.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,18 +51,32 @@ class Synonyms:
         """Every Chinese term of two or more characters (taught to the segmenter)."""
         return sorted({t for s in self.sets for t in s.terms if len(t) >= 2 and not t.isascii()})
 
-    def match(self, text: str) -> tuple[list[tuple[str, ...]], str]:
+    def match(self, text: str, words: list[str] | None = None) -> tuple[list[tuple[str, ...]], str]:
         """Synonym sets whose terms occur in ``text`` (longest first, no overlaps) and the text left.
 
         Each found set is returned as a group of alternatives; the matched phrase is cut
-        out of the text so that its words are not counted twice.
+        out of the text so that its words are not counted twice. With ``words`` (the text
+        segmented), a phrase counts only where it starts and ends at word boundaries:
+        专精特新 is not found in 专精特新贷.
         """
         rest = normalise(text)
+        cuts = None
+        if words is not None:
+            cuts, position = {0}, 0
+            for word in words:
+                position += len(word)
+                cuts.add(position)
         found: list[tuple[str, ...]] = []
         for phrase, index in self._phrases:
             if len(phrase) < 2 or phrase not in rest:
                 continue
-            rest = rest.replace(phrase, " ")
+            spans = [m.start() for m in re.finditer(re.escape(phrase), rest)]
+            if cuts is not None:
+                spans = [s for s in spans if s in cuts and s + len(phrase) in cuts]
+            if not spans:
+                continue
+            for start in spans:  # blank the phrase in place: positions of the rest stay valid
+                rest = rest[:start] + " " * len(phrase) + rest[start + len(phrase):]
             group = self.sets[index].terms
             if group not in found:
                 found.append(group)
