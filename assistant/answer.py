@@ -160,7 +160,8 @@ class ExtractiveAnswerer:
         fit = {c: sum(scale for g, scale in zip(query.term_groups, query.group_scales) if _names(g, " ".join(c[1:])))
                for c in columns}
         best = max(fit.values(), default=0.0)
-        chosen = [c for c in columns if fit[c] >= best - 1e-9][:3]
+        rank = {h.chunk.section_path: i for i, h in reversed(list(enumerate(retrieved)))}  # best rank per column
+        chosen = sorted((c for c in columns if fit[c] >= best - 1e-9), key=lambda c: rank.get(c, 0))[:3]
         return sorted((h for h in rows if h.chunk.section_path in chosen),
                       key=lambda h: (chosen.index(h.chunk.section_path), h.chunk.order))
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .asking import detail_present
-from .evidence import TermWeights, coverage, known_share
+from .evidence import TermWeights, coverage, distinctive_coverage, known_share
 from .query import QueryAnalysis
 from .types import ScoredChunk
 
@@ -38,6 +38,13 @@ LEVEL_MENTIONS = {
     "市级": re.compile(r"市级|全市|本市|市(工信|发改|科技|财政|人社|市场监管)"),
     "县级": re.compile(r"县|培育库|入库"),
 }
+STATED = ("amount", "support")  # money: a sum for another subject is the likeliest wrong answer
+
+
+def _evidence(hit: ScoredChunk) -> str:
+    return f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"
+
+
 _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.I)
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
 # until calibrated: answer when the ask is mostly covered and the asked detail is there
@@ -89,6 +96,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 break
             if kind == "amount" and hit.chunk.kind == "table_row" and not _REQUIREMENT.search(query.ask):
                 continue  # a criterion's threshold (营业收入2000万元以上) is no amount of support
+            if kind in STATED and query.nouns and distinctive_coverage(query.ask_groups, _evidence(hit), weights, query.nouns) < 0.5:
+                continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
             parts = sentences(hit.chunk.text)
             path = " ".join(hit.chunk.section_path)
             scores = [coverage(query.ask_groups, (), part + path, weights) for part in parts]

@@ -35,6 +35,10 @@ class TermWeights:
             self._df[needle] = sum(1 for t in self._texts if needle in t)
         return self._df[needle]
 
+    @property
+    def size(self) -> int:
+        return self._n
+
     def squashed(self, position: int) -> str:
         """The normalised text at ``position``, as given to the constructor."""
         return self._texts[position]
@@ -122,3 +126,26 @@ def known_share(groups: tuple[tuple[str, ...], ...], unknown: tuple[str, ...], w
             known += weight
     total += weights.idf("\x00unseen") * len(unknown)
     return known / total if total else 0.0
+
+
+def distinctive_coverage(groups: tuple[tuple[str, ...], ...], text: str, weights: TermWeights,
+                         nouns: frozenset[str] = frozenset(), common: float = 0.1) -> float:
+    """Share of a question's distinctive terms in ``text``: groups found in more than ``common``
+    of the texts are left out; a noun no text contains weighs as the rarest (it names the
+    topic: 社保 in "招工有社保补贴吗"), other unseen words (降到, 贵) are left out. For
+    checking the clause that states an amount."""
+    text = squash(text)
+    limit = common * weights.size
+    total = covered = 0.0
+    for group in groups:
+        counts = [weights.df(t) for t in group]
+        if not any(counts) and group[0] not in nouns:
+            continue
+        if any(0 < c <= limit for c in counts) or not any(counts):
+            weight = weights.group_weight(group) if any(counts) else weights.idf("\x00unseen")
+        else:
+            continue  # 专精特新, 企业: every clause says it
+        total += weight
+        if any(term_present(t, text) for t in group):
+            covered += weight
+    return covered / total if total else 1.0

@@ -104,6 +104,7 @@ class QueryAnalysis:
     levels: tuple[str, ...] = ()
     figures: bool = False  # the question states the company's own figures
     context_places: tuple[str, ...] = ()  # places named only while describing the asker
+    nouns: frozenset[str] = frozenset()  # the ask's nouns: words that name a topic (社保, 门票)
 
     @property
     def tokens(self) -> list[str]:
@@ -183,10 +184,22 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     translated = " ".join(dict.fromkeys(e.chinese[0] for e in glossary.match(question)[0]))
     dense_text = f"{question} {translated}".strip()
     all_places = tuple(dict.fromkeys(ask_places + context_places))
+    types = ask_types(split.ask.lower())
     return QueryAnalysis(question, language, search_text, groups, tuple(dict.fromkeys(unknown)), all_places,
-                         dense_text=dense_text, ask=split.ask, ask_size=ask_size, ask_types=ask_types(split.ask.lower()),
-                         levels=levels(split.ask) or levels(question), figures=has_figures(split.context or question),
-                         context_places=tuple(p for p in context_places if p not in ask_places))
+                         dense_text=dense_text, ask=split.ask, ask_size=ask_size, ask_types=types,
+                         # the level asked about; the company's own title ("去年评上国家级") is context,
+                         # unless the question is about eligibility and names its goal only there
+                         levels=levels(split.ask) or (levels(question) if "conditions" in types else ()),
+                         figures=has_figures(split.context or question),
+                         context_places=tuple(p for p in context_places if p not in ask_places),
+                         nouns=nouns(split.ask) if CJK.search(split.ask) else frozenset())
+
+
+def nouns(text: str) -> frozenset[str]:
+    """Words jieba tags as nouns (n…, j abbreviations, vn verbal nouns) in ``text``."""
+    import jieba.posseg as posseg
+
+    return frozenset(w for w, flag in posseg.lcut(normalise(text)) if flag[:1] in ("n", "j") or flag == "vn")
 
 
 def _content_tokens(text: str) -> list[str]:
