@@ -161,7 +161,10 @@ class ExtractiveAnswerer:
                for c in columns}
         best = max(fit.values(), default=0.0)
         rank = {h.chunk.section_path: i for i, h in reversed(list(enumerate(retrieved)))}  # best rank per column
-        chosen = sorted((c for c in columns if fit[c] >= best - 1e-9), key=lambda c: rank.get(c, 0))[:3]
+        title = squash(top.chunk.section_path[0]) if top.chunk.section_path else ""
+        # on equal fit, the columns the title itself names (小巨人企业 in 省级…小巨人企业申报条件) lead
+        chosen = sorted((c for c in columns if fit[c] >= best - 1e-9),
+                        key=lambda c: (not any(len(p) >= 3 and squash(p) in title for p in c[1:]), rank.get(c, 0)))[:3]
         return sorted((h for h in rows if h.chunk.section_path in chosen),
                       key=lambda h: (chosen.index(h.chunk.section_path), h.chunk.order))
 

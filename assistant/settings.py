@@ -54,7 +54,6 @@ class Settings(BaseSettings):
     llm_timeout: float = Field(30.0, gt=0, description="seconds before the extractive answer is used instead")
     llm_context_tokens: int = Field(3000, ge=100, description="token budget of the numbered clauses")
     max_question_chars: int = Field(1000, ge=10, description="longer questions are rejected")
-    min_coverage: float = Field(0.5, ge=0.0, le=1.0, description="share of the question's terms the evidence must cover")
 
     @field_validator("chroma_url", "llm_base_url")
     @classmethod

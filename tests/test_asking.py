@@ -143,3 +143,15 @@ def test_project_question_sets_are_consistent():
     halves = [half(q["id"]) for q in questions]
     assert 0.4 < halves.count("tune") / len(halves) < 0.6
     assert all(q.get("history") for q in questions if q["id"].startswith("fu-"))
+
+
+def test_calibration_fits_a_model_that_separates_the_labels():
+    from eval.calibrate import fit
+
+    answerable = {"ask_coverage": 0.9, "coverage": 0.8, "similarity": 0.5, "known": 1.0, "detail": 1.0,
+                  "criteria": 0.0, "level": 1.0}
+    declined = {**answerable, "ask_coverage": 0.2, "known": 0.3, "detail": 0.0}
+    rows = [(answerable, True)] * 12 + [(declined, False)] * 6
+    model = fit(rows)
+    assert model.answerable(answerable) and not model.answerable(declined)
+    assert model.weights["detail"] > 0 and model.weights["ask_coverage"] > 0
