@@ -46,7 +46,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                            r"how long|how many years|how many months)", re.I),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
                             r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.I),
-    "materials": re.compile(r"(什么材料|哪些材料|申报材料|需要.{0,4}材料|提交.{0,6}(什么|哪些)|要交什么|"
+    "materials": re.compile(r"(什么材料|哪些材料|哪些申报材料|什么申报材料|需要.{0,4}材料|提交.{0,6}(什么|哪些)|要交什么|准备什么|准备哪些|"
                             r"what documents|which documents|paperwork)", re.I),
     "unit": re.compile(
         r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
@@ -58,7 +58,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
     "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|reward|subsid|grant|incentive|bonus)", re.I),
     "conditions": re.compile(
-        r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|资格|够不够|够格|够得着|符合吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
+        r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|资格|够不够|够吗|够格|够得着|符合吗|达标吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
         r"可以.{0,4}(申请|申报|报|进|入).{0,12}吗|能.{0,4}(申请|申报|报|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
         r"(can|could|would|will) (we|i|it|they|our [a-z]+) (get into|be recognised|be recognized|be named|apply|qualify|join|become|"
         r"make it|meet)|(do|does) (we|i|it|they|our [a-z]+) (qualify|meet|count)|am i eligible|are we eligible|"

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .asking import detail_present
+from .asking import ASK_TYPES, detail_present
 from .evidence import TermWeights, coverage, distinctive_coverage, known_share
 from .query import QueryAnalysis
 from .types import ScoredChunk
@@ -38,7 +38,8 @@ LEVEL_MENTIONS = {
     "市级": re.compile(r"市级|全市|本市|市(工信|发改|科技|财政|人社|市场监管)"),
     "县级": re.compile(r"县|培育库|入库"),
 }
-STATED = ("amount", "support")  # money: a sum for another subject is the likeliest wrong answer
+# numbers and dates: one stated for another subject is the likeliest wrong answer
+STATED = ("amount", "support", "rate", "count", "date", "duration")
 
 
 def _evidence(hit: ScoredChunk) -> str:
@@ -89,6 +90,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     found: dict[str, tuple[ScoredChunk, str] | None] = {}
     for kind in query.ask_types:
         found[kind] = None
+        # the subject of the ask, without the words that ask for this detail (截止, 利率, 额度)
+        topic = tuple(g for g in query.ask_groups if not any(ASK_TYPES[kind].search(t) for t in g))
         # criteria rows rarely repeat an owner's words ("有没有别的路子能报…"): any nearby row counts
         for hit in topical(hits, floor=0.1 if kind == "conditions" else 0.25):
             if kind == "conditions":
@@ -96,7 +99,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 break
             if kind == "amount" and hit.chunk.kind == "table_row" and not _REQUIREMENT.search(query.ask):
                 continue  # a criterion's threshold (营业收入2000万元以上) is no amount of support
-            if kind in STATED and query.nouns and distinctive_coverage(query.ask_groups, _evidence(hit), weights, query.nouns) < 0.5:
+            if kind in STATED and query.nouns and distinctive_coverage(topic, _evidence(hit), weights, query.nouns) < 0.5:
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
             parts = sentences(hit.chunk.text)
             path = " ".join(hit.chunk.section_path)

@@ -131,7 +131,7 @@ def known_share(groups: tuple[tuple[str, ...], ...], unknown: tuple[str, ...], w
 def distinctive_coverage(groups: tuple[tuple[str, ...], ...], text: str, weights: TermWeights,
                          nouns: frozenset[str] = frozenset(), common: float = 0.1) -> float:
     """Share of a question's distinctive terms in ``text``: groups found in more than ``common``
-    of the texts are left out; a noun no text contains weighs as the rarest (it names the
+    of the texts are left out; a noun no text contains weighs twice the rarest (it names the
     topic: 社保 in "招工有社保补贴吗"), other unseen words (降到, 贵) are left out. For
     checking the clause that states an amount."""
     text = squash(text)
@@ -142,7 +142,8 @@ def distinctive_coverage(groups: tuple[tuple[str, ...], ...], text: str, weights
         if not any(counts) and group[0] not in nouns:
             continue
         if any(0 < c <= limit for c in counts) or not any(counts):
-            weight = weights.group_weight(group) if any(counts) else weights.idf("\x00unseen")
+            # a noun no text contains names a subject the knowledge base lacks: it outweighs the rest
+            weight = weights.group_weight(group) if any(counts) else 2 * weights.idf("\x00unseen")
         else:
             continue  # 专精特新, 企业: every clause says it
         total += weight
