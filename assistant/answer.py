@@ -23,7 +23,7 @@ from .query import QueryAnalysis
 from .types import SECTION_SEPARATOR, Answer, Citation, DocumentMeta, ScoredChunk
 
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")
-NOT_ANSWERS = ("toc", "note", "preamble", "notice")
+NOT_ANSWERS = ("toc", "note")
 LEVEL_WORDS = {"国家级": ("国家",), "省级": ("省",), "市级": ("市级",), "县级": ("县",)}
 
 
@@ -51,6 +51,7 @@ class ExtractiveAnswerer:
 
     def assess(self, query: QueryAnalysis, retrieved: list[ScoredChunk]) -> Assessment:
         """The decision for ``query`` over ``retrieved``, with its signals."""
+        retrieved = [h for h in retrieved if answers(h)]  # only clauses that state policy can answer
         details = check_details(query, retrieved, self._weights)
         values = features(query, retrieved, self._weights, details)
         probability = self._decision.probability(values)
@@ -121,8 +122,8 @@ class ExtractiveAnswerer:
     def _choose(self, query: QueryAnalysis, retrieved: list[ScoredChunk], details: DetailCheck) -> list[ScoredChunk]:
         """The clauses to quote: a criteria question gets whole table columns, others the topical
         clauses, those carrying the asked detail first."""
-        # a list of annexes, a note, a preamble or a notice is no answer when a clause is there
-        candidates = [h for h in topical(retrieved) if h.chunk.kind not in NOT_ANSWERS] or topical(retrieved)
+
+        candidates = [h for h in topical(retrieved) if answers(h)]
         criteria = query.wants_criteria
         rows = [h for h in (candidates[:3] if not criteria else retrieved[:5]) if h.chunk.kind == "table_row"]
         if criteria and rows:
@@ -180,7 +181,7 @@ class ExtractiveAnswerer:
         text = chunk.text
         if len(text) <= 120:
             return text.strip()
-        parts = sentences(text)
+        parts = [p for p in sentences(text) if "unit" in query.ask_types or not _UNITS_ONLY.match(p)] or sentences(text)
         # places are answered by the document's region, not by a sentence naming them
         groups = tuple(g for g in query.ask_groups if not set(g) & set(query.places))
 
@@ -226,7 +227,7 @@ class ExtractiveAnswerer:
         """The topic is covered but not the asked detail: say so, and show the clauses as related."""
         texts = TEXTS[query.language]
         today = self._today or dt.date.today()
-        related = [h for h in topical(retrieved) if h.chunk.kind not in NOT_ANSWERS][:3]
+        related = [h for h in topical(retrieved) if answers(h)][:3]
         citations = [self._cite(n, hit, query, today) for n, hit in enumerate(related, start=1)]
         refs = "".join(f"[{c.number}]" for c in citations)
         lines = [texts["no_detail"].format(refs=refs, missing=self._detail_names(details.missing, texts)), "",
@@ -253,6 +254,15 @@ class ExtractiveAnswerer:
         else:
             lines.append(texts["suggest"])
         return Answer(query.question, "\n".join(lines), [], refused=True, language=query.language, retrieved=retrieved)
+
+
+_UNITS_ONLY = re.compile(r"^\s*[（(〔]?(责任单位|责任部门)[:：][^。]*[）)〕]?\s*$")
+
+
+def answers(hit: ScoredChunk) -> bool:
+    """Whether a chunk can answer: not a list of annexes, a note, or a
+    bare responsible-units line split from its measure."""
+    return hit.chunk.kind not in NOT_ANSWERS and not _UNITS_ONLY.match(hit.chunk.text)
 
 
 def cited_first(retrieved: list[ScoredChunk], cited: list[ScoredChunk]) -> list[ScoredChunk]:

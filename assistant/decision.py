@@ -10,7 +10,8 @@ repeats. Signals (pure functions over the analysis and the retrieved clauses):
 - ``detail``: share of the asked kinds of detail (amount, date, unit, …) that a topical clause
   sentence carries;
 - ``criteria``: an eligibility question found the criteria table of the level it names;
-- ``level``: a topical clause names the recognition level the question asks about.
+- ``level``: a topical clause names the recognition level the question asks about;
+- ``subject``: the best topical clause covers the ask's distinctive words (its subject).
 
 A logistic model over them gives the probability that the question is answerable; its
 weights and threshold are fitted by ``eval/calibrate.py`` on the project's labelled questions
@@ -27,10 +28,10 @@ from pathlib import Path
 
 from .asking import ASK_TYPES, detail_present
 from .evidence import TermWeights, coverage, distinctive_coverage, known_share
-from .query import QueryAnalysis
+from .query import QueryAnalysis, is_scope
 from .types import ScoredChunk
 
-FEATURES = ("ask_coverage", "coverage", "similarity", "known", "detail", "criteria", "level")
+FEATURES = ("ask_coverage", "coverage", "similarity", "known", "detail", "criteria", "level", "subject")
 # how a clause names each recognition level (省级 is also 省专, 全省, a 省… table)
 LEVEL_MENTIONS = {
     "国家级": re.compile(r"国家"),
@@ -50,7 +51,7 @@ _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|n
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
 # until calibrated: answer when the ask is mostly covered and the asked detail is there
 DEFAULT_MODEL = {"weights": {"ask_coverage": 6.0, "coverage": 2.0, "similarity": 2.0, "known": 2.0, "detail": 3.0,
-                             "criteria": 2.0, "level": 1.0},
+                             "criteria": 2.0, "level": 1.0, "subject": 2.0},
                  "bias": -8.0, "threshold": 0.5}
 
 
@@ -69,11 +70,11 @@ class DetailCheck:
         return [kind for kind, value in self.found.items() if value is None]
 
 
-def topical(hits: list[ScoredChunk], floor: float = 0.25) -> list[ScoredChunk]:
+def topical(hits: list[ScoredChunk], floor: float = 0.25, relative: float = 0.7) -> list[ScoredChunk]:
     """The retrieved clauses close enough to the ask to be quoted (relative to the best one)."""
     best = max((h.ask_coverage for h in hits), default=0.0)
     # the best clause is always topical: the decision, not this floor, says whether it answers
-    return [h for h in hits if h.ask_coverage >= max(min(floor, best), 0.7 * best)]
+    return [h for h in hits if h.ask_coverage >= max(min(floor, best), relative * best)]
 
 
 def sentences(text: str) -> list[str]:
@@ -91,7 +92,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     for kind in query.ask_types:
         found[kind] = None
         # the subject of the ask, without the words that ask for this detail (截止, 利率, 额度)
-        topic = tuple(g for g in query.ask_groups if not any(ASK_TYPES[kind].search(t) for t in g))
+        topic = tuple(g for g in query.ask_groups if not any(ASK_TYPES[kind].search(t) for t in g)
+                      and not is_scope(g, query.places))
         # criteria rows rarely repeat an owner's words ("有没有别的路子能报…"): any nearby row counts
         for hit in topical(hits, floor=0.1 if kind == "conditions" else 0.25):
             if kind == "conditions":
@@ -142,7 +144,19 @@ def features(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights
         "detail": details.share,
         "criteria": criteria_fit(query, hits),
         "level": level_fit(query, hits, details),
+        "subject": subject_fit(query, hits, weights),
     }
+
+
+def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> float:
+    """How well the best topical clause covers the ask's distinctive words (see
+    :func:`~assistant.evidence.distinctive_coverage`): low when a clause shares the ask's
+    common words but not its subject (优先 and 小巨人, but 用能 where 用地 was asked)."""
+    cues = [p for k, p in ASK_TYPES.items() if k in query.ask_types]
+    topic = tuple(g for g in query.ask_groups if not any(p.search(t) for p in cues for t in g)
+                  and not is_scope(g, query.places))  # a place or level is the scope, not the subject
+    return max((distinctive_coverage(topic, _evidence(h), weights, query.nouns) for h in topical(hits)[:3]),
+               default=0.0)
 
 
 def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], details: DetailCheck | None = None) -> float:

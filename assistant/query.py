@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .evidence import TermWeights
-from .asking import AskSplit, ask_types, has_figures, levels, split_ask
+from .asking import LEVELS, AskSplit, ask_types, has_figures, levels, split_ask
 from .lexical import EN_STOPWORDS, ZH_STOPWORDS, normalise, places, segment, tokenize
 from .synonyms import Synonyms
 
@@ -172,7 +172,10 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     ask_size = len(dict.fromkeys(ask_groups))
     refers = bool(_REFERS.search(split.ask)) and ask_size < 4 and not ask
     # "真是这样吗？", "市里支持吗？", "anything about that?": the ask names no topic of its own
-    weak = sum(weights.group_weight(g) for g in dict.fromkeys(ask_groups)) < MIN_ASK_WEIGHT if weights else ask_size < 2
+    subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places)]
+    weak = sum(weights.group_weight(g) for g in subject) < MIN_ASK_WEIGHT if weights else len(subject) < 2
+    if weak and subject and levels(split.ask) and "conditions" in ask_types(split.ask.lower()):
+        weak = False  # "省级的专精特新小巨人我们够得着吗？" names its goal: common words, but the topic
     if refers or (not unknown and (ask_size < 1 or (weak and not ask))):
         ask_groups, context_groups, ask_size = ask_groups + context_groups, [], -1
     groups = tuple(dict.fromkeys(ask_groups + [g for g in context_groups if g not in ask_groups]))
@@ -193,6 +196,11 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
                          figures=has_figures(split.context or question),
                          context_places=tuple(p for p in context_places if p not in ask_places),
                          nouns=nouns(split.ask) if CJK.search(split.ask) else frozenset())
+
+
+def is_scope(group: tuple[str, ...], places: tuple[str, ...] | list[str]) -> bool:
+    """Whether a term group names where or at which level (盐城, 县里, 省级), not what is asked."""
+    return bool(set(group) & set(places)) or any(p.search(t) for p in LEVELS.values() for t in group)
 
 
 def nouns(text: str) -> frozenset[str]:
