@@ -1,0 +1,65 @@
+"""Questions as business owners ask them, over the real knowledge base (none is in an eval set)."""
+
+from __future__ import annotations
+
+from assistant.types import Turn
+
+
+def test_context_first_question_is_answered_from_the_clause_it_needs(assistant):
+    answer = assistant.ask("我们公司在连云港做海洋装备，员工一百多人，前两年评上了省级专精特新。"
+                           "最近想从大学请个教授来兼职做技术负责人，市里支持吗？")
+    assert not answer.refused
+    assert "首席技术专家" in " ".join(c.quote for c in answer.citations)
+    assert {c.doc_id for c in answer.citations} == {"lianyungang-plan-2023"}  # the city it named
+    assert "责任单位" not in answer.text.split("来源")[0].replace("（责任单位", "")  # no units asked for
+
+
+def test_topic_covered_but_detail_missing_is_declined_with_the_clause_shown(assistant):
+    answer = assistant.ask("盐城的专精特新贷年利率是多少？")
+    assert answer.refused
+    assert "没有规定" in answer.text and "利率" in answer.text
+    assert answer.citations and {c.doc_id for c in answer.citations} == {"yancheng-measures"}
+    assert "专精特新贷" in answer.citations[0].quote
+
+
+def test_a_support_question_needs_a_clause_that_grants_something(assistant):
+    answer = assistant.ask("宝应对新认定的国家级小巨人有什么奖励？")
+    assert answer.refused  # 宝应's plan sets targets; the 200万 reward is another (unnamed) city's
+    assert "200万" not in answer.text
+
+
+def test_eligibility_with_figures_gets_the_whole_criteria_table_of_the_level(assistant):
+    answer = assistant.ask("我们去年主营收入4200万，利润总额380万，近三年平均增长9%，想报省级专精特新小巨人，够不够？")
+    assert not answer.refused
+    paths = {c.section_path for c in answer.citations}
+    assert paths == {("附件4 省级专精特新小巨人企业申报条件", "小巨人企业", "制造类"),
+                     ("附件4 省级专精特新小巨人企业申报条件", "小巨人企业", "创新类")}  # no category named
+    assert len(answer.citations) == 9 and "5000万元" in answer.text and "400万元" in answer.text
+    manufacturing = assistant.ask("我们是做精密铸件的制造企业，营收六千万，想报省级小巨人，条件是什么？")
+    assert {c.section_path[-1] for c in manufacturing.citations} == {"制造类"}
+
+
+def test_english_answers_gloss_the_quotes_and_label_an_unnamed_place(assistant):
+    answer = assistant.ask("How much is the reward for a newly recognised national little giant?")
+    assert not answer.refused and "RMB 2 million" in answer.text and "≈" in answer.text
+    assert "does not name the city" in answer.text and "place not named in the document" in answer.text
+
+
+def test_follow_up_of_pure_ellipsis_over_two_turns_in_english(assistant):
+    history = [Turn("user", "What are the criteria for a provincial little giant?"), Turn("assistant", "…"),
+               Turn("user", "What about manufacturing firms?"), Turn("assistant", "…")]
+    answer = assistant.ask("and the municipal level?", history)
+    assert not answer.refused
+    assert {c.section_path[0] for c in answer.citations} == {"附件5 市级专精特新小巨人企业申报条件"}
+
+
+def test_off_domain_question_sharing_a_place_name_is_declined_plainly(assistant):
+    answer = assistant.ask("周末去连云港花果山玩门票多少钱？")
+    assert answer.refused and answer.citations == []
+    assert "没有规定" not in answer.text  # not "the clauses mention it": 花果山英才 is a talent plan
+
+
+def test_a_number_must_be_about_the_asked_subject(assistant):
+    for question in ("专精特新企业招工有社保补贴吗，每人补多少？", "专精特新企业员工的公积金比例是多少？"):
+        answer = assistant.ask(question)
+        assert answer.refused, question
