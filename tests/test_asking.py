@@ -146,10 +146,10 @@ def test_project_question_sets_are_consistent():
 
 
 def test_calibration_fits_a_model_that_separates_the_labels():
+    from assistant.decision import FEATURES
     from eval.calibrate import fit
 
-    answerable = {"ask_coverage": 0.9, "coverage": 0.8, "similarity": 0.5, "known": 1.0, "detail": 1.0,
-                  "criteria": 0.0, "level": 1.0}
+    answerable = {**dict.fromkeys(FEATURES, 0.5), "ask_coverage": 0.9, "known": 1.0, "detail": 1.0}
     declined = {**answerable, "ask_coverage": 0.2, "known": 0.3, "detail": 0.0}
     rows = [(answerable, True)] * 12 + [(declined, False)] * 6
     model = fit(rows)
