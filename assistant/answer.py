@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from .answer_texts import TEXTS
 from .decision import DEFAULT_MODEL, DecisionModel, DetailCheck, check_details, features, sentences, topical
 from .asking import detail_present
-from .evidence import TermWeights, coverage, squash, term_present
+from .evidence import TermWeights, coverage
+from .criteria import best_table_row, criteria_columns
 from .gloss import gloss
 from .query import QueryAnalysis
 from .types import SECTION_SEPARATOR, Answer, Citation, DocumentMeta, ScoredChunk
 
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")
 NOT_ANSWERS = ("toc", "note")
-LEVEL_WORDS = {"国家级": ("国家",), "省级": ("省",), "市级": ("市级",), "县级": ("县",)}
 
 
 @dataclass(frozen=True)
@@ -127,47 +127,10 @@ class ExtractiveAnswerer:
         criteria = query.wants_criteria
         rows = [h for h in (candidates[:3] if not criteria else retrieved[:5]) if h.chunk.kind == "table_row"]
         if criteria and rows:
-            return self._criteria_columns(query, self._best_table_row(query, rows, retrieved), retrieved)
+            return criteria_columns(query, best_table_row(query, rows, retrieved), retrieved)
         carriers = {hit.chunk.chunk_id for hit, _ in (v for v in details.found.values() if v)}
         ordered = sorted(candidates, key=lambda h: h.chunk.chunk_id not in carriers)  # stable: rank kept within each
         return ordered[: self._max_citations]
-
-    @staticmethod
-    def _best_table_row(query: QueryAnalysis, rows: list[ScoredChunk], retrieved: list[ScoredChunk]) -> ScoredChunk:
-        """The best row of the table whose title fits the question best: the level it names
-        (国家级 → a 国家… table) first, then how many of its terms the title states."""
-        candidates = [*rows, *(h for h in retrieved if h.chunk.kind == "table_row")]
-
-        def fit(hit: ScoredChunk) -> tuple[int, int]:
-            title = hit.chunk.section_path[0] if hit.chunk.section_path else ""
-            level = any(word in title for lv in query.levels for word in LEVEL_WORDS.get(lv, ()))
-            named = sum(1 for g in query.term_groups if _names(g, title))
-            return (int(level), named)
-
-        return max(candidates, key=fit)  # max keeps the first (best ranked) of equal fits
-
-    def _criteria_columns(self, query: QueryAnalysis, top: ScoredChunk, retrieved: list[ScoredChunk]) -> list[ScoredChunk]:
-        """The rows of the best row's table whose column headings match the question best.
-
-        A question that names no category (制造类, 创新类, 产品) gets every column that fits
-        its title equally well: a software firm asking about 小巨人 sees both categories.
-        """
-        table = (top.chunk.doc_id, top.chunk.section_path[:1])
-        rows = [h for h in retrieved if h.chunk.kind == "table_row"
-                and (h.chunk.doc_id, h.chunk.section_path[:1]) == table]
-        columns = list(dict.fromkeys(h.chunk.section_path for h in sorted(rows, key=lambda h: h.chunk.order)))
-        # how many of the question's groups a heading names; not idf-weighted: 小巨人 is common
-        # in the texts yet it is what tells the 小巨人 column from the 单项冠军 one
-        fit = {c: sum(scale for g, scale in zip(query.term_groups, query.group_scales) if _names(g, " ".join(c[1:])))
-               for c in columns}
-        best = max(fit.values(), default=0.0)
-        rank = {h.chunk.section_path: i for i, h in reversed(list(enumerate(retrieved)))}  # best rank per column
-        title = squash(top.chunk.section_path[0]) if top.chunk.section_path else ""
-        # on equal fit, the columns the title itself names (小巨人企业 in 省级…小巨人企业申报条件) lead
-        chosen = sorted((c for c in columns if fit[c] >= best - 1e-9),
-                        key=lambda c: (not any(len(p) >= 3 and squash(p) in title for p in c[1:]), rank.get(c, 0)))[:3]
-        return sorted((h for h in rows if h.chunk.section_path in chosen),
-                      key=lambda h: (chosen.index(h.chunk.section_path), h.chunk.order))
 
     def _cite(self, number: int, hit: ScoredChunk, query: QueryAnalysis, today: dt.date) -> Citation:
         chunk = hit.chunk
@@ -272,11 +235,6 @@ def cited_first(retrieved: list[ScoredChunk], cited: list[ScoredChunk]) -> list[
     position = {h.chunk.chunk_id: i for i, h in enumerate(retrieved)}
     ranked = sorted(cited, key=lambda h: (-round(h.ask_coverage, 3), position.get(h.chunk.chunk_id, 0)))
     return [*ranked, *(h for h in retrieved if h.chunk.chunk_id not in ids)]
-
-
-def _names(group: tuple[str, ...], heading: str) -> bool:
-    """Whether a heading names one of the group's terms (one-character terms such as 新 are too loose)."""
-    return any(len(t) >= 2 and term_present(t, squash(heading)) for t in group)
 
 
 def _related_topics(retrieved: list[ScoredChunk], limit: int = 3) -> list[tuple[str, str]]:

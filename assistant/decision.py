@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .asking import ASK_TYPES, detail_present
+from .criteria import LEVEL_WORDS
 from .evidence import TermWeights, coverage, distinctive_coverage, known_share
 from .query import QueryAnalysis, is_scope
 from .types import ScoredChunk
@@ -127,9 +128,8 @@ def criteria_fit(query: QueryAnalysis, hits: list[ScoredChunk]) -> float:
         return 0.0
     if not query.levels:
         return 0.5
-    words = {"国家级": "国家", "省级": "省", "市级": "市级", "县级": "县"}
     titles = [h.chunk.section_path[0] for h in rows if h.chunk.section_path]
-    return 1.0 if any(words[level] in t for level in query.levels for t in titles) else 0.5
+    return 1.0 if any(w in t for level in query.levels for w in LEVEL_WORDS[level] for t in titles) else 0.5
 
 
 def features(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights,
