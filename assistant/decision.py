@@ -93,8 +93,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     for kind in query.ask_types:
         found[kind] = None
         # the subject of the ask, without the words that ask for this detail (截止, 利率, 额度)
-        topic = tuple(g for g in query.ask_groups if not any(ASK_TYPES[kind].search(t) for t in g)
-                      and not is_scope(g, query.places))
+        topic, scales = _subject(query, [ASK_TYPES[kind]])
         # criteria rows rarely repeat an owner's words ("有没有别的路子能报…"): any nearby row counts
         for hit in topical(hits, floor=0.1 if kind == "conditions" else 0.25):
             if kind == "conditions":
@@ -102,7 +101,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 break
             if kind == "amount" and hit.chunk.kind == "table_row" and not _REQUIREMENT.search(query.ask):
                 continue  # a criterion's threshold (营业收入2000万元以上) is no amount of support
-            if kind in STATED and query.nouns and distinctive_coverage(topic, _evidence(hit), weights, query.nouns) < 0.5:
+            if kind in STATED and query.nouns and distinctive_coverage(topic, _evidence(hit), weights, query.nouns,
+                                                                         scales=scales) < 0.5:
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
             parts = sentences(hit.chunk.text)
             path = " ".join(hit.chunk.section_path)
@@ -152,11 +152,17 @@ def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeig
     """How well the best topical clause covers the ask's distinctive words (see
     :func:`~assistant.evidence.distinctive_coverage`): low when a clause shares the ask's
     common words but not its subject (优先 and 小巨人, but 用能 where 用地 was asked)."""
-    cues = [p for k, p in ASK_TYPES.items() if k in query.ask_types]
-    topic = tuple(g for g in query.ask_groups if not any(p.search(t) for p in cues for t in g)
-                  and not is_scope(g, query.places))  # a place or level is the scope, not the subject
-    return max((distinctive_coverage(topic, _evidence(h), weights, query.nouns) for h in topical(hits)[:3]),
-               default=0.0)
+    topic, scales = _subject(query, [p for k, p in ASK_TYPES.items() if k in query.ask_types])
+    return max((distinctive_coverage(topic, _evidence(h), weights, query.nouns, scales=scales)
+                for h in topical(hits)[:3]), default=0.0)
+
+
+def _subject(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[tuple[str, ...], ...], tuple[float, ...]]:
+    """The ask's groups that name its subject, with their weights: without the words that ask
+    for a kind of detail (截止, 利率, 额度) and without places and levels (the scope)."""
+    kept = [(g, s) for g, s in zip(query.ask_groups, query.ask_scales)
+            if not any(p.search(t) for p in cues for t in g) and not is_scope(g, query.places)]
+    return tuple(g for g, _ in kept), tuple(s for _, s in kept)
 
 
 def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], details: DetailCheck | None = None) -> float:

@@ -129,21 +129,23 @@ def known_share(groups: tuple[tuple[str, ...], ...], unknown: tuple[str, ...], w
 
 
 def distinctive_coverage(groups: tuple[tuple[str, ...], ...], text: str, weights: TermWeights,
-                         nouns: frozenset[str] = frozenset(), common: float = 0.1) -> float:
+                         nouns: frozenset[str] = frozenset(), common: float = 0.1,
+                         scales: tuple[float, ...] | None = None) -> float:
     """Share of a question's distinctive terms in ``text``: groups found in more than ``common``
     of the texts are left out; a noun no text contains weighs twice the rarest (it names the
     topic: 社保 in "招工有社保补贴吗"), other unseen words (降到, 贵) are left out. For
-    checking the clause that states an amount."""
+    checking the clause that states an amount. ``scales`` multiplies each group's weight."""
     text = squash(text)
     limit = common * weights.size
     total = covered = 0.0
-    for group in groups:
+    for i, group in enumerate(groups):
         counts = [weights.df(t) for t in group]
         if not any(counts) and group[0] not in nouns:
             continue
         if any(0 < c <= limit for c in counts) or not any(counts):
             # a noun no text contains names a subject the knowledge base lacks: it outweighs the rest
             weight = weights.group_weight(group) if any(counts) else 2 * weights.idf("\x00unseen")
+            weight *= scales[i] if scales else 1.0
         else:
             continue  # 专精特新, 企业: every clause says it
         total += weight

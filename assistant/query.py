@@ -67,6 +67,7 @@ class Glossary:
 
 _REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况", re.I)
 CONTEXT_WEIGHT = 0.3
+MERGED_WEIGHT = 0.6  # context taken into an ask that names no topic of its own ("县里有奖励吗？")
 MIN_ASK_WEIGHT = 4.0  # about two specific terms (idf ~2 each); 市里 + 支持 weigh ~3  # a context term found in a clause helps its rank; a missing one costs little
 # words that carry no topic in an owner's question ("有没有什么办法", "类似的安排")
 ZH_FILLER = frozenset(
@@ -74,7 +75,8 @@ ZH_FILLER = frozenset(
     "一些 有点 大概 左右 听说 知道 想 想要 打算 准备 可能 能否 不能 是不是 有没有 能不能 可不可以 够不够 "
     "早点 直接 自己 他们 人家 咱们 企业 公司 厂子 厂里 单位 对于 关于 政策 规定 方面 帮忙 帮助 支持 "
     "合适 适合 什么样 对口 类似 一般 通常 平时 这次 那次 还能 能够 不会 会不会 一下子 "
-    "多少钱 多少万 几个点 多少个点 几年 多久 多长时间 几月 几号 哪天 哪儿 哪里 怎么办 行不行".split())
+    "多少钱 多少万 几个点 多少个点 几年 多久 多长时间 几月 几号 哪天 哪儿 哪里 怎么办 行不行 "
+    "一起 一下 一些 一直 这个 那个 建个 搞个 弄个 做个 有个".split())
 EN_FILLER = frozenset(
     "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
     "moving whole here there anything something some kind sort help helping doing does say said point "
@@ -105,6 +107,7 @@ class QueryAnalysis:
     figures: bool = False  # the question states the company's own figures
     context_places: tuple[str, ...] = ()  # places named only while describing the asker
     nouns: frozenset[str] = frozenset()  # the ask's nouns: words that name a topic (社保, 门票)
+    own_size: int = 0  # with ask_size -1: how many leading groups are the ask's own words
 
     @property
     def tokens(self) -> list[str]:
@@ -121,8 +124,14 @@ class QueryAnalysis:
 
     @property
     def group_scales(self) -> tuple[float, ...]:
-        n = len(self.term_groups) if self.ask_size < 0 else self.ask_size
-        return tuple(1.0 if i < n else CONTEXT_WEIGHT for i in range(len(self.term_groups)))
+        """Weight of each group: 1 for the ask's own, less for context (taken in or not)."""
+        if self.ask_size < 0:  # the context was taken into the ask: it counts, but less
+            return tuple(1.0 if i < self.own_size else MERGED_WEIGHT for i in range(len(self.term_groups)))
+        return tuple(1.0 if i < self.ask_size else CONTEXT_WEIGHT for i in range(len(self.term_groups)))
+
+    @property
+    def ask_scales(self) -> tuple[float, ...]:
+        return self.group_scales[: len(self.ask_groups)]
 
 
 def detect_language(text: str) -> str:
@@ -170,6 +179,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
         ask_places += [p for p in places(split.ask, glossary.place_names()) if p not in ask_places]
         context_places += [p for p in places(split.context, glossary.place_names()) if p not in context_places]
     ask_size = len(dict.fromkeys(ask_groups))
+    own = ask_size
     refers = bool(_REFERS.search(split.ask)) and ask_size < 4 and not ask
     # "真是这样吗？", "市里支持吗？", "anything about that?": the ask names no topic of its own
     subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places)]
@@ -177,7 +187,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     if weak and subject and levels(split.ask) and "conditions" in ask_types(split.ask.lower()):
         weak = False  # "省级的专精特新小巨人我们够得着吗？" names its goal: common words, but the topic
     if refers or (not unknown and (ask_size < 1 or (weak and not ask))):
-        ask_groups, context_groups, ask_size = ask_groups + context_groups, [], -1
+        own = len(dict.fromkeys(ask_groups))
+        ask_groups, context_groups, ask_size = ask_groups + [g for g in context_groups if g not in ask_groups], [], -1
     groups = tuple(dict.fromkeys(ask_groups + [g for g in context_groups if g not in ask_groups]))
     if ask_size >= 0:
         ask_size = len(dict.fromkeys(ask_groups))
@@ -195,7 +206,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
                          levels=levels(split.ask) or (levels(question) if "conditions" in types else ()),
                          figures=has_figures(split.context or question),
                          context_places=tuple(p for p in context_places if p not in ask_places),
-                         nouns=nouns(split.ask) if CJK.search(split.ask) else frozenset())
+                         nouns=nouns(split.ask) if CJK.search(split.ask) else frozenset(),
+                         own_size=own if ask_size < 0 else len(groups))
 
 
 def is_scope(group: tuple[str, ...], places: tuple[str, ...] | list[str]) -> bool:

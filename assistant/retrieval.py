@@ -163,6 +163,7 @@ class HybridRetriever:
         """Weighted share of the question's terms in ``chunk`` (context terms weigh less), or of the ask's."""
         text = self.weights.squashed(self._position[chunk.chunk_id])  # evidence text, normalised at refresh
         if ask_only:
-            return coverage(query.ask_groups, query.unknown_terms, text, self.weights, normalised=True)
+            return coverage(query.ask_groups, query.unknown_terms, text, self.weights, normalised=True,
+                            scales=query.ask_scales)
         return coverage(query.term_groups, query.unknown_terms, text, self.weights, normalised=True,
                         scales=query.group_scales)
