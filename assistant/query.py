@@ -66,6 +66,7 @@ class Glossary:
 
 
 _REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况", re.I)
+_FIGURES = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|万|亿|元|%|个点|号人|来号人|多人|人|名|家|项|个|年|倍)?")
 CONTEXT_WEIGHT = 0.3
 MERGED_WEIGHT = 0.6  # context taken into an ask that names no topic of its own ("县里有奖励吗？")
 MIN_ASK_WEIGHT = 4.0  # about two specific terms (idf ~2 each); 市里 + 支持 weigh ~3  # a context term found in a clause helps its rank; a missing one costs little
@@ -173,8 +174,9 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     language = detect_language(question)
     split = AskSplit(ask, question.replace(ask, " ").strip()) if ask else split_ask(question)
     ask_groups, unknown, ask_places = _groups(split.ask, glossary, synonyms)
-    context_groups, _, context_places = (_groups(split.context, glossary, synonyms) if split.context
-                                                       else ([], [], []))
+    # the company's own figures (营收3800万, 40来号人) describe it; no clause needs to repeat them
+    context = _FIGURES.sub(" ", split.context)
+    context_groups, _, context_places = _groups(context, glossary, synonyms) if context.strip() else ([], [], [])
     if CJK.search(question):
         ask_places += [p for p in places(split.ask, glossary.place_names()) if p not in ask_places]
         context_places += [p for p in places(split.context, glossary.place_names()) if p not in context_places]
