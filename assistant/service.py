@@ -6,7 +6,7 @@ import re
 import time
 from dataclasses import replace
 
-from .answer import ExtractiveAnswerer
+from .answer import Assessment, ExtractiveAnswerer
 from .conversation import Regions, resolve
 from .decision import DecisionModel
 from .evidence import squash
@@ -135,12 +135,12 @@ class Assistant:
         k = top_k or self.settings.top_k
         if query.wants_criteria:
             k = max(k, CRITERIA_K)
-        answer_kwargs, retrieved = self._retrieve_in_scope(query, region, doc_ids, k, k > (top_k or self.settings.top_k))
+        answer_kwargs, retrieved, verdict = self._retrieve_in_scope(query, region, doc_ids, k, k > (top_k or self.settings.top_k))
         retrieval_done = time.perf_counter()
         if self._llm is not None and not answer_kwargs:
             answer = self._llm.answer(query, retrieved, self.retriever.docs, None, on_token)
         else:
-            answer = self._answerer.answer(query, retrieved, self.retriever.docs, **answer_kwargs)
+            answer = self._answerer.answer(query, retrieved, self.retriever.docs, assessment=verdict, **answer_kwargs)
         finished = time.perf_counter()
         return replace(answer, question=text, standalone_question=standalone, timings_ms={
             "retrieval": (retrieval_done - started) * 1000,
@@ -161,8 +161,11 @@ class Assistant:
         return self._answerer.assess(query, answer.retrieved)
 
     def _retrieve_in_scope(self, query: QueryAnalysis, region: str | None, doc_ids: list[str] | None,
-                           k: int, whole_tables: bool = False) -> tuple[dict, list]:
+                           k: int, whole_tables: bool = False) -> tuple[dict, list, Assessment | None]:
         """Retrieve from the place the question is about, falling back to other places.
+
+        Returns the answerer's arguments, the clauses and, where it was already taken here,
+        the decision over those clauses (so the answerer does not take it twice).
 
         A place chosen by the user or named in the ask must answer: when its documents say
         nothing, other places' clauses are shown as theirs (a decline). A place named only
@@ -176,24 +179,25 @@ class Assistant:
             named = local  # "我们是浙江的企业": no documents there, so nothing to prefer
         missing = [p for p in named if p not in local and squash(p) not in self._known_text]
         if missing:
-            return {"missing_place": missing[0]}, self.retriever.retrieve(query, k, doc_ids, whole_tables)
+            return {"missing_place": missing[0]}, self.retriever.retrieve(query, k, doc_ids, whole_tables), None
         if not named:
-            return {}, self.retriever.retrieve(query, k, doc_ids, whole_tables)
+            return {}, self.retriever.retrieve(query, k, doc_ids, whole_tables), None
         scope = {d for p in local for d in self.retriever.doc_ids_for_region(p)}
         if doc_ids:
             scope &= set(doc_ids)
         retrieved = self.retriever.retrieve(query, k, sorted(scope), whole_tables) if scope else []
         local_verdict = self._answerer.assess(query, retrieved) if retrieved else None
         if local_verdict and (local_verdict.answerable or local_verdict.topic_covered):
-            return {}, retrieved  # answered here, or "mentioned here, but no amount" from here
+            return {}, retrieved, local_verdict  # answered here, or "mentioned here, but no amount" from here
         elsewhere = [h for h in self.retriever.retrieve(query, k, doc_ids, whole_tables) if h.chunk.doc_id not in scope]
-        if not elsewhere or not self._answerer.assess(query, elsewhere).answerable:
-            return {}, retrieved or elsewhere
+        other_verdict = self._answerer.assess(query, elsewhere) if elsewhere else None
+        if not other_verdict or not other_verdict.answerable:
+            return {}, retrieved or elsewhere, local_verdict if retrieved else other_verdict
         place = "、".join(named)
         criteria = set(query.levels) & {"省级", "国家级"} and query.wants_criteria
         if criteria and elsewhere[0].chunk.kind == "table_row":
-            return {"place": place, "elsewhere": "criteria"}, elsewhere
-        return {"place": place, "elsewhere": "strict"}, elsewhere
+            return {"place": place, "elsewhere": "criteria"}, elsewhere, other_verdict
+        return {"place": place, "elsewhere": "strict"}, elsewhere, other_verdict
 
     def _region_aliases(self) -> Regions:
         """Every place the glossary or a document names, with the ways a question may say it."""
