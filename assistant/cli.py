@@ -19,7 +19,7 @@ def _user_errors() -> tuple[type[Exception], ...]:
     from ingest.loaders import LoadError
 
     from .embeddings import EmbeddingModelError
-    from .service import QuestionError
+    from .limits import QuestionError
     from .store import StoreError
 
     return (QuestionError, LoadError, CatalogError, EmbeddingModelError, StoreError, ValueError)
@@ -104,7 +104,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
 def ask(ctx: click.Context, question: str, region: str | None, documents: tuple[str, ...],
         history_file: Path | None, as_json: bool, answerer: str | None) -> None:
     """Answer QUESTION from the policy clauses, with numbered sources."""
-    from .service import validate_question
+    from .limits import validate_question
 
     settings = _settings(ctx, answerer=answerer)
     try:

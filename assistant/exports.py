@@ -66,7 +66,7 @@ class BatchRow:
 
 def answer_batch(assistant, rows: list[tuple[str, str | None]], progress=None) -> list[BatchRow]:
     """Answer every (question, region); a bad question is recorded, the batch goes on."""
-    from .service import QuestionError
+    from .limits import QuestionError
 
     out = []
     for number, (question, region) in enumerate(rows, start=1):

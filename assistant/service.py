@@ -11,6 +11,13 @@ from .conversation import Regions, resolve
 from .decision import DecisionModel
 from .evidence import squash
 from .lexical import add_words
+from .limits import (
+    InputLimits,
+    validate_documents,
+    validate_history,
+    validate_question,
+    validate_region,
+)
 from .query import Glossary, GlossaryEntry, QueryAnalysis, analyse
 from .retrieval import HybridRetriever
 from .settings import Settings
@@ -18,21 +25,6 @@ from .synonyms import Synonyms
 from .types import Answer, Turn
 
 CRITERIA_K = 40  # a criteria question wants whole criteria tables (up to 16 rows in two columns each)
-
-
-class QuestionError(ValueError):
-    """A question the assistant cannot take (empty, too long, not text)."""
-
-
-def validate_question(question: object, max_chars: int) -> str:
-    if not isinstance(question, str):
-        raise QuestionError(f"the question must be text, got {type(question).__name__}")
-    text = question.strip()
-    if not text:
-        raise QuestionError("the question is empty; ask about a policy, e.g. 省级专精特新小巨人企业的申报条件是什么？")
-    if len(text) > max_chars:
-        raise QuestionError(f"the question is {len(text)} characters long; the limit is {max_chars}")
-    return text
 
 
 def with_document_places(glossary: Glossary, docs) -> Glossary:
@@ -65,6 +57,8 @@ class Assistant:
         self.synonyms = synonyms or Synonyms.load(settings.knowledge_dir / "synonyms.tsv")
         self.decision = decision or DecisionModel.load(settings.knowledge_dir / "decision.json")
         self._answerer: ExtractiveAnswerer | None = None
+        self.limits = InputLimits(settings.max_question_chars, settings.max_history_turns,
+                                  settings.max_assistant_turn_chars)
         self._prepare()
 
     def _prepare(self) -> None:
@@ -125,6 +119,8 @@ class Assistant:
         """Answer ``question`` after ``history``, optionally only from one region or some documents."""
         started = time.perf_counter()
         text = validate_question(question, self.settings.max_question_chars)
+        history = validate_history(history, self.limits)
+        region, doc_ids = validate_region(region, self.limits), validate_documents(doc_ids)
         store = self.retriever.store
         if not store.current():  # another process switched the index: follow it
             store.reopen()

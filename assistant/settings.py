@@ -53,7 +53,9 @@ class Settings(BaseSettings):
     llm_temperature: float = Field(0.1, ge=0.0, le=2.0)
     llm_timeout: float = Field(30.0, gt=0, description="seconds before the extractive answer is used instead")
     llm_context_tokens: int = Field(3000, ge=100, description="token budget of the numbered clauses")
-    max_question_chars: int = Field(1000, ge=10, description="longer questions are rejected")
+    max_question_chars: int = Field(1000, ge=10, description="longer questions (and user turns) are rejected")
+    max_history_turns: int = Field(20, ge=1, description="earlier turns a question may come with")
+    max_assistant_turn_chars: int = Field(20_000, ge=100, description="longest earlier answer taken in a history")
 
     @field_validator("chroma_url", "llm_base_url")
     @classmethod

@@ -17,8 +17,9 @@ from html import escape
 import gradio as gr  # this module is only imported to serve the page
 
 from .feedback import AnswerLog, FeedbackStore, to_question_records
+from .limits import QuestionError, validate_history
 from .render import sources_html
-from .service import Assistant, QuestionError
+from .service import Assistant
 from .types import STATUS_LABELS_ZH, Turn
 from .webtext import ALL, EXAMPLES, LABELS, STYLE
 
@@ -49,11 +50,14 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
 
     def ask(question: str, region: str | None = None, history: list[dict] | None = None) -> dict:
         """Answer a question; returns the answer text, the refused flag and the citations."""
-        turns = [Turn(t["role"], str(t["content"])) for t in (history or []) if t.get("role") in ("user", "assistant")]
         try:
-            answer = assistant.ask(question, turns, region=region or None)
+            turns = validate_history(history, assistant.limits)
+            answer = assistant.ask(question, turns, region=region)
         except QuestionError as exc:
             raise gr.Error(str(exc)) from None
+        except Exception:  # the details go to the log, never to the caller
+            log.exception("answering %r failed", question)
+            raise gr.Error(LABELS["en"]["error"]) from None
         data = answer.to_dict()
         data["answer_id"] = answers.add(answer.question, [t.__dict__ for t in turns], answer)
         data.pop("retrieved", None)
@@ -72,7 +76,8 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
         if not text:
             yield gr.update(), chat, records, gr.update(), labels["empty"]
             return
-        history = [Turn(r["role"], r["content"]) for r in records.get("turns", [])]
+        limits = assistant.limits  # the conversation kept is bounded: the latest turns, each capped
+        history = [Turn(r["role"], r["content"]) for r in records.get("turns", [])][-limits.history_turns:]
         chat = chat + [{"role": "user", "content": shown(text)}]
         try:
             answer = None
@@ -96,9 +101,10 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
             # the question box is cleared only with the final answer: a client can tell when it is done
             yield gr.update(), chat + [{"role": "assistant", "content": "\n".join(partial)}], records, gr.update(), ""
         chat = chat + [{"role": "assistant", "content": shown(answer.text)}]
-        records = {"turns": records.get("turns", []) + [{"role": "user", "content": text},
-                                                        {"role": "assistant", "content": answer.text}],
-                   "ids": {**records.get("ids", {}), str(len(chat) - 1): answer_id},
+        turns = records.get("turns", []) + [{"role": "user", "content": text},
+                                            {"role": "assistant", "content": answer.text[:limits.assistant_turn_chars]}]
+        ids = {**records.get("ids", {}), str(len(chat) - 1): answer_id}
+        records = {"turns": turns[-limits.history_turns:], "ids": dict(list(ids.items())[-limits.history_turns:]),
                    "last": records.get("last")}
         status = labels["refused"] if answer.refused else ""
         yield "", chat, records, sources_html(answer, assistant.retriever.chunk, language), status

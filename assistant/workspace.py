@@ -22,7 +22,8 @@ import gradio as gr
 from .exports import answer_batch, answer_body, answer_docx, answer_markdown, batch_docx, batch_xlsx, read_batch
 from .knowledge import KnowledgeBase, KnowledgeError
 from .render import highlight
-from .service import Assistant, QuestionError
+from .limits import QuestionError
+from .service import Assistant
 from .types import SECTION_SEPARATOR, Citation
 
 TOKEN_ENV = "POLICY_ASSISTANT_WORKSPACE_TOKEN"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
 from pathlib import Path
 
 import pytest
@@ -39,6 +40,34 @@ def assistant(settings_factory):
     from assistant.service import Assistant
 
     return Assistant.from_settings(settings_factory(), progress=False)
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def served(assistant, tmp_path_factory):
+    """The app on a free port, with its own feedback database: (url, path of the database)."""
+    from assistant.feedback import FeedbackStore
+    from assistant.web import build_app
+
+    db = tmp_path_factory.mktemp("feedback") / "feedback.sqlite"
+    port = free_port()
+    app = build_app(assistant, FeedbackStore(db)).queue(default_concurrency_limit=4)
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{port}/", db
+    app.close()
+
+
+@pytest.fixture(scope="module")
+def api_client(served):
+    """A gradio_client session on the served app (one per test module)."""
+    from gradio_client import Client
+
+    return Client(served[0], verbose=False)
 
 
 @pytest.fixture()

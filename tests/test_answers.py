@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.service import QuestionError
+from assistant.limits import QuestionError
 from assistant.types import Turn
 
 

@@ -7,8 +7,6 @@ import sqlite3
 
 import pytest
 
-from .test_web import served  # noqa: F401  (the same served app)
-
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
@@ -25,7 +23,7 @@ def browser():
 
 
 @pytest.fixture()
-def page(browser, served):  # noqa: F811
+def page(browser, served):
     page = browser.new_page(viewport={"width": 1300, "height": 1000})
     dialogs = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
@@ -93,7 +91,7 @@ def test_empty_message_gets_a_hint(page):
     assert page.locator("#chat .user").count() == 0
 
 
-def test_thumbs_down_and_comment_are_stored(page, served):  # noqa: F811
+def test_thumbs_down_and_comment_are_stored(page, served):
     ask(page, "国家级小巨人有多少奖励？")
     page.locator("#chat button[aria-label='Dislike']").last.click()
     page.wait_for_function("document.querySelector('#status').innerText.includes('已记录反馈')")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import socket
 import sqlite3
 from concurrent.futures import ThreadPoolExecutor
 
@@ -10,25 +9,7 @@ import pytest
 
 from assistant.render import highlight, sources_html
 
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="session")
-def served(assistant, tmp_path_factory):
-    """The app on a free port, with its own feedback database: (url, path of the database)."""
-    from assistant.feedback import FeedbackStore
-    from assistant.web import build_app
-
-    db = tmp_path_factory.mktemp("feedback") / "feedback.sqlite"
-    port = free_port()
-    app = build_app(assistant, FeedbackStore(db)).queue(default_concurrency_limit=4)
-    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    yield f"http://127.0.0.1:{port}/", db
-    app.close()
+from .conftest import free_port  # noqa: F401  (re-exported for the other modules)
 
 
 @pytest.fixture(scope="module")
