@@ -150,6 +150,32 @@ def serve(ctx: click.Context, host: str, port: int, answerer: str | None) -> Non
     launch(assistant, FeedbackStore(settings.feedback_db), host=host, port=port, knowledge=knowledge)
 
 
+@main.command()
+@click.argument("key", required=False)
+@click.option("--who", default="cli", show_default=True, help="Name written to the audit log.")
+@click.option("--list", "only_list", is_flag=True, help="Only list what can be restored, newest first.")
+@click.pass_context
+def restore(ctx: click.Context, key: str | None, who: str, only_list: bool) -> None:
+    """Bring back a removed or replaced document: the latest, or KEY (see --list)."""
+    from .knowledge import KnowledgeBase, KnowledgeError
+
+    settings = _settings(ctx)
+    assistant = _assistant(settings, progress=False)
+    knowledge = KnowledgeBase(settings, assistant.retriever.store, assistant.retriever.embeddings)
+    removed = knowledge.removed()
+    if not removed:
+        raise click.ClickException("nothing to restore: no document was removed or replaced")
+    if only_list:
+        for record in removed:
+            click.echo(f"{record['key']}  {record['action']:8} {record['file']}  by {record['who']} at {record['time']}")
+        return
+    try:
+        meta = knowledge.restore(who, key or removed[0]["key"])
+    except KnowledgeError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"restored {meta.doc_id} ({meta.source_file})")
+
+
 @main.group()
 def feedback() -> None:
     """Feedback given in the web chat."""

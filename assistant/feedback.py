@@ -4,7 +4,9 @@ file for the evaluation harness (so a commissioner can turn bad answers into tes
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import json
+import secrets
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -63,7 +65,7 @@ class FeedbackStore:
             cursor = db.execute(
                 "INSERT INTO feedback (created, question, history, answer, refused, chunk_ids, quotes, rating, comment)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), entry.question,
+                (dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), entry.question,
                  json.dumps(list(entry.history), ensure_ascii=False), entry.answer, int(entry.refused),
                  json.dumps(entry.chunk_ids), json.dumps(entry.quotes, ensure_ascii=False), entry.rating, entry.comment))
             return int(cursor.lastrowid)
@@ -73,6 +75,16 @@ class FeedbackStore:
             raise ValueError(f"the comment is {len(comment)} characters long; the limit is {MAX_COMMENT}")
         with self._lock, self._connect() as db:
             db.execute("UPDATE feedback SET comment = ? WHERE id = ?", (comment, feedback_id))
+
+    def update(self, feedback_id: int, rating: str, comment: str) -> bool:
+        """Change a stored rating (and comment, when one is given); False when the row is gone."""
+        FeedbackEntry("", "", False, [], [], rating, comment)  # validates both
+        with self._lock, self._connect() as db:
+            if comment:
+                cursor = db.execute("UPDATE feedback SET rating = ?, comment = ? WHERE id = ?", (rating, comment, feedback_id))
+            else:
+                cursor = db.execute("UPDATE feedback SET rating = ? WHERE id = ?", (rating, feedback_id))
+            return cursor.rowcount > 0
 
     def all(self) -> list[FeedbackEntry]:
         with self._connect() as db:
@@ -105,7 +117,8 @@ def to_question_records(entries: list[FeedbackEntry], only: str | None = None) -
 
 class AnswerLog:
     """The latest answers by id, so feedback (from the page or the API) can name the answer
-    it is about. Bounded: the oldest are forgotten first."""
+    it is about. Ids are random (not guessable); an answer can be rated only by the session
+    that received it, once (rating again changes that rating). Bounded: the oldest go first."""
 
     def __init__(self, size: int = 2000) -> None:
         from collections import OrderedDict
@@ -113,24 +126,34 @@ class AnswerLog:
         self._answers: OrderedDict[str, dict] = OrderedDict()
         self._size = size
         self._lock = threading.Lock()
-        self._counter = 0
 
-    def add(self, question: str, history: list[dict], answer) -> str:
+    def add(self, question: str, history: list[dict], answer, owner: str = "") -> str:
+        answer_id = secrets.token_urlsafe(16)
         with self._lock:
-            self._counter += 1
-            answer_id = f"a{self._counter}"
             self._answers[answer_id] = {
                 "question": question, "history": history, "answer": answer.text, "refused": answer.refused,
-                "chunk_ids": [c.chunk_id for c in answer.citations], "quotes": [c.quote for c in answer.citations]}
+                "chunk_ids": [c.chunk_id for c in answer.citations], "quotes": [c.quote for c in answer.citations],
+                "owner": owner, "feedback_id": None}
             while len(self._answers) > self._size:
                 self._answers.popitem(last=False)
-            return answer_id
+        return answer_id
 
-    def entry(self, answer_id: str, rating: str, comment: str = "") -> FeedbackEntry:
+    def entry(self, answer_id: object, rating: str, comment: str = "", owner: str = "") -> FeedbackEntry:
+        """The feedback for ``answer_id``, or ``KeyError`` when there is no such answer for ``owner``."""
         with self._lock:
-            record = self._answers.get(answer_id)
-        if record is None:
-            raise KeyError(f"no recent answer with id {answer_id!r}")
+            record = self._answers.get(answer_id) if isinstance(answer_id, str) else None
+        if record is None or not hmac.compare_digest(record["owner"], owner):
+            raise KeyError(f"no recent answer with id {str(answer_id)[:40]!r} in this session")
         return FeedbackEntry(question=record["question"], answer=record["answer"], refused=record["refused"],
                              chunk_ids=record["chunk_ids"], quotes=record["quotes"], rating=rating,
                              comment=comment, history=tuple(record["history"]))
+
+    def rate(self, store: FeedbackStore, answer_id: object, rating: str, comment: str = "", owner: str = "") -> int:
+        """Store (or change) the rating of an answer; returns the feedback row's id."""
+        entry = self.entry(answer_id, rating, comment, owner)
+        with self._lock:
+            record = self._answers[answer_id]
+            if record["feedback_id"] is not None and store.update(record["feedback_id"], rating, comment):
+                return record["feedback_id"]
+            record["feedback_id"] = store.add(entry)
+            return record["feedback_id"]

@@ -1,8 +1,12 @@
-"""Keeping the knowledge base current: list, upload, correct metadata, replace, remove.
+"""Keeping the knowledge base current: list, upload, correct metadata, replace, remove, restore.
 
 Uploads are checked by content (not by name), size-limited, and stored under a safe file
-name inside the documents folder. Every change goes through the atomic ingest (a new index
-generation, switched to when complete) and is written to an audit log with who and when.
+name inside the documents folder. Every change is a transaction: the new documents folder
+and metadata are staged under ``knowledge/.changes/<id>/`` with a journal, the next index
+generation is built from them, and only then are the file, the metadata entry, the index
+switch and the audit line committed. An interrupted change is rolled back (while
+building) or completed (while committing) by :meth:`KnowledgeBase.recover` at start-up.
+Removed and replaced files are kept under ``knowledge/.removed/`` for :meth:`restore`.
 """
 
 from __future__ import annotations
@@ -12,6 +16,10 @@ import io
 import json
 import os
 import re
+import shutil
+import tempfile
+import threading
+import uuid
 import zipfile
 from pathlib import Path
 
@@ -70,6 +78,15 @@ class KnowledgeBase:
         self.store = store
         self.embeddings = embeddings
         self.folder = settings.documents_dir
+        self._lock = threading.Lock()  # one change at a time
+
+    @property
+    def _changes(self) -> Path:
+        return self.settings.knowledge_dir / ".changes"
+
+    @property
+    def _removed(self) -> Path:
+        return self.settings.knowledge_dir / ".removed"
 
     def documents(self, chunk_counts: dict[str, int]) -> list[dict]:
         today = dt.date.today()
@@ -81,21 +98,27 @@ class KnowledgeBase:
             rows.append({"doc_id": doc_id, "file": path.name, "title": meta.title if meta else "(inferred at ingest)",
                          "region": meta.region if meta else None, "status": meta.status if meta else "unknown",
                          "flags": meta.flags(today) if meta else [], "chunks": chunk_counts.get(doc_id, 0)})
+        listed = {row["doc_id"] for row in rows}
+        for doc_id, count in chunk_counts.items():  # indexed without a file: shown, so that it can be removed
+            if doc_id not in listed:
+                rows.append({"doc_id": doc_id, "file": "", "title": "(file missing)", "region": None,
+                             "status": "unknown", "flags": [], "chunks": count})
         return rows
 
     def preview(self, data: bytes, name: str) -> DocumentMeta:
         """The metadata inferred for an upload, for a person to check before indexing."""
         suffix = sniff_suffix(data, name)
-        scratch = self.settings.index_dir / "uploads"
-        scratch.mkdir(parents=True, exist_ok=True)
+        scratch_root = self.settings.index_dir / "uploads"
+        scratch_root.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(dir=scratch_root))  # one folder per upload: no two share a file
         path = scratch / safe_file_name(name, suffix)
         path.write_bytes(data)
         try:
             return prepare(path, load_catalog(self.settings.knowledge_dir), self.settings.chunk_max_tokens).meta
         except LoadError as exc:
-            raise KnowledgeError(str(exc)) from None
+            raise KnowledgeError(str(exc).replace(str(scratch) + "/", "")) from None
         finally:
-            path.unlink(missing_ok=True)
+            shutil.rmtree(scratch, ignore_errors=True)
 
     def add(self, data: bytes, name: str, who: str, corrections: dict | None = None,
             replaces: str | None = None) -> DocumentMeta:
@@ -106,37 +129,65 @@ class KnowledgeBase:
         if replaces and old is None:
             raise KnowledgeError(f"no document with id {replaces!r}")
         file_name = safe_file_name(name, sniff_suffix(data, name))
-        target = self.folder / file_name
-        if target.exists() and (old is None or old.source_file != file_name):
+        if (self.folder / file_name).exists() and (old is None or old.source_file != file_name):
             raise KnowledgeError(f"{file_name} already exists; replace that document instead")
-        values = {**meta.to_dict(), **(corrections or {}), "source_file": file_name}
-        values["doc_id"] = old.doc_id if old else values["doc_id"]
+        corrections = dict(corrections or {})
+        if "doc_id" in corrections and corrections["doc_id"] != (old.doc_id if old else meta.doc_id):
+            taken = {m.doc_id for m in catalog.values()} | set(self.store.fingerprints())
+            if corrections["doc_id"] in taken:
+                raise KnowledgeError(f"doc_id {corrections['doc_id']!r} belongs to another document; "
+                                     "choose it under Replaces to replace that document")
+        values = {**meta.to_dict(), **corrections, "source_file": file_name}
+        if old:
+            values["doc_id"] = old.doc_id
         try:
             meta = DocumentMeta.from_dict(values)
         except (TypeError, ValueError) as exc:
             raise KnowledgeError(f"invalid metadata: {exc}") from None
         entries = [m for m in catalog.values() if m.doc_id != meta.doc_id] + [meta]
-        temporary = target.with_name(f".{file_name}.part")
-        temporary.write_bytes(data)
-        os.replace(temporary, target)
-        if old and old.source_file != file_name:
-            (self.folder / old.source_file).unlink(missing_ok=True)
-        self._write_catalog(entries)
-        self._sync()
-        self._audit("replace" if old else "add", who, meta.doc_id, file_name)
+        self._change("replace" if old else "add", who, meta.doc_id, entries, add=(file_name, data),
+                     drop=old.source_file if old else None, dropped=old)
         return meta
 
     def remove(self, doc_id: str, who: str) -> None:
+        """Remove a document (kept under ``.removed/`` for :meth:`restore`)."""
         catalog = load_catalog(self.settings.knowledge_dir)
         meta = next((m for m in catalog.values() if m.doc_id == doc_id), None)
         path = self.folder / meta.source_file if meta else next(
-            (p for p in self.folder.iterdir() if slug(p.stem) == doc_id), None)
-        if path is None:
+            (p for p in self.folder.iterdir() if p.is_file() and slug(p.stem) == doc_id), None)
+        if path is None and doc_id not in self.store.fingerprints():
             raise KnowledgeError(f"no document with id {doc_id!r}")
-        path.unlink(missing_ok=True)
-        self._write_catalog([m for m in catalog.values() if m.doc_id != doc_id])
-        self._sync()
-        self._audit("remove", who, doc_id, path.name)
+        entries = [m for m in catalog.values() if m.doc_id != doc_id]
+        self._change("remove", who, doc_id, entries, drop=path.name if path else None, dropped=meta)
+
+    def removed(self) -> list[dict]:
+        """Removed or replaced documents that can be restored, newest first."""
+        if not self._removed.is_dir():
+            return []
+        out = []
+        for folder in sorted(self._removed.iterdir(), reverse=True):
+            record = folder / "removed.json"
+            if record.is_file():
+                out.append({**json.loads(record.read_text(encoding="utf-8")), "key": folder.name})
+        return out
+
+    def restore(self, who: str, key: str | None = None) -> DocumentMeta:
+        """Bring back the latest removed document (or the one named by ``key``)."""
+        candidates = [r for r in self.removed() if key is None or r["key"] == key]
+        if not candidates:
+            raise KnowledgeError("nothing to restore" if key is None else f"no removed document {key!r}")
+        record = candidates[0]
+        folder = self._removed / record["key"]
+        data = (folder / record["file"]).read_bytes()
+        catalog = load_catalog(self.settings.knowledge_dir)
+        meta = DocumentMeta.from_dict(record["meta"]) if record.get("meta") else None
+        doc_id = meta.doc_id if meta else slug(Path(record["file"]).stem)
+        if any(m.doc_id == doc_id for m in catalog.values()) or (self.folder / record["file"]).exists():
+            raise KnowledgeError(f"{doc_id} is in the knowledge base again; remove that version first")
+        entries = [*catalog.values(), meta] if meta else list(catalog.values())
+        self._change("restore", who, doc_id, entries, add=(record["file"], data))
+        shutil.rmtree(folder, ignore_errors=True)
+        return meta or DocumentMeta(doc_id=doc_id, title=record["file"], source_file=record["file"])
 
     def audit_log(self) -> list[dict]:
         path = self.settings.knowledge_dir / AUDIT_FILE
@@ -144,22 +195,105 @@ class KnowledgeBase:
             return []
         return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
-    def _sync(self) -> None:
-        report = ingest([self.folder], store=self.store, embeddings=self.embeddings,
-                        knowledge_dir=self.settings.knowledge_dir, max_tokens=self.settings.chunk_max_tokens,
-                        sync=True, progress=False)
-        if report.errors:
-            raise KnowledgeError("; ".join(report.errors))
+    def _change(self, action: str, who: str, doc_id: str, entries: list[DocumentMeta],
+                add: tuple[str, bytes] | None = None, drop: str | None = None,
+                dropped: DocumentMeta | None = None) -> None:
+        """Stage, build, then commit one change (see the module's docstring)."""
+        with self._lock:
+            change = self._changes / uuid.uuid4().hex
+            staged_docs = change / "documents"
+            staged_docs.mkdir(parents=True)
+            try:
+                for path in self.folder.iterdir():
+                    if path.is_file() and not path.name.startswith(".") and path.name != drop:
+                        _link_or_copy(path, staged_docs / path.name)
+                if add:
+                    (staged_docs / add[0]).write_bytes(add[1])
+                _write_catalog(change, entries)
+                journal = {"id": change.name, "action": action, "who": who, "doc_id": doc_id,
+                           "file": add[0] if add else drop, "add": add[0] if add else None, "drop": drop,
+                           "dropped": dropped.to_dict() if dropped else None, "state": "building"}
+                _write_json(change / "change.json", journal)
+                report = ingest([staged_docs], store=self.store, embeddings=self.embeddings, knowledge_dir=change,
+                                max_tokens=self.settings.chunk_max_tokens, sync=True, progress=False, activate=False)
+                if report.errors:
+                    raise KnowledgeError("; ".join(e.replace(str(staged_docs) + "/", "") for e in report.errors))
+            except BaseException:
+                shutil.rmtree(change, ignore_errors=True)  # nothing outside the staging folder was touched
+                raise
+            _write_json(change / "change.json", {**journal, "state": "commit"})  # the point of no return
+            self._commit(change, journal, report.staged)
 
-    def _write_catalog(self, entries: list[DocumentMeta]) -> None:
-        path = self.settings.knowledge_dir / METADATA_FILE
-        data = {"documents": [m.to_dict() for m in sorted(entries, key=lambda m: m.doc_id)]}
-        temporary = path.with_suffix(".json.part")
-        temporary.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-        os.replace(temporary, path)  # readers see the old file or the new one, never half
+    def _commit(self, change: Path, journal: dict, staged) -> None:
+        """Apply a built change; every step can be repeated, so recovery can call this again."""
+        drop, add = journal.get("drop"), journal.get("add")
+        if drop and (self.folder / drop).exists():
+            keep = self._removed / f"{dt.datetime.now().strftime('%Y%m%d%H%M%S')}-{journal['id'][:8]}"
+            keep.mkdir(parents=True, exist_ok=True)
+            _write_json(keep / "removed.json", {"file": drop, "meta": journal.get("dropped"), "who": journal["who"],
+                                                "action": journal["action"], "time": _now()})
+            os.replace(self.folder / drop, keep / drop)
+        if add and (change / "documents" / add).exists():
+            os.replace(change / "documents" / add, self.folder / add)
+        if (change / METADATA_FILE).exists():
+            os.replace(change / METADATA_FILE, self.settings.knowledge_dir / METADATA_FILE)
+        if staged is not None:
+            self.store.activate(staged)
+        if not any(line.get("change") == journal["id"] for line in self.audit_log()):
+            self._audit(journal["action"], journal["who"], journal["doc_id"], journal.get("file") or "", journal["id"])
+        shutil.rmtree(change, ignore_errors=True)
 
-    def _audit(self, action: str, who: str, doc_id: str, file_name: str) -> None:
-        line = {"time": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"), "who": who,
-                "action": action, "doc_id": doc_id, "file": file_name}
+    def recover(self) -> list[str]:
+        """Finish or roll back changes a crash interrupted; returns what was done, for the log."""
+        done = []
+        if not self._changes.is_dir():
+            return done
+        for change in sorted(self._changes.iterdir()):
+            try:
+                journal = json.loads((change / "change.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                journal = {}
+            if journal.get("state") == "commit":
+                self._commit(change, journal, None)
+                done.append(f"completed {journal['action']} of {journal['doc_id']}")
+            else:
+                shutil.rmtree(change, ignore_errors=True)
+                if journal:
+                    self._audit("rolled-back " + journal["action"], journal["who"], journal["doc_id"],
+                                journal.get("file") or "", journal["id"])
+                done.append(f"rolled back {journal.get('action', 'a change')} of {journal.get('doc_id', '?')}")
+        if done:  # the index follows the folder as it now is
+            ingest([self.folder], store=self.store, embeddings=self.embeddings, knowledge_dir=self.settings.knowledge_dir,
+                   max_tokens=self.settings.chunk_max_tokens, sync=True, progress=False)
+        return done
+
+    def _audit(self, action: str, who: str, doc_id: str, file_name: str, change: str) -> None:
+        line = {"time": _now(), "who": who, "action": action, "doc_id": doc_id, "file": file_name, "change": change}
         with (self.settings.knowledge_dir / AUDIT_FILE).open("a", encoding="utf-8") as handle:
             handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _link_or_copy(source: Path, target: Path) -> None:
+    try:
+        os.link(source, target)  # cheap, and the original is never written through a link (files are replaced)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _write_json(path: Path, data) -> None:
+    temporary = path.with_name(path.name + ".part")
+    with temporary.open("w", encoding="utf-8") as handle:
+        handle.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)  # readers see the old file or the new one, never half
+
+
+def _write_catalog(knowledge_dir: Path, entries: list[DocumentMeta]) -> None:
+    _write_json(knowledge_dir / METADATA_FILE, {"documents": [m.to_dict() for m in sorted(entries, key=lambda m: m.doc_id)]})

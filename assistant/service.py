@@ -101,6 +101,13 @@ class Assistant:
         store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url)
         from ingest.pipeline import ingest
 
+        from .knowledge import KnowledgeBase
+
+        # a change a crash interrupted is finished or rolled back first (and logged in the audit)
+        for line in KnowledgeBase(settings, store, embeddings).recover():
+            import logging
+
+            logging.getLogger(__name__).warning("knowledge base: %s", line)
         # bring the index up to date with knowledge/: builds it when missing, re-indexes changed
         # documents (or a new splitter), skips unchanged ones; never removes files added by hand
         ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,

@@ -7,6 +7,7 @@ place each, so that the rest of the code handles typed values.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
@@ -32,14 +33,32 @@ class DocumentMeta:
     status: Status = "unknown"
 
     def __post_init__(self) -> None:
-        if not self.doc_id or not self.doc_id.strip():
-            raise ValueError("doc_id must not be empty")
-        if not self.title or not self.title.strip():
-            raise ValueError(f"title of {self.doc_id!r} must not be empty")
+        # checked field by field, with the bad value named: a correction typed by a person must
+        # never reach the index in a shape that breaks every answer citing the document later
+        if not isinstance(self.doc_id, str) or not re.fullmatch(r"[\w\u4e00-\u9fff][\w\u4e00-\u9fff.-]{0,99}", self.doc_id):
+            raise ValueError(f"doc_id must be 1–100 letters, digits, '-' or '.', got {self.doc_id!r}")
+        if not isinstance(self.title, str) or not self.title.strip() or len(self.title) > 300:
+            raise ValueError(f"title of {self.doc_id!r} must be non-empty text of at most 300 characters")
+        for name in ("source_file", "issuer", "region", "level", "doc_number", "date_issued"):
+            value = getattr(self, name)
+            if value is not None and (not isinstance(value, str) or len(value) > 300):
+                raise ValueError(f"{name} of {self.doc_id!r} must be text (at most 300 characters) or null, got {value!r}")
         if self.status not in STATUS_LABELS_ZH:
             raise ValueError(f"status of {self.doc_id!r} must be one of {sorted(STATUS_LABELS_ZH)}, got {self.status!r}")
         if self.date_issued is not None:
-            dt.date.fromisoformat(self.date_issued)
+            try:
+                dt.date.fromisoformat(self.date_issued)
+            except ValueError:
+                raise ValueError(f"date_issued of {self.doc_id!r} must be an ISO date like 2024-03-01, "
+                                 f"got {self.date_issued!r}") from None
+        for name in ("period_start", "period_end"):
+            value = getattr(self, name)
+            if value is not None and (type(value) is not int or not 1949 <= value <= 2100):
+                raise ValueError(f"{name} of {self.doc_id!r} must be a year (a number such as 2025) or null, "
+                                 f"got {value!r}")
+        if self.period_start and self.period_end and self.period_start > self.period_end:
+            raise ValueError(f"the period of {self.doc_id!r} ends ({self.period_end}) before it starts "
+                             f"({self.period_start})")
 
     @property
     def period(self) -> str | None:

@@ -8,18 +8,17 @@ reach the page, so HTML in them is shown, never run.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
-import tempfile
 from html import escape
 
 import gradio as gr  # this module is only imported to serve the page
 
-from .feedback import AnswerLog, FeedbackStore, to_question_records
+from .feedback import AnswerLog, FeedbackStore
 from .limits import QuestionError, validate_history
 from .render import sources_html
 from .service import Assistant
+from .staff import StaffSessions
 from .types import STATUS_LABELS_ZH, Turn
 from .webtext import ALL, EXAMPLES, LABELS, STYLE
 
@@ -42,13 +41,22 @@ def shown(text: str) -> str:
     return escape(text, quote=False)
 
 
-def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
-    """The chat tab and, given a :class:`~assistant.knowledge.KnowledgeBase`, the workspace tab."""
+def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None, sessions: StaffSessions | None = None):
+    """The chat tab and, given a :class:`~assistant.knowledge.KnowledgeBase`, the workspace tab
+    (signed in through ``sessions``: by default, in memory with the default expiry and lockout)."""
     answers = AnswerLog()
-    regions = sorted({r.strip() for d in assistant.retriever.docs.values() if d.region for r in d.region.split(",")})
-    documents = [(d.title, d.doc_id) for d in sorted(assistant.retriever.docs.values(), key=lambda d: d.doc_id)]
+    sessions = sessions or StaffSessions()
 
-    def ask(question: str, region: str | None = None, history: list[dict] | None = None) -> dict:
+    def regions() -> list[str]:  # read at every use: documents come and go while serving
+        return sorted({r.strip() for d in assistant.retriever.docs.values() if d.region for r in d.region.split(",")})
+
+    def documents() -> list[tuple[str, str]]:
+        return [(d.title, d.doc_id) for d in sorted(assistant.retriever.docs.values(), key=lambda d: d.doc_id)]
+
+    def filters():
+        return gr.update(choices=[ALL, *regions()]), gr.update(choices=documents())
+
+    def ask(question: str, request: gr.Request, region: str | None = None, history: list[dict] | None = None) -> dict:
         """Answer a question; returns the answer text, the refused flag and the citations."""
         try:
             turns = validate_history(history, assistant.limits)
@@ -59,18 +67,18 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
             log.exception("answering %r failed", question)
             raise gr.Error(LABELS["en"]["error"]) from None
         data = answer.to_dict()
-        data["answer_id"] = answers.add(answer.question, [t.__dict__ for t in turns], answer)
+        data["answer_id"] = answers.add(answer.question, [t.__dict__ for t in turns], answer, _owner(request))
         data.pop("retrieved", None)
         return data
 
-    def give_feedback(answer_id: str, rating: str, comment: str = "") -> int:
-        """Store thumbs up ('up') or down ('down') and an optional comment for an answer."""
+    def give_feedback(answer_id: str, rating: str, request: gr.Request, comment: str = "") -> int:
+        """Thumbs up ('up') or down ('down') and an optional comment on an answer this session got."""
         try:
-            return feedback.add(answers.entry(answer_id, rating, comment))
+            return answers.rate(feedback, answer_id, rating, comment, _owner(request))
         except (KeyError, ValueError) as exc:
             raise gr.Error(str(exc)) from None
 
-    def respond(message, chat, records, region, chosen_docs, language):
+    def respond(message, chat, records, region, chosen_docs, language, request: gr.Request):
         labels = LABELS[language]
         text = (message or "").strip()
         if not text:
@@ -94,7 +102,7 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
             log.exception("answering %r failed", text)
             yield "", chat + [{"role": "assistant", "content": labels["error"]}], records, gr.update(), ""
             return
-        answer_id = answers.add(text, records.get("turns", []), answer)
+        answer_id = answers.add(text, records.get("turns", []), answer, _owner(request))
         lines, partial = shown(answer.text).split("\n"), []
         for line in lines:  # stream the answer in, line by line
             partial.append(line)
@@ -109,12 +117,12 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
         status = labels["refused"] if answer.refused else ""
         yield "", chat, records, sources_html(answer, assistant.retriever.chunk, language), status
 
-    def on_like(records, language, data: gr.LikeData):
+    def on_like(records, language, data: gr.LikeData, request: gr.Request):
         index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
         answer_id = records.get("ids", {}).get(str(index))
         if answer_id is None or data.liked is None:
             return records, ""
-        feedback_id = feedback.add(answers.entry(answer_id, "up" if data.liked else "down"))
+        feedback_id = answers.rate(feedback, answer_id, "up" if data.liked else "down", "", _owner(request))
         return {**records, "last": feedback_id}, LABELS[language]["thanks"].format(id=feedback_id)
 
     def on_comment(comment, records, language):
@@ -127,19 +135,12 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
             return comment, f"⚠️ {exc}"
         return "", labels["commented"].format(id=records["last"])
 
-    def on_export():
-        records = to_question_records(feedback.all())
-        handle = tempfile.NamedTemporaryFile("w", suffix=".jsonl", prefix="feedback-", delete=False, encoding="utf-8")
-        with handle:
-            handle.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
-        return handle.name
-
     def on_language(language):
         t = LABELS[language]
         return (gr.update(label=t["chat"]), gr.update(placeholder=t["placeholder"], label=t["question"]),
                 gr.update(value=t["send"]), gr.update(value=t["clear"]), gr.update(label=t["region"]),
                 gr.update(label=t["documents"]), gr.update(label=t["comment"]), gr.update(value=t["comment_send"]),
-                gr.update(value=t["export"]), gr.update(value=f"### {t['sources']}"))
+                gr.update(value=f"### {t['sources']}"))
 
     t = LABELS["zh"]
     with gr.Blocks(title="专精特新政策助手 · Policy assistant") as app:
@@ -164,17 +165,16 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
                     with gr.Column(scale=2):
                         sources_title = gr.Markdown(f"### {t['sources']}")
                         sources = gr.HTML(sources_html(None, None), elem_id="sources")
-                        region = gr.Dropdown([ALL, *regions], value=ALL, label=t["region"], elem_id="region")
-                        chosen = gr.Dropdown(documents, value=[], multiselect=True, label=t["documents"])
+                        region = gr.Dropdown([ALL, *regions()], value=ALL, label=t["region"], elem_id="region")
+                        chosen = gr.Dropdown(documents(), value=[], multiselect=True, label=t["documents"])
                         comment = gr.Textbox(label=t["comment"], lines=2, elem_id="comment")
                         comment_send = gr.Button(t["comment_send"], size="sm", elem_id="comment-send")
-                        export = gr.Button(t["export"], size="sm")
-                        export_file = gr.File(label="feedback.jsonl", interactive=False)
                 gr.Markdown(knowledge_note(assistant, dt.date.today()), elem_id="knowledge")
             if knowledge is not None:
                 from .workspace import build_workspace
 
-                build_workspace(assistant, knowledge, on_change=assistant.refresh)
+                build_workspace(assistant, knowledge, feedback, assistant.refresh, sessions,
+                                chat_filters=[(region, lambda: filters()[0]), (chosen, lambda: filters()[1])])
 
         inputs = [box, chatbot, records, region, chosen, language]
         outputs = [box, chatbot, records, sources, status]
@@ -187,12 +187,17 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None):
                     api_visibility="private")
         chatbot.like(on_like, [records, language], [records, status], api_visibility="private")
         comment_send.click(on_comment, [comment, records, language], [comment, status], api_visibility="private")
-        export.click(on_export, None, export_file, api_visibility="private")
         language.change(on_language, language, [chatbot, box, send, clear, region, chosen, comment, comment_send,
-                                                export, sources_title], api_visibility="private")
+                                                sources_title], api_visibility="private")
+        app.load(filters, None, [region, chosen], api_visibility="private")
         gr.api(ask, api_name="ask")
         gr.api(give_feedback, api_name="feedback")
     return app
+
+
+def _owner(request: gr.Request | None) -> str:
+    """Who may rate an answer: the Gradio session that received it."""
+    return str(getattr(request, "session_hash", "") or "")
 
 
 def answer_stream(assistant: Assistant, text: str, history, region, doc_ids):

@@ -39,6 +39,7 @@ class IngestReport:
     chunks_written: int = 0
     chunks_deleted: int = 0
     errors: list[str] = field(default_factory=list)
+    staged: object = None  # the built generation, when ingest was asked not to switch to it
 
     def summary(self) -> str:
         return (f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
@@ -76,8 +77,12 @@ def prepare(path: Path, catalog: dict[str, DocumentMeta], max_tokens: int) -> Pr
 
 
 def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tokens: int,
-           sync: bool = False, progress: bool = True) -> IngestReport:
-    """Bring the store up to date with ``paths``; with ``sync``, also drop documents no longer there."""
+           sync: bool = False, progress: bool = True, activate: bool = True) -> IngestReport:
+    """Bring the store up to date with ``paths``; with ``sync``, also drop documents no longer there.
+
+    With ``activate=False`` the new generation is built but not switched to: it is returned
+    as ``report.staged`` for the caller to activate once its own changes are committed.
+    """
     from tqdm import tqdm
 
     report = IngestReport()
@@ -123,5 +128,8 @@ def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tok
     for doc_id in gone:
         report.removed.append(doc_id)
         report.chunks_deleted += len(existing[doc_id][1])
-    store.activate(staging)
+    if activate:
+        store.activate(staging)
+    else:
+        report.staged = staging
     return report

@@ -20,6 +20,7 @@ def workspace_url(tmp_path_factory):
     from assistant.knowledge import KnowledgeBase
     from assistant.service import Assistant
     from assistant.settings import load_settings
+    from assistant.staff import StaffSessions
     from assistant.web import build_app
 
     from .conftest import KNOWLEDGE
@@ -31,7 +32,8 @@ def workspace_url(tmp_path_factory):
     settings = load_settings(knowledge_dir=root / "knowledge", index_dir=root / "index")
     assistant = Assistant.from_settings(settings, progress=False)
     knowledge = KnowledgeBase(settings, assistant.retriever.store, assistant.retriever.embeddings)
-    app = build_app(assistant, FeedbackStore(root / "fb.sqlite"), knowledge).queue()
+    # the lockout is tested on its own; here wrong tokens are tried on purpose more often than it allows
+    app = build_app(assistant, FeedbackStore(root / "fb.sqlite"), knowledge, StaffSessions(max_failures=100)).queue()
     port = free_port()
     app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
     yield f"http://127.0.0.1:{port}/"
@@ -54,13 +56,14 @@ def launch(playwright):
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"])
 
 
-def open_workspace(browser, url: str, token: str):
+def open_workspace(browser, url: str, token: str, name: str = "commissioner-zhang"):
     """The workspace tab after entering ``token``; the body is hidden until a right one is given."""
     page = browser.new_page(viewport={"width": 1300, "height": 1200})
     page.goto(url)
     page.get_by_role("tab", name="服务专员工作台 / Workspace").click()
     assert not page.locator("#ws-body").is_visible()
     page.fill("#ws-token input", token)
+    page.locator("#ws-who").locator("input, textarea").first.fill(name)
     page.click("#ws-enter")
     return page
 
@@ -85,10 +88,13 @@ def test_workspace_api_with_the_token(client):
 
 
 def test_without_a_token_in_the_environment_nobody_gets_in(monkeypatch):
-    from assistant.workspace import authorised
+    from assistant.staff import AccessDenied, StaffSessions
 
     monkeypatch.delenv("POLICY_ASSISTANT_WORKSPACE_TOKEN", raising=False)
-    assert not authorised("") and not authorised("anything")
+    sessions = StaffSessions()
+    for token in ("", "anything", None):
+        with pytest.raises(AccessDenied, match="Unauthorised"):
+            sessions.login(token, "zhang")
 
 
 def test_draft_edit_and_export_in_a_browser(workspace_url, tmp_path):
@@ -144,7 +150,6 @@ def test_upload_check_metadata_index_and_ask_in_a_browser(workspace_url, tmp_pat
         browser = launch(playwright)
         page = open_workspace(browser, workspace_url, TOKEN)
         page.wait_for_selector("#ws-body", state="visible")
-        page.locator("#ws-who").locator("input, textarea").first.fill("commissioner-zhang")
         page.get_by_role("tab", name="知识库 / Knowledge").click()
         page.wait_for_function("document.querySelector('#ws-docs').innerText.includes('jinhu-plan-2022')")
         page.locator("#ws-upload input[type=file]").set_input_files(str(upload))
