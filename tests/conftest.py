@@ -14,6 +14,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
+TOKEN = "s3cret-workspace-token"
 
 
 @pytest.fixture(scope="session")
@@ -68,6 +69,64 @@ def api_client(served):
     from gradio_client import Client
 
     return Client(served[0], verbose=False)
+
+
+@pytest.fixture(scope="session")
+def workspace_app(tmp_path_factory):
+    """The app with the workspace, over a copy of knowledge/: (url, root folder of its files)."""
+    import shutil
+
+    from assistant.feedback import FeedbackStore
+    from assistant.knowledge import KnowledgeBase
+    from assistant.service import Assistant
+    from assistant.settings import load_settings
+    from assistant.staff import StaffSessions
+    from assistant.web import build_app
+
+    root = tmp_path_factory.mktemp("ws")
+    shutil.copytree(KNOWLEDGE, root / "knowledge")
+    previous = os.environ.get("POLICY_ASSISTANT_WORKSPACE_TOKEN")
+    os.environ["POLICY_ASSISTANT_WORKSPACE_TOKEN"] = TOKEN
+    settings = load_settings(knowledge_dir=root / "knowledge", index_dir=root / "index")
+    assistant = Assistant.from_settings(settings, progress=False)
+    knowledge = KnowledgeBase(settings, assistant.retriever.store, assistant.retriever.embeddings)
+    # the lockout is tested on its own; here wrong tokens are tried on purpose more often than it allows
+    app = build_app(assistant, FeedbackStore(root / "fb.sqlite"), knowledge, StaffSessions(max_failures=100)).queue()
+    port = free_port()
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{port}/", root
+    app.close()
+    if previous is None:
+        os.environ.pop("POLICY_ASSISTANT_WORKSPACE_TOKEN", None)
+    else:
+        os.environ["POLICY_ASSISTANT_WORKSPACE_TOKEN"] = previous
+
+
+@pytest.fixture(scope="session")
+def workspace_url(workspace_app):
+    return workspace_app[0]
+
+
+def call_event(url: str, fn_index: int, data: list, session_hash: str) -> dict:
+    """Call one of the app's event handlers over raw HTTP, as a browser (or an attacker) can:
+    join the queue, then read the event stream until this event completes."""
+    import json
+
+    import httpx
+
+    joined = httpx.post(f"{url}gradio_api/queue/join", json={"data": data, "fn_index": fn_index,
+                                                             "session_hash": session_hash, "event_data": None,
+                                                             "trigger_id": None}, timeout=30)
+    if joined.status_code != 200:
+        return {"success": False, "output": {"error": joined.text}}
+    event_id = joined.json()["event_id"]
+    with httpx.stream("GET", f"{url}gradio_api/queue/data", params={"session_hash": session_hash}, timeout=60) as stream:
+        for line in stream.iter_lines():
+            if line.startswith("data:"):
+                message = json.loads(line[5:])
+                if message.get("event_id") == event_id and message.get("msg") == "process_completed":
+                    return message
+    raise AssertionError(f"event {fn_index} did not complete")
 
 
 @pytest.fixture()

@@ -9,39 +9,7 @@ import pytest
 from .test_browser import CHROMIUM
 from .test_web import free_port
 
-TOKEN = "s3cret-workspace-token"
-
-
-@pytest.fixture(scope="module")
-def workspace_url(tmp_path_factory):
-    import shutil
-
-    from assistant.feedback import FeedbackStore
-    from assistant.knowledge import KnowledgeBase
-    from assistant.service import Assistant
-    from assistant.settings import load_settings
-    from assistant.staff import StaffSessions
-    from assistant.web import build_app
-
-    from .conftest import KNOWLEDGE
-
-    root = tmp_path_factory.mktemp("ws")
-    shutil.copytree(KNOWLEDGE, root / "knowledge")
-    previous = os.environ.get("POLICY_ASSISTANT_WORKSPACE_TOKEN")
-    os.environ["POLICY_ASSISTANT_WORKSPACE_TOKEN"] = TOKEN
-    settings = load_settings(knowledge_dir=root / "knowledge", index_dir=root / "index")
-    assistant = Assistant.from_settings(settings, progress=False)
-    knowledge = KnowledgeBase(settings, assistant.retriever.store, assistant.retriever.embeddings)
-    # the lockout is tested on its own; here wrong tokens are tried on purpose more often than it allows
-    app = build_app(assistant, FeedbackStore(root / "fb.sqlite"), knowledge, StaffSessions(max_failures=100)).queue()
-    port = free_port()
-    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    yield f"http://127.0.0.1:{port}/"
-    app.close()
-    if previous is None:
-        os.environ.pop("POLICY_ASSISTANT_WORKSPACE_TOKEN", None)
-    else:
-        os.environ["POLICY_ASSISTANT_WORKSPACE_TOKEN"] = previous
+from .conftest import TOKEN
 
 
 @pytest.fixture(scope="module")
