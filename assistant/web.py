@@ -166,7 +166,7 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None, ses
                         sources_title = gr.Markdown(f"### {t['sources']}")
                         sources = gr.HTML(sources_html(None, None), elem_id="sources")
                         region = gr.Dropdown([ALL, *regions()], value=ALL, label=t["region"], elem_id="region")
-                        chosen = gr.Dropdown(documents(), value=[], multiselect=True, label=t["documents"])
+                        chosen = gr.Dropdown(documents(), value=[], multiselect=True, label=t["documents"], elem_id="documents")
                         comment = gr.Textbox(label=t["comment"], lines=2, elem_id="comment")
                         comment_send = gr.Button(t["comment_send"], size="sm", elem_id="comment-send")
                 gr.Markdown(knowledge_note(assistant, dt.date.today()), elem_id="knowledge")

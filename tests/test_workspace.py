@@ -124,8 +124,25 @@ def test_upload_check_metadata_index_and_ask_in_a_browser(workspace_url, tmp_pat
         page.wait_for_function("document.querySelector('#ws-meta').innerText.includes('盐都区专精特新企业奖励办法')")
         page.get_by_role("button", name="确认并索引 / Index").click()
         page.wait_for_function("document.querySelector('#ws-docs').innerText.includes('盐都区专精特新企业奖励办法')")
+        table = page.locator("#ws-docs").inner_text()
+        assert "宝应县" in table and "金湖县" in table  # an upload adds; nothing was replaced by default
+        assert "已添加" in page.locator("#ws-status").inner_text()
+        # the lists follow the change without a restart: remove offers the new document ...
+        page.locator("#ws-removable input").click()
+        page.locator("ul[role=listbox] li", has_text="盐都区专精特新企业奖励办法").click()
+        page.click("#ws-remove")
+        page.wait_for_selector("#ws-confirm-remove", state="visible")
+        assert "确认删除 《盐都区专精特新企业奖励办法" in page.locator("#ws-status").inner_text()
+        assert "盐都区专精特新企业奖励办法" in page.locator("#ws-docs").inner_text()  # not removed before confirming
+        page.click("#ws-confirm-remove")
+        page.wait_for_function("!document.querySelector('#ws-docs').innerText.includes('盐都区专精特新企业奖励办法')")
+        page.click("#ws-undo")  # ... and removal can be undone
+        page.wait_for_function("document.querySelector('#ws-docs').innerText.includes('盐都区专精特新企业奖励办法')")
         page.get_by_role("tab", name="浏览 / Browse").click()
         page.get_by_role("tab", name="问答 / Chat").click()
+        page.locator("#documents input").click()  # ... and so does the chat's document filter
+        assert page.locator("ul[role=listbox] li", has_text="盐都区专精特新企业奖励办法").count() == 1
+        page.keyboard.press("Escape")
         page.fill("#question textarea", "盐都区对新认定的省级专精特新企业奖励多少？")
         page.click("#send")
         page.wait_for_function("document.querySelector('#sources').innerText.includes('盐都区专精特新企业奖励办法')")
