@@ -15,10 +15,18 @@ import re
 from dataclasses import dataclass
 
 from .answer_texts import TEXTS
-from .decision import DEFAULT_MODEL, DecisionModel, DetailCheck, check_details, features, sentences, topical
 from .asking import detail_present
-from .evidence import TermWeights, coverage
 from .criteria import best_table_row, criteria_columns
+from .decision import (
+    DEFAULT_MODEL,
+    DecisionModel,
+    DetailCheck,
+    check_details,
+    features,
+    sentences,
+    topical,
+)
+from .evidence import TermWeights, coverage
 from .gloss import gloss
 from .query import QueryAnalysis
 from .types import SECTION_SEPARATOR, Answer, Citation, DocumentMeta, ScoredChunk

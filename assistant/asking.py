@@ -29,41 +29,41 @@ _CLAUSE = re.compile(r"[，,、：:]")
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
         r"(几个点|多少个点|百分之几|百分比|利率|费率|税率|率.{0,3}多少|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
-        r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent)", re.I),
+        r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent)", re.IGNORECASE),
     "amount": re.compile(
         r"(多少钱|多少万|多少资金|多少补贴|多少奖励|多少补助|多少经费|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|补多少|"
         r"报销多少|能报多少|承担多少|出多少|"
         r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
         r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|how much|what amount|how large|"
-        r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount))", re.I),
+        r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount))", re.IGNORECASE),
     "count": re.compile(
         r"(多少家|几家|多少个(?!点)|多少项|几项|多少件|多少名|多少人|几名|几所|多少所|几批|多少批|多少条|"
-        r"how many|what number of)", re.I),
+        r"how many|what number of)", re.IGNORECASE),
     "date": re.compile(
         r"(什么时候|何时|几月|几号|哪天|哪一天|截止|截至|期限|deadline|by when|what date|when (is|are|do|does|can|will|must|should))",
-        re.I),
-    "frequency": re.compile(r"(多久.{0,4}一次|多长时间.{0,4}一次|几年一次|每年几次|频次|频率|how often)", re.I),
+        re.IGNORECASE),
+    "frequency": re.compile(r"(多久.{0,4}一次|多长时间.{0,4}一次|几年一次|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,4}一次)|多长时间(?!.{0,4}一次)|(?<![这近前十好])几年(?!一次)|多少年|几个月|"
-                           r"how long|how many years|how many months)", re.I),
+                           r"how long|how many years|how many months)", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
-                            r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.I),
+                            r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.IGNORECASE),
     "materials": re.compile(r"(什么材料|哪些材料|哪些申报材料|什么申报材料|需要.{0,4}材料|提交.{0,6}(什么|哪些)|要交什么|准备什么|准备哪些|"
-                            r"what documents|which documents|paperwork)", re.I),
+                            r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
         r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
         r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge)|"
-        r"responsible (unit|department|units|departments)|in charge)", re.I),
+        r"responsible (unit|department|units|departments)|in charge)", re.IGNORECASE),
     "contact": re.compile(
         r"(在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|"
-        r"where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who do we call|whom to call)", re.I),
+        r"where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who do we call|whom to call)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
-    "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|reward|subsid|grant|incentive|bonus)", re.I),
+    "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|reward|subsid|grant|incentive|bonus)", re.IGNORECASE),
     "conditions": re.compile(
         r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|资格|够不够|够吗|够格|够得着|符合吗|达标吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
         r"可以.{0,4}(申请|申报|报|进|入).{0,12}吗|能.{0,4}(申请|申报|报|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
         r"(can|could|would|will) (we|i|it|they|our [a-z]+) (get into|be recognised|be recognized|be named|apply|qualify|join|become|"
         r"make it|meet)|(do|does) (we|i|it|they|our [a-z]+) (qualify|meet|count)|am i eligible|are we eligible|"
-        r"qualify|eligib|requirement|required|require|criteria|criterion|conditions|what do (i|we) need|what does it take)", re.I),
+        r"qualify|eligib|requirement|required|require|criteria|criterion|conditions|what do (i|we) need|what does it take)", re.IGNORECASE),
 }
 # the patterns a clause sentence must show to carry each kind of detail
 DETAIL: dict[str, re.Pattern] = {
@@ -83,12 +83,12 @@ DETAIL: dict[str, re.Pattern] = {
 }
 _FIGURE = re.compile(
     r"(\d+(\.\d+)?\s*(万|亿|%|个点|人|年|million|billion|percent|staff|employees|people)|"
-    r"[一二三四五六七八九十百千两几]+[十百千]?(万|亿|个点|成|号人|来号人|多人)|rmb\s*\d|\d+\s*(m|k)\b)", re.I)
+    r"[一二三四五六七八九十百千两几]+[十百千]?(万|亿|个点|成|号人|来号人|多人)|rmb\s*\d|\d+\s*(m|k)\b)", re.IGNORECASE)
 LEVELS: dict[str, re.Pattern] = {
-    "国家级": re.compile(r"(国家级|国家专精特新|国家小巨人|国家单项|national|state-level)", re.I),
-    "省级": re.compile(r"(省级|省专|省里|省千企|省.{0,3}小巨人|provincial|province-level)", re.I),
-    "市级": re.compile(r"(市级|市里|市专|municipal|city-level)", re.I),
-    "县级": re.compile(r"(县级|县里|培育库|入库|county)", re.I),
+    "国家级": re.compile(r"(国家级|国家专精特新|国家小巨人|国家单项|national|state-level)", re.IGNORECASE),
+    "省级": re.compile(r"(省级|省专|省里|省千企|省.{0,3}小巨人|provincial|province-level)", re.IGNORECASE),
+    "市级": re.compile(r"(市级|市里|市专|municipal|city-level)", re.IGNORECASE),
+    "县级": re.compile(r"(县级|县里|培育库|入库|county)", re.IGNORECASE),
 }
 
 
@@ -137,8 +137,8 @@ def ask_types(ask: str) -> tuple[str, ...]:
     """The kinds of detail the ask wants, most specific first (empty: a yes/no or open question)."""
     found = [name for name, pattern in ASK_TYPES.items() if pattern.search(ask)]
     # "研发费用占营收比重要多少": a share is asked, not a sum of money
-    if "amount" in found and re.search(r"(比重|比例|占比|费率|利率|税率|percentage|share|ratio|rate)", ask, re.I) \
-            and not re.search(r"(钱|万元|多少万|元|资金|贷多少|借多少|额度|how much money|cash|loan amount)", ask, re.I):
+    if "amount" in found and re.search(r"(比重|比例|占比|费率|利率|税率|percentage|share|ratio|rate)", ask, re.IGNORECASE) \
+            and not re.search(r"(钱|万元|多少万|元|资金|贷多少|借多少|额度|how much money|cash|loan amount)", ask, re.IGNORECASE):
         found.remove("amount")
         if "rate" not in found:
             found.insert(0, "rate")

@@ -81,7 +81,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
         store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url)
         report = run_ingest(list(paths) or [settings.documents_dir], store=store, embeddings=embeddings,
                             knowledge_dir=settings.knowledge_dir, max_tokens=settings.chunk_max_tokens,
-                            sync=not paths, progress=not quiet)
+                            sync=not paths, progress=not quiet, limits=settings.file_limits)
     except _user_errors() as exc:
         raise click.ClickException(str(exc)) from None
     for error in report.errors:

@@ -14,7 +14,6 @@ from functools import lru_cache
 
 from .lexical import normalise
 
-
 UNSEEN_FACTOR = 0.4
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hmac
 import json
+import logging
 import secrets
 import sqlite3
 import threading
@@ -25,6 +26,7 @@ SCHEMA = """CREATE TABLE IF NOT EXISTS feedback (
     comment TEXT NOT NULL DEFAULT ''
 )"""
 MAX_COMMENT = 2000
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -54,11 +56,26 @@ class FeedbackStore:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         self._lock = threading.Lock()
-        with self._connect() as db:
-            db.execute(SCHEMA)
+        with self._lock:
+            self._connect().close()
 
     def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=30)
+        """A connection to a usable database: a deleted file is created again, a damaged one is
+        moved aside (kept, for a person to look at) and replaced, so feedback never stops the app."""
+        for attempt in range(2):
+            db = sqlite3.connect(self.path, timeout=30)
+            try:
+                db.execute(SCHEMA)
+                db.execute("SELECT count(*) FROM feedback").fetchone()
+                return db
+            except sqlite3.DatabaseError:
+                db.close()
+                if attempt:
+                    raise
+                aside = self.path.with_name(f"{self.path.name}.damaged-{dt.datetime.now():%Y%m%d%H%M%S}")
+                self.path.replace(aside)
+                log.warning("feedback database %s was damaged; kept as %s, a new one started", self.path, aside)
+        raise AssertionError("unreachable")
 
     def add(self, entry: FeedbackEntry) -> int:
         with self._lock, self._connect() as db:
@@ -87,7 +104,7 @@ class FeedbackStore:
             return cursor.rowcount > 0
 
     def all(self) -> list[FeedbackEntry]:
-        with self._connect() as db:
+        with self._lock, self._connect() as db:
             rows = db.execute("SELECT id, created, question, history, answer, refused, chunk_ids, quotes, rating, "
                               "comment FROM feedback ORDER BY id").fetchall()
         return [FeedbackEntry(question=r[2], answer=r[4], refused=bool(r[5]), chunk_ids=json.loads(r[6]),

@@ -24,12 +24,12 @@ import zipfile
 from pathlib import Path
 
 from ingest.catalog import METADATA_FILE, load_catalog, slug
+from ingest.isolated import prepare_isolated
 from ingest.loaders import LoadError, decode_text
-from ingest.pipeline import ingest, prepare
+from ingest.pipeline import ingest
 
 from .types import DocumentMeta
 
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 AUDIT_FILE = "audit.jsonl"
 
 
@@ -37,12 +37,12 @@ class KnowledgeError(ValueError):
     """An upload or change that cannot be made; nothing was changed."""
 
 
-def sniff_suffix(data: bytes, name: str) -> str:
+def sniff_suffix(data: bytes, name: str, max_bytes: int = 20 * 1024 * 1024) -> str:
     """The real type of an upload, from its bytes: .pdf, .docx, .html, .md or .txt."""
     if not data.strip():
         raise KnowledgeError(f"{name}: the file is empty")
-    if len(data) > MAX_UPLOAD_BYTES:
-        raise KnowledgeError(f"{name}: {len(data)} bytes is over the {MAX_UPLOAD_BYTES}-byte upload limit")
+    if len(data) > max_bytes:
+        raise KnowledgeError(f"{name}: {len(data)} bytes is over the {max_bytes}-byte upload limit")
     if data.startswith(b"%PDF-"):
         return ".pdf"
     if data.startswith(b"PK\x03\x04"):
@@ -107,14 +107,17 @@ class KnowledgeBase:
 
     def preview(self, data: bytes, name: str) -> DocumentMeta:
         """The metadata inferred for an upload, for a person to check before indexing."""
-        suffix = sniff_suffix(data, name)
+        suffix = sniff_suffix(data, name, self.settings.max_file_bytes)
         scratch_root = self.settings.index_dir / "uploads"
         scratch_root.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(dir=scratch_root))  # one folder per upload: no two share a file
         path = scratch / safe_file_name(name, suffix)
         path.write_bytes(data)
         try:
-            return prepare(path, load_catalog(self.settings.knowledge_dir), self.settings.chunk_max_tokens).meta
+            # parsed in a child with a memory cap and a time limit: a crafted file costs the child only
+            return prepare_isolated(path, self.settings.knowledge_dir, self.settings.chunk_max_tokens,
+                                    self.settings.file_limits, self.settings.parse_memory_mb * 2**20,
+                                    self.settings.parse_seconds)[0]
         except LoadError as exc:
             raise KnowledgeError(str(exc).replace(str(scratch) + "/", "")) from None
         finally:
@@ -128,7 +131,7 @@ class KnowledgeBase:
         old = next((m for m in catalog.values() if m.doc_id == replaces), None) if replaces else None
         if replaces and old is None:
             raise KnowledgeError(f"no document with id {replaces!r}")
-        file_name = safe_file_name(name, sniff_suffix(data, name))
+        file_name = safe_file_name(name, sniff_suffix(data, name, self.settings.max_file_bytes))
         if (self.folder / file_name).exists() and (old is None or old.source_file != file_name):
             raise KnowledgeError(f"{file_name} already exists; replace that document instead")
         corrections = dict(corrections or {})
@@ -215,7 +218,8 @@ class KnowledgeBase:
                            "dropped": dropped.to_dict() if dropped else None, "state": "building"}
                 _write_json(change / "change.json", journal)
                 report = ingest([staged_docs], store=self.store, embeddings=self.embeddings, knowledge_dir=change,
-                                max_tokens=self.settings.chunk_max_tokens, sync=True, progress=False, activate=False)
+                                max_tokens=self.settings.chunk_max_tokens, sync=True, progress=False, activate=False,
+                                limits=self.settings.file_limits)
                 if report.errors:
                     raise KnowledgeError("; ".join(e.replace(str(staged_docs) + "/", "") for e in report.errors))
             except BaseException:
@@ -264,7 +268,8 @@ class KnowledgeBase:
                 done.append(f"rolled back {journal.get('action', 'a change')} of {journal.get('doc_id', '?')}")
         if done:  # the index follows the folder as it now is
             ingest([self.folder], store=self.store, embeddings=self.embeddings, knowledge_dir=self.settings.knowledge_dir,
-                   max_tokens=self.settings.chunk_max_tokens, sync=True, progress=False)
+                   max_tokens=self.settings.chunk_max_tokens, sync=True, progress=False,
+                   limits=self.settings.file_limits)
         return done
 
     def _audit(self, action: str, who: str, doc_id: str, file_name: str, change: str) -> None:

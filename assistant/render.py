@@ -3,6 +3,7 @@ escaped before any markup is added, so hostile HTML is shown as text, never run.
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from .types import SECTION_SEPARATOR, Answer, Chunk
@@ -12,6 +13,18 @@ FLAG_LABELS = {
     "en": {"draft": "draft for comments", "period_ended": "policy period ended", "units": "Responsible units",
            "none": "No sources yet."},
 }
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_\[\]()!|~])")
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|www)(:|\.)")
+
+
+def plain_markdown(text: str) -> str:
+    """``text`` for a Markdown component, shown exactly as written: HTML escaped, and the
+    Markdown that would make a link, an image or emphasis escaped with backslashes (so a
+    clause's ``![x](http://…)`` shows as those characters, and nothing is fetched or linked)."""
+    text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", escape(text, quote=False))
+    return _AUTOLINK.sub(lambda m: m.group(1) + "\\" + m.group(2), text)  # no bare-URL autolinks either
 
 
 def highlight(clause: str, quote: str) -> str:

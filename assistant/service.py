@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import time
 from dataclasses import replace
 
@@ -57,6 +58,7 @@ class Assistant:
         self.synonyms = synonyms or Synonyms.load(settings.knowledge_dir / "synonyms.tsv")
         self.decision = decision or DecisionModel.load(settings.knowledge_dir / "decision.json")
         self._answerer: ExtractiveAnswerer | None = None
+        self._refresh_lock = threading.RLock()
         self.limits = InputLimits(settings.max_question_chars, settings.max_history_turns,
                                   settings.max_assistant_turn_chars)
         self._prepare()
@@ -88,8 +90,9 @@ class Assistant:
 
     def refresh(self) -> None:
         """Re-read the index after documents were added, replaced or removed."""
-        self.retriever.refresh()
-        self._prepare()
+        with self._refresh_lock:
+            self.retriever.refresh()
+            self._prepare()
 
     @classmethod
     def from_settings(cls, settings: Settings, progress: bool = True) -> Assistant:
@@ -111,7 +114,8 @@ class Assistant:
         # bring the index up to date with knowledge/: builds it when missing, re-indexes changed
         # documents (or a new splitter), skips unchanged ones; never removes files added by hand
         ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,
-               max_tokens=settings.chunk_max_tokens, sync=store.count() == 0, progress=progress)
+               max_tokens=settings.chunk_max_tokens, sync=store.count() == 0, progress=progress,
+               limits=settings.file_limits)
         glossary = Glossary.load(settings.knowledge_dir / "glossary.tsv")
         synonyms = Synonyms.load(settings.knowledge_dir / "synonyms.tsv")
         add_words(glossary.chinese_terms() + synonyms.terms())
@@ -132,7 +136,9 @@ class Assistant:
         if not store.current():  # another process switched the index: follow it
             store.reopen()
         if store.name != self._generation:  # the index changed since the retriever was built
-            self.refresh()
+            with self._refresh_lock:  # concurrent questions: one of them refreshes, the others wait
+                if store.name != self._generation:
+                    self.refresh()
         query = self.analyse(text, history)
         standalone = query.question
         k = top_k or self.settings.top_k

@@ -57,6 +57,16 @@ class Settings(BaseSettings):
     max_history_turns: int = Field(20, ge=1, description="earlier turns a question may come with")
     max_assistant_turn_chars: int = Field(20_000, ge=100, description="longest earlier answer taken in a history")
 
+    max_file_bytes: int = Field(20 * 1024 * 1024, ge=1024, description="largest policy file read or uploaded")
+    max_unpacked_bytes: int = Field(60 * 1024 * 1024, ge=1024, description="largest unpacked size of a .docx")
+    max_archive_entries: int = Field(2000, ge=10, description="most entries in a .docx archive")
+    max_pdf_pages: int = Field(1000, ge=1, description="most pages of a PDF")
+    max_text_chars: int = Field(2_000_000, ge=1000, description="most characters of text in one document")
+    max_line_chars: int = Field(100_000, ge=100, description="longest line of text in one document")
+    max_sessions: int = Field(1000, ge=10, description="chat sessions whose state the server keeps")
+    parse_memory_mb: int = Field(1536, ge=256, description="memory cap of the child process that reads an upload")
+    parse_seconds: float = Field(60.0, gt=0, description="time limit of the child process that reads an upload")
+
     @field_validator("chroma_url", "llm_base_url")
     @classmethod
     def _check_url(cls, value: str | None, info) -> str | None:
@@ -65,6 +75,14 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError(f"{info.field_name} must start with http:// or https://, got {value!r}")
         return value
+
+    @property
+    def file_limits(self):
+        """The limits on reading an untrusted file, as the loaders take them."""
+        from ingest.loaders import FileLimits
+
+        return FileLimits(self.max_file_bytes, self.max_unpacked_bytes, self.max_archive_entries, self.max_pdf_pages,
+                          self.max_text_chars, self.max_line_chars)
 
     @property
     def documents_dir(self) -> Path:

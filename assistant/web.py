@@ -10,13 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-from html import escape
 
 import gradio as gr  # this module is only imported to serve the page
 
 from .feedback import AnswerLog, FeedbackStore
 from .limits import QuestionError, validate_history
-from .render import sources_html
+from .render import plain_markdown, sources_html
 from .service import Assistant
 from .staff import StaffSessions
 from .types import STATUS_LABELS_ZH, Turn
@@ -32,13 +31,13 @@ def knowledge_note(assistant: Assistant, today: dt.date) -> str:
         facts = [doc.region or "地区未说明", doc.date_issued or "日期未说明", STATUS_LABELS_ZH[doc.status]]
         if doc.period_ended(today):
             facts.append(f"政策期 {doc.period} 已结束")
-        lines.append(f"- {escape(doc.title)}（{'；'.join(facts)}）")
+        lines.append(f"- {plain_markdown(doc.title)}（{plain_markdown('；'.join(facts))}）")
     return "\n".join(lines)
 
 
 def shown(text: str) -> str:
-    """Text as the chat shows it: HTML escaped, so markup in it is displayed literally."""
-    return escape(text, quote=False)
+    """Text as the chat shows it: HTML and Markdown escaped, so markup in it is displayed literally."""
+    return plain_markdown(text)
 
 
 def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None, sessions: StaffSessions | None = None):
@@ -143,7 +142,8 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None, ses
                 gr.update(value=f"### {t['sources']}"))
 
     t = LABELS["zh"]
-    with gr.Blocks(title="专精特新政策助手 · Policy assistant") as app:
+    # uploads and exports Gradio keeps in its cache are deleted an hour after they were made
+    with gr.Blocks(title="专精特新政策助手 · Policy assistant", delete_cache=(600, 3600)) as app:
         gr.HTML(f"<style>{STYLE}</style>")
         records = gr.State({})
         with gr.Tabs():
@@ -190,7 +190,7 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None, ses
         language.change(on_language, language, [chatbot, box, send, clear, region, chosen, comment, comment_send,
                                                 sources_title], api_visibility="private")
         app.load(filters, None, [region, chosen], api_visibility="private")
-        gr.api(ask, api_name="ask")
+        gr.api(ask, api_name="ask", queue=False)  # a quick call: no queue round trips (SSE) for the API
         gr.api(give_feedback, api_name="feedback")
     return app
 
@@ -230,7 +230,12 @@ def answer_stream(assistant: Assistant, text: str, history, region, doc_ids):
 
 
 def launch(assistant: Assistant, feedback: FeedbackStore, host: str = "127.0.0.1", port: int = 7860,
-           knowledge=None) -> None:
+           knowledge=None, sessions: StaffSessions | None = None, block: bool = True):
+    """Serve the app with the limits of ``assistant.settings`` (upload size, sessions kept)."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    app = build_app(assistant, feedback, knowledge).queue(default_concurrency_limit=4)
-    app.launch(server_name=host, server_port=port, show_error=True)
+    settings = assistant.settings
+    app = build_app(assistant, feedback, knowledge, sessions).queue(default_concurrency_limit=4)
+    app.launch(server_name=host, server_port=port, show_error=True, prevent_thread_lock=not block, quiet=not block,
+               max_file_size=settings.max_file_bytes,  # larger uploads are refused before they reach the disk
+               state_session_capacity=settings.max_sessions)  # the oldest sessions' state goes first
+    return app

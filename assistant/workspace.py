@@ -31,6 +31,7 @@ from .exports import (
 from .feedback import FeedbackStore, to_question_records
 from .knowledge import KnowledgeBase, KnowledgeError
 from .limits import QuestionError
+from .render import plain_markdown
 from .service import Assistant
 from .staff import DENIED, AccessDenied, StaffSessions
 from .types import SECTION_SEPARATOR, Citation
@@ -172,7 +173,7 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
     def describe(doc_id) -> str:
         doc = assistant.retriever.docs.get(doc_id)
         count = sum(1 for c in assistant.retriever.chunks if c.doc_id == doc_id)
-        return f"《{doc.title if doc else doc_id}》（{doc_id}，{count} 条）"
+        return plain_markdown(f"《{doc.title if doc else doc_id}》（{doc_id}，{count} 条）")
 
     def on_replaces(session, doc_id):
         staff(session)

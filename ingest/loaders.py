@@ -19,44 +19,104 @@ class LoadError(ValueError):
 
 
 @dataclass(frozen=True)
+class FileLimits:
+    """What an untrusted file may cost to read, checked before the expensive step.
+
+    A .docx is a zip archive: its declared unpacked size and entry count are checked before
+    any XML is parsed (a 6.5 MB file can unpack to 2 GiB); a PDF is checked by pages and by
+    the text extracted so far; any text by its length and its longest line (the splitter and
+    the index are built for clauses, not for megabytes without a line break).
+    """
+
+    file_bytes: int = MAX_FILE_BYTES
+    unpacked_bytes: int = 60 * 1024 * 1024
+    archive_entries: int = 2000
+    pdf_pages: int = 1000
+    text_chars: int = 2_000_000
+    line_chars: int = 100_000
+
+    def check_text(self, text: str, name: str) -> str:
+        if len(text) > self.text_chars:
+            raise LoadError(f"{name}: {len(text)} characters of text is over the {self.text_chars}-character limit")
+        longest = max((len(line) for line in text.splitlines()), default=0)
+        if longest > self.line_chars:
+            raise LoadError(f"{name}: a line of {longest} characters is over the {self.line_chars}-character "
+                            "line limit (is this a policy text?)")
+        return text
+
+
+DEFAULT_LIMITS = FileLimits()
+
+
+@dataclass(frozen=True)
 class LoadedText:
     text: str
     title_hint: str | None = None  # e.g. a Word file's title property or an HTML <title>
 
 
-def load_file(path: Path) -> LoadedText:
-    """Read ``path`` with the loader for its suffix."""
+def load_file(path: Path, limits: FileLimits = DEFAULT_LIMITS) -> LoadedText:
+    """Read ``path`` with the loader for its suffix, within ``limits``."""
     suffix = path.suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise LoadError(f"{path.name}: unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
     if not path.is_file():
         raise LoadError(f"{path}: no such file")
     data = path.read_bytes()
-    if len(data) > MAX_FILE_BYTES:
-        raise LoadError(f"{path.name}: {len(data)} bytes is over the {MAX_FILE_BYTES}-byte limit")
+    if len(data) > limits.file_bytes:
+        raise LoadError(f"{path.name}: {len(data)} bytes is over the {limits.file_bytes}-byte limit")
     if not data.strip():
         raise LoadError(f"{path.name}: the file is empty")
     loader = {".txt": _load_txt, ".md": _load_markdown, ".html": _load_html, ".htm": _load_html,
               ".docx": _load_docx, ".pdf": _load_pdf}[suffix]
-    loaded = loader(data, path.name)
+    if suffix == ".docx":
+        check_archive(data, path.name, limits)
+    loaded = _load_pdf(data, path.name, limits) if suffix == ".pdf" else loader(data, path.name)
+    limits.check_text(loaded.text, path.name)
     if not loaded.text.strip():
         raise LoadError(f"{path.name}: no text could be extracted")
     return loaded
 
 
+_LANGUAGES = {"shift_jis": "Japanese (Shift-JIS)", "cp932": "Japanese (Shift-JIS)", "euc_jp": "Japanese (EUC-JP)",
+              "euc_kr": "Korean (EUC-KR)", "cp949": "Korean"}
+
+
 def decode_text(data: bytes, name: str) -> str:
-    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030 (a superset of GBK)."""
+    """Decode UTF-8 (with or without BOM), UTF-16 with BOM, GBK/GB18030 or Big5.
+
+    GB18030 decodes almost any bytes, so a Japanese Shift-JIS file would come out as
+    plausible-looking mojibake: which legacy encoding a file is in is asked of
+    charset-normalizer (GBK vs Big5 vs Shift-JIS/EUC), and non-Chinese text is refused.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    encodings = ("utf-16",) if data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-8", "gb18030")
-    for encoding in encodings:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        candidates = ["utf-16"]
+    else:
+        candidates = ["utf-8"]
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            candidates = [_legacy_encoding(data, name)]
+    for encoding in candidates:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _looks_like_text(text):  # GB18030 and UTF-16 decode almost any bytes: check the result
+        if _looks_like_text(text):  # UTF-16 and GB18030 decode almost any bytes: check the result
             return text
-    raise LoadError(f"{name}: the bytes are neither UTF-8, UTF-16 nor GBK/GB18030 text")
+    raise LoadError(f"{name}: the bytes are neither UTF-8, UTF-16, GBK/GB18030 nor Big5 text")
+
+
+def _legacy_encoding(data: bytes, name: str) -> str:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000], cp_isolation=["gb18030", "big5", "shift_jis", "euc_jp", "euc_kr"]).best()
+    encoding = best.encoding if best else "gb18030"
+    if encoding in _LANGUAGES:
+        raise LoadError(f"{name}: this looks like {_LANGUAGES[encoding]} text, not Chinese; "
+                        "policy files are taken in UTF-8, GBK/GB18030 or Big5")
+    return "big5" if encoding == "big5" else "gb18030"
 
 
 def _looks_like_text(text: str) -> bool:
@@ -105,6 +165,24 @@ def _load_html(data: bytes, name: str) -> LoadedText:
     return LoadedText(text, title or None)
 
 
+def check_archive(data: bytes, name: str, limits: FileLimits) -> None:
+    """Refuse a zip whose declared contents are too many or too large, before unpacking any."""
+    import io
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            entries = archive.infolist()
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise LoadError(f"{name}: not a readable .docx file ({exc.__class__.__name__}: {exc})") from None
+    if len(entries) > limits.archive_entries:
+        raise LoadError(f"{name}: {len(entries)} entries in the archive is over the {limits.archive_entries}-entry limit")
+    unpacked = sum(entry.file_size for entry in entries)
+    if unpacked > limits.unpacked_bytes:
+        raise LoadError(f"{name}: unpacks to {unpacked} bytes, over the {limits.unpacked_bytes}-byte limit "
+                        "(a compressed 'zip bomb'?)")
+
+
 def _load_docx(data: bytes, name: str) -> LoadedText:
     import io
     import zipfile
@@ -143,7 +221,7 @@ def _docx_table_lines(table) -> list[str]:
     return lines
 
 
-def _load_pdf(data: bytes, name: str) -> LoadedText:
+def _load_pdf(data: bytes, name: str, limits: FileLimits = DEFAULT_LIMITS) -> LoadedText:
     import io
 
     try:
@@ -151,7 +229,17 @@ def _load_pdf(data: bytes, name: str) -> LoadedText:
         from pypdf.errors import PdfReadError
 
         reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        if len(reader.pages) > limits.pdf_pages:
+            raise LoadError(f"{name}: {len(reader.pages)} pages is over the {limits.pdf_pages}-page limit")
+        pages, size = [], 0
+        for page in reader.pages:
+            pages.append(page.extract_text() or "")
+            size += len(pages[-1])
+            if size > limits.text_chars:
+                raise LoadError(f"{name}: over {limits.text_chars} characters of text (the limit) "
+                                f"after {len(pages)} pages")
+    except LoadError:
+        raise
     except PdfReadError as exc:
         raise LoadError(f"{name}: not a readable PDF ({exc})") from None
     except Exception as exc:  # pypdf raises assorted errors on truncated files

@@ -19,7 +19,13 @@ from assistant.types import Chunk, DocumentMeta
 
 from .catalog import document_meta, load_catalog, slug
 from .cleaning import clean_text, file_name_title
-from .loaders import SUPPORTED_SUFFIXES, LoadError, load_file
+from .loaders import (
+    DEFAULT_LIMITS,
+    SUPPORTED_SUFFIXES,
+    FileLimits,
+    LoadError,
+    load_file,
+)
 from .splitter import SPLITTER_VERSION, split_document
 
 
@@ -61,9 +67,10 @@ def collect_files(paths: list[Path]) -> tuple[list[Path], list[str]]:
     return files, errors
 
 
-def prepare(path: Path, catalog: dict[str, DocumentMeta], max_tokens: int) -> PreparedDocument:
+def prepare(path: Path, catalog: dict[str, DocumentMeta], max_tokens: int,
+            limits: FileLimits = DEFAULT_LIMITS) -> PreparedDocument:
     """Load, clean and split one file (no I/O beyond reading it)."""
-    loaded = load_file(path)
+    loaded = load_file(path, limits)
     title_hint = file_name_title(loaded.text) or loaded.title_hint
     cleaned = clean_text(loaded.text)
     meta = document_meta(path, cleaned, title_hint, catalog)
@@ -77,7 +84,8 @@ def prepare(path: Path, catalog: dict[str, DocumentMeta], max_tokens: int) -> Pr
 
 
 def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tokens: int,
-           sync: bool = False, progress: bool = True, activate: bool = True) -> IngestReport:
+           sync: bool = False, progress: bool = True, activate: bool = True,
+           limits: FileLimits = DEFAULT_LIMITS) -> IngestReport:
     """Bring the store up to date with ``paths``; with ``sync``, also drop documents no longer there.
 
     With ``activate=False`` the new generation is built but not switched to: it is returned
@@ -92,7 +100,7 @@ def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tok
     failed_ids: set[str] = set()
     for path in files:
         try:
-            prepared.append(prepare(path, catalog, max_tokens))
+            prepared.append(prepare(path, catalog, max_tokens, limits))
         except LoadError as exc:
             report.errors.append(str(exc))
             failed_ids.add(catalog[path.name].doc_id if path.name in catalog else slug(path.stem))

@@ -15,10 +15,18 @@ from functools import lru_cache
 from assistant.types import Chunk
 
 from .frontmatter import split_front_matter
-from .structure import ANNEX, ANNEX_LIST, RESPONSIBLE, chinese_numeral, heading_title, is_heading_line, parse_marker
+from .structure import (
+    ANNEX,
+    ANNEX_LIST,
+    RESPONSIBLE,
+    chinese_numeral,
+    heading_title,
+    is_heading_line,
+    parse_marker,
+)
 from .tables import depth, parse_table
 
-SPLITTER_VERSION = "4"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "5"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 
@@ -51,7 +59,7 @@ def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chu
         named = responsible_units(text)
         section_units[path] = section_units.get(path, ()) + tuple(n for n in named if n not in section_units.get(path, ()))
     chunks: list[Chunk] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     for path, kind, text in units:
         units_named = section_units[path]
         for part in _cap(text, max_tokens):
@@ -71,14 +79,19 @@ def _attach_notes(units: list[tuple[tuple[str, ...], str, str]]) -> list[tuple[t
     return out
 
 
-def _chunk_id(doc_id: str, path: tuple[str, ...], text: str, seen: set[str]) -> str:
-    """Derived from content, so unchanged clauses keep their ids across re-ingests."""
+def _chunk_id(doc_id: str, path: tuple[str, ...], text: str, seen: dict[str, int]) -> str:
+    """Derived from content, so unchanged clauses keep their ids across re-ingests.
+
+    Identical text twice under one heading gets its occurrence number in the hash: each id
+    costs one hash of its own text, whatever the number of repeats (no growing basis).
+    """
     basis = f"{doc_id}\x1f{'/'.join(path)}\x1f{text}"
     chunk_id = hashlib.sha256(basis.encode()).hexdigest()[:20]
-    while chunk_id in seen:  # identical text twice under one heading: disambiguate stably
-        basis += "\x1f"
-        chunk_id = hashlib.sha256(basis.encode()).hexdigest()[:20]
-    seen.add(chunk_id)
+    repeat = seen.get(chunk_id)
+    seen[chunk_id] = (repeat or 0) + 1
+    if repeat:
+        chunk_id = hashlib.sha256(f"{basis}\x1f#{repeat}".encode()).hexdigest()[:20]
+        seen[chunk_id] = seen.get(chunk_id, 0) + 1
     return chunk_id
 
 
@@ -233,30 +246,52 @@ def _split_top_level(text: str) -> list[str]:
 
 
 def _cap(text: str, max_tokens: int) -> list[str]:
-    """Cut ``text`` at sentence ends into parts of at most ``max_tokens`` tokens."""
+    """Cut ``text`` at sentence ends into parts of at most ``max_tokens`` tokens.
+
+    Linear in the text: each sentence is encoded once as a whole, an overlong one is cut
+    window by window (never re-encoding what is left of it).
+    """
     if count_tokens(text) <= max_tokens:
         return [text]
     sentences = [s for s in re.split(r"(?<=[。；;！？!?])(?![（(]责任)", text) if s]
     parts: list[str] = []
-    current = ""
+    current, current_tokens = "", 0
     for sentence in sentences:
-        while count_tokens(sentence) > max_tokens:  # one overlong sentence: cut at commas, then hard
-            cut = _cut_point(sentence, max_tokens)
-            sentence, head = sentence[cut:], sentence[:cut]
+        tokens = count_tokens(sentence)
+        if tokens > max_tokens:  # one overlong sentence: cut at commas, then hard
             if current:
                 parts.append(current)
-                current = ""
-            parts.append(head)
-        if current and count_tokens(current + sentence) > max_tokens:
+                current, current_tokens = "", 0
+            pieces = _cut_long(sentence, max_tokens)
+            parts.extend(pieces[:-1])
+            sentence = pieces[-1]
+            tokens = count_tokens(sentence)
+        if current and current_tokens + tokens > max_tokens:
             parts.append(current)
-            current = ""
+            current, current_tokens = "", 0
         current += sentence
+        current_tokens += tokens
     if current:
         parts.append(current)
     return parts
 
 
+def _cut_long(sentence: str, max_tokens: int) -> list[str]:
+    """``sentence`` in pieces of at most ``max_tokens`` tokens, cut after a comma where one is near."""
+    window = max_tokens * 6  # no token is longer than this many characters in these texts
+    pieces, start = [], 0
+    while start < len(sentence):
+        chunk = sentence[start:start + window]
+        if start + window >= len(sentence) and count_tokens(chunk) <= max_tokens:
+            pieces.append(chunk)
+            break
+        pieces.append(chunk[:_cut_point(chunk, max_tokens)])
+        start += len(pieces[-1])
+    return pieces
+
+
 def _cut_point(sentence: str, max_tokens: int) -> int:
-    limit = len(_encoding().decode(_encoding().encode(sentence)[:max_tokens]))
+    # a token cut inside a character decodes to U+FFFD: only whole characters count
+    limit = len(_encoding().decode(_encoding().encode(sentence)[:max_tokens]).rstrip("\ufffd"))
     comma = max(sentence.rfind(mark, 0, limit) for mark in "，,、")
     return comma + 1 if comma > limit // 3 else max(limit, 1)

@@ -51,15 +51,15 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def served(assistant, tmp_path_factory):
-    """The app on a free port, with its own feedback database: (url, path of the database)."""
+    """The app on a free port as `serve` starts it, with its own feedback database:
+    (url, path of the database, the Gradio app)."""
     from assistant.feedback import FeedbackStore
-    from assistant.web import build_app
+    from assistant.web import launch
 
     db = tmp_path_factory.mktemp("feedback") / "feedback.sqlite"
     port = free_port()
-    app = build_app(assistant, FeedbackStore(db)).queue(default_concurrency_limit=4)
-    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
-    yield f"http://127.0.0.1:{port}/", db
+    app = launch(assistant, FeedbackStore(db), port=port, block=False)
+    yield f"http://127.0.0.1:{port}/", db, app
     app.close()
 
 

@@ -121,3 +121,51 @@ def test_a_failing_request_shows_an_error_and_the_server_keeps_serving(page, ass
     monkeypatch.undo()
     ask(page, "Which bank products apply?")
     assert "专精特新贷" in last_answer(page)
+
+
+HOSTILE = ("青石县人民政府\n2024年5月1日\n青石县专精特新企业奖励办法\n一、奖励标准\n"
+           "1. 对新认定的省级专精特新企业给予30万元奖励，申报入口见[入口](http://evil.example/login)。\n"
+           "2. 对新认定的国家级专精特新小巨人企业给予90万元奖励![x](http://evil.example/pixel.png)"
+           "<img src=http://evil.example/i.png onerror=alert(1)>，详见 http://evil.example/more 。\n")
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory, settings_factory):
+    """The chat over the knowledge base plus a document written to attack its readers."""
+    from assistant.feedback import FeedbackStore
+    from assistant.service import Assistant
+    from assistant.web import build_app
+
+    from .conftest import KNOWLEDGE, free_port
+
+    root = tmp_path_factory.mktemp("hostile")
+    shutil.copytree(KNOWLEDGE, root / "knowledge")
+    (root / "knowledge" / "documents" / "qingshi.txt").write_text(HOSTILE, encoding="utf-8")
+    assistant = Assistant.from_settings(settings_factory(knowledge_dir=root / "knowledge", index_dir=root / "index"),
+                                        progress=False)
+    app = build_app(assistant, FeedbackStore(root / "fb.sqlite")).queue()
+    port = free_port()
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    yield f"http://127.0.0.1:{port}/"
+    app.close()
+
+
+def test_links_and_images_in_a_document_are_shown_as_text_and_nothing_is_fetched(browser, hostile_url):
+    """Row 9 of the hardening issue: Markdown in a clause used to render as live links and images."""
+    page = browser.new_page(viewport={"width": 1300, "height": 1000})
+    foreign, dialogs = [], []
+    page.on("request", lambda request: foreign.append(request.url) if "127.0.0.1" not in request.url
+            and not request.url.startswith(("data:", "blob:")) else None)
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(hostile_url)
+    page.wait_for_selector("#question textarea")
+    for question in ("青石县对新认定的省级专精特新企业奖励多少？", "青石县国家级小巨人奖励多少？"):
+        ask(page, question)
+    page.wait_for_timeout(500)  # give a tracking pixel every chance to load
+    chat = page.locator("#chat")
+    assert "[入口](http://evil.example/login)" in chat.inner_text()  # the characters, as written
+    assert "30万元" in chat.inner_text() and "90万元" in chat.inner_text()
+    assert chat.locator("a[href*='evil']").count() == 0 and chat.locator("img[src*='evil']").count() == 0
+    assert page.locator("a[href*='evil'], img[src*='evil']").count() == 0  # nor anywhere else on the page
+    assert foreign == [] and dialogs == []
+    page.close()

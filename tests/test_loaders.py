@@ -21,7 +21,7 @@ def test_gbk_utf8_bom_and_utf8_text_read_the_same(tmp_path):
 def test_undecodable_bytes_are_a_clear_error(tmp_path):
     path = tmp_path / "binary.txt"
     path.write_bytes(bytes(range(256)) * 20)
-    with pytest.raises(LoadError, match="binary.txt: the bytes are neither UTF-8, UTF-16 nor GBK"):
+    with pytest.raises(LoadError, match="binary.txt: the bytes are neither UTF-8, UTF-16, GBK"):
         load_file(path)
 
 
