@@ -48,7 +48,7 @@ def _evidence(hit: ScoredChunk) -> str:
     return f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"
 
 
-_REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.IGNORECASE)
+_REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.I)
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
 # until calibrated: answer when the ask is mostly covered and the asked detail is there
 DEFAULT_MODEL = {"weights": {"ask_coverage": 6.0, "coverage": 2.0, "similarity": 2.0, "known": 2.0, "detail": 3.0,

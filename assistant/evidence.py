@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from .lexical import normalise
 
+
 UNSEEN_FACTOR = 0.4
 
 

@@ -10,10 +10,17 @@ from functools import lru_cache
 import numpy as np
 
 ZH_STOPWORDS = frozenset(
-    ["的", "了", "是", "在", "有", "和", "与", "或", "及", "等", "对", "为", "于", "要", "把", "被", "给", "将", "就", "都", "也", "并", "而", "及其", "以及", "之", "其", "该", "此", "这", "那", "那么", "这个", "什么", "哪些", "哪个", "哪", "多少", "几", "怎么", "怎样", "如何", "吗", "呢", "吧", "啊", "呀", "请问", "请", "我", "我们", "你", "你们", "他们", "它", "能", "能够", "可以", "会", "需要", "需", "应", "应该", "方面", "相关", "有关", "具体", "分别", "一下", "还", "又", "再", "已", "中", "上", "下", "里", "个", "些", "所", "拿", "到", "得"]
+    "的 了 是 在 有 和 与 或 及 等 对 为 于 要 把 被 给 将 就 都 也 并 而 及其 以及 之 其 该 此 这 那 那么 这个 "
+    "什么 哪些 哪个 哪 多少 几 怎么 怎样 如何 吗 呢 吧 啊 呀 请问 请 我 我们 你 你们 他们 它 能 能够 可以 "
+    "会 需要 需 应 应该 方面 相关 有关 具体 分别 一下 还 又 再 已 中 上 下 里 个 些 所 拿 到 得".split()
 )
 EN_STOPWORDS = frozenset(
-    ["a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "with", "from", "as", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "i", "we", "you", "my", "our", "your", "it", "its", "this", "that", "these", "those", "which", "what", "who", "whom", "whose", "how", "much", "many", "when", "where", "why", "can", "could", "should", "would", "will", "shall", "may", "might", "must", "there", "their", "they", "them", "and", "or", "not", "no", "any", "all", "about", "apply", "applies", "get", "got", "need", "needs", "level", "levels", "kind", "kinds", "type", "types", "me", "us", "have", "has", "had", "if", "then", "than", "so", "such", "also", "into", "up", "out", "over", "under", "per", "each", "some", "other", "more", "most", "please", "tell", "know", "use", "used", "using", "working", "work", "works", "give", "gives", "given"]
+    "a an the of for to in on at by with from as is are was were be been being do does did i we you "
+    "my our your it its this that these those which what who whom whose how much many when where why "
+    "can could should would will shall may might must there their they them and or not no any all "
+    "about apply applies get got need needs level levels kind kinds type types me us have has had if "
+    "then than so such also into up out over under per each some other more most please tell know "
+    "use used using working work works give gives given".split()
 )
 _TOKEN_KEEP = re.compile(r"[\w\u4e00-\u9fff%]")
 
@@ -56,7 +63,7 @@ def tokenize(text: str) -> list[str]:
 def places(text: str, known: tuple[str, ...] = ()) -> list[str]:
     """Place names in Chinese text: ``known`` ones, and words jieba tags as places ('ns')
     that end in an administrative suffix (jieba alone also tags words such as 上市)."""
-    from jieba import posseg
+    import jieba.posseg as posseg
 
     _jieba()
     found = [name for name in known if name in text]

@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .asking import LEVELS, AskSplit, ask_types, has_figures, levels, split_ask
 from .evidence import TermWeights
+from .asking import LEVELS, AskSplit, ask_types, has_figures, levels, split_ask
 from .lexical import EN_STOPWORDS, ZH_STOPWORDS, normalise, places, segment, tokenize
 from .synonyms import Synonyms
 
@@ -65,16 +65,25 @@ class Glossary:
         return found, rest
 
 
-_REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况", re.IGNORECASE)
+_REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况", re.I)
 _FIGURES = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|万|亿|元|%|个点|号人|来号人|多人|人|名|家|项|个|年|倍)?")
 CONTEXT_WEIGHT = 0.3
 MERGED_WEIGHT = 0.6  # context taken into an ask that names no topic of its own ("县里有奖励吗？")
 MIN_ASK_WEIGHT = 4.0  # about two specific terms (idf ~2 each); 市里 + 支持 weigh ~3  # a context term found in a clause helps its rank; a missing one costs little
 # words that carry no topic in an owner's question ("有没有什么办法", "类似的安排")
 ZH_FILLER = frozenset(
-    ["办法", "安排", "东西", "情况", "这种", "那种", "这样", "那样", "类似", "特殊", "具体", "时候", "现在", "今年", "这边", "那边", "这块", "这方面", "事情", "问题", "一些", "有点", "大概", "左右", "听说", "知道", "想", "想要", "打算", "准备", "可能", "能否", "不能", "是不是", "有没有", "能不能", "可不可以", "够不够", "早点", "直接", "自己", "他们", "人家", "咱们", "企业", "公司", "厂子", "厂里", "单位", "对于", "关于", "政策", "规定", "方面", "帮忙", "帮助", "支持", "合适", "适合", "什么样", "对口", "类似", "一般", "通常", "平时", "这次", "那次", "还能", "能够", "不会", "会不会", "一下子", "多少钱", "多少万", "几个点", "多少个点", "几年", "多久", "多长时间", "几月", "几号", "哪天", "哪儿", "哪里", "怎么办", "行不行", "一起", "一下", "一些", "一直", "这个", "那个", "建个", "搞个", "弄个", "做个", "有个"])
+    "办法 安排 东西 情况 这种 那种 这样 那样 类似 特殊 具体 时候 现在 今年 这边 那边 这块 这方面 事情 问题 "
+    "一些 有点 大概 左右 听说 知道 想 想要 打算 准备 可能 能否 不能 是不是 有没有 能不能 可不可以 够不够 "
+    "早点 直接 自己 他们 人家 咱们 企业 公司 厂子 厂里 单位 对于 关于 政策 规定 方面 帮忙 帮助 支持 "
+    "合适 适合 什么样 对口 类似 一般 通常 平时 这次 那次 还能 能够 不会 会不会 一下子 "
+    "多少钱 多少万 几个点 多少个点 几年 多久 多长时间 几月 几号 哪天 哪儿 哪里 怎么办 行不行 "
+    "一起 一下 一些 一直 这个 那个 建个 搞个 弄个 做个 有个".split())
 EN_FILLER = frozenset(
-    ["roughly", "expected", "put", "holding", "hit", "keep", "telling", "firms", "firm", "like", "ours", "company", "companies", "business", "thinking", "moving", "whole", "here", "there", "anything", "something", "some", "kind", "sort", "help", "helping", "doing", "does", "say", "said", "point", "around", "about", "currently", "already", "just", "named", "registered", "run", "running", "before", "after", "while", "yet", "still", "want", "wants", "would", "like", "plan", "plans", "policy", "policies", "city's", "thing", "things", "way", "ways", "really", "actually", "totally", "unrelated", "know"])
+    "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
+    "moving whole here there anything something some kind sort help helping doing does say said point "
+    "around about currently already just named registered run running before after while yet still "
+    "want wants would like plan plans policy policies city's thing things way ways really actually "
+    "totally unrelated know".split())
 
 
 @dataclass(frozen=True)
@@ -210,7 +219,7 @@ def is_scope(group: tuple[str, ...], places: tuple[str, ...] | list[str]) -> boo
 
 def nouns(text: str) -> frozenset[str]:
     """Words jieba tags as nouns (n…, j abbreviations, vn verbal nouns) in ``text``."""
-    from jieba import posseg
+    import jieba.posseg as posseg
 
     return frozenset(w for w, flag in posseg.lcut(normalise(text)) if flag[:1] in ("n", "j") or flag == "vn")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .structure import ANNEX, DATE_LINE, is_date_line, is_parenthetical, parse_marker
+from .structure import DATE_LINE, ANNEX, is_date_line, is_parenthetical, parse_marker
 
 TITLE_WORDS = re.compile(r"(计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要)")
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8}〔\s*\d{4}\s*〕\s*\d{1,4}\s*号)")
