@@ -63,7 +63,7 @@ class Settings(BaseSettings):
     max_pdf_pages: int = Field(1000, ge=1, description="most pages of a PDF")
     max_text_chars: int = Field(2_000_000, ge=1000, description="most characters of text in one document")
     max_line_chars: int = Field(100_000, ge=100, description="longest line of text in one document")
-    max_sessions: int = Field(1000, ge=10, description="chat sessions whose state the server keeps")
+    max_sessions: int = Field(200, ge=10, description="chat sessions whose state the server keeps")
     parse_memory_mb: int = Field(1536, ge=256, description="memory cap of the child process that reads an upload")
     parse_seconds: float = Field(60.0, gt=0, description="time limit of the child process that reads an upload")
 

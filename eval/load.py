@@ -1,10 +1,13 @@
 """Load benchmark of the web chat's API: concurrent conversations against a real server.
 
     python -m eval.load [--conversations 20] [--turns 5]
+    python -m eval.load --soak-seconds 600 --rate 5
 
 Starts `policy-assistant serve` on a free local port, runs the conversations at once
 through Gradio's API (`ask`, each turn sending the conversation so far), and prints the
-throughput, latency percentiles and errors as JSON.
+throughput, latency percentiles, errors and the server's memory (RSS) over time as JSON.
+With ``--soak-seconds``, asks ``--rate`` questions a second instead, each from a new API
+session (a new client), for that long: the memory a long-running server keeps.
 """
 
 from __future__ import annotations
@@ -78,10 +81,64 @@ def wait_for(url: str, server: subprocess.Popen, timeout: float = 120) -> None:
     raise RuntimeError(f"{url} did not answer within {timeout} s")
 
 
+class MemoryWatch:
+    """The server's RSS in MB, sampled every ``every`` seconds in a thread."""
+
+    def __init__(self, pid: int, every: float = 1.0) -> None:
+        import threading
+
+        import psutil
+
+        self.samples: list[tuple[float, float]] = []
+        self._process, self._every, self._stop = psutil.Process(pid), every, threading.Event()
+        self._started = time.perf_counter()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.samples.append((time.perf_counter() - self._started, self._process.memory_info().rss / 2**20))
+            self._stop.wait(self._every)
+
+    def stop(self) -> dict:
+        self._stop.set()
+        self._thread.join()
+        values = [mb for _, mb in self.samples]
+        step = max(1, len(self.samples) // 10)
+        return {"rss_mb_start": round(values[0]), "rss_mb_end": round(values[-1]), "rss_mb_max": round(max(values)),
+                "rss_mb_over_time": [[round(t), round(mb)] for t, mb in self.samples[::step]]}
+
+
+def soak(url: str, seconds: float, rate: float, pool: list[str]) -> dict:
+    """``rate`` questions a second for ``seconds``, each from a new client (a new session)."""
+    from gradio_client import Client
+
+    latencies, errors, sent = [], [], 0
+    started = time.perf_counter()
+
+    def one(question: str) -> None:
+        began = time.perf_counter()
+        try:
+            Client(url, verbose=False).predict(question, None, [], api_name="/ask")
+            latencies.append((time.perf_counter() - began) * 1000)
+        except Exception as exc:  # counted and reported, the run goes on
+            errors.append(f"{question!r}: {exc}")
+
+    with ThreadPoolExecutor(max_workers=32) as executor:
+        while time.perf_counter() - started < seconds:
+            executor.submit(one, pool[sent % len(pool)])
+            sent += 1
+            time.sleep(max(0.0, started + sent / rate - time.perf_counter()))
+    return {"questions": len(latencies), "errors": len(errors), "latency_ms_p50": round(percentile(latencies, 50), 1),
+            "latency_ms_p95": round(percentile(latencies, 95), 1), "first_errors": errors[:3]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", type=int, default=20)
     parser.add_argument("--turns", type=int, default=5)
+    parser.add_argument("--soak-seconds", type=float, default=0)
+    parser.add_argument("--rate", type=float, default=5.0, help="questions a second during a soak")
     args = parser.parse_args()
     pool = [q.question for q in load_questions(default_questions()).questions if not q.history]
     scripts = []
@@ -91,12 +148,27 @@ def main() -> None:
             turns[1] = FOLLOW_UPS[i % len(FOLLOW_UPS)]
         scripts.append(turns)
     url, server = start_server()
+    if args.soak_seconds:  # memory is watched from a warm server: the first answers fill caches once
+        soak(url, 10, args.rate, pool)
+    watch = MemoryWatch(server.pid, every=max(1.0, args.soak_seconds / 60))
+    if args.soak_seconds:
+        try:
+            result = soak(url, args.soak_seconds, args.rate, pool)
+        finally:
+            memory = watch.stop()
+            server.terminate()
+            server.wait(timeout=30)
+        growth = (memory["rss_mb_end"] - memory["rss_mb_start"]) / memory["rss_mb_start"] * 100
+        print(json.dumps({"soak_seconds": args.soak_seconds, "rate": args.rate, **result, **memory,
+                          "rss_growth_percent": round(growth, 1)}, ensure_ascii=False))
+        return
     try:
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=args.conversations) as executor:
             results = list(executor.map(lambda turns: conversation(url, turns), scripts))
         elapsed = time.perf_counter() - started
     finally:
+        memory = watch.stop()
         server.terminate()
         server.wait(timeout=30)
     latencies = [ms for lat, _ in results for ms in lat]
@@ -104,8 +176,8 @@ def main() -> None:
     print(json.dumps({"conversations": args.conversations, "questions": len(latencies), "errors": len(errors),
                       "seconds": round(elapsed, 2), "questions_per_second": round(len(latencies) / elapsed, 2),
                       "latency_ms_p50": round(percentile(latencies, 50), 1),
-                      "latency_ms_p95": round(percentile(latencies, 95), 1), "first_errors": errors[:3]},
-                     ensure_ascii=False, indent=2))
+                      "latency_ms_p95": round(percentile(latencies, 95), 1), "first_errors": errors[:3], **memory},
+                     ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -131,7 +131,7 @@ def test_session_state_is_bounded(served):
     for _ in range(60):
         assert call_event(url, clear, [], uuid.uuid4().hex)["success"]
     assert len(app.state_holder.session_data) <= 20
-    assert app.state_session_capacity == 1000  # the default of max_sessions
+    assert app.state_session_capacity == 200  # the default of max_sessions
 
 
 def test_a_damaged_or_deleted_feedback_database_does_not_stop_feedback(tmp_path):

@@ -1,0 +1,86 @@
+"""Hostile-input benchmark: how long a rejection takes and what it costs in memory.
+
+    python -m eval.stress [--bomb-mib 2048]
+
+Builds (in a scratch folder) a .docx zip bomb that inflates to ``--bomb-mib`` MiB, a 10 MB
+text on one line and a 1 MB history turn; feeds each to the same code the workspace and
+the API use (upload preview, ``Assistant.ask``), then starts ``policy-assistant serve`` and
+times it until it answers. Prints JSON: seconds to reject, RSS before/after (MB), messages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+
+
+def _rss_mb() -> float:
+    return psutil.Process().memory_info().rss / 2**20
+
+
+def _timed(name: str, action) -> dict:
+    before = _rss_mb()
+    started = time.perf_counter()
+    try:
+        action()
+        outcome = "accepted"
+    except Exception as exc:  # the rejection is what is measured
+        outcome = f"{type(exc).__name__}: {str(exc)[:160]}"
+    return {"case": name, "seconds": round(time.perf_counter() - started, 2), "rss_before_mb": round(before),
+            "rss_after_mb": round(_rss_mb()), "outcome": outcome}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bomb-mib", type=int, default=2048)
+    args = parser.parse_args()
+
+    from assistant.knowledge import KnowledgeBase
+    from assistant.service import Assistant
+    from assistant.settings import PROJECT_ROOT, load_settings
+    from tests.test_untrusted_input import zip_bomb
+
+    from .load import start_server
+
+    scratch = Path(tempfile.mkdtemp(prefix="stress-"))
+    try:
+        shutil.copytree(PROJECT_ROOT / "knowledge", scratch / "knowledge")
+        settings = load_settings(knowledge_dir=scratch / "knowledge", index_dir=scratch / "index")
+        assistant = Assistant.from_settings(settings, progress=False)
+        knowledge = KnowledgeBase(settings, assistant.retriever.store, assistant.retriever.embeddings)
+        assistant.ask("国家级小巨人有多少奖励？")  # warm
+        made = time.perf_counter()
+        bomb = zip_bomb(args.bomb_mib)
+        results = [{"case": "bomb built", "bytes": len(bomb), "unpacked_mib": args.bomb_mib,
+                    "seconds": round(time.perf_counter() - made, 1)}]
+        one_line = ("专精特新企业奖励" * 430_000).encode()  # 10.3 MB, no line break
+        results.append(_timed("zip bomb upload (preview)", lambda: knowledge.preview(bomb, "bomb.docx")))
+        results.append(_timed("zip bomb upload (index)", lambda: knowledge.add(bomb, "bomb.docx", who="stress")))
+        results.append(_timed("10 MB one-line upload", lambda: knowledge.preview(one_line, "line.txt")))
+        history = [{"role": "user", "content": "省级专精特新企业的申报条件是什么？" + "很" * 1_000_000}]
+        results.append(_timed("1 MB history turn (ask)", lambda: assistant.ask("那市级的呢？", history)))
+        results.append(_timed("answer afterwards", lambda: assistant.ask("国家级小巨人有多少奖励？")))
+        started = time.perf_counter()
+        url, server = start_server(POLICY_ASSISTANT_KNOWLEDGE_DIR=str(scratch / "knowledge"),
+                                   POLICY_ASSISTANT_INDEX_DIR=str(scratch / "index"))
+        try:
+            from gradio_client import Client
+
+            Client(url, verbose=False).predict("国家级小巨人有多少奖励？", None, [], api_name="/ask")
+            results.append({"case": "serve: start to first answer", "seconds": round(time.perf_counter() - started, 1)})
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(json.dumps(results, ensure_ascii=False, indent=1))
+
+
+if __name__ == "__main__":
+    main()
