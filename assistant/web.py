@@ -43,6 +43,10 @@ def shown(text: str) -> str:
 def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None, sessions: StaffSessions | None = None):
     """The chat tab and, given a :class:`~assistant.knowledge.KnowledgeBase`, the workspace tab
     (signed in through ``sessions``: by default, in memory with the default expiry and lockout)."""
+    # Gradio's queue keeps up to 10,000 events and summarises all of them with pandas after every
+    # event: per-event cost and memory that grow for hours. Keep few, summarise rarely.
+    os.environ.setdefault("GRADIO_ANALYTICS_MAX_EVENTS", "500")
+    os.environ.setdefault("GRADIO_ANALYTICS_CACHE_FREQUENCY", "500")
     answers = AnswerLog()
     sessions = sessions or StaffSessions()
 

@@ -2,6 +2,7 @@
 
     python -m eval.load [--conversations 20] [--turns 5]
     python -m eval.load --soak-seconds 600 --rate 5
+    python -m eval.load --conversations 50 --client http
 
 Starts `policy-assistant serve` on a free local port, runs the conversations at once
 through Gradio's API (`ask`, each turn sending the conversation so far), and prints the
@@ -28,16 +29,36 @@ from .questions import load_questions
 FOLLOW_UPS = ["那市级的呢？", "What about county level?", "这一项的责任单位是谁？"]
 
 
-def conversation(url: str, questions: list[str]) -> tuple[list[float], list[str]]:
+def _http_asker(url: str):
+    """``ask`` over plain HTTP (POST /gradio_api/run/ask, JSON in and out): what a non-Python
+    client does, without Gradio's Python client's own cost on the same cores."""
+    import httpx
+
+    session = httpx.Client(timeout=120)
+
+    def ask(question: str, region, history: list[dict]) -> dict:
+        response = session.post(f"{url}gradio_api/run/ask", json={"data": [question, region, history]})
+        response.raise_for_status()
+        return response.json()["data"][0]
+
+    return ask
+
+
+def _gradio_asker(url: str):
     from gradio_client import Client
 
     client = Client(url, verbose=False)
+    return lambda question, region, history: client.predict(question, region, history, api_name="/ask")
+
+
+def conversation(url: str, questions: list[str], client: str = "gradio") -> tuple[list[float], list[str]]:
+    ask = _http_asker(url) if client == "http" else _gradio_asker(url)
     history: list[dict] = []
     latencies, errors = [], []
     for question in questions:
         started = time.perf_counter()
         try:
-            data = client.predict(question, None, history, api_name="/ask")
+            data = ask(question, None, history)
             history += [{"role": "user", "content": question}, {"role": "assistant", "content": data["answer"]}]
         except Exception as exc:  # counted and reported, the run goes on
             errors.append(f"{question!r}: {exc}")
@@ -139,6 +160,8 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=5)
     parser.add_argument("--soak-seconds", type=float, default=0)
     parser.add_argument("--rate", type=float, default=5.0, help="questions a second during a soak")
+    parser.add_argument("--client", choices=["gradio", "http"], default="gradio",
+                        help="Gradio's Python client (heavy on the same cores) or plain HTTP POSTs")
     args = parser.parse_args()
     pool = [q.question for q in load_questions(default_questions()).questions if not q.history]
     scripts = []
@@ -165,7 +188,7 @@ def main() -> None:
     try:
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=args.conversations) as executor:
-            results = list(executor.map(lambda turns: conversation(url, turns), scripts))
+            results = list(executor.map(lambda turns: conversation(url, turns, args.client), scripts))
         elapsed = time.perf_counter() - started
     finally:
         memory = watch.stop()
@@ -173,7 +196,7 @@ def main() -> None:
         server.wait(timeout=30)
     latencies = [ms for lat, _ in results for ms in lat]
     errors = [e for _, errs in results for e in errs]
-    print(json.dumps({"conversations": args.conversations, "questions": len(latencies), "errors": len(errors),
+    print(json.dumps({"client": args.client, "conversations": args.conversations, "questions": len(latencies), "errors": len(errors),
                       "seconds": round(elapsed, 2), "questions_per_second": round(len(latencies) / elapsed, 2),
                       "latency_ms_p50": round(percentile(latencies, 50), 1),
                       "latency_ms_p95": round(percentile(latencies, 95), 1), "first_errors": errors[:3], **memory},
