@@ -32,12 +32,15 @@ FOLLOW_UPS = ["那市级的呢？", "What about county level?", "这一项的责
 def _http_asker(url: str):
     """``ask`` over plain HTTP (POST /gradio_api/run/ask, JSON in and out): what a non-Python
     client does, without Gradio's Python client's own cost on the same cores."""
+    import uuid
+
     import httpx
 
-    session = httpx.Client(timeout=120)
+    session, session_hash = httpx.Client(timeout=120), uuid.uuid4().hex  # one API session per conversation
 
     def ask(question: str, region, history: list[dict]) -> dict:
-        response = session.post(f"{url}gradio_api/run/ask", json={"data": [question, region, history]})
+        response = session.post(f"{url}gradio_api/run/ask",
+                                json={"data": [question, region, history], "session_hash": session_hash})
         response.raise_for_status()
         return response.json()["data"][0]
 
