@@ -161,8 +161,7 @@ def restore(ctx: click.Context, key: str | None, who: str, only_list: bool) -> N
 
     settings = _settings(ctx)
     assistant = _assistant(settings, progress=False)
-    knowledge = KnowledgeBase(settings, assistant.retriever.store, assistant.retriever.embeddings)
-    removed = knowledge.removed()
+    removed = (knowledge := KnowledgeBase(settings, assistant.retriever.store, assistant.retriever.embeddings)).removed()
     if not removed:
         raise click.ClickException("nothing to restore: no document was removed or replaced")
     if only_list:
@@ -259,7 +258,9 @@ def evaluate(ctx: click.Context, questions: Path | None, json_out: Path | None, 
     settings = _settings(ctx, answerer=answerer)
     path = questions or default_questions()
     try:
-        configs = _parse_compare(compare, settings.retrieval_mode)
+        from eval.compare import with_primary
+
+        configs = with_primary(compare, settings.retrieval_mode)
         loaded = load_questions(path)
     except (QuestionFileError, ValueError) as exc:
         raise click.ClickException(str(exc)) from None
@@ -287,29 +288,12 @@ def evaluate(ctx: click.Context, questions: Path | None, json_out: Path | None, 
             click.echo(f"wrote {json_out}")
         if report_out:
             report_out.parent.mkdir(parents=True, exist_ok=True)
-            _write_report(report_out, reports, primary, loaded.questions, str(path))
+            from eval.report import write_report
+
+            click.echo(write_report(report_out, reports, primary, loaded.questions, str(path)))
     except OSError as exc:
         raise click.ClickException(f"cannot write the results: {exc}") from None
 
-
-def _parse_compare(compare: str | None, primary: str) -> list[str]:
-    if not compare:
-        return [primary]
-    from eval.compare import parse_configs
-
-    configs = parse_configs(compare)
-    return configs if primary in configs else [primary, *configs]
-
-
-def _write_report(path: Path, reports, primary: str, questions, source: str) -> None:
-    from eval.chart import comparison_chart
-    from eval.report import render_report
-
-    chart = comparison_chart({name: r.summary for name, r in reports.items()}) if len(reports) > 1 else None
-    if chart:
-        path.with_suffix(".png").write_bytes(chart)
-    path.write_text(render_report(reports, primary, questions, chart, source), encoding="utf-8")
-    click.echo(f"wrote {path}" + (f" and {path.with_suffix('.png')}" if chart else ""))
 
 if __name__ == "__main__":
     main()

@@ -19,15 +19,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from .exports import (
-    answer_batch,
-    answer_body,
-    answer_docx,
-    answer_markdown,
-    batch_docx,
-    batch_xlsx,
-    read_batch,
-)
+from .exports import answer_batch, answer_body, answer_docx, answer_markdown, batch_docx, batch_xlsx, read_batch
 from .feedback import FeedbackStore, to_question_records
 from .knowledge import KnowledgeBase, KnowledgeError
 from .limits import QuestionError
@@ -35,17 +27,10 @@ from .render import plain_markdown
 from .service import Assistant
 from .staff import DENIED, AccessDenied, StaffSessions
 from .types import SECTION_SEPARATOR, Citation
-from .workspace_views import clause_tree, section_context
+from .workspace_api import add_workspace_api, client_address
+from .workspace_views import citation_label as _label, clause_tree, section_context  # noqa: I001
 
 __all__ = ["DENIED", "build_workspace", "clause_tree", "section_context"]
-
-
-def _client(request: gr.Request | None) -> str:
-    return getattr(getattr(request, "client", None), "host", "") or ""
-
-
-def _label(citation: Citation) -> str:
-    return f"[{citation.number}] {citation.title}{SECTION_SEPARATOR}{SECTION_SEPARATOR.join(citation.section_path)}"
 
 
 def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: FeedbackStore, on_change,
@@ -81,7 +66,7 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
 
     def login(token, name, request: gr.Request):
         try:
-            session = sessions.login(token, name, _client(request))
+            session = sessions.login(token, name, client_address(request))
         except AccessDenied as exc:
             return "", gr.update(visible=False), str(exc), ""
         return session, gr.update(visible=True), f"已进入工作台（{name.strip()}）。", ""
@@ -305,24 +290,4 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
         browse.change(lambda s, doc: clause_tree(assistant, doc) if doc and staff(s) else "", [session, browse], tree,
                       **private)
 
-    def api_documents(token: str, request: gr.Request) -> list[dict]:
-        """Documents with metadata, chunk counts and flags (workspace token required)."""
-        if not sessions.token_ok(token, _client(request)):
-            raise gr.Error(DENIED)
-        return [dict(zip(["doc_id", "title", "region", "status", "flags", "chunks", "file"], row))
-                for row in documents_table()]
-
-    def api_draft(token: str, question: str, request: gr.Request, region: str | None = None,
-                  documents: list[str] | None = None) -> dict:
-        """A draft answer with its citations (workspace token required)."""
-        if not sessions.token_ok(token, _client(request)):
-            raise gr.Error(DENIED)
-        try:
-            answer = assistant.ask(question, region=region or None, doc_ids=documents)
-        except QuestionError as exc:
-            raise gr.Error(str(exc)) from None
-        return {"question": answer.question, "draft": answer_body(answer),
-                "citations": answer.to_dict()["citations"]}
-
-    gr.api(api_documents, api_name="workspace_documents")
-    gr.api(api_draft, api_name="workspace_draft")
+    add_workspace_api(assistant, sessions, documents_table)

@@ -42,3 +42,8 @@ def clause_tree(assistant, doc_id: str) -> str:
 
 def _label(citation: Citation) -> str:
     return f"[{citation.number}] {citation.title}{SECTION_SEPARATOR}{SECTION_SEPARATOR.join(citation.section_path)}"
+
+
+def citation_label(citation: Citation) -> str:
+    """How a draft's source is listed: "[n] title › section path"."""
+    return f"[{citation.number}] {citation.title}{SECTION_SEPARATOR}{SECTION_SEPARATOR.join(citation.section_path)}"

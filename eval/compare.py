@@ -71,3 +71,11 @@ def gain_over_baseline(reports: dict[str, EvalReport], metric: str = "recall@5")
         return {}
     base = reports["baseline"].summary[metric]
     return {name: round(r.summary[metric] / base, 2) for name, r in reports.items() if name != "baseline"}
+
+
+def with_primary(compare: str | None, primary: str) -> list[str]:
+    """The configurations named by ``--compare`` (none: only ``primary``), ``primary`` first when missing."""
+    if not compare:
+        return [primary]
+    configs = parse_configs(compare)
+    return configs if primary in configs else [primary, *configs]

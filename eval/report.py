@@ -80,3 +80,14 @@ def _question(result: QuestionResult, question: Question | None) -> str:
     return (f"<div class='q {'fail' if reasons else 'pass'}'><h3>{escape(result.id)}: {text}</h3>{history}"
             f"{''.join(tags)}{why}{missing}<pre>{escape(result.answer)}</pre>"
             f"{'<ol>' + citations + '</ol>' if citations else ''}</div>")
+
+
+def write_report(path, reports: dict[str, EvalReport], primary: str, questions: list[Question], source: str) -> str:
+    """Write the HTML report (and its comparison chart, when several configurations ran); says what was written."""
+    from .chart import comparison_chart
+
+    chart = comparison_chart({name: r.summary for name, r in reports.items()}) if len(reports) > 1 else None
+    if chart:
+        path.with_suffix(".png").write_bytes(chart)
+    path.write_text(render_report(reports, primary, questions, chart, source), encoding="utf-8")
+    return f"wrote {path}" + (f" and {path.with_suffix('.png')}" if chart else "")
