@@ -282,7 +282,7 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
         batch_go.click(run_batch, [session, batch_file], batch_out, **private)
         feedback_go.click(export_feedback, session, feedback_file, **private)
         upload.upload(preview, [session, upload], checked, **private)
-        replaces.change(on_replaces, [session, replaces], message, **private)
+        replaces.input(on_replaces, [session, replaces], message, **private)  # a person chose, not a refresh
         do_index.click(index_upload, [session, upload, checked, replaces], [*listed, message], **private)
         do_remove.click(ask_remove, [session, removable], [confirm_remove, message], **private)
         confirm_remove.click(remove, [session, removable], [*listed, confirm_remove, message], **private)
