@@ -94,7 +94,7 @@ class KnowledgeBase:
         old = next((m for m in catalog.values() if m.doc_id == replaces), None) if replaces else None
         if replaces and old is None:
             raise KnowledgeError(f"no document with id {replaces!r}")
-        file_name = safe_file_name(name, sniff_suffix(data, name, self.settings.max_file_bytes))
+        file_name = meta.source_file  # the safe name preview gave it, from the sniffed type
         if (self.folder / file_name).exists() and (old is None or old.source_file != file_name):
             raise KnowledgeError(f"{file_name} already exists; replace that document instead")
         corrections = dict(corrections or {})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import threading
 import time
@@ -25,6 +26,7 @@ from .settings import Settings
 from .synonyms import Synonyms
 from .types import Answer, Turn
 
+log = logging.getLogger(__name__)
 CRITERIA_K = 40  # a criteria question wants whole criteria tables (up to 16 rows in two columns each)
 
 
@@ -108,9 +110,7 @@ class Assistant:
 
         # a change a crash interrupted is finished or rolled back first (and logged in the audit)
         for line in KnowledgeBase(settings, store, embeddings).recover():
-            import logging
-
-            logging.getLogger(__name__).warning("knowledge base: %s", line)
+            log.warning("knowledge base: %s", line)
         # bring the index up to date with knowledge/: builds it when missing, re-indexes changed
         # documents (or a new splitter), skips unchanged ones; never removes files added by hand
         ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,
