@@ -63,7 +63,12 @@ class ExtractiveAnswerer:
         details = check_details(query, retrieved, self._weights)
         values = features(query, retrieved, self._weights, details)
         probability = self._decision.probability(values)
-        answerable = bool(retrieved) and probability >= self._decision.threshold and details.share > 0
+        # a clause of another level (a county pool's rules) never answers a provincial question
+        # every specific detail asked (an amount, a date, …) must be there: a clause that states
+        # the subsidy but not when it is paid does not answer "什么时候拨付"
+        specific_missing = [k for k in details.missing if k not in ("support", "conditions")]
+        answerable = (bool(retrieved) and probability >= self._decision.threshold and details.share > 0
+                      and values["level"] > 0 and not specific_missing)
         topic = (bool(retrieved) and self._decision.answerable({**values, "detail": 1.0})
                  and values["ask_coverage"] >= 0.45 and values["known"] >= 0.7)
         return Assessment(answerable, probability, values, details, topic)
@@ -105,7 +110,8 @@ class ExtractiveAnswerer:
             lines.extend(texts["note"] + note for note in notes)
         lines += ["", texts["sources"], *(source_line(c, docs[c.doc_id], texts) for c in citations)]
         return Answer(query.question, "\n".join(lines), citations, refused=elsewhere == "strict",
-                      language=query.language, retrieved=cited_first(retrieved, chosen))
+                      language=query.language,
+                      retrieved=cited_first(retrieved, chosen, [v[0] for v in assessment.details.found.values() if v]))
 
     def _lead(self, chosen: list[ScoredChunk], texts: dict) -> str:
         columns = {(h.chunk.doc_id, h.chunk.section_path) for h in chosen}
@@ -158,7 +164,7 @@ class ExtractiveAnswerer:
 
         def score(sentence: str) -> float:
             value = coverage(groups, (), sentence, self._weights)
-            if any(detail_present(kind, sentence, ()) for kind in query.ask_types if kind != "conditions"):
+            if any(detail_present(kind, sentence, (), query.ask) for kind in query.ask_types if kind != "conditions"):
                 value += 0.5
             elif query.ask_types and _NUMBER.search(sentence):
                 value += 0.1
@@ -236,12 +242,16 @@ def answers(hit: ScoredChunk) -> bool:
     return hit.chunk.kind not in NOT_ANSWERS and not _UNITS_ONLY.match(hit.chunk.text)
 
 
-def cited_first(retrieved: list[ScoredChunk], cited: list[ScoredChunk]) -> list[ScoredChunk]:
-    """The ranking as the answer stage leaves it: the clauses it quotes first, the most relevant
-    to the ask first (a criteria list is shown in document order, but ranked by relevance)."""
+def cited_first(retrieved: list[ScoredChunk], cited: list[ScoredChunk],
+                carriers: list[ScoredChunk] = ()) -> list[ScoredChunk]:
+    """The ranking as the answer stage leaves it: the clauses it quotes first — those carrying the
+    asked detail (the date, the amount), then the most relevant to the ask (a criteria list is
+    shown in document order, but ranked by relevance)."""
     ids = {h.chunk.chunk_id for h in cited}
+    carrying = {h.chunk.chunk_id for h in carriers}
     position = {h.chunk.chunk_id: i for i, h in enumerate(retrieved)}
-    ranked = sorted(cited, key=lambda h: (-round(h.ask_coverage, 3), position.get(h.chunk.chunk_id, 0)))
+    ranked = sorted(cited, key=lambda h: (h.chunk.chunk_id not in carrying, -round(h.ask_coverage, 3),
+                                          position.get(h.chunk.chunk_id, 0)))
     return [*ranked, *(h for h in retrieved if h.chunk.chunk_id not in ids)]
 
 

@@ -28,26 +28,28 @@ _CLAUSE = re.compile(r"[，,、：:]")
 # answer types: what detail the ask wants, recognised from its wording
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
-        r"(几个点|多少个点|百分之几|百分比|利率|费率|税率|率.{0,3}多少|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
+        r"(几个点|多少个点|百分之几|百分比|利率|费率|税率|几折|打折|折扣|率.{0,3}多少|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
         r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent)", re.IGNORECASE),
     "amount": re.compile(
         r"(多少钱|多少万|多少资金|多少补贴|多少奖励|多少补助|多少经费|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|补多少|"
         r"报销多少|能报多少|承担多少|出多少|"
         r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
-        r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|how much|what amount|how large|"
+        r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|几[十百千]?万|how much|what amount|how large|"
         r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount))", re.IGNORECASE),
     "count": re.compile(
         r"(多少家|几家|多少个(?!点)|多少项|几项|多少件|多少名|多少人|几名|几所|多少所|几批|多少批|多少条|"
         r"how many|what number of)", re.IGNORECASE),
     "date": re.compile(
-        r"(什么时候|何时|几月|几号|哪天|哪一天|截止|截至|期限|deadline|by when|what date|when (is|are|do|does|can|will|must|should))",
+        r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"
+        r"when (is|are|do|does|can|will|must|should))",
         re.IGNORECASE),
     "frequency": re.compile(r"(多久.{0,4}一次|多长时间.{0,4}一次|几年一次|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,4}一次)|多长时间(?!.{0,4}一次)|(?<![这近前十好])几年(?!一次)|多少年|几个月|"
                            r"how long|how many years|how many months)", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
                             r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.IGNORECASE),
-    "materials": re.compile(r"(什么材料|哪些材料|哪些申报材料|什么申报材料|需要.{0,4}材料|提交.{0,6}(什么|哪些)|要交什么|准备什么|准备哪些|"
+    "materials": re.compile(r"((什么|哪些|啥|哪几样)(申报|申请|证明)?(材料|资料|文件|证明)|需要.{0,4}(材料|资料)|提交.{0,6}(什么|哪些|啥)|"
+                            r"要交(什么|啥)|准备(什么|哪些|啥)|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
         r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
@@ -56,8 +58,17 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "contact": re.compile(
         r"(在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|"
         r"where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who do we call|whom to call)", re.IGNORECASE),
+    # "多少分", "几级", "几场": a quantity in a unit the other kinds do not cover; the answer must
+    # state a number in that unit (see MEASURE_UNITS)
+    "measure": re.compile(r"(多少|几)(分(?!别)|倍|级|星|档|期|轮|次|场|平方米|亩|吨|度)|how many (points|times|stars|rounds)",
+                          re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
-    "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|reward|subsid|grant|incentive|bonus)", re.IGNORECASE),
+    "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|reward|subsid|grant|incentive|bonus|"
+                          r"what (do|does|will|would|can) [^?]{0,40}\b(give|pay)\b|how much [^?]{0,30}\b(give|pay)s?\b)",
+                          re.IGNORECASE),
+    # a task for a writer ("帮我写一份申报书"): the assistant quotes policy, it does not draft
+    "task": re.compile(r"((帮我|替我|给我|请)?(写|起草|撰写|润色|翻译|编写|生成)(一份|一篇|一个|个|份|篇)|"
+                       r"\b(write|draft|translate|compose) (me |us )?(a|an|the|my|our)\b)", re.IGNORECASE),
     "conditions": re.compile(
         r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|资格|够不够|够吗|够格|够得着|符合吗|达标吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
         r"可以.{0,4}(申请|申报|报|进|入).{0,12}吗|能.{0,4}(申请|申报|报|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
@@ -67,7 +78,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
 }
 # the patterns a clause sentence must show to carry each kind of detail
 DETAIL: dict[str, re.Pattern] = {
-    "rate": re.compile(r"(\d+(\.\d+)?%|百分之|个百分点|\d+(\.\d+)?‰)"),
+    "rate": re.compile(r"(\d+(\.\d+)?%|百分之|个百分点|\d+(\.\d+)?‰|\d+个?基点|[一二三四五六七八九\d](\.\d)?折)"),
     # an amount may be stated as a share of something ("按设备投资额的8%给予补助")
     "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度)"),
     "count": re.compile(r"(\d+(家|个|项|件|名|人|所|批|种|条|台|套|户|次|位)|(?<![一])[二三四五六七八九十百千两]+(家|个|项|件|名|位))"),
@@ -78,7 +89,7 @@ DETAIL: dict[str, re.Pattern] = {
     "duration": re.compile(r"(\d+(年|个月|月|天|日|周)|[一二三四五六七八九十两半]+(年|个月|天))"),
     "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府)"),
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
-    "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到|符合|具有|拥有|具备|不高于)"),
+    "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准)"),
     "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资金支持|专项资金|给予.{0,12}(万元|元|支持|优惠))"),
 }
 _FIGURE = re.compile(
@@ -137,7 +148,8 @@ def ask_types(ask: str) -> tuple[str, ...]:
     """The kinds of detail the ask wants, most specific first (empty: a yes/no or open question)."""
     found = [name for name, pattern in ASK_TYPES.items() if pattern.search(ask)]
     # "研发费用占营收比重要多少": a share is asked, not a sum of money
-    if "amount" in found and re.search(r"(比重|比例|占比|费率|利率|税率|percentage|share|ratio|rate)", ask, re.IGNORECASE) \
+    if "amount" in found and re.search(r"(比重|比例|占比|占.{0,6}(多少|几)|费率|利率|税率|percentage|share|ratio|rate)", ask,
+                                       re.IGNORECASE) \
             and not re.search(r"(钱|万元|多少万|元|资金|贷多少|借多少|额度|how much money|cash|loan amount)", ask, re.IGNORECASE):
         found.remove("amount")
         if "rate" not in found:
@@ -157,9 +169,24 @@ def levels(text: str) -> tuple[str, ...]:
     return tuple(level for level, pattern in LEVELS.items() if pattern.search(text))
 
 
-def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] = ()) -> bool:
-    """Whether ``sentence`` carries a detail of ``kind`` (an amount, a date, …)."""
+_MEASURE = re.compile(r"(?:多少|几)(分|倍|级|星|档|期|轮|次|场|平方米|亩|吨|度)")
+_EN_MEASURE = {"points": "分", "times": "倍|次", "stars": "星", "rounds": "轮"}
+
+
+def measure_units(ask: str) -> tuple[str, ...]:
+    """The units an ask wants a quantity in ("多少分" → 分)."""
+    units = _MEASURE.findall(ask)
+    units += [u for word, u in _EN_MEASURE.items() if re.search(rf"how many {word}", ask, re.IGNORECASE)]
+    return tuple(units)
+
+
+def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] = (), ask: str = "") -> bool:
+    """Whether ``sentence`` carries a detail of ``kind`` (an amount, a date, …); for "measure",
+    a number in the unit ``ask`` wants."""
     if kind == "unit" and responsible_units:
         return True
+    if kind == "measure":
+        units = "|".join(measure_units(ask)) or "分|倍|级|星|档|期|轮|次|场"
+        return bool(re.search(rf"(\d+|[一二三四五六七八九十两]+)\s*({units})", sentence))
     pattern = DETAIL.get(kind)
     return bool(pattern and pattern.search(sentence))

@@ -40,12 +40,19 @@ LEVEL_MENTIONS = {
     "市级": re.compile(r"市级|全市|本市|市(工信|发改|科技|财政|人社|市场监管)"),
     "县级": re.compile(r"县|培育库|入库"),
 }
+# "补多少钱", "给多少": a grant is asked even without 奖励/补贴
+_GRANT = re.compile(r"(补|奖|给|发)(多少|几)")
+OWN_LEVEL = {"市级": "市", "县级": "县"}
 # numbers and dates: one stated for another subject is the likeliest wrong answer
-STATED = ("amount", "support", "rate", "count", "date", "duration")
+STATED = ("amount", "support", "rate", "count", "date", "duration", "measure")
 
 
 def _evidence(hit: ScoredChunk) -> str:
     return f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"
+
+
+def _clause_text(hit: ScoredChunk) -> str:
+    return f"{' '.join(hit.chunk.section_path)} {hit.chunk.text}"
 
 
 _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.I)
@@ -87,21 +94,33 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
 
     A sentence is on topic when it covers the ask about as well as the best sentence of
     its clause does (the clause itself is already among the topical ones). "conditions"
-    is no gate: a criteria row or any topical clause states what it requires.
+    is met by a criteria row or a topical clause that states a requirement.
     """
     found: dict[str, tuple[ScoredChunk, str] | None] = {}
+    grant_asked = bool(ASK_TYPES["support"].search(query.ask) or _GRANT.search(query.ask))
     for kind in query.ask_types:
         found[kind] = None
         # the subject of the ask, without the words that ask for this detail (截止, 利率, 额度)
-        topic, scales = _subject(query, [ASK_TYPES[kind]])
+        # (and, for an amount, without 奖励/补贴: they say what the number is, not whom it is for)
+        cues = [ASK_TYPES[kind]] + ([ASK_TYPES["support"]] if kind in ("amount", "support") else [])
+        topic, scales = _subject(query, cues)
         # criteria rows rarely repeat an owner's words ("有没有别的路子能报…"): any nearby row counts
-        for hit in topical(hits, floor=0.1 if kind == "conditions" else 0.25):
+        candidates = topical(hits, floor=0.1 if kind == "conditions" else 0.25)
+        if kind == "conditions" and query.levels:  # the criteria of the level asked, when retrieved
+            candidates = sorted(candidates, key=lambda h: not _names_level(h, query.levels))
+        for hit in candidates:
             if kind == "conditions":
-                found[kind] = (hit, hit.chunk.text)
-                break
+                # a criteria row, or a clause that states a requirement (not one that merely
+                # names the title: "对首次认定为…小巨人的，给予…奖励" says nothing of what it takes)
+                if hit.chunk.kind == "table_row" or detail_present(kind, hit.chunk.text):
+                    found[kind] = (hit, hit.chunk.text)
+                    break
+                continue
             if kind == "amount" and hit.chunk.kind == "table_row" and not _REQUIREMENT.search(query.ask):
                 continue  # a criterion's threshold (营业收入2000万元以上) is no amount of support
-            if kind in STATED and query.nouns and distinctive_coverage(topic, _evidence(hit), weights, query.nouns,
+            # the clause itself must name the subject: a document titled 小巨人培育方案 also grants
+            # rewards for other things (校企共建研发平台 20万元)
+            if kind in STATED and query.nouns and distinctive_coverage(topic, _clause_text(hit), weights, query.nouns,
                                                                          scales=scales) < 0.5:
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
             parts = sentences(hit.chunk.text)
@@ -110,7 +129,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             best = max(scores, default=0.0)
             for part, score in zip(parts, scores):
                 on_topic = score >= 0.2 or score >= 0.6 * best
-                if on_topic and detail_present(kind, part, hit.chunk.responsible_units):
+                # an amount of support is stated with the grant (给予…奖励, 安排专项资金): a target's
+                # 4.5% or a criterion's 3000万元 is not what a reward question asks for
+                granted = kind not in ("amount", "rate") or not grant_asked or detail_present("support", part)
+                if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):
                     found[kind] = (hit, part)
                     break
             if found[kind]:
@@ -160,8 +182,15 @@ def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeig
 def _subject(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[tuple[str, ...], ...], tuple[float, ...]]:
     """The ask's groups that name its subject, with their weights: without the words that ask
     for a kind of detail (截止, 利率, 额度) and without places and levels (the scope)."""
+    # a word inside the ask's cue ("奖励标准是多少": 标准) asks for the detail too
+    spans = [m.group(0) for p in cues for m in p.finditer(query.ask)]
     kept = [(g, s) for g, s in zip(query.ask_groups, query.ask_scales)
-            if not any(p.search(t) for p in cues for t in g) and not is_scope(g, query.places)]
+            if not any(p.search(t) for p in cues for t in g) and not any(t in span for t in g for span in spans)
+            and not is_scope(g, query.places)]
+    # context taken into a short ask ("老板想参加…，县里三年培训多少人？") steers the search; the
+    # subject is what the ask itself names, when it names anything
+    own = [(g, s) for g, s in kept if s >= 1.0]
+    kept = own or kept
     return tuple(g for g, _ in kept), tuple(s for _, s in kept)
 
 
@@ -173,10 +202,18 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], details: DetailChec
         return 1.0
     carriers = [v[0] for v in (details.found.values() if details else []) if v]
     for hit in carriers or topical(hits)[:5]:
-        text = f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"
-        if any(LEVEL_MENTIONS[level].search(text) for level in query.levels):
+        # a city's (county's) own document speaks for 市里 (县里)
+        own = (re.split(r"[,，、\s]+", hit.doc.region or "") or [""])[0]
+        if any(OWN_LEVEL.get(level, "\0") == own[-1:] for level in query.levels):
+            return 1.0
+        if _names_level(hit, query.levels):
             return 1.0
     return 0.0
+
+
+def _names_level(hit: ScoredChunk, levels: tuple[str, ...]) -> bool:
+    text = f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"
+    return any(LEVEL_MENTIONS[level].search(text) for level in levels)
 
 
 @dataclass(frozen=True)

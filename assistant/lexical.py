@@ -41,6 +41,20 @@ def add_words(words: list[str]) -> None:
         jieba.add_word(word, freq=20000)
 
 
+# a name a policy gives in quotes (“青澜专精贷”, “云溪惠企通”): a product or platform users ask about
+_QUOTED = re.compile(r"[“\"「『]([\u4e00-\u9fff]{3,10})[”\"」』]")
+
+
+def quoted_names(texts: list[str]) -> list[str]:
+    """Chinese names the texts put in quotation marks, to be segmented whole (专精 贷单户 otherwise)."""
+    return sorted({m for text in texts for m in _QUOTED.findall(text)})
+
+
+def dictionary_word(word: str) -> bool:
+    """Whether ``word`` is in jieba's dictionary (or was added to it), not a segment it guessed."""
+    return bool(_jieba().dt.FREQ.get(word))
+
+
 def normalise(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 

@@ -214,14 +214,21 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
 
 def is_scope(group: tuple[str, ...], places: tuple[str, ...] | list[str]) -> bool:
     """Whether a term group names where or at which level (盐城, 县里, 省级), not what is asked."""
-    return bool(set(group) & set(places)) or any(p.search(t) for p in LEVELS.values() for t in group)
+    named = set(places)
+    # 宝应县 when the place is known as 宝应: the suffix depends on how jieba split the question
+    return (bool(set(group) & named) or any(t.rstrip("市县区省") in named for t in group)
+            or any(p.search(t) for p in LEVELS.values() for t in group))
 
 
 def nouns(text: str) -> frozenset[str]:
     """Words jieba tags as nouns (n…, j abbreviations, vn verbal nouns) in ``text``."""
     import jieba.posseg as posseg
 
-    return frozenset(w for w, flag in posseg.lcut(normalise(text)) if flag[:1] in ("n", "j") or flag == "vn")
+    from .lexical import dictionary_word
+
+    # a word jieba only guessed (能贷, 单户: tagged n for want of a better tag) names no topic
+    return frozenset(w for w, flag in posseg.lcut(normalise(text))
+                     if (flag[:1] in ("n", "j") or flag == "vn") and dictionary_word(w))
 
 
 def _content_tokens(text: str) -> list[str]:

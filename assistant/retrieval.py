@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import numpy as np
 
+from .criteria import LEVEL_WORDS
 from .evidence import TermWeights, coverage
 from .fusion import reciprocal_rank_fusion
-from .lexical import LexicalIndex
+from .lexical import LexicalIndex, add_words, quoted_names
 from .query import QueryAnalysis
 from .types import Chunk, DocumentMeta, ScoredChunk
 
@@ -98,6 +99,7 @@ class HybridRetriever:
             if chunk.kind == "table_row":
                 self._siblings.setdefault((chunk.doc_id, chunk.section_path), []).append(chunk.chunk_id)
                 self._tables.setdefault((chunk.doc_id, chunk.section_path[:1]), []).append(chunk.chunk_id)
+        add_words(quoted_names(self.texts))  # before indexing, so questions and clauses split them alike
         self._lexical = LexicalIndex(self.texts)
         self.weights = TermWeights([evidence_text(c, self.docs[c.doc_id]) for c in self.chunks])
 
@@ -142,6 +144,10 @@ class HybridRetriever:
             fused = reciprocal_rank_fusion(rankings, self._rrf_k, self._weights)[: self._candidates]
         info = {chunk_id: (score, ranks) for chunk_id, score, ranks in fused}
         ordered = [chunk_id for chunk_id, _, _ in fused]
+        if whole_tables and query.levels:
+            # an eligibility question about one level: that level's criteria tables first, so
+            # that another level's long table does not crowd them out
+            ordered = sorted(ordered, key=lambda chunk_id: not self._level_table(self._by_id[chunk_id], query.levels))
         if self.mode == "hybrid" and whole_tables:
             tables = {(c.doc_id, c.section_path): self._tables[(c.doc_id, c.section_path[:1])]
                       for c in (self._by_id[i] for i in ordered[:k]) if c.kind == "table_row"}
@@ -158,6 +164,11 @@ class HybridRetriever:
             results.append(ScoredChunk(chunk, self.docs[chunk.doc_id], score, ranks, value,
                                        self.coverage(query, chunk, ask_only=True), similarity.get(chunk_id, 0.0)))
         return results
+
+    @staticmethod
+    def _level_table(chunk: Chunk, levels: tuple[str, ...]) -> bool:
+        title = chunk.section_path[0] if chunk.kind == "table_row" and chunk.section_path else ""
+        return any(word in title for level in levels for word in LEVEL_WORDS[level])
 
     def coverage(self, query: QueryAnalysis, chunk: Chunk, ask_only: bool = False) -> float:
         """Weighted share of the question's terms in ``chunk`` (context terms weigh less), or of the ask's."""

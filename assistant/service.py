@@ -25,6 +25,7 @@ from .retrieval import HybridRetriever
 from .settings import Settings
 from .synonyms import Synonyms
 from .types import Answer, Turn
+from .typos import TypoReader
 
 log = logging.getLogger(__name__)
 CRITERIA_K = 40  # a criteria question wants whole criteria tables (up to 16 rows in two columns each)
@@ -79,6 +80,7 @@ class Assistant:
                     english[term] = names[0]
         self._answerer = ExtractiveAnswerer(self.retriever.weights, self.decision, english_terms=english)
         self._regions = self._region_aliases()
+        self._typos = TypoReader(self.retriever.texts)
         self._llm = None
         if self.settings.answerer == "llm":
             from .llm import LLMAnswerer, chat_model
@@ -159,7 +161,7 @@ class Assistant:
 
     def analyse(self, question: str, history: list[Turn] | None = None) -> QueryAnalysis:
         """The standalone question, what it asks and its context, as :meth:`ask` sees them."""
-        standalone, asked = resolve(question, history or [], self._regions)
+        standalone, asked = resolve(self._typos.read(question), history or [], self._regions)
         if self._llm is not None and history:  # the model reads the conversation; rules are the fallback
             rewritten = self._llm.rewrite(question, history)
             standalone, asked = (rewritten, None) if rewritten else (standalone, asked)

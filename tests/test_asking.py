@@ -155,3 +155,43 @@ def test_calibration_fits_a_model_that_separates_the_labels():
     model = fit(rows)
     assert model.answerable(answerable) and not model.answerable(declined)
     assert model.weights["detail"] > 0 and model.weights["ask_coverage"] > 0
+
+
+@pytest.mark.parametrize("ask, expected", [
+    ("专家评审多少分才算通过？", {"measure"}),  # a quantity in a unit no other kind covers
+    ("房租优惠打几折？", {"rate"}),
+    ("研发补助啥时候到账？", {"date", "support"}),
+    ("连云港小巨人奖励几百万", {"amount"}),
+    ("研发费用占营收要达到多少？", {"rate"}),  # a share, asked without 比重
+    ("帮我写一份专精特新申报书", {"task"}),
+    ("What does Yancheng give a new national little giant?", {"support"}),
+])
+def test_more_answer_types(ask, expected):
+    assert set(ask_types(ask)) == expected
+
+
+def test_measure_and_rate_details():
+    assert detail_present("measure", "每年举办对接活动不少于4场", ask="每年办几场对接会？")
+    assert not detail_present("measure", "评审结果在县政府网站公示5个工作日", ask="评审多少分算通过？")
+    assert detail_present("measure", "“小巨人”普遍达到四级水平", ask="数字化要到几级？")
+    assert detail_present("rate", "贷款利率不高于贷款市场报价利率（LPR）加50个基点")
+    assert not detail_present("rate", "鼓励市级小微企业园对入园的专精特新企业给予三年房租优惠")
+
+
+def test_pinyin_typos_are_read_as_the_knowledge_base_words_they_sound_like():
+    from assistant.typos import TypoReader
+
+    reader = TypoReader(["对首贷贴息的企业给予补贴", "申报材料包括申报书"])
+    assert reader.read("贷款贴细多少？") == "贷款贴息多少？"  # 贴细 is no word; 贴息 sounds the same
+    assert reader.read("小巨人的申抱条件") == "小巨人的申报条件"
+    for question in ("花果山门票多少钱？", "招工有社保补贴吗", "How much is the subsidy?"):
+        assert reader.read(question) == question  # real words, and English, stay as they are
+
+
+def test_names_a_policy_puts_in_quotes_are_segmented_whole():
+    from assistant.lexical import add_words, quoted_names, segment
+
+    names = quoted_names(["设立“澄江专精贷”，单户贷款额度最高500万元", "通过「澄江惠企通」平台提交", "“小”"])
+    assert names == ["澄江专精贷", "澄江惠企通"]
+    add_words(names)
+    assert "澄江专精贷" in segment("澄江专精贷单户最高能贷多少？")

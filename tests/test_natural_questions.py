@@ -63,3 +63,36 @@ def test_a_number_must_be_about_the_asked_subject(assistant):
     for question in ("专精特新企业招工有社保补贴吗，每人补多少？", "专精特新企业员工的公积金比例是多少？"):
         answer = assistant.ask(question)
         assert answer.refused, question
+
+
+def test_a_mistyped_word_is_read_as_the_word_it_sounds_like(assistant):
+    answer = assistant.ask("新培养一名技师，给培养机构的补帖是多少钱？")  # 补帖 for 补贴
+    assert not answer.refused and "3000元" in answer.text
+
+
+def test_a_date_question_is_not_answered_by_the_clause_that_only_grants(assistant):
+    answer = assistant.ask("培养高级技师的补贴什么时候发放？")
+    assert answer.refused and "没有规定" in answer.text  # the clause states amounts, no date
+    assert any("3000元" in c.quote for c in answer.citations)  # shown as related, not as the answer
+
+
+def test_a_quantity_in_a_unit_needs_that_unit(assistant):
+    assert not assistant.ask("盐城的省专数字化水平要达到几级？").refused  # 三级以上
+    assert assistant.ask("连云港认定专精特新企业，专家评审多少分才算合格？").refused
+
+
+def test_a_criteria_question_about_one_level_gets_that_levels_table(assistant):
+    answer = assistant.ask("想冲国家级小巨人，市场占有率有什么要求？")
+    assert not answer.refused
+    assert answer.citations[0].section_path[0].startswith("附件3")
+    assert "全省前3" in answer.text.replace(" ", "")
+
+
+def test_drafting_requests_are_declined(assistant):
+    answer = assistant.ask("帮我写一份省级专精特新的申报书")
+    assert answer.refused
+
+
+def test_english_domain_terms_from_the_glossary(assistant):
+    answer = assistant.ask("How many smart workshops does Lianyungang want specialised firms to build by 2025?")
+    assert not answer.refused and "智能车间10个" in answer.text
