@@ -25,6 +25,8 @@ _EN_CUE = re.compile(
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])|(?<=[.](?=\s))")
 _CLAUSE = re.compile(r"[，,、：:]")
 
+# units of a quantity no other kind covers ("多少分", "几级"; 分别 is no unit)
+_UNITS = "分(?!别)|倍|级|星|档|期|轮|次|场|平方米|亩|吨|度"
 # answer types: what detail the ask wants, recognised from its wording
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
@@ -60,8 +62,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who do we call|whom to call)", re.IGNORECASE),
     # "多少分", "几级", "几场": a quantity in a unit the other kinds do not cover; the answer must
     # state a number in that unit (see MEASURE_UNITS)
-    "measure": re.compile(r"(多少|几)(分(?!别)|倍|级|星|档|期|轮|次|场|平方米|亩|吨|度)|how many (points|times|stars|rounds)",
-                          re.IGNORECASE),
+    "measure": re.compile(rf"(多少|几)({_UNITS})|how many (points|times|stars|rounds)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
     "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|reward|subsid|grant|incentive|bonus|"
                           r"what (do|does|will|would|can) [^?]{0,40}\b(give|pay)\b|how much [^?]{0,30}\b(give|pay)s?\b)",
@@ -169,7 +170,7 @@ def levels(text: str) -> tuple[str, ...]:
     return tuple(level for level, pattern in LEVELS.items() if pattern.search(text))
 
 
-_MEASURE = re.compile(r"(?:多少|几)(分|倍|级|星|档|期|轮|次|场|平方米|亩|吨|度)")
+_MEASURE = re.compile(rf"(?:多少|几)({_UNITS})")
 _EN_MEASURE = {"points": "分", "times": "倍|次", "stars": "星", "rounds": "轮"}
 
 
@@ -186,7 +187,7 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
     if kind == "unit" and responsible_units:
         return True
     if kind == "measure":
-        units = "|".join(measure_units(ask)) or "分|倍|级|星|档|期|轮|次|场"
+        units = "|".join(measure_units(ask)) or _UNITS
         return bool(re.search(rf"(\d+|[一二三四五六七八九十两]+)\s*({units})", sentence))
     pattern = DETAIL.get(kind)
     return bool(pattern and pattern.search(sentence))

@@ -14,6 +14,11 @@ from .types import ScoredChunk
 LEVEL_WORDS = {"国家级": ("国家",), "省级": ("省",), "市级": ("市级",), "县级": ("县",)}
 
 
+def title_names_level(title: str, levels: tuple[str, ...]) -> bool:
+    """Whether a criteria table's title names one of ``levels`` (国家级 → a 国家… table)."""
+    return any(word in title for level in levels for word in LEVEL_WORDS.get(level, ()))
+
+
 def best_table_row(query: QueryAnalysis, rows: list[ScoredChunk], retrieved: list[ScoredChunk]) -> ScoredChunk:
     """The best row of the table whose title fits the question best: the level it names
     (国家级 → a 国家… table) first, then how many of its terms the title states."""
@@ -21,7 +26,7 @@ def best_table_row(query: QueryAnalysis, rows: list[ScoredChunk], retrieved: lis
 
     def fit(hit: ScoredChunk) -> tuple[int, int]:
         title = hit.chunk.section_path[0] if hit.chunk.section_path else ""
-        level = any(word in title for lv in query.levels for word in LEVEL_WORDS.get(lv, ()))
+        level = title_names_level(title, query.levels)
         named = sum(1 for g in query.term_groups if names_term(g, title))
         return (int(level), named)
 

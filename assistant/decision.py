@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .asking import ASK_TYPES, detail_present
-from .criteria import LEVEL_WORDS
+from .criteria import title_names_level
 from .evidence import TermWeights, coverage, distinctive_coverage, known_share
 from .query import QueryAnalysis, is_scope
 from .types import ScoredChunk
@@ -151,7 +151,7 @@ def criteria_fit(query: QueryAnalysis, hits: list[ScoredChunk]) -> float:
     if not query.levels:
         return 0.5
     titles = [h.chunk.section_path[0] for h in rows if h.chunk.section_path]
-    return 1.0 if any(w in t for level in query.levels for w in LEVEL_WORDS[level] for t in titles) else 0.5
+    return 1.0 if any(title_names_level(t, query.levels) for t in titles) else 0.5
 
 
 def features(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights,

@@ -99,6 +99,10 @@ class LexicalIndex:
         if texts:
             self._bm25.index(corpus, show_progress=False)
 
+    def vocabulary(self) -> list[str]:
+        """Every token of the indexed texts (search-mode jieba: compounds and their sub-words)."""
+        return list(self._bm25.vocab_dict) if self.size else []
+
     def scores(self, query_tokens: list[str]) -> np.ndarray:
         if not self.size:
             return np.zeros(0)

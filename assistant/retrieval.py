@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .criteria import LEVEL_WORDS
+from .criteria import title_names_level
 from .evidence import TermWeights, coverage
 from .fusion import reciprocal_rank_fusion
 from .lexical import LexicalIndex, add_words, quoted_names
@@ -103,6 +103,10 @@ class HybridRetriever:
         self._lexical = LexicalIndex(self.texts)
         self.weights = TermWeights([evidence_text(c, self.docs[c.doc_id]) for c in self.chunks])
 
+    def vocabulary(self) -> list[str]:
+        """The words of the indexed texts, as BM25 tokenised them."""
+        return self._lexical.vocabulary()
+
     def chunk(self, chunk_id: str) -> Chunk:
         return self.chunks[self._position[chunk_id]]
 
@@ -167,8 +171,8 @@ class HybridRetriever:
 
     @staticmethod
     def _level_table(chunk: Chunk, levels: tuple[str, ...]) -> bool:
-        title = chunk.section_path[0] if chunk.kind == "table_row" and chunk.section_path else ""
-        return any(word in title for level in levels for word in LEVEL_WORDS[level])
+        return (chunk.kind == "table_row" and bool(chunk.section_path)
+                and title_names_level(chunk.section_path[0], levels))
 
     def coverage(self, query: QueryAnalysis, chunk: Chunk, ask_only: bool = False) -> float:
         """Weighted share of the question's terms in ``chunk`` (context terms weigh less), or of the ask's."""

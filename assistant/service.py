@@ -80,7 +80,7 @@ class Assistant:
                     english[term] = names[0]
         self._answerer = ExtractiveAnswerer(self.retriever.weights, self.decision, english_terms=english)
         self._regions = self._region_aliases()
-        self._typos = TypoReader(self.retriever.texts)
+        self._typos = TypoReader(self.retriever.vocabulary(), self.retriever.weights)
         self._llm = None
         if self.settings.answerer == "llm":
             from .llm import LLMAnswerer, chat_model

@@ -10,8 +10,10 @@ something the texts lack (门票, 社保) keeps its words and is still declined.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from .lexical import dictionary_word, segment, tokenize
+from .evidence import TermWeights
+from .lexical import dictionary_word, segment
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
@@ -23,24 +25,24 @@ def _sound(word: str) -> str:
 
 
 class TypoReader:
-    """Reads a question's mistyped words as the knowledge base's words that sound the same."""
+    """Reads a question's mistyped words as the knowledge base's words that sound the same.
 
-    def __init__(self, texts: list[str]) -> None:
-        counts: dict[str, int] = {}
-        for text in texts:
-            for word in tokenize(text):  # with the sub-words of compounds (首贷贴息 → 贴息)
-                if _CJK_WORD.fullmatch(word):
-                    counts[word] = counts.get(word, 0) + 1
-        self._known = "".join(texts)
-        self._by_sound: dict[str, str] = {}
-        for word, _ in sorted(counts.items(), key=lambda kv: -kv[1]):  # the commonest word wins a shared sound
-            self._by_sound.setdefault(_sound(word), word)
+    ``vocabulary``: the knowledge base's words (the BM25 index's, sub-words of compounds
+    included: 首贷贴息 → 贴息); ``weights`` tells which words occur in it and how often.
+    """
+
+    def __init__(self, vocabulary: Iterable[str], weights: TermWeights) -> None:
+        self._weights = weights
+        self._by_sound: dict[str, list[str]] = {}
+        for word in vocabulary:
+            if _CJK_WORD.fullmatch(word):
+                self._by_sound.setdefault(_sound(word), []).append(word)
 
     def read(self, question: str) -> str:
         """``question`` with each mistyped word replaced (unchanged when none is found)."""
         for word in dict.fromkeys(segment(question)):
-            if _CJK_WORD.fullmatch(word) and word not in self._known and not dictionary_word(word):
-                meant = self._by_sound.get(_sound(word))
-                if meant:
-                    question = question.replace(word, meant)
+            if _CJK_WORD.fullmatch(word) and not self._weights.df(word) and not dictionary_word(word):
+                candidates = self._by_sound.get(_sound(word))
+                if candidates:  # the commonest word wins a shared sound
+                    question = question.replace(word, max(candidates, key=self._weights.df))
         return question

@@ -179,9 +179,12 @@ def test_measure_and_rate_details():
 
 
 def test_pinyin_typos_are_read_as_the_knowledge_base_words_they_sound_like():
+    from assistant.evidence import TermWeights
+    from assistant.lexical import LexicalIndex
     from assistant.typos import TypoReader
 
-    reader = TypoReader(["对首贷贴息的企业给予补贴", "申报材料包括申报书"])
+    texts = ["对首贷贴息的企业给予补贴", "申报材料包括申报书"]
+    reader = TypoReader(LexicalIndex(texts).vocabulary(), TermWeights(texts))
     assert reader.read("贷款贴细多少？") == "贷款贴息多少？"  # 贴细 is no word; 贴息 sounds the same
     assert reader.read("小巨人的申抱条件") == "小巨人的申报条件"
     for question in ("花果山门票多少钱？", "招工有社保补贴吗", "How much is the subsidy?"):
