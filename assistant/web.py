@@ -117,7 +117,8 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None, ses
         ids = {**records.get("ids", {}), str(len(chat) - 1): answer_id}
         records = {"turns": turns[-limits.history_turns:], "ids": dict(list(ids.items())[-limits.history_turns:]),
                    "last": records.get("last")}
-        status = labels["refused"] if answer.refused else ""
+        # a decline that shows related clauses ("没有规定具体时间") must not say nothing matched
+        status = (labels["refused_related"] if answer.citations else labels["refused"]) if answer.refused else ""
         yield "", chat, records, sources_html(answer, assistant.retriever.chunk, language), status
 
     def on_like(records, language, data: gr.LikeData, request: gr.Request):

@@ -79,6 +79,13 @@ def test_refusal_is_said_plainly_with_suggestions(page):
     assert "知识库中没有与该问题相符的条款" in page.locator("#status").inner_text()
 
 
+def test_a_decline_that_shows_related_clauses_does_not_say_nothing_matched(page):
+    ask(page, "培养高级技师的补贴什么时候发放？")  # the clause states amounts, no date
+    assert "没有规定具体时间" in last_answer(page)
+    status = page.locator("#status").inner_text()
+    assert "相关条款" in status and "没有与该问题相符" not in status
+
+
 def test_hostile_html_is_shown_as_text(page):
     ask(page, "<img src=x onerror=alert(1)><script>alert(2)</script>奖励")
     user_message = page.locator("#chat .user").last.inner_text()
