@@ -30,10 +30,10 @@ _UNITS = "分(?!别)|倍|级|星|档|期|轮|次|场|平方米|亩|吨|度"
 # answer types: what detail the ask wants, recognised from its wording
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
-        r"(几个点|多少个点|百分之几|百分比|利率|费率|税率|几折|打折|折扣|率.{0,3}多少|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
+        r"(几个点|多少个点|百分之几|百分比|利率|费率|税率|利息.{0,3}(多少|几)|几折|打折|折扣|率.{0,3}多少|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
         r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent)", re.IGNORECASE),
     "amount": re.compile(
-        r"(多少钱|多少万|多少资金|多少补贴|多少奖励|多少补助|多少经费|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|补多少|"
+        r"(多少钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|经费|奖金)|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|补多少|"
         r"报销多少|能报多少|承担多少|出多少|"
         r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
         r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|几[十百千]?万|how much|what amount|how large|"
@@ -47,6 +47,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         re.IGNORECASE),
     "frequency": re.compile(r"(多久.{0,4}一次|多长时间.{0,4}一次|几年一次|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,4}一次)|多长时间(?!.{0,4}一次)|(?<![这近前十好])几年(?!一次)|多少年|几个月|"
+                           r"(?<![这前好])几天|多少天|几个工作日|多少个?工作日|"
                            r"how long|how many years|how many months)", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
                             r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.IGNORECASE),
@@ -60,6 +61,9 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "contact": re.compile(
         r"(在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|"
         r"where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who do we call|whom to call)", re.IGNORECASE),
+    # "哪家银行": a named bank (or insurer, fund) is the answer, not a clause about banks
+    "institution": re.compile(r"(哪家|哪个|哪些|哪几家|什么|啥)(银行|保险公司|担保公司)(?!的)|(银行|金融机构)(是|有)(哪|谁)|"
+                              r"which (bank|banks|insurer)(?!')\b|what bank(?!')\b", re.IGNORECASE),
     # "多少分", "几级", "几场": a quantity in a unit the other kinds do not cover; the answer must
     # state a number in that unit (see MEASURE_UNITS)
     "measure": re.compile(rf"(多少|几)({_UNITS})|how many (points|times|stars|rounds)", re.IGNORECASE),
@@ -87,7 +91,7 @@ DETAIL: dict[str, re.Pattern] = {
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|定期|一年一次)"),
     "procedure": re.compile(r"(申报程序|流程|程序|步骤|通过.{0,12}(平台|系统)|提交|评审|公示|审核)"),
     "materials": re.compile(r"(申报书|材料(包括|如下)|证明材料|审计报告|申请表|提交.{0,16}(书|报告|材料|证明))"),
-    "duration": re.compile(r"(\d+(年|个月|月|天|日|周)|[一二三四五六七八九十两半]+(年|个月|天))"),
+    "duration": re.compile(r"(\d+(年|个月|月|天|日|周)|\d+个?工作日|[一二三四五六七八九十两半]+(年|个月|天|个工作日))"),
     "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府)"),
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准)"),
@@ -181,11 +185,27 @@ def measure_units(ask: str) -> tuple[str, ...]:
     return tuple(units)
 
 
+# a bank a text names ("国家开发银行") rather than banks in general ("合作银行", "银行业金融机构")
+_NAMED_INSTITUTION = re.compile(r"([\u4e00-\u9fff]{2,6})(银行(?!业)|保险公司|担保公司)")
+_GENERIC_PREFIX = ("合作", "商业", "有关", "相关", "各类", "各家", "各", "引导", "推动", "鼓励", "支持", "政府", "投资", "产业",
+                   "各种", "金融", "市级", "省级", "本市", "等")
+# a name in quotation marks (“首贷贴息”, “专精特新贷”) names a product; it grants nothing by itself
+_QUOTED_NAME = re.compile(r"[“\"「『][^”\"」』]{1,20}[”\"」』]")
+
+
+def _names_institution(sentence: str) -> bool:
+    return any(not name.endswith(_GENERIC_PREFIX) for name, _ in _NAMED_INSTITUTION.findall(sentence))
+
+
 def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] = (), ask: str = "") -> bool:
     """Whether ``sentence`` carries a detail of ``kind`` (an amount, a date, …); for "measure",
     a number in the unit ``ask`` wants."""
     if kind == "unit" and responsible_units:
         return True
+    if kind == "institution":
+        return _names_institution(sentence)
+    if kind == "support":
+        sentence = _QUOTED_NAME.sub("", sentence)
     if kind == "measure":
         units = "|".join(measure_units(ask)) or _UNITS
         return bool(re.search(rf"(\d+|[一二三四五六七八九十两]+)\s*({units})", sentence))

@@ -56,6 +56,22 @@ def _find(text: str, values: dict[str, tuple[str, ...]]) -> list[tuple[str, str]
     return hits
 
 
+# what a bare swap says besides the new value ("那市级的呢？", "and for the national one?")
+_SWAP_WORDS = re.compile(r"(那么|那|的|呢|还有|另外|这边|那边|\b(and|for|the|one|ones|what|about|how|then|level|case)\b|"
+                         r"[\s？?。，,！!'’])", re.IGNORECASE)
+
+
+def _residue(question: str, slots: dict[str, dict[str, tuple[str, ...]]]) -> str:
+    """What a follow-up says besides the slot values it names and the words of a bare swap."""
+    rest = question.lower()
+    for values in slots.values():
+        for aliases in values.values():
+            for alias in sorted(aliases, key=len, reverse=True):
+                rest = re.sub(rf"(?<![a-z]){re.escape(alias.lower())}(?![a-z])", " ", rest)
+    rest = _SWAP_WORDS.sub("", rest)
+    return rest if len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2 or re.search(r"[a-z]{3,}", rest) else ""
+
+
 def standalone_question(question: str, history: list[Turn], regions: Regions | None = None) -> str:
     """The question as it would be asked without the conversation before it."""
     return resolve(question, history, regions)[0]
@@ -88,7 +104,9 @@ def resolve(question: str, history: list[Turn], regions: Regions | None = None,
                 rewritten = re.sub(re.escape(alias), replacement, rewritten, flags=re.IGNORECASE)
             replaced = True
     if replaced:
-        return rewritten, None
+        # "那省级的有没有奖励，多少钱？" swaps the level and asks something new: that is its ask
+        own = _residue(question, slots)
+        return (f"{rewritten} {question.strip()}", question.strip()) if own else (rewritten, None)
     rest = re.sub(r"^(那么|那|还有|另外|and\s+|what about\s+|how about\s+)|呢(?=[？?]?$)", "", question.strip(),
                   flags=re.IGNORECASE).strip()
     # "这一项的责任单位是谁？" asks about the earlier topic: the whole question is the ask then

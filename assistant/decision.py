@@ -43,6 +43,12 @@ LEVEL_MENTIONS = {
 # "补多少钱", "给多少": a grant is asked even without 奖励/补贴
 _GRANT = re.compile(r"(补|奖|给|发)(多少|几)")
 OWN_LEVEL = {"市级": "市", "县级": "县"}
+# "每个阶段能拿多少": an amount per item is asked; a total over all of them does not answer it
+_PER_ITEM = re.compile(r"(?:每个|每一个?|各个)([\u4e00-\u9fff]{2})|per (stage|item|person|employee|company)", re.IGNORECASE)
+_TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
+# "我们能拿多少": what an enterprise receives; a budget set aside (安排专项资金1500万元) is not that
+_RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们|我们能|我能|(can|do|would|will) (we|i) (get|receive))", re.IGNORECASE)
+_GRANTED_TO_ENTERPRISE = re.compile(r"(给予|奖励|补助|补贴|奖补|贴息|补偿)")
 # numbers and dates: one stated for another subject is the likeliest wrong answer
 STATED = ("amount", "support", "rate", "count", "date", "duration", "measure")
 
@@ -98,6 +104,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     """
     found: dict[str, tuple[ScoredChunk, str] | None] = {}
     grant_asked = bool(ASK_TYPES["support"].search(query.ask) or _GRANT.search(query.ask))
+    per_item = _PER_ITEM.search(query.ask)
+    recipient = bool(_RECIPIENT.search(query.ask))
     for kind in query.ask_types:
         found[kind] = None
         # the subject of the ask, without the words that ask for this detail (截止, 利率, 额度)
@@ -132,6 +140,11 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 # an amount of support is stated with the grant (给予…奖励, 安排专项资金): a target's
                 # 4.5% or a criterion's 3000万元 is not what a reward question asks for
                 granted = kind not in ("amount", "rate") or not grant_asked or detail_present("support", part)
+                if recipient and kind == "amount" and not _GRANTED_TO_ENTERPRISE.search(part):
+                    granted = False
+                if per_item and kind in ("amount", "rate") and ((_TOTAL.search(part) and not re.search(r"(每|分别)", part))
+                                 or (per_item.group(1) and per_item.group(1) not in part)):
+                    granted = False  # the amount per stage must be stated for the stages
                 if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):
                     found[kind] = (hit, part)
                     break

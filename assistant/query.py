@@ -65,7 +65,20 @@ class Glossary:
         return found, rest
 
 
-_REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况", re.I)
+_REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况|"
+                     r"(这|那|此)(类|种)(?!情况)", re.IGNORECASE)
+# "这类产品", "此类补贴": the demonstrative and its classifier are cut off the noun (jieba reads 类产品)
+_DEMONSTRATIVE = re.compile(r"(这|那|此|该)(类|种|些)")
+# "能不能", "是不是": kept apart, or jieba glues them to the next word (能不能自己 → 不能自己)
+_A_NOT_A = re.compile(r"(能不能|可不可以|是不是|有没有|会不会|够不够|行不行|要不要|算不算)")
+# "三成", "两份", "一个", "几家": a number and its measure word name no topic
+_NUMERAL = re.compile(r"[一二三四五六七八九十百千万两几半数\d]+[个家项份成次名位件年月天种条台套户批点倍]?")
+# "能补", "可贷": a modal glued to a one-character verb, a guess of jieba's, names no topic
+_MODAL = re.compile(r"[能可会要想]\w")
+# the asker's own description ("我们做精密仪器", "我是金湖一家做阀门的企业"): context that
+# describes who asks, never what is asked, even when a short ask takes the context in
+_IDENTITY = re.compile(r"^(?!.*(想|打算|准备|计划|申请|申报|需要|要))[^，,。]{0,8}(我们|我|咱们|我司|本公司|公司|厂子|厂里)"
+                       r"[^，,。]{0,8}(是|做|开了?|经营|从事|生产)")
 _FIGURES = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|万|亿|元|%|个点|号人|来号人|多人|人|名|家|项|个|年|倍)?")
 CONTEXT_WEIGHT = 0.3
 MERGED_WEIGHT = 0.6  # context taken into an ask that names no topic of its own ("县里有奖励吗？")
@@ -77,7 +90,8 @@ ZH_FILLER = frozenset(
     "早点 直接 自己 他们 人家 咱们 企业 公司 厂子 厂里 单位 对于 关于 政策 规定 方面 帮忙 帮助 支持 "
     "合适 适合 什么样 对口 类似 一般 通常 平时 这次 那次 还能 能够 不会 会不会 一下子 "
     "多少钱 多少万 几个点 多少个点 几年 多久 多长时间 几月 几号 哪天 哪儿 哪里 怎么办 行不行 "
-    "一起 一下 一些 一直 这个 那个 建个 搞个 弄个 做个 有个".split())
+    "一起 一下 一些 一直 这个 那个 建个 搞个 弄个 做个 有个 这类 那类 此类 这种 这些 那些 "
+    "去年 前年 今年 明年 上年 当年 近年 最近 目前 以前 之前 后来 每个 每家 每项 拿到 得到 能拿 一共 总共 合计 总计 共计".split())
 EN_FILLER = frozenset(
     "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
     "moving whole here there anything something some kind sort help helping doing does say said point "
@@ -108,7 +122,7 @@ class QueryAnalysis:
     figures: bool = False  # the question states the company's own figures
     context_places: tuple[str, ...] = ()  # places named only while describing the asker
     nouns: frozenset[str] = frozenset()  # the ask's nouns: words that name a topic (社保, 门票)
-    own_size: int = 0  # with ask_size -1: how many leading groups are the ask's own words
+    own_size: int = 0  # how many leading groups are the ask's own words (the rest of the ask: context taken in)
 
     @property
     def tokens(self) -> list[str]:
@@ -125,10 +139,12 @@ class QueryAnalysis:
 
     @property
     def group_scales(self) -> tuple[float, ...]:
-        """Weight of each group: 1 for the ask's own, less for context (taken in or not)."""
-        if self.ask_size < 0:  # the context was taken into the ask: it counts, but less
-            return tuple(1.0 if i < self.own_size else MERGED_WEIGHT for i in range(len(self.term_groups)))
-        return tuple(1.0 if i < self.ask_size else CONTEXT_WEIGHT for i in range(len(self.term_groups)))
+        """Weight of each group: 1 for the ask's own words, less for context taken into the ask,
+        least for the rest of the context."""
+        size = len(self.term_groups) if self.ask_size < 0 else self.ask_size
+        own = min(self.own_size, size) if self.own_size or self.ask_size >= 0 else 0
+        return tuple(1.0 if i < own else MERGED_WEIGHT if i < size else CONTEXT_WEIGHT
+                     for i in range(len(self.term_groups)))
 
     @property
     def ask_scales(self) -> tuple[float, ...]:
@@ -151,6 +167,7 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms) -> tuple[list[tup
         group = list(entry.chinese)  # synonyms of the canonical term only: 标准 also means technical standards
         group.extend(t for t in synonyms.alternatives(entry.chinese[0]) if t not in group)
         groups.append(tuple(group))
+    rest = _A_NOT_A.sub(r" \1 ", _DEMONSTRATIVE.sub(r" \1\2 ", rest))
     matched, rest_zh = synonyms.match(rest, segment(rest)) if CJK.search(rest) else ([], rest)
     groups.extend(matched)
     if CJK.search(rest_zh):
@@ -176,7 +193,12 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     ask_groups, unknown, ask_places = _groups(split.ask, glossary, synonyms)
     # the company's own figures (营收3800万, 40来号人) describe it; no clause needs to repeat them
     context = _FIGURES.sub(" ", split.context)
-    context_groups, _, context_places = _groups(context, glossary, synonyms) if context.strip() else ([], [], [])
+    parts = [c for c in re.split(r"[，,。；;！!？?\n]", context) if c.strip()]
+    identity = "，".join(c for c in parts if _IDENTITY.search(c.strip()))
+    situation = "，".join(c for c in parts if not _IDENTITY.search(c.strip()))
+    context_groups, _, context_places = _groups(situation, glossary, synonyms) if situation.strip() else ([], [], [])
+    identity_groups, _, identity_places = _groups(identity, glossary, synonyms) if identity.strip() else ([], [], [])
+    context_places += [p for p in identity_places if p not in context_places]
     if CJK.search(question):
         ask_places += [p for p in places(split.ask, glossary.place_names()) if p not in ask_places]
         context_places += [p for p in places(split.context, glossary.place_names()) if p not in context_places]
@@ -189,11 +211,12 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     if weak and subject and levels(split.ask) and "conditions" in ask_types(split.ask.lower()):
         weak = False  # "省级的专精特新小巨人我们够得着吗？" names its goal: common words, but the topic
     if refers or (not unknown and (ask_size < 1 or (weak and not ask))):
+        # the situation told ("今年研发费用800万") is taken in; who the asker is stays context
         own = len(dict.fromkeys(ask_groups))
-        ask_groups, context_groups, ask_size = ask_groups + [g for g in context_groups if g not in ask_groups], [], -1
+        ask_groups, context_groups = ask_groups + [g for g in context_groups if g not in ask_groups], []
+    context_groups += [g for g in identity_groups if g not in context_groups]
     groups = tuple(dict.fromkeys(ask_groups + [g for g in context_groups if g not in ask_groups]))
-    if ask_size >= 0:
-        ask_size = len(dict.fromkeys(ask_groups))
+    ask_size = len(dict.fromkeys(ask_groups))
     # BM25 searches every alternative; the embedding gets only the Chinese for English words
     expansion = " ".join(dict.fromkeys(t for g in groups for t in g if t not in question))
     search_text = f"{question} {expansion}".strip()
@@ -209,7 +232,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
                          figures=has_figures(split.context or question),
                          context_places=tuple(p for p in context_places if p not in ask_places),
                          nouns=nouns(split.ask) if CJK.search(split.ask) else frozenset(),
-                         own_size=own if ask_size < 0 else len(groups))
+                         own_size=own)
 
 
 def is_scope(group: tuple[str, ...], places: tuple[str, ...] | list[str]) -> bool:
@@ -233,10 +256,14 @@ def nouns(text: str) -> frozenset[str]:
 
 def _content_tokens(text: str) -> list[str]:
     """Chinese content words of a question (plain segmentation, no sub-words)."""
+    from .lexical import dictionary_word
+
     out = []
     for token in segment(text):
         token = token.strip()
         if len(token) < 2 or token in ZH_STOPWORDS or not re.search(r"[\u4e00-\u9fff0-9]", token):
+            continue
+        if _NUMERAL.fullmatch(token) or (len(token) == 2 and _MODAL.fullmatch(token) and not dictionary_word(token)):
             continue
         if re.fullmatch(r"[a-z]+", token) and token in EN_STOPWORDS:
             continue

@@ -62,8 +62,10 @@ def choose_threshold(probabilities: list[float], labels: list[bool]) -> float:
 
 def fit(rows: list[tuple[dict[str, float], bool]]) -> DecisionModel:
     """Logistic regression over the signals; its regularisation chosen by 5-fold cross-validation
-    on balanced accuracy (fewer folds when a class is small)."""
-    from sklearn.linear_model import LogisticRegressionCV
+    on balanced accuracy (fewer folds when a class is small), its threshold on the folds'
+    held-out predictions."""
+    from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
+    from sklearn.model_selection import cross_val_predict
 
     x = [[features[name] for name in FEATURES] for features, _ in rows]
     y = [label for _, label in rows]
@@ -72,7 +74,10 @@ def fit(rows: list[tuple[dict[str, float], bool]]) -> DecisionModel:
         warnings.simplefilter("ignore", FutureWarning)
         model = LogisticRegressionCV(Cs=[0.1, 0.3, 1.0, 3.0, 10.0, 30.0], cv=folds, scoring="balanced_accuracy",
                                      class_weight="balanced", max_iter=2000).fit(x, y)
-    probabilities = [p[1] for p in model.predict_proba(x)]
+        # the threshold is chosen on out-of-fold probabilities: in-sample ones are too sure of
+        # questions the model was fitted on, and the threshold must hold on questions it was not
+        held_out = LogisticRegression(C=float(model.C_[0]), class_weight="balanced", max_iter=2000)
+        probabilities = [p[1] for p in cross_val_predict(held_out, x, y, cv=folds, method="predict_proba")]
     return DecisionModel(dict(zip(FEATURES, (round(float(w), 4) for w in model.coef_[0]))),
                          round(float(model.intercept_[0]), 4), choose_threshold(probabilities, y))
 

@@ -198,3 +198,56 @@ def test_names_a_policy_puts_in_quotes_are_segmented_whole():
     assert names == ["澄江专精贷", "澄江惠企通"]
     add_words(names)
     assert "澄江专精贷" in segment("澄江专精贷单户最高能贷多少？")
+
+
+def test_follow_up_that_swaps_a_level_and_asks_something_new_keeps_its_own_ask():
+    turns = [Turn("user", "连云港对国家级小巨人有什么支持？")]
+    standalone, ask = resolve("那省级的有没有奖励，多少钱？", turns, REGIONS)
+    assert ask == "那省级的有没有奖励，多少钱？" and "连云港" in standalone
+    assert resolve("那省级的呢？", turns, REGIONS) == ("连云港对省级小巨人有什么支持？", None)  # a bare swap
+
+
+def test_who_asks_is_context_and_numbers_or_modals_name_no_topic():
+    from assistant.query import Glossary, analyse
+
+    query = analyse("青澜这边我们做精密仪器，今年研发费用800万，比去年涨了三成，市里能补多少？", Glossary([]))
+    asked = {t for g in query.ask_groups for t in g}
+    assert "研发" in asked  # the situation told is taken into the short ask
+    assert not asked & {"精密仪器", "三成", "去年", "能补"}  # who asks, figures, dates and "能补" are not
+    assert "精密仪器" in {t for g in query.term_groups for t in g}  # still context for the search
+    this_kind = analyse("贷款快到期了想续贷，有没有这类产品？", Glossary([]))
+    assert "产品" in {t for g in this_kind.ask_groups for t in g}  # 这类产品 is not 类产品
+    glued = analyse("我们公司能不能自己向政府推荐人才？", Glossary([]))
+    assert "不能自己" not in {t for g in glued.term_groups for t in g}
+
+
+def test_institutions_quoted_names_totals_and_budgets_are_no_answer_detail():
+    assert set(ask_types("风险补偿资金池由哪家银行管理？")) == {"institution"}
+    assert ask_types("Which banks' loan products can we use?") == ()  # products, not a bank, are asked
+    assert detail_present("institution", "用好国家开发银行“科创专项贷款”")
+    assert not detail_present("institution", "合作银行向专精特新中小企业发放信用贷款")
+    assert not detail_present("support", "支持引导专精特新中小企业用好“首贷贴息”、“设备担”等产品")  # names
+    assert detail_present("support", "对首贷企业给予贴息")
+
+
+def test_a_total_does_not_answer_a_per_item_ask_and_a_budget_is_no_grant():
+    from assistant.decision import check_details
+    from assistant.evidence import TermWeights
+    from assistant.query import Glossary, analyse
+    from assistant.types import Chunk, DocumentMeta, ScoredChunk
+
+    texts = ["对首发上市的企业，分阶段给予总额不超过600万元的奖励。", "县财政每年安排专项资金1500万元用于企业培育。",
+             "对首发上市的企业，上市前、上市后两个阶段分别给予200万元、400万元奖励。"]
+    doc = DocumentMeta("d", "某县方案")
+    hits = [ScoredChunk(Chunk(f"c{i}", "d", t, ("措施",)), doc, 1.0, ask_coverage=1.0) for i, t in enumerate(texts)]
+    weights = TermWeights(texts)
+
+    def carrier(question: str, among: list[int]) -> str | None:
+        found = check_details(analyse(question, Glossary([])), [hits[i] for i in among], weights).found
+        return found["amount"][1] if found.get("amount") else None
+
+    assert carrier("首发上市每个阶段奖励多少？", [0]) is None  # only the total is stated
+    assert "分别" in carrier("首发上市每个阶段奖励多少？", [0, 2])
+    assert carrier("首发上市一共奖励多少？", [0]) is not None
+    assert carrier("企业培育每年能领到多少资金？", [1]) is None  # the county's budget, not what one firm gets
+    assert carrier("县里每年安排多少资金用于企业培育？", [1]) is not None

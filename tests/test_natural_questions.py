@@ -25,7 +25,9 @@ def test_topic_covered_but_detail_missing_is_declined_with_the_clause_shown(assi
 def test_a_support_question_needs_a_clause_that_grants_something(assistant):
     answer = assistant.ask("宝应对新认定的国家级小巨人有什么奖励？")
     assert answer.refused  # 宝应's plan sets targets; the 200万 reward is another (unnamed) city's
-    assert "200万" not in answer.text
+    said, others = answer.text.split("其他地区的文件有以下规定", 1) if "其他地区" in answer.text else (answer.text, "")
+    assert "宝应" in said and "200万" not in said  # never presented as 宝应's
+    assert "并非宝应的政策" in others or not others
 
 
 def test_eligibility_with_figures_gets_the_whole_criteria_table_of_the_level(assistant):
