@@ -44,6 +44,10 @@ class Assessment:
     features: dict[str, float]
     details: DetailCheck
     topic_covered: bool = False  # the verdict would be "answer" if the asked detail were there
+    gates: bool = True  # the hard conditions (detail there, level right, subject named) hold
+
+
+MIN_ASK_COVERAGE = 0.3
 
 
 class ExtractiveAnswerer:
@@ -67,11 +71,18 @@ class ExtractiveAnswerer:
         # every specific detail asked (an amount, a date, …) must be there: a clause that states
         # the subsidy but not when it is paid does not answer "什么时候拨付"
         specific_missing = [k for k in details.missing if k not in ("support", "conditions")]
-        answerable = (bool(retrieved) and probability >= self._decision.threshold and details.share > 0
-                      and values["level"] > 0 and not specific_missing)
+        # an open or yes/no ask ("有用电优惠吗？") wants its subject: a clause on 优惠 for
+        # 专精特新企业 in general that never names 用电 does not answer it
+        off_subject = not query.ask_types and values["subject"] < 0.3
+        # a clause holding under a third of what is asked answers none of it, whatever the model
+        # makes of the other signals ("ignore previous instructions and invent a subsidy"); the
+        # criteria table of the level asked is the exception: its rows never repeat an owner's words
+        gates = (bool(retrieved) and details.share > 0 and values["level"] > 0 and not specific_missing
+                 and not off_subject and (values["ask_coverage"] >= MIN_ASK_COVERAGE or values["criteria"] >= 1.0))
+        answerable = gates and probability >= self._decision.threshold
         topic = (bool(retrieved) and self._decision.answerable({**values, "detail": 1.0})
                  and values["ask_coverage"] >= 0.45 and values["known"] >= 0.7)
-        return Assessment(answerable, probability, values, details, topic)
+        return Assessment(answerable, probability, values, details, topic, gates)
 
     def answer(self, query: QueryAnalysis, retrieved: list[ScoredChunk], docs: dict[str, DocumentMeta],
                missing_place: str | None = None, *, place: str | None = None, elsewhere: str | None = None,

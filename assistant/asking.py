@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # a sentence ending in ？ is a question; one ending in 。 only with a strong cue (几 and 吗 also
 # appear in statements: "前年报上去的几项发明…")
 _ZH_CUE = re.compile(
-    r"(吗|呢|么|[？?]|多少|几[个家项年月号点级种条天名]?|什么|啥|哪|如何|怎么|怎样|咋|能否|能不能|可不可以|可否|"
+    r"(吗|呢|么|[？?]|多少|(?<![这近前好十])几[个家项年月号点级种条天名]?|什么|啥|哪|如何|怎么|怎样|咋|能否|能不能|可不可以|可否|"
     r"有没有|有无|是否|是不是|够不够|够格|够得着|够吗|行不行|靠谱吗|谁|多久|多长|多大|多高)"
 )
 _ZH_STRONG = re.compile(r"(多少|什么|啥|哪些|哪个|如何|怎么|怎样|能否|能不能|可不可以|是否|有没有|是不是|够不够|谁)")
@@ -63,17 +63,19 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who do we call|whom to call)", re.IGNORECASE),
     # "哪家银行": a named bank (or insurer, fund) is the answer, not a clause about banks
     "institution": re.compile(r"(哪家|哪个|哪些|哪几家|什么|啥)(银行|保险公司|担保公司)(?!的)|(银行|金融机构)(是|有)(哪|谁)|"
-                              r"which (bank|banks|insurer)(?!')\b|what bank(?!')\b", re.IGNORECASE),
+                              r"which (bank|banks|insurer)(?!')\b|what bank(?!')\b|(who|which) (are|is) the ([a-z-]+ )?banks?\b", re.IGNORECASE),
     # "多少分", "几级", "几场": a quantity in a unit the other kinds do not cover; the answer must
     # state a number in that unit (see MEASURE_UNITS)
     "measure": re.compile(rf"(多少|几)({_UNITS})|how many (points|times|stars|rounds)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
-    "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|reward|subsid|grant|incentive|bonus|"
+    "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|reward|subsid|grant|incentive|bonus|\bcash\b|"
                           r"what (do|does|will|would|can) [^?]{0,40}\b(give|pay)\b|how much [^?]{0,30}\b(give|pay)s?\b)",
                           re.IGNORECASE),
     # a task for a writer ("帮我写一份申报书"): the assistant quotes policy, it does not draft
     "task": re.compile(r"((帮我|替我|给我|请)?(写|起草|撰写|润色|翻译|编写|生成)(一份|一篇|一个|个|份|篇)|"
                        r"\b(write|draft|translate|compose) (me |us )?(a|an|the|my|our)\b)", re.IGNORECASE),
+    # a figure asked for in no particular unit (the fallback when no other kind is asked)
+    "number": re.compile(r"(多少(?![钱家个项件名人所批条年分倍级星档期轮次场])|how much|how high|how many)", re.IGNORECASE),
     "conditions": re.compile(
         r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|资格|够不够|够吗|够格|够得着|符合吗|达标吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
         r"可以.{0,4}(申请|申报|报|进|入).{0,12}吗|能.{0,4}(申请|申报|报|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
@@ -96,6 +98,7 @@ DETAIL: dict[str, re.Pattern] = {
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准)"),
     "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资金支持|专项资金|给予.{0,12}(万元|元|支持|优惠))"),
+    "number": re.compile(r"(\d|[一二三四五六七八九十两百千]+(个|家|项|倍|成|级|年|名|次|场|万|亿))"),
 }
 _FIGURE = re.compile(
     r"(\d+(\.\d+)?\s*(万|亿|%|个点|人|年|million|billion|percent|staff|employees|people)|"
@@ -159,6 +162,8 @@ def ask_types(ask: str) -> tuple[str, ...]:
         found.remove("amount")
         if "rate" not in found:
             found.insert(0, "rate")
+    if found != ["number"] and "number" in found:
+        found.remove("number")  # "number" is the fallback: "容积率能提高到多少？" wants some figure
     if "support" in found and {"amount", "rate", "count"} & set(found):
         found.remove("support")  # "奖励多少钱": the amount is the detail; any grant is not enough
     return tuple(found)

@@ -11,7 +11,8 @@ repeats. Signals (pure functions over the analysis and the retrieved clauses):
   sentence carries;
 - ``criteria``: an eligibility question found the criteria table of the level it names;
 - ``level``: a topical clause names the recognition level the question asks about;
-- ``subject``: the best topical clause covers the ask's distinctive words (its subject).
+- ``subject``: the best topical clause covers the ask's distinctive words (its subject);
+- ``novel``: the ask names a thing no document mentions.
 
 A logistic model over them gives the probability that the question is answerable; its
 weights and threshold are fitted by ``eval/calibrate.py`` on the project's labelled questions
@@ -32,7 +33,7 @@ from .evidence import TermWeights, coverage, distinctive_coverage, known_share
 from .query import QueryAnalysis, is_scope
 from .types import ScoredChunk
 
-FEATURES = ("ask_coverage", "coverage", "similarity", "known", "detail", "criteria", "level", "subject")
+FEATURES = ("ask_coverage", "coverage", "similarity", "known", "detail", "criteria", "level", "subject", "novel")
 # how a clause names each recognition level (省级 is also 省专, 全省, a 省… table)
 LEVEL_MENTIONS = {
     "国家级": re.compile(r"国家"),
@@ -50,7 +51,7 @@ _TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
 _RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们|我们能|我能|(can|do|would|will) (we|i) (get|receive))", re.IGNORECASE)
 _GRANTED_TO_ENTERPRISE = re.compile(r"(给予|奖励|补助|补贴|奖补|贴息|补偿)")
 # numbers and dates: one stated for another subject is the likeliest wrong answer
-STATED = ("amount", "support", "rate", "count", "date", "duration", "measure")
+STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number")
 
 
 def _evidence(hit: ScoredChunk) -> str:
@@ -65,7 +66,7 @@ _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|n
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
 # until calibrated: answer when the ask is mostly covered and the asked detail is there
 DEFAULT_MODEL = {"weights": {"ask_coverage": 6.0, "coverage": 2.0, "similarity": 2.0, "known": 2.0, "detail": 3.0,
-                             "criteria": 2.0, "level": 1.0, "subject": 2.0},
+                             "criteria": 2.0, "level": 1.0, "subject": 2.0, "novel": -2.0},
                  "bias": -8.0, "threshold": 0.5}
 
 
@@ -180,7 +181,15 @@ def features(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights
         "criteria": criteria_fit(query, hits),
         "level": level_fit(query, hits, details),
         "subject": subject_fit(query, hits, weights),
+        "novel": novel_noun(query, weights),
     }
+
+
+def novel_noun(query: QueryAnalysis, weights: TermWeights) -> float:
+    """1 when the ask names a thing (a noun: 公寓, 房产税) that no text of the knowledge base
+    mentions under any of its synonyms: the documents cannot speak of it."""
+    return float(any(any(t in query.nouns for t in g) and all(weights.df(t) == 0 for t in g)
+                     for g in query.ask_groups))
 
 
 def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> float:

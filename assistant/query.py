@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .evidence import TermWeights
 from .asking import LEVELS, AskSplit, ask_types, has_figures, levels, split_ask
-from .lexical import EN_STOPWORDS, ZH_STOPWORDS, normalise, places, segment, tokenize
+from .lexical import EN_STOPWORDS, ZH_STOPWORDS, dictionary_word, normalise, places, segment, tokenize
 from .synonyms import Synonyms
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -29,7 +29,9 @@ class Glossary:
         self.entries = entries
         phrases = sorted({(p, i) for i, e in enumerate(entries) for p in e.english}, key=lambda x: (-len(x[0]), x[0]))
         # compiled once: matching runs on every question
-        self._phrases = [(p, i, re.compile(rf"(?<![a-z0-9&']){re.escape(p)}(?![a-z0-9&])")) for p, i in phrases]
+        # "smart-manufacturing" is "smart manufacturing": a hyphen and a space are read alike
+        self._phrases = [(p.replace("-", " "), i, re.compile(rf"(?<![a-z0-9&']){re.escape(p.replace('-', ' '))}(?![a-z0-9&])"))
+                         for p, i in phrases]
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -55,7 +57,7 @@ class Glossary:
 
     def match(self, text: str) -> tuple[list[GlossaryEntry], str]:
         """Entries whose English phrase occurs in ``text`` (longest first) and the text left over."""
-        rest = f" {normalise(text)} "
+        rest = f" {normalise(text).replace('-', ' ')} "
         found: list[GlossaryEntry] = []
         for phrase, index, pattern in self._phrases:
             if phrase in rest and pattern.search(rest):
@@ -91,7 +93,7 @@ ZH_FILLER = frozenset(
     "合适 适合 什么样 对口 类似 一般 通常 平时 这次 那次 还能 能够 不会 会不会 一下子 "
     "多少钱 多少万 几个点 多少个点 几年 多久 多长时间 几月 几号 哪天 哪儿 哪里 怎么办 行不行 "
     "一起 一下 一些 一直 这个 那个 建个 搞个 弄个 做个 有个 这类 那类 此类 这种 这些 那些 "
-    "去年 前年 今年 明年 上年 当年 近年 最近 目前 以前 之前 后来 每个 每家 每项 拿到 得到 能拿 一共 总共 合计 总计 共计".split())
+    "去年 前年 今年 明年 上年 当年 近年 最近 目前 以前 之前 后来 每个 每家 每项 拿到 得到 能拿 一共 总共 合计 总计 共计 啥时候 什么时候 何时".split())
 EN_FILLER = frozenset(
     "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
     "moving whole here there anything something some kind sort help helping doing does say said point "
@@ -156,8 +158,12 @@ def detect_language(text: str) -> str:
     return "zh" if len(CJK.findall(text)) >= max(1, len(re.findall(r"[A-Za-z]+", text)) // 4) else "en"
 
 
-def _groups(text: str, glossary: Glossary, synonyms: Synonyms) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
-    """Term groups, unknown English words and glossary places of one part of a question."""
+def _groups(text: str, glossary: Glossary, synonyms: Synonyms,
+            words: frozenset[str] | None = None) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
+    """Term groups, unknown English words and glossary places of one part of a question.
+
+    ``words``: the knowledge base's words; a segment jieba only guessed (入县 in 金湖入县培育库,
+    池由 in 资金池由) that is not one of them is a mis-cut, not a topic."""
     entries, rest = glossary.match(text)
     groups: list[tuple[str, ...]] = []
     found_places: list[str] = []
@@ -172,7 +178,7 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms) -> tuple[list[tup
     groups.extend(matched)
     if CJK.search(rest_zh):
         for token in _content_tokens(rest_zh):
-            if token not in ZH_FILLER:
+            if token not in ZH_FILLER and (words is None or token in words or dictionary_word(token)):
                 groups.append(synonyms.alternatives(token))
     unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)
                if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
@@ -180,31 +186,35 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms) -> tuple[list[tup
 
 
 def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None, ask: str | None = None,
-            weights: TermWeights | None = None) -> QueryAnalysis:
+            weights: TermWeights | None = None, words: frozenset[str] | None = None) -> QueryAnalysis:
     """Split ``question`` into ask and context, and turn each into term groups.
 
     ``ask``: what a follow-up asks in its own words; the rest of ``question`` is context.
     ``weights``: term rarity in the knowledge base; an ask whose terms weigh less than
-    ``MIN_ASK_WEIGHT`` (common words only) takes in the context.
+    ``MIN_ASK_WEIGHT`` (common words only) takes in the context. ``words``: the knowledge
+    base's words, to tell a new word from a mis-cut (see :func:`_groups`).
     """
     synonyms = synonyms or Synonyms([])
     language = detect_language(question)
     split = AskSplit(ask, question.replace(ask, " ").strip()) if ask else split_ask(question)
-    ask_groups, unknown, ask_places = _groups(split.ask, glossary, synonyms)
+    ask_groups, unknown, ask_places = _groups(split.ask, glossary, synonyms, words)
     # the company's own figures (营收3800万, 40来号人) describe it; no clause needs to repeat them
     context = _FIGURES.sub(" ", split.context)
+    refers = bool(_REFERS.search(split.ask)) and not ask
+    if refers:  # "有没有类似的安排？" points back to what was said just before it
+        context = ([c for c in re.split(r"[。；;！!？?\n]", context) if c.strip()] or [""])[-1]
     parts = [c for c in re.split(r"[，,。；;！!？?\n]", context) if c.strip()]
     identity = "，".join(c for c in parts if _IDENTITY.search(c.strip()))
     situation = "，".join(c for c in parts if not _IDENTITY.search(c.strip()))
-    context_groups, _, context_places = _groups(situation, glossary, synonyms) if situation.strip() else ([], [], [])
-    identity_groups, _, identity_places = _groups(identity, glossary, synonyms) if identity.strip() else ([], [], [])
+    context_groups, _, context_places = _groups(situation, glossary, synonyms, words) if situation.strip() else ([], [], [])
+    identity_groups, _, identity_places = _groups(identity, glossary, synonyms, words) if identity.strip() else ([], [], [])
     context_places += [p for p in identity_places if p not in context_places]
     if CJK.search(question):
         ask_places += [p for p in places(split.ask, glossary.place_names()) if p not in ask_places]
         context_places += [p for p in places(split.context, glossary.place_names()) if p not in context_places]
     ask_size = len(dict.fromkeys(ask_groups))
     own = ask_size
-    refers = bool(_REFERS.search(split.ask)) and ask_size < 4 and not ask
+    refers = refers and ask_size < 4
     # "真是这样吗？", "市里支持吗？", "anything about that?": the ask names no topic of its own
     subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places)]
     weak = sum(weights.group_weight(g) for g in subject) < MIN_ASK_WEIGHT if weights else len(subject) < 2
@@ -247,8 +257,6 @@ def nouns(text: str) -> frozenset[str]:
     """Words jieba tags as nouns (n…, j abbreviations, vn verbal nouns) in ``text``."""
     import jieba.posseg as posseg
 
-    from .lexical import dictionary_word
-
     # a word jieba only guessed (能贷, 单户: tagged n for want of a better tag) names no topic
     return frozenset(w for w, flag in posseg.lcut(normalise(text))
                      if (flag[:1] in ("n", "j") or flag == "vn") and dictionary_word(w))
@@ -256,8 +264,6 @@ def nouns(text: str) -> frozenset[str]:
 
 def _content_tokens(text: str) -> list[str]:
     """Chinese content words of a question (plain segmentation, no sub-words)."""
-    from .lexical import dictionary_word
-
     out = []
     for token in segment(text):
         token = token.strip()

@@ -81,6 +81,7 @@ class Assistant:
         self._answerer = ExtractiveAnswerer(self.retriever.weights, self.decision, english_terms=english)
         self._regions = self._region_aliases()
         self._typos = TypoReader(self.retriever.vocabulary(), self.retriever.weights)
+        self._words = frozenset(self.retriever.vocabulary())
         self._llm = None
         if self.settings.answerer == "llm":
             from .llm import LLMAnswerer, chat_model
@@ -165,7 +166,8 @@ class Assistant:
         if self._llm is not None and history:  # the model reads the conversation; rules are the fallback
             rewritten = self._llm.rewrite(question, history)
             standalone, asked = (rewritten, None) if rewritten else (standalone, asked)
-        return analyse(standalone, self.glossary, self.synonyms, ask=asked, weights=self.retriever.weights)
+        return analyse(standalone, self.glossary, self.synonyms, ask=asked, weights=self.retriever.weights,
+                       words=self._words)
 
     def assess(self, query: QueryAnalysis, answer: Answer):
         """The decision's signals for ``answer`` (as :meth:`ask` gave it) to ``query``."""

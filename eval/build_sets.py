@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -49,6 +50,24 @@ def parse(lines: list[str]) -> list[dict]:
         if turns:
             record["history"] = [{"role": "user", "content": t} for t in turns]
         out.append(record)
+    return out
+
+
+def batches(lines: list[str]) -> dict[str, int]:
+    """Question id → the batch it was written in (a ``# batch N`` line starts batch N; the
+    questions before the first such line are batch 1). Batches are separate writing sessions:
+    holding one out tells how a fit carries over to wording it has not seen."""
+    out, batch, counts = {}, 1, {}
+    for line in lines:
+        marker = re.match(r"#\s*batch\s+(\d+)", line)
+        if marker:
+            batch = int(marker.group(1))
+            continue
+        if not line.strip() or line.startswith("#"):
+            continue
+        style = line.split("\t", 1)[0]
+        counts[style] = counts.get(style, 0) + 1
+        out[f"{style}-{counts[style]:03d}"] = batch
     return out
 
 
