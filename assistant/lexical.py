@@ -56,6 +56,13 @@ def dictionary_word(word: str) -> bool:
 
 
 def normalise(text: str) -> str:
+    if len(text) <= 32:  # terms are normalised over and over while clauses are checked
+        return _normalise_term(text)
+    return unicodedata.normalize("NFKC", text).lower()
+
+
+@lru_cache(maxsize=65536)
+def _normalise_term(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 

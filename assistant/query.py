@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .evidence import TermWeights
@@ -128,18 +129,22 @@ class QueryAnalysis:
 
     @property
     def tokens(self) -> list[str]:
-        return tokenize(self.search_text)
+        return list(self._tokens)
+
+    @cached_property
+    def _tokens(self) -> tuple[str, ...]:
+        return tuple(tokenize(self.search_text))
 
     @property
     def wants_criteria(self) -> bool:
         """An eligibility question: it asks for conditions, or gives figures about a named level."""
         return "conditions" in self.ask_types or (self.figures and bool(self.levels) and not self.ask_types)
 
-    @property
+    @cached_property  # read for every clause checked
     def ask_groups(self) -> tuple[tuple[str, ...], ...]:
         return self.term_groups if self.ask_size < 0 else self.term_groups[: self.ask_size]
 
-    @property
+    @cached_property  # read for every clause checked
     def group_scales(self) -> tuple[float, ...]:
         """Weight of each group: 1 for the ask's own words, less for context taken into the ask,
         least for the rest of the context."""
@@ -148,7 +153,7 @@ class QueryAnalysis:
         return tuple(1.0 if i < own else MERGED_WEIGHT if i < size else CONTEXT_WEIGHT
                      for i in range(len(self.term_groups)))
 
-    @property
+    @cached_property  # read for every clause checked
     def ask_scales(self) -> tuple[float, ...]:
         return self.group_scales[: len(self.ask_groups)]
 

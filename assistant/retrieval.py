@@ -6,6 +6,8 @@ then cost one embedding, one Chroma query and one BM25 scoring.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 
 from .criteria import title_names_level
@@ -69,6 +71,9 @@ class HybridRetriever:
         self._rrf_k = rrf_k
         self._candidates = candidates
         self._weights = weights
+        # a question searched in its place, then everywhere, is embedded once (the model is the
+        # costliest step of a question); vectors are kept as tuples so no caller can change them
+        self._embed = lru_cache(maxsize=512)(lambda text: tuple(embeddings.embed_query(text)))
         self.refresh()
 
     @property
@@ -137,7 +142,7 @@ class HybridRetriever:
             order = self._lexical.rank(query.tokens, allowed, self._candidates)
             rankings["bm25"] = [self.chunks[i].chunk_id for i in order]
         if self.mode in ("hybrid", "dense"):
-            vector = self._embeddings.embed_query(query.dense_text or query.search_text)
+            vector = list(self._embed(query.dense_text or query.search_text))
             hits = self._store.query(vector, self._candidates, doc_ids)
             rankings["dense"] = [chunk_id for chunk_id, _ in hits if chunk_id in self._position]
             similarity = {chunk_id: value for chunk_id, value in hits}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 import time
@@ -62,6 +63,10 @@ class Assistant:
         self.decision = decision or DecisionModel.load(settings.knowledge_dir / "decision.json")
         self._answerer: ExtractiveAnswerer | None = None
         self._refresh_lock = threading.RLock()
+        # as many questions in the CPU-bound steps as there are cores: more only interleave on the
+        # GIL, so every one of them finishes late; the rest wait their turn (an LLM call does not)
+        self._cores = threading.BoundedSemaphore(max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                                                     else (os.cpu_count() or 1)))
         self.limits = InputLimits(settings.max_question_chars, settings.max_history_turns,
                                   settings.max_assistant_turn_chars)
         self._prepare()
@@ -142,17 +147,19 @@ class Assistant:
             with self._refresh_lock:  # concurrent questions: one of them refreshes, the others wait
                 if store.name != self._generation:
                     self.refresh()
-        query = self.analyse(text, history)
+        with self._cores:
+            query = self.analyse(text, history)
+            k = top_k or self.settings.top_k
+            if query.wants_criteria:
+                k = max(k, CRITERIA_K)
+            answer_kwargs, retrieved, verdict = self._retrieve_in_scope(query, region, doc_ids, k,
+                                                                        k > (top_k or self.settings.top_k))
+            retrieval_done = time.perf_counter()
+            if self._llm is None or answer_kwargs:
+                answer = self._answerer.answer(query, retrieved, self.retriever.docs, assessment=verdict, **answer_kwargs)
         standalone = query.question
-        k = top_k or self.settings.top_k
-        if query.wants_criteria:
-            k = max(k, CRITERIA_K)
-        answer_kwargs, retrieved, verdict = self._retrieve_in_scope(query, region, doc_ids, k, k > (top_k or self.settings.top_k))
-        retrieval_done = time.perf_counter()
         if self._llm is not None and not answer_kwargs:
             answer = self._llm.answer(query, retrieved, self.retriever.docs, None, on_token)
-        else:
-            answer = self._answerer.answer(query, retrieved, self.retriever.docs, assessment=verdict, **answer_kwargs)
         finished = time.perf_counter()
         return replace(answer, question=text, standalone_question=standalone, timings_ms={
             "retrieval": (retrieval_done - started) * 1000,

@@ -54,10 +54,21 @@ class ChunkStore:
     def _open(self, name: str):
         return self._client.get_or_create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
 
-    def current(self) -> bool:
-        """Whether this store still reads the active generation (another process may have switched it)."""
+    def current(self, max_age: float = 1.0) -> bool:
+        """Whether this store still reads the active generation (another process may have switched it).
+
+        Asked before every question, so the answer is kept for ``max_age`` seconds: another
+        process's switch is followed within a second, without a database read per question."""
+        import time
+
+        now = time.monotonic()
+        checked = getattr(self, "_checked", None)
+        if checked and checked[0] == self.name and now - checked[1] < max_age:
+            return True
         pointer = self._client.get_collection(f"{self.base}-active")
-        return ((pointer.metadata or {}).get("collection") or self.base) == self.name
+        same = ((pointer.metadata or {}).get("collection") or self.base) == self.name
+        self._checked = (self.name, now) if same else None
+        return same
 
     def reopen(self) -> None:
         """Follow the active pointer to the newest complete generation."""
@@ -132,10 +143,9 @@ class ChunkStore:
 
     def query(self, vector: list[float], n: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
         """Ids of the ``n`` nearest chunks with their cosine similarity, best first."""
-        total = self.count()
-        if total == 0 or n <= 0:
+        if n <= 0:
             return []
         where = {"doc_id": {"$in": doc_ids}} if doc_ids else None
-        result = self._collection.query(query_embeddings=[vector], n_results=min(n, total), where=where,
-                                        include=["distances"])
+        # Chroma returns what there is when fewer than n chunks match (no count() read per question)
+        result = self._collection.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
         return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0])]

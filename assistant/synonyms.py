@@ -30,6 +30,10 @@ class Synonyms:
         self.sets = sets
         self._phrases = sorted({(normalise(t), i) for i, s in enumerate(sets) for t in s.terms},
                                key=lambda item: (-len(item[0]), item[0]))
+        self._sets_of: dict[str, list[int]] = {}  # normalised term → the sets it is in, in file order
+        for i, synonym_set in enumerate(sets):
+            for term in dict.fromkeys(normalise(t) for t in synonym_set.terms):
+                self._sets_of.setdefault(term, []).append(i)
 
     @classmethod
     def load(cls, path: Path) -> Synonyms:
@@ -84,9 +88,7 @@ class Synonyms:
 
     def alternatives(self, term: str) -> tuple[str, ...]:
         """``term`` followed by the other terms of every set it belongs to."""
-        key = normalise(term)
         out = [term]
-        for s in self.sets:
-            if any(normalise(t) == key for t in s.terms):
-                out.extend(t for t in s.terms if t not in out)
+        for index in self._sets_of.get(normalise(term), ()):
+            out.extend(t for t in self.sets[index].terms if t not in out)
         return tuple(out)
