@@ -42,6 +42,7 @@ class KnowledgeBase:
         self.embeddings = embeddings
         self.folder = settings.documents_dir
         self._lock = threading.Lock()  # one change at a time
+        self.lock = self._lock  # for others that change the index (the index watch)
 
     @property
     def _changes(self) -> Path:

@@ -46,6 +46,9 @@ class ChunkStore:
     def __init__(self, index_dir: Path, collection: str, chroma_url: str | None = None, *, _client_=None,
                  _name: str | None = None) -> None:
         self._client = _client_ or _client(index_dir, chroma_url)
+        # a local index's folder, watched for deletion (see missing()); None for a Chroma server
+        self.index_dir = None if (chroma_url or _client_) else Path(index_dir)
+        self._model = collection
         self.base = f"clauses-{collection}"
         self._pointer = self._client.get_or_create_collection(f"{self.base}-active", embedding_function=None)
         self.name = _name or (self._pointer.metadata or {}).get("collection") or self.base
@@ -69,6 +72,28 @@ class ChunkStore:
         same = ((pointer.metadata or {}).get("collection") or self.base) == self.name
         self._checked = (self.name, now) if same else None
         return same
+
+    def missing(self) -> bool:
+        """Whether the local index folder was deleted under this store. Chroma keeps answering
+        from the files it holds open, but nothing new can be written and no other process can
+        read it: it must be rebuilt."""
+        return self.index_dir is not None and not (self.index_dir / "chroma.sqlite3").is_file()
+
+    def empty_twin(self) -> ChunkStore:
+        """A new, empty store in this store's folder, for rebuilding a deleted index while this
+        one still answers (Chroma would otherwise hand back its client for the vanished files)."""
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        if self.index_dir is None:
+            raise StoreError("only a local index can be rebuilt in place")
+        with SharedSystemClient._refcount_lock:
+            SharedSystemClient._identifier_to_system.pop(str(self.index_dir), None)
+        return ChunkStore(self.index_dir, self._model)
+
+    def adopt(self, other: ChunkStore) -> None:
+        """Read and write ``other``'s index from now on (everyone holding this store follows)."""
+        self._client, self._pointer, self.name, self._collection = other._client, other._pointer, other.name, other._collection
+        self._checked = None
 
     def reopen(self) -> None:
         """Follow the active pointer to the newest complete generation."""

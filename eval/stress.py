@@ -4,8 +4,8 @@
 
 Builds (in a scratch folder) a .docx zip bomb that inflates to ``--bomb-mib`` MiB, a 10 MB
 text on one line and a 1 MB history turn; feeds each to the same code the workspace and
-the API use (upload preview, ``Assistant.ask``), then starts ``policy-assistant serve`` and
-times it until it answers. Prints JSON: seconds to reject, RSS before/after (MB), messages.
+the API use (upload preview, ``Assistant.ask``), then starts ``policy-assistant serve``, times
+it until it answers, deletes its index folder and times the rebuild (asking once a second). Prints JSON: seconds to reject, RSS before/after (MB), messages.
 """
 
 from __future__ import annotations
@@ -34,6 +34,36 @@ def _timed(name: str, action) -> dict:
         outcome = f"{type(exc).__name__}: {str(exc)[:160]}"
     return {"case": name, "seconds": round(time.perf_counter() - started, 2), "rss_before_mb": round(before),
             "rss_after_mb": round(_rss_mb()), "outcome": outcome}
+
+
+def _index_deleted_while_serving(client, index_dir: Path, limit: float = 120) -> dict:
+    """Delete the served index folder; ask once a second until the rebuilt folder is read back."""
+    shutil.rmtree(index_dir)
+    started, answered, failed = time.perf_counter(), 0, 0
+    while time.perf_counter() - started < limit:
+        try:
+            refused = client.predict("国家级小巨人有多少奖励？", None, [], api_name="/ask")["refused"]
+            answered += not refused
+            failed += bool(refused)
+        except Exception:  # counted: a question that fails while the index is rebuilt
+            failed += 1
+        if (index_dir / "chroma.sqlite3").is_file() and _readable(index_dir):
+            break
+        time.sleep(1)
+    return {"case": "index folder deleted while serving", "rebuilt_after_s": round(time.perf_counter() - started, 1),
+            "answered_meanwhile": answered, "failed_meanwhile": failed}
+
+
+def _readable(index_dir: Path) -> bool:
+    """Whether another process reads a complete index in ``index_dir``."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from pathlib import Path; from assistant.store import ChunkStore; "
+            "from assistant.embeddings import model_slug; from assistant.settings import load_settings; "
+            "print(ChunkStore(Path(sys.argv[1]), model_slug(load_settings().embedding_model)).count())")
+    out = subprocess.run([sys.executable, "-c", code, str(index_dir)], capture_output=True, text=True, timeout=120)
+    return out.stdout.strip().isdigit() and int(out.stdout.strip()) > 0
 
 
 def main() -> None:
@@ -72,8 +102,10 @@ def main() -> None:
         try:
             from gradio_client import Client
 
-            Client(url, verbose=False).predict("国家级小巨人有多少奖励？", None, [], api_name="/ask")
+            client = Client(url, verbose=False)
+            client.predict("国家级小巨人有多少奖励？", None, [], api_name="/ask")
             results.append({"case": "serve: start to first answer", "seconds": round(time.perf_counter() - started, 1)})
+            results.append(_index_deleted_while_serving(client, scratch / "index"))
         finally:
             server.terminate()
             server.wait(timeout=30)

@@ -121,3 +121,38 @@ def test_kill_9_during_an_upload_leaves_files_metadata_index_and_audit_agreeing(
     assert files == listed  # every file has its entry and no entry lacks its file
     assert indexed == {e["doc_id"] for e in json.loads((knowledge_copy / "metadata.json").read_text())["documents"]}
     assert os.environ.get("PYTEST_CURRENT_TEST")  # (ran under pytest, not as a leftover child)
+
+
+def test_a_deleted_index_folder_is_rebuilt_in_the_background_while_the_open_one_answers(settings_factory, tmp_path):
+    """Row 7: after the index folder was deleted every question failed until a restart."""
+    import shutil
+    import time
+
+    from assistant.index_watch import IndexWatch
+    from assistant.service import Assistant
+
+    settings = settings_factory(index_dir=tmp_path / "index")
+    assistant = Assistant.from_settings(settings, progress=False)
+    chunks = assistant.retriever.store.count()
+    watch = IndexWatch(assistant, every=0.2)
+    assert not watch.check_once()  # the folder is there: nothing to do
+    watch.start()
+    try:
+        shutil.rmtree(settings.index_dir)
+        assert not assistant.ask("国家级小巨人有多少奖励？").refused  # the open index still answers meanwhile
+        deadline = time.monotonic() + 60
+        while watch.rebuilds < 1:
+            assert time.monotonic() < deadline, "the index was not rebuilt within 60 s"
+            time.sleep(0.2)
+    finally:
+        watch.stop()
+    answer = assistant.ask("国家级小巨人有多少奖励？")
+    assert not answer.refused and "200万" in answer.text
+    # another process (a restart, the CLI) reads the rebuilt folder: every chunk is back
+    read = subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; from assistant.store import ChunkStore; "
+                           f"print(ChunkStore(Path(sys.argv[1]), {assistant.retriever.store._model!r}).count())",
+                           str(settings.index_dir)], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert read.stdout.strip() == str(chunks), read.stderr[-500:]
+    with pytest.raises(ValueError, match="positive"):
+        IndexWatch(assistant, every=0)
