@@ -62,7 +62,8 @@ def _readable(index_dir: Path) -> bool:
     code = ("import sys; from pathlib import Path; from assistant.store import ChunkStore; "
             "from assistant.embeddings import model_slug; from assistant.settings import load_settings; "
             "print(ChunkStore(Path(sys.argv[1]), model_slug(load_settings().embedding_model)).count())")
-    out = subprocess.run([sys.executable, "-c", code, str(index_dir)], capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", code, str(index_dir)], capture_output=True, text=True, timeout=120,
+                         check=False)
     return out.stdout.strip().isdigit() and int(out.stdout.strip()) > 0
 
 

@@ -149,10 +149,10 @@ def test_a_deleted_index_folder_is_rebuilt_in_the_background_while_the_open_one_
     answer = assistant.ask("国家级小巨人有多少奖励？")
     assert not answer.refused and "200万" in answer.text
     # another process (a restart, the CLI) reads the rebuilt folder: every chunk is back
-    read = subprocess.run([sys.executable, "-c", "import sys; from pathlib import Path; from assistant.store import ChunkStore; "
-                           f"print(ChunkStore(Path(sys.argv[1]), {assistant.retriever.store._model!r}).count())",
-                           str(settings.index_dir)], capture_output=True, text=True, timeout=120,
-                          cwd=Path(__file__).resolve().parent.parent)
+    code = ("import sys; from pathlib import Path; from assistant.store import ChunkStore; "
+            f"print(ChunkStore(Path(sys.argv[1]), {assistant.retriever.store._model!r}).count())")
+    read = subprocess.run([sys.executable, "-c", code, str(settings.index_dir)], capture_output=True, text=True,
+                          timeout=120, check=False, cwd=Path(__file__).resolve().parent.parent)
     assert read.stdout.strip() == str(chunks), read.stderr[-500:]
     with pytest.raises(ValueError, match="positive"):
         IndexWatch(assistant, every=0)
