@@ -30,7 +30,7 @@ _UNITS = "分(?!别)|倍|级|星|档|期|轮|次|场|平方米|亩|吨|度"
 # answer types: what detail the ask wants, recognised from its wording
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
-        r"(几个点|多少个点|百分之几|百分比|利率|费率|税率|利息.{0,3}(多少|几)|几折|打折|折扣|率.{0,3}多少|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
+        r"(几个点|多少个点|百分之几|百分比|利率|费率|税率|利息.{0,3}(多少|几)|(哪些|什么|啥).{0,8}(比例|比率)|几折|打折|折扣|率.{0,3}多少|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
         r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent)", re.IGNORECASE),
     "amount": re.compile(
         r"(多少钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|经费|奖金)|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|补多少|"
@@ -68,7 +68,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # state a number in that unit (see MEASURE_UNITS)
     "measure": re.compile(rf"(多少|几)({_UNITS})|how many (points|times|stars|rounds)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
-    "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|reward|subsid|grant|incentive|bonus|\bcash\b|"
+    "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|(给|发|补|奖)不(给|发|补|奖)|"
+                          r"reward|subsid|grant|incentive|bonus|\bcash\b|"
                           r"what (do|does|will|would|can) [^?]{0,40}\b(give|pay)\b|how much [^?]{0,30}\b(give|pay)s?\b)",
                           re.IGNORECASE),
     # a task for a writer ("帮我写一份申报书"): the assistant quotes policy, it does not draft

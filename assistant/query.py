@@ -183,7 +183,9 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms,
     groups.extend(matched)
     if CJK.search(rest_zh):
         for token in _content_tokens(rest_zh):
-            if token not in ZH_FILLER and (words is None or token in words or dictionary_word(token)):
+            if words is not None and token not in words and not dictionary_word(token):
+                token = _known_part(token, words)  # 对瞪羚 → 瞪羚; 入县 → nothing
+            if token and token not in ZH_FILLER:
                 groups.append(synonyms.alternatives(token))
     unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)
                if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
@@ -248,6 +250,17 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
                          context_places=tuple(p for p in context_places if p not in ask_places),
                          nouns=nouns(split.ask) if CJK.search(split.ask) else frozenset(),
                          own_size=own)
+
+
+def _known_part(token: str, words: frozenset[str]) -> str | None:
+    """The longest word of two or more characters inside a segment jieba guessed, that the
+    knowledge base or jieba's dictionary knows (a preposition glued to a noun); else None."""
+    for size in range(len(token) - 1, 1, -1):
+        for start in range(len(token) - size + 1):
+            part = token[start:start + size]
+            if part in words or dictionary_word(part):
+                return part
+    return None
 
 
 def is_scope(group: tuple[str, ...], places: tuple[str, ...] | list[str]) -> bool:

@@ -263,3 +263,13 @@ def test_a_total_does_not_answer_a_per_item_ask_and_a_budget_is_no_grant():
     assert carrier("首发上市一共奖励多少？", [0]) is not None
     assert carrier("企业培育每年能领到多少资金？", [1]) is None  # the county's budget, not what one firm gets
     assert carrier("县里每年安排多少资金用于企业培育？", [1]) is not None
+
+
+def test_a_mis_cut_segment_keeps_the_known_word_inside_it():
+    from assistant.query import Glossary, analyse
+
+    words = frozenset({"瞪羚", "培育库"})
+    asked = {t for g in analyse("对瞪羚企业奖励多少？", Glossary([]), words=words).ask_groups for t in g}
+    assert "瞪羚" in asked and "对瞪羚" not in asked  # jieba glued the preposition to the noun
+    assert set(ask_types("可以享受哪些增值税减免比例？")) == {"rate"}
+    assert set(ask_types("入库了给不给钱")) == {"support"}
