@@ -65,7 +65,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "institution": re.compile(r"(哪家|哪个|哪些|哪几家|什么|啥)(银行|保险公司|担保公司)(?!的)|(银行|金融机构)(是|有)(哪|谁)|"
                               r"which (bank|banks|insurer)(?!')\b|what bank(?!')\b|(who|which) (are|is) the ([a-z-]+ )?banks?\b", re.IGNORECASE),
     # "多少分", "几级", "几场": a quantity in a unit the other kinds do not cover; the answer must
-    # state a number in that unit (see MEASURE_UNITS)
+    # state a number in that unit (see measure_units)
     "measure": re.compile(rf"(多少|几)({_UNITS})|how many (points|times|stars|rounds)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
     "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|(给|发|补|奖)不(给|发|补|奖)|"

@@ -85,8 +85,9 @@ class Assistant:
                     english[term] = names[0]
         self._answerer = ExtractiveAnswerer(self.retriever.weights, self.decision, english_terms=english)
         self._regions = self._region_aliases()
-        self._typos = TypoReader(self.retriever.vocabulary(), self.retriever.weights)
-        self._words = frozenset(self.retriever.vocabulary())
+        vocabulary = self.retriever.vocabulary()
+        self._typos = TypoReader(vocabulary, self.retriever.weights)
+        self._words = frozenset(vocabulary)
         self._llm = None
         if self.settings.answerer == "llm":
             from .llm import LLMAnswerer, chat_model

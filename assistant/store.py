@@ -6,6 +6,7 @@ default embedding function (which downloads a model) is never used. Telemetry is
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -53,6 +54,7 @@ class ChunkStore:
         self._pointer = self._client.get_or_create_collection(f"{self.base}-active", embedding_function=None)
         self.name = _name or (self._pointer.metadata or {}).get("collection") or self.base
         self._collection = self._open(self.name)
+        self._checked: tuple[str, float] | None = None  # (generation, when current() last read the pointer)
 
     def _open(self, name: str):
         return self._client.get_or_create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
@@ -62,10 +64,8 @@ class ChunkStore:
 
         Asked before every question, so the answer is kept for ``max_age`` seconds: another
         process's switch is followed within a second, without a database read per question."""
-        import time
-
         now = time.monotonic()
-        checked = getattr(self, "_checked", None)
+        checked = self._checked
         if checked and checked[0] == self.name and now - checked[1] < max_age:
             return True
         pointer = self._client.get_collection(f"{self.base}-active")
@@ -103,8 +103,6 @@ class ChunkStore:
 
     def stage(self) -> ChunkStore:
         """A new, empty generation to build the next index in."""
-        import time
-
         keep = {self.name, f"{self.base}-active"}
         for collection in self._client.list_collections():
             name = getattr(collection, "name", collection)

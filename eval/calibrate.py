@@ -91,9 +91,8 @@ def fit(rows: list[tuple[dict[str, float], bool, bool]], groups: list[str] | Non
     from sklearn.linear_model import LogisticRegression, LogisticRegressionCV
     from sklearn.model_selection import LeaveOneGroupOut, cross_val_predict
 
-    passing = list(range(len(rows)))
-    x = [[rows[i][0][name] for name in FEATURES] for i in passing]
-    y = [rows[i][1] for i in passing]
+    x = [[features[name] for name in FEATURES] for features, _, _ in rows]
+    y = [label for _, label, _ in rows]
     folds = max(2, min(5, sum(y), len(y) - sum(y)))
     with warnings.catch_warnings():  # scikit-learn 1.9 announces API changes of this estimator
         warnings.simplefilter("ignore", FutureWarning)
@@ -102,13 +101,9 @@ def fit(rows: list[tuple[dict[str, float], bool, bool]], groups: list[str] | Non
         # the threshold is chosen on held-out probabilities: in-sample ones are too sure of
         # questions the model was fitted on, and the threshold must hold on questions it was not
         held_out = LogisticRegression(C=float(model.C_[0]), class_weight="balanced", max_iter=2000)
-        kept = [groups[i] for i in passing] if groups else None
-        splits = LeaveOneGroupOut() if kept and len(set(kept)) >= 3 else folds
-        predicted = cross_val_predict(held_out, x, y, cv=splits, groups=kept, method="predict_proba")
-    probabilities = [0.0] * len(rows)
-    for i, p in zip(passing, predicted):
-        probabilities[i] = float(p[1])
-    threshold = choose_threshold(probabilities, [label for _, label, _ in rows], [gate for _, _, gate in rows])
+        splits = LeaveOneGroupOut() if groups and len(set(groups)) >= 3 else folds
+        predicted = cross_val_predict(held_out, x, y, cv=splits, groups=groups, method="predict_proba")
+    threshold = choose_threshold([float(p[1]) for p in predicted], y, [gate for _, _, gate in rows])
     return DecisionModel(dict(zip(FEATURES, (round(float(w), 4) for w in model.coef_[0]))),
                          round(float(model.intercept_[0]), 4), threshold)
 
