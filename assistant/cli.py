@@ -139,14 +139,15 @@ def _read_history(path: Path):
 def serve(ctx: click.Context, host: str, port: int, answerer: str | None) -> None:
     """Start the web chat (builds the index first when it is missing)."""
     from .feedback import FeedbackStore
+    from .index_watch import IndexWatch
+    from .knowledge import KnowledgeBase
     from .web import launch
 
     settings = _settings(ctx, answerer=answerer)
     assistant = _assistant(settings)
     click.echo(f"policy assistant: http://{host}:{port}")
-    from .knowledge import KnowledgeBase
-
     knowledge = KnowledgeBase(settings, assistant.retriever.store, assistant.retriever.embeddings)
+    IndexWatch(assistant, knowledge.lock).start()  # a deleted index folder is rebuilt while serving
     launch(assistant, FeedbackStore(settings.feedback_db), host=host, port=port, knowledge=knowledge)
 
 

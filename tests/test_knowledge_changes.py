@@ -156,3 +156,22 @@ def test_a_deleted_index_folder_is_rebuilt_in_the_background_while_the_open_one_
     assert read.stdout.strip() == str(chunks), read.stderr[-500:]
     with pytest.raises(ValueError, match="positive"):
         IndexWatch(assistant, every=0)
+
+
+def test_serve_rebuilds_a_deleted_index_folder(tmp_path):
+    """The watch is part of `policy-assistant serve` (not only a class that could be started)."""
+    import shutil
+    import time
+
+    from eval.load import start_server
+
+    index = tmp_path / "index"
+    url, server = start_server(POLICY_ASSISTANT_INDEX_DIR=str(index))
+    try:
+        shutil.rmtree(index)
+        deadline = time.monotonic() + 90
+        while not (index / "chroma.sqlite3").is_file():
+            assert time.monotonic() < deadline, "serve did not rebuild its index folder within 90 s"
+            time.sleep(1)
+    finally:
+        server.kill()
