@@ -19,6 +19,7 @@ from .metrics import normalise
 
 ROOT = Path(__file__).resolve().parent
 SOURCE = ROOT / "sets" / "source.tsv"
+FORMATS_SOURCE = ROOT / "sets" / "formats.tsv"
 DOCUMENT_DIRS = (ROOT.parent / "knowledge" / "documents", ROOT / "corpus")
 
 
@@ -91,17 +92,23 @@ def check(questions: list[dict], documents: dict[str, str]) -> list[str]:
 
 
 def main() -> int:
-    questions = parse(SOURCE.read_text(encoding="utf-8").splitlines())
-    documents = {p.name: normalise(p.read_text(encoding="utf-8")) for d in DOCUMENT_DIRS for p in sorted(d.glob("*.txt"))}
-    problems = check(questions, documents)
-    for problem in problems:
-        print(problem, file=sys.stderr)
-    for name in ("tune", "check"):
-        chosen = [q for q in questions if half(q["id"]) == name]
-        path = ROOT / "sets" / f"{name}.jsonl"
-        path.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in chosen), encoding="utf-8")
-        print(f"{path.relative_to(ROOT.parent)}: {len(chosen)} questions, "
-              f"{sum(not q['answerable'] for q in chosen)} unanswerable")
+    problems = []
+    # (source, documents its evidence lives in, output prefix): the seed/corpus sets, and the
+    # questions about the fictional documents that are rendered into many formats (eval.formats)
+    for source, folders, suffix, prefix in ((SOURCE, DOCUMENT_DIRS, "txt", ""),
+                                            (FORMATS_SOURCE, (ROOT / "formats",), "md", "formats-")):
+        questions = parse(source.read_text(encoding="utf-8").splitlines())
+        documents = {p.name: normalise(p.read_text(encoding="utf-8")) for d in folders for p in sorted(d.glob(f"*.{suffix}"))}
+        found = check(questions, documents)
+        for problem in found:
+            print(f"{source.name}: {problem}", file=sys.stderr)
+        problems += found
+        for name in ("tune", "check"):
+            chosen = [q for q in questions if half(q["id"]) == name]
+            path = ROOT / "sets" / f"{prefix}{name}.jsonl"
+            path.write_text("".join(json.dumps(q, ensure_ascii=False) + "\n" for q in chosen), encoding="utf-8")
+            print(f"{path.relative_to(ROOT.parent)}: {len(chosen)} questions, "
+                  f"{sum(not q['answerable'] for q in chosen)} unanswerable")
     return 1 if problems else 0
 
 

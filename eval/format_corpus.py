@@ -1,0 +1,93 @@
+"""The fictional documents of ``eval/formats`` in every format they are published in.
+
+``python -m eval.format_corpus OUT`` writes all renderings into OUT. Each document lists the
+metadata a reader sees in it (title, issuer, region, 文号, dates): the ingest report's
+inferred metadata is checked against these in every format.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .formats import SOURCES, Block, read_source, render_html, render_markdown, render_txt
+from .formats_office import render_docx, render_pdf
+
+
+@dataclass(frozen=True)
+class FictionalDocument:
+    stem: str
+    expected: dict[str, object]
+    formats: dict[str, Callable[[list[Block], Path], Path]] = field(default_factory=dict)
+
+    def blocks(self) -> list[Block]:
+        return read_source(SOURCES / f"{self.stem}.md")
+
+    def render(self, fmt: str, out_dir: Path) -> Path:
+        suffix = fmt.split("-")[0]
+        return self.formats[fmt](self.blocks(), out_dir / f"{self.stem}.{suffix}")
+
+
+DOCUMENTS = [
+    FictionalDocument(
+        "chengling-certification-measures",
+        {"title": "澄岭市专精特新中小企业认定管理办法", "issuer": "澄岭市工业和信息化局", "region": "澄岭市",
+         "doc_number": "澄工信规〔2025〕4号", "date_issued": "2025-02-10", "valid_from": "2025-03-01",
+         "valid_until": "2030-02-28"},
+        {"pdf": lambda b, p: render_pdf(b, p, "澄岭市工业和信息化局规范性文件"),
+         "html": lambda b, p: render_html(b, p, "澄岭市工业和信息化局", "澄岭市", "2025-02-12 09:30"),
+         "txt": lambda b, p: render_txt(b, p, "utf-8", "tab")}),
+    FictionalDocument(
+        "hepu-ten-measures",
+        {"title": "禾浦县促进专精特新企业高质量发展十条措施", "issuer": "禾浦县人民政府办公室",
+         "region": "禾浦县, 澄岭市", "doc_number": "禾政办发〔2024〕18号", "date_issued": "2024-06-03",
+         "valid_from": "2024-07-01", "valid_until": "2026-12-31"},
+        {"txt-gbk": lambda b, p: render_txt(b, p, "gbk", "spaces"),
+         "docx": lambda b, p: render_docx(b, p),
+         "html": lambda b, p: render_html(b, p, "禾浦县人民政府", "禾浦县", "2024-06-05 16:02")}),
+    FictionalDocument(
+        "shanyu-application-notice",
+        {"title": "杉屿区工业和信息化局关于组织开展2026年度杉屿区专精特新中小企业申报工作的通知",
+         "issuer": "杉屿区工业和信息化局", "region": "杉屿区", "doc_number": "杉工信〔2026〕21号",
+         "date_issued": "2026-04-20"},
+        {"html": lambda b, p: render_html(b, p, "杉屿区人民政府", "杉屿区", "2026-04-21 10:15"),
+         "md": lambda b, p: render_markdown(b, p),
+         "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}),
+    FictionalDocument(
+        "luchuan-little-giant-plan",
+        {"title": "鹭川市专精特新“小巨人”企业梯度培育行动计划（2022—2024年）", "region": "鹭川市",
+         "period_start": 2022, "period_end": 2024},
+        {"txt": lambda b, p: render_txt(b, p, "utf-8", "fullwidth"),
+         "docx": lambda b, p: render_docx(b, p, auto_numbering=False),
+         "pdf": lambda b, p: render_pdf(b, p, "鹭川市人民政府文件")}),
+]
+
+
+def rounds() -> list[dict[str, str]]:
+    """Format rounds: round r publishes every document in its r-th format (cycling)."""
+    size = max(len(doc.formats) for doc in DOCUMENTS)
+    return [{doc.stem: list(doc.formats)[r % len(doc.formats)] for doc in DOCUMENTS} for r in range(size)]
+
+
+def render_round(out_dir: Path, chosen: dict[str, str]) -> list[Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    return [doc.render(chosen[doc.stem], out_dir) for doc in DOCUMENTS]
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) != 1:
+        print("usage: python -m eval.format_corpus OUT_DIR", file=sys.stderr)
+        return 2
+    out = Path(argv[0])
+    for doc in DOCUMENTS:
+        for fmt in doc.formats:
+            target = out / fmt
+            target.mkdir(parents=True, exist_ok=True)
+            print(doc.render(fmt, target))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,170 @@
+"""Render the fictional policy documents of ``eval/formats`` into the file formats users upload.
+
+Each document is written once (``eval/formats/*.md``: one paragraph per line, tables as
+Markdown pipes, ``<`` for a cell merged with the one to its left, ``^`` with the one above)
+and rendered as a government office would publish it: GBK text with full-width ｜ or
+space-aligned tables, Markdown, Word (automatic numbering, merged cells), PDF (wrapped
+lines, page numbers, a running header, ruled tables) and a page saved from a website
+(navigation, breadcrumbs, share buttons and a footer around the article). Extraction,
+cleaning and splitting are then judged on what these files give back.
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+SOURCES = Path(__file__).resolve().parent / "formats"
+LEFT, ABOVE = "<", "^"  # merged-cell markers of the sources
+
+
+@dataclass(frozen=True)
+class Table:
+    header: list[list[str]]
+    rows: list[list[str]]
+
+
+Block = str | Table
+
+
+def read_source(path: Path) -> list[Block]:
+    """The paragraphs and tables of one source file, in order."""
+    blocks: list[Block] = []
+    pending: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith("|"):
+            pending.append(line)
+            continue
+        if pending:
+            blocks.append(_table(pending))
+            pending = []
+        if line.strip():
+            blocks.append(line.strip())
+    return blocks
+
+
+def _table(lines: list[str]) -> Table:
+    rows = [[cell.strip() for cell in line.strip().strip("|").split("|")] for line in lines]
+    rule = next(i for i, row in enumerate(rows) if all(set(cell) <= {"-", ":"} for cell in row))
+    return Table(rows[:rule], rows[rule + 1:])
+
+
+def plain(cell: str) -> str:
+    """A merged cell's text as extraction gives it: empty."""
+    return "" if cell in (LEFT, ABOVE) else cell
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def table_lines(table: Table, style: str) -> list[str]:
+    rows = [[plain(c) for c in row] for row in table.header + table.rows]
+    if style == "tab":
+        return ["\t".join(row) for row in rows]
+    if style == "fullwidth":
+        return ["｜" + "｜".join(row) + "｜" for row in rows]
+    if style == "markdown":
+        header = [" | ".join(row) for row in rows[: len(table.header)]]
+        rule = " | ".join("---" for _ in rows[0])
+        return [f"| {line} |" for line in header] + [f"| {rule} |"] + [f"| {' | '.join(r)} |" for r in rows[len(table.header):]]
+    if style == "spaces":
+        widths = [max(width(row[i]) for row in rows) for i in range(len(rows[0]))]
+        return ["".join(cell + " " * (widths[i] - width(cell) + 4) for i, cell in enumerate(row)).rstrip() for row in rows]
+    raise ValueError(f"unknown table style {style!r}")
+
+
+def render_text(blocks: list[Block], table_style: str) -> str:
+    lines: list[str] = []
+    for block in blocks:
+        lines.extend(table_lines(block, table_style) if isinstance(block, Table) else [block])
+    return "\n".join(lines) + "\n"
+
+
+def render_txt(blocks: list[Block], out: Path, encoding: str = "utf-8", table_style: str = "tab") -> Path:
+    out.write_bytes(render_text(blocks, table_style).encode(encoding))
+    return out
+
+
+def render_markdown(blocks: list[Block], out: Path) -> Path:
+    lines = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            lines.extend(["", *table_lines(block, "markdown"), ""])
+        elif index == _title_index(blocks):
+            lines.append(f"# {block}")
+        else:
+            lines.append(block)
+    out.write_text("\n\n".join(line for line in lines if line) + "\n", encoding="utf-8")
+    return out
+
+
+def _title_index(blocks: list[Block]) -> int:
+    """The document's own title: the first short line naming a kind of policy document."""
+    for index, block in enumerate(blocks):
+        if isinstance(block, str) and len(block) <= 60 and block.endswith(("办法", "措施", "通知", "年）")):
+            return index
+    return 0
+
+
+def html_table(table: Table) -> str:
+    """A <table> with rowspan/colspan for the merged cells."""
+    grid = table.header + table.rows
+    out = ["<table class=\"MsoTable\" border=\"1\">"]
+    for r, row in enumerate(grid):
+        cells = []
+        for c, cell in enumerate(row):
+            if cell in (LEFT, ABOVE):
+                continue
+            span = 1
+            while c + span < len(row) and row[c + span] == LEFT:
+                span += 1
+            down = 1
+            while r + down < len(grid) and grid[r + down][c] == ABOVE:
+                down += 1
+            tag = "th" if r < len(table.header) else "td"
+            attrs = (f" colspan=\"{span}\"" if span > 1 else "") + (f" rowspan=\"{down}\"" if down > 1 else "")
+            cells.append(f"<{tag}{attrs}><p><span>{html.escape(cell)}</span></p></{tag}>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    return "\n".join(out + ["</table>"])
+
+
+_PAGE = """<!DOCTYPE html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>{title}_{site}</title>
+<script>var _hmt = _hmt || []; (function() {{ var hm = document.createElement("script"); }})();</script>
+<style>.nav li {{ display: inline; }}</style></head>
+<body>
+<div class="top"><a href="/">{site}</a> <span>无障碍浏览</span> <span>长者模式</span> <a href="/login">登录</a> <a href="/reg">注册</a></div>
+<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li><li><a href="/zwfw">政务服务</a></li><li><a href="/hdjl">互动交流</a></li><li><a href="/zjxx">走进{place}</a></li></ul>
+<div class="crumb">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; <a href="/zcwj">政策文件</a></div>
+<div class="search"><input type="text" placeholder="请输入关键词"><button>搜索</button></div>
+<div class="article">
+<h1 class="title">{title}</h1>
+<div class="info"><span>发布时间：{date}</span> <span>来源：{site}</span> <span>浏览次数：1523</span> <span>字体：[大 中 小]</span></div>
+<div class="content" id="zoom">
+{body}
+</div>
+<div class="share">分享到：<a>微信</a> <a>微博</a> <a>QQ空间</a></div>
+<div class="tools"><a>【打印本页】</a> <a>【关闭窗口】</a></div>
+<div class="related"><h3>相关文件</h3><ul><li><a href="/a1">关于开展2025年度中小企业服务月活动的通知</a></li><li><a href="/a2">{place}2025年国民经济和社会发展统计公报</a></li></ul></div>
+</div>
+<div class="footer"><p>主办单位：{site}　承办单位：{place}大数据中心</p><p>网站标识码：3609000017　备案号：闽ICP备12048763号-1　公安备案号：35090202000123号</p><p>联系电话：0598-6600000　地址：{place}人民路1号</p></div>
+</body></html>
+"""
+
+
+def render_html(blocks: list[Block], out: Path, site: str, place: str, date: str) -> Path:
+    body = []
+    title_index = _title_index(blocks)
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            body.append(html_table(block))
+        elif index != title_index:
+            align = " style=\"text-align: center\"" if len(block) < 30 and "。" not in block else ""
+            body.append(f"<p{align}><span style=\"font-family: 仿宋_GB2312\">{html.escape(block)}</span></p>")
+    title = blocks[title_index]
+    out.write_text(_PAGE.format(title=html.escape(title), site=site, place=place, date=date, body="\n".join(body)),
+                   encoding="utf-8")
+    return out
