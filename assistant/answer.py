@@ -205,6 +205,12 @@ class ExtractiveAnswerer:
         for doc_id, refs in ended.items():
             doc = docs[doc_id]
             notes.append(texts["ended"].format(refs="".join(refs), period=doc.period, end=doc.period_end))
+        expired: dict[str, list[str]] = {}
+        for c in citations:
+            if "expired" in c.flags:
+                expired.setdefault(c.doc_id, []).append(f"[{c.number}]")
+        for doc_id, refs in expired.items():
+            notes.append(texts["expired"].format(refs="".join(refs), until=docs[doc_id].valid_until))
         unnamed = [f"[{c.number}]" for c in citations if not docs[c.doc_id].region]
         if unnamed:
             notes.append(texts["unnamed"].format(refs="".join(unnamed)))

@@ -60,7 +60,7 @@ def build_context(hits: list[ScoredChunk], budget_tokens: int, count_tokens, tod
     """Numbered clause blocks, best ranked first, as many as fit in ``budget_tokens``."""
     blocks, used, total = [], [], 0
     for hit in hits:
-        flags = {"draft": "征求意见稿", "period_ended": "政策期已结束"}
+        flags = {"draft": "征求意见稿", "period_ended": "政策期已结束", "expired": "已过有效期"}
         marks = "、".join(flags[f] for f in hit.doc.flags(today))
         header = f"[{len(used) + 1}] {hit.doc.title}{SECTION_SEPARATOR}{SECTION_SEPARATOR.join(hit.chunk.section_path)}"
         block = f"{header}{'（' + marks + '）' if marks else ''}\n{hit.chunk.text}"

@@ -31,6 +31,8 @@ class DocumentMeta:
     period_start: int | None = None
     period_end: int | None = None
     status: Status = "unknown"
+    valid_from: str | None = None  # ISO date the text says it takes effect (自…起施行)
+    valid_until: str | None = None  # ISO date its validity ends (有效期至…)
 
     def __post_init__(self) -> None:
         # checked field by field, with the bad value named: a correction typed by a person must
@@ -39,18 +41,24 @@ class DocumentMeta:
             raise ValueError(f"doc_id must be 1–100 letters, digits, '-' or '.', got {self.doc_id!r}")
         if not isinstance(self.title, str) or not self.title.strip() or len(self.title) > 300:
             raise ValueError(f"title of {self.doc_id!r} must be non-empty text of at most 300 characters")
-        for name in ("source_file", "issuer", "region", "level", "doc_number", "date_issued"):
+        for name in ("source_file", "issuer", "region", "level", "doc_number", "date_issued", "valid_from", "valid_until"):
             value = getattr(self, name)
             if value is not None and (not isinstance(value, str) or len(value) > 300):
                 raise ValueError(f"{name} of {self.doc_id!r} must be text (at most 300 characters) or null, got {value!r}")
         if self.status not in STATUS_LABELS_ZH:
             raise ValueError(f"status of {self.doc_id!r} must be one of {sorted(STATUS_LABELS_ZH)}, got {self.status!r}")
-        if self.date_issued is not None:
+        for name in ("date_issued", "valid_from", "valid_until"):
+            value = getattr(self, name)
+            if value is None:
+                continue
             try:
-                dt.date.fromisoformat(self.date_issued)
+                dt.date.fromisoformat(value)
             except ValueError:
-                raise ValueError(f"date_issued of {self.doc_id!r} must be an ISO date like 2024-03-01, "
-                                 f"got {self.date_issued!r}") from None
+                raise ValueError(f"{name} of {self.doc_id!r} must be an ISO date like 2024-03-01, "
+                                 f"got {value!r}") from None
+        if self.valid_from and self.valid_until and self.valid_from > self.valid_until:
+            raise ValueError(f"the validity of {self.doc_id!r} ends ({self.valid_until}) before it starts "
+                             f"({self.valid_from})")
         for name in ("period_start", "period_end"):
             value = getattr(self, name)
             if value is not None and (type(value) is not int or not 1949 <= value <= 2100):
@@ -69,12 +77,18 @@ class DocumentMeta:
     def period_ended(self, today: dt.date) -> bool:
         return self.period_end is not None and today.year > self.period_end
 
+    def expired(self, today: dt.date) -> bool:
+        """The text's own validity (有效期至…) has passed."""
+        return self.valid_until is not None and today > dt.date.fromisoformat(self.valid_until)
+
     def flags(self, today: dt.date) -> list[str]:
         """Warnings a reader must see: draft for comments, policy period over."""
         out = []
         if self.status == "draft":
             out.append("draft")
-        if self.period_ended(today):
+        if self.expired(today):
+            out.append("expired")
+        elif self.period_ended(today):
             out.append("period_ended")
         return out
 

@@ -29,7 +29,9 @@ def knowledge_note(assistant: Assistant, today: dt.date) -> str:
     lines = [LABELS["zh"]["disclaimer"] + " " + LABELS["en"]["disclaimer"], ""]
     for doc in sorted(assistant.retriever.docs.values(), key=lambda d: d.doc_id):
         facts = [doc.region or "地区未说明", doc.date_issued or "日期未说明", STATUS_LABELS_ZH[doc.status]]
-        if doc.period_ended(today):
+        if doc.expired(today):
+            facts.append(f"有效期至 {doc.valid_until}，已失效")
+        elif doc.period_ended(today):
             facts.append(f"政策期 {doc.period} 已结束")
         lines.append(f"- {plain_markdown(doc.title)}（{plain_markdown('；'.join(facts))}）")
     return "\n".join(lines)

@@ -35,7 +35,7 @@ def metadata_mismatches(meta, expected: dict[str, object]) -> list[str]:
 
 def pdf_prepare_seconds(workdir: Path, pages: int = 10) -> tuple[int, float]:
     """Pages and seconds to load, clean and split a PDF of about ``pages`` pages."""
-    from pypdf import PdfReader
+    import pdfplumber
 
     from ingest.pipeline import prepare
 
@@ -46,7 +46,8 @@ def pdf_prepare_seconds(workdir: Path, pages: int = 10) -> tuple[int, float]:
     repeat = 1
     while True:
         render_pdf(doc.blocks(), target, "页眉", repeat=repeat)
-        count = len(PdfReader(target).pages)
+        with pdfplumber.open(target) as pdf:
+            count = len(pdf.pages)
         if count >= pages:
             break
         repeat += 1

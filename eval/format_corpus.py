@@ -12,7 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .formats import SOURCES, Block, read_source, render_html, render_markdown, render_txt
+from .formats import (
+    SOURCES,
+    Block,
+    read_source,
+    render_html,
+    render_markdown,
+    render_txt,
+)
 from .formats_office import render_docx, render_pdf
 
 

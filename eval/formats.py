@@ -89,15 +89,15 @@ def render_txt(blocks: list[Block], out: Path, encoding: str = "utf-8", table_st
 
 
 def render_markdown(blocks: list[Block], out: Path) -> Path:
-    lines = []
+    parts = []  # paragraphs separated by blank lines; a table's rows stay on consecutive lines
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
-            lines.extend(["", *table_lines(block, "markdown"), ""])
+            parts.append("\n".join(table_lines(block, "markdown")))
         elif index == _title_index(blocks):
-            lines.append(f"# {block}")
+            parts.append(f"# {block}")
         else:
-            lines.append(block)
-    out.write_text("\n\n".join(line for line in lines if line) + "\n", encoding="utf-8")
+            parts.append(block)
+    out.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
     return out
 
 

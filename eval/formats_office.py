@@ -71,7 +71,7 @@ def _docx_table(document, table: Table) -> None:
         for c, cell in enumerate(row):
             if cell == LEFT:
                 start = c
-                while grid[r][start] == LEFT:
+                while row[start] == LEFT:
                     start -= 1
                 word_table.cell(r, start).merge(word_table.cell(r, c))
             elif cell == ABOVE:

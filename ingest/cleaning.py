@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from .structure import (
+    ANNEX,
     CN_NUMERALS,
     ends_with_responsibility,
     is_date_line,
@@ -20,6 +21,7 @@ from .structure import (
     is_parenthetical,
     starts_with_marker,
 )
+from .text_tables import to_cell_lines
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’—…"
@@ -32,6 +34,11 @@ _SPACE_IN_CJK = re.compile(rf"(?<=[{CJK}{CJK_PUNCT}0-9%])[ \u00a0\u3000]+(?=[{CJ
                            rf"|(?<=[{CJK}{CJK_PUNCT}])[ \u00a0\u3000]+(?=[0-9%])")
 _OCR_NUMBER = re.compile(rf"(?<=[{CJK}])([IlO0-9]{{3,}})(?=[{CJK}])")
 _OCR_DASH_MARKER = re.compile(r"[(（]\s*[-－—一]\s*[)）]")
+# page furniture left in text extracted from PDFs: "— 3 —", "- 3 -", "第3页 共10页", "3/10"
+PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?"
+                              r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
+_DOC_NUMBER_END = re.compile(r"〔\s*\d{4}\s*〕\s*\d{1,4}\s*号$")
+_TITLE_END = re.compile(r"(计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要|年[)）])$")
 
 
 def file_name_title(raw: str) -> str | None:
@@ -48,7 +55,8 @@ def clean_text(raw: str) -> str:
     text = _BOOKMARK.sub("", text)
     if file_name_title(text):
         text = text.split("\n", 1)[1] if "\n" in text else ""
-    lines = [_clean_inline(line) for line in text.split("\n")]
+    lines = [line for line in to_cell_lines(text.split("\n")) if not PAGE_NUMBER_LINE.match(line)]
+    lines = [_clean_inline(line) for line in lines]
     lines = [piece for line in lines for piece in (_unflatten(line) if len(line) > LONG_LINE else [line])]
     return "\n".join(_join_broken_lines(lines)).strip("\n") + "\n"
 
@@ -129,8 +137,10 @@ def _continues(previous: str, line: str, width: int) -> bool:
         return False
     if is_date_line(previous) or is_date_line(line) or ends_with_responsibility(previous):
         return False
-    if starts_with_marker(line) or line.startswith(("——", "附件")):
+    if starts_with_marker(line) or line.startswith(("——", "附件")) or ANNEX.match(previous):
         return False
+    if _DOC_NUMBER_END.search(previous) or _DOC_NUMBER_END.search(line) or _TITLE_END.search(previous):
+        return False  # a title or a 文号 is a line of its own, however long
     return len(previous) >= 0.6 * width
 
 
@@ -144,7 +154,12 @@ def _wrap_width(lines: list[str]) -> int:
                      if line.strip() and not line.startswith("\t") and line.rstrip()[-1] not in SENTENCE_END)
     if len(lengths) < 5:
         return 10**6  # too few unfinished lines to call the document wrapped
-    return lengths[int(len(lengths) * 0.75)]
+    width = lengths[int(len(lengths) * 0.75)]
+    # wrapped text has many unfinished lines of about the wrap width; a text of whole
+    # paragraphs has only headings, of any length, unfinished
+    if sum(1 for n in lengths if n >= 0.85 * width) < max(5, 0.3 * len(lengths)):
+        return 10**6
+    return width
 
 
 def _glue(left: str, right: str) -> str:

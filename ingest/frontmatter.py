@@ -9,7 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .structure import DATE_LINE, ANNEX, is_date_line, is_parenthetical, parse_marker
+from .structure import (
+    ANNEX,
+    DATE_LINE,
+    is_date_line,
+    is_parenthetical,
+    parse_division,
+    parse_marker,
+)
 
 TITLE_WORDS = re.compile(r"(计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要)")
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8}〔\s*\d{4}\s*〕\s*\d{1,4}\s*号)")
@@ -54,7 +61,7 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
 
 def _starts_body(line: str) -> bool:
     marker = parse_marker(line)
-    return marker is not None and marker.level == 1
+    return (marker is not None and marker.level == 1) or parse_division(line) is not None
 
 
 def _short_line_groups(front: list[str]) -> list[list[int]]:
@@ -80,6 +87,76 @@ def _short_line_groups(front: list[str]) -> list[list[int]]:
     return groups
 
 
+def signature(lines: list[str], start: int = 0) -> tuple[int, int] | None:
+    """The closing signature after the body, "发文机关" then its date, standing at the end of
+    the text or just before its annexes: the indices of the issuer line and the date line."""
+    from .structure import ANNEX_LIST
+
+    filled = [i for i in range(start, len(lines)) if lines[i].strip() and not lines[i].startswith("\t")]
+    for k, i in enumerate(filled):
+        if not is_date_line(lines[i]) or k == 0:
+            continue
+        issuer = filled[k - 1]
+        following = lines[filled[k + 1]].strip() if k + 1 < len(filled) else ""
+        ends = not following or ANNEX.match(following) or ANNEX_LIST.match(following) or following == "附件"
+        if ends and ISSUER.match(lines[issuer].strip()):
+            return issuer, i
+    return None
+
+
+_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_SELF = re.compile(r"本(?:实施)?(?:办法|措施|方案|政策|意见|细则|规定|计划|通知|决定|规则|指引|若干措施|若干政策)")
+_FROM = re.compile(rf"自\s*{_DATE}\s*起(?:施行|实施|执行|生效)")
+_FROM_ISSUE = re.compile(r"自(?:印发|发布)之日起(?:施行|实施|执行|生效)")
+_UNTIL = re.compile(rf"有效期(?:至|到|截至)\s*{_DATE}")
+_YEARS = re.compile(r"有效期(?:为)?\s*([一二三四五六七八九十]|\d{1,2})\s*年")
+
+
+def validity(text: str, date_issued: str | None) -> dict[str, str]:
+    """valid_from / valid_until stated for the document itself ("本办法自…起施行，有效期至…")."""
+    import datetime as dt
+
+    from .structure import _number
+
+    facts: dict[str, str] = {}
+    for sentence in re.split(r"(?<=[。\n])", text):
+        if not _SELF.search(sentence) or not re.search(r"施行|实施|执行|生效|有效期", sentence):
+            continue  # "认定有效期为3年" is about a certificate, not about the document
+        start = _FROM.search(sentence)
+        if start:
+            facts["valid_from"] = _iso(start.groups())
+        elif _FROM_ISSUE.search(sentence) and date_issued:
+            facts["valid_from"] = date_issued
+        until = _UNTIL.search(sentence)
+        years = _YEARS.search(sentence)
+        if until:
+            facts["valid_until"] = _iso(until.groups())
+        elif years and facts.get("valid_from"):
+            begin = dt.date.fromisoformat(facts["valid_from"])
+            count = _number(years.group(1)) or 0
+            try:
+                end = begin.replace(year=begin.year + count) - dt.timedelta(days=1)
+            except ValueError:  # 29 February
+                end = begin.replace(year=begin.year + count, day=28)
+            facts["valid_until"] = end.isoformat()
+    return {k: v for k, v in facts.items() if _valid_date(v)}
+
+
+def _iso(parts) -> str:
+    year, month, day = (int(x) for x in parts)
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _valid_date(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object]:
     """Facts the cleaned text states about itself; keys are DocumentMeta fields."""
     lines = text.split("\n")
@@ -93,14 +170,20 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
         if number and not re.search(r"[（(《]\s*$", line[: number.start()]):
             facts["doc_number"] = re.sub(r"\s+", "", number.group(1))
             break
-    for line in front.notice:
+    closing = signature(lines, front.body_start)
+    signed = [lines[i] for i in closing] if closing else []
+    for line in front.notice + signed:  # the covering notice first, then a closing signature
         date = DATE_LINE.match(line)
-        if date:
-            year, month, day = (int(x) for x in date.groups())
-            facts["date_issued"] = f"{year:04d}-{month:02d}-{day:02d}"
+        if date and "date_issued" not in facts and _valid_date(_iso(date.groups())):
+            facts["date_issued"] = _iso(date.groups())
         if ISSUER.match(line.strip()) and "issuer" not in facts:
             facts["issuer"] = line.strip()
-    if notice_text and ("印发" in notice_text or "date_issued" in facts):
+    if "issuer" not in facts and title:  # "XX局关于印发…的通知": the issuer opens the title
+        opener = re.match(r"^([\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部))关于", title)
+        if opener:
+            facts["issuer"] = opener.group(1)
+    if (notice_text and ("印发" in notice_text or "date_issued" in facts)) or signed or \
+            ("doc_number" in facts and "date_issued" in facts):
         facts["status"] = "draft" if front.draft else "in_force"
     period = PERIOD.search(title or "")
     if period:
@@ -109,7 +192,22 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
     if region and not region.group(1).startswith(("关于", "促进")):
         facts["region"] = region.group(1)
         facts["level"] = {"省": "省级", "市": "市级", "县": "县级", "区": "县级"}[region.group(1)[-1]]
+        if facts["region"][-1] in "县区":
+            parent = _parent_city(text[:4000], facts["region"])
+            if parent:
+                facts["region"] = f"{facts['region']}, {parent}"
+    facts.update(validity(text, facts.get("date_issued")))  # type: ignore[arg-type]
     return facts
+
+
+def _parent_city(text: str, county: str) -> str | None:
+    """The city a county or district belongs to, where the text names it: "澄岭市禾浦县",
+    or a policy of that city it implements ("贯彻落实《澄岭市……》")."""
+    named = re.search(rf"([\u4e00-\u9fff]{{2,3}}市){re.escape(county)}", text)
+    if named:
+        return named.group(1)
+    cited = re.search(r"《([\u4e00-\u9fff]{2,3}市)", text)
+    return cited.group(1) if cited else None
 
 
 def _first_sentence_title(lines: list[str]) -> str | None:

@@ -150,19 +150,10 @@ def _load_markdown(data: bytes, name: str) -> LoadedText:
 
 
 def _load_html(data: bytes, name: str) -> LoadedText:
-    from bs4 import BeautifulSoup
+    from .html_pages import load_html
 
-    soup = BeautifulSoup(decode_text(data, name) if not data.lstrip().startswith(b"<?xml") else data, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
-        tag.decompose()
-    title = soup.title.get_text(strip=True) if soup.title else None
-    if soup.title:
-        soup.title.decompose()
-    for row in soup.find_all("tr"):  # a table row becomes one tab-separated line, as in extracted text
-        cells = [cell.get_text(" ", strip=True) for cell in row.find_all(["td", "th"])]
-        row.replace_with("\n" + "".join(f"\t{cell}\n" for cell in cells) + "\n")
-    text = soup.get_text("\n")
-    return LoadedText(text, title or None)
+    text, title = load_html(decode_text(data, name) if not data.lstrip().startswith(b"<?xml") else data.decode("utf-8", "replace"))
+    return LoadedText(text, title)
 
 
 def check_archive(data: bytes, name: str, limits: FileLimits) -> None:
@@ -195,58 +186,13 @@ def _load_docx(data: bytes, name: str) -> LoadedText:
         raise LoadError(f"{name}: not a readable .docx file ({exc.__class__.__name__}: {exc})") from None
     except Exception as exc:  # python-docx raises assorted errors on damaged packages
         raise LoadError(f"{name}: the .docx file is damaged ({exc.__class__.__name__})") from None
-    lines: list[str] = []
-    body = document.element.body
-    for block in body.iterchildren():
-        tag = block.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            lines.append("".join(node.text or "" for node in block.iter() if node.tag.endswith("}t")))
-        elif tag == "tbl":
-            lines.extend(_docx_table_lines(block))
+    from .word import word_lines
+
     title = document.core_properties.title or None
-    return LoadedText("\n".join(lines), title)
-
-
-def _docx_table_lines(table) -> list[str]:
-    """A Word table as tab-indented cell lines, rows separated by a blank line."""
-    lines: list[str] = []
-    for row in table.iter():
-        if not row.tag.endswith("}tr"):
-            continue
-        for cell in row:
-            if cell.tag.endswith("}tc"):
-                text = "".join(node.text or "" for node in cell.iter() if node.tag.endswith("}t"))
-                lines.append("\t" + text)
-        lines.append("\t")
-    return lines
+    return LoadedText("\n".join(word_lines(document)), title)
 
 
 def _load_pdf(data: bytes, name: str, limits: FileLimits = DEFAULT_LIMITS) -> LoadedText:
-    import io
+    from .pdf_pages import load_pdf
 
-    try:
-        from pypdf import PdfReader
-        from pypdf.errors import PdfReadError
-
-        reader = PdfReader(io.BytesIO(data))
-        if len(reader.pages) > limits.pdf_pages:
-            raise LoadError(f"{name}: {len(reader.pages)} pages is over the {limits.pdf_pages}-page limit")
-        pages, size = [], 0
-        for page in reader.pages:
-            pages.append(page.extract_text() or "")
-            size += len(pages[-1])
-            if size > limits.text_chars:
-                raise LoadError(f"{name}: over {limits.text_chars} characters of text (the limit) "
-                                f"after {len(pages)} pages")
-    except LoadError:
-        raise
-    except PdfReadError as exc:
-        raise LoadError(f"{name}: not a readable PDF ({exc})") from None
-    except Exception as exc:  # pypdf raises assorted errors on truncated files
-        raise LoadError(f"{name}: the PDF is damaged ({exc.__class__.__name__})") from None
-    title = None
-    try:
-        title = (reader.metadata or {}).get("/Title") or None
-    except Exception:  # metadata is optional; a broken info dictionary must not stop the text
-        title = None
-    return LoadedText("\n".join(pages), str(title) if title else None)
+    return load_pdf(data, name, limits)

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from assistant.types import Chunk
 
-from .frontmatter import split_front_matter
+from .frontmatter import signature, split_front_matter
 from .structure import (
     ANNEX,
     ANNEX_LIST,
@@ -22,11 +22,12 @@ from .structure import (
     chinese_numeral,
     heading_title,
     is_heading_line,
+    parse_division,
     parse_marker,
 )
 from .tables import depth, parse_table
 
-SPLITTER_VERSION = "5"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "6"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 
@@ -48,6 +49,9 @@ def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chu
         raise ValueError(f"max_tokens must be at least 32, got {max_tokens}")
     lines = cleaned.split("\n")
     front = split_front_matter(lines)
+    closing = signature(lines, front.body_start)
+    for index in closing or ():  # the closing signature is metadata, not a clause
+        lines[index] = ""
     units: list[tuple[tuple[str, ...], str, str]] = []  # (path, kind, text)
     notice = "\n".join(front.notice)
     if len(notice) >= 10:
@@ -123,13 +127,25 @@ def _body_units(lines: list[str]):
         if ANNEX_LIST.match(text):
             annex_list = [text]
             continue
-        annex = ANNEX.match(text)
+        annex = ANNEX.match(text) or BARE_ANNEX.match(text)
         if annex:
-            title = annex.group(2).strip()
+            title = annex.group(2).strip() if annex.re is ANNEX else ""
             if not title:
                 title, i = _next_text(lines, i)
-            stack = [(0, f"附件{annex.group(1)} {title}".strip())]
+            number = annex.group(1) if annex.re is ANNEX else ""
+            stack = [(0, f"附件{number} {title}".strip())]
             last_number = {}
+            continue
+        division = parse_division(text)
+        if division is not None:
+            level = _DIVISION_LEVELS[division.kind]
+            stack = [(lv, lb) for lv, lb in stack if lv < level]
+            if division.kind != "条":
+                stack.append((level, division.label))
+                continue
+            # the article is the unit: its items （一）（二）… and paragraphs stay in it
+            body, i = _article_body(lines, i)
+            yield _path(stack) + (division.label,), "article", "\n".join([text, *body])
             continue
         marker = parse_marker(text)
         if marker is not None:
@@ -160,6 +176,24 @@ def _body_units(lines: list[str]):
         yield _path(stack) or (PREAMBLE,), "note" if text.startswith("备注") else "clause", text
     if annex_list is not None:
         yield ("附件",), "toc", "\n".join(annex_list)
+
+
+BARE_ANNEX = re.compile(r"^(附件)\s*[:：]?\s*$")  # "附件" alone, its title on the next line
+_DIVISION_LEVELS = {"章": 0.2, "节": 0.4, "条": 0.6}  # above 一、 (1), below an annex (0)
+
+
+def _article_body(lines: list[str], i: int) -> tuple[list[str], int]:
+    """The lines after an article's first line that belong to it, and the index after them."""
+    body: list[str] = []
+    while i < len(lines):
+        text = lines[i].strip()
+        if lines[i].startswith("\t") or (text and (parse_division(text) or ANNEX.match(text)
+                                                   or BARE_ANNEX.match(text) or ANNEX_LIST.match(text))):
+            break
+        if text:
+            body.append(text)
+        i += 1
+    return body, i
 
 
 def _label(marker, number: int) -> str:

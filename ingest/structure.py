@@ -17,6 +17,11 @@ _LEVEL_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
     (3, re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
     (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*")),
 ]
+# 第X章 / 第X节 / 第X条: the parts of article-structured texts (办法, 条例, 细则)
+_ORDINAL = r"[一二三四五六七八九十百零〇两\d]{1,5}"
+DIVISION = re.compile(rf"^第\s*({_ORDINAL})\s*(章|节)\s*(.*)$")
+# an article number at a line start, not a reference to one ("第十六条规定的情形……")
+ARTICLE = re.compile(rf"^第\s*({_ORDINAL})\s*条(?:\s+|(?!规定|所|的|中|至|和|及|或|第|[，,、款项]))(.*)$")
 ANNEX = re.compile(r"^附件\s*(\d{1,2})\s*[:：]?\s*(.*)$")
 ANNEX_LIST = re.compile(r"^附件\s*[:：]")
 DATE_LINE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
@@ -46,6 +51,12 @@ def parse_marker(line: str) -> Marker | None:
 def _number(raw: str) -> int | None:
     if raw.isdigit():
         return int(raw)
+    if raw and "百" in raw:  # 一百零五
+        head, _, tail = raw.partition("百")
+        hundreds = _CN_VALUES.get(head, 1) if head else 1
+        tail = tail.lstrip("零〇")
+        rest = _number(tail) if tail else 0
+        return hundreds * 100 + (rest or 0)
     if raw and all(ch in _CN_VALUES for ch in raw):
         if raw == "十":
             return 10
@@ -67,8 +78,33 @@ def chinese_numeral(number: int) -> str:
     return ("" if tens == 1 else CN_NUMERALS[tens - 1]) + "十" + ("" if ones == 0 else CN_NUMERALS[ones - 1])
 
 
+@dataclass(frozen=True)
+class Division:
+    """A chapter (章), section (节) or article (条) line."""
+
+    kind: str  # "章", "节" or "条"
+    number: int | None
+    label: str  # "第十六条", "第四章 支持政策"
+    rest: str  # for an article, its text after the number
+
+
+def parse_division(line: str) -> Division | None:
+    """The chapter, section or article that ``line`` starts, if any."""
+    match = DIVISION.match(line)
+    if match:
+        number, kind, title = match.groups()
+        if len(title) > 30 or re.search(r"[。；;，,]", title):
+            return None  # "第二章所列条件……" is a sentence, not a heading
+        label = f"第{number}{kind}" + (f" {title.strip()}" if title.strip() else "")
+        return Division(kind, _number(number), label, title.strip())
+    match = ARTICLE.match(line)
+    if match:
+        return Division("条", _number(match.group(1)), f"第{match.group(1)}条", match.group(2).strip())
+    return None
+
+
 def starts_with_marker(line: str) -> bool:
-    return parse_marker(line) is not None or bool(ANNEX.match(line))
+    return parse_marker(line) is not None or bool(ANNEX.match(line)) or parse_division(line) is not None
 
 
 def heading_title(text: str, limit: int = 30) -> str | None:
@@ -80,10 +116,13 @@ def heading_title(text: str, limit: int = 30) -> str | None:
 
 
 def is_heading_line(line: str) -> bool:
-    """A short numbered line without a sentence in it: "一、总体要求", "（二）基本原则"."""
+    """A short numbered line without a sentence in it: "一、总体要求", "（二）基本原则", "第二章 认定条件"."""
     marker = parse_marker(line)
     if ANNEX.match(line):
         return True
+    division = parse_division(line)
+    if division is not None:
+        return division.kind != "条"
     if marker is None:
         return False
     rest = marker.rest

@@ -56,15 +56,23 @@ def _cells(rows: list[list[str]]) -> list[TableCell]:
     headers: list[list[str]] = []
     cells: list[TableCell] = []
     data_rows: list[list[str]] = []
+    labelled: list[list[str]] = []
     for row in rows:
         if _is_number(row[0]):
             data_rows.append(row)
-        elif not data_rows and all(len(cell) <= 15 for cell in row):
+        elif not data_rows and not labelled and _is_header(row):
             headers.append(row)
-        else:  # a labelled row ("共同标准 | …") applies to every column
-            cells.append(TableCell((row[0],), row[0], "；".join(c for c in row[1:] if c)))
-    width = max([len(r) for r in headers + data_rows] or [0])
+        else:
+            labelled.append(row)
+    headers = [_fill_left(row) for row in headers]
+    width = max([len(r) for r in headers + data_rows + labelled] or [0])
     columns = _column_paths(headers, width)
+    if headers and labelled and not data_rows:
+        return _labelled_rows(headers, _fill_down(labelled), columns)
+    for row in labelled:  # a labelled row ("共同标准 | …") applies to every column
+        cells.append(TableCell((row[0],), row[0], "；".join(c for c in row[1:] if c)))
+    if headers and headers[-1][0] in _RECORD_NUMBER and len(headers) == 1:
+        return cells + [_record(headers[0], row) for row in data_rows]
     for row in data_rows:
         for index, text in enumerate(row[1:], start=1):
             if not text:
@@ -72,6 +80,58 @@ def _cells(rows: list[list[str]]) -> list[TableCell]:
             spanned = columns[index:] if index == len(row) - 1 else columns[index:index + 1]
             cells.append(TableCell(_common_prefix(spanned), row[0], text))
     return cells
+
+
+_RECORD_NUMBER = ("序号", "编号", "序")
+
+
+def _is_header(row: list[str]) -> bool:
+    """Column headings: short cells without figures ("指标 | 分值 | 评分标准")."""
+    return all(len(cell) <= 15 and not re.search(r"\d", cell) for cell in row)
+
+
+def _fill_left(row: list[str]) -> list[str]:
+    """A heading merged across columns leaves empty cells to its right."""
+    out: list[str] = []
+    for index, cell in enumerate(row):
+        out.append(cell or (out[-1] if index > 1 and out else cell))
+    return out
+
+
+def _fill_down(rows: list[list[str]]) -> list[list[str]]:
+    """A row label merged across rows leaves the label cell of the rows below it empty."""
+    out: list[list[str]] = []
+    for row in rows:
+        if not row[0] and out:
+            row = [out[-1][0], *row[1:]]
+        out.append(row)
+    return out
+
+
+def _labelled_rows(headers: list[list[str]], rows: list[list[str]], columns) -> list[TableCell]:
+    """Rows named by their first cell under column headings.
+
+    One heading row (指标 | 分值 | 评分标准): each row is one record, "heading：cell" joined.
+    Several heading rows (level › category): each cell is one criterion under its column path.
+    """
+    out: list[TableCell] = []
+    for row in rows:
+        if len(headers) == 1:
+            text = "；".join(f"{name}：{cell}" if name else cell
+                            for name, cell in zip(headers[0], row, strict=False) if cell)
+            out.append(TableCell((row[0],), row[0], text))
+            continue
+        for index, cell in enumerate(row[1:], start=1):
+            if cell:
+                out.append(TableCell(columns[index] if index < len(columns) else (), row[0], f"{row[0]}：{cell}"))
+    return out
+
+
+def _record(header: list[str], row: list[str]) -> TableCell:
+    """A numbered record (序号 | 事项 | 标准 | 部门): one chunk named by its second cell."""
+    label = row[1] if len(row) > 1 and row[1] else row[0]
+    text = "；".join(f"{name}：{cell}" for name, cell in zip(header[1:], row[1:], strict=False) if cell)
+    return TableCell((label,), row[0], text)
 
 
 def _column_paths(headers: list[list[str]], width: int) -> list[tuple[str, ...]]:

@@ -53,4 +53,5 @@ def test_inferred_metadata_agrees_with_the_catalog(name):
 
 def test_inferred_region_and_level():
     facts = infer_metadata(clean_text(seed_text("baoying-2023-2025-action-plan.txt")))
-    assert facts["region"] == "宝应县" and facts["level"] == "县级"
+    # the county's city is named where the text cites the city's policy it implements
+    assert facts["region"] == "宝应县, 扬州市" and facts["level"] == "县级"

@@ -1,0 +1,101 @@
+"""A policy page saved from a government website, as text: the article only.
+
+The page's navigation, breadcrumbs, search box, share buttons, related links and footer are
+left behind by readability-lxml (the article container is found by its text density); the
+article heading (<h1>, or the page <title> without the site name) is put back on top as
+the document's own title line. Tables become tab-indented cell lines with rowspan/colspan
+expanded into empty cells, as the other loaders give them.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SITE_SUFFIX = re.compile(r"\s*[_|｜\-—–]\s*[^_|｜\-—–]{2,30}$")
+
+
+def load_html(page: str) -> tuple[str, str | None]:
+    """The article text of ``page`` and its heading."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, "html.parser")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    heading = _heading(soup)
+    article = _article(str(soup))
+    body = BeautifulSoup(article, "html.parser") if article else soup
+    if body.title:
+        body.title.decompose()
+    for table in body.find_all("table"):
+        table.replace_with("\n" + "\n".join(table_cell_lines(table)) + "\n")
+    text = "\n".join(_keep_cells(body.get_text("\n")))
+    if heading and heading not in text[:300]:
+        text = f"{heading}\n{text}"
+    return text, heading
+
+
+def _keep_cells(text: str) -> list[str]:
+    """Lines stripped of layout whitespace; table cell lines keep their leading tab."""
+    out = []
+    for line in text.split("\n"):
+        if line.startswith("\t"):
+            out.append("\t" + line.strip())
+        else:
+            out.append(line.strip())
+    return out
+
+
+def _heading(soup) -> str | None:
+    for tag in soup.find_all(["h1", "h2"]):
+        text = tag.get_text("", strip=True)
+        if 6 <= len(text) <= 120:
+            return text
+    if soup.title:
+        title = soup.title.get_text("", strip=True)
+        return _SITE_SUFFIX.sub("", title) or title or None
+    return None
+
+
+def _article(page: str) -> str | None:
+    """The main content as HTML, or None when no article container stands out."""
+    from readability import Document
+
+    try:
+        summary = Document(page).summary(html_partial=True)
+    except Exception:  # readability raises on pages without a body; the whole page is used then
+        return None
+    from bs4 import BeautifulSoup
+
+    text = BeautifulSoup(summary, "html.parser").get_text("", strip=True)
+    return summary if len(text) >= 50 else None
+
+
+def table_cell_lines(table) -> list[str]:
+    """Rows of an HTML table as tab-indented cells, a row ended by a blank line; spans expanded."""
+    grid: dict[tuple[int, int], str] = {}
+    rows = [row for row in table.find_all("tr") if row.find_parent("table") is table]
+    width = 0
+    for r, row in enumerate(rows):
+        c = 0
+        for cell in row.find_all(["td", "th"], recursive=False):
+            while (r, c) in grid:
+                c += 1
+            text = re.sub(r"\s+", " ", cell.get_text(" ", strip=True))  # the cleaner joins CJK across spaces
+            span_c, span_r = _span(cell, "colspan"), _span(cell, "rowspan")
+            for dr in range(span_r):
+                for dc in range(span_c):
+                    grid[(r + dr, c + dc)] = text if dr == 0 and dc == 0 else ""
+            c += span_c
+            width = max(width, c)
+    lines: list[str] = []
+    for r in range(len(rows)):
+        lines.extend("\t" + grid.get((r, c), "") for c in range(width))
+        lines.append("")  # a blank line ends a row
+    return lines
+
+
+def _span(cell, name: str) -> int:
+    try:
+        return max(1, min(int(cell.get(name, 1)), 50))
+    except (TypeError, ValueError):
+        return 1

@@ -1,0 +1,122 @@
+"""The text of a PDF policy file, read with pdfplumber (text lines with their positions, ruled tables).
+
+Page furniture is dropped: page numbers ("— 3 —", "- 3 -", "第3页 共10页") and running
+headers or footers (the same line at the top or bottom of most pages). Lines wrapped at the
+right edge are joined to the next line unless that one starts a new paragraph (indented, or
+a numbering marker). Ruled tables become tab-indented cell lines (a cell's own wraps
+joined), placed where they stand on the page; a table continued on the next page is
+continued, since the furniture between the two parts is gone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .loaders import DEFAULT_LIMITS, FileLimits, LoadedText, LoadError
+from .structure import starts_with_marker
+
+PAGE_NUMBER = re.compile(r"^[\s\-—–－·•]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—–－·•]*$")
+_GENERIC_TITLES = {"untitled", "anonymous", "unknown", "microsoft word", "wps"}
+_MARGIN_SHARE = 0.1  # running headers and footers live in the top and bottom tenth of a page
+
+
+def load_pdf(data: bytes, name: str, limits: FileLimits = DEFAULT_LIMITS) -> LoadedText:
+    import io
+
+    try:
+        import pdfplumber
+        from pdfminer.pdfparser import PDFSyntaxError
+
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            if len(pdf.pages) > limits.pdf_pages:
+                raise LoadError(f"{name}: {len(pdf.pages)} pages is over the {limits.pdf_pages}-page limit")
+            pages, size = [], 0
+            for page in pdf.pages:
+                pages.append(_page_items(page))
+                size += sum(len(text) for _, _, text, _ in pages[-1])
+                if size > limits.text_chars:
+                    raise LoadError(f"{name}: over {limits.text_chars} characters of text (the limit) "
+                                    f"after {len(pages)} pages")
+            title = _title(pdf.metadata or {})
+    except LoadError:
+        raise
+    except PDFSyntaxError as exc:
+        raise LoadError(f"{name}: not a readable PDF ({exc})") from None
+    except Exception as exc:  # pdfminer raises assorted errors on truncated or encrypted files
+        raise LoadError(f"{name}: the PDF is damaged or encrypted ({exc.__class__.__name__})") from None
+    return LoadedText("\n".join(_join(_drop_furniture(pages))), title)
+
+
+def _title(metadata: dict) -> str | None:
+    title = str(metadata.get("Title") or "").strip()
+    if not title or title.lower() in _GENERIC_TITLES or re.search(r"\.(docx?|wps|pdf)$", title, re.IGNORECASE):
+        return None
+    return title
+
+
+# an item: (kind, top, text, geometry) — kind "line" with (x0, x1, page width) or "table" with cell lines
+Item = tuple[str, float, str, tuple]
+
+
+def _page_items(page) -> list[Item]:
+    tables = page.find_tables()
+    boxes = [table.bbox for table in tables]
+    items: list[Item] = []
+    for line in page.extract_text_lines(return_chars=False):
+        middle = (line["top"] + line["bottom"]) / 2
+        if any(x0 <= line["x0"] <= x1 and top <= middle <= bottom for x0, top, x1, bottom in boxes):
+            continue
+        items.append(("line", line["top"] / page.height, line["text"].strip(), (line["x0"], line["x1"], page.width)))
+    for table in tables:
+        cells: list[str] = []
+        for row in table.extract():
+            cells.extend("\t" + re.sub(r"\s*\n\s*", _wrap_joint, cell or "").strip() for cell in row)
+            cells.append("")
+        items.append(("table", table.bbox[1] / page.height, "\n".join(cells), ()))
+    return sorted(items, key=lambda item: item[1])
+
+
+def _wrap_joint(match: re.Match[str]) -> str:
+    return ""  # a cell wrapped inside its column: Chinese text continues without a space
+
+
+def _drop_furniture(pages: list[list[Item]]) -> list[Item]:
+    """All pages' items without page numbers and lines repeated in most pages' margins."""
+    def margin_key(item: Item) -> str | None:
+        kind, top, text, _ = item
+        if kind != "line" or _MARGIN_SHARE < top < 1 - _MARGIN_SHARE:
+            return None
+        return re.sub(r"\d+", "#", text)
+
+    counts = Counter(key for page in pages for key in {margin_key(item) for item in page} if key)
+    repeated = {key for key, n in counts.items() if len(pages) >= 2 and n >= max(2, len(pages) // 2)}
+    kept: list[Item] = []
+    for page in pages:
+        for item in page:
+            key = margin_key(item)
+            if item[0] == "line" and (PAGE_NUMBER.match(item[2]) or (key and key in repeated)):
+                continue
+            kept.append(item)
+    return kept
+
+
+def _join(items: list[Item]) -> list[str]:
+    """Text lines, wrapped lines joined; a blank line after each paragraph and around tables."""
+    right = max((geometry[1] for kind, _, _, geometry in items if kind == "line"), default=0)
+    left = min((geometry[0] for kind, _, _, geometry in items if kind == "line"), default=0)
+    out: list[str] = []
+    open_paragraph = False
+    for kind, _, text, geometry in items:
+        if kind == "table":
+            out.extend(["", text, ""])
+            open_paragraph = False
+            continue
+        x0, x1, _ = geometry
+        if open_paragraph and x0 - left < 6 and not starts_with_marker(text) and out:
+            out[-1] += text
+        else:
+            out.append(text)
+        # a line that reaches the right edge continues on the next line
+        open_paragraph = right - x1 < 14 and not text.endswith(("。", "：", ":", "；"))
+    return out

@@ -1,0 +1,140 @@
+"""The text of a Word (.docx) document, with its automatic numbering written out.
+
+A measure typed in Word as a numbered list ("一、" from a list definition) has no numeral
+in its text; the structure of the policy lives in those numerals, so they are rendered
+from the numbering definitions (format, level text, start, restart of deeper levels).
+Tables become tab-indented cell lines, a horizontally merged cell followed by empty cells.
+"""
+
+from __future__ import annotations
+
+from .structure import chinese_numeral
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def word_lines(document) -> list[str]:
+    """Paragraphs and table cells of ``document`` in reading order."""
+    numbering = _Numbering(document)
+    lines: list[str] = []
+    for block in _blocks(document.element.body):
+        if block.tag == f"{W}p":
+            text = _text(block)
+            label = numbering.label(block)
+            lines.append(f"{label}{text}" if label and text.strip() else text)
+        elif block.tag == f"{W}tbl":
+            lines.extend(_table_lines(block))
+    return lines
+
+
+def _blocks(parent):
+    for child in parent.iterchildren():
+        if child.tag == f"{W}sdt":  # a content control wraps paragraphs and tables
+            content = child.find(f"{W}sdtContent")
+            if content is not None:
+                yield from _blocks(content)
+        elif child.tag in (f"{W}p", f"{W}tbl"):
+            yield child
+
+
+def _text(element) -> str:
+    return "".join(node.text or "" for node in element.iter() if node.tag in (f"{W}t", f"{W}tab") and node.text)
+
+
+def _table_lines(table) -> list[str]:
+    lines: list[str] = []
+    for row in table.iterchildren(f"{W}tr"):
+        for cell in row.iterchildren(f"{W}tc"):
+            lines.append("\t" + _text(cell))
+            span = cell.find(f"{W}tcPr/{W}gridSpan")
+            extra = int(span.get(f"{W}val", "1")) - 1 if span is not None else 0
+            lines.extend("\t" for _ in range(max(0, min(extra, 50))))
+        lines.append("")
+    return lines
+
+
+class _Numbering:
+    """Counters of Word's list numbering, advanced paragraph by paragraph."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId → ilvl → (start, format, text)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.styles: dict[str, tuple[str, int]] = {}
+        try:
+            root = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract = {a.get(f"{W}abstractNumId"): a for a in root.iterchildren(f"{W}abstractNum")}
+        for num in root.iterchildren(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            definition = abstract.get(ref.get(f"{W}val")) if ref is not None else None
+            if definition is None:
+                continue
+            levels = {}
+            for lvl in definition.iterchildren(f"{W}lvl"):
+                levels[int(lvl.get(f"{W}ilvl", "0"))] = (_val(lvl, "start", "1"), _val(lvl, "numFmt", "decimal"),
+                                                         _val(lvl, "lvlText", ""))
+            self.levels[num.get(f"{W}numId")] = levels
+        for style in document.styles.element.iterchildren(f"{W}style"):
+            num_pr = style.find(f"{W}pPr/{W}numPr")
+            if num_pr is not None and num_pr.find(f"{W}numId") is not None:
+                ilvl = num_pr.find(f"{W}ilvl")
+                self.styles[style.get(f"{W}styleId")] = (num_pr.find(f"{W}numId").get(f"{W}val"),
+                                                         int(ilvl.get(f"{W}val")) if ilvl is not None else 0)
+
+    def label(self, paragraph) -> str:
+        found = self._num(paragraph)
+        if found is None:
+            return ""
+        num_id, ilvl = found
+        levels = self.levels.get(num_id, {})
+        if ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters.get(ilvl, int(levels[ilvl][0]) - 1) + 1
+        for deeper in [lv for lv in counters if lv > ilvl]:
+            del counters[deeper]
+        _, fmt, text = levels[ilvl]
+        if fmt == "bullet" or fmt == "none":
+            return ""
+        for lv in range(ilvl + 1):
+            value = counters.get(lv, int(levels.get(lv, ("1",))[0]))
+            text = text.replace(f"%{lv + 1}", _format(value, levels.get(lv, ("1", "decimal", ""))[1]))
+        return text
+
+    def _num(self, paragraph) -> tuple[str, int] | None:
+        num_pr = paragraph.find(f"{W}pPr/{W}numPr")
+        if num_pr is not None and num_pr.find(f"{W}numId") is not None:
+            ilvl = num_pr.find(f"{W}ilvl")
+            num_id = num_pr.find(f"{W}numId").get(f"{W}val")
+            return (num_id, int(ilvl.get(f"{W}val")) if ilvl is not None else 0) if num_id != "0" else None
+        style = paragraph.find(f"{W}pPr/{W}pStyle")
+        return self.styles.get(style.get(f"{W}val")) if style is not None else None
+
+
+def _val(element, name: str, default: str) -> str:
+    child = element.find(f"{W}{name}")
+    return child.get(f"{W}val", default) if child is not None else default
+
+
+def _format(value: int, fmt: str) -> str:
+    if fmt.startswith(("chineseCounting", "taiwaneseCounting", "japaneseCounting")) \
+            or fmt == "ideographDigital":
+        return chinese_numeral(value) if value < 100 else str(value)
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (value - 1) % 26)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(value)
+        return roman if fmt == "upperRoman" else roman.lower()
+    return str(value)
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for number, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while value >= number:
+            out += letters
+            value -= number
+    return out
