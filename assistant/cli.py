@@ -63,12 +63,14 @@ def main(ctx: click.Context, **options: object) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--quiet", is_flag=True, help="No progress bar.")
+@click.option("--report", "full_report", is_flag=True, help="Report on every file read, not only on new or changed ones.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
+def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, full_report: bool) -> None:
     """Index policy files (.txt .docx .pdf .html .md).
 
     Without PATHS, the knowledge folder's documents are synced: new and changed files
-    are indexed, removed ones dropped. Unchanged files are skipped.
+    are indexed, removed ones dropped. Unchanged files are skipped. For each new or changed
+    file a report says what was found: metadata, chunks by kind, warnings to check.
     """
     from ingest.pipeline import ingest as run_ingest
 
@@ -84,10 +86,46 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool) -> None:
                             sync=not paths, progress=not quiet, limits=settings.file_limits)
     except _user_errors() as exc:
         raise click.ClickException(str(exc)) from None
+    changed = set(report.added) | set(report.updated)
+    for document in report.documents:
+        if full_report or document.meta.doc_id in changed:
+            click.echo("\n".join(document.lines()))
     for error in report.errors:
         click.echo(f"error: {error}", err=True)
     click.echo(f"{report.summary()}; {store.count()} chunks in {store.name}")
     if report.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@click.pass_context
+def inspect(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
+    """Read policy files without indexing them: metadata, chunks by kind, warnings."""
+    from ingest.catalog import load_catalog
+    from ingest.pipeline import collect_files, prepare
+
+    settings = _settings(ctx)
+    try:
+        catalog = load_catalog(settings.knowledge_dir)
+    except _user_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+    files, errors = collect_files(list(paths))
+    reports = []
+    for path in files:
+        try:
+            reports.append(prepare(path, catalog, settings.chunk_max_tokens, settings.file_limits).report)
+        except _user_errors() as exc:
+            errors.append(str(exc))
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=1))
+    else:
+        for document in reports:
+            click.echo("\n".join(document.lines()))
+    for error in errors:
+        click.echo(f"error: {error}", err=True)
+    if errors:
         sys.exit(1)
 
 

@@ -24,6 +24,7 @@ from ingest.catalog import METADATA_FILE, load_catalog, slug
 from ingest.isolated import prepare_isolated
 from ingest.loaders import LoadError
 from ingest.pipeline import ingest
+from ingest.report import DocumentReport
 
 from .types import DocumentMeta
 from .uploads import KnowledgeError, safe_file_name, sniff_suffix
@@ -71,6 +72,10 @@ class KnowledgeBase:
 
     def preview(self, data: bytes, name: str) -> DocumentMeta:
         """The metadata inferred for an upload, for a person to check before indexing."""
+        return self.inspect(data, name).meta
+
+    def inspect(self, data: bytes, name: str) -> DocumentReport:
+        """What ingest would make of an upload: metadata, chunks by kind, warnings to check."""
         suffix = sniff_suffix(data, name, self.settings.max_file_bytes)
         scratch_root = self.settings.index_dir / "uploads"
         scratch_root.mkdir(parents=True, exist_ok=True)
@@ -81,7 +86,7 @@ class KnowledgeBase:
             # parsed in a child with a memory cap and a time limit: a crafted file costs the child only
             return prepare_isolated(path, self.settings.knowledge_dir, self.settings.chunk_max_tokens,
                                     self.settings.file_limits, self.settings.parse_memory_mb * 2**20,
-                                    self.settings.parse_seconds)[0]
+                                    self.settings.parse_seconds)
         except LoadError as exc:
             raise KnowledgeError(str(exc).replace(str(scratch) + "/", "")) from None
         finally:

@@ -18,6 +18,8 @@ from .query import QueryAnalysis
 from .types import Chunk, DocumentMeta, ScoredChunk
 
 MODES = ("hybrid", "dense", "bm25")
+# kinds of detail a criteria table never states: a question asking for them does not want its rows
+_NOT_IN_CRITERIA = frozenset({"date", "frequency", "procedure", "materials", "contact", "unit", "institution"})
 
 
 def index_text(chunk: Chunk, meta: DocumentMeta) -> str:
@@ -162,7 +164,11 @@ class HybridRetriever:
                       for c in (self._by_id[i] for i in ordered[:k]) if c.kind == "table_row"}
             ordered = expand_table_rows(ordered, self._by_id, tables, covered, limit=24)
         elif self.mode == "hybrid":
-            ordered = expand_table_rows(ordered, self._by_id, self._siblings, covered)
+            # the rest of a criteria column is wanted with its best row, unless the question asks
+            # for a kind of detail no criterion states (a date, a contact): the rows would crowd out the
+            # clause that states it
+            other = bool(query.ask_types) and set(query.ask_types) <= _NOT_IN_CRITERIA
+            ordered = expand_table_rows(ordered, self._by_id, self._siblings, covered, limit=1 if other else 12)
         results = []
         for chunk_id in ordered[:k]:
             score, ranks = info.get(chunk_id, (0.0, {}))

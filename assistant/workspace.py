@@ -147,13 +147,16 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
     def preview(session, upload):
         staff(session)
         if not upload:
-            return ""
+            return "", ""
         try:
-            meta = knowledge.preview(Path(upload).read_bytes(), Path(upload).name)
+            report = knowledge.inspect(Path(upload).read_bytes(), Path(upload).name)
         except KnowledgeError as exc:
             raise gr.Error(str(exc)) from None
-        return json.dumps({k: v for k, v in meta.to_dict().items() if k not in ("doc_id", "source_file")},
-                          ensure_ascii=False, indent=1)
+        fields = {k: v for k, v in report.meta.to_dict().items() if k not in ("doc_id", "source_file")}
+        # the metadata to check and correct, and what ingest found: chunks by kind and warnings
+        head, *facts = report.lines()
+        shown = "\n".join([plain_markdown(head), ""] + [f"- {plain_markdown(line.strip())}" for line in facts])
+        return json.dumps(fields, ensure_ascii=False, indent=1), shown
 
     def describe(doc_id) -> str:
         doc = assistant.retriever.docs.get(doc_id)
@@ -281,7 +284,7 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
         to_md.click(lambda *a: export(*a, "md"), [session, draft_state, text, sources], exported, **private)
         batch_go.click(run_batch, [session, batch_file], batch_out, **private)
         feedback_go.click(export_feedback, session, feedback_file, **private)
-        upload.upload(preview, [session, upload], checked, **private)
+        upload.upload(preview, [session, upload], [checked, message], **private)
         replaces.input(on_replaces, [session, replaces], message, **private)  # a person chose, not a refresh
         do_index.click(index_upload, [session, upload, checked, replaces], [*listed, message], **private)
         do_remove.click(ask_remove, [session, removable], [confirm_remove, message], **private)

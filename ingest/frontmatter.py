@@ -55,13 +55,22 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         after += 1
     result.title = title
     result.notice = [line for line in front[: title_idx[0]] if line.strip()]
-    result.preamble = [line for line in front[after:] if line.strip() and not is_parenthetical(line)]
+    rest = [line for line in front[after:] if line.strip() and not is_parenthetical(line)]
+    # a notice that is itself the document: its 文号 and addressees ("各街道、园区：") are
+    # the notice's, not clauses of a preamble
+    while rest and (DOC_NUMBER.fullmatch(rest[0].strip()) or _ADDRESSEES.match(rest[0].strip())):
+        result.notice.append(rest.pop(0))
+    result.preamble = rest
     return result
+
+
+_ADDRESSEES = re.compile(r"^[^。；]{2,60}[:：]$")
 
 
 def _starts_body(line: str) -> bool:
     marker = parse_marker(line)
-    return (marker is not None and marker.level == 1) or parse_division(line) is not None
+    return ((marker is not None and marker.level == 1) or parse_division(line) is not None
+            or line.startswith("\t"))  # a table cell: what follows is content, not front matter
 
 
 def _short_line_groups(front: list[str]) -> list[list[int]]:

@@ -19,19 +19,37 @@ def load_html(page: str) -> tuple[str, str | None]:
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page, "html.parser")
-    for tag in soup(["script", "style", "noscript", "template"]):
+    for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "aside", "form", "input",
+                     "button", "select", "iframe"]):
         tag.decompose()
     heading = _heading(soup)
+    for tag in soup.find_all(_page_furniture):  # readability needs help on short pages
+        tag.decompose()
     article = _article(str(soup))
     body = BeautifulSoup(article, "html.parser") if article else soup
     if body.title:
         body.title.decompose()
     for table in body.find_all("table"):
         table.replace_with("\n" + "\n".join(table_cell_lines(table)) + "\n")
-    text = "\n".join(_keep_cells(body.get_text("\n")))
+    text = "\n".join(line for line in _keep_cells(body.get_text("\n")) if not _FURNITURE_LINE.search(line))
     if heading and heading not in text[:300]:
         text = f"{heading}\n{text}"
     return text, heading
+
+
+# class or id of a website's navigation, breadcrumbs, sharing and footer blocks
+_FURNITURE_NAME = re.compile(r"(^|[-_\s])(nav|navbar|menu|crumbs?|breadcrumbs?|bread|position|location|footer|foot|"
+                             r"header|top|toolbar|tools|share|search|related|sidebar|copyright|print)([-_\s\d]|$)", re.IGNORECASE)
+# a line of page furniture readability may leave inside the article container
+_FURNITURE_LINE = re.compile(r"^(当前位置|您的位置|所在位置|分享到|【?打印本页|【?关闭窗口|网站标识码|浏览次数|字体[:：]|"
+                             r"发布时间[:：].{0,40}来源[:：])")
+
+
+def _page_furniture(tag) -> bool:
+    if tag.name in ("html", "body", "table", "tr", "td", "th", "tbody", "thead"):
+        return False
+    names = " ".join([*(tag.get("class") or []), tag.get("id") or ""])
+    return bool(names.strip()) and bool(_FURNITURE_NAME.search(names))
 
 
 def _keep_cells(text: str) -> list[str]:

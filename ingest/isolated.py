@@ -15,14 +15,14 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from assistant.types import DocumentMeta
-
 from .loaders import FileLimits, LoadError
+from .report import DocumentReport
 
 
 def prepare_isolated(path: Path, knowledge_dir: Path, max_tokens: int, limits: FileLimits,
-                     memory_bytes: int = 1536 * 1024 * 1024, seconds: float = 60) -> tuple[DocumentMeta, int]:
-    """The metadata and chunk count :func:`ingest.pipeline.prepare` gives for ``path``, computed in a child."""
+                     memory_bytes: int = 1536 * 1024 * 1024, seconds: float = 60) -> DocumentReport:
+    """The report (metadata, chunks by kind, warnings) :func:`ingest.pipeline.prepare` gives for
+    ``path``, computed in a child."""
     request = {"path": str(path), "knowledge_dir": str(knowledge_dir), "max_tokens": max_tokens,
                "limits": asdict(limits)}
 
@@ -33,7 +33,7 @@ def prepare_isolated(path: Path, knowledge_dir: Path, max_tokens: int, limits: F
 
     try:
         done = subprocess.run([sys.executable, "-m", "ingest.isolated"], input=json.dumps(request).encode(),
-                              capture_output=True, timeout=seconds, preexec_fn=cap_memory,
+                              capture_output=True, timeout=seconds, preexec_fn=cap_memory, check=False,
                               cwd=Path(__file__).resolve().parent.parent)
     except subprocess.TimeoutExpired:
         raise LoadError(f"{path.name}: reading the file took longer than {seconds:.0f} s (the limit)") from None
@@ -43,10 +43,10 @@ def prepare_isolated(path: Path, knowledge_dir: Path, max_tokens: int, limits: F
         reply = {}
     if "error" in reply:
         raise LoadError(reply["error"])
-    if done.returncode != 0 or "meta" not in reply:
+    if done.returncode != 0 or "report" not in reply:
         raise LoadError(f"{path.name}: the file could not be read within {memory_bytes // 2**20} MB of memory "
                         "(the limit); it may be damaged or built to exhaust the reader")
-    return DocumentMeta.from_dict(reply["meta"]), reply["chunks"]
+    return DocumentReport.from_dict(reply["report"])
 
 
 def _main() -> None:
@@ -64,7 +64,7 @@ def _main() -> None:
     except MemoryError:
         print(json.dumps({"error": f"{path.name}: reading the file needs more memory than the limit allows"}))
         return
-    print(json.dumps({"meta": prepared.meta.to_dict(), "chunks": len(prepared.chunks)}, ensure_ascii=False))
+    print(json.dumps({"report": prepared.report.to_dict()}, ensure_ascii=False))
 
 
 if __name__ == "__main__":

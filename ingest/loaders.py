@@ -124,7 +124,9 @@ def _looks_like_text(text: str) -> bool:
     if not text:
         return False
     common = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
-    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff")
+    # CJK ideographs, and the CJK and full-width punctuation they are written with (a table of
+    # "｜" cells is mostly punctuation)
+    cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
     ascii_ = sum(1 for ch in text if ch.isascii())
     return common / len(text) > 0.95 and (cjk + ascii_) / len(text) > 0.7
 

@@ -55,7 +55,7 @@ def _title(metadata: dict) -> str | None:
     return title
 
 
-# an item: (kind, top, text, geometry) — kind "line" with (x0, x1, page width) or "table" with cell lines
+# an item: (kind, top, text, geometry) — kind "line" with (x0, x1, line height) or "table" with cell lines
 Item = tuple[str, float, str, tuple]
 
 
@@ -67,7 +67,8 @@ def _page_items(page) -> list[Item]:
         middle = (line["top"] + line["bottom"]) / 2
         if any(x0 <= line["x0"] <= x1 and top <= middle <= bottom for x0, top, x1, bottom in boxes):
             continue
-        items.append(("line", line["top"] / page.height, line["text"].strip(), (line["x0"], line["x1"], page.width)))
+        items.append(("line", line["top"] / page.height, line["text"].strip(),
+                      (line["x0"], line["x1"], line["bottom"] - line["top"])))
     for table in tables:
         cells: list[str] = []
         for row in table.extract():
@@ -112,11 +113,12 @@ def _join(items: list[Item]) -> list[str]:
             out.extend(["", text, ""])
             open_paragraph = False
             continue
-        x0, x1, _ = geometry
+        x0, x1, height = geometry
         if open_paragraph and x0 - left < 6 and not starts_with_marker(text) and out:
             out[-1] += text
         else:
             out.append(text)
-        # a line that reaches the right edge continues on the next line
-        open_paragraph = right - x1 < 14 and not text.endswith(("。", "：", ":", "；"))
+        # a line that reaches the right edge (within about two characters: wrapping leaves the
+        # last character's width or a punctuation mark unused) continues on the next line
+        open_paragraph = right - x1 < 2.5 * max(height, 8) and not text.endswith(("。", "：", ":", "；"))
     return out

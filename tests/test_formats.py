@@ -1,0 +1,171 @@
+"""Policy documents the project never indexed, in every format they are published in.
+
+The fictional documents of ``eval/formats`` are rendered as GBK text with space-aligned or
+full-width ｜ tables, Markdown, Word (automatic numbering, merged cells), PDF (reportlab's
+CJK font: wrapped lines, page numbers, running headers, ruled tables) and web pages
+(navigation, breadcrumbs, share buttons, footer). Whatever the format, the same structure
+and the metadata the document states must come out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from eval.format_corpus import DOCUMENTS
+from eval.formats import Table, render_txt
+from ingest.cleaning import clean_text
+from ingest.frontmatter import infer_metadata, validity
+from ingest.html_pages import load_html
+from ingest.pipeline import prepare
+from ingest.report import ragged_tables
+from ingest.splitter import split_document
+from ingest.structure import parse_division
+from ingest.text_tables import find_tables, to_cell_lines
+
+CASES = [(doc, fmt) for doc in DOCUMENTS for fmt in doc.formats]
+FURNITURE = re.compile(r"(— \d+ —|规范性文件$|人民政府文件$|分享到|打印本页|网站标识码|当前位置|备案号|浏览次数|无障碍)")
+
+
+@pytest.fixture(scope="module")
+def prepared(tmp_path_factory):
+    out = {}
+    for doc, fmt in CASES:
+        folder = tmp_path_factory.mktemp(fmt)
+        out[(doc.stem, fmt)] = prepare(doc.render(fmt, folder), {}, 320)
+    return out
+
+
+@pytest.mark.parametrize(("doc", "fmt"), CASES, ids=[f"{d.stem.split('-')[0]}-{f}" for d, f in CASES])
+def test_every_format_gives_the_metadata_the_document_states(prepared, doc, fmt):
+    meta = prepared[(doc.stem, fmt)].meta.to_dict()
+    for name in ("title", "issuer", "region", "doc_number", "date_issued", "valid_from", "valid_until",
+                 "period_start", "period_end"):
+        assert meta[name] == doc.expected.get(name), (fmt, name)
+
+
+@pytest.mark.parametrize(("doc", "fmt"), CASES, ids=[f"{d.stem.split('-')[0]}-{f}" for d, f in CASES])
+def test_every_format_gives_the_same_chunks_without_page_furniture(prepared, doc, fmt):
+    chunks = prepared[(doc.stem, fmt)].chunks
+    reference = prepared[(doc.stem, next(iter(doc.formats)))].chunks
+    assert [(c.kind, c.section_path) for c in chunks] == [(c.kind, c.section_path) for c in reference]
+    # a web page puts its heading (the notice's title) first: the covering notice has the same lines
+    assert [_lines(c) for c in chunks] == [_lines(c) for c in reference]
+    for chunk in chunks:
+        assert not any(FURNITURE.search(line.strip()) for line in chunk.text.split("\n")), chunk.text
+    assert not prepared[(doc.stem, fmt)].report.warnings or doc.expected.get("period_end")
+
+
+def _lines(chunk):
+    lines = [re.sub(r"\s", "", line) for line in chunk.text.split("\n")]
+    return sorted(lines) if chunk.kind == "notice" else lines
+
+
+def test_articles_are_units_that_keep_their_items_and_can_be_asked_for_by_number(prepared):
+    chunks = prepared[("chengling-certification-measures", "pdf")].chunks
+    articles = {c.section_path[-1]: c for c in chunks if c.kind == "article"}
+    assert len(articles) == 18 and set(articles) >= {"第一条", "第十六条", "第十八条"}
+    revoke = articles["第十六条"]
+    assert revoke.section_path == ("第五章 动态管理", "第十六条")
+    assert "（一）在申报、复核过程中提供虚假材料" in revoke.text and "（四）无正当理由拒不报送运行监测数据" in revoke.text
+    # a chapter heading is never glued to the article after it
+    assert not any(c.text.startswith("第四章") for c in chunks)
+
+
+def test_table_rows_are_chunks_under_their_column_headings(prepared):
+    scoring = [c for c in prepared[("chengling-certification-measures", "html")].chunks if c.kind == "table_row"]
+    assert scoring[0].section_path == ("附件 澄岭市专精特新中小企业评分标准", "研发投入强度")
+    assert scoring[0].text.startswith("指标：研发投入强度；分值：20分；评分标准：研发费用占营业收入比重5%以上得20分")
+    criteria = [c for c in prepared[("luchuan-little-giant-plan", "pdf")].chunks if c.kind == "table_row"]
+    row = next(c for c in criteria if c.text == "营业收入：300万元以上")  # the merged heading reaches 服务类
+    assert row.section_path == ("附件 鹭川市梯度培育库入库条件", "创新型中小企业", "服务类")
+    records = [c for c in prepared[("hepu-ten-measures", "txt-gbk")].chunks if c.kind == "table_row"]
+    assert records[2].section_path[-1] == "北京证券交易所上市" and "兑现部门：县金融发展服务中心" in records[2].text
+
+
+def test_word_automatic_numbering_is_kept_as_text(prepared):
+    clauses = [c for c in prepared[("hepu-ten-measures", "docx")].chunks if c.kind == "clause"]
+    assert [c.section_path[0] for c in clauses[:3]] == ["一、建立梯度培育库", "二、实施认定奖励", "三、支持技术改造"]
+    assert clauses[9].text.startswith("十、优化涉企服务")
+
+
+def test_a_short_list_under_one_heading_is_one_chunk(prepared):
+    lists = [c for c in prepared[("shanyu-application-notice", "md")].chunks if c.kind == "list"]
+    materials = next(c for c in lists if c.section_path == ("四、申报材料",))
+    assert materials.text.count("\n") == 4 and "2. 企业营业执照副本复印件" in materials.text
+
+
+@pytest.mark.parametrize(("line", "label"), [
+    ("第十六条 市级专精特新企业有下列情形之一的", "第十六条"), ("第一百零五条本办法自发布之日起施行", "第一百零五条"),
+    ("第四章 支持政策", "第四章 支持政策"), ("第二节　资金管理", "第二节 资金管理"),
+    ("第十六条规定的情形，不予受理。", None), ("第五条至第八条所列材料", None), ("第二章所列条件，应当同时满足。", None),
+])
+def test_articles_chapters_and_references_to_them(line, label):
+    division = parse_division(line)
+    assert (division.label if division else None) == label
+
+
+def test_text_tables_in_every_shape_become_cell_lines():
+    rows = [["指标", "分值"], ["研发投入", "20分"], ["知识产权", "15分"]]
+    shapes = {"pipes": ["| 指标 | 分值 |", "|---|---|", "| 研发投入 | 20分 |", "| 知识产权 | 15分 |"],
+              "fullwidth": ["｜指标｜分值｜", "｜研发投入｜20分｜", "｜知识产权｜15分｜"],
+              "tabs": ["指标\t分值", "研发投入\t20分", "知识产权\t15分"],
+              "spaces": ["指标        分值", "研发投入    20分", "知识产权    15分"]}
+    for name, lines in shapes.items():
+        tables = find_tables(["前文一段。", *lines, "后文一段。"])
+        assert len(tables) == 1 and tables[0].rows == rows, name
+        assert to_cell_lines(lines)[1:4] == ["\t指标", "\t分值", ""], name
+    # prose with a stray bar or double space is no table
+    assert find_tables(["企业应当按照A|B两类申报。", "第二段  正文。"]) == []
+
+
+def test_ragged_text_tables_are_reported():
+    cells = to_cell_lines(["｜项目｜金额｜", "｜A｜1万元｜", "｜B｜2万元｜备注｜", "正文。"])
+    assert ragged_tables(cells) == 1
+    assert ragged_tables(to_cell_lines(["｜项目｜金额｜", "｜A｜1万元｜"])) == 0
+
+
+def test_html_spans_become_empty_cells_and_boilerplate_is_dropped():
+    page = ("<html><head><title>某某通知_某某市人民政府</title></head><body><div class='nav'>首页 政务公开 政务服务 "
+            "互动交流</div><div class='crumb'>当前位置：首页 &gt; 政策文件</div><h1>某某市专精特新企业奖励办法</h1>"
+            "<div id='zoom'><p>一、总体要求。为推动中小企业走专精特新发展道路，加快培育一批专注细分市场的企业，制定本办法。</p>"
+            "<p>二、奖励标准。对新认定的市级专精特新企业给予一次性奖励10万元，对国家级专精特新小巨人企业给予50万元。</p>"
+            "<table><tr><th rowspan='2'>指标</th><th colspan='2'>市级</th></tr><tr><th>制造类</th><th>服务类</th></tr>"
+            "<tr><td>营业收入</td><td>2000万元以上</td><td>1000万元以上</td></tr></table></div>"
+            "<div class='footer'>网站标识码：123 分享到：微信</div></body></html>")
+    text, title = load_html(page)
+    assert title == "某某市专精特新企业奖励办法" and text.startswith("某某市专精特新企业奖励办法\n")
+    assert "当前位置" not in text and "网站标识码" not in text and "政务服务" not in text
+    cells = [line for line in text.split("\n") if line.startswith("\t")]
+    assert cells == ["\t指标", "\t市级", "\t", "\t", "\t制造类", "\t服务类", "\t营业收入", "\t2000万元以上", "\t1000万元以上"]
+
+
+def test_validity_is_the_documents_own_not_a_certificates():
+    text = ("第十四条 认定有效期为3年。\n第十八条 本办法自2025年3月1日起施行，有效期三年。")
+    assert validity(text, None) == {"valid_from": "2025-03-01", "valid_until": "2028-02-29"}
+    assert validity("本措施自印发之日起施行，有效期至2025年12月31日。", "2024-06-03") == {
+        "valid_from": "2024-06-03", "valid_until": "2025-12-31"}
+    assert validity("专精特新企业认定有效期为3年。", "2024-06-03") == {}
+
+
+def test_county_region_names_its_city_and_a_closing_signature_dates_the_notice():
+    blocks = DOCUMENTS[2].blocks()  # 杉屿区 notice: signature at the end, not in a covering notice
+    facts = infer_metadata(clean_text(render_text_of(blocks)))
+    assert facts["issuer"] == "杉屿区工业和信息化局" and facts["date_issued"] == "2026-04-20"
+    county = "禾川县人民政府关于印发《禾川县专精特新扶持办法》的通知\n为贯彻落实《梧州市专精特新企业培育方案》，制定本办法。\n一、总则。略。"
+    assert infer_metadata(clean_text(county))["region"] == "禾川县, 梧州市"
+
+
+def render_text_of(blocks) -> str:
+    return "\n".join("\n".join("\t".join(r) for r in b.header + b.rows) if isinstance(b, Table) else b for b in blocks)
+
+
+def test_an_expired_document_is_flagged(tmp_path):
+    doc = DOCUMENTS[1]  # 禾浦县 measures, valid until 2026-12-31
+    path = render_txt(doc.blocks(), tmp_path / "hepu.txt")
+    meta = prepare(path, {}, 320).meta
+    assert meta.flags(dt.date(2026, 12, 31)) == [] and meta.flags(dt.date(2027, 1, 1)) == ["expired"]
+    chunks = split_document("x", clean_text(path.read_text(encoding="utf-8")))
+    assert all("有效期至2026年12月31日" not in c.section_label for c in chunks)
