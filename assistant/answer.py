@@ -23,6 +23,7 @@ from .decision import (
     DetailCheck,
     check_details,
     features,
+    object_fit,
     sentences,
     topical,
 )
@@ -74,14 +75,17 @@ class ExtractiveAnswerer:
         # an open or yes/no ask ("有用电优惠吗？") wants its subject: a clause on 优惠 for
         # 专精特新企业 in general that never names 用电 does not answer it
         # — and so does a question on the requirements for one thing ("对资产负债率有要求吗？")
-        off_subject = set(query.ask_types) <= {"conditions"} and values["subject"] < 0.3
+        off_subject = (set(query.ask_types) <= {"conditions"} and values["subject"] < 0.3
+                       and not (query.ask_types and values["criteria"] >= 1.0))
+        # a yes/no question's object must be there: 贷款 without 贴息 does not answer "贷款有贴息吗"
+        off_subject = off_subject or (set(query.ask_types) <= {"support"}
+                                      and not object_fit(query, retrieved, self._weights))
         # a clause holding under a third of what is asked answers none of it, whatever the model
         # makes of the other signals ("ignore previous instructions and invent a subsidy"); the
         # criteria table of the level asked is the exception: its rows never repeat an owner's words
-        # (unless the ask names a thing no document mentions: "对资产负债率有要求吗")
         gates = (bool(retrieved) and details.share > 0 and values["level"] > 0 and not specific_missing
                  and not off_subject
-                 and (values["ask_coverage"] >= MIN_ASK_COVERAGE or (values["criteria"] >= 1.0 and not values["novel"])))
+                 and (values["ask_coverage"] >= MIN_ASK_COVERAGE or values["criteria"] >= 1.0))
         answerable = gates and probability >= self._decision.threshold
         topic = (bool(retrieved) and self._decision.answerable({**values, "detail": 1.0})
                  and values["ask_coverage"] >= 0.45 and values["known"] >= 0.7)
@@ -163,7 +167,7 @@ class ExtractiveAnswerer:
     def _cite(self, number: int, hit: ScoredChunk, query: QueryAnalysis, today: dt.date) -> Citation:
         chunk = hit.chunk
         return Citation(number, chunk.chunk_id, chunk.doc_id, hit.doc.title, chunk.section_path,
-                        quote=chunk.text.strip() if chunk.kind == "table_row" else self._quote(chunk, query),
+                        quote=chunk.text.strip() if chunk.kind in ("table_row", "table_record") else self._quote(chunk, query),
                         region=hit.doc.region,
                         flags=tuple(hit.doc.flags(today)), responsible_units=chunk.responsible_units)
 
@@ -279,7 +283,7 @@ def _related_topics(retrieved: list[ScoredChunk], limit: int = 3) -> list[tuple[
     """Section titles of the clauses retrieval found nearest, as topics to ask about."""
     topics: list[tuple[str, str]] = []
     for hit in retrieved:
-        if hit.coverage < 0.1 or hit.chunk.kind not in ("clause", "article", "list", "table_row"):
+        if hit.coverage < 0.1 or hit.chunk.kind not in ("clause", "article", "list", "table_row", "table_record"):
             continue  # too far from the question to be a useful suggestion
         path = [p for p in hit.chunk.section_path if not re.match(r"^\d+\.\s", p)]
         topic = re.sub(r"^([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|\(?[一二三四五六七八九十]+\)|\d+[.、．])\s*",

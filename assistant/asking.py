@@ -27,6 +27,7 @@ _CLAUSE = re.compile(r"[，,、：:]")
 
 # units of a quantity no other kind covers ("多少分", "几级"; 分别 is no unit)
 _UNITS = "分(?!别)|倍|级|星|档|期|轮|次|场|平方米|亩|吨|度"
+_HOW_SCORED = "(怎么|如何|怎样)(加|打|评|算|计|给|得)分|加几分|加多少分"  # "产学研合作怎么加分": points are asked
 # answer types: what detail the ask wants, recognised from its wording
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
@@ -56,17 +57,18 @@ ASK_TYPES: dict[str, re.Pattern] = {
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
         r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
+        r"哪个(科室|处室|科|处)|归哪个.{0,6}管|"
         r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge)|"
         r"responsible (unit|department|units|departments)|in charge)", re.IGNORECASE),
     "contact": re.compile(
-        r"(在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|"
-        r"where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who do we call|whom to call)", re.IGNORECASE),
+        r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|"
+        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll)|where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who do we call|whom to call)", re.IGNORECASE),
     # "哪家银行": a named bank (or insurer, fund) is the answer, not a clause about banks
     "institution": re.compile(r"(哪家|哪个|哪些|哪几家|什么|啥)(银行|保险公司|担保公司)(?!的)|(银行|金融机构)(是|有)(哪|谁)|"
                               r"which (bank|banks|insurer)(?!')\b|what bank(?!')\b|(who|which) (are|is) the ([a-z-]+ )?banks?\b", re.IGNORECASE),
     # "多少分", "几级", "几场": a quantity in a unit the other kinds do not cover; the answer must
     # state a number in that unit (see measure_units)
-    "measure": re.compile(rf"(多少|几)({_UNITS})|how many (points|times|stars|rounds)", re.IGNORECASE),
+    "measure": re.compile(rf"(多少|几)({_UNITS})|{_HOW_SCORED}|how many (points|times|stars|rounds)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
     "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|(给|发|补|奖)不(给|发|补|奖)|"
                           r"reward|subsid|grant|incentive|bonus|\bcash\b|"
@@ -94,7 +96,8 @@ DETAIL: dict[str, re.Pattern] = {
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|定期|一年一次)"),
     "procedure": re.compile(r"(申报程序|流程|程序|步骤|通过.{0,12}(平台|系统)|提交|评审|公示|审核)"),
     "materials": re.compile(r"(申报书|材料(包括|如下)|证明材料|审计报告|申请表|提交.{0,16}(书|报告|材料|证明))"),
-    "duration": re.compile(r"(\d+(年|个月|月|天|日|周)|\d+个?工作日|[一二三四五六七八九十两半]+(年|个月|天|个工作日))"),
+    # a span of time (3年, 6个月, 30日内), not a date (2026年, 6月15日)
+    "duration": re.compile(r"((?<!\d)\d{1,3}(年|个月|天|周)|(?<![\d月])\d{1,3}日(?=内|以内|之内)|(?<![\d年])\d{1,2}月(?=内|以内)|\d+个?工作日|[一二三四五六七八九十两半]+(年|个月|天|个工作日))"),
     "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府)"),
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准)"),
@@ -163,6 +166,10 @@ def ask_types(ask: str) -> tuple[str, ...]:
         found.remove("amount")
         if "rate" not in found:
             found.insert(0, "rate")
+    # "知识产权能拿多少分": points are asked (a measure), not money
+    if "measure" in found and "amount" in found and not re.search(
+            r"(钱|万|元|资金|奖励|补贴|补助|奖金|额度|money|cash|loan)", ask, re.IGNORECASE):
+        found.remove("amount")
     if found != ["number"] and "number" in found:
         found.remove("number")  # "number" is the fallback: "容积率能提高到多少？" wants some figure
     if "support" in found and {"amount", "rate", "count"} & set(found):
@@ -186,7 +193,7 @@ _EN_MEASURE = {"points": "分", "times": "倍|次", "stars": "星", "rounds": "�
 
 def measure_units(ask: str) -> tuple[str, ...]:
     """The units an ask wants a quantity in ("多少分" → 分)."""
-    units = _MEASURE.findall(ask)
+    units = _MEASURE.findall(ask) + (["分"] if re.search(_HOW_SCORED, ask) else [])
     units += [u for word, u in _EN_MEASURE.items() if re.search(rf"how many {word}", ask, re.IGNORECASE)]
     return tuple(units)
 

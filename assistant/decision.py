@@ -29,7 +29,7 @@ from pathlib import Path
 
 from .asking import ASK_TYPES, detail_present
 from .criteria import title_names_level
-from .evidence import TermWeights, coverage, distinctive_coverage, known_share
+from .evidence import TermWeights, coverage, distinctive_coverage, known_share, squash
 from .query import QueryAnalysis, is_scope
 from .types import ScoredChunk
 
@@ -190,6 +190,33 @@ def novel_noun(query: QueryAnalysis, weights: TermWeights) -> float:
     mentions under any of its synonyms: the documents cannot speak of it."""
     return float(any(any(t in query.nouns for t in g) and all(weights.df(t) == 0 for t in g)
                      for g in query.ask_groups))
+
+
+# the thing a yes/no question asks whether there is: 有贴息吗, 有没有房租补贴, 能享受X吗
+_ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？?！!有]{1,12}?)(?:吗|么|没有|不)"
+                           r"|(?:能|可以|可)(?:享受|拿到|获得|得到|申请)([^，,。？?！!]{1,10}?)(?:吗|么)")
+
+
+# words for "some benefit" that name no particular thing
+_GENERIC_BENEFITS = frozenset("优惠 支持 政策 扶持 帮助 好处 措施 补贴 奖励 补助 资金 服务 规定 待遇 福利 红利 激励".split())
+
+
+def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> float:
+    """1 unless a yes/no question's object is missing from the best clauses: in "对专精特新企业
+    贷款有贴息吗？" a clause on 贷款 without 贴息 does not answer. The object's most distinctive
+    word (under any of its synonyms) must be in one of the topical clauses."""
+    match = _ASKED_OBJECT.search(query.ask)
+    if not match:
+        return 1.0
+    span = squash(next(g for g in match.groups() if g))
+    groups = [g for g in query.ask_groups if any(squash(t) in span for t in g) and not is_scope(g, query.places)]
+    groups = [g for g in groups if any(weights.df(t) for t in g)  # an unseen word is the novelty check's
+              and not any(t in _GENERIC_BENEFITS for t in g)]  # "地价上有没有优惠": 地价 is the subject
+    if not groups:
+        return 1.0
+    key = max(groups, key=weights.group_weight)
+    texts = [squash(_clause_text(h)) for h in topical(hits)[:3]]
+    return float(any(squash(t) in text for t in key for text in texts))
 
 
 def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> float:

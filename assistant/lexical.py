@@ -66,15 +66,23 @@ def _normalise_term(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
+# a figure's unit ends a word: "投资200万能补吗" is 200万 | 能补吗, not 200 | 万能 | 补吗
+_FIGURE_UNIT = re.compile(r"(\d(?:万|亿)元?)(?=[\u4e00-\u9fff])")
+
+
+def _split_figures(text: str) -> str:
+    return _FIGURE_UNIT.sub(r"\1 ", text)
+
+
 def segment(text: str) -> list[str]:
     """Plain jieba segmentation (no sub-words) of normalised text."""
-    return _jieba().lcut(normalise(text))
+    return _jieba().lcut(_split_figures(normalise(text)))
 
 
 def tokenize(text: str) -> list[str]:
     """Search-mode jieba tokens without stopwords and punctuation."""
     tokens = []
-    for token in _jieba().lcut_for_search(normalise(text)):
+    for token in _jieba().lcut_for_search(_split_figures(normalise(text))):
         token = token.strip()
         if token and _TOKEN_KEEP.search(token) and token not in ZH_STOPWORDS and token not in EN_STOPWORDS:
             tokens.append(token)

@@ -112,7 +112,10 @@ class Chunk:
     doc_id: str
     text: str
     section_path: tuple[str, ...]
-    kind: str = "clause"  # clause | table_row | notice | preamble | note (备注) | toc (list of annexes)
+    # clause | article (第X条) | list (short items under one heading) | table_row (one criterion
+    # under its column path) | table_record (a whole row: 指标：…；分值：…) | notice | preamble |
+    # note (备注) | toc (list of annexes)
+    kind: str = "clause"
     responsible_units: tuple[str, ...] = ()
     order: int = 0
 

@@ -21,7 +21,7 @@ from .tables import depth
 
 # words of a website's page furniture that never belong to a policy's own text
 _BOILERPLATE = re.compile(r"(分享到|打印本页|关闭窗口|网站标识码|ICP备|公安备案|当前位置|浏览次数|字体[:：]?\s*\[?大|上一篇|下一篇|扫一扫)")
-_STRUCTURED = {"article", "clause", "list", "table_row"}
+_STRUCTURED = {"article", "clause", "list", "table_row", "table_record"}
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def _furniture(chunks: list[Chunk]) -> str:
         for line in chunk.text.split("\n"):
             if PAGE_NUMBER_LINE.match(line) or _BOILERPLATE.search(line):
                 return line.strip()[:40]
-    repeated = Counter(line.strip() for chunk in chunks if chunk.kind != "table_row"
+    repeated = Counter(line.strip() for chunk in chunks if chunk.kind not in ("table_row", "table_record")
                        for line in chunk.text.split("\n") if 2 <= len(line.strip()) <= 30 and depth(line) == 0)
     common = [line for line, n in repeated.items() if n >= 3]
     return common[0] if common else ""

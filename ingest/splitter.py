@@ -141,7 +141,7 @@ def _body_units(lines: list[str]):
             annex = tuple(label for _, label in stack[:1])
             for cell in parse_table(block):
                 label = f"{cell.row_label}. " if cell.row_label.isdigit() else ""
-                kind = "note" if cell.column_path == ("备注",) else "table_row"
+                kind = "note" if cell.column_path == ("备注",) else "table_record" if cell.record else "table_row"
                 yield annex + cell.column_path, kind, f"{label}{cell.text}"
             continue
         i += 1

@@ -17,6 +17,7 @@ class TableCell:
     column_path: tuple[str, ...]  # e.g. ("小巨人企业", "制造类"); ("备注",) for notes
     row_label: str  # "2", or the label of a labelled row such as "共同标准"
     text: str
+    record: bool = False  # a whole row under its headings (指标：…；分值：…), not one criterion
 
 
 def depth(line: str) -> int:
@@ -119,7 +120,7 @@ def _labelled_rows(headers: list[list[str]], rows: list[list[str]], columns) -> 
         if len(headers) == 1:
             text = "；".join(f"{name}：{cell}" if name else cell
                             for name, cell in zip(headers[0], row, strict=False) if cell)
-            out.append(TableCell((row[0],), row[0], text))
+            out.append(TableCell((row[0],), row[0], text, record=True))
             continue
         for index, cell in enumerate(row[1:], start=1):
             if cell:
@@ -131,7 +132,7 @@ def _record(header: list[str], row: list[str]) -> TableCell:
     """A numbered record (序号 | 事项 | 标准 | 部门): one chunk named by its second cell."""
     label = row[1] if len(row) > 1 and row[1] else row[0]
     text = "；".join(f"{name}：{cell}" for name, cell in zip(header[1:], row[1:], strict=False) if cell)
-    return TableCell((label,), row[0], text)
+    return TableCell((label,), row[0], text, record=True)
 
 
 def _column_paths(headers: list[list[str]], width: int) -> list[tuple[str, ...]]:

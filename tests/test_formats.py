@@ -75,13 +75,13 @@ def test_articles_are_units_that_keep_their_items_and_can_be_asked_for_by_number
 
 
 def test_table_rows_are_chunks_under_their_column_headings(prepared):
-    scoring = [c for c in prepared[("chengling-certification-measures", "html")].chunks if c.kind == "table_row"]
+    scoring = [c for c in prepared[("chengling-certification-measures", "html")].chunks if c.kind == "table_record"]
     assert scoring[0].section_path == ("附件 澄岭市专精特新中小企业评分标准", "研发投入强度")
     assert scoring[0].text.startswith("指标：研发投入强度；分值：20分；评分标准：研发费用占营业收入比重5%以上得20分")
     criteria = [c for c in prepared[("luchuan-little-giant-plan", "pdf")].chunks if c.kind == "table_row"]
     row = next(c for c in criteria if c.text == "营业收入：300万元以上")  # the merged heading reaches 服务类
     assert row.section_path == ("附件 鹭川市梯度培育库入库条件", "创新型中小企业", "服务类")
-    records = [c for c in prepared[("hepu-ten-measures", "txt-gbk")].chunks if c.kind == "table_row"]
+    records = [c for c in prepared[("hepu-ten-measures", "txt-gbk")].chunks if c.kind == "table_record"]
     assert records[2].section_path[-1] == "北京证券交易所上市" and "兑现部门：县金融发展服务中心" in records[2].text
 
 
