@@ -72,6 +72,14 @@ DOCUMENTS = [
 ]
 
 
+DOCUMENTS.append(FictionalDocument(
+    "bochuan-fund-rules-draft",
+    {"title": "泊川市专精特新中小企业培育资金管理实施细则", "region": "泊川市", "status": "draft"},
+    {"docx": lambda b, p: render_docx(b, p, auto_numbering=False),
+     "pdf": lambda b, p: render_pdf(b, p, "泊川市工业和信息化局"),
+     "txt": lambda b, p: render_txt(b, p, "utf-8", "tab")}))
+
+
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""
     size = max(len(doc.formats) for doc in DOCUMENTS)
