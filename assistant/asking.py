@@ -51,6 +51,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                            r"(?<![这前好])几天|多少天|几个工作日|多少个?工作日|"
                            r"how long|how many years|how many months)", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
+                            r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|"
                             r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.IGNORECASE),
     "materials": re.compile(r"((什么|哪些|啥|哪几样)(申报|申请|证明)?(材料|资料|文件|证明)|需要.{0,4}(材料|资料)|提交.{0,6}(什么|哪些|啥)|"
                             r"要交(什么|啥)|准备(什么|哪些|啥)|"
@@ -68,7 +69,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
                               r"which (bank|banks|insurer)(?!')\b|what bank(?!')\b|(who|which) (are|is) the ([a-z-]+ )?banks?\b", re.IGNORECASE),
     # "多少分", "几级", "几场": a quantity in a unit the other kinds do not cover; the answer must
     # state a number in that unit (see measure_units)
-    "measure": re.compile(rf"(多少|几)({_UNITS})|{_HOW_SCORED}|how many (points|times|stars|rounds)", re.IGNORECASE),
+    # (not "一次给还是分几次": that asks how it is paid)
+    "measure": re.compile(rf"(?<!分)(多少|几)({_UNITS})|{_HOW_SCORED}|how many (points|times|stars|rounds)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
     "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|(给|发|补|奖)不(给|发|补|奖)|"
                           r"reward|subsid|grant|incentive|bonus|\bcash\b|"
@@ -187,7 +189,7 @@ def levels(text: str) -> tuple[str, ...]:
     return tuple(level for level, pattern in LEVELS.items() if pattern.search(text))
 
 
-_MEASURE = re.compile(rf"(?:多少|几)({_UNITS})")
+_MEASURE = re.compile(rf"(?<!分)(?:多少|几)({_UNITS})")
 _EN_MEASURE = {"points": "分", "times": "倍|次", "stars": "星", "rounds": "轮"}
 
 

@@ -36,6 +36,25 @@ def evidence_text(chunk: Chunk, meta: DocumentMeta) -> str:
     return f"{meta.title} {meta.region or ''}\n{' '.join(chunk.section_path)}\n{chunk.text}"
 
 
+def spread_records(ranked: list[str], chunks: dict[str, Chunk], per_table: int = 3) -> list[str]:
+    """At most ``per_table`` rows of one record table (a scoring or reward list) before the other
+    clauses: every row repeats the table's title, so its rows alone would fill the first places
+    for any question that names the title's words (培育资金 › 支持标准一览表). Pure function."""
+    kept: list[str] = []
+    later: list[str] = []
+    seen: dict[tuple, int] = {}
+    for chunk_id in ranked:
+        chunk = chunks[chunk_id]
+        if chunk.kind == "table_record":
+            key = (chunk.doc_id, chunk.section_path[:1])
+            seen[key] = seen.get(key, 0) + 1
+            if seen[key] > per_table:
+                later.append(chunk_id)
+                continue
+        kept.append(chunk_id)
+    return kept + later
+
+
 def expand_table_rows(ranked: list[str], chunks: dict[str, Chunk], siblings: dict[tuple, list[str]],
                       relevance: dict[str, float], limit: int = 12) -> list[str]:
     """After each criterion row, the other rows of its table column.
@@ -169,6 +188,7 @@ class HybridRetriever:
             # clause that states it
             other = bool(query.ask_types) and set(query.ask_types) <= _NOT_IN_CRITERIA
             ordered = expand_table_rows(ordered, self._by_id, self._siblings, covered, limit=1 if other else 12)
+        ordered = spread_records(ordered, self._by_id)
         results = []
         for chunk_id in ordered[:k]:
             score, ranks = info.get(chunk_id, (0.0, {}))

@@ -177,9 +177,27 @@ def test_questions_know_the_batch_they_were_written_in():
     ("研发费用占营收要达到多少？", {"rate"}),  # a share, asked without 比重
     ("帮我写一份专精特新申报书", {"task"}),
     ("What does Yancheng give a new national little giant?", {"support"}),
+    ("评分标准里产学研合作怎么加分？", {"measure"}),  # points, asked without 多少
+    ("知识产权能拿多少分？", {"measure"}),  # not money, though 拿多少
+    ("市级企业技术中心怎么认定？", {"procedure"}),
+    ("县里的奖励是一次给还是分几次？", {"support"}),  # how it is paid, not a count of times
+    ("专精特新业务归哪个科室管？", {"unit"}),
+    ("产融对接会在哪里报名？", {"contact"}),
 ])
 def test_more_answer_types(ask, expected):
     assert set(ask_types(ask)) == expected
+
+
+def test_a_date_is_no_duration():
+    assert detail_present("duration", "企业诉求5个工作日内办结反馈") and detail_present("duration", "连续补贴3年")
+    assert detail_present("duration", "应在变化发生后30日内报告")
+    assert not detail_present("duration", "网上申报时间为2026年5月6日至2026年6月15日")
+
+
+def test_a_figure_ends_before_its_unit_word():
+    from assistant.lexical import segment
+
+    assert "万能" not in segment("投资200万能补吗")  # 200万 | 能补吗, not 万能 (almighty)
 
 
 def test_measure_and_rate_details():

@@ -105,3 +105,15 @@ def test_settings_from_env_and_toml(tmp_path, monkeypatch):
     assert load_settings(top_k=3).top_k == 3  # options beat env
     with pytest.raises(ValueError, match="chroma_url must start with http"):
         load_settings(chroma_url="localhost:8000")
+
+
+def test_record_tables_do_not_fill_the_first_places():
+    from assistant.retrieval import spread_records
+    from assistant.types import Chunk
+
+    rows = {f"r{i}": Chunk(f"r{i}", "d", f"row {i}", ("附件 一览表", f"事项{i}"), "table_record") for i in range(5)}
+    clause = {"c": Chunk("c", "d", "第二条", ("第一章", "第二条"), "article")}
+    ranked = ["r0", "r1", "r2", "r3", "r4", "c"]
+    assert spread_records(ranked, {**rows, **clause}) == ["r0", "r1", "r2", "c", "r3", "r4"]
+    criteria = {f"t{i}": Chunk(f"t{i}", "d", "x", ("附件", "制造类"), "table_row") for i in range(5)}
+    assert spread_records(list(criteria), criteria) == list(criteria)  # criteria columns stay whole
