@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .answer_texts import TEXTS
-from .asking import detail_present
+from .asking import detail_present, has_figures
 from .criteria import best_table_row, criteria_columns
 from .decision import (
     DEFAULT_MODEL,
@@ -161,6 +161,15 @@ class ExtractiveAnswerer:
         if criteria and rows:
             return criteria_columns(query, best_table_row(query, rows, retrieved), retrieved)
         carriers = {hit.chunk.chunk_id for hit, _ in (v for v in details.found.values() if v)}
+        if "conditions" in query.ask_types and has_figures(query.question):
+            # an owner who gives the company's figures wants the thresholds to hold them against:
+            # a clause stating them (营业收入500万元以上) is quoted first, even a little less topical
+            # (judged on the whole question: the figures are told as context, 营收600万, 研发占比3.5%)
+            best = max((h.coverage for h in retrieved), default=0.0)
+            stated = [h for h in retrieved[:5] if answers(h) and _THRESHOLD.search(h.chunk.text)
+                      and h.coverage >= 0.5 * best and h not in candidates]
+            candidates = stated + candidates
+            carriers |= {h.chunk.chunk_id for h in stated}
         ordered = sorted(candidates, key=lambda h: h.chunk.chunk_id not in carriers)  # stable: rank kept within each
         return ordered[: self._max_citations]
 
@@ -257,6 +266,7 @@ class ExtractiveAnswerer:
         return Answer(query.question, "\n".join(lines), [], refused=True, language=query.language, retrieved=retrieved)
 
 
+_THRESHOLD = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|%|项|人|名|年)?\s*(以上|以下|不低于|不少于|不超过|不高于)")
 _UNITS_ONLY = re.compile(r"^\s*[（(〔]?(责任单位|责任部门)[:：][^。]*[）)〕]?\s*$")
 
 
