@@ -47,7 +47,11 @@ def document_meta(path: Path, cleaned: str, title_hint: str | None, catalog: dic
     doc_id = slug(path.stem)
     if doc_id in taken:
         doc_id = f"{doc_id}-{path.suffix.lstrip('.')}"
-    return DocumentMeta(doc_id=doc_id, source_file=path.name, **facts)  # type: ignore[arg-type]
+    facts["title"] = str(facts["title"])[:300]
+    try:
+        return DocumentMeta(doc_id=doc_id, source_file=path.name, **facts)  # type: ignore[arg-type]
+    except ValueError:  # facts a text states inconsistently: keep the title, leave the rest to a person
+        return DocumentMeta(doc_id=doc_id, source_file=path.name, title=facts["title"])  # type: ignore[arg-type]
 
 
 def slug(name: str) -> str:

@@ -148,7 +148,10 @@ def validity(text: str, date_issued: str | None) -> dict[str, str]:
             except ValueError:  # 29 February
                 end = begin.replace(year=begin.year + count, day=28)
             facts["valid_until"] = end.isoformat()
-    return {k: v for k, v in facts.items() if _valid_date(v)}
+    facts = {k: v for k, v in facts.items() if _valid_date(v)}
+    if facts.get("valid_from") and facts.get("valid_until") and facts["valid_until"] < facts["valid_from"]:
+        del facts["valid_until"]  # a misprint (or a misread) must not make the document unreadable
+    return facts
 
 
 def _iso(parts) -> str:
@@ -195,7 +198,7 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
             ("doc_number" in facts and "date_issued" in facts):
         facts["status"] = "draft" if front.draft else "in_force"
     period = PERIOD.search(title or "")
-    if period:
+    if period and 1949 <= int(period.group(1)) <= int(period.group(2)) <= 2100:
         facts["period_start"], facts["period_end"] = int(period.group(1)), int(period.group(2))
     region = REGION.search(title or "")
     if region and not region.group(1).startswith(("关于", "促进")):

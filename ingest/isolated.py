@@ -64,6 +64,10 @@ def _main() -> None:
     except MemoryError:
         print(json.dumps({"error": f"{path.name}: reading the file needs more memory than the limit allows"}))
         return
+    except Exception as exc:  # noqa: BLE001 — any other failure is this file's, told as such, never a traceback
+        print(json.dumps({"error": f"{path.name}: the file could not be read ({exc.__class__.__name__}: {exc})"},
+                         ensure_ascii=False))
+        return
     print(json.dumps({"report": prepared.report.to_dict()}, ensure_ascii=False))
 
 

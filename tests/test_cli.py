@@ -86,3 +86,24 @@ def test_eval_writes_the_format_schema(cli_env, tmp_path):
     assert data["summary"]["recall@1"] == 1.0 and data["summary"]["refusal_accuracy"] == 1.0
     assert set(data["results"][0]) == {"id", "refused", "evidence_rank", "cited_evidence", "key_facts_missing",
                                        "latency_ms", "answer", "citations"}
+
+
+def test_inspect_reports_metadata_chunks_and_warnings_without_indexing(cli_env, tmp_path):
+    from eval.format_corpus import DOCUMENTS
+
+    pdf = DOCUMENTS[0].render("pdf", tmp_path)  # 澄岭市 认定管理办法 as a PDF
+    plain = tmp_path / "note.txt"
+    plain.write_text("随便写的一段话\n没有任何结构\n", encoding="utf-8")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage")
+    result = cli(cli_env, "inspect", str(pdf), str(plain), "--json")
+    assert result.returncode == 0, result.stderr
+    reports = json.loads(result.stdout)
+    assert reports[0]["meta"]["title"] == "澄岭市专精特新中小企业认定管理办法"
+    assert reports[0]["meta"]["doc_number"] == "澄工信规〔2025〕4号" and reports[0]["chunks_by_kind"]["article"] == 18
+    assert reports[0]["warnings"] == []
+    assert any("no title found" in w for w in reports[1]["warnings"])
+    assert any("no numbered structure" in w for w in reports[1]["warnings"])
+    result = cli(cli_env, "inspect", str(broken), str(plain))
+    assert result.returncode == 1 and "broken.pdf" in result.stderr and "Traceback" not in result.stderr
+    assert "note.txt → note" in result.stdout

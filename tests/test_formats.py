@@ -153,6 +153,8 @@ def test_validity_is_the_documents_own_not_a_certificates():
     assert validity("本措施自印发之日起施行，有效期至2025年12月31日。", "2024-06-03") == {
         "valid_from": "2024-06-03", "valid_until": "2025-12-31"}
     assert validity("专精特新企业认定有效期为3年。", "2024-06-03") == {}
+    # a misprinted end before the start is dropped, never a document that cannot be read
+    assert validity("本办法自2025年3月1日起施行，有效期至2025年2月28日。", None) == {"valid_from": "2025-03-01"}
 
 
 def test_county_region_names_its_city_and_a_closing_signature_dates_the_notice():

@@ -72,3 +72,20 @@ def test_type_is_read_from_the_content_and_names_cannot_escape_the_folder(worksp
     meta = knowledge.add(NEW_POLICY.encode(), "../../outside.txt", who="li")
     assert (knowledge.folder / "outside.txt").is_file() and meta.source_file == "outside.txt"
     assert not (knowledge.folder.parent.parent / "outside.txt").exists()
+
+
+def test_an_unseen_web_page_is_reported_indexed_answered_by_article_and_flagged_when_expired(workspace, tmp_path):
+    from eval.format_corpus import DOCUMENTS
+    from eval.formats import render_html
+
+    assistant, knowledge = workspace
+    blocks = [b.replace("自2025年3月1日起施行，有效期至2030年2月28日", "自2023年3月1日起施行，有效期至2025年2月28日")
+              if isinstance(b, str) else b for b in DOCUMENTS[0].blocks()]  # 澄岭市 认定管理办法, no longer in force
+    page = render_html(blocks, tmp_path / "chengling.html", "澄岭市工业和信息化局", "澄岭市", "2025-02-12").read_bytes()
+    report = knowledge.inspect(page, "chengling.html")
+    assert report.meta.title == "澄岭市专精特新中小企业认定管理办法" and report.meta.valid_until == "2025-02-28"
+    assert report.chunks_by_kind["article"] == 18 and any("已失效" in w for w in report.warnings)
+    knowledge.add(page, "chengling.html", who="commissioner-li")
+    answer = assistant.ask("澄岭市认定管理办法哪一条规定了撤销认定的情形？")
+    assert not answer.refused and answer.citations[0].section_path[-1] == "第十六条"
+    assert "expired" in answer.citations[0].flags and "有效期至2025-02-28，现已失效" in answer.text
