@@ -256,6 +256,8 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
                                      interactive=False, elem_id="ws-docs")
                 upload = gr.File(label="上传政策文件 / Upload (.docx .pdf .txt .html .md)", type="filepath",
                                  elem_id="ws-upload")
+                # what ingest found in the upload (chunks by kind, warnings to check), above the metadata
+                report_box = gr.Markdown(elem_id="ws-report")
                 checked = gr.Code(label="推断的元数据，可修改（JSON）/ Inferred metadata, editable", language="json",
                                   elem_id="ws-meta")
                 # empty by default: an upload is a new document unless a person chooses what it replaces
@@ -284,7 +286,7 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
         to_md.click(lambda *a: export(*a, "md"), [session, draft_state, text, sources], exported, **private)
         batch_go.click(run_batch, [session, batch_file], batch_out, **private)
         feedback_go.click(export_feedback, session, feedback_file, **private)
-        upload.upload(preview, [session, upload], [checked, message], **private)
+        upload.upload(preview, [session, upload], [checked, report_box], **private)
         replaces.input(on_replaces, [session, replaces], message, **private)  # a person chose, not a refresh
         do_index.click(index_upload, [session, upload, checked, replaces], [*listed, message], **private)
         do_remove.click(ask_remove, [session, removable], [confirm_remove, message], **private)
