@@ -194,7 +194,8 @@ def novel_noun(query: QueryAnalysis, weights: TermWeights) -> float:
 
 # the thing a yes/no question asks whether there is: 有贴息吗, 有没有房租补贴, 能享受X吗
 _ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？?！!有]{1,12}?)(?:吗|么|没有|不)"
-                           r"|(?:能|可以|可)(?:享受|拿到|获得|得到|申请)([^，,。？?！!]{1,10}?)(?:吗|么)")
+                           r"|(?:能|可以|可)(?:享受|拿到|获得|得到|申请)([^，,。？?！!]{1,10}?)(?:吗|么)"
+                           r"|(?:需要|要|得)(?:提供|提交|交|出具|缴纳|缴)([^，,。？?！!]{1,12}?)(?:吗|么)")
 
 
 # words for "some benefit" that name no particular thing

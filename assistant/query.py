@@ -184,7 +184,7 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms,
     if CJK.search(rest_zh):
         for token in _content_tokens(rest_zh):
             if words is not None and token not in words and not dictionary_word(token):
-                token = _known_part(token, words)  # 对瞪羚 → 瞪羚; 入县 → nothing
+                token = _known_part(token, words) or _object_of(token)  # 对瞪羚 → 瞪羚; 交年费 → 年费; 入县 → nothing
             if token and token not in ZH_FILLER:
                 groups.append(synonyms.alternatives(token))
     unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)
@@ -250,6 +250,19 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
                          context_places=tuple(p for p in context_places if p not in ask_places),
                          nouns=nouns(split.ask) if CJK.search(split.ask) else frozenset(),
                          own_size=own)
+
+
+# a verb or preposition jieba glues to the noun after it ("交年费", "给补贴")
+_GLUED_HEAD = "交对向在把从给让被要办缴"
+
+
+def _object_of(token: str) -> str | None:
+    """The noun of a guessed segment of three or more characters that starts with a verb or
+    preposition (交年费 → 年费): a new word the knowledge base lacks, which the novelty check
+    must see; a two-character guess (入县) is a mis-cut and names nothing."""
+    if len(token) >= 3 and token[0] in _GLUED_HEAD:
+        return token[1:]
+    return None
 
 
 def _known_part(token: str, words: frozenset[str]) -> str | None:
