@@ -176,3 +176,25 @@ def test_an_expired_document_is_flagged(tmp_path):
     assert meta.flags(dt.date(2026, 12, 31)) == [] and meta.flags(dt.date(2027, 1, 1)) == ["expired"]
     chunks = split_document("x", clean_text(path.read_text(encoding="utf-8")))
     assert all("有效期至2026年12月31日" not in c.section_label for c in chunks)
+
+
+def test_a_site_laid_out_with_tables_keeps_the_article_and_its_data_table(tmp_path):
+    """Older government sites put the whole page in layout tables; only the data table is a table."""
+    import html
+
+    from eval.formats import html_table
+
+    blocks = DOCUMENTS[1].blocks()  # 禾浦县 measures, with their reward table
+    body = "".join(f"<p>{html.escape(b)}</p>" if isinstance(b, str) else html_table(b) for b in blocks)
+    page = ("<html><head><title>禾浦县人民政府</title></head><body><table width='1000'><tr><td colspan='2'>"
+            "禾浦县人民政府门户网站</td></tr><tr><td width='200'><a href='/'>首页</a><br><a href='/zwgk'>政务公开</a>"
+            "</td><td width='800'><table width='100%'><tr><td class='title'>禾浦县人民政府办公室关于印发禾浦县促进专精特新"
+            f"企业高质量发展十条措施的通知</td></tr><tr><td>{body}</td></tr></table></td></tr><tr><td colspan='2'>"
+            "版权所有：禾浦县人民政府 网站标识码：123</td></tr></table></body></html>")
+    path = tmp_path / "layout.html"
+    path.write_text(page, encoding="utf-8")
+    prepared_page = prepare(path, {}, 320)
+    assert prepared_page.meta.title == "禾浦县促进专精特新企业高质量发展十条措施"
+    assert prepared_page.meta.doc_number == "禾政办发〔2024〕18号"
+    assert prepared_page.report.chunks_by_kind == {"notice": 1, "preamble": 1, "clause": 11, "table_record": 5}
+    assert not any("网站标识码" in c.text or "政务公开" in c.text for c in prepared_page.chunks)
