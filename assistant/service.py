@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
@@ -25,7 +26,7 @@ from .query import Glossary, GlossaryEntry, QueryAnalysis, analyse
 from .retrieval import HybridRetriever
 from .settings import Settings
 from .synonyms import Synonyms
-from .types import Answer, Turn
+from .types import Answer, ScoredChunk, Turn
 from .typos import TypoReader
 
 log = logging.getLogger(__name__)
@@ -35,7 +36,9 @@ CRITERIA_K = 40  # a criteria question wants whole criteria tables (up to 16 row
 def with_document_places(glossary: Glossary, docs) -> Glossary:
     """``glossary`` plus every place a document's region names (云溪县 → 云溪, "yunxi"), so that a
     new city's documents are recognised in Chinese and English questions without editing files."""
-    from pypinyin import lazy_pinyin
+    import itertools
+
+    from pypinyin import Style, pinyin
 
     known = set(glossary.place_names())
     extra = []
@@ -44,7 +47,10 @@ def with_document_places(glossary: Glossary, docs) -> Glossary:
             stem = name.rstrip("市县区省")
             if len(stem) >= 2 and stem not in known:
                 known.add(stem)
-                extra.append(GlossaryEntry(("".join(lazy_pinyin(stem)).lower(),), (stem,), "place"))
+                # every reading of a character with several (泊: bo and po, so "Bochuan" and "Pochuan")
+                readings = pinyin(stem, heteronym=True, style=Style.NORMAL)
+                spellings = ["".join(p).lower() for p in itertools.islice(itertools.product(*readings), 8)]
+                extra.append(GlossaryEntry(tuple(dict.fromkeys(spellings)), (stem,), "place"))
     if extra:
         add_words([e.chinese[0] for e in extra])
     return Glossary(glossary.entries + extra) if extra else glossary
@@ -150,6 +156,10 @@ class Assistant:
                     self.refresh()
         with self._cores:
             query = self.analyse(text, history)
+            about = self._about_document(query, region, doc_ids)
+            if about is not None:  # "那个细则现在生效了吗？": the document's own standing
+                return replace(about, standalone_question=query.question,
+                               timings_ms={"total": (time.perf_counter() - started) * 1000})
             k = top_k or self.settings.top_k
             if query.wants_criteria:
                 k = max(k, CRITERIA_K)
@@ -167,6 +177,24 @@ class Assistant:
             "answer": (finished - retrieval_done) * 1000,
             "total": (finished - started) * 1000,
         })
+
+    def _about_document(self, query: QueryAnalysis, region: str | None, doc_ids: list[str] | None) -> Answer | None:
+        """The answer to a question about a document's standing (in force, draft, issuer), when the
+        place it names has exactly one document of the kind it names; else None."""
+        from .document_facts import asks_about_document, facts_answer, source_chunk, the_document
+
+        if not asks_about_document(query.ask):
+            return None
+        places = [region] if region else list(query.places)
+        ids = dict.fromkeys(d for p in places for d in self.retriever.doc_ids_for_region(p)
+                            if doc_ids is None or d in doc_ids)
+        doc = the_document(query.ask, [self.retriever.docs[d] for d in ids]) if ids else None
+        if doc is None:
+            return None
+        chunks = [c for c in self.retriever.chunks if c.doc_id == doc.doc_id]
+        source = source_chunk(chunks, query.ask)
+        answer = facts_answer(query.question, doc, source, query.language, dt.date.today())
+        return replace(answer, retrieved=[ScoredChunk(source, doc, 1.0, {}, 1.0, 1.0)])
 
     def analyse(self, question: str, history: list[Turn] | None = None) -> QueryAnalysis:
         """The standalone question, what it asks and its context, as :meth:`ask` sees them."""

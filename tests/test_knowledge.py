@@ -89,3 +89,31 @@ def test_an_unseen_web_page_is_reported_indexed_answered_by_article_and_flagged_
     answer = assistant.ask("澄岭市认定管理办法哪一条规定了撤销认定的情形？")
     assert not answer.refused and answer.citations[0].section_path[-1] == "第十六条"
     assert "expired" in answer.citations[0].flags and "有效期至2025-02-28，现已失效" in answer.text
+
+
+@pytest.mark.parametrize(("ask", "about"), [
+    ("泊川那个细则现在生效了吗？", True), ("这个办法是哪个部门发的？", True), ("措施还有效吗", True),
+    ("Is the Bochuan rules document still in force?", True),
+    ("区级专精特新认定有效期几年？", False),  # the recognition's validity, not the document's
+    ("办法里对研发投入有什么要求？", False),
+])
+def test_questions_about_a_document_itself(ask, about):
+    from assistant.document_facts import asks_about_document
+
+    assert asks_about_document(ask) is about
+
+
+def test_a_documents_standing_is_answered_from_what_it_states(workspace, tmp_path):
+    from eval.format_corpus import DOCUMENTS
+
+    assistant, knowledge = workspace
+    draft = DOCUMENTS[4].render("docx", tmp_path)  # 泊川市 实施细则, a draft for comments
+    knowledge.add(draft.read_bytes(), draft.name, who="li")
+    answer = assistant.ask("泊川那个细则现在生效了吗？")
+    assert not answer.refused and "征求意见稿" in answer.text and answer.citations[0].doc_id == "bochuan-fund-rules-draft"
+    english = assistant.ask("Is the Pochuan rules document still a draft?")  # 泊 reads bo and po
+    assert not english.refused and "draft for comments" in english.text
+    # a question on a clause of it is answered from the clause, not from the document's standing
+    clause = assistant.ask("泊川的贷款贴息比例是多少？")
+    assert "50%" in clause.text and any(c.section_path[-1] == "第七条" for c in clause.citations)
+    assert not clause.text.startswith("《")

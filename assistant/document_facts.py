@@ -1,0 +1,94 @@
+"""Questions about a document itself: is it in force, a draft, who issued it, under which 文号.
+
+"泊川那个细则现在生效了吗？" asks for what the document's metadata states (status, validity,
+issuer, number, date), not for a clause's content. When the question names a kind of document
+(细则, 办法, 措施 …) with such a cue, and the place it names has exactly one document of that
+kind, the answer states those facts and cites the clause or notice they come from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .types import Answer, Citation, Chunk, DocumentMeta
+
+# the document's own standing, not a certificate's ("认定有效期几年" is about the recognition)
+_DOC_KIND = r"(细则|办法|措施|通知|计划|方案|政策文件|文件|意见|规定)"
+# a yes/no or when/who question on the document's standing: "细则现在生效了吗", "办法还有效吗",
+# "措施有效期到什么时候", "办法是哪个部门发的" — not "哪一条讲的是有效期" (a clause's subject)
+_STANDING = (r"(现在|目前|还|已经)?(生效|有效|失效|过期|作废|管用|算数|施行)(了)?(吗|么|没有|没|不)"
+             r"|有效期(到|至)(什么时候|哪天|哪年|何时)|什么时候(开始)?(施行|实施|生效)|是不是正式|是正式.{0,4}吗"
+             r"|征求意见稿吗|是不是征求意见稿|哪个部门发|谁发的|什么时候发的|何时印发|文号是")
+_ABOUT_DOCUMENT = re.compile(
+    rf"{_DOC_KIND}[^，,。？?]{{0,8}}({_STANDING})"
+    r"|(is|are) (the|this|that) [a-z ]{0,30}(rules?|measures?|plan|policy|document|notice) (still )?"
+    r"(in force|valid|in effect|a draft|final)", re.IGNORECASE)
+_KIND_WORDS = {"细则": "细则", "办法": "办法", "措施": "措施", "通知": "通知", "计划": "计划", "方案": "方案"}
+
+
+def asks_about_document(ask: str) -> bool:
+    return bool(_ABOUT_DOCUMENT.search(ask))
+
+
+def the_document(ask: str, docs: list[DocumentMeta]) -> DocumentMeta | None:
+    """The one document of the kind the ask names among ``docs`` (a place's documents)."""
+    kinds = [word for word in _KIND_WORDS if word in ask]
+    matching = [d for d in docs if not kinds or any(k in d.title for k in kinds)]
+    return matching[0] if len(matching) == 1 else None
+
+
+_ISSUE_CUE = re.compile(r"(哪个部门发|谁发的|什么时候发|何时印发|印发时间|发文|文号|issued|who issued|number)", re.IGNORECASE)
+
+
+def source_chunk(chunks: list[Chunk], ask: str = "") -> Chunk:
+    """For who issued it, the covering notice; for its standing, the clause that states the
+    validity; else the notice, else the first chunk."""
+    notice = next((c for c in chunks if c.kind == "notice"), None)
+    if notice is not None and _ISSUE_CUE.search(ask):
+        return notice
+    for chunk in chunks:
+        if re.search(r"(起施行|起实施|有效期至|有效期\s*[一二三四五\d])", chunk.text) and chunk.kind != "table_record":
+            return chunk
+    return next((c for c in chunks if c.kind == "notice"), chunks[0])
+
+
+def facts_answer(question: str, doc: DocumentMeta, chunk: Chunk, language: str, today: dt.date) -> Answer:
+    """The document's standing as its metadata states it, with the clause it comes from as [1]."""
+    zh = language != "en"
+    facts: list[str] = []
+    if doc.status == "draft":
+        facts.append("是征求意见稿，并非正式印发的政策，内容可能调整" if zh
+                     else "is a draft for comments, not a policy in force; it may still change")
+    if doc.valid_from or doc.valid_until:
+        facts.append(_validity(doc, today, zh))
+    if doc.period:
+        ended = doc.period_ended(today)
+        facts.append(f"政策期为{doc.period}年" + ("，已结束" if ended else "") if zh
+                     else f"covers {doc.period}" + (", a period that has ended" if ended else ""))
+    if doc.issuer or doc.doc_number or doc.date_issued:
+        issued = "、".join(v for v in (doc.issuer, doc.doc_number, doc.date_issued) if v)
+        facts.append(f"印发信息：{issued}" if zh else f"issued: {issued}")
+    if not facts:
+        facts.append("文中未说明其状态和有效期" if zh else "the text states neither its status nor its validity")
+    lead = f"《{doc.title}》" + "；".join(facts) + "。[1]" if zh else f"《{doc.title}》 " + "; ".join(facts) + ". [1]"
+    citation = Citation(1, chunk.chunk_id, doc.doc_id, doc.title, chunk.section_path, " ".join(chunk.text.split())[:200],
+                        doc.region, tuple(doc.flags(today)), chunk.responsible_units)
+    sources = "来源：" if zh else "Sources:"
+    label = f"[1] {citation.label}（{doc.region or ''}）"
+    return Answer(question, "\n".join([lead, "", f"- {citation.quote} [1]", "", sources, label]), [citation],
+                  refused=False, language=language)
+
+
+def _validity(doc: DocumentMeta, today: dt.date, zh: bool) -> str:
+    if zh:
+        parts = [f"自{doc.valid_from}起施行"] if doc.valid_from else []
+        if doc.valid_until:
+            parts.append(f"有效期至{doc.valid_until}")
+            parts.append("现已失效" if doc.expired(today) else "目前在有效期内")
+        return "，".join(parts)
+    parts = [f"in force from {doc.valid_from}"] if doc.valid_from else []
+    if doc.valid_until:
+        parts.append(f"valid until {doc.valid_until}")
+        parts.append("no longer in force" if doc.expired(today) else "still in force")
+    return ", ".join(parts)
