@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .types import Answer, Citation, Chunk, DocumentMeta
+from .types import Answer, Chunk, Citation, DocumentMeta
 
 # the document's own standing, not a certificate's ("认定有效期几年" is about the recognition)
 _DOC_KIND = r"(细则|办法|措施|通知|计划|方案|政策文件|文件|意见|规定)"

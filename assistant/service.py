@@ -181,7 +181,12 @@ class Assistant:
     def _about_document(self, query: QueryAnalysis, region: str | None, doc_ids: list[str] | None) -> Answer | None:
         """The answer to a question about a document's standing (in force, draft, issuer), when the
         place it names has exactly one document of the kind it names; else None."""
-        from .document_facts import asks_about_document, facts_answer, source_chunk, the_document
+        from .document_facts import (
+            asks_about_document,
+            facts_answer,
+            source_chunk,
+            the_document,
+        )
 
         if not asks_about_document(query.ask):
             return None
