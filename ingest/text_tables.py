@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .structure import starts_with_marker
+
 _PIPE = re.compile(r"[|｜]")
 _RULE = re.compile(r"^\s*[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?\s*$")
-_SPACES = re.compile(r" {2,}|\u3000+")
+# a column gap: two or more spaces (a single full-width space follows 第二条 or 第一章 in running text)
+_SPACES = re.compile(r"[ \u3000]{2,}")
 
 
 @dataclass(frozen=True)
@@ -42,15 +45,15 @@ def pipe_cells(line: str) -> list[str] | None:
 
 
 def tab_cells(line: str) -> list[str] | None:
-    if "\t" not in line.rstrip("\t") or not line.strip():
+    if "\t" not in line.rstrip("\t") or not line.strip() or starts_with_marker(line.strip()):
         return None
     cells = [cell.strip() for cell in line.rstrip("\t").split("\t")]
     return cells if len(cells) >= 2 else None
 
 
 def space_cells(line: str) -> list[str] | None:
-    if line.startswith("\t") or not line.strip():
-        return None
+    if line.startswith("\t") or not line.strip() or starts_with_marker(line.strip()):
+        return None  # "第二条  本办法所称…" is an article, however it is spaced
     cells = [cell for cell in _SPACES.split(line.strip()) if cell]
     return cells if len(cells) >= 2 and all(len(cell) <= 40 for cell in cells) else None
 

@@ -122,8 +122,11 @@ def test_text_tables_in_every_shape_become_cell_lines():
         tables = find_tables(["前文一段。", *lines, "后文一段。"])
         assert len(tables) == 1 and tables[0].rows == rows, name
         assert to_cell_lines(lines)[1:4] == ["\t指标", "\t分值", ""], name
-    # prose with a stray bar or double space is no table
+    # prose with a stray bar or double space is no table, nor are articles after a full-width space
     assert find_tables(["企业应当按照A|B两类申报。", "第二段  正文。"]) == []
+    assert find_tables(["第二章　奖励标准", "第三条　对首次认定的企业奖励60万元。", "第四条　应于认定后六个月内申请。",
+                        "第五条  本办法自2025年1月1日起施行。"]) == []
+    assert find_tables(["第三条\t对首次认定的企业奖励60万元。", "第四条\t应于认定后六个月内申请。"]) == []
 
 
 def test_ragged_text_tables_are_reported():
