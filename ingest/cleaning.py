@@ -37,7 +37,7 @@ _OCR_DASH_MARKER = re.compile(r"[(（]\s*[-－—一]\s*[)）]")
 # page furniture left in text extracted from PDFs: "— 3 —", "- 3 -", "第3页 共10页", "3/10"
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?"
                               r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
-_DOC_NUMBER_END = re.compile(r"〔\s*\d{4}\s*〕\s*\d{1,4}\s*号$")
+_DOC_NUMBER_END = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号$")
 _TITLE_END = re.compile(r"(计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要|年[)）])$")
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .structure import (
     ANNEX,
     DATE_LINE,
+    date_number,
     is_date_line,
     is_parenthetical,
     parse_division,
@@ -19,7 +20,8 @@ from .structure import (
 )
 
 TITLE_WORDS = re.compile(r"(计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要)")
-DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8}〔\s*\d{4}\s*〕\s*\d{1,4}\s*号)")
+# 文号: 禾政办发〔2024〕18号, also typed with [ ], 【 】 or ( ) around the year
+DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号)")
 PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[-—–－~～至]\s*(\d{4})\s*年?\s*[)）]")
 ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部)$")
 REGION = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:省|市|县|区))")
@@ -113,7 +115,7 @@ def signature(lines: list[str], start: int = 0) -> tuple[int, int] | None:
     return None
 
 
-_DATE = r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+_DATE = r"([\d〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日"
 _SELF = re.compile(r"本(?:实施)?(?:办法|措施|方案|政策|意见|细则|规定|计划|通知|决定|规则|指引|若干措施|若干政策)")
 _FROM = re.compile(rf"自\s*{_DATE}\s*起(?:施行|实施|执行|生效)")
 _FROM_ISSUE = re.compile(r"自(?:印发|发布)之日起(?:施行|实施|执行|生效)")
@@ -155,7 +157,7 @@ def validity(text: str, date_issued: str | None) -> dict[str, str]:
 
 
 def _iso(parts) -> str:
-    year, month, day = (int(x) for x in parts)
+    year, month, day = (date_number(x) for x in parts)
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 

@@ -24,7 +24,19 @@ DIVISION = re.compile(rf"^第\s*({_ORDINAL})\s*(章|节)\s*(.*)$")
 ARTICLE = re.compile(rf"^第\s*({_ORDINAL})\s*条(?:\s+|(?!规定|所|的|中|至|和|及|或|第|[，,、款项]))(.*)$")
 ANNEX = re.compile(r"^附件\s*(\d{1,2})\s*[:：]?\s*(.*)$")
 ANNEX_LIST = re.compile(r"^附件\s*[:：]")
-DATE_LINE = re.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+# a signature's date, in digits or as official documents print it (二〇二四年六月三日)
+DATE_LINE = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月"
+                       r"\s*([\d一二三四五六七八九十]{1,3})\s*日\s*$")
+_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def date_number(raw: str) -> int:
+    """A year, month or day written in digits or Chinese numerals: 二〇二四 → 2024, 十二 → 12."""
+    if raw.isdigit():
+        return int(raw)
+    if "十" in raw:
+        return _number(raw) or 0
+    return int(raw.translate(_DIGITS))
 RESPONSIBLE = re.compile(r"[（(〔\[]\s*责任(?:单位|部门)\s*[:：]")
 
 

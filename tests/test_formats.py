@@ -156,6 +156,8 @@ def test_validity_is_the_documents_own_not_a_certificates():
     assert validity("本措施自印发之日起施行，有效期至2025年12月31日。", "2024-06-03") == {
         "valid_from": "2024-06-03", "valid_until": "2025-12-31"}
     assert validity("专精特新企业认定有效期为3年。", "2024-06-03") == {}
+    assert validity("本措施自二〇二四年七月一日起施行，有效期至二〇二六年十二月三十一日。", None) == {
+        "valid_from": "2024-07-01", "valid_until": "2026-12-31"}  # dates as official documents print them
     # a misprinted end before the start is dropped, never a document that cannot be read
     assert validity("本办法自2025年3月1日起施行，有效期至2025年2月28日。", None) == {"valid_from": "2025-03-01"}
 
@@ -201,3 +203,17 @@ def test_a_site_laid_out_with_tables_keeps_the_article_and_its_data_table(tmp_pa
     assert prepared_page.meta.doc_number == "禾政办发〔2024〕18号"
     assert prepared_page.report.chunks_by_kind == {"notice": 1, "preamble": 1, "clause": 11, "table_record": 5}
     assert not any("网站标识码" in c.text or "政务公开" in c.text for c in prepared_page.chunks)
+
+
+def test_a_signature_dated_in_chinese_numerals_dates_the_notice():
+    text = ("禾浦县人民政府办公室关于印发禾浦县专精特新扶持办法的通知\n禾政办发〔2024〕18号\n各镇人民政府：\n现印发给你们。\n"
+            "禾浦县人民政府办公室\n二〇二四年十二月三十一日\n禾浦县专精特新扶持办法\n一、总则。为促进发展，制定本办法。\n")
+    assert infer_metadata(clean_text(text))["date_issued"] == "2024-12-31"
+
+
+@pytest.mark.parametrize("number", ["禾政办发〔2024〕18号", "禾政办发[2024]18号", "禾政办发【2024】18号", "禾政办发（2024）18号"])
+def test_a_document_number_is_read_whatever_brackets_it_is_typed_with(number):
+    text = (f"禾浦县人民政府办公室关于印发禾浦县专精特新扶持办法的通知\n{number}\n各镇人民政府：\n现印发给你们。\n"
+            "禾浦县人民政府办公室\n2024年6月3日\n禾浦县专精特新扶持办法\n一、总则。为促进发展，制定本办法。\n")
+    facts = infer_metadata(clean_text(text))
+    assert facts["doc_number"] == number and facts["title"] == "禾浦县专精特新扶持办法"
