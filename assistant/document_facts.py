@@ -24,7 +24,7 @@ _ABOUT_DOCUMENT = re.compile(
     rf"{_DOC_KIND}[^，,。？?]{{0,8}}({_STANDING})"
     r"|(is|are) (the|this|that) [a-z ]{0,30}(rules?|measures?|plan|policy|document|notice) (still )?"
     r"(in force|valid|in effect|a draft|final)", re.IGNORECASE)
-_KIND_WORDS = {"细则": "细则", "办法": "办法", "措施": "措施", "通知": "通知", "计划": "计划", "方案": "方案"}
+_KIND_WORDS = ("细则", "办法", "措施", "通知", "计划", "方案")
 
 
 def asks_about_document(ask: str) -> bool:

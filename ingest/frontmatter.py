@@ -6,12 +6,15 @@ from its text, for documents added without an entry in ``knowledge/metadata.json
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from .structure import (
     ANNEX,
+    ANNEX_LIST,
     DATE_LINE,
+    _number,
     date_number,
     is_date_line,
     is_parenthetical,
@@ -101,8 +104,6 @@ def _short_line_groups(front: list[str]) -> list[list[int]]:
 def signature(lines: list[str], start: int = 0) -> tuple[int, int] | None:
     """The closing signature after the body, "发文机关" then its date, standing at the end of
     the text or just before its annexes: the indices of the issuer line and the date line."""
-    from .structure import ANNEX_LIST
-
     filled = [i for i in range(start, len(lines)) if lines[i].strip() and not lines[i].startswith("\t")]
     for k, i in enumerate(filled):
         if not is_date_line(lines[i]) or k == 0:
@@ -125,10 +126,6 @@ _YEARS = re.compile(r"有效期(?:为)?\s*([一二三四五六七八九十]|\d{1
 
 def validity(text: str, date_issued: str | None) -> dict[str, str]:
     """valid_from / valid_until stated for the document itself ("本办法自…起施行，有效期至…")."""
-    import datetime as dt
-
-    from .structure import _number
-
     facts: dict[str, str] = {}
     for sentence in re.split(r"(?<=[。\n])", text):
         if not _SELF.search(sentence) or not re.search(r"施行|实施|执行|生效|有效期", sentence):
@@ -162,8 +159,6 @@ def _iso(parts) -> str:
 
 
 def _valid_date(value: str) -> bool:
-    import datetime as dt
-
     try:
         dt.date.fromisoformat(value)
     except ValueError:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from .cleaning import PAGE_NUMBER_LINE
 from .loaders import DEFAULT_LIMITS, FileLimits, LoadedText, LoadError
 from .structure import starts_with_marker
 
-PAGE_NUMBER = re.compile(r"^[\s\-—–－·•]*(?:第\s*)?\d{1,4}\s*(?:页)?(?:\s*[/／共]\s*\d{1,4}\s*页?)?[\s\-—–－·•]*$")
 _GENERIC_TITLES = {"untitled", "anonymous", "unknown", "microsoft word", "wps"}
 _MARGIN_SHARE = 0.1  # running headers and footers live in the top and bottom tenth of a page
 
@@ -72,14 +72,11 @@ def _page_items(page) -> list[Item]:
     for table in tables:
         cells: list[str] = []
         for row in table.extract():
-            cells.extend("\t" + re.sub(r"\s*\n\s*", _wrap_joint, cell or "").strip() for cell in row)
+            # a cell wrapped inside its column: Chinese text continues without a space
+            cells.extend("\t" + re.sub(r"\s*\n\s*", "", cell or "").strip() for cell in row)
             cells.append("")
         items.append(("table", table.bbox[1] / page.height, "\n".join(cells), ()))
     return sorted(items, key=lambda item: item[1])
-
-
-def _wrap_joint(match: re.Match[str]) -> str:
-    return ""  # a cell wrapped inside its column: Chinese text continues without a space
 
 
 def _drop_furniture(pages: list[list[Item]]) -> list[Item]:
@@ -96,7 +93,9 @@ def _drop_furniture(pages: list[list[Item]]) -> list[Item]:
     for page in pages:
         for item in page:
             key = margin_key(item)
-            if item[0] == "line" and (PAGE_NUMBER.match(item[2]) or (key and key in repeated)):
+            # the cleaner's page-number patterns, and a bare number in a page's margin
+            number = PAGE_NUMBER_LINE.match(item[2]) or (key is not None and item[2].strip().isdigit())
+            if item[0] == "line" and (number or (key and key in repeated)):
                 continue
             kept.append(item)
     return kept
