@@ -75,6 +75,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, full_report
     from ingest.pipeline import ingest as run_ingest
 
     from .embeddings import load_embeddings, model_slug
+    from .segments import segment_folder
     from .store import ChunkStore
 
     settings = _settings(ctx)
@@ -83,7 +84,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, full_report
         store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url)
         report = run_ingest(list(paths) or [settings.documents_dir], store=store, embeddings=embeddings,
                             knowledge_dir=settings.knowledge_dir, max_tokens=settings.chunk_max_tokens,
-                            sync=not paths, progress=not quiet, limits=settings.file_limits)
+                            sync=not paths, progress=not quiet, limits=settings.file_limits,
+                            segments=segment_folder(settings), reread=full_report)
     except _user_errors() as exc:
         raise click.ClickException(str(exc)) from None
     changed = set(report.added) | set(report.updated)

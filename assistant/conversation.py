@@ -44,16 +44,55 @@ def is_followup(question: str) -> bool:
     return short and bool(_FOLLOWUP_CUES.search(text))
 
 
-def _find(text: str, values: dict[str, tuple[str, ...]]) -> list[tuple[str, str]]:
-    """(canonical value, alias as written) for each value of a slot named in ``text``."""
-    lowered = text.lower()
-    hits = []
-    for value, aliases in values.items():
-        for alias in sorted(aliases, key=len, reverse=True):
-            if re.search(rf"(?<![a-z]){re.escape(alias)}(?![a-z])", lowered):
-                hits.append((value, alias))
-                break
-    return hits
+class Aliases:
+    """Values of a slot and the ways a question may say them, looked up by substring.
+
+    Finding the values in a question costs the question's length times the longest alias,
+    whatever the number of values: a province's library names thousands of places.
+    """
+
+    def __init__(self, values: dict[str, tuple[str, ...]]) -> None:
+        self.values = dict(values)
+        self._table: dict[str, list[tuple[int, str]]] = {}  # alias (lower case) → (value's position, value)
+        for position, (value, aliases) in enumerate(self.values.items()):
+            for alias in aliases:
+                if alias:
+                    self._table.setdefault(alias.lower(), []).append((position, value))
+        self._longest = max((len(a) for a in self._table), default=0)
+
+    def matches(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, alias) of every alias in ``text`` (lower-cased), not inside a Latin word."""
+        lowered = text.lower()
+        out = []
+        for start in range(len(lowered)):
+            if start and lowered[start - 1].isascii() and lowered[start - 1].isalpha():
+                continue  # (?<![a-z])
+            for end in range(start + 1, min(len(lowered), start + self._longest) + 1):
+                alias = lowered[start:end]
+                if alias in self._table and not (end < len(lowered) and "a" <= lowered[end] <= "z"):
+                    out.append((start, end, alias))
+        return out
+
+    def find(self, text: str) -> list[tuple[str, str]]:
+        """(canonical value, its longest alias as written) for each value named in ``text``,
+        in the order the values were given."""
+        best: dict[str, tuple[int, str]] = {}
+        for _, _, alias in self.matches(text):
+            for position, value in self._table[alias]:
+                if value not in best or len(alias) > len(best[value][1]):
+                    best[value] = (position, alias)
+        return [(value, alias) for value, (_, alias) in sorted(best.items(), key=lambda item: item[1][0])]
+
+    def said(self, value: str, text: str) -> list[str]:
+        """The aliases of ``value`` that ``text`` contains."""
+        return [alias for _, _, alias in self.matches(text) if any(v == value for _, v in self._table[alias])]
+
+
+def as_aliases(values: dict[str, tuple[str, ...]] | Aliases | None) -> Aliases:
+    return values if isinstance(values, Aliases) else Aliases(values or {})
+
+
+_SLOT_ALIASES = {slot: Aliases(values) for slot, values in SLOTS.items()}
 
 
 # what a bare swap says besides the new value ("那市级的呢？", "and for the national one?")
@@ -61,23 +100,22 @@ _SWAP_WORDS = re.compile(r"(那么|那|的|呢|还有|另外|这边|那边|\b(an
                          r"[\s？?。，,！!'’])", re.IGNORECASE)
 
 
-def _residue(question: str, slots: dict[str, dict[str, tuple[str, ...]]]) -> str:
+def _residue(question: str, slots: dict[str, Aliases]) -> str:
     """What a follow-up says besides the slot values it names and the words of a bare swap."""
-    rest = question.lower()
-    for values in slots.values():
-        for aliases in values.values():
-            for alias in sorted(aliases, key=len, reverse=True):
-                rest = re.sub(rf"(?<![a-z]){re.escape(alias.lower())}(?![a-z])", " ", rest)
-    rest = _SWAP_WORDS.sub("", rest)
+    rest = list(question.lower())
+    for aliases in slots.values():
+        for start, end, _ in aliases.matches(question):
+            rest[start:end] = [" "] * (end - start)
+    rest = _SWAP_WORDS.sub("", "".join(rest))
     return rest if len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2 or re.search(r"[a-z]{3,}", rest) else ""
 
 
-def standalone_question(question: str, history: list[Turn], regions: Regions | None = None) -> str:
+def standalone_question(question: str, history: list[Turn], regions: Regions | Aliases | None = None) -> str:
     """The question as it would be asked without the conversation before it."""
     return resolve(question, history, regions)[0]
 
 
-def resolve(question: str, history: list[Turn], regions: Regions | None = None,
+def resolve(question: str, history: list[Turn], regions: Regions | Aliases | None = None,
             _depth: int = 0) -> tuple[str, str | None]:
     """(standalone question, what it asks) for ``question`` after ``history``.
 
@@ -86,19 +124,20 @@ def resolve(question: str, history: list[Turn], regions: Regions | None = None,
     follow-up's own words, the earlier question serving as context. Only the last few
     user turns are read.
     """
-    slots = {**SLOTS, "region": regions or {}}
+    regions = as_aliases(regions)
+    slots = {**_SLOT_ALIASES, "region": regions}
     previous = [turn.content for turn in history if turn.role == "user" and turn.content.strip()][-4:]
     if not previous or not is_followup(question) or _depth > 4:
         return question, None
     earlier, _ = resolve(previous[-1], [Turn("user", q) for q in previous[:-1]], regions, _depth + 1)
     rewritten = earlier
     replaced = False
-    for slot, values in slots.items():
-        new = _find(question, values)
-        old = _find(earlier, values)
+    for aliases in slots.values():
+        new = aliases.find(question)
+        old = aliases.find(earlier)
         if new and old:
             value, _ = new[0]
-            said = [a for a in values[value] if re.search(rf"(?<![a-z]){re.escape(a)}(?![a-z])", question.lower())]
+            said = aliases.said(value, question)
             replacement = value if re.search(r"[\u4e00-\u9fff]", earlier) else min(said, key=len)
             for _, alias in old:
                 rewritten = re.sub(re.escape(alias), replacement, rewritten, flags=re.IGNORECASE)

@@ -12,27 +12,77 @@ import math
 import re
 from functools import lru_cache
 
-from .lexical import normalise
+import numpy as np
 
+from .lexical import normalise
 
 UNSEEN_FACTOR = 0.4
 
 
-class TermWeights:
-    """Inverse document frequency of terms over the chunks' texts, by substring."""
+_UNIGRAM = np.uint64(0x1FFFFF)  # above every code point: a single character's code never equals a pair's
+VERIFY_LIMIT = 4000  # texts checked one by one for a term of 3+ characters; above it, a sample
 
-    def __init__(self, texts: list[str]) -> None:
-        self._texts = [squash(t) for t in texts]  # normalised once; coverage() reuses them by position
+
+def gram_codes(text: str) -> np.ndarray:
+    """The distinct codes of ``text``'s characters and character pairs (sorted uint64)."""
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if not len(points):
+        return np.zeros(0, np.uint64)
+    return np.unique(np.concatenate([(points << np.uint64(21)) | _UNIGRAM,
+                                     (points[:-1] << np.uint64(21)) | points[1:]]))
+
+
+class TermWeights:
+    """Inverse document frequency of terms over the chunks' texts, by substring.
+
+    A term's texts are found through an index of character pairs (the texts that contain
+    every pair of the term), then confirmed by substring; so a term costs its candidate
+    texts, not the library. Texts are given normalised (:func:`squash`) by position.
+    """
+
+    def __init__(self, texts: list[str], grams: np.ndarray | None = None, gram_text: np.ndarray | None = None,
+                 *, normalised: bool = False) -> None:
+        self._texts = list(texts) if normalised else [squash(t) for t in texts]
+        if grams is None:
+            codes = [gram_codes(t) for t in self._texts]
+            grams = np.concatenate(codes) if codes else np.zeros(0, np.uint64)
+            gram_text = np.repeat(np.arange(len(codes), dtype=np.int32), [len(c) for c in codes])
+        order = np.argsort(grams, kind="stable")  # texts stay in ascending order within a gram
+        self._grams, self._gram_text = grams[order], gram_text[order]
         self._n = max(len(texts), 1)
         self._cache: dict[str, float] = {}
         self._df: dict[str, int] = {}
         self._groups: dict[tuple[str, ...], float] = {}
 
+    def _postings(self, code: np.uint64) -> np.ndarray:
+        start = int(np.searchsorted(self._grams, code, side="left"))
+        end = int(np.searchsorted(self._grams, code, side="right"))
+        return self._gram_text[start:end]
+
+    def _count(self, needle: str) -> int:
+        if not needle:
+            return len(self._texts)
+        codes = gram_codes(needle)
+        if len(needle) > 1:
+            codes = codes[(codes & _UNIGRAM) != _UNIGRAM]  # pairs say more than characters
+        postings = sorted((self._postings(code) for code in codes), key=len)
+        candidates = postings[0] if postings else np.zeros(0, np.int32)
+        for other in postings[1:]:
+            if not len(candidates):
+                break
+            candidates = np.intersect1d(candidates, other, assume_unique=True)
+        if len(needle) <= 2:
+            return len(candidates)  # a character or a pair is present exactly when its code is
+        if len(candidates) <= VERIFY_LIMIT:
+            return sum(1 for i in candidates if needle in self._texts[i])
+        sample = candidates[np.linspace(0, len(candidates) - 1, VERIFY_LIMIT).astype(int)]
+        return round(sum(1 for i in sample if needle in self._texts[i]) * len(candidates) / VERIFY_LIMIT)
+
     def df(self, term: str) -> int:
         """Number of texts containing ``term`` (cached: a term is counted once per index)."""
         needle = squash_term(term)
         if needle not in self._df:
-            self._df[needle] = sum(1 for t in self._texts if needle in t)
+            self._df[needle] = self._count(needle)
         return self._df[needle]
 
     @property

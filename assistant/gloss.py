@@ -64,19 +64,35 @@ def number_fact(match: re.Match) -> str:
     return " ".join(part for part in (prefix, core, suffix) if part)
 
 
+_TERM_INDEX: dict[int, tuple[dict[str, str], int, dict[str, int]]] = {}
+
+
+def _occurrences(quote: str, terms: dict[str, str]) -> list[tuple[int, int, str]]:
+    """(start, end, term) of every occurrence of a term in ``quote``, longer terms first (then in
+    the order ``terms`` gives them, then by position). Costs the quote's length times the
+    longest term, not the number of terms: a province's glossary names thousands of places."""
+    index = _TERM_INDEX.get(id(terms))
+    if index is None or index[0] is not terms:
+        if len(_TERM_INDEX) > 8:
+            _TERM_INDEX.clear()
+        index = _TERM_INDEX[id(terms)] = (terms, max(map(len, terms), default=0), {t: i for i, t in enumerate(terms)})
+    _, longest, order = index
+    spans = [(start, start + n, quote[start:start + n]) for start in range(len(quote))
+             for n in range(1, min(longest, len(quote) - start) + 1) if quote[start:start + n] in order]
+    return sorted(spans, key=lambda span: (-(span[1] - span[0]), order[span[2]], span[0]))
+
+
 def gloss(quote: str, terms: dict[str, str], limit: int = 8) -> str:
     """Key facts of ``quote`` in English, in order: numbers, then glossary terms (Chinese → English)."""
     found: list[tuple[int, str]] = []
     for match in _NUMBER.finditer(quote):
         found.append((match.start(), number_fact(match)))
     taken: list[tuple[int, int]] = []
-    for chinese in sorted(terms, key=len, reverse=True):
-        for match in re.finditer(re.escape(chinese), quote):
-            start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
-                continue
-            taken.append((start, end))
-            found.append((start, terms[chinese]))
+    for start, end, chinese in _occurrences(quote, terms):
+        if any(s < end and start < e for s, e in taken):
+            continue
+        taken.append((start, end))
+        found.append((start, terms[chinese]))
     seen: list[str] = []
     for _, fact in sorted(found):
         if fact and not any(fact in earlier for earlier in seen):  # 5000万元以上（含5000万元）: once

@@ -37,10 +37,13 @@ AUDIT_FILE = "audit.jsonl"
 class KnowledgeBase:
     """The documents folder, its metadata file and the index, changed together."""
 
-    def __init__(self, settings, store, embeddings) -> None:
+    def __init__(self, settings, store, embeddings, segments=None) -> None:
+        from .segments import segment_folder
+
         self.settings = settings
         self.store = store
         self.embeddings = embeddings
+        self.segments = segments or segment_folder(settings)
         self.folder = settings.documents_dir
         self._lock = threading.Lock()  # one change at a time
         self.lock = self._lock  # for others that change the index (the index watch)
@@ -105,7 +108,7 @@ class KnowledgeBase:
             raise KnowledgeError(f"{file_name} already exists; replace that document instead")
         corrections = dict(corrections or {})
         if "doc_id" in corrections and corrections["doc_id"] != (old.doc_id if old else meta.doc_id):
-            taken = {m.doc_id for m in catalog.values()} | set(self.store.fingerprints())
+            taken = {m.doc_id for m in catalog.values()} | set(self.store.manifest())
             if corrections["doc_id"] in taken:
                 raise KnowledgeError(f"doc_id {corrections['doc_id']!r} belongs to another document; "
                                      "choose it under Replaces to replace that document")
@@ -127,7 +130,7 @@ class KnowledgeBase:
         meta = next((m for m in catalog.values() if m.doc_id == doc_id), None)
         path = self.folder / meta.source_file if meta else next(
             (p for p in self.folder.iterdir() if p.is_file() and slug(p.stem) == doc_id), None)
-        if path is None and doc_id not in self.store.fingerprints():
+        if path is None and doc_id not in self.store.manifest():
             raise KnowledgeError(f"no document with id {doc_id!r}")
         entries = [m for m in catalog.values() if m.doc_id != doc_id]
         self._change("remove", who, doc_id, entries, drop=path.name if path else None, dropped=meta)
@@ -188,7 +191,7 @@ class KnowledgeBase:
                 _write_json(change / "change.json", journal)
                 report = ingest([staged_docs], store=self.store, embeddings=self.embeddings, knowledge_dir=change,
                                 max_tokens=self.settings.chunk_max_tokens, sync=True, progress=False, activate=False,
-                                limits=self.settings.file_limits)
+                                limits=self.settings.file_limits, segments=self.segments)
                 if report.errors:
                     raise KnowledgeError("; ".join(e.replace(str(staged_docs) + "/", "") for e in report.errors))
             except BaseException:
@@ -238,7 +241,7 @@ class KnowledgeBase:
         if done:  # the index follows the folder as it now is
             ingest([self.folder], store=self.store, embeddings=self.embeddings, knowledge_dir=self.settings.knowledge_dir,
                    max_tokens=self.settings.chunk_max_tokens, sync=True, progress=False,
-                   limits=self.settings.file_limits)
+                   limits=self.settings.file_limits, segments=self.segments)
         return done
 
     def _audit(self, action: str, who: str, doc_id: str, file_name: str, change: str) -> None:

@@ -102,35 +102,81 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[str]:
     return found
 
 
+K1, B = 1.5, 0.75  # bm25s's defaults (Lucene's BM25), kept so that rankings stay what they were
+
+
 class LexicalIndex:
-    """A BM25 index of texts; ``scores`` gives one score per text for a query."""
+    """BM25 (Lucene's variant, as bm25s scores it) over postings that are built from per-document
+    arrays, so that a library's index is assembled from saved segments without re-tokenising
+    and a changed document costs its own tokens. ``scores`` gives one score per text."""
 
-    def __init__(self, texts: list[str]) -> None:
-        import bm25s
-
-        self.size = len(texts)
-        self._bm25 = bm25s.BM25()
-        corpus = [tokenize(t) or ["<empty>"] for t in texts]
+    def __init__(self, texts: list[str] | None = None) -> None:
+        self.size = 0
+        self._vocab: dict[str, int] = {}
+        self._indptr = np.zeros(1, np.int64)
+        self._docs = np.zeros(0, np.int32)
+        self._scores = np.zeros(0, np.float32)
         if texts:
-            self._bm25.index(corpus, show_progress=False)
+            from collections import Counter
+
+            pairs = [(t, i, c) for i, text in enumerate(texts) for t, c in Counter(tokenize(text) or ["<empty>"]).items()]
+            lengths = [len(tokenize(text) or ["<empty>"]) for text in texts]
+            words: dict[str, int] = {}
+            ids = np.asarray([words.setdefault(t, len(words)) for t, _, _ in pairs], np.int32)
+            self.build([(tuple(words), ids, np.asarray([i for _, i, _ in pairs], np.int32),
+                         np.asarray([c for _, _, c in pairs], np.int32), np.asarray(lengths, np.int32))])
+
+    def build(self, parts) -> None:
+        """Index ``parts`` in order: (words, pair_word, pair_chunk, pair_tf, lengths) each, positions
+        local to the part; the texts of a part follow those of the part before."""
+        words, chunks, tfs, lengths = [], [], [], []
+        offset = 0
+        for part_words, pair_word, pair_chunk, pair_tf, part_lengths in parts:
+            mapping = np.asarray([self._vocab.setdefault(w, len(self._vocab)) for w in part_words], np.int64)
+            words.append(mapping[pair_word] if len(pair_word) else np.zeros(0, np.int64))
+            chunks.append(pair_chunk.astype(np.int32) + offset)
+            tfs.append(pair_tf)
+            lengths.append(part_lengths)
+            offset += len(part_lengths)
+        self.size = offset
+        if not offset:
+            return
+        word, doc = np.concatenate(words), np.concatenate(chunks)
+        tf, length = np.concatenate(tfs).astype(np.float32), np.concatenate(lengths).astype(np.int64)
+        order = np.argsort(word, kind="stable")  # a word's postings in text order
+        word, doc, tf = word[order], doc[order], tf[order]
+        counts = np.bincount(word, minlength=len(self._vocab))
+        self._indptr = np.concatenate([[0], np.cumsum(counts)])
+        idf = np.log(1 + (offset - counts + 0.5) / (counts + 0.5)).astype(np.float32)
+        # the same float operations as bm25s, so that scores (and so ties) are identical
+        denominator = K1 * ((1 - B) + B * length[doc].astype(np.float64) / length.mean()) + tf
+        self._scores = (idf[word].astype(np.float64) * (tf / denominator)).astype(np.float32)
+        self._docs = doc
+        self._present = counts > 0
 
     def vocabulary(self) -> list[str]:
         """Every token of the indexed texts (search-mode jieba: compounds and their sub-words)."""
-        return list(self._bm25.vocab_dict) if self.size else []
+        return [w for w, i in self._vocab.items() if self._present[i]] if self.size else []
 
     def scores(self, query_tokens: list[str]) -> np.ndarray:
         if not self.size:
             return np.zeros(0)
-        vocab = self._bm25.vocab_dict
-        known = [t for t in query_tokens if t in vocab]
-        if not known:
-            return np.zeros(self.size)
-        return np.asarray(self._bm25.get_scores(known))
+        ids = [self._vocab[t] for t in query_tokens if t in self._vocab and self._present[self._vocab[t]]]
+        scores = np.zeros(self.size, np.float32)
+        if ids:
+            spans = [slice(self._indptr[i], self._indptr[i + 1]) for i in ids]
+            np.add.at(scores, np.concatenate([self._docs[s] for s in spans]),
+                      np.concatenate([self._scores[s] for s in spans]))
+        return scores
 
     def rank(self, query_tokens: list[str], allowed: np.ndarray | None = None, n: int = 50) -> list[int]:
-        """Indices of the best-scoring texts (score > 0), best first, among ``allowed``."""
+        """Indices of the best-scoring texts (score > 0), best first, among ``allowed``; ties in text order."""
         scores = self.scores(query_tokens)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
-        order = np.argsort(-scores, kind="stable")[:n]
-        return [int(i) for i in order if scores[i] > 0]
+        candidates = np.flatnonzero(scores > 0)
+        if len(candidates) > n:  # the n-th best score, then every text scoring at least that (ties kept)
+            cut = np.partition(scores[candidates], len(candidates) - n)[len(candidates) - n]
+            candidates = candidates[scores[candidates] >= cut]
+        order = candidates[np.lexsort((candidates, -scores[candidates]))]
+        return [int(i) for i in order[:n]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .evidence import TermWeights
@@ -23,16 +23,21 @@ class GlossaryEntry:
     kind: str = "term"  # term | place
 
 
+@lru_cache(maxsize=8192)
+def _phrase_pattern(phrase: str) -> re.Pattern:
+    """A glossary phrase as a whole word or words, compiled when a question first contains it
+    (a library's places add thousands of phrases; compiling them all would slow every start)."""
+    return re.compile(rf"(?<![a-z0-9&']){re.escape(phrase)}(?![a-z0-9&])")
+
+
 class Glossary:
     """Bilingual domain terms from ``knowledge/glossary.tsv``."""
 
     def __init__(self, entries: list[GlossaryEntry]) -> None:
         self.entries = entries
-        phrases = sorted({(p, i) for i, e in enumerate(entries) for p in e.english}, key=lambda x: (-len(x[0]), x[0]))
-        # compiled once: matching runs on every question
+        phrases = sorted({(p, i) for i, e in enumerate(entries) for p in e.english}, key=lambda x: (-len(x[0]), x[0], x[1]))
         # "smart-manufacturing" is "smart manufacturing": a hyphen and a space are read alike
-        self._phrases = [(p.replace("-", " "), i, re.compile(rf"(?<![a-z0-9&']){re.escape(p.replace('-', ' '))}(?![a-z0-9&])"))
-                         for p, i in phrases]
+        self._phrases = [(p.replace("-", " "), i) for p, i in phrases]
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -60,8 +65,8 @@ class Glossary:
         """Entries whose English phrase occurs in ``text`` (longest first) and the text left over."""
         rest = f" {normalise(text).replace('-', ' ')} "
         found: list[GlossaryEntry] = []
-        for phrase, index, pattern in self._phrases:
-            if phrase in rest and pattern.search(rest):
+        for phrase, index in self._phrases:
+            if phrase in rest and (pattern := _phrase_pattern(phrase)).search(rest):
                 rest = pattern.sub(" ", rest)
                 if self.entries[index] not in found:
                     found.append(self.entries[index])

@@ -13,27 +13,18 @@ import numpy as np
 from .criteria import title_names_level
 from .evidence import TermWeights, coverage
 from .fusion import reciprocal_rank_fusion
-from .lexical import LexicalIndex, add_words, quoted_names
+from .lexical import LexicalIndex, add_words
 from .query import QueryAnalysis
+from .segments import Segment, build_segment, evidence_text, index_text
 from .types import Chunk, DocumentMeta, ScoredChunk
 
+__all__ = ["MODES", "HybridRetriever", "evidence_text", "expand_table_rows", "index_text", "spread_records"]
+
 MODES = ("hybrid", "dense", "bm25")
+SCOPED_EXACT = 4000  # chunks: a search within fewer is exact, over vectors held in memory
+VECTOR_CACHE_DOCS = 512  # documents whose vectors are kept (a few MB each at most)
 # kinds of detail a criteria table never states: a question asking for them does not want its rows
 _NOT_IN_CRITERIA = frozenset({"date", "frequency", "procedure", "materials", "contact", "unit", "institution"})
-
-
-def index_text(chunk: Chunk, meta: DocumentMeta) -> str:
-    """What is embedded and BM25-indexed: the clause with its section path.
-
-    The document title is left out: every chunk of a document would share it, so it
-    only adds noise (and favours short chunks); documents are told apart by filters.
-    """
-    return f"{' '.join(chunk.section_path)}\n{chunk.text}"
-
-
-def evidence_text(chunk: Chunk, meta: DocumentMeta) -> str:
-    """What a reader sees of a clause: its document, region, section path and text."""
-    return f"{meta.title} {meta.region or ''}\n{' '.join(chunk.section_path)}\n{chunk.text}"
 
 
 def spread_records(ranked: list[str], chunks: dict[str, Chunk], per_table: int = 3) -> list[str]:
@@ -83,7 +74,7 @@ class HybridRetriever:
     """Ranks the chunks of a :class:`~assistant.store.ChunkStore` for a question."""
 
     def __init__(self, store, embeddings, mode: str = "hybrid", rrf_k: int = 60, candidates: int = 100,
-                 weights: dict[str, float] | None = None) -> None:
+                 weights: dict[str, float] | None = None, segments=None) -> None:
         if mode not in MODES:
             raise ValueError(f"retrieval mode must be one of {MODES}, got {mode!r}")
         self.mode = mode
@@ -92,6 +83,7 @@ class HybridRetriever:
         self._rrf_k = rrf_k
         self._candidates = candidates
         self._weights = weights
+        self._segments = segments  # a SegmentFolder; None: segments are built from the store, not kept
         # a question searched in its place, then everywhere, is embedded once (the model is the
         # costliest step of a question); vectors are kept as tuples so no caller can change them
         self._embed = lru_cache(maxsize=512)(lambda text: tuple(embeddings.embed_query(text)))
@@ -105,29 +97,83 @@ class HybridRetriever:
         """The same store, model and fusion settings, retrieving in another mode."""
         if mode == self.mode:
             return self
-        return HybridRetriever(self._store, self._embeddings, mode, self._rrf_k, self._candidates, self._weights)
+        return HybridRetriever(self._store, self._embeddings, mode, self._rrf_k, self._candidates, self._weights,
+                               self._segments)
 
     @property
     def embeddings(self):
         return self._embeddings
 
     def refresh(self) -> None:
-        """Re-read the chunks after the index changed."""
-        records = self._store.all_chunks()
-        self.chunks = [chunk for chunk, _ in records]
-        self.docs: dict[str, DocumentMeta] = {meta.doc_id: meta for _, meta in records}
-        self.texts = [index_text(chunk, self.docs[chunk.doc_id]) for chunk in self.chunks]
+        """Re-read the index after it changed: its manifest, then each document's saved segment
+        (only a document without one is read from the store and tokenised)."""
+        segments = [self._segment(entry.doc_id, entry.fingerprint) for entry in
+                    sorted(self._store.manifest().values(), key=lambda entry: entry.doc_id)]
+        self.chunks = [chunk for segment in segments for chunk in segment.chunks]
+        self.docs: dict[str, DocumentMeta] = {segment.doc.doc_id: segment.doc for segment in segments}
         self._position = {chunk.chunk_id: i for i, chunk in enumerate(self.chunks)}
         self._by_id = {chunk.chunk_id: chunk for chunk in self.chunks}
+        self._ranges: dict[str, tuple[int, int]] = {}  # a document's chunks are consecutive
+        start = 0
+        for segment in segments:
+            self._ranges[segment.doc.doc_id] = (start, start + len(segment.chunks))
+            start += len(segment.chunks)
         self._siblings: dict[tuple, list[str]] = {}
         self._tables: dict[tuple, list[str]] = {}  # every row of an annex table, all its columns
         for chunk in self.chunks:  # chunks are in reading order, so rows stay in order
             if chunk.kind == "table_row":
                 self._siblings.setdefault((chunk.doc_id, chunk.section_path), []).append(chunk.chunk_id)
                 self._tables.setdefault((chunk.doc_id, chunk.section_path[:1]), []).append(chunk.chunk_id)
-        add_words(quoted_names(self.texts))  # before indexing, so questions and clauses split them alike
-        self._lexical = LexicalIndex(self.texts)
-        self.weights = TermWeights([evidence_text(c, self.docs[c.doc_id]) for c in self.chunks])
+        add_words(sorted({name for segment in segments for name in segment.quoted}))  # questions split them alike
+        self._lexical = LexicalIndex()
+        self._lexical.build([(s.words, s.pair_word, s.pair_chunk, s.pair_tf, s.lengths) for s in segments])
+        offsets = np.cumsum([0] + [len(s.chunks) for s in segments])
+        self.weights = TermWeights(
+            [text for segment in segments for text in segment.squashed],
+            np.concatenate([s.grams for s in segments]) if segments else np.zeros(0, np.uint64),
+            np.concatenate([s.gram_chunk + offset for s, offset in zip(segments, offsets)]) if segments
+            else np.zeros(0, np.int32), normalised=True)
+        self._regions: dict[str, list[str]] = {}
+        self._vectors: dict[str, np.ndarray] = {}  # documents' vectors, for exact search within a place
+
+    def _segment(self, doc_id: str, fingerprint: str) -> Segment:
+        if self._segments is not None:
+            return self._segments.get(doc_id, fingerprint, lambda: self._store.document_chunks(doc_id))
+        return build_segment(*self._store.document_chunks(doc_id), fingerprint)
+
+    def _dense(self, vector: list[float], doc_ids: list[str] | None) -> list[tuple[str, float]]:
+        """The nearest chunks by cosine similarity, best first. Within a few documents (a place's),
+        exactly, over their vectors kept from earlier questions: the vector store's filtered
+        search costs tens of milliseconds in a large library, a product over a few hundred
+        vectors a fraction of one."""
+        scope = [d for d in doc_ids if d in self._ranges] if doc_ids is not None else None
+        if scope is None or sum(self._ranges[d][1] - self._ranges[d][0] for d in scope) > SCOPED_EXACT:
+            return self._store.query(vector, self._candidates, doc_ids)
+        if not scope:
+            return []
+        ids = [c.chunk_id for d in scope for c in self.doc_chunks(d)]
+        matrix = np.concatenate([self._doc_vectors(d) for d in scope])
+        query = np.asarray(vector, np.float64)
+        similarity = matrix @ query / (np.linalg.norm(matrix, axis=1) * np.linalg.norm(query) + 1e-12)
+        order = np.lexsort((np.arange(len(ids)), -similarity))[: self._candidates]
+        return [(ids[i], float(similarity[i])) for i in order]
+
+    def _doc_vectors(self, doc_id: str) -> np.ndarray:
+        vectors = self._vectors.get(doc_id)
+        if vectors is None:
+            if len(self._vectors) >= VECTOR_CACHE_DOCS:
+                self._vectors.pop(next(iter(self._vectors)))  # the oldest
+            vectors = self._vectors[doc_id] = self._store.vectors([c.chunk_id for c in self.doc_chunks(doc_id)])
+        return vectors
+
+    def chunk_counts(self) -> dict[str, int]:
+        """Chunks per document."""
+        return {doc_id: end - start for doc_id, (start, end) in self._ranges.items()}
+
+    def doc_chunks(self, doc_id: str) -> list[Chunk]:
+        """One document's chunks in reading order."""
+        start, end = self._ranges.get(doc_id, (0, 0))
+        return self.chunks[start:end]
 
     def vocabulary(self) -> list[str]:
         """The words of the indexed texts, as BM25 tokenised them."""
@@ -139,8 +185,12 @@ class HybridRetriever:
     def doc_ids_for_region(self, region: str) -> list[str]:
         """Documents whose region (or title) names ``region``: 盐城 matches 盐城市."""
         needle = region.strip().rstrip("市县区省")
-        return [d.doc_id for d in self.docs.values()
-                if needle and (needle in (d.region or "") or needle in d.title)]
+        if needle not in self._regions:  # a question's places recur: each is looked up once per index
+            if len(self._regions) > 4096:
+                self._regions.clear()  # bounded, whatever questions name
+            self._regions[needle] = [d.doc_id for d in self.docs.values()
+                                     if needle and (needle in (d.region or "") or needle in d.title)]
+        return self._regions[needle]
 
     def retrieve(self, query: QueryAnalysis, k: int, doc_ids: list[str] | None = None,
                  whole_tables: bool = False) -> list[ScoredChunk]:
@@ -158,13 +208,15 @@ class HybridRetriever:
         if self.mode in ("hybrid", "bm25"):
             allowed = None
             if doc_ids is not None:
-                wanted = set(doc_ids)
-                allowed = np.array([c.doc_id in wanted for c in self.chunks])
+                allowed = np.zeros(len(self.chunks), bool)
+                for doc_id in doc_ids:
+                    start, end = self._ranges.get(doc_id, (0, 0))
+                    allowed[start:end] = True
             order = self._lexical.rank(query.tokens, allowed, self._candidates)
             rankings["bm25"] = [self.chunks[i].chunk_id for i in order]
         if self.mode in ("hybrid", "dense"):
             vector = list(self._embed(query.dense_text or query.search_text))
-            hits = self._store.query(vector, self._candidates, doc_ids)
+            hits = self._dense(vector, doc_ids)
             rankings["dense"] = [chunk_id for chunk_id, _ in hits if chunk_id in self._position]
             similarity = {chunk_id: value for chunk_id, value in hits}
         fused = reciprocal_rank_fusion(rankings, self._rrf_k, self._weights)[: self._candidates]

@@ -11,9 +11,8 @@ import time
 from dataclasses import replace
 
 from .answer import Assessment, ExtractiveAnswerer
-from .conversation import Regions, resolve
+from .conversation import Aliases, Regions, resolve
 from .decision import DecisionModel
-from .evidence import squash
 from .lexical import add_words
 from .limits import (
     InputLimits,
@@ -24,6 +23,7 @@ from .limits import (
 )
 from .query import Glossary, GlossaryEntry, QueryAnalysis, analyse
 from .retrieval import HybridRetriever
+from .segments import segment_folder
 from .settings import Settings
 from .synonyms import Synonyms
 from .types import Answer, ScoredChunk, Turn
@@ -90,7 +90,7 @@ class Assistant:
                         and weights.df(term) <= 0.15 * max(len(self.retriever.chunks), 1):
                     english[term] = names[0]
         self._answerer = ExtractiveAnswerer(self.retriever.weights, self.decision, english_terms=english)
-        self._regions = self._region_aliases()
+        self._regions = Aliases(self._region_aliases())
         vocabulary = self.retriever.vocabulary()
         self._typos = TypoReader(vocabulary, self.retriever.weights)
         self._words = frozenset(vocabulary)
@@ -103,7 +103,6 @@ class Assistant:
             model = chat_model(self.settings.llm_base_url, self.settings.llm_model, self.settings.llm_temperature,
                                self.settings.llm_timeout)
             self._llm = LLMAnswerer(model, self._answerer, self.settings.llm_context_tokens)
-        self._known_text = squash("".join(self.retriever.texts) + "".join(d.title for d in self.retriever.docs.values()))
 
     def refresh(self) -> None:
         """Re-read the index after documents were added, replaced or removed."""
@@ -121,21 +120,23 @@ class Assistant:
         store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url)
         from ingest.pipeline import ingest
 
+        glossary = Glossary.load(settings.knowledge_dir / "glossary.tsv")
+        synonyms = Synonyms.load(settings.knowledge_dir / "synonyms.tsv")
+        segments = segment_folder(settings, glossary, synonyms)  # teaches jieba the glossary's words first
+
         from .knowledge import KnowledgeBase
 
         # a change a crash interrupted is finished or rolled back first (and logged in the audit)
-        for line in KnowledgeBase(settings, store, embeddings).recover():
+        for line in KnowledgeBase(settings, store, embeddings, segments).recover():
             log.warning("knowledge base: %s", line)
         # bring the index up to date with knowledge/: builds it when missing, re-indexes changed
         # documents (or a new splitter), skips unchanged ones; never removes files added by hand
         ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,
                max_tokens=settings.chunk_max_tokens, sync=store.count() == 0, progress=progress,
-               limits=settings.file_limits)
-        glossary = Glossary.load(settings.knowledge_dir / "glossary.tsv")
-        synonyms = Synonyms.load(settings.knowledge_dir / "synonyms.tsv")
-        add_words(glossary.chinese_terms() + synonyms.terms())
+               limits=settings.file_limits, segments=segments)
         retriever = HybridRetriever(store, embeddings, settings.retrieval_mode, settings.rrf_k,
-                                    weights={"bm25": 1.0, "dense": settings.dense_weight, "coverage": 1.0})
+                                    weights={"bm25": 1.0, "dense": settings.dense_weight, "coverage": 1.0},
+                                    segments=segments)
         # load jieba's tagger now, not on a user's first question (and without calling any LLM)
         retriever.retrieve(analyse("省级专精特新企业的奖励", glossary, synonyms), 1)
         return cls(retriever, glossary, settings, synonyms)
@@ -196,8 +197,7 @@ class Assistant:
         doc = the_document(query.ask, [self.retriever.docs[d] for d in ids]) if ids else None
         if doc is None:
             return None
-        chunks = [c for c in self.retriever.chunks if c.doc_id == doc.doc_id]
-        source = source_chunk(chunks, query.ask)
+        source = source_chunk(self.retriever.doc_chunks(doc.doc_id), query.ask)
         answer = facts_answer(query.question, doc, source, query.language, dt.date.today())
         return replace(answer, retrieved=[ScoredChunk(source, doc, 1.0, {}, 1.0, 1.0)])
 
@@ -231,7 +231,7 @@ class Assistant:
         local = [p for p in named if self.retriever.doc_ids_for_region(p)]
         if not region and not ask_places:
             named = local  # "我们是浙江的企业": no documents there, so nothing to prefer
-        missing = [p for p in named if p not in local and squash(p) not in self._known_text]
+        missing = [p for p in named if p not in local and not self.retriever.weights.df(p)]
         if missing:
             return {"missing_place": missing[0]}, self.retriever.retrieve(query, k, doc_ids, whole_tables), None
         if not named:

@@ -6,15 +6,33 @@ default embedding function (which downloads a model) is never used. Telemetry is
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from .types import Chunk, DocumentMeta, chunk_from_record, chunk_to_metadata
 
+PAGE = 5000  # records per read: well under SQLite's 32,766 variables, a few MB each
+
 
 class StoreError(RuntimeError):
     """The vector store cannot be opened or reached."""
+
+
+@dataclass(frozen=True)
+class IndexedDocument:
+    """One document of an index generation, as the generation's manifest lists it.
+
+    ``digest`` names the file bytes, catalog entry and ingest code the chunks came from, so an
+    unchanged file is recognised without reading it again ("" when not known)."""
+
+    doc_id: str
+    fingerprint: str
+    source_file: str = ""
+    digest: str = ""
+    chunks: int = 0
 
 
 def _client(index_dir: Path, chroma_url: str | None):
@@ -111,17 +129,32 @@ class ChunkStore:
         return ChunkStore(Path("."), self.base.removeprefix("clauses-"), _client_=self._client,
                           _name=f"{self.base}-g{time.time_ns()}")
 
+    def _pages(self, include: list[str]):
+        """Every record, a page at a time: one ``get`` of all records exceeds SQLite's limit on
+        variables above 32,766 records, and would hold them all in memory at once."""
+        offset = 0
+        while True:
+            try:
+                page = self._collection.get(include=include, limit=PAGE, offset=offset)
+            except Exception as exc:  # chromadb raises its own classes and SQLite's
+                raise StoreError(f"cannot read the index {self.name!r}: {exc}") from None
+            if not page["ids"]:
+                return
+            yield page
+            offset += len(page["ids"])
+
     def copy_into(self, staging: ChunkStore, skip_doc_ids: set[str]) -> int:
         """Copy every chunk (vector included) of documents not in ``skip_doc_ids``."""
-        result = self._collection.get(include=["embeddings", "documents", "metadatas"])
-        keep = [i for i, meta in enumerate(result["metadatas"] or []) if meta["doc_id"] not in skip_doc_ids]
-        for start in range(0, len(keep), 500):
-            part = keep[start:start + 500]
-            staging._collection.add(ids=[result["ids"][i] for i in part],
-                                    embeddings=[list(result["embeddings"][i]) for i in part],
-                                    documents=[result["documents"][i] for i in part],
-                                    metadatas=[result["metadatas"][i] for i in part])
-        return len(keep)
+        copied = 0
+        for page in self._pages(["embeddings", "documents", "metadatas"]):
+            keep = [i for i, meta in enumerate(page["metadatas"]) if meta["doc_id"] not in skip_doc_ids]
+            if keep:
+                staging._collection.add(ids=[page["ids"][i] for i in keep],
+                                        embeddings=[page["embeddings"][i] for i in keep],
+                                        documents=[page["documents"][i] for i in keep],
+                                        metadatas=[page["metadatas"][i] for i in keep])
+            copied += len(keep)
+        return copied
 
     def activate(self, staging: ChunkStore) -> None:
         """Make ``staging`` the index everyone reads. The previous generation stays until the
@@ -132,11 +165,53 @@ class ChunkStore:
     def count(self) -> int:
         return self._collection.count()
 
+    def manifest(self) -> dict[str, IndexedDocument]:
+        """The documents of this generation, from the manifest kept in the collection's metadata
+        (one small read, whatever the library's size). An index built before manifests existed
+        is read once, a page at a time, and given one."""
+        try:
+            metadata = self._client.get_collection(self.name).metadata or {}
+        except Exception as exc:  # chromadb raises its own classes and SQLite's
+            raise StoreError(f"cannot read the index {self.name!r}: {exc}") from None
+        if "manifest" in metadata:
+            return {doc_id: IndexedDocument(doc_id, *values) for doc_id, values in json.loads(metadata["manifest"]).items()}
+        entries = {}
+        for page in self._pages(["metadatas"]):
+            for meta in page["metadatas"]:
+                entry = entries.get(meta["doc_id"])
+                fingerprint = meta.get("fingerprint", "")
+                if entry and entry.fingerprint != fingerprint:
+                    fingerprint = ""  # mixed: treated as changed
+                source = json.loads(meta["doc_meta"]).get("source_file", "") if "doc_meta" in meta else ""
+                entries[meta["doc_id"]] = IndexedDocument(meta["doc_id"], fingerprint, source, "",
+                                                          (entry.chunks if entry else 0) + 1)
+        if entries:
+            self.write_manifest(entries)
+        return entries
+
+    def write_manifest(self, entries: dict[str, IndexedDocument]) -> None:
+        """Record the documents of this generation (written before it is activated)."""
+        manifest = {d.doc_id: [d.fingerprint, d.source_file, d.digest, d.chunks] for d in entries.values()}
+        self._collection.modify(metadata={"manifest": json.dumps(manifest, ensure_ascii=False, sort_keys=True)})
+
+    def document_chunks(self, doc_id: str) -> tuple[list[Chunk], DocumentMeta | None]:
+        """One document's chunks (reading order) and its metadata: a read the size of the document."""
+        try:
+            result = self._collection.get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
+        except Exception as exc:  # chromadb raises its own classes and SQLite's
+            raise StoreError(f"cannot read the index {self.name!r}: {exc}") from None
+        records = [chunk_from_record(i, d, m) for i, d, m in zip(result["ids"], result["documents"], result["metadatas"])]
+        chunks = sorted((chunk for chunk, _ in records), key=lambda chunk: chunk.order)
+        return chunks, records[0][1] if records else None
+
+    def document_chunk_ids(self, doc_id: str) -> list[str]:
+        """The ids of one document's chunks."""
+        return self._collection.get(where={"doc_id": doc_id}, include=[])["ids"]
+
     def fingerprints(self) -> dict[str, tuple[str, list[str]]]:
         """For each document: the fingerprint its chunks were built from, and their ids."""
-        result = self._collection.get(include=["metadatas"])
         out: dict[str, tuple[str, list[str]]] = {}
-        for chunk_id, meta in zip(result["ids"], result["metadatas"] or []):
+        for chunk_id, meta in ((i, m) for page in self._pages(["metadatas"]) for i, m in zip(page["ids"], page["metadatas"])):
             fingerprint, ids = out.get(meta["doc_id"], (meta.get("fingerprint", ""), []))
             ids.append(chunk_id)
             out[meta["doc_id"]] = (fingerprint if fingerprint == meta.get("fingerprint") else "", ids)
@@ -159,10 +234,17 @@ class ChunkStore:
 
     def all_chunks(self) -> list[tuple[Chunk, DocumentMeta]]:
         """Every chunk with its document, in document reading order."""
-        result = self._collection.get(include=["documents", "metadatas"])
-        records = [chunk_from_record(i, d, m) for i, d, m in
-                   zip(result["ids"], result["documents"] or [], result["metadatas"] or [])]
+        records = [chunk_from_record(i, d, m) for page in self._pages(["documents", "metadatas"])
+                   for i, d, m in zip(page["ids"], page["documents"], page["metadatas"])]
         return sorted(records, key=lambda record: (record[0].doc_id, record[0].order))
+
+    def vectors(self, ids: list[str]):
+        """The vectors of ``ids``, in that order (a float64 matrix)."""
+        import numpy as np
+
+        result = self._collection.get(ids=ids, include=["embeddings"])
+        found = dict(zip(result["ids"], result["embeddings"]))
+        return np.asarray([found[i] for i in ids], np.float64)
 
     def query(self, vector: list[float], n: int, doc_ids: list[str] | None = None) -> list[tuple[str, float]]:
         """Ids of the ``n`` nearest chunks with their cosine similarity, best first."""

@@ -242,7 +242,11 @@ def launch(assistant: Assistant, feedback: FeedbackStore, host: str = "127.0.0.1
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     settings = assistant.settings
     app = build_app(assistant, feedback, knowledge, sessions).queue(default_concurrency_limit=4)
+    from .rest import api_routes
+
     app.launch(server_name=host, server_port=port, show_error=True, prevent_thread_lock=not block, quiet=not block,
+               # the REST API and its OpenAPI documentation, served beside the chat
+               app_kwargs={"docs_url": "/docs", "routes": api_routes(assistant), "title": "policy-assistant"},
                max_file_size=settings.max_file_bytes,  # larger uploads are refused before they reach the disk
                state_session_capacity=settings.max_sessions)  # the oldest sessions' state goes first
     return app

@@ -3,6 +3,7 @@
     python -m eval.load [--conversations 20] [--turns 5]
     python -m eval.load --soak-seconds 600 --rate 5
     python -m eval.load --conversations 50 --client http
+    python -m eval.load --conversations 20 --turns 10 --client rest
 
 Starts `policy-assistant serve` on a free local port, warms it with one short conversation
 (its first answer's latency is reported apart), runs the conversations at once
@@ -48,6 +49,20 @@ def _http_asker(url: str):
     return ask
 
 
+def _rest_asker(url: str):
+    """``POST /api/ask`` of the REST API."""
+    import httpx
+
+    session = httpx.Client(timeout=120)
+
+    def ask(question: str, region, history: list[dict]) -> dict:
+        response = session.post(f"{url}api/ask", json={"question": question, "region": region, "history": history})
+        response.raise_for_status()
+        return response.json()
+
+    return ask
+
+
 def _gradio_asker(url: str):
     from gradio_client import Client
 
@@ -56,7 +71,7 @@ def _gradio_asker(url: str):
 
 
 def conversation(url: str, questions: list[str], client: str = "gradio") -> tuple[list[float], list[str]]:
-    ask = _http_asker(url) if client == "http" else _gradio_asker(url)
+    ask = {"http": _http_asker, "rest": _rest_asker}.get(client, _gradio_asker)(url)
     history: list[dict] = []
     latencies, errors = [], []
     for question in questions:
@@ -164,8 +179,9 @@ def main() -> None:
     parser.add_argument("--turns", type=int, default=5)
     parser.add_argument("--soak-seconds", type=float, default=0)
     parser.add_argument("--rate", type=float, default=5.0, help="questions a second during a soak")
-    parser.add_argument("--client", choices=["gradio", "http"], default="gradio",
-                        help="Gradio's Python client (heavy on the same cores) or plain HTTP POSTs")
+    parser.add_argument("--client", choices=["gradio", "http", "rest"], default="gradio",
+                        help="Gradio's Python client (heavy on the same cores), plain HTTP POSTs to Gradio's "
+                             "API, or the REST API (POST /api/ask)")
     args = parser.parse_args()
     pool = [q.question for q in load_questions(default_questions()).questions if not q.history]
     scripts = []

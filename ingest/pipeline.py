@@ -12,9 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from assistant.retrieval import index_text
+from assistant.segments import build_segment, index_text
+from assistant.store import IndexedDocument
 from assistant.types import Chunk, DocumentMeta
 
 from .catalog import document_meta, load_catalog, slug
@@ -88,60 +90,104 @@ def prepare(path: Path, catalog: dict[str, DocumentMeta], max_tokens: int,
     return PreparedDocument(meta, chunks, basis.hexdigest()[:24], report)
 
 
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """The ingest package's own source: a change to how files are read re-reads every file."""
+    basis = hashlib.sha256(f"{SPLITTER_VERSION}".encode())
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        basis.update(path.read_bytes())
+    return basis.hexdigest()
+
+
+def source_digest(path: Path, catalog: dict[str, DocumentMeta], max_tokens: int) -> str:
+    """What a file's chunks depend on, known without parsing it: its bytes, its catalog entry,
+    the token cap and the ingest code."""
+    basis = hashlib.sha256(path.read_bytes())
+    entry = catalog.get(path.name)
+    basis.update(json.dumps(entry.to_dict() if entry else None, ensure_ascii=False, sort_keys=True).encode())
+    basis.update(f"{max_tokens}/{_code_digest()}".encode())
+    return basis.hexdigest()[:24]
+
+
 def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tokens: int,
            sync: bool = False, progress: bool = True, activate: bool = True,
-           limits: FileLimits = DEFAULT_LIMITS) -> IngestReport:
+           limits: FileLimits = DEFAULT_LIMITS, segments=None, reread: bool = False) -> IngestReport:
     """Bring the store up to date with ``paths``; with ``sync``, also drop documents no longer there.
 
-    With ``activate=False`` the new generation is built but not switched to: it is returned
-    as ``report.staged`` for the caller to activate once its own changes are committed.
+    A file whose digest the index's manifest already lists is not read again (``reread`` reads
+    every file, for a report on each). ``segments`` (a :class:`~assistant.segments.SegmentFolder`)
+    receives the lexical segments of new and changed documents. With ``activate=False`` the new
+    generation is built but not switched to: it is returned as ``report.staged`` for the caller
+    to activate once its own changes are committed.
     """
     from tqdm import tqdm
 
     report = IngestReport()
     catalog = load_catalog(knowledge_dir)
     files, report.errors = collect_files(paths)
+    existing = store.manifest()
+    by_file = {d.source_file: d for d in existing.values() if d.digest}
     prepared: list[PreparedDocument] = []
+    digests: dict[str, str] = {}
+    known: list[IndexedDocument] = []  # unchanged files, recognised by their digest
     failed_ids: set[str] = set()
     for path in files:
         try:
+            digest = source_digest(path, catalog, max_tokens)
+        except OSError as exc:
+            report.errors.append(f"{path.name}: cannot be read ({exc.strerror or exc})")
+            failed_ids.add(catalog[path.name].doc_id if path.name in catalog else slug(path.stem))
+            continue
+        if not reread and path.name in by_file and by_file[path.name].digest == digest:
+            known.append(by_file[path.name])
+            continue
+        try:
             prepared.append(prepare(path, catalog, max_tokens, limits))
+            digests[prepared[-1].meta.doc_id] = digest
         except LoadError as exc:
             report.errors.append(str(exc))
             failed_ids.add(catalog[path.name].doc_id if path.name in catalog else slug(path.stem))
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = {d.doc_id: d.source_file for d in known}
     for doc in prepared:
-        if doc.meta.doc_id in seen:
+        if doc.meta.doc_id in seen and seen[doc.meta.doc_id] != doc.meta.source_file:
             report.errors.append(f"{doc.meta.source_file}: doc_id {doc.meta.doc_id!r} already used by {seen[doc.meta.doc_id]}")
     prepared = [d for d in prepared if seen.setdefault(d.meta.doc_id, d.meta.source_file) == d.meta.source_file]
     report.documents = [d.report for d in prepared if d.report]
 
-    existing = store.fingerprints()
-    todo = [d for d in prepared if existing.get(d.meta.doc_id, ("", []))[0] != d.fingerprint]
-    report.unchanged = [d.meta.doc_id for d in prepared if d not in todo]
-    present = {d.meta.doc_id for d in prepared} | failed_ids
+    todo = [d for d in prepared if (d.meta.doc_id not in existing or existing[d.meta.doc_id].fingerprint != d.fingerprint)]
+    report.unchanged = [d.doc_id for d in known] + [d.meta.doc_id for d in prepared if d not in todo]
+    present = {d.meta.doc_id for d in prepared} | {d.doc_id for d in known} | failed_ids
     gone = [doc_id for doc_id in existing if sync and doc_id not in present]
+    manifest = {doc_id: entry for doc_id, entry in existing.items() if doc_id not in gone}
+    for doc in prepared:  # digests of files read again (a first read, or a new ingest code) are kept
+        manifest[doc.meta.doc_id] = IndexedDocument(doc.meta.doc_id, doc.fingerprint, doc.meta.source_file,
+                                                    digests[doc.meta.doc_id], len(doc.chunks))
     if not todo and not gone:
+        if manifest != existing:
+            store.write_manifest(manifest)  # nothing changed but the digests: the next start reads no file
         return report  # nothing changed: the index is not touched
     # build the next generation completely, then switch to it: an interruption leaves the old one
     staging = store.stage()
     store.copy_into(staging, {d.meta.doc_id for d in todo} | set(gone))
     bar = tqdm(total=sum(len(d.chunks) for d in todo), unit="chunk", desc="ingest", disable=not progress or not todo)
     for doc in todo:
-        old_ids = set(existing.get(doc.meta.doc_id, ("", []))[1])
+        old_ids = set(store.document_chunk_ids(doc.meta.doc_id)) if doc.meta.doc_id in existing else set()
         texts = [index_text(c, doc.meta) for c in doc.chunks]
         vectors: list[list[float]] = []
         for start in range(0, len(texts), 32):
             vectors.extend(embeddings.embed_documents(texts[start:start + 32]))
             bar.update(len(texts[start:start + 32]))
         staging.upsert(doc.chunks, doc.meta, doc.fingerprint, vectors)
+        if segments is not None:
+            segments.save(build_segment(doc.chunks, doc.meta, doc.fingerprint))
         (report.updated if old_ids else report.added).append(doc.meta.doc_id)
         report.chunks_written += len(doc.chunks)
         report.chunks_deleted += len(old_ids - {c.chunk_id for c in doc.chunks})
     bar.close()
     for doc_id in gone:
         report.removed.append(doc_id)
-        report.chunks_deleted += len(existing[doc_id][1])
+        report.chunks_deleted += existing[doc_id].chunks
+    staging.write_manifest(manifest)
     if activate:
         store.activate(staging)
     else:

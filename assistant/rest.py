@@ -1,0 +1,66 @@
+"""A REST API beside the web chat, for other platforms: ``POST /api/ask``, ``GET /api/documents``.
+
+The routes are FastAPI's, handed to the app Gradio builds (its ``app_kwargs``), so they are
+served by the same process and port as the chat, with OpenAPI documentation at ``/docs``.
+Questions are checked by the same validation as the chat's; a bad request gets a 400 or
+422 with the reason, an internal failure a 500 without details (those go to the log).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import APIRouter, HTTPException
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+
+from .limits import QuestionError, validate_history
+
+log = logging.getLogger(__name__)
+
+
+class TurnIn(BaseModel):
+    role: str = Field(description="'user' or 'assistant'")
+    content: str
+
+
+class AskRequest(BaseModel):
+    """A question, optionally after earlier turns, within one place or some documents."""
+
+    question: str = Field(description="the question, in Chinese or English")
+    history: list[TurnIn] = Field(default_factory=list, description="earlier turns, oldest first")
+    region: str | None = Field(None, description="answer only from this place's documents, e.g. 金湖县")
+    doc_ids: list[str] | None = Field(None, description="answer only from these documents")
+    top_k: int | None = Field(None, ge=1, le=100, description="clauses passed to the answerer")
+
+
+def api_routes(assistant) -> list:
+    """The API's routes over ``assistant``, to be given to the FastAPI app."""
+    router = APIRouter(prefix="/api", tags=["policy assistant"])
+
+    @router.post("/ask")
+    async def ask(request: AskRequest) -> dict[str, Any]:
+        """Answer a question with citations to the clauses it rests on; ``refused`` is true when
+        the knowledge base has no clause that answers it."""
+        try:
+            turns = validate_history([t.model_dump() for t in request.history], assistant.limits)
+            answer = await run_in_threadpool(assistant.ask, request.question, turns, request.region,
+                                              request.doc_ids, request.top_k)
+        except (QuestionError, ValueError, TypeError) as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from None
+        except Exception:  # the details go to the log, never to the caller
+            log.exception("answering %r failed", request.question)
+            raise HTTPException(status_code=500, detail="the question could not be answered") from None
+        data = answer.to_dict()
+        data["retrieved"] = data["retrieved"][:10]
+        return data
+
+    @router.get("/documents")
+    def documents() -> list[dict[str, Any]]:
+        """The documents the answers come from: id, title, place, level, 文号, dates, status."""
+        counts = assistant.retriever.chunk_counts()
+        return [{**meta.to_dict(), "chunks": counts.get(doc_id, 0)}
+                for doc_id, meta in sorted(assistant.retriever.docs.items())]
+
+    return router.routes

@@ -1,0 +1,183 @@
+"""Segments: one document's chunks as lexical retrieval needs them, built once at ingest.
+
+Tokenising a clause with jieba is the costliest step of building the lexical index (a
+province's library: minutes). A segment holds a document's chunks with their BM25 tokens
+and the character grams of their evidence text, saved under the index folder and named by
+the document's fingerprint; start-up and every change then only concatenate arrays,
+re-tokenising nothing but new or changed documents.
+
+Segments are derived data: a missing or unreadable one is rebuilt from the store's records.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .evidence import gram_codes, squash
+from .lexical import add_words, quoted_names, tokenize
+from .types import Chunk, DocumentMeta
+
+log = logging.getLogger(__name__)
+SEGMENT_VERSION = 2  # bump when what a segment holds, or how it is tokenised, changes
+_MAGIC = b"policy-assistant segment 2\n"
+_ARRAYS = ("pair_word", "pair_chunk", "pair_tf", "lengths", "grams", "gram_chunk")
+
+
+def index_text(chunk: Chunk, meta: DocumentMeta) -> str:
+    """What is embedded and BM25-indexed: the clause with its section path.
+
+    The document title is left out: every chunk of a document would share it, so it
+    only adds noise (and favours short chunks); documents are told apart by filters.
+    """
+    return f"{' '.join(chunk.section_path)}\n{chunk.text}"
+
+
+def evidence_text(chunk: Chunk, meta: DocumentMeta) -> str:
+    """What a reader sees of a clause: its document, region, section path and text."""
+    return f"{meta.title} {meta.region or ''}\n{' '.join(chunk.section_path)}\n{chunk.text}"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A document's chunks (in reading order) with their lexical data, as flat arrays.
+
+    ``pair_*`` arrays list each (chunk, word) once with its term frequency; ``gram_*`` each
+    (chunk, character gram) once. Chunk positions are local to the segment."""
+
+    doc: DocumentMeta
+    fingerprint: str
+    chunks: tuple[Chunk, ...]
+    words: tuple[str, ...]
+    pair_word: np.ndarray
+    pair_chunk: np.ndarray
+    pair_tf: np.ndarray
+    lengths: np.ndarray
+    grams: np.ndarray
+    gram_chunk: np.ndarray
+    squashed: tuple[str, ...]
+    quoted: tuple[str, ...]
+
+
+def build_segment(chunks: list[Chunk], doc: DocumentMeta, fingerprint: str) -> Segment:
+    """Tokenise a document's chunks (jieba must already know the glossary's words)."""
+    chunks = sorted(chunks, key=lambda c: c.order)
+    texts = [index_text(c, doc) for c in chunks]
+    quoted = quoted_names(texts)
+    add_words(quoted)  # the document's own product names stay whole in its tokens
+    words: dict[str, int] = {}
+    pair_word, pair_chunk, pair_tf, lengths = [], [], [], []
+    for position, text in enumerate(texts):
+        tokens = tokenize(text) or ["<empty>"]
+        lengths.append(len(tokens))
+        for token, count in Counter(tokens).items():
+            pair_word.append(words.setdefault(token, len(words)))
+            pair_chunk.append(position)
+            pair_tf.append(count)
+    squashed = [squash(evidence_text(c, doc)) for c in chunks]
+    grams = [gram_codes(text) for text in squashed]
+    return Segment(doc, fingerprint, tuple(chunks), tuple(words), np.asarray(pair_word, np.int32),
+                   np.asarray(pair_chunk, np.int32), np.asarray(pair_tf, np.int32), np.asarray(lengths, np.int32),
+                   np.concatenate(grams) if grams else np.zeros(0, np.uint64),
+                   np.repeat(np.arange(len(grams), dtype=np.int32), [len(g) for g in grams]),
+                   tuple(squashed), tuple(quoted))
+
+
+def lexicon_digest(terms: list[str]) -> str:
+    """Names the tokenisation: the words jieba was taught (the glossary's and synonyms')."""
+    return hashlib.sha256(("\n".join(sorted(set(terms))) + f"\n{SEGMENT_VERSION}").encode()).hexdigest()[:16]
+
+
+class SegmentFolder:
+    """Segment files of one tokenisation: ``<root>/<lexicon digest>/<doc_id>-<fingerprint>.seg``."""
+
+    def __init__(self, root: Path, lexicon_terms: list[str]) -> None:
+        add_words(lexicon_terms)  # before any document is tokenised, here or by a question
+        self.folder = Path(root) / lexicon_digest(lexicon_terms)
+
+    def _path(self, doc_id: str, fingerprint: str) -> Path:
+        return self.folder / f"{doc_id}-{fingerprint}.seg"
+
+    def save(self, segment: Segment) -> None:
+        """Write ``segment`` as one file: a JSON header, then its arrays' raw bytes (read back
+        without copying; a zip of arrays costs a file-system walk per array on every start)."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        arrays = {name: np.ascontiguousarray(getattr(segment, name)) for name in _ARRAYS}
+        layout, offset = {}, 0
+        for name, array in arrays.items():
+            layout[name] = [array.dtype.str, len(array), offset]
+            offset += array.nbytes
+        header = json.dumps({"doc": segment.doc.to_dict(), "fingerprint": segment.fingerprint,
+                             "chunks": [[c.chunk_id, c.text, list(c.section_path), c.kind, list(c.responsible_units),
+                                         c.order] for c in segment.chunks],
+                             "words": segment.words, "squashed": segment.squashed, "quoted": segment.quoted,
+                             "arrays": layout}, ensure_ascii=False).encode()
+        header += b" " * (-len(header) % 8)  # arrays start 8-byte aligned
+        path = self._path(segment.doc.doc_id, segment.fingerprint)
+        temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+        with temporary.open("wb") as handle:  # written whole, then renamed: a reader never sees half
+            handle.write(_MAGIC + len(header).to_bytes(8, "little") + header)
+            for array in arrays.values():
+                handle.write(array.tobytes())
+        os.replace(temporary, path)
+
+    def load(self, doc_id: str, fingerprint: str) -> Segment | None:
+        """The saved segment, or None when there is none (or it cannot be read)."""
+        path = self._path(doc_id, fingerprint)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        try:
+            if not data.startswith(_MAGIC):
+                raise ValueError("not a segment file")
+            size = int.from_bytes(data[len(_MAGIC):len(_MAGIC) + 8], "little")
+            start = len(_MAGIC) + 8 + size
+            header = json.loads(data[len(_MAGIC) + 8:start])
+            arrays = {name: np.frombuffer(data, dtype, count, start + offset)
+                      for name, (dtype, count, offset) in header["arrays"].items()}
+            chunks = tuple(Chunk(chunk_id=i, doc_id=doc_id, text=t, section_path=tuple(p), kind=k,
+                                 responsible_units=tuple(u), order=o) for i, t, p, k, u, o in header["chunks"])
+            return Segment(DocumentMeta.from_dict(header["doc"]), fingerprint, chunks, tuple(header["words"]),
+                           squashed=tuple(header["squashed"]), quoted=tuple(header["quoted"]),
+                           **{name: arrays[name] for name in _ARRAYS})
+        except (ValueError, KeyError, TypeError) as exc:
+            log.warning("segment %s unreadable (%s): rebuilt", path.name, exc)
+            return None
+
+    def get(self, doc_id: str, fingerprint: str, records) -> Segment:
+        """The saved segment, or one built (and saved) from ``records()``: (chunks, doc) from the store."""
+        segment = self.load(doc_id, fingerprint)
+        if segment is None:
+            chunks, doc = records()
+            segment = build_segment(chunks, doc, fingerprint)
+            self.save(segment)
+        return segment
+
+    def prune(self, keep: set[tuple[str, str]]) -> int:
+        """Delete segment files of documents no generation uses any more; returns how many."""
+        removed = 0
+        for path in self.folder.glob("*.seg") if self.folder.is_dir() else []:
+            doc_id, _, fingerprint = path.stem.rpartition("-")
+            if (doc_id, fingerprint) not in keep:
+                path.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+
+def segment_folder(settings, glossary=None, synonyms=None) -> SegmentFolder:
+    """The folder of lexical segments for ``settings`` (beside the index), named by the glossary's
+    and synonyms' words, which it teaches jieba before anything is tokenised."""
+    from .query import Glossary
+    from .synonyms import Synonyms
+
+    glossary = glossary or Glossary.load(settings.knowledge_dir / "glossary.tsv")
+    synonyms = synonyms or Synonyms.load(settings.knowledge_dir / "synonyms.tsv")
+    return SegmentFolder(settings.index_dir / "segments", glossary.chinese_terms() + synonyms.terms())
