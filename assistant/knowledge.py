@@ -2,9 +2,9 @@
 
 Uploads are checked by content (not by name), size-limited, and stored under a safe file
 name inside the documents folder. Every change is a transaction: the new documents folder
-and metadata are staged under ``knowledge/.changes/<id>/`` with a journal, the next index
-generation is built from them, and only then are the file, the metadata entry, the index
-switch and the audit line committed. An interrupted change is rolled back (while
+and metadata are staged under ``knowledge/.changes/<id>/`` with a journal, the changed
+documents' chunks are written into the index (invisible until committed), and only then are
+the file, the metadata entry, the index's manifest and the audit line committed. An interrupted change is rolled back (while
 building) or completed (while committing) by :meth:`KnowledgeBase.recover` at start-up.
 Removed and replaced files are kept under ``knowledge/.removed/`` for :meth:`restore`.
 """
@@ -193,6 +193,8 @@ class KnowledgeBase:
                                 max_tokens=self.settings.chunk_max_tokens, sync=True, progress=False, activate=False,
                                 limits=self.settings.file_limits, segments=self.segments)
                 if report.errors:
+                    if report.staged is not None:
+                        self.store.discard(report.staged)
                     raise KnowledgeError("; ".join(e.replace(str(staged_docs) + "/", "") for e in report.errors))
             except BaseException:
                 shutil.rmtree(change, ignore_errors=True)  # nothing outside the staging folder was touched

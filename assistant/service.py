@@ -78,7 +78,7 @@ class Assistant:
         self._prepare()
 
     def _prepare(self) -> None:
-        self._generation = self.retriever.store.name
+        self._generation = self.retriever.store.generation
         self.glossary = with_document_places(self._base_glossary, self.retriever.docs.values())
         # glosses name what is specific (levels, titles, units), not words most clauses share (企业)
         weights = self.retriever.weights
@@ -151,9 +151,9 @@ class Assistant:
         store = self.retriever.store
         if not store.current():  # another process switched the index: follow it
             store.reopen()
-        if store.name != self._generation:  # the index changed since the retriever was built
+        if store.generation != self._generation:  # the index changed since the retriever was built
             with self._refresh_lock:  # concurrent questions: one of them refreshes, the others wait
-                if store.name != self._generation:
+                if store.generation != self._generation:
                     self.refresh()
         with self._cores:
             query = self.analyse(text, history)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .types import Chunk, DocumentMeta, chunk_from_record, chunk_to_metadata
@@ -53,26 +53,51 @@ def _client(index_dir: Path, chroma_url: str | None):
     return chromadb.PersistentClient(path=str(index_dir), settings=chroma_settings)
 
 
+@dataclass
+class PendingChange:
+    """A change written into the collection but not yet visible: the manifest it commits and
+    the ids of the records it retires (deleted once it is committed)."""
+
+    manifest: dict[str, IndexedDocument]
+    retired: set[str]
+    written: set[str] = field(default_factory=set)  # records it added (discarded if it is abandoned)
+
+
 class ChunkStore:
     """Chunks with their vectors and metadata, one Chroma collection per embedding model.
 
-    Changes are made in generations: :meth:`stage` opens a new, empty collection, the caller
-    fills it, and :meth:`activate` switches the "active" pointer (kept in Chroma, so it also
-    works against a server) only once it is complete. An interrupted build leaves the
-    previous generation serving; its leftovers are dropped by the next :meth:`stage`.
+    A change costs the changed documents' own chunks, whatever the library's size. Their
+    records are written into the live collection first: a chunk's id names its document,
+    section and text, so a record rewritten under an existing id holds the same text and
+    vector, and a new id is ignored by readers, who only know the chunks of the documents
+    the manifest lists. :meth:`activate` then commits the :class:`PendingChange`: the new
+    manifest (in the collection's metadata), a new version on the "active" pointer (kept in
+    Chroma, so processes sharing a server follow it), and only then deletes the records the
+    change retired. An interrupted change leaves the previous manifest answering; its stray
+    records are ignored and go with that document's next change.
     """
 
-    def __init__(self, index_dir: Path, collection: str, chroma_url: str | None = None, *, _client_=None,
-                 _name: str | None = None) -> None:
-        self._client = _client_ or _client(index_dir, chroma_url)
+    def __init__(self, index_dir: Path, collection: str, chroma_url: str | None = None) -> None:
+        self._client = _client(index_dir, chroma_url)
         # a local index's folder, watched for deletion (see missing()); None for a Chroma server
-        self.index_dir = None if (chroma_url or _client_) else Path(index_dir)
+        self.index_dir = None if chroma_url else Path(index_dir)
         self._model = collection
         self.base = f"clauses-{collection}"
         self._pointer = self._client.get_or_create_collection(f"{self.base}-active", embedding_function=None)
-        self.name = _name or (self._pointer.metadata or {}).get("collection") or self.base
+        # a collection named by the pointer (indexes built by earlier versions, in generations) or the base
+        self.name = (self._pointer.metadata or {}).get("collection") or self.base
+        self.version = int((self._pointer.metadata or {}).get("version", 0))
         self._collection = self._open(self.name)
         self._checked: tuple[str, float] | None = None  # (generation, when current() last read the pointer)
+
+    @property
+    def generation(self) -> str:
+        """Names the state readers see: changes when a change is committed, here or elsewhere."""
+        return f"{self.name}#{self.version}"
+
+    def _read_pointer(self) -> tuple[str, int]:
+        metadata = self._client.get_collection(f"{self.base}-active").metadata or {}
+        return metadata.get("collection") or self.base, int(metadata.get("version", 0))
 
     def _open(self, name: str):
         return self._client.get_or_create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
@@ -84,11 +109,10 @@ class ChunkStore:
         process's switch is followed within a second, without a database read per question."""
         now = time.monotonic()
         checked = self._checked
-        if checked and checked[0] == self.name and now - checked[1] < max_age:
+        if checked and checked[0] == self.generation and now - checked[1] < max_age:
             return True
-        pointer = self._client.get_collection(f"{self.base}-active")
-        same = ((pointer.metadata or {}).get("collection") or self.base) == self.name
-        self._checked = (self.name, now) if same else None
+        same = self._read_pointer() == (self.name, self.version)
+        self._checked = (self.generation, now) if same else None
         return same
 
     def missing(self) -> bool:
@@ -111,23 +135,14 @@ class ChunkStore:
     def adopt(self, other: ChunkStore) -> None:
         """Read and write ``other``'s index from now on (everyone holding this store follows)."""
         self._client, self._pointer, self.name, self._collection = other._client, other._pointer, other.name, other._collection
+        self.version = other.version
         self._checked = None
 
     def reopen(self) -> None:
-        """Follow the active pointer to the newest complete generation."""
+        """Follow the active pointer to the newest committed state."""
         self._pointer = self._client.get_collection(f"{self.base}-active")
-        self.name = (self._pointer.metadata or {}).get("collection") or self.base
+        self.name, self.version = self._read_pointer()
         self._collection = self._open(self.name)
-
-    def stage(self) -> ChunkStore:
-        """A new, empty generation to build the next index in."""
-        keep = {self.name, f"{self.base}-active"}
-        for collection in self._client.list_collections():
-            name = getattr(collection, "name", collection)
-            if name.startswith(f"{self.base}-g") and name not in keep:
-                self._client.delete_collection(name)  # leftovers of an interrupted build, or superseded
-        return ChunkStore(Path("."), self.base.removeprefix("clauses-"), _client_=self._client,
-                          _name=f"{self.base}-g{time.time_ns()}")
 
     def _pages(self, include: list[str]):
         """Every record, a page at a time: one ``get`` of all records exceeds SQLite's limit on
@@ -143,24 +158,19 @@ class ChunkStore:
             yield page
             offset += len(page["ids"])
 
-    def copy_into(self, staging: ChunkStore, skip_doc_ids: set[str]) -> int:
-        """Copy every chunk (vector included) of documents not in ``skip_doc_ids``."""
-        copied = 0
-        for page in self._pages(["embeddings", "documents", "metadatas"]):
-            keep = [i for i, meta in enumerate(page["metadatas"]) if meta["doc_id"] not in skip_doc_ids]
-            if keep:
-                staging._collection.add(ids=[page["ids"][i] for i in keep],
-                                        embeddings=[page["embeddings"][i] for i in keep],
-                                        documents=[page["documents"][i] for i in keep],
-                                        metadatas=[page["metadatas"][i] for i in keep])
-            copied += len(keep)
-        return copied
+    def discard(self, change: PendingChange) -> None:
+        """Abandon ``change``: the records it added go; the committed state never saw them."""
+        self.delete(change.written)
 
-    def activate(self, staging: ChunkStore) -> None:
-        """Make ``staging`` the index everyone reads. The previous generation stays until the
-        next build, so a process still reading it keeps working until it follows the pointer."""
-        self._pointer.modify(metadata={"collection": staging.name})
-        self.name, self._collection = staging.name, staging._collection
+    def activate(self, change: PendingChange) -> None:
+        """Commit ``change``: its manifest, then a new version everyone follows, then the
+        retired records go (a reader still on the previous version keeps its chunks' texts in
+        memory; it follows within a second)."""
+        self.write_manifest(change.manifest)
+        self.version += 1
+        self._pointer.modify(metadata={"collection": self.name, "version": self.version})
+        self._checked = None
+        self.delete(change.retired)
 
     def count(self) -> int:
         return self._collection.count()

@@ -1,6 +1,7 @@
 """Scale benchmark: synthetic libraries of growing size, as a province's platform would hold.
 
-    python -m eval.scale [--sizes 2000,20000,40000,100000] [--real-up-to 2000] [--chroma-server] [--json]
+    python -m eval.scale [--sizes 2000,20000,40000,100000] [--real-up-to 2000] [--json]
+    python -m eval.scale --sizes 2000,20000 --chroma-server
 
 For each size (in chunks): writes a library (``eval.scale_library``), times the cold ingest,
 a one-document change, then, in a fresh process, start-up, RSS and ask p50/p95 over the
@@ -131,11 +132,32 @@ def _seed_chunks() -> int:
                for path in sorted(settings.documents_dir.iterdir()) if path.is_file())
 
 
+def chroma_server(folder: Path):
+    """``chroma run`` on a free port with its data in ``folder``: (its URL, the process)."""
+    import socket
+
+    from .load import free_port
+
+    port = free_port()
+    process = subprocess.Popen([str(Path(sys.executable).parent / "chroma"), "run", "--path", str(folder),
+                                "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return f"http://127.0.0.1:{port}", process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit("chroma run did not start listening within 60 s")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="2000,20000,40000,100000", help="library sizes in chunks")
     parser.add_argument("--real-up-to", type=int, default=2000, help="largest library embedded by the model")
     parser.add_argument("--chroma-url", default=None, help="run against this Chroma server")
+    parser.add_argument("--chroma-server", action="store_true", help="start a Chroma server (chroma run) and use it")
     parser.add_argument("--keep", type=Path, default=None, help="build the libraries here and keep them")
     parser.add_argument("--probe", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true")
@@ -145,12 +167,20 @@ def main(argv: list[str] | None = None) -> None:
         return
     per_replica = _seed_chunks()
     root = args.keep or Path(tempfile.mkdtemp(prefix="scale-"))
-    rows = []
     for size in (int(s) for s in args.sizes.split(",")):
-        folder = root / f"lib-{size}"
-        row = {"target": size, **build(size, folder, args.real_up_to, args.chroma_url, per_replica)}
-        row.update(_probe_in_child(folder, args.chroma_url))
-        rows.append(row)
+        folder = root / f"lib-{size}{'-server' if args.chroma_server else ''}"
+        server = None
+        url = args.chroma_url
+        if args.chroma_server:
+            url, server = chroma_server(folder / "chroma-server")
+        try:
+            row = {"target": size, "store": "chroma server" if url else "embedded",
+                   **build(size, folder, args.real_up_to, url, per_replica)}
+            row.update(_probe_in_child(folder, url))
+        finally:
+            if server:
+                server.terminate()
+                server.wait(timeout=30)
         print(json.dumps(row, ensure_ascii=False) if args.json else
               "  ".join(f"{k}={v}" for k, v in row.items() if k != "changed"), flush=True)
 

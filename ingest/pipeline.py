@@ -4,7 +4,7 @@ A document's chunks carry the fingerprint of what produced them (file bytes, met
 splitter version, token cap). An unchanged file is skipped; a changed one replaces only
 its own chunks; when the whole knowledge folder is synced, a removed file's chunks go.
 A file that fails to load is reported and its chunks already indexed stay as they were.
-Every change builds a new generation of the index and switches to it only when complete.
+A change becomes visible only when complete (see :class:`~assistant.store.ChunkStore`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from assistant.segments import build_segment, index_text
-from assistant.store import IndexedDocument
+from assistant.store import IndexedDocument, PendingChange
 from assistant.types import Chunk, DocumentMeta
 
 from .catalog import document_meta, load_catalog, slug
@@ -50,7 +50,7 @@ class IngestReport:
     chunks_deleted: int = 0
     errors: list[str] = field(default_factory=list)
     documents: list[DocumentReport] = field(default_factory=list)  # one per file read, in order
-    staged: object = None  # the built generation, when ingest was asked not to switch to it
+    staged: object = None  # the change written but not committed, when ingest was asked not to commit it
 
     def summary(self) -> str:
         return (f"{len(self.added)} added, {len(self.updated)} updated, {len(self.unchanged)} unchanged, "
@@ -116,9 +116,9 @@ def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tok
 
     A file whose digest the index's manifest already lists is not read again (``reread`` reads
     every file, for a report on each). ``segments`` (a :class:`~assistant.segments.SegmentFolder`)
-    receives the lexical segments of new and changed documents. With ``activate=False`` the new
-    generation is built but not switched to: it is returned as ``report.staged`` for the caller
-    to activate once its own changes are committed.
+    receives the lexical segments of new and changed documents. With ``activate=False`` the
+    change is written but not committed: it is returned as ``report.staged`` for the caller to
+    activate once its own changes are committed.
     """
     from tqdm import tqdm
 
@@ -166,30 +166,40 @@ def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tok
         if manifest != existing:
             store.write_manifest(manifest)  # nothing changed but the digests: the next start reads no file
         return report  # nothing changed: the index is not touched
-    # build the next generation completely, then switch to it: an interruption leaves the old one
-    staging = store.stage()
-    store.copy_into(staging, {d.meta.doc_id for d in todo} | set(gone))
+    # the changed documents' records are written into the live collection, where readers ignore
+    # them until the manifest that lists them is committed (see ChunkStore): a change costs its own chunks
+    retired: set[str] = set()
+    written: list[str] = []
     bar = tqdm(total=sum(len(d.chunks) for d in todo), unit="chunk", desc="ingest", disable=not progress or not todo)
-    for doc in todo:
-        old_ids = set(store.document_chunk_ids(doc.meta.doc_id)) if doc.meta.doc_id in existing else set()
-        texts = [index_text(c, doc.meta) for c in doc.chunks]
-        vectors: list[list[float]] = []
-        for start in range(0, len(texts), 32):
-            vectors.extend(embeddings.embed_documents(texts[start:start + 32]))
-            bar.update(len(texts[start:start + 32]))
-        staging.upsert(doc.chunks, doc.meta, doc.fingerprint, vectors)
-        if segments is not None:
-            segments.save(build_segment(doc.chunks, doc.meta, doc.fingerprint))
-        (report.updated if old_ids else report.added).append(doc.meta.doc_id)
-        report.chunks_written += len(doc.chunks)
-        report.chunks_deleted += len(old_ids - {c.chunk_id for c in doc.chunks})
-    bar.close()
+    try:
+        for doc in todo:
+            old_ids = set(store.document_chunk_ids(doc.meta.doc_id)) if doc.meta.doc_id in existing else set()
+            new_ids = {c.chunk_id for c in doc.chunks}
+            texts = [index_text(c, doc.meta) for c in doc.chunks]
+            vectors: list[list[float]] = []
+            for start in range(0, len(texts), 32):
+                vectors.extend(embeddings.embed_documents(texts[start:start + 32]))
+                bar.update(len(texts[start:start + 32]))
+            written.extend(new_ids - old_ids)
+            store.upsert(doc.chunks, doc.meta, doc.fingerprint, vectors)
+            if segments is not None:
+                segments.save(build_segment(doc.chunks, doc.meta, doc.fingerprint))
+            (report.updated if doc.meta.doc_id in existing else report.added).append(doc.meta.doc_id)
+            report.chunks_written += len(doc.chunks)
+            report.chunks_deleted += len(old_ids - new_ids)
+            retired |= old_ids - new_ids
+    except BaseException:
+        store.delete(written)  # nothing of a failed change stays behind (a kill leaves strays, ignored)
+        raise
+    finally:
+        bar.close()
     for doc_id in gone:
         report.removed.append(doc_id)
         report.chunks_deleted += existing[doc_id].chunks
-    staging.write_manifest(manifest)
+        retired |= set(store.document_chunk_ids(doc_id))
+    change = PendingChange(manifest, retired, set(written))
     if activate:
-        store.activate(staging)
+        store.activate(change)
     else:
-        report.staged = staging
+        report.staged = change
     return report

@@ -56,11 +56,11 @@ def test_replace_with_a_newer_version_and_remove(workspace):
 def test_bad_uploads_are_rejected_and_nothing_changes(workspace, data, name, message):
     assistant, knowledge = workspace
     files = sorted(p.name for p in knowledge.folder.iterdir())
-    generation = assistant.retriever.store.name
+    generation = assistant.retriever.store.generation
     with pytest.raises(KnowledgeError, match=message):
         knowledge.add(data, name, who="li")
     assert sorted(p.name for p in knowledge.folder.iterdir()) == files
-    assert assistant.retriever.store.name == generation
+    assert assistant.retriever.store.generation == generation
 
 
 def test_type_is_read_from_the_content_and_names_cannot_escape_the_folder(workspace):

@@ -24,7 +24,7 @@ def state(knowledge: KnowledgeBase) -> dict:
     return {"files": sorted(p.name for p in knowledge.folder.iterdir()),
             "metadata": (folder / "metadata.json").read_text(encoding="utf-8"),
             "audit": knowledge.audit_log(),
-            "index": {doc_id: fp for doc_id, (fp, _) in knowledge.store.fingerprints().items()}}
+            "index": {doc_id: entry.fingerprint for doc_id, entry in knowledge.store.manifest().items()}}
 
 
 @pytest.mark.parametrize(("corrections", "message"), [
@@ -109,7 +109,7 @@ def test_kill_9_during_an_upload_leaves_files_metadata_index_and_audit_agreeing(
     assert not any((knowledge_copy / ".changes").iterdir())
     files = {p.name for p in knowledge.folder.iterdir()}
     listed = {e["source_file"] for e in json.loads((knowledge_copy / "metadata.json").read_text())["documents"]}
-    indexed = set(knowledge.store.fingerprints())
+    indexed = set(knowledge.store.manifest())
     audit = knowledge.audit_log()
     if moment == "building":  # rolled back: as if never uploaded, and the audit says so
         assert "yandu.txt" not in files and "yandu.txt" not in listed

@@ -76,11 +76,11 @@ def test_ingest_and_retrieval_work_on_it_and_an_unchanged_file_is_not_read_again
     assert store.count() == DOCS * PER_DOC + added  # every other chunk copied into the new generation
     entry = store.manifest()["yancheng-measures-draft"]
     assert entry.digest and entry.chunks == added and entry.source_file == "yancheng-measures-draft.txt"
-    generation = store.name
+    generation = store.generation
     again = ingest([documents], store=store, embeddings=embeddings, knowledge_dir=tmp_path, max_tokens=320,
                    progress=False, segments=segments)
     assert again.unchanged == ["yancheng-measures-draft"] and again.documents == []  # recognised by digest
-    assert store.name == generation
+    assert store.generation == generation
 
     retriever = HybridRetriever(store, embeddings, mode="bm25", segments=segments)
     assert len(retriever.chunks) == DOCS * PER_DOC + added
