@@ -23,6 +23,9 @@ class GlossaryEntry:
     kind: str = "term"  # term | place
 
 
+_WORD = re.compile(r"[a-z0-9&]+")
+
+
 @lru_cache(maxsize=8192)
 def _phrase_pattern(phrase: str) -> re.Pattern:
     """A glossary phrase as a whole word or words, compiled when a question first contains it
@@ -38,6 +41,12 @@ class Glossary:
         phrases = sorted({(p, i) for i, e in enumerate(entries) for p in e.english}, key=lambda x: (-len(x[0]), x[0], x[1]))
         # "smart-manufacturing" is "smart manufacturing": a hyphen and a space are read alike
         self._phrases = [(p.replace("-", " "), i) for p, i in phrases]
+        # phrases by their first word: a question is checked against the phrases its words begin,
+        # not against every one (a province's places add thousands)
+        self._by_first: dict[str, list[int]] = {}
+        for position, (phrase, _) in enumerate(self._phrases):
+            words = _WORD.findall(phrase)
+            self._by_first.setdefault(words[0] if words else "", []).append(position)
 
     @classmethod
     def load(cls, path: Path) -> Glossary:
@@ -65,7 +74,10 @@ class Glossary:
         """Entries whose English phrase occurs in ``text`` (longest first) and the text left over."""
         rest = f" {normalise(text).replace('-', ' ')} "
         found: list[GlossaryEntry] = []
-        for phrase, index in self._phrases:
+        positions = set(self._by_first.get("", ()))
+        for word in set(_WORD.findall(rest)):
+            positions.update(self._by_first.get(word, ()))
+        for phrase, index in (self._phrases[position] for position in sorted(positions)):
             if phrase in rest and (pattern := _phrase_pattern(phrase)).search(rest):
                 rest = pattern.sub(" ", rest)
                 if self.entries[index] not in found:

@@ -65,11 +65,13 @@ def _store_and_model(settings: Settings, real: bool):
 
 
 def _ingest(settings: Settings, store, embeddings) -> tuple[float, object]:
+    from assistant.segments import segment_folder
     from ingest.pipeline import ingest
 
-    started = time.perf_counter()
+    started = time.perf_counter()  # as `policy-assistant ingest` does it, lexical segments included
     report = ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,
-                    max_tokens=settings.chunk_max_tokens, sync=True, progress=False, limits=settings.file_limits)
+                    max_tokens=settings.chunk_max_tokens, sync=True, progress=False, limits=settings.file_limits,
+                    segments=segment_folder(settings))
     return time.perf_counter() - started, report
 
 
