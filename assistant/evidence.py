@@ -41,23 +41,34 @@ class TermWeights:
     """
 
     def __init__(self, texts: list[str], grams: np.ndarray | None = None, gram_text: np.ndarray | None = None,
-                 *, normalised: bool = False) -> None:
+                 *, normalised: bool = False, index: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None) -> None:
+        """``grams``/``gram_text``: each text's character codes (:func:`gram_codes`) and its position,
+        computed here when not given; ``index``: the (codes, starts, texts) arrays of :attr:`index`
+        saved earlier for the same texts, used as they are (no sorting)."""
         self._texts = list(texts) if normalised else [squash(t) for t in texts]
-        if grams is None:
-            codes = [gram_codes(t) for t in self._texts]
-            grams = np.concatenate(codes) if codes else np.zeros(0, np.uint64)
-            gram_text = np.repeat(np.arange(len(codes), dtype=np.int32), [len(c) for c in codes])
-        order = np.argsort(grams, kind="stable")  # texts stay in ascending order within a gram
-        grams, self._gram_text = grams[order], gram_text[order].astype(np.int32)
-        del order
-        # each distinct gram once, with where its texts start: a third of the memory of a code per entry
-        starts = np.flatnonzero(np.concatenate([[True], grams[1:] != grams[:-1]])) if len(grams) else np.zeros(0, int)
-        self._codes = grams[starts]
-        self._starts = np.append(starts, len(grams))
+        if index is not None:
+            self._codes, self._starts, self._gram_text = index
+        else:
+            if grams is None:
+                codes = [gram_codes(t) for t in self._texts]
+                grams = np.concatenate(codes) if codes else np.zeros(0, np.uint64)
+                gram_text = np.repeat(np.arange(len(codes), dtype=np.int32), [len(c) for c in codes])
+            order = np.argsort(grams, kind="stable")  # texts stay in ascending order within a gram
+            grams, self._gram_text = grams[order], gram_text[order].astype(np.int32)
+            del order
+            # each distinct gram once, with where its texts start: a third of the memory of a code per entry
+            starts = np.flatnonzero(np.concatenate([[True], grams[1:] != grams[:-1]])) if len(grams) else np.zeros(0, int)
+            self._codes = grams[starts]
+            self._starts = np.append(starts, len(grams))
         self._n = max(len(texts), 1)
         self._cache: dict[str, float] = {}
         self._df: dict[str, int] = {}
         self._groups: dict[tuple[str, ...], float] = {}
+
+    @property
+    def index(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The character-pair index (distinct codes, where each code's texts start, the texts)."""
+        return self._codes, self._starts, self._gram_text
 
     def _postings(self, code: np.uint64) -> np.ndarray:
         i = int(np.searchsorted(self._codes, code))

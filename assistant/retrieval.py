@@ -22,6 +22,7 @@ __all__ = ["MODES", "HybridRetriever", "evidence_text", "expand_table_rows", "in
 
 MODES = ("hybrid", "dense", "bm25")
 SCOPED_EXACT = 4000  # chunks: a search within fewer is exact, over vectors held in memory
+MERGED_FROM = 5000  # chunks: from this size on, the character-pair index is kept on disk for the next start
 VECTOR_CACHE_DOCS = 512  # documents whose vectors are kept (a few MB each at most)
 # kinds of detail a criteria table never states: a question asking for them does not want its rows
 _NOT_IN_CRITERIA = frozenset({"date", "frequency", "procedure", "materials", "contact", "unit", "institution"})
@@ -127,14 +128,29 @@ class HybridRetriever:
         add_words(sorted({name for segment in segments for name in segment.quoted}))  # questions split them alike
         self._lexical = LexicalIndex()
         self._lexical.build([(s.words, s.pair_word, s.pair_chunk, s.pair_tf, s.lengths) for s in segments])
-        offsets = np.cumsum([0] + [len(s.chunks) for s in segments])
-        self.weights = TermWeights(
-            [text for segment in segments for text in segment.squashed],
-            np.concatenate([s.grams for s in segments]) if segments else np.zeros(0, np.uint64),
-            np.concatenate([s.gram_chunk + offset for s, offset in zip(segments, offsets)]) if segments
-            else np.zeros(0, np.int32), normalised=True)
+        self.weights = self._term_weights(segments)
         self._regions: dict[str, list[str]] = {}
         self._vectors: dict[str, np.ndarray] = {}  # documents' vectors, for exact search within a place
+
+    def _term_weights(self, segments: list[Segment]) -> TermWeights:
+        """Term frequencies over the segments' texts; the character-pair index (sorting it is most
+        of a large library's start-up) is read from disk when this library's was kept."""
+        texts = [text for segment in segments for text in segment.squashed]
+        key = self._segments.merged_key([(s.doc.doc_id, s.fingerprint) for s in segments]) if self._segments else None
+        saved = self._segments.load_merged(key) if key else None
+        if saved is not None and len(saved[1]) and int(saved[1][-1]) == len(saved[2]):
+            return TermWeights(texts, normalised=True, index=saved)
+        offsets = np.cumsum([0] + [len(s.chunks) for s in segments])
+        weights = TermWeights(
+            texts, np.concatenate([s.grams for s in segments]) if segments else np.zeros(0, np.uint64),
+            np.concatenate([s.gram_chunk + offset for s, offset in zip(segments, offsets)]) if segments
+            else np.zeros(0, np.int32), normalised=True)
+        if key and len(texts) >= MERGED_FROM:
+            try:
+                self._segments.save_merged(key, weights.index)
+            except OSError:  # a read-only or full disk costs the next start some seconds, nothing else
+                pass
+        return weights
 
     def _segment(self, doc_id: str, fingerprint: str) -> Segment:
         if self._segments is not None:

@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 SEGMENT_VERSION = 2  # bump when what a segment holds, or how it is tokenised, changes
 _MAGIC = b"policy-assistant segment 2\n"
 _ARRAYS = ("pair_word", "pair_chunk", "pair_tf", "lengths", "grams", "gram_chunk")
+_MERGED = ("codes", "starts", "texts")
 
 
 def index_text(chunk: Chunk, meta: DocumentMeta) -> str:
@@ -160,6 +161,34 @@ class SegmentFolder:
             segment = build_segment(chunks, doc, fingerprint)
             self.save(segment)
         return segment
+
+    def merged_key(self, entries: list[tuple[str, str]]) -> str:
+        """Names the library made of these (doc_id, fingerprint) segments, in this order."""
+        return hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:16]
+
+    def load_merged(self, key: str) -> tuple[np.ndarray, ...] | None:
+        """The character-pair index saved for library ``key`` (memory-mapped), or None."""
+        folder = self.folder / f"merged-{key}"
+        try:
+            return tuple(np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _MERGED)
+        except (OSError, ValueError):
+            return None
+
+    def save_merged(self, key: str, arrays: tuple[np.ndarray, ...]) -> None:
+        """Keep the character-pair index of library ``key`` for the next start (the last two kept)."""
+        final = self.folder / f"merged-{key}"
+        if final.is_dir():
+            return
+        temporary = self.folder / f".merged-{key}.{os.getpid()}.part"
+        temporary.mkdir(parents=True, exist_ok=True)
+        for name, array in zip(_MERGED, arrays):
+            np.save(temporary / f"{name}.npy", np.asarray(array))
+        os.replace(temporary, final)  # a reader sees a complete folder or none
+        older = sorted(self.folder.glob("merged-*"), key=lambda path: path.stat().st_mtime)[:-2]
+        for path in older:
+            for file in path.iterdir():
+                file.unlink(missing_ok=True)
+            path.rmdir()
 
     def prune(self, keep: set[tuple[str, str]]) -> int:
         """Delete segment files of documents no generation uses any more; returns how many."""

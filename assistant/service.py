@@ -132,7 +132,7 @@ class Assistant:
         # bring the index up to date with knowledge/: builds it when missing, re-indexes changed
         # documents (or a new splitter), skips unchanged ones; never removes files added by hand
         ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,
-               max_tokens=settings.chunk_max_tokens, sync=store.count() == 0, progress=progress,
+               max_tokens=settings.chunk_max_tokens, sync=not store.manifest(), progress=progress,
                limits=settings.file_limits, segments=segments)
         retriever = HybridRetriever(store, embeddings, settings.retrieval_mode, settings.rrf_k,
                                     weights={"bm25": 1.0, "dense": settings.dense_weight, "coverage": 1.0},

@@ -96,6 +96,11 @@ def test_ingest_and_retrieval_work_on_it_and_an_unchanged_file_is_not_read_again
     started = time.perf_counter()
     again = HybridRetriever(store, embeddings, mode="bm25", segments=segments)
     assert [c.chunk_id for c in again.chunks] == [c.chunk_id for c in retriever.chunks]
+    # ... and its character-pair index from the copy the first start kept, not sorted again
+    assert list(segments.folder.glob("merged-*/codes.npy"))
+    for term in ("贴息", "人才引进", "编号7-4", "第499条", "不存在的词"):
+        assert again.weights.df(term) == retriever.weights.df(term)
+    assert again.weights.df("编号7-4") == sum(1 for c in again.chunks if "编号7-4" in c.text)
     assert time.perf_counter() - started < 60  # generous: a guard against re-tokenising, not a benchmark
 
 
