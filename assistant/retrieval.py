@@ -28,6 +28,20 @@ VECTOR_CACHE_DOCS = 512  # documents whose vectors are kept (a few MB each at mo
 _NOT_IN_CRITERIA = frozenset({"date", "frequency", "procedure", "materials", "contact", "unit", "institution"})
 
 
+def _return_freed_memory() -> None:
+    """Hand the heap that reading the segments freed back to the system (glibc keeps it otherwise:
+    hundreds of MB in a large library). Elsewhere, or without glibc, nothing happens."""
+    import ctypes
+    import ctypes.util
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
 def spread_records(ranked: list[str], chunks: dict[str, Chunk], per_table: int = 3) -> list[str]:
     """At most ``per_table`` rows of one record table (a scoring or reward list) before the other
     clauses: every row repeats the table's title, so its rows alone would fill the first places
@@ -131,6 +145,8 @@ class HybridRetriever:
         self.weights = self._term_weights(segments)
         self._regions: dict[str, list[str]] = {}
         self._vectors: dict[str, np.ndarray] = {}  # documents' vectors, for exact search within a place
+        del segments
+        _return_freed_memory()
 
     def _term_weights(self, segments: list[Segment]) -> TermWeights:
         """Term frequencies over the segments' texts; the character-pair index (sorting it is most
