@@ -160,6 +160,41 @@ def ask(ctx: click.Context, question: str, region: str | None, documents: tuple[
         click.echo(answer.text)
 
 
+@main.command()
+@click.argument("profile_file", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--text", help="The company described in words: 我们是金湖的制造企业，去年主营业务收入6000万元…")
+@click.option("--region", help="The company's place (overrides the profile's), e.g. 金湖县.")
+@click.option("--json", "as_json", is_flag=True, help="Print the results as JSON.")
+@click.pass_context
+def check(ctx: click.Context, profile_file: Path | None, text: str | None, region: str | None, as_json: bool) -> None:
+    """Eligibility self-check (政策体检): does the company of PROFILE_FILE (JSON, YAML or XLSX)
+    or of --text meet each level's criteria, criterion by criterion, with the clause of each."""
+    from .profile_files import read_profiles
+
+    if (profile_file is None) == (text is None):
+        raise click.UsageError("give either PROFILE_FILE or --text")
+    settings = _settings(ctx)
+    try:
+        profiles = read_profiles(profile_file) if profile_file else [text]
+        if len(profiles) != 1:
+            raise ValueError(f"{profile_file} holds {len(profiles)} companies; check takes one "
+                             f"(the batch of the web workspace takes many)")
+        assistant = _assistant(settings, progress=not as_json)
+        report = assistant.check(profiles[0], region)
+    except _user_errors() as exc:
+        raise click.ClickException(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        return
+    from .check_text import render_report
+
+    body, citations = render_report(report, levels_shown=100)
+    click.echo(body)
+    click.echo("\n来源：")
+    for c in citations:
+        click.echo(f"[{c.number}] {c.label}")
+
+
 def _read_history(path: Path):
     from .types import Turn
 

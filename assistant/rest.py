@@ -1,4 +1,4 @@
-"""A REST API beside the web chat, for other platforms: ``POST /api/ask``, ``GET /api/documents``.
+"""A REST API beside the web chat: ``POST /api/ask``, ``POST /api/check``, ``GET /api/documents``.
 
 The routes are FastAPI's, handed to the app Gradio builds (its ``app_kwargs``), so they are
 served by the same process and port as the chat, with OpenAPI documentation at ``/docs``.
@@ -35,6 +35,15 @@ class AskRequest(BaseModel):
     top_k: int | None = Field(None, ge=1, le=100, description="clauses passed to the answerer")
 
 
+class CheckRequest(BaseModel):
+    """A company, as a profile object (the keys of a profile file) or as words stating its figures."""
+
+    profile: dict[str, Any] | None = Field(None, description="profile keys: region, category, revenue, main_revenue, "
+                                                             "rd_ratio, invention_patents, years, … (see the README)")
+    text: str | None = Field(None, description="or the company in words: 我们是金湖的制造企业，去年主营业务收入6000万元…")
+    region: str | None = Field(None, description="the company's place, overriding the profile's")
+
+
 def api_routes(assistant) -> list:
     """The API's routes over ``assistant``, to be given to the FastAPI app."""
     router = APIRouter(prefix="/api", tags=["policy assistant"])
@@ -55,6 +64,24 @@ def api_routes(assistant) -> list:
         data = answer.to_dict()
         data["retrieved"] = data["retrieved"][:10]
         return data
+
+    @router.post("/check")
+    async def check(request: CheckRequest) -> dict[str, Any]:
+        """Eligibility self-check (政策体检): for each level in scope, every criterion met, not
+        met (with the gap), unknown (with the missing figure) or to check by hand, with its clause."""
+        from .profile import CompanyProfile
+
+        if (request.profile is None) == (request.text is None):
+            raise HTTPException(status_code=400, detail="give either 'profile' or 'text'")
+        try:
+            company = CompanyProfile.from_dict(request.profile) if request.profile is not None else request.text
+            report = await run_in_threadpool(assistant.check, company, request.region)
+        except (QuestionError, ValueError, TypeError) as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from None
+        except Exception:
+            log.exception("checking a profile failed")
+            raise HTTPException(status_code=500, detail="the check could not be made") from None
+        return report.to_dict()
 
     @router.get("/documents")
     def documents() -> list[dict[str, Any]]:

@@ -68,6 +68,9 @@ class Assistant:
         self.synonyms = synonyms or Synonyms.load(settings.knowledge_dir / "synonyms.tsv")
         self.decision = decision or DecisionModel.load(settings.knowledge_dir / "decision.json")
         self._answerer: ExtractiveAnswerer | None = None
+        from .eligibility_service import EligibilityChecker
+
+        self.checker = EligibilityChecker(retriever, settings.knowledge_dir)
         self._refresh_lock = threading.RLock()
         # as many questions in the CPU-bound steps as there are cores: more only interleave on the
         # GIL, so every one of them finishes late; the rest wait their turn (an LLM call does not)
@@ -148,13 +151,7 @@ class Assistant:
         text = validate_question(question, self.settings.max_question_chars)
         history = validate_history(history, self.limits)
         region, doc_ids = validate_region(region, self.limits), validate_documents(doc_ids)
-        store = self.retriever.store
-        if not store.current():  # another process switched the index: follow it
-            store.reopen()
-        if store.generation != self._generation:  # the index changed since the retriever was built
-            with self._refresh_lock:  # concurrent questions: one of them refreshes, the others wait
-                if store.generation != self._generation:
-                    self.refresh()
+        self._follow_index()
         with self._cores:
             query = self.analyse(text, history)
             about = self._about_document(query, region, doc_ids)
@@ -169,8 +166,13 @@ class Assistant:
             retrieval_done = time.perf_counter()
             if self._llm is None or answer_kwargs:
                 answer = self._answerer.answer(query, retrieved, self.retriever.docs, assessment=verdict, **answer_kwargs)
+            checked = self.checker.answer_question(
+                text, [t.content for t in history if t.role == "user"], region, query.levels,
+                query.wants_criteria and query.figures)
+            if checked is not None:  # figures and "can we apply?": the check is the answer
+                answer = replace(checked, retrieved=answer.retrieved if self._llm is None or answer_kwargs else retrieved)
         standalone = query.question
-        if self._llm is not None and not answer_kwargs:
+        if self._llm is not None and not answer_kwargs and checked is None:
             answer = self._llm.answer(query, retrieved, self.retriever.docs, None, on_token)
         finished = time.perf_counter()
         return replace(answer, question=text, standalone_question=standalone, timings_ms={
@@ -178,6 +180,26 @@ class Assistant:
             "answer": (finished - retrieval_done) * 1000,
             "total": (finished - started) * 1000,
         })
+
+    def _follow_index(self) -> None:
+        store = self.retriever.store
+        if not store.current():  # another process switched the index: follow it
+            store.reopen()
+        if store.generation != self._generation:  # the index changed since the retriever was built
+            with self._refresh_lock:  # concurrent questions: one of them refreshes, the others wait
+                if store.generation != self._generation:
+                    self.refresh()
+
+    def check(self, profile, region: str | None = None):
+        """The eligibility check (政策体检) of a :class:`CompanyProfile` or of a message stating
+        the company's figures; see :mod:`assistant.checkup`."""
+        from .limits import validate_question
+
+        if isinstance(profile, str):
+            profile = validate_question(profile, self.settings.max_question_chars)
+        self._follow_index()
+        with self._cores:
+            return self.checker.check(profile, validate_region(region, self.limits))
 
     def _about_document(self, query: QueryAnalysis, region: str | None, doc_ids: list[str] | None) -> Answer | None:
         """The answer to a question about a document's standing (in force, draft, issuer), when the

@@ -20,6 +20,9 @@ class TableCell:
     record: bool = False  # a whole row under its headings (指标：…；分值：…), not one criterion
 
 
+_SPAN_MARKERS = {"<", "^"}
+
+
 def depth(line: str) -> int:
     return len(line) - len(line.lstrip("\t"))
 
@@ -36,7 +39,9 @@ def parse_table(lines: list[str]) -> list[TableCell]:
     for line in lines:
         if depth(line) >= cell_depth:
             current = current if current is not None else []
-            current.append(line.strip())
+            # "<" and "^" are span markers of Markdown tables (merged with the cell to the left or
+            # above): an empty cell, which the fill functions below give its merged heading
+            current.append("" if line.strip() in _SPAN_MARKERS else line.strip())
             continue
         if current:
             rows.append(current)

@@ -1,0 +1,115 @@
+"""A check report as a reader sees it: per level a verdict and each criterion with its [n] source.
+
+The same text serves the chat, the CLI and the Eligibility tab; its citations are ordinary
+:class:`Citation` objects so that the chat's source panel shows the full clause.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .checkup import CheckReport
+from .conditions import METRICS
+from .types import Answer, Citation
+
+VERDICT_ZH = {"eligible": "✅ 可核验的条件全部符合", "not_eligible": "❌ 不符合", "incomplete": "❔ 缺少数据，无法判断"}
+STATUS_MARK = {"met": "✓", "not_met": "✗", "unknown": "?", "manual": "☐"}
+
+
+class _Sources:
+    """Numbers the clauses in order of first mention."""
+
+    def __init__(self, today: dt.date) -> None:
+        self.citations: list[Citation] = []
+        self._numbers: dict[str, int] = {}
+        self.today = today
+
+    def cite(self, chunk_id: str, text: str, doc, section: tuple[str, ...]) -> int:
+        if chunk_id not in self._numbers:
+            number = len(self.citations) + 1
+            self._numbers[chunk_id] = number
+            self.citations.append(Citation(number, chunk_id, doc.doc_id, doc.title, tuple(section), quote=text,
+                                           region=doc.region, flags=tuple(doc.flags(self.today))))
+        return self._numbers[chunk_id]
+
+
+def render_report(report: CheckReport, today: dt.date | None = None, levels_shown: int = 6) -> tuple[str, list[Citation]]:
+    """Markdown text and its citations."""
+    sources = _Sources(today or dt.date.today())
+    lines = [f"**政策体检**：{understood(report)}"]
+    lines += [f"> {note}" for note in (*report.profile.notes, *report.notes)]
+    if not report.results:
+        lines.append("知识库中没有找到适用于该企业的认定或入库条件。")
+        return "\n".join(lines), []
+    for result in report.results[:levels_shown]:
+        lines.append("")
+        lines.append(f"**{result.level.name}**（{result.level.doc.title}）：{VERDICT_ZH[result.verdict]}")
+        for check in result.checks:
+            n = sources.cite(check.criterion.chunk_id, check.criterion.text, result.level.doc,
+                             check.criterion.section_path)
+            lines.append(f"- {STATUS_MARK[check.status]} {_short(check.criterion.text)} [{n}]{_detail(check)}")
+    if len(report.results) > levels_shown:
+        more = "、".join(r.level.name for r in report.results[levels_shown:])
+        lines.append(f"\n另有{len(report.results) - levels_shown}个层级未展开：{more}")
+    if report.nearest:
+        near = report.nearest
+        gaps = [g for c in near.checks if c.status == "not_met" for g in c.outcome.gaps]
+        missing = [m for c in near.checks if c.status == "unknown" for m in c.outcome.missing]
+        lines.append("")
+        lines.append(f"**最接近的下一个层级**：{near.level.name}。"
+                     + (f"还差：{'；'.join(dict.fromkeys(gaps))}。" if gaps else "")
+                     + (f"需补充：{'、'.join(dict.fromkeys(missing))}。" if missing else ""))
+        for chunk, doc in report.rewards:
+            n = sources.cite(chunk.chunk_id, chunk.text, doc, chunk.section_path)
+            lines.append(f"- 达到后：{_short(chunk.text, 90)} [{n}]")
+    manual = sum(r.count("manual") for r in report.results[:levels_shown])
+    if manual:
+        lines.append(f"\n☐ 标记的{manual}项条件无法由数字判断，需人工核对；结论以当年申报通知为准。")
+    return "\n".join(lines), sources.citations
+
+
+def understood(report: CheckReport) -> str:
+    """The profile as read: every figure with its unit (and the words it came from)."""
+    p = report.profile
+    parts = []
+    if p.region:
+        parts.append(f"地区 {p.region}")
+    if p.category:
+        parts.append(p.category)
+    for figure in p.figures.values():
+        m = METRICS[figure.metric]
+        value = format(figure.value.normalize(), "f")
+        shown = {"是否": "是" if figure.value else "否", "级": value}.get(m.unit, f"{value}{m.unit if m.unit != '年份' else ''}")
+        source = f"〔{figure.source}〕" if figure.source not in ("profile", "") else ""
+        parts.append(f"{m.label} {shown}{source}")
+    return "按您提供的：" + "，".join(parts) if parts else "没有读到企业的数据"
+
+
+def _detail(check) -> str:
+    o = check.outcome
+    if check.status == "not_met":
+        return f" —— {'；'.join(o.gaps)}"
+    if check.status == "unknown":
+        return f" —— 缺少：{'、'.join(o.missing)}"
+    if check.status == "manual":
+        decided = [leaf for leaf in check.criterion.condition.leaves() if leaf.kind == "compare"]
+        words = "；".join(_short(t, 30) for t in o.manual)
+        if o.gaps:  # 前10位 failed; whether 进入龙头企业供应链 holds is for a person to judge
+            return f" —— {'；'.join(o.gaps)}；需人工核对能否满足：{words}"
+        if decided:  # the part a machine can check holds; the words are for a person to judge
+            return f" —— 可核验部分符合，另需人工核对：{words}"
+        return " —— 需人工核对"
+    if o.manual:
+        return f" —— 另需人工核对：{'；'.join(_short(t, 30) for t in o.manual)}"
+    return ""
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def report_answer(report: CheckReport, question: str, today: dt.date | None = None) -> Answer:
+    """The report as the chat's answer (never a refusal: the check is the answer)."""
+    text, citations = render_report(report, today)
+    return Answer(question=question, text=text, citations=citations, refused=False, language="zh", answerer="check")

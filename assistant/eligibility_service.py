@@ -1,0 +1,130 @@
+"""The eligibility check over an index: levels read once per index generation, corrections applied.
+
+Corrections a commissioner makes to a parsed condition live in ``criteria.json`` beside
+``metadata.json``: ``{"corrections": {"<chunk_id>#<item>": <condition>}}`` (item 0 for a table
+row, 1… for the items of an article). Chunk ids derive from the clause's text, so a correction
+holds until the clause itself changes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from pathlib import Path
+
+from .checkup import CheckReport, reward_clauses, run_check
+from .conditions import Condition
+from .criteria_book import Level, levels_from_chunks
+from .profile import CompanyProfile
+from .profile_text import profile_from_text
+
+CORRECTIONS_FILE = "criteria.json"
+
+
+class CriteriaError(ValueError):
+    """criteria.json cannot be read."""
+
+
+def load_corrections(knowledge_dir: Path) -> dict[str, dict]:
+    path = knowledge_dir / CORRECTIONS_FILE
+    if not path.exists():
+        return {}
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        corrections = data["corrections"]
+        if not isinstance(corrections, dict):
+            raise TypeError("corrections must be an object")
+        for value in corrections.values():
+            Condition.from_dict(value)  # validated now, not at a user's check
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise CriteriaError(f"{path} is not a valid corrections file: {exc}") from None
+    return corrections
+
+
+def save_correction(knowledge_dir: Path, key: str, condition: Condition | None) -> None:
+    """Store (or with ``None`` remove) the correction of one criterion."""
+    corrections = load_corrections(knowledge_dir)
+    if condition is None:
+        corrections.pop(key, None)
+    else:
+        corrections[key] = condition.to_dict()
+    path = knowledge_dir / CORRECTIONS_FILE
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps({"corrections": corrections}, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.replace(path)
+
+
+class EligibilityChecker:
+    """Checks profiles against the criteria of the retriever's current chunks."""
+
+    def __init__(self, retriever, knowledge_dir: Path) -> None:
+        self.retriever = retriever
+        self.knowledge_dir = knowledge_dir
+        self._levels: list[Level] | None = None
+        self._key: object = None
+        self._lock = threading.Lock()
+
+    def levels(self) -> list[Level]:
+        """Every level of the library (rebuilt after the index or the corrections changed)."""
+        path = self.knowledge_dir / CORRECTIONS_FILE
+        key = (id(self.retriever.chunks), len(self.retriever.chunks), path.stat().st_mtime_ns if path.exists() else 0)
+        with self._lock:
+            if self._levels is None or key != self._key:
+                candidates = [c for c in self.retriever.chunks if c.kind in ("table_row", "article", "list", "clause")]
+                self._levels = levels_from_chunks(candidates, self.retriever.docs, load_corrections(self.knowledge_dir))
+                self._key = key
+            return self._levels
+
+    def places(self) -> tuple[str, ...]:
+        """Place names of the documents' regions (金湖县 and 金湖), for reading a company's region."""
+        from .checkup import _PLACE_SUFFIX
+
+        names = set()
+        for doc in self.retriever.docs.values():
+            for part in (doc.region or "").split(","):
+                part = part.strip()
+                if part:
+                    names.update({part, _PLACE_SUFFIX.sub("", part)})
+        return tuple(sorted(n for n in names if len(n) >= 2))
+
+    def profile(self, text: str) -> CompanyProfile:
+        return profile_from_text(text, self.places())
+
+    def check(self, profile: CompanyProfile | str, region: str | None = None, prefer: tuple[int, ...] = ()) -> CheckReport:
+        """Check a profile (or a message stating figures); ``region`` overrides the profile's."""
+        if isinstance(profile, str):
+            profile = self.profile(profile)
+        if region:
+            from dataclasses import replace
+
+            profile = replace(profile, region=region.strip())
+
+        def rewards(level: Level):
+            docs = [level.doc.doc_id] + [d for d in self.retriever.docs if d != level.doc.doc_id]
+            pairs = [(c, self.retriever.docs[d]) for d in docs[:50] for c in self.retriever.doc_chunks(d)]
+            return reward_clauses(level, pairs)
+
+        return run_check(profile, self.levels(), rewards, prefer)
+
+    def answer_question(self, text: str, earlier: list[str], region: str | None, levels: tuple[str, ...],
+                        eligibility: bool):
+        """The check as the answer to a chat question that states the company's figures and asks
+        whether it qualifies (figures of earlier turns count too); ``None`` when it does not."""
+        from .check_text import report_answer
+
+        if not (eligibility or _ASKS_ELIGIBILITY.search(text)):
+            return None
+        profile = self.profile("\n".join([*earlier, text]))
+        if not any(key not in ("high_tech", "no_violations") for key in profile.figures):
+            return None  # no figure to check: the criteria themselves answer
+        tiers = tuple(_TIERS[level] for level in levels if level in _TIERS)
+        report = self.check(profile, region, prefer=tiers)
+        if not report.results:
+            return None
+        return report_answer(report, text)
+
+
+_TIERS = {"国家级": 4, "省级": 3, "市级": 2, "县级": 1}
+_ASKS_ELIGIBILITY = re.compile(r"能不能|能否|能申请|可以申请|可不可以|能申报|可以申报|符合|够不够|够得着|达标|有没有资格|资格|条件"
+                               r"|qualify|eligible|eligibility|can (?:we|i) apply", re.IGNORECASE)

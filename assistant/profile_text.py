@@ -1,0 +1,174 @@
+"""Figures a business owner gives in a sentence, read into a :class:`CompanyProfile`.
+
+"我们是金湖的制造企业，去年营收3800万，利润460万，近三年增长6%，有2项发明专利" → revenue
+3800 万元, total profit 460 万元, revenue growth 6 %, 2 invention patents, region 金湖,
+category 制造类. Chinese numerals (三千八百万, 两个半点) are converted by ``cn2an``; a figure
+is paired with the nearest metric word before it; a money figure without a unit is read as
+万元 and said so in the profile's notes.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .conditions import INSTITUTION_LEVELS
+from .profile import CompanyProfile, Figure
+
+_NUMERAL = r"[\d.零〇一二两三四五六七八九十百千万亿]+"
+_TOKEN = re.compile(rf"(?P<num>{_NUMERAL})(?P<unit>元|块钱|块|%|个百分点|个点|人|名|项|件|个|年)?")
+# metric words, longest first; the growth words take the metric they follow (营收…增长 → revenue)
+_WORDS = [
+    (r"主营业务收入|主营收入|主营业务", "main_revenue"), (r"净利润|净利", "net_profit"),
+    (r"营业利润率|利润率", "operating_margin"), (r"利润总额|利润", "total_profit"), (r"利税", "profit_tax"), (r"研发人员占比|研发人员比例|研发人员比重", "rd_staff_ratio"),
+    (r"研发(?:费用|投入|经费|支出)?占比|研发强度|研发投入强度", "rd_ratio"), (r"研发(?:费用|投入|经费|支出)", "rd_spend"),
+    (r"股权融资|融资", "equity_financing"), (r"资产负债率|负债率", "debt_ratio"),
+    (r"主导产品(?:销售)?收入", "main_product_revenue"),
+    (r"营业收入|营收|销售收入|销售额|营业额|收入|产值", "revenue"), (r"增长率|增长|增速|增幅", "growth"),
+    (r"发明专利|发明", "invention_patents"), (r"实用新型", "utility_patents"), (r"外观设计|外观专利", "design_patents"),
+    (r"软件著作权|软著", "software_copyrights"), (r"Ⅰ类知识产权|一类知识产权", "class1_ip"),
+    (r"员工|职工|从业人员|人员|工人", "employees"),
+    # the same in English ("revenue 38 million yuan, R&D 4% of revenue, 2 invention patents")
+    (r"main[- ]business revenue", "main_revenue"), (r"net profits?", "net_profit"), (r"debt[- ]to[- ]asset|debt ratio", "debt_ratio"),
+    (r"R&D (?:ratio|intensity|share)|R&D spending of|R&D (?:at|is)", "rd_ratio"), (r"R&D", "rd_spend"),
+    (r"revenues?|sales|turnover", "revenue"), (r"profits?", "total_profit"), (r"growth|grew|growing", "growth"),
+    (r"invention patents?", "invention_patents"), (r"utility[- ]model patents?", "utility_patents"),
+    (r"software copyrights?", "software_copyrights"), (r"employees|staff|people|workers", "employees"),
+]
+_WORD = re.compile("|".join(f"(?P<w{i}>{p})" for i, (p, _) in enumerate(_WORDS)), re.IGNORECASE)
+_COUNTS = {"invention_patents", "utility_patents", "design_patents", "software_copyrights", "class1_ip", "employees"}
+_GROWTH_OF = {"revenue": "revenue_growth", "main_revenue": "main_revenue_growth", "net_profit": "net_profit_growth"}
+
+
+def profile_from_text(text: str, places: tuple[str, ...] = ()) -> CompanyProfile:
+    """The figures, region (one of ``places``) and category a message states; empty when none."""
+    text = _arabic(text)
+    figures: dict[str, Figure] = {}
+    notes: list[str] = []
+    last_metric, base = None, None
+    previous_end = 0
+    for m in _TOKEN.finditer(text):
+        if not re.search(r"\d", m.group("num")) or m.group("unit") == "年" or m.start() < previous_end:
+            continue  # 近3年, 2015年 and 做了10年 are periods and dates, read by _facts
+        words = list(_WORD.finditer(text, previous_end, m.start()))
+        previous_end = m.end()
+        if m.group("unit") in ("项", "件", "个", "人", "名", None):  # 2项发明专利, 50个员工: the word follows
+            after = re.match(r"[^，。；,;\d]{0,4}?(?=" + _WORD.pattern + ")", text[m.end():], re.IGNORECASE)
+            following = _WORD.match(text, m.end() + after.end()) if after else None
+            if following and (m.group("unit") or _WORDS[int(following.lastgroup[1:])][1] in _COUNTS):
+                words, previous_end = [following], following.end()
+                source = text[m.start():following.end()]
+        metric = None
+        for w in words:
+            key = _WORDS[int(w.lastgroup[1:])][1]
+            if key == "growth":
+                metric = _GROWTH_OF.get(base or "revenue", "revenue_growth")
+            else:
+                metric = key
+                base = key if key in _GROWTH_OF else base
+        unit = m.group("unit") or ""
+        if previous_end == m.end():
+            source = text[words[-1].start() if words else m.start():m.end()]
+        if unit in ("%", "个百分点", "个点") and metric in (None, "revenue", "main_revenue", "net_profit"):
+            metric = _GROWTH_OF.get(metric or base or "", None) if metric or base else None
+        if metric is None:
+            metric = last_metric if unit in ("%",) and last_metric and last_metric.endswith(("ratio", "growth")) else None
+        if metric is None:
+            continue
+        value = _amount(m.group("num"), unit, metric, notes, source)
+        if value is not None:
+            figures[metric] = Figure(metric, value, source)
+            last_metric = metric
+    figures |= _facts(text)
+    region = next((p for p in sorted(places, key=len, reverse=True) if p and p in text), None)
+    return CompanyProfile(region=region, category=_category(text), figures=figures, notes=tuple(notes))
+
+
+def _arabic(text: str) -> str:
+    """Chinese numerals as digits: 三千八百万 → 38000000 is kept as 3800万 (the unit stays)."""
+    import cn2an
+
+    text = re.sub(r"百分之([\d.零〇一二两三四五六七八九十]+)", lambda m: _num(m.group(1)) + "%", text)
+    text = re.sub(r"([\d零〇一二两三四五六七八九十]+)个半(?:百分)?点", lambda m: str(Decimal(_num(m.group(1))) + Decimal("0.5")) + "%",
+                  text)
+    text = re.sub(r"([\d.]+)个(?:百分)?点", r"\1%", text)
+    text = re.sub(r"(\d+(?:\.\d+)?)\s*(million|billion|mn|bn)\b(?:\s*(?:yuan|RMB|CNY))?",
+                  lambda m: _plain(Decimal(m.group(1)) * (100 if m.group(2).lower() in ("million", "mn") else 100000)) + "万",
+                  text, flags=re.IGNORECASE)
+    text = re.sub(r"(\d+(?:\.\d+)?)\s*(?:per ?cent|percent)", r"\1%", text, flags=re.IGNORECASE)
+
+    def numeral(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if not re.search(r"[零〇一二两三四五六七八九十百千]", token) or token in ("万", "亿", "千", "百"):
+            return token
+        try:
+            value = Decimal(str(cn2an.cn2an(token, "smart")))
+        except (ValueError, KeyError, IndexError):
+            return token
+        if token.endswith("亿"):
+            return _plain(value / 100000000) + "亿"
+        if "万" in token or "亿" in token:
+            return _plain(value / 10000) + "万"
+        return _plain(value)
+
+    return re.sub(_NUMERAL, numeral, text)
+
+
+def _num(token: str) -> str:
+    import cn2an
+
+    return token if re.fullmatch(r"[\d.]+", token) else _plain(Decimal(str(cn2an.cn2an(token, "smart"))))
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _amount(num: str, unit: str, metric: str, notes: list[str], source: str) -> Decimal | None:
+    multiplier = Decimal(1)
+    if num.endswith("亿"):
+        num, multiplier = num[:-1], Decimal(10000)
+    elif num.endswith("万"):
+        num, multiplier = num[:-1], Decimal(1)
+    elif metric in ("revenue", "main_revenue", "total_profit", "net_profit", "profit_tax", "rd_spend",
+                    "equity_financing", "main_product_revenue"):
+        if unit in ("元", "块", "块钱"):
+            multiplier = Decimal("0.0001")
+        else:
+            notes.append(f"“{source}”没有写单位，按万元理解")
+    try:
+        value = Decimal(num) * multiplier
+    except ArithmeticError:
+        return None
+    if metric.endswith(("ratio", "growth", "share", "margin")) and unit not in ("%", "个百分点", "个点"):
+        return None
+    return value
+
+
+def _facts(text: str) -> dict[str, Figure]:
+    out: dict[str, Figure] = {}
+
+    def put(metric: str, value: int | Decimal, source: str) -> None:
+        out[metric] = Figure(metric, Decimal(value), source)
+
+    if m := re.search(r"(不是|没有|未|非)(?:国家级?)?高新技术企业|(?:是|为|属于)?(?:国家级?)?(?:高新技术企业|高企)", text):
+        put("high_tech", 0 if m.group(1) else 1, m.group(0))
+    if m := re.search(r"(县级|市级|省级|国家级)(?:的)?(?:研发机构|研发中心|工程技术研究中心|企业技术中心|工程研究中心)", text):
+        put("rd_institution_level", INSTITUTION_LEVELS[m.group(1)], m.group(0))
+    if m := re.search(r"(?:成立于|注册于)(\d{4})年|(\d{4})年(?:成立|注册)", text):
+        put("founded_year", int(m.group(1) or m.group(2)), m.group(0))
+    if m := re.search(r"(?:做了|从事|深耕|干了|专注)[^，。；\d]{0,12}?(\d+(?:\.\d+)?)年|(\d+(?:\.\d+)?)年(?:了)?的?(?:行业)?经验", text):
+        put("years_in_field", Decimal(m.group(1) or m.group(2)), m.group(0))
+    if m := re.search(r"(全省|省内|全国|国内)[^，。；\d]{0,10}?第(\d+)", text):
+        put("market_rank_province" if m.group(1) in ("全省", "省内") else "market_rank_national", int(m.group(2)), m.group(0))
+    if m := re.search(r"(没有|无)[^，。；]{0,10}(违法|不良记录|不良行为|失信)", text):
+        put("no_violations", 1, m.group(0))
+    return out
+
+
+def _category(text: str) -> str | None:
+    if re.search(r"制造|工厂|生产|加工|零部件|装备|机械|材料|化工|manufactur|factory|maker|auto[- ]parts", text, re.IGNORECASE):
+        return "制造类"
+    if re.search(r"软件|服务|互联网|信息技术|咨询|设计公司|平台|software|service|internet", text, re.IGNORECASE):
+        return "服务类"
+    return None

@@ -1,0 +1,143 @@
+"""The eligibility check as users reach it: figures in a sentence, profile files, the CLI, the
+REST API and the chat, over the real index of knowledge/."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+import requests
+
+from assistant.profile_files import read_profiles
+from assistant.profile_text import profile_from_text
+
+from .test_cli import cli, cli_env  # noqa: F401  (the CLI's index fixture)
+
+PLACES = ("金湖", "金湖县", "盐城", "盐城市")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("我们是金湖的制造企业，去年营收3800万，利润460万，近三年增长6%",
+     {"revenue": "3800", "total_profit": "460", "revenue_growth": "6"}),
+    ("主营业务收入三千八百万，研发投入占比两个半点", {"main_revenue": "3800", "rd_ratio": "2.5"}),
+    ("营收1.2亿元，净利润800万元，资产负债率百分之五十五", {"revenue": "12000", "net_profit": "800", "debt_ratio": "55"}),
+    ("有2项发明专利，3项实用新型，员工85人", {"invention_patents": "2", "utility_patents": "3", "employees": "85"}),
+    ("We make auto parts: revenue 60 million yuan, growth 9%, R&D at 4.5%, 3 invention patents and 40 employees",
+     {"revenue": "6000", "revenue_growth": "9", "rd_ratio": "4.5", "invention_patents": "3", "employees": "40"}),
+    ("是高新技术企业，有省级工程技术研究中心，2016年成立，全省排名第4",
+     {"high_tech": "1", "rd_institution_level": "3", "founded_year": "2016", "market_rank_province": "4"}),
+])
+def test_figures_read_from_a_sentence(text, expected):
+    profile = profile_from_text(text, PLACES)
+    assert {k: format(f.value.normalize(), "f") for k, f in profile.figures.items()} == expected
+
+
+def test_region_category_and_a_figure_without_unit():
+    profile = profile_from_text("我们是金湖县的一家零部件工厂，营收3800", PLACES)
+    assert (profile.region, profile.category) == ("金湖县", "制造类")
+    assert profile.value("revenue") == Decimal(3800) and "按万元理解" in profile.notes[0]
+    assert profile_from_text("我们做软件服务", PLACES).category == "服务类"
+    assert profile_from_text("你好", PLACES).figures == {}
+
+
+def test_profile_files_json_yaml_csv_xlsx(tmp_path):
+    from openpyxl import Workbook
+
+    (tmp_path / "a.json").write_text(json.dumps({"region": "金湖县", "营业收入": "3800万", "years": {"2024": {"revenue": 3800}}},
+                                                ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("- region: 盐城\n  revenue: 1.2亿\n- name: 乙\n  rd_ratio: 3%\n", encoding="utf-8")
+    (tmp_path / "c.csv").write_text("name,revenue,category\n甲,500,制造类\n", encoding="utf-8")
+    book = Workbook()
+    book.active.append(["企业名称", "营业收入", "发明专利"])
+    book.active.append(["丙", 2000, 3])
+    book.save(tmp_path / "d.xlsx")
+    assert read_profiles(tmp_path / "a.json")[0].value("revenue") == 3800
+    assert [p.value("revenue") for p in read_profiles(tmp_path / "b.yaml")] == [12000, None]
+    assert read_profiles(tmp_path / "c.csv")[0].category == "制造类"
+    xlsx = read_profiles(tmp_path / "d.xlsx")[0]
+    assert (xlsx.name, xlsx.value("invention_patents")) == ("丙", 3)
+
+
+@pytest.mark.parametrize(("name", "content", "message"), [
+    ("e.json", b"", "the file is empty"),
+    ("f.json", b"{not json", "not valid JSON"),
+    ("g.yaml", b"a: [1,", "not valid YAML"),
+    ("h.xlsx", b"PK\x03\x04broken", "not a readable XLSX"),
+    ("i.json", "营业收入".encode("gbk"), "not UTF-8"),
+    ("j.txt", b"revenue: 1", "profiles are read from"),
+    ("k.json", b'[{"revenue": 1}, {"revenue": "x"}]', "company 2: revenue must be a number"),
+])
+def test_bad_profile_files_are_reported(tmp_path, name, content, message):
+    (tmp_path / name).write_bytes(content)
+    with pytest.raises(ValueError, match=message):
+        read_profiles(tmp_path / name)
+
+
+def test_check_over_the_seed_library(assistant):
+    report = assistant.check(_profile({"region": "金湖县", "category": "制造类", "main_revenue": 5000, "total_profit": 100,
+                                       "revenue_growth": 8, "rd_ratio": 3, "rd_institution_level": "市级",
+                                       "market_rank_national": 5}))
+    provincial = next(r for r in report.results if r.level.name == "省级专精特新小巨人企业 › 制造类")
+    assert provincial.verdict == "eligible"  # 5000万 exactly: 以上（含5000万元）
+    assert [c.status for c in provincial.checks] == ["met", "met", "met", "manual", "met", "met"]
+    short = assistant.check(_profile({"region": "金湖县", "category": "制造类", "main_revenue": 4999, "total_profit": "399.99"}))
+    first = next(r for r in short.results if r.level.name == "省级专精特新小巨人企业 › 制造类").checks[0]
+    assert first.status == "not_met" and first.outcome.gaps == ("主营业务收入差1万元或利润总额差0.01万元",)
+    clause = next(c for c in assistant.retriever.doc_chunks("jinhu-plan-2022") if c.chunk_id == first.criterion.chunk_id)
+    assert clause.section_path[0] == "附件4 省级专精特新小巨人企业申报条件" and "5000万元" in clause.text
+
+
+def _profile(data):
+    from assistant.profile import CompanyProfile
+
+    return CompanyProfile.from_dict(data)
+
+
+def test_a_chat_question_with_figures_gets_the_check(assistant):
+    answer = assistant.ask("我们是金湖的制造企业，去年主营业务收入6000万元，利润总额300万，能申请省级专精特新小巨人吗？")
+    assert answer.answerer == "check" and not answer.refused
+    assert "主营业务收入 6000万元" in answer.text and "省级专精特新小巨人企业 › 制造类" in answer.text
+    assert answer.text.index("省级专精特新小巨人企业") < answer.text.index("金湖县专精特新小巨人企业培育库")  # the level asked first
+    assert all(c.doc_id == "jinhu-plan-2022" for c in answer.citations[:5])
+    assert answer.retrieved  # retrieval still ran: the evaluation's recall sees the criteria clauses
+    plain = assistant.ask("申请省级专精特新小巨人需要什么条件？")
+    assert plain.answerer != "check"  # no figures: the criteria themselves
+
+
+def test_cli_check_json_and_text(cli_env, tmp_path):  # noqa: F811
+    profile = tmp_path / "company.json"
+    profile.write_text(json.dumps({"region": "金湖县", "category": "制造类", "main_revenue": "6000万"}, ensure_ascii=False),
+                       encoding="utf-8")
+    result = cli(cli_env, "check", str(profile), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {r["verdict"] for r in data["results"]} <= {"eligible", "not_eligible", "incomplete"}
+    provincial = next(r for r in data["results"] if r["level"] == "省级专精特新小巨人企业 › 制造类")
+    assert provincial["criteria"][0]["status"] == "met" and provincial["document"]["doc_id"] == "jinhu-plan-2022"
+    text = cli(cli_env, "check", "--text", "我们是金湖的制造企业，去年主营业务收入4000万元")
+    assert text.returncode == 0 and "主营业务收入差1000万元" in text.stdout and "来源：" in text.stdout
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["check"], "give either PROFILE_FILE or --text"),
+    (["check", "missing.json"], "missing.json: cannot be read"),
+    (["check", "--text", " "], "the question is empty"),
+])
+def test_cli_check_mistakes(cli_env, args, message):  # noqa: F811
+    result = cli(cli_env, *args)
+    assert result.returncode != 0 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_rest_check(served):
+    url = served[0] + "api/check"
+    ok = requests.post(url, json={"text": "我们是金湖的制造企业，去年主营业务收入6000万元"}, timeout=60)
+    assert ok.status_code == 200
+    data = ok.json()
+    assert data["profile"]["region"] == "金湖" and data["results"]
+    by_profile = requests.post(url, json={"profile": {"main_revenue": 100}, "region": "金湖县"}, timeout=60).json()
+    assert by_profile["profile"]["region"] == "金湖县"
+    for body, message in (({}, "either"), ({"profile": {"revenue": "x"}}, "must be a number"),
+                          ({"text": "x" * 5000}, "characters long")):
+        bad = requests.post(url, json=body, timeout=60)
+        assert bad.status_code == 400 and message in bad.json()["detail"]
