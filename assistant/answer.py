@@ -126,6 +126,8 @@ class ExtractiveAnswerer:
         if notes:
             lines.append("")
             lines.extend(texts["note"] + note for note in notes)
+        if query.wants_criteria and any(hit.chunk.kind == "table_row" for hit in chosen):
+            lines += ["", texts["offer_check"]]  # the criteria listed: the company's own check is one step away
         lines += ["", texts["sources"], *(source_line(c, docs[c.doc_id], texts) for c in citations)]
         return Answer(query.question, "\n".join(lines), citations, refused=elsewhere == "strict",
                       language=query.language,

@@ -14,6 +14,8 @@ TEXTS = {
         "elsewhere": "{refs} 出自{where}的文件，不是{place}本地的政策；其中列明的是{level}申报条件。",
         "note": "注意：",
         "sources": "来源：",
+        "offer_check": "如需逐条核对贵公司是否符合，请告诉我所在地区、类别（制造类/服务类）和上年度主营业务收入、利润总额、"
+                       "研发费用占比等数据，或使用“政策体检”页。",
         "region": "地区：",
         "no_region": "文件未写明地区",
         "refuse": "抱歉，知识库中没有找到与该问题相符的政策条款，无法据此作答。",
@@ -45,6 +47,8 @@ TEXTS = {
         "elsewhere": "{refs} come from a document of {where}, not of {place}; they list the {level} criteria.",
         "note": "Note: ",
         "sources": "Sources:",
+        "offer_check": "To check your company criterion by criterion, tell me its place, its category (manufacturing or "
+                       "services) and last year's main business revenue, profit and R&D share, or use the Eligibility tab.",
         "region": "region: ",
         "no_region": "place not named in the document",
         "refuse": "Sorry, the knowledge base has no policy clause that matches this question, so I cannot answer it.",

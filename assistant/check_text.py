@@ -12,7 +12,8 @@ from .checkup import CheckReport
 from .conditions import METRICS
 from .types import Answer, Citation
 
-VERDICT_ZH = {"eligible": "✅ 可核验的条件全部符合", "not_eligible": "❌ 不符合", "incomplete": "❔ 缺少数据，无法判断"}
+# plain marks, not emoji: they show in every font the page may fall back to
+VERDICT_ZH = {"eligible": "✓ 可核验的条件全部符合", "not_eligible": "✗ 不符合", "incomplete": "？缺少数据，无法判断"}
 STATUS_MARK = {"met": "✓", "not_met": "✗", "unknown": "?", "manual": "☐"}
 
 
@@ -36,32 +37,37 @@ class _Sources:
 def render_report(report: CheckReport, today: dt.date | None = None, levels_shown: int = 6) -> tuple[str, list[Citation]]:
     """Markdown text and its citations."""
     sources = _Sources(today or dt.date.today())
-    lines = [f"**政策体检**：{understood(report)}"]
-    lines += [f"> {note}" for note in (*report.profile.notes, *report.notes)]
+    # plain text: the chat shows answers escaped, so Markdown would appear as its characters
+    lines = [f"【政策体检】{understood(report)}"]
+    lines += [f"注：{note}" for note in (*report.profile.notes, *report.notes)]
     if not report.results:
         lines.append("知识库中没有找到适用于该企业的认定或入库条件。")
         return "\n".join(lines), []
     for result in report.results[:levels_shown]:
         lines.append("")
-        lines.append(f"**{result.level.name}**（{result.level.doc.title}）：{VERDICT_ZH[result.verdict]}")
+        lines.append(f"【{result.level.name}】（{result.level.doc.title}）：{VERDICT_ZH[result.verdict]}")
         for check in result.checks:
             n = sources.cite(check.criterion.chunk_id, check.criterion.text, result.level.doc,
                              check.criterion.section_path)
             lines.append(f"- {STATUS_MARK[check.status]} {_short(check.criterion.text)} [{n}]{_detail(check)}")
     if len(report.results) > levels_shown:
-        more = "、".join(r.level.name for r in report.results[levels_shown:])
-        lines.append(f"\n另有{len(report.results) - levels_shown}个层级未展开：{more}")
+        lines.append(f"\n其他{len(report.results) - levels_shown}个层级（未逐条展开）：")
+        for result in report.results[levels_shown:]:
+            counts = "，".join(f"{label}{result.count(status)}项" for status, label in
+                              (("met", "符合"), ("not_met", "不符合"), ("unknown", "缺数据"), ("manual", "需人工核对"))
+                              if result.count(status))
+            lines.append(f"- {result.level.name}：{VERDICT_ZH[result.verdict]}（{counts}）")
     if report.nearest:
         near = report.nearest
         gaps = [g for c in near.checks if c.status == "not_met" for g in c.outcome.gaps]
         missing = [m for c in near.checks if c.status == "unknown" for m in c.outcome.missing]
         lines.append("")
-        lines.append(f"**最接近的下一个层级**：{near.level.name}。"
+        lines.append(f"【最接近的下一个层级】{near.level.name}。"
                      + (f"还差：{'；'.join(dict.fromkeys(gaps))}。" if gaps else "")
                      + (f"需补充：{'、'.join(dict.fromkeys(missing))}。" if missing else ""))
         for chunk, doc in report.rewards:
             n = sources.cite(chunk.chunk_id, chunk.text, doc, chunk.section_path)
-            lines.append(f"- 达到后：{_short(chunk.text, 90)} [{n}]")
+            lines.append(f"- 达到后：{_short(_reward_sentence(chunk.text), 120)} [{n}]")
     manual = sum(r.count("manual") for r in report.results[:levels_shown])
     if manual:
         lines.append(f"\n☐ 标记的{manual}项条件无法由数字判断，需人工核对；结论以当年申报通知为准。")
@@ -101,7 +107,17 @@ def _detail(check) -> str:
         return " —— 需人工核对"
     if o.manual:
         return f" —— 另需人工核对：{'；'.join(_short(t, 30) for t in o.manual)}"
+    if o.notes:  # 营业收入 used for 主营业务收入: the reader must know
+        return f"（{'；'.join(o.notes)}）"
     return ""
+
+
+def _reward_sentence(text: str) -> str:
+    """The sentence of a clause that states an amount (对新认定为…给予50万元的奖励), not its preamble."""
+    import re
+
+    sentences = [x for x in re.split(r"(?<=[。；;])", text) if x.strip()]
+    return next((x for x in sentences if re.search(r"\d+(?:\.\d+)?万元", x) and re.search(r"奖|补|资助|给予", x)), text)
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -109,7 +125,7 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def report_answer(report: CheckReport, question: str, today: dt.date | None = None) -> Answer:
+def report_answer(report: CheckReport, question: str, today: dt.date | None = None, levels_shown: int = 3) -> Answer:
     """The report as the chat's answer (never a refusal: the check is the answer)."""
-    text, citations = render_report(report, today)
+    text, citations = render_report(report, today, levels_shown)
     return Answer(question=question, text=text, citations=citations, refused=False, language="zh", answerer="check")

@@ -103,9 +103,14 @@ def run_check(profile: CompanyProfile, levels: list[Level], rewards_for=None, pr
     results = tuple(LevelCheck(lv, tuple(CriterionCheck(c, evaluate(c.condition, profile)) for c in lv.criteria))
                     for lv in chosen)
     # local documents first, then by level from county up
+    # the tier the question named first, its titles before its pools, a category's own column
+    # before a column for every company (专精特新产品), then local documents, county up
     results = tuple(sorted(results, key=lambda r: (bool(prefer) and math.floor(r.level.tier + 0.5) not in prefer,
+                                                   bool(prefer) and r.level.tier != int(r.level.tier),
+                                                   bool(prefer) and r.level.category is None,
                                                    not _local(r.level.doc, chain), r.level.tier)))
-    nearest = nearest_level(results)
+    asked = tuple(r for r in results if math.floor(r.level.tier + 0.5) in prefer)
+    nearest = nearest_level(asked) if any(r.verdict != "eligible" for r in asked) else nearest_level(results)
     rewards = tuple(rewards_for(nearest.level)) if nearest and rewards_for else ()
     return CheckReport(profile, results, nearest, rewards, tuple(notes))
 

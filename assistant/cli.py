@@ -175,7 +175,9 @@ def check(ctx: click.Context, profile_file: Path | None, text: str | None, regio
         raise click.UsageError("give either PROFILE_FILE or --text")
     settings = _settings(ctx)
     try:
-        profiles = read_profiles(profile_file) if profile_file else [text]
+        from .limits import validate_question
+
+        profiles = read_profiles(profile_file) if profile_file else [validate_question(text, settings.max_question_chars)]
         if len(profiles) != 1:
             raise ValueError(f"{profile_file} holds {len(profiles)} companies; check takes one "
                              f"(the batch of the web workspace takes many)")

@@ -113,7 +113,9 @@ class EligibilityChecker:
         whether it qualifies (figures of earlier turns count too); ``None`` when it does not."""
         from .check_text import report_answer
 
-        if not (eligibility or _ASKS_ELIGIBILITY.search(text)):
+        # the question itself must ask whether the company qualifies: figures told as context
+        # of another ask ("员工一百多人…请教授兼职，市里支持吗？") are no eligibility question
+        if not (eligibility and _ASKS_ELIGIBILITY.search(text)):
             return None
         profile = self.profile("\n".join([*earlier, text]))
         if not any(key not in ("high_tech", "no_violations") for key in profile.figures):

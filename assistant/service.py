@@ -168,7 +168,7 @@ class Assistant:
                 answer = self._answerer.answer(query, retrieved, self.retriever.docs, assessment=verdict, **answer_kwargs)
             checked = self.checker.answer_question(
                 text, [t.content for t in history if t.role == "user"], region, query.levels,
-                query.wants_criteria and query.figures)
+                query.wants_criteria or query.figures)
             if checked is not None:  # figures and "can we apply?": the check is the answer
                 answer = replace(checked, retrieved=answer.retrieved if self._llm is None or answer_kwargs else retrieved)
         standalone = query.question

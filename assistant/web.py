@@ -13,6 +13,7 @@ import os
 
 import gradio as gr  # this module is only imported to serve the page
 
+from .eligibility_web import build_eligibility_tab, check_api
 from .feedback import AnswerLog, FeedbackStore
 from .limits import QuestionError, validate_history
 from .render import plain_markdown, sources_html
@@ -177,6 +178,7 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None, ses
                         comment = gr.Textbox(label=t["comment"], lines=2, elem_id="comment")
                         comment_send = gr.Button(t["comment_send"], size="sm", elem_id="comment-send")
                 gr.Markdown(knowledge_note(assistant, dt.date.today()), elem_id="knowledge")
+            build_eligibility_tab(assistant, regions)
             if knowledge is not None:
                 from .workspace import build_workspace
 
@@ -199,6 +201,7 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None, ses
         app.load(filters, None, [region, chosen], api_visibility="private")
         gr.api(ask, api_name="ask", queue=False)  # a quick call: no queue round trips (SSE) for the API
         gr.api(give_feedback, api_name="feedback")
+        gr.api(check_api(assistant), api_name="check")  # 政策体检 for other programs
     return app
 
 

@@ -1,13 +1,12 @@
 """The commissioners' workspace (服务专员工作台): a staff-only tab of the web app.
 
 Drafts with each cited clause shown in its section, sources removed or added, the text
-edited and exported (.docx, Markdown); batches of questions; the feedback export; the
-documents of the knowledge base listed, uploaded (metadata checked and corrected),
-replaced, removed (with confirmation, and undo); any document browsed as its clause tree.
+edited and exported (.docx, Markdown); batches of questions and of eligibility checks; the feedback
+export; documents listed, uploaded (metadata checked), replaced, removed (confirmed, undoable), browsed.
 
-Sign-in exchanges the token (POLICY_ASSISTANT_WORKSPACE_TOKEN, from the environment only)
-and the operator's name for a server-side session (:mod:`assistant.staff`) whose id lives
-in the page, not in Gradio's client-chosen session state; every handler checks it.
+Sign-in exchanges the token (POLICY_ASSISTANT_WORKSPACE_TOKEN, environment only) and the operator's
+name for a server-side session (:mod:`assistant.staff`) whose id lives in the page, not in Gradio's
+client-chosen session state; every handler checks it.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import gradio as gr
 
+from .check_batch import add_batch_tab
 from .exports import answer_batch, answer_body, answer_docx, answer_markdown, batch_docx, batch_xlsx, read_batch
 from .feedback import FeedbackStore, to_question_records
 from .knowledge import KnowledgeBase, KnowledgeError
@@ -248,6 +248,7 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
                 batch_file = gr.File(label="问题表 CSV/XLSX（列：question, region）", file_types=[".csv", ".xlsx"])
                 batch_go = gr.Button("批量回答 / Answer all")
                 batch_out = gr.File(label="答案 / Answers", file_count="multiple")
+            add_batch_tab(assistant, staff, session)  # 体检批量: companies × levels
             with gr.Tab("反馈 / Feedback"):
                 feedback_go = gr.Button("导出反馈（评测格式）/ Export feedback as questions", elem_id="ws-feedback")
                 feedback_file = gr.File(label="feedback.jsonl", interactive=False, elem_id="ws-feedback-file")

@@ -176,3 +176,29 @@ def test_links_and_images_in_a_document_are_shown_as_text_and_nothing_is_fetched
     assert page.locator("a[href*='evil'], img[src*='evil']").count() == 0  # nor anywhere else on the page
     assert foreign == [] and dialogs == []
     page.close()
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1300, "height": 1000}, {"width": 390, "height": 844}])
+def test_eligibility_tab_checks_a_company_from_the_form(browser, served, tmp_path_factory, viewport):
+    page = browser.new_page(viewport=viewport)
+    page.goto(served[0])
+    page.get_by_role("tab", name="政策体检 / Eligibility").click()
+    page.wait_for_selector("#check-go")
+    page.locator("#check-region input").fill("金湖县")
+    page.locator("#check-region input").press("Enter")
+    page.locator("#check-category").get_by_text("制造类").click()
+    page.locator("#check-main_revenue input").fill("4999")
+    page.locator("#check-total_profit input").fill("399.99")
+    page.click("#check-go")
+    page.wait_for_selector("#check-details .pa-check")
+    details = page.locator("#check-details").inner_text()
+    assert "主营业务收入 4999万元" in details  # what was understood, with its unit
+    assert "营业收入 0" not in details and "发明专利 0" not in details  # an empty field is unknown, not zero
+    assert "主营业务收入差1万元或利润总额差0.01万元" in details
+    table = page.locator("#check-table").inner_text()
+    assert "省级专精特新小巨人企业 › 制造类" in table and "不符合" in table
+    page.locator("#check-sources details").first.locator("summary").click()
+    assert page.locator("#check-sources .pa-clause").first.is_visible()
+    name = "desktop" if viewport["width"] > 1000 else "mobile"
+    page.screenshot(path=str(tmp_path_factory.mktemp("shots") / f"eligibility-{name}.png"), full_page=True)
+    page.close()

@@ -141,3 +141,31 @@ def test_rest_check(served):
                           ({"text": "x" * 5000}, "characters long")):
         bad = requests.post(url, json=body, timeout=60)
         assert bad.status_code == 400 and message in bad.json()["detail"]
+
+
+def test_gradio_api_check(api_client):
+    result = api_client.predict(profile=json.dumps({"region": "金湖县", "main_revenue": 6000}), api_name="/check")
+    assert result["profile"]["figures"][0]["value"] == "6000" and result["results"]
+    text = api_client.predict(text="我们是金湖的制造企业，去年主营业务收入6000万元", api_name="/check")
+    assert text["profile"]["category"] == "制造类"
+
+
+def test_batch_workbook_matrix_and_criteria(assistant, tmp_path):
+    from openpyxl import load_workbook
+
+    from assistant.check_batch import batch_workbook, check_batch
+
+    companies = [_profile({"name": "甲", "region": "金湖县", "category": "制造类", "main_revenue": 6000}),
+                 _profile({"name": "乙", "region": "金湖县", "category": "制造类", "main_revenue": 4999, "total_profit": 100})]
+    seen = []
+    results = check_batch(assistant, companies, progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)]
+    batch_workbook(results, tmp_path / "m.xlsx")
+    book = load_workbook(tmp_path / "m.xlsx")
+    rows = list(book["matrix"].iter_rows(values_only=True))
+    column = rows[0].index("省级专精特新小巨人企业 › 制造类")
+    assert rows[1][0] == "甲" and rows[2][0] == "乙"
+    assert "主营业务收入差1万元或利润总额差300万元" in rows[2][column] and rows[2][column].startswith("✗")
+    assert not rows[1][column].startswith("✗")
+    criteria = list(book["criteria"].iter_rows(values_only=True))
+    assert len(criteria) > 20 and all(len(r[7]) >= 8 for r in criteria[1:])  # each with its chunk id

@@ -1,0 +1,89 @@
+"""The eligibility check for many companies at once (screening candidates for the cultivation
+pools): a profile sheet in, a workbook out with a matrix of companies × levels (verdicts and
+gaps) and every criterion's result on a second sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .check_text import STATUS_MARK
+from .checkup import CheckReport
+from .profile import CompanyProfile
+
+MARK = {"eligible": "✓ 符合", "not_eligible": "✗ 不符合", "incomplete": "？缺数据"}
+
+
+def check_batch(assistant, profiles: list[CompanyProfile], progress=None) -> list[tuple[CompanyProfile, CheckReport]]:
+    """Each company checked; ``progress(done, total)`` after each one."""
+    out = []
+    for number, profile in enumerate(profiles, start=1):
+        out.append((profile, assistant.check(profile)))
+        if progress:
+            progress(number, len(profiles))
+    return out
+
+
+def batch_workbook(results: list[tuple[CompanyProfile, CheckReport]], path: Path) -> None:
+    """``matrix``: one row per company, one column per level; ``criteria``: one row per criterion."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    levels = list(dict.fromkeys(r.level.name for _, report in results for r in report.results))
+    book = Workbook()
+    matrix = book.active
+    matrix.title = "matrix"
+    matrix.append(["企业 / Company", "地区 / Region", "类别 / Category", *levels])
+    details = book.create_sheet("criteria")
+    details.append(["企业", "层级", "文件", "条件原文", "状态", "差距", "缺少的数据", "chunk_id"])
+    for number, (profile, report) in enumerate(results, start=1):
+        name = profile.name or f"企业{number}"
+        cells = {}
+        for r in report.results:
+            gaps = "；".join(dict.fromkeys(g for c in r.checks if c.status == "not_met" for g in c.outcome.gaps))
+            missing = "、".join(dict.fromkeys(m for c in r.checks if c.status == "unknown" for m in c.outcome.missing))
+            cells[r.level.name] = "\n".join(x for x in (MARK[r.verdict], gaps, f"缺：{missing}" if missing else "") if x)
+            for c in r.checks:
+                details.append([name, r.level.name, r.level.doc.title, c.criterion.text,
+                                f"{STATUS_MARK[c.status]} {c.status}", "；".join(c.outcome.gaps) if c.status == "not_met" else "",
+                                "、".join(c.outcome.missing), c.criterion.chunk_id])
+        matrix.append([name, profile.region or "", profile.category or "", *(cells.get(level, "—") for level in levels)])
+    for sheet in (matrix, details):
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for column in range(4, len(levels) + 4):
+        matrix.column_dimensions[matrix.cell(1, column).column_letter].width = 28
+    book.save(path)
+
+
+def add_batch_tab(assistant, staff, session) -> None:
+    """The workspace's 体检批量 tab (inside its ``gr.Tabs``; ``staff(session)`` checks the sign-in)."""
+    import tempfile
+
+    import gradio as gr
+
+    from .profile_files import read_profiles
+
+    def run(session_value, upload, progress=gr.Progress()):
+        staff(session_value)
+        if not upload:
+            raise gr.Error("请上传企业数据表（XLSX/CSV，列为体检的字段）。Upload a sheet of companies.")
+        try:
+            profiles = read_profiles(Path(upload))
+        except ValueError as exc:  # the message names the file by its upload name and the bad row
+            raise gr.Error(str(exc).replace(str(Path(upload)), Path(upload).name)) from None
+        results = check_batch(assistant, profiles, lambda done, total: progress(done / total, desc=f"{done}/{total}"))
+        path = Path(tempfile.mkdtemp(prefix="check-")) / "eligibility-matrix.xlsx"
+        batch_workbook(results, path)
+        return str(path)
+
+    with gr.Tab("体检批量 / Batch check"):
+        gr.Markdown("企业数据表（XLSX/CSV，一行一家企业；列名见 README 的体检字段，如 企业名称、地区、类别、营业收入、研发费用占营业收入比重）→ "
+                    "企业 × 层级的结论与差距表。")
+        upload = gr.File(label="企业数据表 / Companies (XLSX, CSV)", file_types=[".xlsx", ".csv"], type="filepath",
+                         elem_id="ws-check-upload")
+        go = gr.Button("批量体检 / Check all", elem_id="ws-check-go")
+        result = gr.File(label="结果 / Results", elem_id="ws-check-file")
+        go.click(run, [session, upload], result, api_visibility="private")
