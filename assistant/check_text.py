@@ -49,7 +49,7 @@ def render_report(report: CheckReport, today: dt.date | None = None, levels_show
         for check in result.checks:
             n = sources.cite(check.criterion.chunk_id, check.criterion.text, result.level.doc,
                              check.criterion.section_path)
-            lines.append(f"- {STATUS_MARK[check.status]} {_short(check.criterion.text)} [{n}]{_detail(check)}")
+            lines.append(f"- {STATUS_MARK[check.status]} {_criterion_words(check, report)} [{n}]{_detail(check)}")
     if len(report.results) > levels_shown:
         lines.append(f"\n其他{len(report.results) - levels_shown}个层级（未逐条展开）：")
         for result in report.results[levels_shown:]:
@@ -85,10 +85,28 @@ def understood(report: CheckReport) -> str:
     for figure in p.figures.values():
         m = METRICS[figure.metric]
         value = format(figure.value.normalize(), "f")
-        shown = {"是否": "是" if figure.value else "否", "级": value}.get(m.unit, f"{value}{m.unit if m.unit != '年份' else ''}")
+        levels = {0: "无", 1: "有（县级或未说明级别）", 2: "市级", 3: "省级", 4: "国家级"}
+        shown = {"是否": "是" if figure.value else "否", "级": levels.get(int(figure.value), value)}.get(
+            m.unit, f"{value}{m.unit if m.unit != '年份' else ''}")
         source = f"〔{figure.source}〕" if figure.source not in ("profile", "") else ""
         parts.append(f"{m.label} {shown}{source}")
     return "按您提供的：" + "，".join(parts) if parts else "没有读到企业的数据"
+
+
+def _criterion_words(check, report: CheckReport, limit: int = 80) -> str:
+    """The criterion as quoted in the report: whole when short; of a long one with revenue bands,
+    the band that applies to this company (its threshold is the one that matters)."""
+    from .eligibility import evaluate
+
+    text = " ".join(check.criterion.text.split())
+    condition = check.criterion.condition
+    if len(text) <= limit:
+        return text
+    bands = [p for p in (condition.parts if condition.kind == "all" else ()) if p.kind == "when"]
+    applying = [b.text for b in bands if evaluate(b.parts[0], report.profile).status == "met"]
+    if applying:
+        return "…" + _short(applying[0], limit) + "…"
+    return _short(text, limit)
 
 
 def _detail(check) -> str:

@@ -86,7 +86,12 @@ def _criterion(check: CriterionCheck) -> dict:
     return out
 
 
-def run_check(profile: CompanyProfile, levels: list[Level], rewards_for=None, prefer: tuple[int, ...] = ()) -> CheckReport:
+# words that tell one title or pool from another where a question names it (省千企升级库, 单项冠军)
+TITLE_WORDS = ("千企升级", "单项冠军", "培育库", "专精特新产品", "创新型中小企业", "小巨人", "梯度培育")
+
+
+def run_check(profile: CompanyProfile, levels: list[Level], rewards_for=None, prefer: tuple[int, ...] = (),
+              named: tuple[str, ...] = ()) -> CheckReport:
     """Check ``profile`` against the levels that apply to it; ``rewards_for(level)`` gives the
     reward clauses of a level (chunk, document), shown for the nearest level not yet reached;
     levels of the tiers in ``prefer`` (the question named 省级: 3) come first."""
@@ -105,12 +110,23 @@ def run_check(profile: CompanyProfile, levels: list[Level], rewards_for=None, pr
     # local documents first, then by level from county up
     # the tier the question named first, its titles before its pools, a category's own column
     # before a column for every company (专精特新产品), then local documents, county up
-    results = tuple(sorted(results, key=lambda r: (bool(prefer) and math.floor(r.level.tier + 0.5) not in prefer,
+    def asked(tier: float) -> int:  # the order the question gives: the level it asks for first
+        rounded = math.floor(tier + 0.5)
+        return prefer.index(rounded) if rounded in prefer else len(prefer)
+
+    def titled(name: str) -> int:  # how many of the title words the question named this level has
+        return -sum(word in name for word in named)
+
+    def product(name: str) -> bool:  # the product title (专精特新产品) only when the question names it
+        return "专精特新产品" in name and "专精特新产品" not in named
+
+    results = tuple(sorted(results, key=lambda r: (titled(r.level.name), asked(r.level.tier), product(r.level.name),
                                                    bool(prefer) and r.level.tier != int(r.level.tier),
                                                    bool(prefer) and r.level.category is None,
                                                    not _local(r.level.doc, chain), r.level.tier)))
-    asked = tuple(r for r in results if math.floor(r.level.tier + 0.5) in prefer)
-    nearest = nearest_level(asked) if any(r.verdict != "eligible" for r in asked) else nearest_level(results)
+    first = tuple(r for r in results if prefer and math.floor(r.level.tier + 0.5) == prefer[0]
+                  and titled(r.level.name) == titled(results[0].level.name))
+    nearest = nearest_level(first) if any(r.verdict != "eligible" for r in first) else nearest_level(results)
     rewards = tuple(rewards_for(nearest.level)) if nearest and rewards_for else ()
     return CheckReport(profile, results, nearest, rewards, tuple(notes))
 
@@ -141,11 +157,17 @@ def _local(doc: DocumentMeta, chain: tuple[str, ...]) -> bool:
 
 
 def _applies(level: Level, chain: tuple[str, ...], region: str | None) -> bool:
+    """Provincial and national titles apply across the province, a city's title across the
+    city (金湖's annex of 淮安's 市级 criteria to every company of 淮安), a pool to its own place."""
     if region is None:
         return True
-    if level.tier >= 2.5:  # provincial and national titles: any company of the province
-        province = _PLACE_SUFFIX.sub("", (level.doc.region or "").split(",")[-1].strip())
+    parts = [p.strip() for p in (level.doc.region or "").split(",") if p.strip()]
+    if level.tier >= 2.5:
+        province = _PLACE_SUFFIX.sub("", parts[-1]) if parts else ""
         return not chain or not province or province in chain
+    if level.tier >= 1.5:
+        city = next((p for p in parts if p.endswith("市")), parts[0] if parts else "")
+        return bool(city) and _PLACE_SUFFIX.sub("", city) in chain
     return _local(level.doc, chain)
 
 

@@ -77,21 +77,25 @@ class EligibilityChecker:
             return self._levels
 
     def places(self) -> tuple[str, ...]:
-        """Place names of the documents' regions (金湖县 and 金湖), for reading a company's region."""
+        """Place names of the documents' regions (金湖县 and 金湖), the most local first (a county
+        before its city before its province), for reading a company's region from its words."""
         from .checkup import _PLACE_SUFFIX
 
-        names = set()
+        rank: dict[str, int] = {}
         for doc in self.retriever.docs.values():
-            for part in (doc.region or "").split(","):
-                part = part.strip()
-                if part:
-                    names.update({part, _PLACE_SUFFIX.sub("", part)})
-        return tuple(sorted(n for n in names if len(n) >= 2))
+            parts = [p.strip() for p in (doc.region or "").split(",") if p.strip()]
+            for depth, part in enumerate(parts):
+                level = 0 if part.endswith(("县", "区")) else 2 if part.endswith("省") else 1 if part.endswith("市") else depth
+                for name in (part, _PLACE_SUFFIX.sub("", part)):
+                    if len(name) >= 2:
+                        rank[name] = min(rank.get(name, 9), level)
+        return tuple(sorted(rank, key=lambda n: (rank[n], -len(n), n)))
 
     def profile(self, text: str) -> CompanyProfile:
         return profile_from_text(text, self.places())
 
-    def check(self, profile: CompanyProfile | str, region: str | None = None, prefer: tuple[int, ...] = ()) -> CheckReport:
+    def check(self, profile: CompanyProfile | str, region: str | None = None, prefer: tuple[int, ...] = (),
+              named: tuple[str, ...] = ()) -> CheckReport:
         """Check a profile (or a message stating figures); ``region`` overrides the profile's."""
         if isinstance(profile, str):
             profile = self.profile(profile)
@@ -105,10 +109,9 @@ class EligibilityChecker:
             pairs = [(c, self.retriever.docs[d]) for d in docs[:50] for c in self.retriever.doc_chunks(d)]
             return reward_clauses(level, pairs)
 
-        return run_check(profile, self.levels(), rewards, prefer)
+        return run_check(profile, self.levels(), rewards, prefer, named)
 
-    def answer_question(self, text: str, earlier: list[str], region: str | None, levels: tuple[str, ...],
-                        eligibility: bool):
+    def answer_question(self, text: str, earlier: list[str], region: str | None, eligibility: bool):
         """The check as the answer to a chat question that states the company's figures and asks
         whether it qualifies (figures of earlier turns count too); ``None`` when it does not."""
         from .check_text import report_answer
@@ -120,13 +123,21 @@ class EligibilityChecker:
         profile = self.profile("\n".join([*earlier, text]))
         if not any(key not in ("high_tech", "no_violations") for key in profile.figures):
             return None  # no figure to check: the criteria themselves answer
-        tiers = tuple(_TIERS[level] for level in levels if level in _TIERS)
-        report = self.check(profile, region, prefer=tiers)
+        # several levels named ("是省专，想冲国家级"): the one named last is the one asked for
+        from .asking import LEVELS
+
+        named = {level: max(m.start() for m in pattern.finditer(text)) for level, pattern in LEVELS.items()
+                 if pattern.search(text)}
+        tiers = tuple(_TIERS[level] for level in sorted(named, key=lambda lv: -named[lv]))
+        from .checkup import TITLE_WORDS
+
+        report = self.check(profile, region, prefer=tiers, named=tuple(w for w in TITLE_WORDS if w in text))
         if not report.results:
             return None
         return report_answer(report, text)
 
 
 _TIERS = {"国家级": 4, "省级": 3, "市级": 2, "县级": 1}
-_ASKS_ELIGIBILITY = re.compile(r"能不能|能否|能申请|可以申请|可不可以|能申报|可以申报|符合|够不够|够得着|达标|有没有资格|资格|条件"
-                               r"|qualify|eligible|eligibility|can (?:we|i) apply", re.IGNORECASE)
+_ASKS_ELIGIBILITY = re.compile(r"能不能|能否|能申请|可以申请|可不可以|能申报|可以申报|能报|能进|能入|够入|够格|够不够|够得着|"
+                               r"行不行|符合|满足|达标|有没有资格|资格|条件|门槛"
+                               r"|qualify|eligible|eligibility|can (?:we|i) (?:apply|join)|do we meet|meet the", re.IGNORECASE)

@@ -23,7 +23,7 @@ _WORDS = [
     (r"营业利润率|利润率", "operating_margin"), (r"利润总额|利润", "total_profit"), (r"利税", "profit_tax"), (r"研发人员占比|研发人员比例|研发人员比重", "rd_staff_ratio"),
     (r"研发(?:费用|投入|经费|支出)?占比|研发强度|研发投入强度", "rd_ratio"), (r"研发(?:费用|投入|经费|支出)", "rd_spend"),
     (r"股权融资|融资", "equity_financing"), (r"资产负债率|负债率", "debt_ratio"),
-    (r"主导产品(?:销售)?收入", "main_product_revenue"),
+    (r"主导产品(?:销售)?(?:收入)?", "main_product_revenue"),
     (r"营业收入|营收|销售收入|销售额|营业额|收入|产值", "revenue"), (r"增长率|增长|增速|增幅", "growth"),
     (r"发明专利|发明", "invention_patents"), (r"实用新型", "utility_patents"), (r"外观设计|外观专利", "design_patents"),
     (r"软件著作权|软著", "software_copyrights"), (r"Ⅰ类知识产权|一类知识产权", "class1_ip"),
@@ -41,11 +41,12 @@ _GROWTH_OF = {"revenue": "revenue_growth", "main_revenue": "main_revenue_growth"
 
 
 def profile_from_text(text: str, places: tuple[str, ...] = ()) -> CompanyProfile:
-    """The figures, region (one of ``places``) and category a message states; empty when none."""
+    """The figures, region (the first of ``places``, most local first, that it names) and category
+    a message states; empty when none."""
     text = _arabic(text)
     figures: dict[str, Figure] = {}
     notes: list[str] = []
-    last_metric, base = None, None
+    base = None
     previous_end = 0
     for m in _TOKEN.finditer(text):
         if not re.search(r"\d", m.group("num")) or m.group("unit") == "年" or m.start() < previous_end:
@@ -58,6 +59,9 @@ def profile_from_text(text: str, places: tuple[str, ...] = ()) -> CompanyProfile
             if following and (m.group("unit") or _WORDS[int(following.lastgroup[1:])][1] in _COUNTS):
                 words, previous_end = [following], following.end()
                 source = text[m.start():following.end()]
+        share_at = text.rfind("占", words[0].start() if words else m.start(), m.start()) if words else -1
+        if share_at >= 0:  # 研发投入占营收5%: the share is of what comes before 占
+            words = [w for w in words if w.start() < share_at] or words
         metric = None
         for w in words:
             key = _WORDS[int(w.lastgroup[1:])][1]
@@ -69,19 +73,39 @@ def profile_from_text(text: str, places: tuple[str, ...] = ()) -> CompanyProfile
         unit = m.group("unit") or ""
         if previous_end == m.end():
             source = text[words[-1].start() if words else m.start():m.end()]
-        if unit in ("%", "个百分点", "个点") and metric in (None, "revenue", "main_revenue", "net_profit"):
-            metric = _GROWTH_OF.get(metric or base or "", None) if metric or base else None
-        if metric is None:
-            metric = last_metric if unit in ("%",) and last_metric and last_metric.endswith(("ratio", "growth")) else None
+        if unit in ("%", "个百分点", "个点"):
+            before = text[words[-1].start() if words else max(0, m.start() - 12):m.start()]
+            after = re.split(r"[，。；,;.]\s", text[m.end():m.end() + 30] + " ")[0]
+            metric = _percent_metric(metric, base, before, after)
         if metric is None:
             continue
         value = _amount(m.group("num"), unit, metric, notes, source)
         if value is not None:
             figures[metric] = Figure(metric, value, source)
-            last_metric = metric
     figures |= _facts(text)
-    region = next((p for p in sorted(places, key=len, reverse=True) if p and p in text), None)
+    region = next((p for p in places if p and p in text), None)  # places come most local first
     return CompanyProfile(region=region, category=_category(text), figures=figures, notes=tuple(notes))
+
+
+_GROWTH_WORDS = re.compile(r"增长|增速|增幅|涨|growth|grew|grow|increase|rose|up by", re.IGNORECASE)
+_SHARE_WORDS = re.compile(r"占|比重|占比|比例|of (?:the |our )?(?:total|revenue|sales|turnover)|share", re.IGNORECASE)
+_SHARE_OF = {"rd_spend": "rd_ratio", "main_revenue": "main_revenue_share", "main_product_revenue": "main_product_share"}
+_PERCENT_METRICS = {"rd_ratio", "rd_staff_ratio", "debt_ratio", "operating_margin", "main_revenue_share",
+                    "main_product_share", "product_share_of_main", "revenue_growth", "main_revenue_growth", "net_profit_growth"}
+
+
+def _percent_metric(metric: str | None, base: str | None, before: str, after: str) -> str | None:
+    """What a percentage measures: a share (研发费用占营收4%, 85% of the total), a growth rate
+    (营收增长9%, 9% growth), a ratio named as such; a money word alone with a percentage is
+    not guessed at."""
+    words = before + " " + after
+    if metric in _PERCENT_METRICS:
+        return metric
+    if metric in _SHARE_OF and (_SHARE_WORDS.search(words) or metric == "rd_spend"):
+        return _SHARE_OF[metric]
+    if _GROWTH_WORDS.search(words) and not _SHARE_WORDS.search(after):
+        return _GROWTH_OF.get(metric if metric in _GROWTH_OF else (base or "revenue"))
+    return None  # a percentage without its word ("成本三成") is not given to the metric before it
 
 
 def _arabic(text: str) -> str:
@@ -92,6 +116,9 @@ def _arabic(text: str) -> str:
     text = re.sub(r"([\d零〇一二两三四五六七八九十]+)个半(?:百分)?点", lambda m: str(Decimal(_num(m.group(1))) + Decimal("0.5")) + "%",
                   text)
     text = re.sub(r"([\d.]+)个(?:百分)?点", r"\1%", text)
+    # 五成 is 50 %: only where 成 ends the phrase (成立, 成本 are other words)
+    text = re.sub(r"([一二两三四五六七八九]|\d(?:\.\d+)?)成(?=[，。；,;\s）)]|左右|上下|多|$)",
+                  lambda m: _plain(Decimal(_num(m.group(1))) * 10) + "%", text)
     text = re.sub(r"(\d+(?:\.\d+)?)\s*(million|billion|mn|bn)\b(?:\s*(?:yuan|RMB|CNY))?",
                   lambda m: _plain(Decimal(m.group(1)) * (100 if m.group(2).lower() in ("million", "mn") else 100000)) + "万",
                   text, flags=re.IGNORECASE)
@@ -159,11 +186,41 @@ def _facts(text: str) -> dict[str, Figure]:
         put("founded_year", int(m.group(1) or m.group(2)), m.group(0))
     if m := re.search(r"(?:做了|从事|深耕|干了|专注)[^，。；\d]{0,12}?(\d+(?:\.\d+)?)年|(\d+(?:\.\d+)?)年(?:了)?的?(?:行业)?经验", text):
         put("years_in_field", Decimal(m.group(1) or m.group(2)), m.group(0))
-    if m := re.search(r"(全省|省内|全国|国内)[^，。；\d]{0,10}?第(\d+)", text):
-        put("market_rank_province" if m.group(1) in ("全省", "省内") else "market_rank_national", int(m.group(2)), m.group(0))
+    if m := re.search(r"(全省|省内|本省|省里|[\u4e00-\u9fff]{2}省|江苏|浙江|广东|山东|福建|安徽|全国|国内)[^，。；\d]{0,12}?"
+                      r"(?:第|排名第?|排)(\d+)", text):
+        national = m.group(1) in ("全国", "国内")
+        put("market_rank_national" if national else "market_rank_province", int(m.group(2)), m.group(0))
     if m := re.search(r"(没有|无)[^，。；]{0,10}(违法|不良记录|不良行为|失信)", text):
         put("no_violations", 1, m.group(0))
+    _english_facts(text, put)
     return out
+
+
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "top": 1}
+_EN_LEVELS = {"county": "县级", "municipal": "市级", "city": "市级", "provincial": "省级", "national": "国家级"}
+
+
+def _english_facts(text: str, put) -> None:
+    """The same facts in English: ranked 2nd in the province, 6 years in the niche, a municipal R&D centre."""
+    rank = re.search(r"(?:no\.?\s*|number\s+|rank(?:ed)?\s+(?:no\.?\s*)?)?(\d+|first|second|third|fourth|fifth)(?:st|nd|rd|th)?"
+                     r"\s+in\s+(?:the\s+)?(province|jiangsu|china|the country|country|nation)", text, re.IGNORECASE)
+    if rank:
+        n = rank.group(1).lower()
+        value = int(n) if n.isdigit() else _ORDINALS[n]
+        scope = "market_rank_province" if rank.group(2).lower() in ("province", "jiangsu") else "market_rank_national"
+        put(scope, value, rank.group(0))
+    years = re.search(r"(?:in|been in)\s+(?:this|the|our)\s+(?:niche|field|industry|market|business)\s+for\s+(\d+(?:\.\d+)?)\s+years"
+                      r"|(\d+(?:\.\d+)?)\s+years\s+in\s+(?:this|the|our)\s+(?:niche|field|industry|market)", text, re.IGNORECASE)
+    if years:
+        put("years_in_field", Decimal(years.group(1) or years.group(2)), years.group(0))
+    lab = re.search(r"(county|municipal|city|provincial|national)[- ](?:level\s+)?(?:R&D|research|technology|engineering)"
+                    r"(?:\s+\w+)?\s+(?:centre|center|institute|lab)", text, re.IGNORECASE)
+    if lab:
+        put("rd_institution_level", INSTITUTION_LEVELS[_EN_LEVELS[lab.group(1).lower()]], lab.group(0))
+    elif lab := re.search(r"joint lab|R&D (?:centre|center|institute|lab)|research (?:centre|center|institute)", text, re.IGNORECASE):
+        put("rd_institution_level", 1, lab.group(0))
+    if ht := re.search(r"(not (?:a |an )?)?high[- ]tech (?:enterprise|status|company|firm)", text, re.IGNORECASE):
+        put("high_tech", 0 if ht.group(1) else 1, ht.group(0))
 
 
 def _category(text: str) -> str | None:

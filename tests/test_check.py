@@ -14,7 +14,7 @@ from assistant.profile_text import profile_from_text
 
 from .test_cli import cli, cli_env  # noqa: F401  (the CLI's index fixture)
 
-PLACES = ("金湖", "金湖县", "盐城", "盐城市")
+PLACES = ("金湖县", "金湖", "盐城市", "盐城")  # most local first, as EligibilityChecker.places gives them
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -27,6 +27,15 @@ PLACES = ("金湖", "金湖县", "盐城", "盐城市")
      {"revenue": "6000", "revenue_growth": "9", "rd_ratio": "4.5", "invention_patents": "3", "employees": "40"}),
     ("是高新技术企业，有省级工程技术研究中心，2016年成立，全省排名第4",
      {"high_tech": "1", "rd_institution_level": "3", "founded_year": "2016", "market_rank_province": "4"}),
+    # a percentage is a share, a growth rate or a named ratio, never an amount of money
+    ("研发投入占营收5%，主营收入占总收入85%，近两年营收增长7%，负债率五成，主导产品占收入75%",
+     {"rd_ratio": "5", "main_revenue_share": "85", "revenue_growth": "7", "debt_ratio": "50", "main_product_share": "75"}),
+    ("Main-business revenue is about 85% of the total, we're No. 2 in the province, we've been in this niche for "
+     "6 years, annual revenue is around RMB 80 million, and R&D spending averaged 4% of revenue. We run a joint lab "
+     "with a university and have high-tech status.",
+     {"main_revenue_share": "85", "market_rank_province": "2", "years_in_field": "6", "revenue": "8000",
+      "rd_ratio": "4", "rd_institution_level": "1", "high_tech": "1"}),
+    ("营收6000万，利润率10%，成本三成", {"revenue": "6000", "operating_margin": "10"}),
 ])
 def test_figures_read_from_a_sentence(text, expected):
     profile = profile_from_text(text, PLACES)
@@ -88,6 +97,12 @@ def test_check_over_the_seed_library(assistant):
     assert clause.section_path[0] == "附件4 省级专精特新小巨人企业申报条件" and "5000万元" in clause.text
 
 
+def test_a_city_title_in_a_county_document_applies_across_the_city(assistant):
+    names = {r.level.name for r in assistant.check(_profile({"region": "淮安市", "main_revenue": 100})).results}
+    assert "市级专精特新小巨人企业" in names and not any("金湖县" in n for n in names)
+    assert any("省级" in n for n in names) and any("国家" in n for n in names)
+
+
 def _profile(data):
     from assistant.profile import CompanyProfile
 
@@ -103,6 +118,14 @@ def test_a_chat_question_with_figures_gets_the_check(assistant):
     assert answer.retrieved  # retrieval still ran: the evaluation's recall sees the criteria clauses
     plain = assistant.ask("申请省级专精特新小巨人需要什么条件？")
     assert plain.answerer != "check"  # no figures: the criteria themselves
+
+
+def test_the_level_asked_comes_first(assistant):
+    national = assistant.ask("我们营收八千万，是省专，近两年研发投入占营收5%，发明专利3项，想冲国家级小巨人，研发这块够不够？")
+    first = national.text.split("\n\n")[1]
+    assert first.startswith("【国家专精特新小巨人和单项冠军") and "差1个百分点" in first  # 5000万–1亿: 6 %
+    pool = assistant.ask("我们主导产品占收入75%，有两项实用新型专利，近三年增长率6%，在江苏，能进省千企升级库吗？")
+    assert pool.text.split("\n\n")[1].startswith("【省千企升级企业")
 
 
 def test_cli_check_json_and_text(cli_env, tmp_path):  # noqa: F811

@@ -139,6 +139,8 @@ def test_levels_follow_the_company_region_and_category(levels):
     assert elsewhere.results == () and "远山县" in elsewhere.notes[0]
     unknown_place = run_check(CompanyProfile.from_dict(MANUFACTURER), levels)
     assert {r.level.name for r in unknown_place.results} == {f"{POOL} › 制造类", CITY}
+    city_company = run_check(CompanyProfile.from_dict({"region": "江州市", **MANUFACTURER}), levels)
+    assert {r.level.name for r in city_company.results} == {CITY}  # the city's title, not a county's pool
     no_category = run_check(CompanyProfile.from_dict({"region": "临川", "revenue": 10}), levels)
     assert {r.level.name for r in no_category.results} == {f"{POOL} › 制造类", f"{POOL} › 服务类", CITY}
 
