@@ -56,34 +56,3 @@ def batch_workbook(results: list[tuple[CompanyProfile, CheckReport]], path: Path
     for column in range(4, len(levels) + 4):
         matrix.column_dimensions[matrix.cell(1, column).column_letter].width = 28
     book.save(path)
-
-
-def add_batch_tab(assistant, staff, session) -> None:
-    """The workspace's 体检批量 tab (inside its ``gr.Tabs``; ``staff(session)`` checks the sign-in)."""
-    import tempfile
-
-    import gradio as gr
-
-    from .profile_files import read_profiles
-
-    def run(session_value, upload, progress=gr.Progress()):
-        staff(session_value)
-        if not upload:
-            raise gr.Error("请上传企业数据表（XLSX/CSV，列为体检的字段）。Upload a sheet of companies.")
-        try:
-            profiles = read_profiles(Path(upload))
-        except ValueError as exc:  # the message names the file by its upload name and the bad row
-            raise gr.Error(str(exc).replace(str(Path(upload)), Path(upload).name)) from None
-        results = check_batch(assistant, profiles, lambda done, total: progress(done / total, desc=f"{done}/{total}"))
-        path = Path(tempfile.mkdtemp(prefix="check-")) / "eligibility-matrix.xlsx"
-        batch_workbook(results, path)
-        return str(path)
-
-    with gr.Tab("体检批量 / Batch check"):
-        gr.Markdown("企业数据表（XLSX/CSV，一行一家企业；列名见 README 的体检字段，如 企业名称、地区、类别、营业收入、研发费用占营业收入比重）→ "
-                    "企业 × 层级的结论与差距表。")
-        upload = gr.File(label="企业数据表 / Companies (XLSX, CSV)", file_types=[".xlsx", ".csv"], type="filepath",
-                         elem_id="ws-check-upload")
-        go = gr.Button("批量体检 / Check all", elem_id="ws-check-go")
-        result = gr.File(label="结果 / Results", elem_id="ws-check-file")
-        go.click(run, [session, upload], result, api_visibility="private")

@@ -143,7 +143,43 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def report_answer(report: CheckReport, question: str, today: dt.date | None = None, levels_shown: int = 3) -> Answer:
-    """The report as the chat's answer (never a refusal: the check is the answer)."""
+EN_METRICS = {
+    "revenue": "revenue", "main_revenue": "main-business revenue", "total_profit": "total profit", "net_profit": "net profit",
+    "profit_tax": "profit and tax", "rd_spend": "R&D spending", "equity_financing": "new equity financing",
+    "main_product_revenue": "main product revenue", "revenue_growth": "average revenue growth",
+    "main_revenue_growth": "average main-business revenue growth", "net_profit_growth": "average net profit growth",
+    "operating_margin": "operating margin", "rd_ratio": "R&D share of revenue", "rd_staff_ratio": "R&D staff share",
+    "debt_ratio": "debt-to-asset ratio", "main_revenue_share": "main business share of revenue",
+    "main_product_share": "main product share of revenue", "product_share_of_main": "main product share of main business",
+    "invention_patents": "invention patents", "utility_patents": "utility-model patents", "design_patents": "design patents",
+    "software_copyrights": "software copyrights", "class1_ip": "class I IP", "employees": "employees",
+    "years_in_field": "years in the niche", "founded_year": "year founded", "market_rank_province": "provincial rank",
+    "market_rank_national": "national rank", "rd_institution_level": "R&D institution", "high_tech": "high-tech enterprise",
+    "no_violations": "no violations on record"}
+VERDICT_EN = {"eligible": "every criterion that figures can decide is met", "not_eligible": "not met",
+              "incomplete": "figures missing to decide"}
+
+
+def english_summary(report: CheckReport, levels_shown: int) -> list[str]:
+    """A few English lines above the Chinese detail: what was read and each level's verdict."""
+    read = ", ".join(f"{EN_METRICS[f.metric]} {format(f.value.normalize(), 'f')}"
+                     f"{'' if METRICS[f.metric].unit in ('年份', '级', '是否') else ' ' + METRICS[f.metric].unit}"
+                     for f in report.profile.figures.values())
+    lines = [("Eligibility check, criterion by criterion (criteria quoted in the original Chinese; 万元 = RMB 10,000). "
+              f"Figures read: {read or 'none'}.")]
+    for result in report.results[:levels_shown]:
+        counts = ", ".join(f"{result.count(s)} {w}" for s, w in (("met", "met"), ("not_met", "not met"),
+                                                                 ("unknown", "missing a figure"), ("manual", "to check by hand"))
+                           if result.count(s))
+        lines.append(f"- {result.level.name}: {VERDICT_EN[result.verdict]} ({counts})")
+    return lines + [""]
+
+
+def report_answer(report: CheckReport, question: str, today: dt.date | None = None, levels_shown: int = 3,
+                  language: str = "zh") -> Answer:
+    """The report as the chat's answer (never a refusal: the check is the answer); an English
+    question gets an English summary above the quoted Chinese detail."""
     text, citations = render_report(report, today, levels_shown)
-    return Answer(question=question, text=text, citations=citations, refused=False, language="zh", answerer="check")
+    if language == "en":
+        text = "\n".join(english_summary(report, levels_shown)) + "\n" + text
+    return Answer(question=question, text=text, citations=citations, refused=False, language=language, answerer="check")

@@ -33,6 +33,8 @@ class Criterion:
     text: str  # the clause's words for this criterion
     condition: Condition
     section_path: tuple[str, ...] = ()
+    key: str = ""  # chunk id # item: what a correction in criteria.json is filed under
+    corrected: bool = False  # the condition is a commissioner's correction, not the parse
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ def _criterion(chunk: Chunk, text: str, item: int, corrections: dict[str, dict])
     key = f"{chunk.chunk_id}#{item}"
     fixed = corrections.get(key) or (corrections.get(chunk.chunk_id) if item == 0 else None)
     condition = Condition.from_dict(fixed) if fixed else parse_criterion(text)
-    return Criterion(chunk.chunk_id, text, condition, chunk.section_path)
+    return Criterion(chunk.chunk_id, text, condition, chunk.section_path, key, bool(fixed))
 
 
 def _table_levels(doc: DocumentMeta, title: str, rows: list[Chunk], corrections) -> list[Level]:

@@ -42,8 +42,11 @@ def load_corrections(knowledge_dir: Path) -> dict[str, dict]:
     return corrections
 
 
-def save_correction(knowledge_dir: Path, key: str, condition: Condition | None) -> None:
-    """Store (or with ``None`` remove) the correction of one criterion."""
+def save_correction(knowledge_dir: Path, key: str, condition: Condition | None, who: str = "cli", doc_id: str = "") -> None:
+    """Store (or with ``None`` remove) the correction of one criterion, and write the audit line."""
+    import datetime as dt
+    import os
+
     corrections = load_corrections(knowledge_dir)
     if condition is None:
         corrections.pop(key, None)
@@ -52,7 +55,14 @@ def save_correction(knowledge_dir: Path, key: str, condition: Condition | None) 
     path = knowledge_dir / CORRECTIONS_FILE
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps({"corrections": corrections}, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    tmp.replace(path)  # whole or not at all: a check never reads half a file
+    line = {"time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "who": who,
+            "action": "revert-criterion" if condition is None else "correct-criterion", "doc_id": doc_id,
+            "file": CORRECTIONS_FILE, "change": key}
+    with (knowledge_dir / "audit.jsonl").open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 class EligibilityChecker:
@@ -111,7 +121,8 @@ class EligibilityChecker:
 
         return run_check(profile, self.levels(), rewards, prefer, named)
 
-    def answer_question(self, text: str, earlier: list[str], region: str | None, eligibility: bool):
+    def answer_question(self, text: str, earlier: list[str], region: str | None, eligibility: bool,
+                        language: str = "zh"):
         """The check as the answer to a chat question that states the company's figures and asks
         whether it qualifies (figures of earlier turns count too); ``None`` when it does not."""
         from .check_text import report_answer
@@ -134,7 +145,7 @@ class EligibilityChecker:
         report = self.check(profile, region, prefer=tiers, named=tuple(w for w in TITLE_WORDS if w in text))
         if not report.results:
             return None
-        return report_answer(report, text)
+        return report_answer(report, text, language=language)
 
 
 _TIERS = {"国家级": 4, "省级": 3, "市级": 2, "县级": 1}

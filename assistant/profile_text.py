@@ -16,7 +16,8 @@ from .conditions import INSTITUTION_LEVELS
 from .profile import CompanyProfile, Figure
 
 _NUMERAL = r"[\d.零〇一二两三四五六七八九十百千万亿]+"
-_TOKEN = re.compile(rf"(?P<num>{_NUMERAL})(?P<unit>元|块钱|块|%|个百分点|个点|人|名|项|件|个|年)?")
+# after _arabic every numeral is in digits; a full stop after a figure ends the sentence, not the number
+_TOKEN = re.compile(r"(?P<num>\d+(?:\.\d+)?(?:万|亿)?)(?P<unit>元|块钱|块|%|个百分点|个点|人|名|项|件|个|年)?")
 # metric words, longest first; the growth words take the metric they follow (营收…增长 → revenue)
 _WORDS = [
     (r"主营业务收入|主营收入|主营业务", "main_revenue"), (r"净利润|净利", "net_profit"),

@@ -170,7 +170,7 @@ class Assistant:
                 text, [t.content for t in history if t.role == "user"], region,
                 # "符合的话，申报材料要准备哪些？" asks for materials: only a question whose ask is
                 # whether (or on what conditions) the company qualifies gets the check
-                (query.wants_criteria or query.figures) and set(query.ask_types) <= {"conditions"})
+                (query.wants_criteria or query.figures) and set(query.ask_types) <= {"conditions"}, query.language)
             if checked is not None:  # figures and "can we apply?": the check is the answer
                 answer = replace(checked, retrieved=answer.retrieved if self._llm is None or answer_kwargs else retrieved)
         standalone = query.question

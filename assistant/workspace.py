@@ -18,7 +18,6 @@ from pathlib import Path
 
 import gradio as gr
 
-from .check_batch import add_batch_tab
 from .exports import answer_batch, answer_body, answer_docx, answer_markdown, batch_docx, batch_xlsx, read_batch
 from .feedback import FeedbackStore, to_question_records
 from .knowledge import KnowledgeBase, KnowledgeError
@@ -28,6 +27,7 @@ from .service import Assistant
 from .staff import DENIED, AccessDenied, StaffSessions
 from .types import SECTION_SEPARATOR, Citation
 from .workspace_api import add_workspace_api, client_address
+from .workspace_check import add_check_tabs
 from .workspace_views import citation_label as _label, clause_tree, section_context  # noqa: I001
 
 __all__ = ["DENIED", "build_workspace", "clause_tree", "section_context"]
@@ -248,7 +248,7 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
                 batch_file = gr.File(label="问题表 CSV/XLSX（列：question, region）", file_types=[".csv", ".xlsx"])
                 batch_go = gr.Button("批量回答 / Answer all")
                 batch_out = gr.File(label="答案 / Answers", file_count="multiple")
-            add_batch_tab(assistant, staff, session)  # 体检批量: companies × levels
+            add_check_tabs(assistant, staff, session)  # 体检批量 and 条件解析
             with gr.Tab("反馈 / Feedback"):
                 feedback_go = gr.Button("导出反馈（评测格式）/ Export feedback as questions", elem_id="ws-feedback")
                 feedback_file = gr.File(label="feedback.jsonl", interactive=False, elem_id="ws-feedback-file")

@@ -30,9 +30,9 @@ PLACES = ("金湖县", "金湖", "盐城市", "盐城")  # most local first, as 
     # a percentage is a share, a growth rate or a named ratio, never an amount of money
     ("研发投入占营收5%，主营收入占总收入85%，近两年营收增长7%，负债率五成，主导产品占收入75%",
      {"rd_ratio": "5", "main_revenue_share": "85", "revenue_growth": "7", "debt_ratio": "50", "main_product_share": "75"}),
-    ("Main-business revenue is about 85% of the total, we're No. 2 in the province, we've been in this niche for "
-     "6 years, annual revenue is around RMB 80 million, and R&D spending averaged 4% of revenue. We run a joint lab "
-     "with a university and have high-tech status.",
+    (("Main-business revenue is about 85% of the total, we're No. 2 in the province, we've been in this niche for "
+      "6 years, annual revenue is around RMB 80 million, and R&D spending averaged 4% of revenue. We run a joint lab "
+      "with a university and have high-tech status."),
      {"main_revenue_share": "85", "market_rank_province": "2", "years_in_field": "6", "revenue": "8000",
       "rd_ratio": "4", "rd_institution_level": "1", "high_tech": "1"}),
     ("营收6000万，利润率10%，成本三成", {"revenue": "6000", "operating_margin": "10"}),
@@ -192,3 +192,13 @@ def test_batch_workbook_matrix_and_criteria(assistant, tmp_path):
     assert not rows[1][column].startswith("✗")
     criteria = list(book["criteria"].iter_rows(values_only=True))
     assert len(criteria) > 20 and all(len(r[7]) >= 8 for r in criteria[1:])  # each with its chunk id
+
+
+def test_an_english_question_gets_an_english_summary_above_the_quoted_criteria(assistant):
+    answer = assistant.ask("We are a manufacturer. Our main-business revenue is RMB 48 million and total profit "
+                           "RMB 3.9 million. Do we qualify for the provincial little giant?")
+    assert answer.answerer == "check" and answer.language == "en"
+    assert answer.text.startswith("Eligibility check") and "main-business revenue 4800 万元" in answer.text
+    first = answer.text.splitlines()[1]
+    assert first.startswith("- 省级专精特新小巨人企业 › 制造类: not met")
+    assert "主营业务收入差200万元或利润总额差10万元" in answer.text

@@ -183,3 +183,17 @@ def test_profile_values_are_exact_decimals():
 def test_bad_profiles_are_refused_with_the_reason(bad, message):
     with pytest.raises(ValueError, match=message):
         CompanyProfile.from_dict(bad)
+
+
+def test_a_correction_holds_while_its_clause_is_unchanged():
+    chunks = split_document("linchuan", clean_text(load_file(DATA / "linchuan-pool-criteria.md").text))
+    docs = {"linchuan": DocumentMeta("linchuan", "临川", region="临川县, 江州市, 江东省")}
+    first = levels_from_chunks(chunks, docs)[0].criteria[0]
+    fixed = {"kind": "compare", "metrics": ["revenue"], "op": ">=", "value": 2500, "text": "修正"}
+    again = levels_from_chunks(chunks, docs, {first.key: fixed})[0].criteria[0]
+    assert again.corrected and again.condition.value == Decimal(2500) and again.key == first.key
+    changed_text = (DATA / "linchuan-pool-criteria.md").read_text(encoding="utf-8").replace("3000万元以上（含3000万元）",
+                                                                                           "3500万元以上")
+    changed = split_document("linchuan", clean_text(changed_text))
+    after = levels_from_chunks(changed, docs, {first.key: fixed})[0].criteria[0]
+    assert not after.corrected and after.condition.value == Decimal(3500)  # the clause changed: parsed anew

@@ -161,3 +161,51 @@ def test_clause_tree_shows_how_a_document_was_split(assistant):
     first = next(c for c in assistant.retriever.chunks if c.doc_id == "yancheng-measures" and c.kind == "clause")
     assert f"<code>{first.chunk_id}</code>" in html
     assert html.index("一、完善培育机制") < html.index("二、增强创新能力")
+
+
+def test_correct_a_parsed_criterion_and_check_a_batch_in_a_browser(workspace_app, assistant, tmp_path):
+    import json
+
+    from openpyxl import Workbook, load_workbook
+    from playwright.sync_api import sync_playwright
+
+    url, root = workspace_app
+    sheet = Workbook()
+    sheet.active.append(["企业名称", "地区", "类别", "主营业务收入", "利税总额"])
+    sheet.active.append(["甲机械", "金湖县", "制造类", 6000, 500])
+    sheet.active.append(["乙电子", "金湖县", "制造类", 1800, 100])
+    sheet.save(tmp_path / "companies.xlsx")
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        page = open_workspace(browser, url, TOKEN, "commissioner-li")
+        page.wait_for_selector("#ws-body", state="visible")
+        page.get_by_role("tab", name="体检批量 / Batch check").click()
+        page.set_input_files("#ws-check-upload input[type=file]", str(tmp_path / "companies.xlsx"))
+        page.click("#ws-check-go")
+        link = page.locator("#ws-check-file a").first
+        link.wait_for(timeout=60000)
+        with page.expect_download() as download:
+            link.click()
+        download.value.save_as(tmp_path / "matrix.xlsx")
+        page.get_by_role("tab", name="条件解析 / Criteria").click()
+        page.wait_for_function("document.querySelector('#ws-criteria').innerText.includes('年主营业务收入2000万元以上')")
+        assert "主营业务收入 >= 2000万元" in page.locator("#ws-criteria").inner_text()
+        key = next(c.key for lv in assistant.checker.levels() for c in lv.criteria if "企业年主营业务收入2000万元以上" in c.text)
+        assert key in page.locator("#ws-criteria").inner_text()
+        page.locator("#ws-criterion input").click()
+        page.locator("ul[role=listbox] li", has_text=key).first.click()
+        page.wait_for_function("document.querySelector('#ws-condition').innerText.includes('\"2000\"')")
+        corrected = {"kind": "compare", "metrics": ["main_revenue"], "op": ">=", "value": "2500", "text": "改为2500万元"}
+        page.locator("#ws-condition .cm-content").fill(json.dumps(corrected, ensure_ascii=False))
+        page.click("#ws-criterion-save")
+        page.wait_for_function("document.querySelector('#ws-criterion-status').innerText.includes('已保存修正')")
+        assert "修正 / corrected" in page.locator("#ws-criteria").inner_text()
+        browser.close()
+    matrix = list(load_workbook(tmp_path / "matrix.xlsx")["matrix"].iter_rows(values_only=True))
+    pool = matrix[0].index("金湖县专精特新小巨人企业培育库 › 制造类")
+    assert [r[0] for r in matrix[1:]] == ["甲机械", "乙电子"]
+    assert "主营业务收入差200万元或利税总额差400万元" in matrix[2][pool]
+    saved = json.loads((root / "knowledge" / "criteria.json").read_text(encoding="utf-8"))["corrections"][key]
+    assert saved["value"] == "2500" and saved["metrics"] == ["main_revenue"]
+    audit = (root / "knowledge" / "audit.jsonl").read_text(encoding="utf-8").splitlines()[-1]
+    assert '"correct-criterion"' in audit and "commissioner-li" in audit and key in audit
