@@ -82,6 +82,8 @@ def understood(report: CheckReport) -> str:
         parts.append(f"地区 {p.region}")
     if p.category:
         parts.append(p.category)
+    if p.titles:
+        parts.append("已获称号 " + "、".join(p.titles))
     for figure in p.figures.values():
         m = METRICS[figure.metric]
         value = format(figure.value.normalize(), "f")

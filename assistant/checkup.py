@@ -126,16 +126,25 @@ def run_check(profile: CompanyProfile, levels: list[Level], rewards_for=None, pr
                                                    not _local(r.level.doc, chain), r.level.tier)))
     first = tuple(r for r in results if prefer and math.floor(r.level.tier + 0.5) == prefer[0]
                   and titled(r.level.name) == titled(results[0].level.name))
-    nearest = nearest_level(first) if any(r.verdict != "eligible" for r in first) else nearest_level(results)
+    held = held_tier(profile.titles)
+    nearest = nearest_level(first, held) if any(r.verdict != "eligible" for r in first) else nearest_level(results, held)
     rewards = tuple(rewards_for(nearest.level)) if nearest and rewards_for else ()
     return CheckReport(profile, results, nearest, rewards, tuple(notes))
 
 
-def nearest_level(results: tuple[LevelCheck, ...]) -> LevelCheck | None:
-    """The level above the highest one reached with the fewest unmet criteria."""
-    reached = max((r.level.tier for r in results if r.verdict == "eligible"), default=0.0)
+def held_tier(titles: tuple[str, ...]) -> float:
+    """The highest tier among the titles a company already holds (省级专精特新中小企业 → 3)."""
+    tiers = [tier for title in titles if re.search(r"专精特新|小巨人|单项冠军", title)
+             for pattern, tier in ((r"国家", 4), (r"省", 3), (r"市", 2), (r"县|区", 1)) if re.search(pattern, title)]
+    return float(max(tiers, default=0))
+
+
+def nearest_level(results: tuple[LevelCheck, ...], held: float = 0.0) -> LevelCheck | None:
+    """The level above the highest one reached (met, or a title already held) with the fewest
+    unmet criteria."""
+    reached = max([held, *(r.level.tier for r in results if r.verdict == "eligible")])
     above = [r for r in results if r.verdict != "eligible" and r.level.tier > reached] \
-        or [r for r in results if r.verdict != "eligible"]
+        or [r for r in results if r.verdict != "eligible" and r.level.tier > held]
     return min(above, key=lambda r: (r.count("not_met"), r.count("unknown"), r.level.tier), default=None)
 
 

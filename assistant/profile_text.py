@@ -85,7 +85,24 @@ def profile_from_text(text: str, places: tuple[str, ...] = ()) -> CompanyProfile
             figures[metric] = Figure(metric, value, source)
     figures |= _facts(text)
     region = next((p for p in places if p and p in text), None)  # places come most local first
-    return CompanyProfile(region=region, category=_category(text), figures=figures, notes=tuple(notes))
+    return CompanyProfile(region=region, category=_category(text), figures=figures, titles=_titles(text),
+                          notes=tuple(notes))
+
+
+_TITLE = re.compile(r"(?:已经?是|就是|是|获评|评上了?|认定为|拿到了?|已获)了?(国家级|省级|市级|县级|国家|省|市)?"
+                    r"(?:专精特新)?[“\"]?(小巨人|单项冠军|专精特新(?:中小)?企业|专精特新)|(省专|市专)")
+
+
+def _titles(text: str) -> tuple[str, ...]:
+    """Titles the company says it holds ("是省专", "前两年评上了省级专精特新") as the documents name them."""
+    out = []
+    for m in _TITLE.finditer(text):
+        if m.group(3):
+            out.append({"省专": "省级专精特新中小企业", "市专": "市级专精特新中小企业"}[m.group(3)])
+        elif m.group(1):
+            level = m.group(1) if m.group(1).endswith("级") else m.group(1) + "级"
+            out.append(level + ("专精特新" + m.group(2) if m.group(2) in ("小巨人",) else m.group(2)))
+    return tuple(dict.fromkeys(out))
 
 
 _GROWTH_WORDS = re.compile(r"增长|增速|增幅|涨|growth|grew|grow|increase|rose|up by", re.IGNORECASE)

@@ -202,3 +202,9 @@ def test_an_english_question_gets_an_english_summary_above_the_quoted_criteria(a
     first = answer.text.splitlines()[1]
     assert first.startswith("- 省级专精特新小巨人企业 › 制造类: not met")
     assert "主营业务收入差200万元或利润总额差10万元" in answer.text
+
+
+def test_titles_the_company_holds_are_read():
+    assert profile_from_text("我们营收八千万，是省专，想冲国家级").titles == ("省级专精特新中小企业",)
+    assert profile_from_text("前两年评上了省级专精特新").titles == ("省级专精特新",)
+    assert profile_from_text("我们是制造企业").titles == ()

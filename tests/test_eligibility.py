@@ -197,3 +197,12 @@ def test_a_correction_holds_while_its_clause_is_unchanged():
     changed = split_document("linchuan", clean_text(changed_text))
     after = levels_from_chunks(changed, docs, {first.key: fixed})[0].criteria[0]
     assert not after.corrected and after.condition.value == Decimal(3500)  # the clause changed: parsed anew
+
+
+def test_a_title_already_held_is_not_the_next_level(levels):
+    # meets neither level (revenue too low for both), so without titles the county pool would be nearest
+    company = {"region": "临川县", **MANUFACTURER, "revenue": 100, "years_in_field": 2, "employees": 30}
+    plain = run_check(CompanyProfile.from_dict(company), levels)
+    assert plain.nearest.level.name == f"{POOL} › 制造类"
+    holding = run_check(CompanyProfile.from_dict({**company, "titles": ["江州市级专精特新中小企业"]}), levels)
+    assert holding.nearest is None  # nothing above the city title in these documents
