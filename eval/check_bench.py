@@ -62,6 +62,17 @@ def main() -> None:
     print(f"one check: p50 {statistics.median(times):.2f} ms, p95 {times[int(0.95 * len(times)) - 1]:.2f} ms, "
           f"max {times[-1]:.2f} ms")
     print(f"batch of {args.companies} companies: {batch:.2f} s")
+    import tempfile
+    from pathlib import Path
+
+    from assistant.check_batch import batch_workbook, check_batch
+
+    t = time.perf_counter()
+    with tempfile.TemporaryDirectory() as folder:
+        batch_workbook(check_batch(assistant, profiles), Path(folder) / "matrix.xlsx")
+        size = (Path(folder) / "matrix.xlsx").stat().st_size
+    print(f"batch of {args.companies} companies with the workbook written (the workspace's 体检批量): "
+          f"{time.perf_counter() - t:.2f} s, {size / 1e6:.1f} MB")
     t = time.perf_counter()
     for _ in range(100):
         assistant.check("我们是金湖的制造企业，去年主营业务收入6000万元，利润总额300万，研发费用占比3.5%，有2项发明专利")
