@@ -9,6 +9,7 @@ is paired with the nearest metric word before it; a money figure without a unit 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -41,11 +42,15 @@ _COUNTS = {"invention_patents", "utility_patents", "design_patents", "software_c
 _GROWTH_OF = {"revenue": "revenue_growth", "main_revenue": "main_revenue_growth", "net_profit": "net_profit_growth"}
 
 
-def profile_from_text(text: str, places: tuple[str, ...] = ()) -> CompanyProfile:
+def profile_from_text(text: str, places: tuple[str, ...] = (), today: dt.date | None = None) -> CompanyProfile:
     """The figures, region (the first of ``places``, most local first, that it names) and category
-    a message states; empty when none."""
+    a message states; empty when none. Amounts of a named year (去年, 2023年) also go into the
+    yearly figures, from which growth rates are computed."""
+    today = today or dt.date.today()
     text = _arabic(text)
     figures: dict[str, Figure] = {}
+    yearly: dict[int, dict[str, Decimal]] = {}
+    last_amount = None
     notes: list[str] = []
     base = None
     previous_end = 0
@@ -78,15 +83,40 @@ def profile_from_text(text: str, places: tuple[str, ...] = ()) -> CompanyProfile
             before = text[words[-1].start() if words else max(0, m.start() - 12):m.start()]
             after = re.split(r"[，。；,;.]\s", text[m.end():m.end() + 30] + " ")[0]
             metric = _percent_metric(metric, base, before, after)
+        year = _year_of(text, m.start(), today.year)
+        if metric is None and year is not None and last_amount and not unit.endswith(("%", "点")):
+            metric = last_amount  # "主营收入去年4800万，前年4200万": the series goes on
         if metric is None:
             continue
         value = _amount(m.group("num"), unit, metric, notes, source)
-        if value is not None:
-            figures[metric] = Figure(metric, value, source)
+        if value is None:
+            continue
+        if metric in _YEARLY and year is not None:
+            yearly.setdefault(year, {})[metric] = value
+            last_amount = metric
+            if metric in figures and max((y for y, row in yearly.items() if metric in row), default=year) != year:
+                continue  # the figure of a metric is its latest year's
+        elif metric in _YEARLY:
+            last_amount = metric
+        figures[metric] = Figure(metric, value, source)
     figures |= _facts(text)
     region = next((p for p in places if p and p in text), None)  # places come most local first
-    return CompanyProfile(region=region, category=_category(text), figures=figures, titles=_titles(text),
-                          notes=tuple(notes))
+    return CompanyProfile(region=region, category=_category(text), figures=figures, yearly=yearly,
+                          titles=_titles(text), notes=tuple(notes))
+
+
+_YEARLY = ("revenue", "main_revenue", "net_profit", "total_profit", "rd_spend", "main_product_revenue")
+_RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "上年度": 1, "前年": 2, "大前年": 3}
+
+
+def _year_of(text: str, at: int, this_year: int) -> int | None:
+    """The year a figure belongs to, from a marker in its clause just before it (去年, 2023年)."""
+    clause = re.split(r"[，。；,;]", text[max(0, at - 16):at])[-1]
+    found = list(re.finditer(r"大前年|前年|去年|今年|本年|上年度|上年|((?:19|20)\d\d)年(?:度)?", clause))
+    if not found:
+        return None
+    last = found[-1]
+    return int(last.group(1)) if last.group(1) else this_year - _RELATIVE_YEARS[last.group(0)]
 
 
 _TITLE = re.compile(r"(?:已经?是|就是|是|获评|评上了?|认定为|拿到了?|已获)了?(国家级|省级|市级|县级|国家|省|市)?"

@@ -208,3 +208,16 @@ def test_titles_the_company_holds_are_read():
     assert profile_from_text("我们营收八千万，是省专，想冲国家级").titles == ("省级专精特新中小企业",)
     assert profile_from_text("前两年评上了省级专精特新").titles == ("省级专精特新",)
     assert profile_from_text("我们是制造企业").titles == ()
+
+
+def test_a_series_of_yearly_amounts_in_a_sentence():
+    import datetime as dt
+
+    from assistant.eligibility import metric_value
+
+    profile = profile_from_text("主营收入去年四千八百万，前年四千二百万，大前年3900万", today=dt.date(2026, 12, 4))
+    assert profile.value("main_revenue") == 4800  # the latest year is the figure
+    assert {y: row["main_revenue"] for y, row in profile.yearly.items()} == {2025: 4800, 2024: 4200, 2023: 3900}
+    growth, note = metric_value("main_revenue_growth", profile, 2)
+    # (4200 - 3900) / 3900 = 7.6923 %, (4800 - 4200) / 4200 = 14.2857 %: their mean
+    assert round(growth, 4) == Decimal("10.9890") and "算术平均" in note
