@@ -1,4 +1,4 @@
-"""The 政策体检 / Eligibility tab: a company's figures in a form (or a sentence) → a table of
+"""The 政策体检 / Check tab: a company's figures in a form (or a sentence) → a table of
 levels with verdicts, each criterion with its source; and the ``check`` API endpoint."""
 
 from __future__ import annotations
@@ -70,7 +70,11 @@ def build_eligibility_tab(assistant, regions) -> None:
         details_html = "<div class='pa-check'>" + "<br>".join(escape(line) for line in body.split("\n")) + "</div>"
         return result_rows(report), details_html, sources_html(answer, assistant.retriever.chunk)
 
-    with gr.Tab("政策体检 / Eligibility", elem_id="check-tab"):
+    with gr.Tab("政策体检 / Check", elem_id="check-tab"):
+        # on a phone the table keeps level, verdict and gaps; the document and counts are in the text below
+        gr.HTML("<style>@media (max-width: 640px) { #check-table th:nth-child(2), #check-table td:nth-child(2),"
+                " #check-table th:nth-child(n+4):nth-child(-n+7), #check-table td:nth-child(n+4):nth-child(-n+7)"
+                " { display: none; } }</style>")
         gr.Markdown("## 政策体检 · Eligibility self-check\n"
                     "填写企业数据（或用一句话描述），逐条对照知识库中各层级的申报/入库条件，每条注明出处。"
                     "结论以当年申报通知为准。 Enter the company's figures; each criterion is checked with its clause.")

@@ -219,7 +219,7 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
             return ([], *(gr.update() for _ in range(4 + len(filter_outputs))))
         return lists()
 
-    with gr.Tab("服务专员工作台 / Workspace", elem_id="workspace-tab"):
+    with gr.Tab("工作台 / Staff", elem_id="workspace-tab"):
         # the staff session id: held by this page only, sent with every call, checked by the server
         session = gr.Textbox(visible=False, elem_id="ws-session")
         with gr.Row():

@@ -28,7 +28,7 @@ def open_workspace(browser, url: str, token: str, name: str = "commissioner-zhan
     """The workspace tab after entering ``token``; the body is hidden until a right one is given."""
     page = browser.new_page(viewport={"width": 1300, "height": 1200})
     page.goto(url)
-    page.get_by_role("tab", name="服务专员工作台 / Workspace").click()
+    page.get_by_role("tab", name="工作台 / Staff").click()
     assert not page.locator("#ws-body").is_visible()
     page.fill("#ws-token input", token)
     page.locator("#ws-who").locator("input, textarea").first.fill(name)
