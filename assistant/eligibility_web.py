@@ -23,7 +23,8 @@ FIELDS = [
     ("software_copyrights", "软件著作权（项）"), ("employees", "从业人员（人）"), ("years_in_field", "从事细分领域年限（年）"),
     ("market_rank_province", "主导产品省内排名（位）"), ("market_rank_national", "主导产品国内排名（位）"),
 ]
-HEADERS = ["层级 / Level", "文件 / Document", "结论 / Verdict", "符合", "不符合", "缺数据", "人工核对", "差距 / Gaps"]
+# four columns, so that the table reads on a phone too; the document of each level is named below it
+HEADERS = ["层级 / Level", "结论 / Verdict", "✓/✗/?/☐", "差距 / Gaps"]  # met / not met / missing / by hand
 
 
 def form_profile(region, category, high_tech, institution, *values) -> CompanyProfile:
@@ -42,11 +43,13 @@ def form_profile(region, category, high_tech, institution, *values) -> CompanyPr
 
 
 def result_rows(report) -> list[list]:
+    documents = {r.level.doc.doc_id for r in report.results}
     rows = []
     for r in report.results:
         gaps = "；".join(dict.fromkeys(g for c in r.checks if c.status == "not_met" for g in c.outcome.gaps))
-        rows.append([r.level.name, r.level.doc.title, VERDICT_ZH[r.verdict], r.count("met"), r.count("not_met"),
-                     r.count("unknown"), r.count("manual"), gaps])
+        level = r.level.name if len(documents) == 1 else f"{r.level.name}（{r.level.doc.title}）"
+        counts = " / ".join(str(r.count(s)) for s in ("met", "not_met", "unknown", "manual"))
+        rows.append([level, VERDICT_ZH[r.verdict], counts, gaps])
     return rows
 
 
@@ -71,10 +74,6 @@ def build_eligibility_tab(assistant, regions) -> None:
         return result_rows(report), details_html, sources_html(answer, assistant.retriever.chunk)
 
     with gr.Tab("政策体检 / Check", elem_id="check-tab"):
-        # on a phone the table keeps level, verdict and gaps; the document and counts are in the text below
-        gr.HTML("<style>@media (max-width: 640px) { #check-table th:nth-child(2), #check-table td:nth-child(2),"
-                " #check-table th:nth-child(n+4):nth-child(-n+7), #check-table td:nth-child(n+4):nth-child(-n+7)"
-                " { display: none; } }</style>")
         gr.Markdown("## 政策体检 · Eligibility self-check\n"
                     "填写企业数据（或用一句话描述），逐条对照知识库中各层级的申报/入库条件，每条注明出处。"
                     "结论以当年申报通知为准。 Enter the company's figures; each criterion is checked with its clause.")
@@ -95,7 +94,7 @@ def build_eligibility_tab(assistant, regions) -> None:
                 numbers.append(gr.Textbox(label=label, value="", max_lines=1, elem_id=f"check-{key}", min_width=160))
         go = gr.Button("体检 / Check", variant="primary", elem_id="check-go")
         table = gr.Dataframe(headers=HEADERS, interactive=False, wrap=True, elem_id="check-table",
-                             column_widths=["22%", "17%", "13%", "5%", "5%", "5%", "5%", "28%"])
+                             column_widths=["32%", "20%", "14%", "34%"])
         with gr.Row():
             with gr.Column(scale=3):
                 details = gr.HTML(elem_id="check-details")

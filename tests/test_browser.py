@@ -200,9 +200,7 @@ def test_eligibility_tab_checks_a_company_from_the_form(browser, served, tmp_pat
     assert "主营业务收入差1万元或利润总额差0.01万元" in details
     table = page.locator("#check-table").inner_text()
     assert "省级专精特新小巨人企业 › 制造类" in table and "不符合" in table
-    document_cell = page.locator("#check-table tbody tr").first.locator("td").nth(1)
-    # on a phone the table keeps level, verdict and gaps: the document's title is in the text below
-    assert document_cell.is_visible() == (viewport["width"] > 640)
+    assert page.locator("#check-table th").count() == 4  # few enough columns to read on a phone
     page.locator("#check-sources details").first.locator("summary").click()
     assert page.locator("#check-sources .pa-clause").first.is_visible()
     name = "desktop" if viewport["width"] > 1000 else "mobile"
