@@ -129,7 +129,7 @@ class EligibilityChecker:
 
         # the question itself must ask whether the company qualifies: figures told as context
         # of another ask ("员工一百多人…请教授兼职，市里支持吗？") are no eligibility question
-        if not (eligibility and _ASKS_ELIGIBILITY.search(text)):
+        if not (eligibility and asks_eligibility(text, earlier)):
             return None
         profile = self.profile("\n".join([*earlier, text]))
         if not any(key not in ("high_tech", "no_violations") for key in profile.figures):
@@ -148,7 +148,24 @@ class EligibilityChecker:
         return report_answer(report, text, language=language)
 
 
+def asks_eligibility(text: str, earlier: list[str]) -> bool:
+    """Whether a question asks if (or how far) the company qualifies: an eligibility verb (能申请,
+    够不够, qualify), or a title named in its last clause, the one that asks ("县培育库收不收？",
+    "国家级小巨人研发这关稳吗？"); a short follow-up naming a level ("那市级的呢？") after such a question."""
+    if _ASKS_ELIGIBILITY.search(text):
+        return True
+    last = re.split(r"[，,。；;]", text.strip(" ？?！!"))[-1]
+    if _TITLE_WORDS.search(last):
+        return True
+    return len(text) <= 12 and _LEVEL_WORDS.search(text) is not None and any(asks_eligibility(t, []) for t in earlier[-2:])
+
+
+_TITLE_WORDS = re.compile(r"小巨人|培育库|入库|单项冠军|千企升级|专精特新(?:中小)?企业|little giant|cultivation pool|pool|champion",
+                          re.IGNORECASE)
+_LEVEL_WORDS = re.compile(r"国家级|省级|市级|县级|县里|市里|省里|national|provincial|municipal|county", re.IGNORECASE)
 _TIERS = {"国家级": 4, "省级": 3, "市级": 2, "县级": 1}
-_ASKS_ELIGIBILITY = re.compile(r"能不能|能否|能申请|可以申请|可不可以|能申报|可以申报|能报|能进|能入|够入|够格|够不够|够得着|"
-                               r"行不行|符合|满足|达标|有没有资格|资格|条件|门槛"
-                               r"|qualify|eligible|eligibility|can (?:we|i) (?:apply|join)|do we meet|meet the", re.IGNORECASE)
+_ASKS_ELIGIBILITY = re.compile(r"能不能|能否|能申请|可以申请|可不可以|能申报|可以申报|能报|能进|能入|够入|够格|够不够|够得着|够吗|够了吗|"
+                               r"行不行|行吗|可以吗|有戏|有没有戏|还差|差多少|差什么|差在哪|符合|满足|达标|算不算|过得了|能过|"
+                               r"有没有资格|资格|条件|门槛|要求"
+                               r"|qualify|eligible|eligibility|can (?:we|i) (?:apply|join)|do we meet|meet the|enough for|what.{0,20}missing",
+                               re.IGNORECASE)

@@ -169,8 +169,8 @@ class Assistant:
             checked = self.checker.answer_question(
                 text, [t.content for t in history if t.role == "user"], region,
                 # "符合的话，申报材料要准备哪些？" asks for materials: only a question whose ask is
-                # whether (or on what conditions) the company qualifies gets the check
-                (query.wants_criteria or query.figures) and set(query.ask_types) <= {"conditions"}, query.language)
+                # whether (or on what conditions, or how far from them) the company qualifies gets the check
+                (query.wants_criteria or query.figures) and set(query.ask_types) <= {"conditions", "number"}, query.language)
             if checked is not None:  # figures and "can we apply?": the check is the answer
                 answer = replace(checked, retrieved=answer.retrieved if self._llm is None or answer_kwargs else retrieved)
         standalone = query.question
