@@ -221,3 +221,18 @@ def test_a_series_of_yearly_amounts_in_a_sentence():
     growth, note = metric_value("main_revenue_growth", profile, 2)
     # (4200 - 3900) / 3900 = 7.6923 %, (4800 - 4200) / 4200 = 14.2857 %: their mean
     assert round(growth, 4) == Decimal("10.9890") and "算术平均" in note
+
+
+@pytest.mark.parametrize(("text", "earlier", "expected"), [
+    ("去年我们主营收入2000万，在金湖，县培育库收不收？", [], True),  # the asking clause names the title
+    ("营收6500万，国家级小巨人研发这关稳吗？", [], True),
+    ("营收5000万，入库研发这条差多少？", [], True),
+    ("We have revenue of RMB 50 million. Do we qualify?", [], True),
+    ("员工一百多人，前两年评上了省级专精特新，想请教授兼职做技术负责人，市里支持吗？", [], False),  # the title is context
+    ("那市级的呢？", ["营收5200万，能报省级小巨人吗？"], True),
+    ("那市级的呢？", ["国家级小巨人奖励多少？"], False),
+])
+def test_which_questions_ask_for_the_check(text, earlier, expected):
+    from assistant.eligibility_service import asks_eligibility
+
+    assert asks_eligibility(text, earlier) is expected
