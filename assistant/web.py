@@ -182,8 +182,9 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None, ses
             if knowledge is not None:
                 from .workspace import build_workspace
 
-                build_workspace(assistant, knowledge, feedback, assistant.refresh, sessions,
-                                chat_filters=[(region, lambda: filters()[0]), (chosen, lambda: filters()[1])])
+                workspace_api = build_workspace(assistant, knowledge, feedback, assistant.refresh, sessions,
+                                                chat_filters=[(region, lambda: filters()[0]),
+                                                              (chosen, lambda: filters()[1])])
 
         inputs = [box, chatbot, records, region, chosen, language]
         outputs = [box, chatbot, records, sources, status]
@@ -202,6 +203,8 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None, ses
         gr.api(ask, api_name="ask", queue=False)  # a quick call: no queue round trips (SSE) for the API
         gr.api(give_feedback, api_name="feedback")
         gr.api(check_api(assistant), api_name="check")  # 政策体检 for other programs
+        if knowledge is not None:
+            workspace_api()
     return app
 
 

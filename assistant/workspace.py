@@ -34,12 +34,10 @@ __all__ = ["DENIED", "build_workspace", "clause_tree", "section_context"]
 
 
 def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: FeedbackStore, on_change,
-                    sessions: StaffSessions, chat_filters: list | None = None) -> None:
-    """Add the workspace tab to the Blocks being built.
-
-    ``chat_filters``: (component, function giving its update) pairs of the chat tab (its
-    region and documents lists), refreshed with the workspace's own after every change.
-    """
+                    sessions: StaffSessions, chat_filters: list | None = None):
+    """Add the workspace tab to the Blocks being built; returns the function that registers its
+    API endpoints (to be called outside ``gr.Tabs``). ``chat_filters``: (component, function
+    giving its update) pairs of the chat tab, refreshed with the workspace's own after a change."""
     filter_outputs = [component for component, _ in chat_filters or []]
     filter_updates = [update for _, update in chat_filters or []]
     doc_choices = lambda: [(d.title, d.doc_id) for d in assistant.retriever.docs.values()]
@@ -296,4 +294,5 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
         browse.change(lambda s, doc: clause_tree(assistant, doc) if doc and staff(s) else "", [session, browse], tree,
                       **private)
 
-    add_workspace_api(assistant, sessions, documents_table)
+    # the API endpoints are registered by the caller outside gr.Tabs (which holds only tabs)
+    return lambda: add_workspace_api(assistant, sessions, documents_table)

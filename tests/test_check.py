@@ -236,3 +236,15 @@ def test_which_questions_ask_for_the_check(text, earlier, expected):
     from assistant.eligibility_service import asks_eligibility
 
     assert asks_eligibility(text, earlier) is expected
+
+
+def test_a_follow_up_checks_the_level_it_names_with_the_earlier_figures(assistant):
+    from assistant.types import Turn
+
+    first = "我们在淮安，主营收入5200万，全省排第九，能报省级小巨人吗？"
+    earlier = assistant.ask(first)
+    assert earlier.answerer == "check"
+    follow = assistant.ask("那市级的呢？", [Turn("user", first), Turn("assistant", earlier.text)])
+    assert follow.answerer == "check"
+    assert follow.text.split("\n\n")[1].startswith("【市级专精特新小巨人企业")
+    assert "主营业务收入 5200万元" in follow.text  # the figures of the earlier turn
