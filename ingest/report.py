@@ -30,15 +30,16 @@ class DocumentReport:
     chunks_by_kind: dict[str, int]
     warnings: list[str] = field(default_factory=list)
     inferred: bool = True  # False when the metadata came from metadata.json
+    criteria: dict[str, int] = field(default_factory=dict)  # see criteria_summary
 
     def to_dict(self) -> dict:
         return {"meta": self.meta.to_dict(), "chunks_by_kind": dict(self.chunks_by_kind),
-                "warnings": list(self.warnings), "inferred": self.inferred}
+                "warnings": list(self.warnings), "inferred": self.inferred, "criteria": dict(self.criteria)}
 
     @classmethod
     def from_dict(cls, data: dict) -> DocumentReport:
         return cls(DocumentMeta.from_dict(data["meta"]), dict(data["chunks_by_kind"]), list(data["warnings"]),
-                   bool(data["inferred"]))
+                   bool(data["inferred"]), dict(data.get("criteria", {})))
 
     def lines(self) -> list[str]:
         """The report as a person reads it (Chinese labels, English after a slash)."""
@@ -52,6 +53,10 @@ class DocumentReport:
         out = [f"{m.source_file} → {m.doc_id}（{source}）"]
         out += [f"  {label}: {value}" for label, value in facts if value]
         out.append(f"  条款 chunks: {sum(self.chunks_by_kind.values())}（{kinds}）")
+        if self.criteria:
+            c = self.criteria
+            out.append(f"  申报条件 criteria: {c['levels']} 个层级，{c['criteria']} 条；含数字的 {c['with_figures']} 条中"
+                       f" {c['read']} 条已解析为可核验条件 / {c['read']} of {c['with_figures']} criteria with figures read")
         out += [f"  ⚠ {warning}" for warning in self.warnings]
         return out
 
@@ -83,7 +88,27 @@ def document_report(meta: DocumentMeta, chunks: list[Chunk], cleaned: str, title
         warnings.append(f"政策期 {meta.period} 已结束 / the policy period {meta.period} has ended")
     if meta.status == "draft":
         warnings.append("征求意见稿 / a draft for comments: answers will say so")
-    return DocumentReport(meta, dict(kinds), warnings, inferred)
+    criteria = criteria_summary(meta, chunks)
+    if criteria and criteria["read"] < criteria["with_figures"]:
+        warnings.append(f"{criteria['with_figures'] - criteria['read']} 条含数字的申报条件未能解析，体检时需人工核对 / "
+                        "criteria with figures the check could not read: see 条件解析 in the workspace")
+    return DocumentReport(meta, dict(kinds), warnings, inferred, criteria)
+
+
+def criteria_summary(meta: DocumentMeta, chunks: list[Chunk]) -> dict[str, int]:
+    """What the eligibility check will read of this document: levels, criteria, and how many of
+    the criteria that state a figure became conditions; empty when it has no criteria."""
+    import re
+
+    from assistant.criteria_book import levels_from_chunks
+
+    levels = levels_from_chunks(chunks, {meta.doc_id: meta})
+    unique = {c.key: c for level in levels for c in level.criteria}.values()
+    if not unique:
+        return {}
+    with_figures = [c for c in unique if re.search(r"\d+(\.\d+)?\s*(万元|亿元|%|项|位|人)", c.text)]
+    read = [c for c in with_figures if any(leaf.kind == "compare" for leaf in c.condition.leaves())]
+    return {"levels": len(levels), "criteria": len(unique), "with_figures": len(with_figures), "read": len(read)}
 
 
 def ragged_tables(lines: list[str]) -> int:

@@ -102,7 +102,9 @@ def test_inspect_reports_metadata_chunks_and_warnings_without_indexing(cli_env, 
     assert reports[0]["meta"]["title"] == "澄岭市专精特新中小企业认定管理办法"
     assert reports[0]["meta"]["doc_number"] == "澄工信规〔2025〕4号" and reports[0]["chunks_by_kind"]["article"] == 18
     assert reports[0]["warnings"] == []
-    assert any("no title found" in w for w in reports[1]["warnings"])
+    # what the eligibility check will read of its 第四条: one level, five criteria, every figure read
+    assert reports[0]["criteria"] == {"levels": 1, "criteria": 5, "with_figures": 4, "read": 4}
+    assert reports[1]["criteria"] == {} and any("no title found" in w for w in reports[1]["warnings"])
     assert any("no numbered structure" in w for w in reports[1]["warnings"])
     result = cli(cli_env, "inspect", str(broken), str(plain))
     assert result.returncode == 1 and "broken.pdf" in result.stderr and "Traceback" not in result.stderr
