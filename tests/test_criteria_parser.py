@@ -116,3 +116,19 @@ def test_conditions_round_trip_through_json_and_reject_nonsense():
     with pytest.raises(ValueError, match="unknown condition kind"):
         Condition.from_dict({"kind": "maybe"})
     assert Condition("compare", metrics=("revenue",), op=">=", value=Decimal(1)).parsed
+
+
+def test_the_same_criteria_are_read_from_every_published_format(tmp_path):
+    """PDF, Word, web page, GBK or tab text, Markdown: the levels and conditions do not depend on it."""
+    from eval.format_corpus import DOCUMENTS
+
+    for document in DOCUMENTS:
+        read = []
+        for fmt in document.formats:
+            (tmp_path / fmt).mkdir(exist_ok=True)
+            chunks = chunks_of(document.render(fmt, tmp_path / fmt))
+            levels = levels_from_chunks(chunks, {"d": DocumentMeta("d", document.stem)})
+            read.append([(lv.name, [c.condition.describe() for c in lv.criteria]) for lv in levels])
+        assert all(r == read[0] for r in read), document.stem
+        with_criteria = {"chengling-certification-measures": 1, "shanyu-application-notice": 1, "luchuan-little-giant-plan": 4}
+        assert len(read[0]) == with_criteria.get(document.stem, 0), document.stem
