@@ -15,6 +15,7 @@ from .types import Answer, Citation
 # plain marks, not emoji: they show in every font the page may fall back to
 VERDICT_ZH = {"eligible": "✓ 可核验的条件全部符合", "not_eligible": "✗ 不符合", "incomplete": "？缺少数据，无法判断"}
 STATUS_MARK = {"met": "✓", "not_met": "✗", "unknown": "?", "manual": "☐"}
+_SUMMARISED = 8  # levels listed in a line each after the detailed ones
 
 
 class _Sources:
@@ -52,11 +53,13 @@ def render_report(report: CheckReport, today: dt.date | None = None, levels_show
             lines.append(f"- {STATUS_MARK[check.status]} {_criterion_words(check, report)} [{n}]{_detail(check)}")
     if len(report.results) > levels_shown:
         lines.append(f"\n其他{len(report.results) - levels_shown}个层级（未逐条展开）：")
-        for result in report.results[levels_shown:]:
+        for result in report.results[levels_shown:levels_shown + _SUMMARISED]:
             counts = "，".join(f"{label}{result.count(status)}项" for status, label in
                               (("met", "符合"), ("not_met", "不符合"), ("unknown", "缺数据"), ("manual", "需人工核对"))
                               if result.count(status))
             lines.append(f"- {result.level.name}：{VERDICT_ZH[result.verdict]}（{counts}）")
+        if len(report.results) > levels_shown + _SUMMARISED:
+            lines.append(f"- ……等{len(report.results) - levels_shown}个（“政策体检”页列出全部）")
     if report.nearest:
         near = report.nearest
         gaps = [g for c in near.checks if c.status == "not_met" for g in c.outcome.gaps]

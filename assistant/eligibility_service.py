@@ -71,42 +71,40 @@ class EligibilityChecker:
     def __init__(self, retriever, knowledge_dir: Path) -> None:
         self.retriever = retriever
         self.knowledge_dir = knowledge_dir
-        self._levels: list[Level] | None = None
+        self._state: tuple | None = None  # levels, places, levels by document; per index generation
         self._key: object = None
         self._lock = threading.Lock()
 
     def levels(self) -> list[Level]:
         """Every level of the library (rebuilt after the index or the corrections changed)."""
-        path = self.knowledge_dir / CORRECTIONS_FILE
-        key = (id(self.retriever.chunks), len(self.retriever.chunks), path.stat().st_mtime_ns if path.exists() else 0)
-        with self._lock:
-            if self._levels is None or key != self._key:
-                candidates = [c for c in self.retriever.chunks if c.kind in ("table_row", "article", "list", "clause")]
-                self._levels = levels_from_chunks(candidates, self.retriever.docs, load_corrections(self.knowledge_dir))
-                self._key = key
-            return self._levels
+        return self._current()[0]
 
     def places(self) -> tuple[str, ...]:
         """Place names of the documents' regions (金湖县 and 金湖), the most local first (a county
         before its city before its province), for reading a company's region from its words."""
-        from .checkup import _PLACE_SUFFIX
+        return self._current()[1]
 
-        rank: dict[str, int] = {}
-        for doc in self.retriever.docs.values():
-            parts = [p.strip() for p in (doc.region or "").split(",") if p.strip()]
-            for depth, part in enumerate(parts):
-                level = 0 if part.endswith(("县", "区")) else 2 if part.endswith("省") else 1 if part.endswith("市") else depth
-                for name in (part, _PLACE_SUFFIX.sub("", part)):
-                    if len(name) >= 2:
-                        rank[name] = min(rank.get(name, 9), level)
-        return tuple(sorted(rank, key=lambda n: (rank[n], -len(n), n)))
+    def _current(self) -> tuple[list[Level], tuple[str, ...], dict[str, list[Level]]]:
+        path = self.knowledge_dir / CORRECTIONS_FILE
+        key = (id(self.retriever.chunks), len(self.retriever.chunks), path.stat().st_mtime_ns if path.exists() else 0)
+        with self._lock:
+            if self._state is None or key != self._key:
+                candidates = [c for c in self.retriever.chunks if c.kind in ("table_row", "article", "list", "clause")]
+                levels = levels_from_chunks(candidates, self.retriever.docs, load_corrections(self.knowledge_dir))
+                by_doc: dict[str, list[Level]] = {}
+                for level in levels:
+                    by_doc.setdefault(level.doc.doc_id, []).append(level)
+                self._state = (levels, _places(self.retriever.docs.values()), by_doc)
+                self._key = key
+            return self._state
 
     def profile(self, text: str) -> CompanyProfile:
         return profile_from_text(text, self.places())
 
     def check(self, profile: CompanyProfile | str, region: str | None = None, prefer: tuple[int, ...] = (),
-              named: tuple[str, ...] = ()) -> CheckReport:
-        """Check a profile (or a message stating figures); ``region`` overrides the profile's."""
+              named: tuple[str, ...] = (), documents: set[str] | None = None) -> CheckReport:
+        """Check a profile (or a message stating figures); ``region`` overrides the profile's;
+        ``documents`` limits the levels to those documents' (the chat: what retrieval found)."""
         if isinstance(profile, str):
             profile = self.profile(profile)
         if region:
@@ -119,10 +117,13 @@ class EligibilityChecker:
             pairs = [(c, self.retriever.docs[d]) for d in docs[:50] for c in self.retriever.doc_chunks(d)]
             return reward_clauses(level, pairs)
 
-        return run_check(profile, self.levels(), rewards, prefer, named)
+        levels, _, by_doc = self._current()
+        if documents is not None:
+            levels = [level for doc_id in documents for level in by_doc.get(doc_id, [])]
+        return run_check(profile, levels, rewards, prefer, named)
 
     def answer_question(self, text: str, earlier: list[str], region: str | None, eligibility: bool,
-                        language: str = "zh"):
+                        language: str = "zh", found: list[str] | None = None):
         """The check as the answer to a chat question that states the company's figures and asks
         whether it qualifies (figures of earlier turns count too); ``None`` when it does not."""
         from .check_text import report_answer
@@ -142,10 +143,34 @@ class EligibilityChecker:
         tiers = tuple(_TIERS[level] for level in sorted(named, key=lambda lv: -named[lv]))
         from .checkup import TITLE_WORDS
 
-        report = self.check(profile, region, prefer=tiers, named=tuple(w for w in TITLE_WORDS if w in text))
+        # in a large library, the levels of the documents retrieval found for the question and
+        # those of the company's own place, not every level of every document
+        documents = None
+        if found is not None and len(self.retriever.docs) > _ALL_DOCUMENTS_UP_TO:
+            place = region or profile.region
+            documents = set(found) | {d.doc_id for d in self.retriever.docs.values() if place and place in (d.region or "")}
+        report = self.check(profile, region, prefer=tiers, named=tuple(w for w in TITLE_WORDS if w in text),
+                            documents=documents)
         if not report.results:
             return None
         return report_answer(report, text, language=language)
+
+
+_ALL_DOCUMENTS_UP_TO = 50  # a library this small is checked whole: every level it defines
+
+
+def _places(docs) -> tuple[str, ...]:
+    from .checkup import _PLACE_SUFFIX
+
+    rank: dict[str, int] = {}
+    for doc in docs:
+        parts = [p.strip() for p in (doc.region or "").split(",") if p.strip()]
+        for depth, part in enumerate(parts):
+            level = 0 if part.endswith(("县", "区")) else 2 if part.endswith("省") else 1 if part.endswith("市") else depth
+            for name in (part, _PLACE_SUFFIX.sub("", part)):
+                if len(name) >= 2:
+                    rank[name] = min(rank.get(name, 9), level)
+    return tuple(sorted(rank, key=lambda n: (rank[n], -len(n), n)))
 
 
 def asks_eligibility(text: str, earlier: list[str]) -> bool:

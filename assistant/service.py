@@ -98,6 +98,9 @@ class Assistant:
         self._typos = TypoReader(vocabulary, self.retriever.weights)
         self._words = frozenset(vocabulary)
         self._llm = None
+        # the criteria of a large library take a second or two to read: read them now, beside
+        # the first questions, not inside the first eligibility question
+        threading.Thread(target=self.checker.levels, name="criteria", daemon=True).start()
         if self.settings.answerer == "llm":
             from .llm import LLMAnswerer, chat_model
 
@@ -170,7 +173,8 @@ class Assistant:
                 text, [t.content for t in history if t.role == "user"], region,
                 # "符合的话，申报材料要准备哪些？" asks for materials: only a question whose ask is
                 # whether (or on what conditions, or how far from them) the company qualifies gets the check
-                (query.wants_criteria or query.figures) and set(query.ask_types) <= {"conditions", "number"}, query.language)
+                (query.wants_criteria or query.figures) and set(query.ask_types) <= {"conditions", "number"}, query.language,
+                [hit.chunk.doc_id for hit in retrieved])
             if checked is not None:  # figures and "can we apply?": the check is the answer
                 answer = replace(checked, retrieved=answer.retrieved if self._llm is None or answer_kwargs else retrieved)
         standalone = query.question
