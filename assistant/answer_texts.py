@@ -48,7 +48,7 @@ TEXTS = {
         "note": "Note: ",
         "sources": "Sources:",
         "offer_check": "To check your company criterion by criterion, tell me its place, its category (manufacturing or "
-                       "services) and last year's main business revenue, profit and R&D share, or use the Eligibility tab.",
+                       "services) and last year's main business revenue, profit and R&D share, or use the 政策体检 / Check tab.",
         "region": "region: ",
         "no_region": "place not named in the document",
         "refuse": "Sorry, the knowledge base has no policy clause that matches this question, so I cannot answer it.",

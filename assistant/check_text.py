@@ -1,6 +1,6 @@
 """A check report as a reader sees it: per level a verdict and each criterion with its [n] source.
 
-The same text serves the chat, the CLI and the Eligibility tab; its citations are ordinary
+The same text serves the chat, the CLI and the 政策体检 / Check tab; its citations are ordinary
 :class:`Citation` objects so that the chat's source panel shows the full clause.
 """
 
