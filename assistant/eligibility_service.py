@@ -72,6 +72,7 @@ class EligibilityChecker:
         self.retriever = retriever
         self.knowledge_dir = knowledge_dir
         self._state: tuple | None = None  # levels, places, levels by document; per index generation
+        self.english_places: dict[str, str] = {}  # "jinhu" → 金湖, from the glossary (set by the Assistant)
         self._key: object = None
         self._lock = threading.Lock()
 
@@ -99,7 +100,17 @@ class EligibilityChecker:
             return self._state
 
     def profile(self, text: str) -> CompanyProfile:
-        return profile_from_text(text, self.places())
+        """The company a message describes; a place written in pinyin ("in Jinhu") counts too."""
+        profile = profile_from_text(text, self.places())
+        if profile.region is None and self.english_places:
+            plain = text.lower().replace("'", "").replace("’", "")
+            found = next((name for spelling, name in self.english_places.items()
+                          if re.search(rf"\b{re.escape(spelling)}\b", plain)), None)
+            if found:
+                from dataclasses import replace
+
+                profile = replace(profile, region=found)
+        return profile
 
     def check(self, profile: CompanyProfile | str, region: str | None = None, prefer: tuple[int, ...] = (),
               named: tuple[str, ...] = (), documents: set[str] | None = None) -> CheckReport:

@@ -64,6 +64,10 @@ class Glossary:
                     tuple(p.strip() for p in fields[1].split("|") if p.strip()), kind))
         return cls(entries)
 
+    def english_places(self) -> dict[str, str]:
+        """Pinyin spellings of the places to their Chinese names ("jinhu" → 金湖)."""
+        return {spelling: e.chinese[0] for e in self.entries if e.kind == "place" for spelling in e.english}
+
     def place_names(self) -> tuple[str, ...]:
         return tuple(term for entry in self.entries if entry.kind == "place" for term in entry.chinese)
 

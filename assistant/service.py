@@ -83,6 +83,7 @@ class Assistant:
     def _prepare(self) -> None:
         self._generation = self.retriever.store.generation
         self.glossary = with_document_places(self._base_glossary, self.retriever.docs.values())
+        self.checker.english_places = self.glossary.english_places()
         # glosses name what is specific (levels, titles, units), not words most clauses share (企业)
         weights = self.retriever.weights
         english: dict[str, str] = {}
@@ -98,8 +99,7 @@ class Assistant:
         self._typos = TypoReader(vocabulary, self.retriever.weights)
         self._words = frozenset(vocabulary)
         self._llm = None
-        # the criteria of a large library take a second or two to read: read them now, beside
-        # the first questions, not inside the first eligibility question
+        # a large library's criteria take a second or two to read: now, not in the first question
         threading.Thread(target=self.checker.levels, name="criteria", daemon=True).start()
         if self.settings.answerer == "llm":
             from .llm import LLMAnswerer, chat_model

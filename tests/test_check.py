@@ -248,3 +248,10 @@ def test_a_follow_up_checks_the_level_it_names_with_the_earlier_figures(assistan
     assert follow.answerer == "check"
     assert follow.text.split("\n\n")[1].startswith("【市级专精特新小巨人企业")
     assert "主营业务收入 5200万元" in follow.text  # the figures of the earlier turn
+
+
+def test_a_place_written_in_pinyin_is_the_company_region(assistant):
+    profile = assistant.checker.profile("We are a manufacturer in Jinhu with main-business revenue of RMB 21 million.")
+    assert profile.region == "金湖" and profile.value("main_revenue") == 2100
+    assert assistant.checker.profile("We are in Huai'an, revenue RMB 50 million").region == "淮安"
+    assert assistant.checker.profile("We make chinaware, revenue RMB 50 million").region is None
