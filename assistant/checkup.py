@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from .criteria_book import Criterion, Level
+from .criteria_book import TIER_WORDS, Criterion, Level
 from .eligibility import Outcome, evaluate
 from .profile import CompanyProfile
 from .types import Chunk, DocumentMeta
@@ -135,7 +135,7 @@ def run_check(profile: CompanyProfile, levels: list[Level], rewards_for=None, pr
 def held_tier(titles: tuple[str, ...]) -> float:
     """The highest tier among the titles a company already holds (省级专精特新中小企业 → 3)."""
     tiers = [tier for title in titles if re.search(r"专精特新|小巨人|单项冠军", title)
-             for pattern, tier in ((r"国家", 4), (r"省", 3), (r"市", 2), (r"县|区", 1)) if re.search(pattern, title)]
+             for pattern, tier in TIER_WORDS if re.search(pattern, title)]
     return float(max(tiers, default=0))
 
 

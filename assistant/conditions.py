@@ -113,7 +113,7 @@ class Condition:
         if self.kind == "compare":
             names = "+".join(METRICS[m].label for m in self.metrics)
             period = f"（近{self.years}年）" if self.years else ""
-            return f"{names}{period} {self.op} {_plain(self.value)}{self.unit if self.unit not in ('年份', '级', '是否') else ''}"
+            return f"{names}{period} {self.op} {plain_number(self.value)}{self.unit if self.unit not in ('年份', '级', '是否') else ''}"
         if self.kind == "manual":
             return f"人工核对：{self.text}"
         if self.kind == "when":
@@ -124,7 +124,7 @@ class Condition:
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "text": self.text}
         if self.kind == "compare":
-            out |= {"metrics": list(self.metrics), "op": self.op, "value": _plain(self.value), "years": self.years}
+            out |= {"metrics": list(self.metrics), "op": self.op, "value": plain_number(self.value), "years": self.years}
         if self.parts:
             out["parts"] = [p.to_dict() for p in self.parts]
         return out
@@ -146,7 +146,7 @@ class Condition:
                    parts=tuple(cls.from_dict(p) for p in data.get("parts", ())))
 
 
-def _plain(value: Decimal | None) -> str:
+def plain_number(value: Decimal | None) -> str:
     """5000 rather than 5.0E+3; 2.5 rather than 2.50."""
     if value is None:
         return ""

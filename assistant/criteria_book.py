@@ -128,11 +128,13 @@ def _tier(words: str, doc: DocumentMeta, fallback: str = "") -> float:
     中小企业 in a city's 培育库 table is a city title); a pool (培育库, 千企升级) is half a step
     below the title it prepares for."""
     for text in (words, fallback):
-        for pattern, tier in ((r"国家|全国|工信部", 4), (r"省", 3), (r"市", 2), (r"县|区", 1)):
+        for pattern, tier in TIER_WORDS:
             if re.search(pattern, text):
                 pool = re.search(_POOL, words if text == words else words + text)
                 return tier - (0.5 if pool else 0.0)
     return {"国家级": 4, "省级": 3, "市级": 2, "县级": 1}.get(doc.level or "", 2) - (0.5 if re.search(_POOL, words) else 0.0)
 
 
+# the words that place a title: county 1 … national 4 (read from its own words first)
+TIER_WORDS = ((r"国家|全国|工信部", 4), (r"省", 3), (r"市", 2), (r"县|区", 1))
 _POOL = r"培育库|入库|后备|千企升级|创新型中小企业"

@@ -44,8 +44,7 @@ def load_corrections(knowledge_dir: Path) -> dict[str, dict]:
 
 def save_correction(knowledge_dir: Path, key: str, condition: Condition | None, who: str = "cli", doc_id: str = "") -> None:
     """Store (or with ``None`` remove) the correction of one criterion, and write the audit line."""
-    import datetime as dt
-    import os
+    from .knowledge import append_audit
 
     corrections = load_corrections(knowledge_dir)
     if condition is None:
@@ -56,13 +55,8 @@ def save_correction(knowledge_dir: Path, key: str, condition: Condition | None, 
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps({"corrections": corrections}, ensure_ascii=False, indent=1), encoding="utf-8")
     tmp.replace(path)  # whole or not at all: a check never reads half a file
-    line = {"time": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), "who": who,
-            "action": "revert-criterion" if condition is None else "correct-criterion", "doc_id": doc_id,
-            "file": CORRECTIONS_FILE, "change": key}
-    with (knowledge_dir / "audit.jsonl").open("a", encoding="utf-8") as handle:
-        handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-        handle.flush()
-        os.fsync(handle.fileno())
+    append_audit(knowledge_dir, "revert-criterion" if condition is None else "correct-criterion", who, doc_id,
+                 CORRECTIONS_FILE, key)
 
 
 class EligibilityChecker:

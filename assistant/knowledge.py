@@ -247,11 +247,16 @@ class KnowledgeBase:
         return done
 
     def _audit(self, action: str, who: str, doc_id: str, file_name: str, change: str) -> None:
-        line = {"time": _now(), "who": who, "action": action, "doc_id": doc_id, "file": file_name, "change": change}
-        with (self.settings.knowledge_dir / AUDIT_FILE).open("a", encoding="utf-8") as handle:
-            handle.write(json.dumps(line, ensure_ascii=False) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
+        append_audit(self.settings.knowledge_dir, action, who, doc_id, file_name, change)
+
+
+def append_audit(knowledge_dir: Path, action: str, who: str, doc_id: str, file_name: str, change: str) -> None:
+    """One line of ``audit.jsonl``: who changed what, when; written through to the disk."""
+    line = {"time": _now(), "who": who, "action": action, "doc_id": doc_id, "file": file_name, "change": change}
+    with (knowledge_dir / AUDIT_FILE).open("a", encoding="utf-8") as handle:
+        handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _now() -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .conditions import INSTITUTION_LEVELS, METRICS
+from .conditions import INSTITUTION_LEVELS, METRICS, plain_number
 
 CATEGORIES = ("制造类", "服务类", "创新类")
 _LABELS = {m.label: key for key, m in METRICS.items()}
@@ -29,7 +29,7 @@ class Figure:
 
     def to_dict(self) -> dict[str, Any]:
         m = METRICS[self.metric]
-        return {"metric": self.metric, "label": m.label, "value": _plain(self.value), "unit": m.unit,
+        return {"metric": self.metric, "label": m.label, "value": plain_number(self.value), "unit": m.unit,
                 "source": self.source}
 
 
@@ -59,7 +59,7 @@ class CompanyProfile:
     def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "region": self.region, "category": self.category,
                 "figures": [f.to_dict() for f in self.figures.values()],
-                "yearly": {str(y): {k: _plain(v) for k, v in row.items()} for y, row in sorted(self.yearly.items())},
+                "yearly": {str(y): {k: plain_number(v) for k, v in row.items()} for y, row in sorted(self.yearly.items())},
                 "titles": list(self.titles), "notes": list(self.notes)}
 
     @classmethod
@@ -153,7 +153,7 @@ def _category(raw: Any) -> str | None:
     raise ValueError(f"category must be one of {', '.join(CATEGORIES)} (or manufacturing/services), got {raw!r}")
 
 
-_YEARLY = ("revenue", "main_revenue", "net_profit", "total_profit", "rd_spend", "main_product_revenue")
+YEARLY = ("revenue", "main_revenue", "net_profit", "total_profit", "rd_spend", "main_product_revenue")
 
 
 def _yearly(raw: Any) -> dict[int, dict[str, Decimal]]:
@@ -166,12 +166,9 @@ def _yearly(raw: Any) -> dict[int, dict[str, Decimal]]:
         figures = {}
         for key, value in row.items():
             key = _LABELS.get(str(key), str(key))
-            if key not in _YEARLY:
-                raise ValueError(f"years: {key!r} is not a yearly figure; yearly figures: {', '.join(_YEARLY)}")
+            if key not in YEARLY:
+                raise ValueError(f"years: {key!r} is not a yearly figure; yearly figures: {', '.join(YEARLY)}")
             figures[key] = parse_amount(value, key)
         out[int(year)] = figures
     return out
 
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")

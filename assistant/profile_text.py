@@ -13,8 +13,8 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from .conditions import INSTITUTION_LEVELS
-from .profile import CompanyProfile, Figure
+from .conditions import INSTITUTION_LEVELS, plain_number
+from .profile import YEARLY, CompanyProfile, Figure
 
 _NUMERAL = r"[\d.零〇一二两三四五六七八九十百千万亿]+"
 # after _arabic every numeral is in digits; a full stop after a figure ends the sentence, not the number
@@ -91,12 +91,12 @@ def profile_from_text(text: str, places: tuple[str, ...] = (), today: dt.date | 
         value = _amount(m.group("num"), unit, metric, notes, source)
         if value is None:
             continue
-        if metric in _YEARLY and year is not None:
+        if metric in YEARLY and year is not None:
             yearly.setdefault(year, {})[metric] = value
             last_amount = metric
             if metric in figures and max((y for y, row in yearly.items() if metric in row), default=year) != year:
                 continue  # the figure of a metric is its latest year's
-        elif metric in _YEARLY:
+        elif metric in YEARLY:
             last_amount = metric
         figures[metric] = Figure(metric, value, source)
     figures |= _facts(text)
@@ -105,7 +105,6 @@ def profile_from_text(text: str, places: tuple[str, ...] = (), today: dt.date | 
                           titles=_titles(text), notes=tuple(notes))
 
 
-_YEARLY = ("revenue", "main_revenue", "net_profit", "total_profit", "rd_spend", "main_product_revenue")
 _RELATIVE_YEARS = {"今年": 0, "本年": 0, "去年": 1, "上年": 1, "上年度": 1, "前年": 2, "大前年": 3}
 
 
@@ -166,9 +165,9 @@ def _arabic(text: str) -> str:
     text = re.sub(r"([\d.]+)个(?:百分)?点", r"\1%", text)
     # 五成 is 50 %: only where 成 ends the phrase (成立, 成本 are other words)
     text = re.sub(r"([一二两三四五六七八九]|\d(?:\.\d+)?)成(?=[，。；,;\s）)]|左右|上下|多|$)",
-                  lambda m: _plain(Decimal(_num(m.group(1))) * 10) + "%", text)
+                  lambda m: plain_number(Decimal(_num(m.group(1))) * 10) + "%", text)
     text = re.sub(r"(\d+(?:\.\d+)?)\s*(million|billion|mn|bn)\b(?:\s*(?:yuan|RMB|CNY))?",
-                  lambda m: _plain(Decimal(m.group(1)) * (100 if m.group(2).lower() in ("million", "mn") else 100000)) + "万",
+                  lambda m: plain_number(Decimal(m.group(1)) * (100 if m.group(2).lower() in ("million", "mn") else 100000)) + "万",
                   text, flags=re.IGNORECASE)
     text = re.sub(r"(\d+(?:\.\d+)?)\s*(?:per ?cent|percent)", r"\1%", text, flags=re.IGNORECASE)
 
@@ -181,10 +180,10 @@ def _arabic(text: str) -> str:
         except (ValueError, KeyError, IndexError):
             return token
         if token.endswith("亿"):
-            return _plain(value / 100000000) + "亿"
+            return plain_number(value / 100000000) + "亿"
         if "万" in token or "亿" in token:
-            return _plain(value / 10000) + "万"
-        return _plain(value)
+            return plain_number(value / 10000) + "万"
+        return plain_number(value)
 
     return re.sub(_NUMERAL, numeral, text)
 
@@ -192,11 +191,8 @@ def _arabic(text: str) -> str:
 def _num(token: str) -> str:
     import cn2an
 
-    return token if re.fullmatch(r"[\d.]+", token) else _plain(Decimal(str(cn2an.cn2an(token, "smart"))))
+    return token if re.fullmatch(r"[\d.]+", token) else plain_number(Decimal(str(cn2an.cn2an(token, "smart"))))
 
-
-def _plain(value: Decimal) -> str:
-    return format(value.normalize(), "f")
 
 
 def _amount(num: str, unit: str, metric: str, notes: list[str], source: str) -> Decimal | None:
