@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .answer_texts import TEXTS
 from .asking import detail_present, has_figures
-from .criteria import best_table_row, criteria_columns
+from .criteria import best_table_row, criteria_columns, other_title
 from .decision import (
     DEFAULT_MODEL,
     DecisionModel,
@@ -118,6 +118,15 @@ class ExtractiveAnswerer:
         if missing:
             lines += ["", texts["note"] + texts["partial"].format(missing=self._detail_names(missing, texts))]
         notes = self._notes(citations, docs, texts)
+        if query.wants_criteria:
+            titles: dict[str, list[int]] = {}
+            for citation, hit in zip(citations, chosen):
+                title = other_title(query.question + query.search_text, hit.chunk.section_path) \
+                    if hit.chunk.kind == "table_row" else None
+                if title:
+                    titles.setdefault(title, []).append(citation.number)
+            notes += [texts["title"].format(refs="".join(f"[{n}]" for n in numbers), title=title)
+                      for title, numbers in titles.items()]
         if elsewhere == "criteria":
             where = "、".join(dict.fromkeys(docs[c.doc_id].region or texts["no_region"] for c in citations))
             level = (query.levels or ("",))[0]

@@ -12,6 +12,7 @@ TEXTS = {
         "expired": "{refs} 所在文件的有效期至{until}，现已失效，请以最新政策为准。",
         "unnamed": "{refs} 所在文件没有写明适用的城市或地区。",
         "elsewhere": "{refs} 出自{where}的文件，不是{place}本地的政策；其中列明的是{level}申报条件。",
+        "title": "{refs} 是“{title}”的条件，与所问的称号不同，请确认要申报的是哪一项。",
         "note": "注意：",
         "sources": "来源：",
         "offer_check": "如需逐条核对贵公司是否符合，请告诉我所在地区、类别（制造类/服务类）和上年度主营业务收入、利润总额、"
@@ -45,6 +46,7 @@ TEXTS = {
         "expired": "{refs} quote a document valid until {until}: it is no longer in force; check for a newer policy.",
         "unnamed": "{refs} quote a document that does not name the city or region it applies to.",
         "elsewhere": "{refs} come from a document of {where}, not of {place}; they list the {level} criteria.",
+        "title": "{refs} are the criteria for “{title}”, a different title from the one asked about; check which one you apply for.",
         "note": "Note: ",
         "sources": "Sources:",
         "offer_check": "To check your company criterion by criterion, tell me its place, its category (manufacturing or "

@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
+from .criteria import TITLE_WORDS
 from .criteria_book import TIER_WORDS, Criterion, Level
 from .eligibility import Outcome, evaluate
 from .profile import CompanyProfile
@@ -87,7 +88,6 @@ def _criterion(check: CriterionCheck) -> dict:
 
 
 # words that tell one title or pool from another where a question names it (省千企升级库, 单项冠军)
-TITLE_WORDS = ("千企升级", "单项冠军", "培育库", "专精特新产品", "创新型中小企业", "小巨人", "梯度培育")
 
 
 def run_check(profile: CompanyProfile, levels: list[Level], rewards_for=None, prefer: tuple[int, ...] = (),

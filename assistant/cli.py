@@ -72,9 +72,8 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, full_report
     are indexed, removed ones dropped. Unchanged files are skipped. For each new or changed
     file a report says what was found: metadata, chunks by kind, warnings to check.
     """
-    from ingest.pipeline import ingest as run_ingest
-
     from .embeddings import load_embeddings, model_slug
+    from .indexing import ingest as run_ingest
     from .segments import segment_folder
     from .store import ChunkStore
 
@@ -108,6 +107,8 @@ def inspect(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
     from ingest.catalog import load_catalog
     from ingest.pipeline import collect_files, prepare
 
+    from .criteria_book import with_criteria
+
     settings = _settings(ctx)
     try:
         catalog = load_catalog(settings.knowledge_dir)
@@ -117,7 +118,8 @@ def inspect(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
     reports = []
     for path in files:
         try:
-            reports.append(prepare(path, catalog, settings.chunk_max_tokens, settings.file_limits).report)
+            prepared = prepare(path, catalog, settings.chunk_max_tokens, settings.file_limits)
+            reports.append(with_criteria(prepared.report, prepared.chunks))
         except _user_errors() as exc:
             errors.append(str(exc))
     if as_json:
@@ -218,7 +220,7 @@ def serve(ctx: click.Context, host: str, port: int, answerer: str | None) -> Non
     from .feedback import FeedbackStore
     from .index_watch import IndexWatch
     from .knowledge import KnowledgeBase
-    from .web import launch
+    from .web.app import launch
 
     settings = _settings(ctx, answerer=answerer)
     assistant = _assistant(settings)

@@ -7,11 +7,30 @@ every column that fits equally when it names no category (制造类 and 创新�
 
 from __future__ import annotations
 
+import re
+
 from .evidence import squash, term_present
 from .query import QueryAnalysis
 from .types import ScoredChunk
 
 LEVEL_WORDS = {"国家级": ("国家",), "省级": ("省",), "市级": ("市级",), "县级": ("县",)}
+
+
+# words that make a title a different title (省级专精特新小巨人企业 is not 省级专精特新中小企业)
+TITLE_WORDS = ("千企升级", "单项冠军", "培育库", "专精特新产品", "创新型中小企业", "小巨人", "梯度培育")
+
+
+def other_title(asked: str, section_path: tuple[str, ...]) -> str | None:
+    """The criteria's title (their section path, without "附件N") when it carries a title word that
+    the question ``asked`` does not: the reader must know these are another title's criteria."""
+    # the most specific part that names a title decides ("…小巨人和单项冠军申报条件 › 小巨人企业" is 小巨人's)
+    titled = [i for i, part in enumerate(section_path) if any(word in part for word in TITLE_WORDS)]
+    if not titled:
+        return None
+    words = [word for word in TITLE_WORDS if word in section_path[titled[-1]]]
+    if all(word in asked for word in words):
+        return None
+    return re.sub(r"^附件\s*\d+\s*", "", " › ".join(section_path[:titled[-1] + 1]))
 
 
 def title_names_level(title: str, levels: tuple[str, ...]) -> bool:

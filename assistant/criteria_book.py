@@ -11,7 +11,9 @@ chunk ids come from the clause's text, so a correction holds while the clause is
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from ingest.report import DocumentReport
 
 from .conditions import Condition
 from .criteria_parser import parse_criterion
@@ -138,3 +140,25 @@ def _tier(words: str, doc: DocumentMeta, fallback: str = "") -> float:
 # the words that place a title: county 1 … national 4 (read from its own words first)
 TIER_WORDS = ((r"国家|全国|工信部", 4), (r"省", 3), (r"市", 2), (r"县|区", 1))
 _POOL = r"培育库|入库|后备|千企升级|创新型中小企业"
+
+
+def criteria_summary(meta: DocumentMeta, chunks: list[Chunk]) -> dict[str, int]:
+    """What the eligibility check will read of this document: levels, criteria, and how many of
+    the criteria that state a figure became conditions; empty when it has no criteria."""
+    levels = levels_from_chunks(chunks, {meta.doc_id: meta})
+    unique = {c.key: c for level in levels for c in level.criteria}.values()
+    if not unique:
+        return {}
+    with_figures = [c for c in unique if re.search(r"\d+(\.\d+)?\s*(万元|亿元|%|项|位|人)", c.text)]
+    read = [c for c in with_figures if any(leaf.kind == "compare" for leaf in c.condition.leaves())]
+    return {"levels": len(levels), "criteria": len(unique), "with_figures": len(with_figures), "read": len(read)}
+
+
+def with_criteria(report: DocumentReport, chunks: list[Chunk]) -> DocumentReport:
+    """``report`` (what ingest read of a file) with what the eligibility check reads of it."""
+    criteria = criteria_summary(report.meta, chunks)
+    warnings = list(report.warnings)
+    if criteria and criteria["read"] < criteria["with_figures"]:
+        warnings.append(f"{criteria['with_figures'] - criteria['read']} 条含数字的申报条件未能解析，体检时需人工核对 / "
+                        "criteria with figures the check could not read: see 条件解析 in the workspace")
+    return replace(report, criteria=criteria, warnings=warnings)

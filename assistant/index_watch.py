@@ -29,7 +29,7 @@ class IndexWatch:
 
     def check_once(self) -> bool:
         """Rebuild the index when its folder is gone; True when it was rebuilt."""
-        from ingest.pipeline import ingest
+        from .indexing import ingest
 
         store = self._assistant.retriever.store
         if not store.missing():

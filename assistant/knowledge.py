@@ -23,9 +23,10 @@ from pathlib import Path
 from ingest.catalog import METADATA_FILE, load_catalog, slug
 from ingest.isolated import prepare_isolated
 from ingest.loaders import LoadError
-from ingest.pipeline import ingest
 from ingest.report import DocumentReport
 
+from .criteria_book import with_criteria
+from .indexing import ingest
 from .types import DocumentMeta
 from .uploads import KnowledgeError, safe_file_name, sniff_suffix
 
@@ -87,9 +88,10 @@ class KnowledgeBase:
         path.write_bytes(data)
         try:
             # parsed in a child with a memory cap and a time limit: a crafted file costs the child only
-            return prepare_isolated(path, self.settings.knowledge_dir, self.settings.chunk_max_tokens,
-                                    self.settings.file_limits, self.settings.parse_memory_mb * 2**20,
-                                    self.settings.parse_seconds)
+            prepared = prepare_isolated(path, self.settings.knowledge_dir, self.settings.chunk_max_tokens,
+                                        self.settings.file_limits, self.settings.parse_memory_mb * 2**20,
+                                        self.settings.parse_seconds)
+            return with_criteria(prepared.report, prepared.chunks)
         except LoadError as exc:
             raise KnowledgeError(str(exc).replace(str(scratch) + "/", "")) from None
         finally:

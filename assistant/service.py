@@ -16,6 +16,7 @@ from .decision import DecisionModel
 from .lexical import add_words
 from .limits import (
     InputLimits,
+    QuestionError,
     validate_documents,
     validate_history,
     validate_question,
@@ -124,7 +125,7 @@ class Assistant:
 
         embeddings = load_embeddings(settings.embedding_model, settings.threads)
         store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url)
-        from ingest.pipeline import ingest
+        from .indexing import ingest
 
         glossary = Glossary.load(settings.knowledge_dir / "glossary.tsv")
         synonyms = Synonyms.load(settings.knowledge_dir / "synonyms.tsv")
@@ -148,15 +149,26 @@ class Assistant:
         return cls(retriever, glossary, settings, synonyms)
 
     def ask(self, question: object, history: list[Turn] | None = None, region: str | None = None,
-            doc_ids: list[str] | None = None, top_k: int | None = None, on_token=None) -> Answer:
-        """Answer ``question`` after ``history``, optionally only from one region or some documents."""
+            doc_ids: list[str] | None = None, top_k: int | None = None, on_token=None,
+            place: str | None = None, language: str | None = None) -> Answer:
+        """Answer ``question`` after ``history``, optionally only from one region or some documents.
+        ``place``: where the asker is (chosen once in the web chat): its documents are preferred, as
+        for a place the question names while describing the company, when the question names none.
+        ``language`` ("zh" or "en"): the language to answer in (the page's); by default the question's."""
         started = time.perf_counter()
         text = validate_question(question, self.settings.max_question_chars)
         history = validate_history(history, self.limits)
         region, doc_ids = validate_region(region, self.limits), validate_documents(doc_ids)
+        place = validate_region(place, self.limits)
+        if language not in (None, "zh", "en"):
+            raise QuestionError(f"language must be 'zh' or 'en', got {language!r}")
         self._follow_index()
         with self._cores:
             query = self.analyse(text, history)
+            if place and not query.places and self.retriever.doc_ids_for_region(place):
+                query = replace(query, places=(place,), context_places=(place,))
+            if language:
+                query = replace(query, language=language)
             about = self._about_document(query, region, doc_ids)
             if about is not None:  # "那个细则现在生效了吗？": the document's own standing
                 return replace(about, standalone_question=query.question,

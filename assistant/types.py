@@ -124,6 +124,17 @@ class Chunk:
         return SECTION_SEPARATOR.join(self.section_path)
 
 
+def chunk_to_dict(chunk: Chunk) -> dict[str, Any]:
+    """A chunk as JSON-ready data (to cross a process boundary)."""
+    return {**asdict(chunk), "section_path": list(chunk.section_path), "responsible_units": list(chunk.responsible_units)}
+
+
+def chunk_from_dict(data: dict[str, Any]) -> Chunk:
+    """Inverse of :func:`chunk_to_dict`."""
+    return Chunk(**{**data, "section_path": tuple(data["section_path"]),
+                    "responsible_units": tuple(data.get("responsible_units", ()))})
+
+
 def chunk_to_metadata(chunk: Chunk, doc: DocumentMeta, fingerprint: str) -> dict[str, Any]:
     """Flatten a chunk and its document into Chroma metadata (scalars only)."""
     return {

@@ -35,7 +35,7 @@ def main() -> None:
     from assistant.service import Assistant
     from assistant.settings import load_settings
     from assistant.store import ChunkStore
-    from ingest.pipeline import ingest
+    from assistant.indexing import ingest
 
     questions = load_questions(args.questions).questions
     figures: dict[str, object] = {}

@@ -66,7 +66,7 @@ def _store_and_model(settings: Settings, real: bool):
 
 def _ingest(settings: Settings, store, embeddings) -> tuple[float, object]:
     from assistant.segments import segment_folder
-    from ingest.pipeline import ingest
+    from assistant.indexing import ingest
 
     started = time.perf_counter()  # as `policy-assistant ingest` does it, lexical segments included
     report = ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,

@@ -15,14 +15,17 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
+from assistant.types import chunk_from_dict, chunk_to_dict
+
 from .loaders import FileLimits, LoadError
+from .pipeline import PreparedDocument
 from .report import DocumentReport
 
 
 def prepare_isolated(path: Path, knowledge_dir: Path, max_tokens: int, limits: FileLimits,
-                     memory_bytes: int = 1536 * 1024 * 1024, seconds: float = 60) -> DocumentReport:
-    """The report (metadata, chunks by kind, warnings) :func:`ingest.pipeline.prepare` gives for
-    ``path``, computed in a child."""
+                     memory_bytes: int = 1536 * 1024 * 1024, seconds: float = 60) -> PreparedDocument:
+    """What :func:`ingest.pipeline.prepare` makes of ``path`` (metadata, chunks, fingerprint,
+    report), computed in a child."""
     request = {"path": str(path), "knowledge_dir": str(knowledge_dir), "max_tokens": max_tokens,
                "limits": asdict(limits)}
 
@@ -46,7 +49,9 @@ def prepare_isolated(path: Path, knowledge_dir: Path, max_tokens: int, limits: F
     if done.returncode != 0 or "report" not in reply:
         raise LoadError(f"{path.name}: the file could not be read within {memory_bytes // 2**20} MB of memory "
                         "(the limit); it may be damaged or built to exhaust the reader")
-    return DocumentReport.from_dict(reply["report"])
+    report = DocumentReport.from_dict(reply["report"])
+    return PreparedDocument(report.meta, [chunk_from_dict(c) for c in reply.get("chunks", [])], reply.get("fingerprint", ""),
+                            report)
 
 
 def _main() -> None:
@@ -68,7 +73,8 @@ def _main() -> None:
         print(json.dumps({"error": f"{path.name}: the file could not be read ({exc.__class__.__name__}: {exc})"},
                          ensure_ascii=False))
         return
-    print(json.dumps({"report": prepared.report.to_dict()}, ensure_ascii=False))
+    print(json.dumps({"report": prepared.report.to_dict(), "fingerprint": prepared.fingerprint,
+                      "chunks": [chunk_to_dict(c) for c in prepared.chunks]}, ensure_ascii=False))
 
 
 if __name__ == "__main__":

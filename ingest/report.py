@@ -30,7 +30,7 @@ class DocumentReport:
     chunks_by_kind: dict[str, int]
     warnings: list[str] = field(default_factory=list)
     inferred: bool = True  # False when the metadata came from metadata.json
-    criteria: dict[str, int] = field(default_factory=dict)  # see criteria_summary
+    criteria: dict[str, int] = field(default_factory=dict)  # see assistant.criteria_book.with_criteria
 
     def to_dict(self) -> dict:
         return {"meta": self.meta.to_dict(), "chunks_by_kind": dict(self.chunks_by_kind),
@@ -88,27 +88,7 @@ def document_report(meta: DocumentMeta, chunks: list[Chunk], cleaned: str, title
         warnings.append(f"政策期 {meta.period} 已结束 / the policy period {meta.period} has ended")
     if meta.status == "draft":
         warnings.append("征求意见稿 / a draft for comments: answers will say so")
-    criteria = criteria_summary(meta, chunks)
-    if criteria and criteria["read"] < criteria["with_figures"]:
-        warnings.append(f"{criteria['with_figures'] - criteria['read']} 条含数字的申报条件未能解析，体检时需人工核对 / "
-                        "criteria with figures the check could not read: see 条件解析 in the workspace")
-    return DocumentReport(meta, dict(kinds), warnings, inferred, criteria)
-
-
-def criteria_summary(meta: DocumentMeta, chunks: list[Chunk]) -> dict[str, int]:
-    """What the eligibility check will read of this document: levels, criteria, and how many of
-    the criteria that state a figure became conditions; empty when it has no criteria."""
-    import re
-
-    from assistant.criteria_book import levels_from_chunks
-
-    levels = levels_from_chunks(chunks, {meta.doc_id: meta})
-    unique = {c.key: c for level in levels for c in level.criteria}.values()
-    if not unique:
-        return {}
-    with_figures = [c for c in unique if re.search(r"\d+(\.\d+)?\s*(万元|亿元|%|项|位|人)", c.text)]
-    read = [c for c in with_figures if any(leaf.kind == "compare" for leaf in c.condition.leaves())]
-    return {"levels": len(levels), "criteria": len(unique), "with_figures": len(with_figures), "read": len(read)}
+    return DocumentReport(meta, dict(kinds), warnings, inferred)
 
 
 def ragged_tables(lines: list[str]) -> int:

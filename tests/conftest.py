@@ -15,6 +15,24 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
 TOKEN = "s3cret-workspace-token"
+# screenshots of browser tests that failed (CI keeps the folder as the run's artefacts)
+ARTIFACTS = Path(os.environ.get("POLICY_ASSISTANT_TEST_ARTIFACTS", ROOT / "test-artifacts"))
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test item, so that a fixture can tell that its test failed."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f"report_{report.when}", report)
+
+
+def screenshot_on_failure(request, page) -> None:
+    """Save a full-page screenshot of ``page`` when the test using it failed."""
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{request.node.name}.png"), full_page=True)
 
 
 @pytest.fixture(scope="session")
@@ -54,7 +72,7 @@ def served(assistant, tmp_path_factory):
     """The app on a free port as `serve` starts it, with its own feedback database:
     (url, path of the database, the Gradio app)."""
     from assistant.feedback import FeedbackStore
-    from assistant.web import launch
+    from assistant.web.app import launch
 
     db = tmp_path_factory.mktemp("feedback") / "feedback.sqlite"
     port = free_port()
@@ -80,8 +98,8 @@ def workspace_app(tmp_path_factory):
     from assistant.knowledge import KnowledgeBase
     from assistant.service import Assistant
     from assistant.settings import load_settings
-    from assistant.staff import StaffSessions
-    from assistant.web import build_app
+    from assistant.web.app import build_app, page_options
+    from assistant.web.staff import StaffSessions
 
     root = tmp_path_factory.mktemp("ws")
     shutil.copytree(KNOWLEDGE, root / "knowledge")
@@ -93,7 +111,7 @@ def workspace_app(tmp_path_factory):
     # the lockout is tested on its own; here wrong tokens are tried on purpose more often than it allows
     app = build_app(assistant, FeedbackStore(root / "fb.sqlite"), knowledge, StaffSessions(max_failures=100)).queue()
     port = free_port()
-    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+    app.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, **page_options())
     yield f"http://127.0.0.1:{port}/", root
     app.close()
     if previous is None:

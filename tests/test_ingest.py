@@ -7,7 +7,7 @@ import json
 import pytest
 
 from assistant.store import ChunkStore
-from ingest.pipeline import ingest
+from assistant.indexing import ingest
 
 
 @pytest.fixture()

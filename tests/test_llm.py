@@ -123,7 +123,7 @@ def test_web_chat_streams_and_shows_the_verification(llm_assistant, llm_server, 
     from gradio_client import Client
 
     from assistant.feedback import FeedbackStore
-    from assistant.web import answer_stream, build_app
+    from assistant.web.app import answer_stream, build_app
 
     llm_server.script.append({"content": "国家级小巨人奖励300万元[1]。"})
     events = list(answer_stream(llm_assistant, REWARD, [], None, None))

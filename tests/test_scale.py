@@ -62,7 +62,7 @@ def test_every_read_of_a_library_above_sqlites_variable_limit_is_paged(big_store
 
 
 def test_ingest_and_retrieval_work_on_it_and_an_unchanged_file_is_not_read_again(big_store, tmp_path):
-    from ingest.pipeline import ingest
+    from assistant.indexing import ingest
 
     folder, store, embeddings = big_store
     documents = tmp_path / "documents"

@@ -10,7 +10,7 @@ import uuid
 import httpx
 import pytest
 
-from assistant.staff import AccessDenied, StaffSessions
+from assistant.web.staff import AccessDenied, StaffSessions
 
 from .conftest import TOKEN, call_event
 

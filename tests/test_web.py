@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from assistant.render import highlight, sources_html
+from assistant.web.render import highlight, sources_html
 
 from .conftest import free_port  # noqa: F401  (re-exported for the other modules)
 

@@ -27,7 +27,7 @@ def launch(playwright):
 def open_workspace(browser, url: str, token: str, name: str = "commissioner-zhang"):
     """The workspace tab after entering ``token``; the body is hidden until a right one is given."""
     page = browser.new_page(viewport={"width": 1300, "height": 1200})
-    page.goto(url)
+    page.goto(url + "?staff")  # the tab is hidden on the public page
     page.get_by_role("tab", name="工作台 / Staff").click()
     assert not page.locator("#ws-body").is_visible()
     page.fill("#ws-token input", token)
@@ -56,7 +56,7 @@ def test_workspace_api_with_the_token(client):
 
 
 def test_without_a_token_in_the_environment_nobody_gets_in(monkeypatch):
-    from assistant.staff import AccessDenied, StaffSessions
+    from assistant.web.staff import AccessDenied, StaffSessions
 
     monkeypatch.delenv("POLICY_ASSISTANT_WORKSPACE_TOKEN", raising=False)
     sessions = StaffSessions()
@@ -142,19 +142,19 @@ def test_upload_check_metadata_index_and_ask_in_a_browser(workspace_url, tmp_pat
         page.click("#ws-undo")  # ... and removal can be undone
         page.wait_for_function("document.querySelector('#ws-docs').innerText.includes('盐都区专精特新企业奖励办法')")
         page.get_by_role("tab", name="浏览 / Browse").click()
-        page.get_by_role("tab", name="问答 / Chat").click()
-        page.locator("#documents input").click()  # ... and so does the chat's document filter
-        assert page.locator("ul[role=listbox] li", has_text="盐都区专精特新企业奖励办法").count() == 1
+        page.get_by_role("tab", name="问答").click()
+        page.locator("#place input").click()  # ... and so does the chat's list of places
+        assert page.locator("ul[role=listbox] li", has_text="盐都区").count() == 1
         page.keyboard.press("Escape")
         page.fill("#question textarea", "盐都区对新认定的省级专精特新企业奖励多少？")
         page.click("#send")
-        page.wait_for_function("document.querySelector('#sources').innerText.includes('盐都区专精特新企业奖励办法')")
-        assert "30万元" in page.locator("#chat .bot").last.inner_text()
+        page.wait_for_function("document.querySelector('#chat .pa-card')?.innerText.includes('盐都区专精特新企业奖励办法')")
+        assert "30万元" in page.locator("#chat .pa-card").last.inner_text()
         browser.close()
 
 
 def test_clause_tree_shows_how_a_document_was_split(assistant):
-    from assistant.workspace import clause_tree
+    from assistant.web.workspace import clause_tree
 
     html = clause_tree(assistant, "yancheng-measures")
     assert "<b>一、完善培育机制</b>" in html and "<b>1.加强组织领导</b>" in html

@@ -18,25 +18,34 @@ from pathlib import Path
 
 import gradio as gr
 
-from .exports import answer_batch, answer_body, answer_docx, answer_markdown, batch_docx, batch_xlsx, read_batch
-from .feedback import FeedbackStore, to_question_records
-from .knowledge import KnowledgeBase, KnowledgeError
-from .limits import QuestionError
+from ..exports import (
+    answer_batch,
+    answer_body,
+    answer_docx,
+    answer_markdown,
+    batch_docx,
+    batch_xlsx,
+    read_batch,
+)
+from ..feedback import FeedbackStore, to_question_records
+from ..knowledge import KnowledgeBase, KnowledgeError
+from ..limits import QuestionError
+from ..service import Assistant
+from ..types import SECTION_SEPARATOR, Citation
 from .render import plain_markdown
-from .service import Assistant
 from .staff import DENIED, AccessDenied, StaffSessions
-from .types import SECTION_SEPARATOR, Citation
 from .workspace_api import add_workspace_api, client_address
 from .workspace_check import add_check_tabs
-from .workspace_views import citation_label as _label, clause_tree, section_context  # noqa: I001
+from .workspace_views import citation_label as _label
+from .workspace_views import clause_tree, section_context
 
 __all__ = ["DENIED", "build_workspace", "clause_tree", "section_context"]
 
 
 def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: FeedbackStore, on_change,
                     sessions: StaffSessions, chat_filters: list | None = None):
-    """Add the workspace tab to the Blocks being built; returns the function that registers its
-    API endpoints (to be called outside ``gr.Tabs``). ``chat_filters``: (component, function
+    """Add the (hidden) workspace tab to the Blocks being built; returns the function that registers
+    its API endpoints (to be called outside ``gr.Tabs``) and the tab. ``chat_filters``: (component, function
     giving its update) pairs of the chat tab, refreshed with the workspace's own after a change."""
     filter_outputs = [component for component, _ in chat_filters or []]
     filter_updates = [update for _, update in chat_filters or []]
@@ -217,7 +226,8 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
             return ([], *(gr.update() for _ in range(4 + len(filter_outputs))))
         return lists()
 
-    with gr.Tab("工作台 / Staff", elem_id="workspace-tab"):
+    # hidden on the public page: shown on /?staff, and usable only after signing in with the token
+    with gr.Tab("工作台 / Staff", elem_id="workspace-tab", visible=False) as tab:
         # the staff session id: held by this page only, sent with every call, checked by the server
         session = gr.Textbox(visible=False, elem_id="ws-session")
         with gr.Row():
@@ -295,4 +305,4 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
                       **private)
 
     # the API endpoints are registered by the caller outside gr.Tabs (which holds only tabs)
-    return lambda: add_workspace_api(assistant, sessions, documents_table)
+    return (lambda: add_workspace_api(assistant, sessions, documents_table)), tab

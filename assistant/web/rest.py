@@ -8,14 +8,16 @@ Questions are checked by the same validation as the chat's; a bad request gets a
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from typing import Any
 
 from fastapi import APIRouter, HTTPException
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
-from .limits import QuestionError, validate_history
+from ..limits import QuestionError, validate_history
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +71,7 @@ def api_routes(assistant) -> list:
     async def check(request: CheckRequest) -> dict[str, Any]:
         """Eligibility self-check (政策体检): for each level in scope, every criterion met, not
         met (with the gap), unknown (with the missing figure) or to check by hand, with its clause."""
-        from .profile import CompanyProfile
+        from ..profile import CompanyProfile
 
         if (request.profile is None) == (request.text is None):
             raise HTTPException(status_code=400, detail="give either 'profile' or 'text'")
@@ -90,4 +92,16 @@ def api_routes(assistant) -> list:
         return [{**meta.to_dict(), "chunks": counts.get(doc_id, 0)}
                 for doc_id, meta in sorted(assistant.retriever.docs.items())]
 
-    return router.routes
+    pages = APIRouter()
+
+    @pages.get("/doc/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document(doc_id: str, lang: str = "zh") -> HTMLResponse:
+        """A cited document, whole, for reading a clause in its context."""
+        from .document_page import document_page
+
+        doc = assistant.retriever.docs.get(doc_id)
+        if doc is None:
+            raise HTTPException(status_code=404, detail=f"no document {doc_id!r} in the knowledge base")
+        return HTMLResponse(document_page(doc, assistant.retriever.doc_chunks(doc_id), dt.date.today(), lang))
+
+    return [*router.routes, *pages.routes]

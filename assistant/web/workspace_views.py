@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from html import escape
 
+from ..types import SECTION_SEPARATOR, Citation
 from .render import highlight
-from .types import SECTION_SEPARATOR, Citation
 
 
 def section_context(assistant, citation: Citation) -> str:

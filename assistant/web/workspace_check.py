@@ -9,10 +9,10 @@ from pathlib import Path
 
 import gradio as gr  # only imported to serve the page
 
-from .check_batch import batch_workbook, check_batch
-from .conditions import Condition
-from .eligibility_service import CriteriaError, save_correction
-from .profile_files import read_profiles
+from ..check_batch import batch_workbook, check_batch
+from ..conditions import Condition
+from ..eligibility_service import CriteriaError, save_correction
+from ..profile_files import read_profiles
 
 HEADERS = ["key", "层级 / Level", "条件原文 / Criterion", "解析 / As read", "来源 / Source"]
 

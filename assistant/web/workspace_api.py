@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import gradio as gr
 
-from .exports import answer_body
-from .limits import QuestionError
+from ..exports import answer_body
+from ..limits import QuestionError
 from .staff import DENIED, StaffSessions
 
 

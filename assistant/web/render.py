@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from html import escape
 
-from .types import SECTION_SEPARATOR, Answer, Chunk
+from ..types import SECTION_SEPARATOR, Answer, Chunk
 
 FLAG_LABELS = {
     "zh": {"draft": "征求意见稿", "period_ended": "政策期已结束", "expired": "已过有效期", "units": "责任单位", "none": "暂无来源。"},

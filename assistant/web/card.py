@@ -1,0 +1,290 @@
+"""The answer card of the web chat: a summary line, the points grouped by document under one
+source header each (title, place, 文号, date, status), citation chips that open the clause in
+context, notes, and whom to ask. A decline says what was searched and offers questions that
+the knowledge base does answer.
+
+Pure functions over an :class:`~assistant.types.Answer`: every text from a question or a
+document is escaped before markup is added, so hostile HTML is shown, never run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html import escape
+
+from ..answer_texts import TEXTS
+from ..types import SECTION_SEPARATOR, Answer, Chunk, Citation, DocumentMeta
+from .render import highlight
+from .texts import LABELS
+
+_MARKER = re.compile(r"\s*\[(\d+)\]")
+# a key figure in a quote: an amount, share, count or duration with its unit
+_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?\s*(?:个百分点|万元|亿元|元|万|亿|%|％|倍|个|项|人|名|位|家|件|年|个月|天|级)"
+                     r"(?:以上|以下|及以上|（含）)?)")
+_ANNEX = re.compile(r"^附件\s*\d+\s*")
+
+
+@dataclass
+class Point:
+    """One quoted point of the answer, with its citation numbers and its English gloss."""
+
+    text: str
+    refs: tuple[int, ...]
+    gloss: str = ""
+
+
+@dataclass
+class ParsedAnswer:
+    """The answer's text split into what the card shows in different places."""
+
+    lead: list[str] = field(default_factory=list)  # lines before the points (a decline's reason)
+    points: list[Point] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    after: list[str] = field(default_factory=list)  # lines after the points (the offer of a check)
+
+
+def _prefix(language: str, key: str) -> str:
+    return TEXTS[language][key].split("{")[0]
+
+
+def parse_answer(answer: Answer) -> ParsedAnswer:
+    """Points (lines with [n]), notes (注意：…) and other lines, without the sources list and
+    without the core's plain-text suggestions (the card offers clickable ones instead)."""
+    language = answer.language if answer.language in TEXTS else "zh"
+    texts = TEXTS[language]
+    dropped = tuple(_prefix(language, key) for key in ("covers", "suggest", "related", "lead", "lead_criteria"))
+    parsed, in_related = ParsedAnswer(), False
+    for raw in answer.text.split("\n"):
+        line = raw.strip()
+        if line == texts["sources"].strip():
+            break  # the card shows its own source headers
+        if not line:
+            continue
+        if raw.startswith(texts["gloss"]) and parsed.points:
+            parsed.points[-1].gloss = raw[len(texts["gloss"]):].strip()
+            continue
+        refs = tuple(int(n) for n in _MARKER.findall(line))
+        if line.startswith(texts["note"].strip()):
+            parsed.notes.append(line[len(texts["note"].strip()):].strip())
+        elif refs and line.startswith("- "):
+            parsed.points.append(Point(_MARKER.sub("", line.removeprefix("- ")).strip(), refs))
+        elif line.startswith(_prefix(language, "related")):
+            in_related = True
+        elif in_related and line.startswith("- "):
+            continue  # "“加强组织领导”有哪些具体规定？": a heading, not a question; offered as buttons instead
+        elif line.startswith(dropped):
+            continue
+        elif parsed.points:
+            parsed.after.append(line)
+        else:
+            parsed.lead.append(line)
+    return parsed
+
+
+def emphasise(text: str) -> str:
+    """``text`` escaped, with its key figures in <strong>."""
+    return _FIGURE.sub(r"<strong>\1</strong>", escape(text))
+
+
+def place_of(doc: DocumentMeta, language: str) -> str:
+    """The most local place a document names (in pinyin on the English page), or that it names none."""
+    first = (doc.region or "").replace("，", ",").split(",")[0].strip()
+    if not first:
+        return LABELS[language]["no_place"]
+    return english_place(first) if language == "en" else first
+
+
+_PLACE_KINDS = {"省": " Province", "县": " County", "区": " District", "市": ""}
+
+
+@lru_cache(maxsize=4096)
+def english_place(name: str) -> str:
+    """A Chinese place name in pinyin: 金湖县 → Jinhu County, 连云港市 → Lianyungang."""
+    from pypinyin import lazy_pinyin
+
+    stem, kind = (name[:-1], _PLACE_KINDS[name[-1]]) if len(name) > 2 and name[-1] in _PLACE_KINDS else (name, "")
+    return "".join(lazy_pinyin(stem)).capitalize() + kind
+
+
+def joined(items, language: str) -> str:
+    return ("、" if language == "zh" else ", ").join(items)
+
+
+def plain_status(doc: DocumentMeta, today: dt.date, language: str) -> tuple[str, str]:
+    """(css class, words) of a document's standing: one status, never "现行" beside "已结束"."""
+    words = LABELS[language]["status"]
+    if doc.status == "draft":
+        return "draft", words["draft"]
+    if doc.expired(today):
+        return "expired", words["expired"].format(until=doc.valid_until)
+    if doc.period_ended(today):
+        return "ended", words["ended"].format(period=doc.period)
+    return doc.status, words[doc.status]
+
+
+def doc_header(doc: DocumentMeta, today: dt.date, language: str) -> str:
+    """One line naming a document: title, then place, 文号, date and status."""
+    css, status = plain_status(doc, today, language)
+    facts = [place_of(doc, language)]
+    if doc.doc_number:
+        facts.append(doc.doc_number)
+    if doc.date_issued:
+        facts.append(doc.date_issued)
+    meta = " · ".join(escape(f) for f in facts)
+    return (f"<div class='pa-doc-head'><span class='pa-doc-title'>{escape(doc.title)}</span>"
+            f"<span class='pa-doc-meta'>{meta}</span><span class='pa-status pa-status-{css}'>{escape(status)}</span></div>")
+
+
+def chip(number: int) -> str:
+    return f"<a class='pa-chip' href='#cite-{number}' title='[{number}]'>{number}</a>"
+
+
+def clause_in_context(citation: Citation, chunks: Sequence[Chunk], language: str) -> str:
+    """The cited clause (quote marked) between its neighbours, its section path, whom it names
+    responsible, and a link to the whole document at that clause."""
+    labels = LABELS[language]
+    position = next((i for i, c in enumerate(chunks) if c.chunk_id == citation.chunk_id), None)
+    if position is None:  # the index changed since the answer: show the quote alone
+        body, before, after = escape(citation.quote), None, None
+    else:
+        body = highlight(chunks[position].text, citation.quote)
+        before = chunks[position - 1] if position > 0 else None
+        after = chunks[position + 1] if position + 1 < len(chunks) else None
+    parts = [f"<div class='pa-cite pa-n-{citation.number}'>",
+             f"<div class='pa-path'>[{citation.number}] {escape(SECTION_SEPARATOR.join(citation.section_path))}</div>"]
+    if before is not None:
+        parts.append(f"<div class='pa-ctx'>{escape(labels['before'])}：{escape(_short(before.text))}</div>")
+    parts.append(f"<div class='pa-clause'>{body}</div>")
+    if after is not None:
+        parts.append(f"<div class='pa-ctx'>{escape(labels['after'])}：{escape(_short(after.text))}</div>")
+    if citation.responsible_units:
+        parts.append(f"<div class='pa-units'>{escape(labels['whom'])}{escape('、'.join(citation.responsible_units))}</div>")
+    parts.append(f"<a class='pa-whole' href='/doc/{escape(citation.doc_id)}?lang={language}#c-{escape(citation.chunk_id)}'"
+                 f" target='_blank' rel='noopener'>{escape(labels['whole'])}</a></div>")
+    return "".join(parts)
+
+
+def _short(text: str, limit: int = 120) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+def _summary(answer: Answer, parsed: ParsedAnswer, docs: dict[str, DocumentMeta], language: str) -> str:
+    labels = LABELS[language]
+    cited = list(dict.fromkeys(c.doc_id for c in answer.citations if c.doc_id in docs))
+    places = list(dict.fromkeys(place_of(docs[d], language) for d in cited))
+    criteria = re.match(re.escape(_prefix(language, "lead_criteria")) + r"(.+?)[共,，:]\s*(\d+)", answer.text)
+    if criteria and len(places) == 1:
+        what = _ANNEX.sub("", criteria.group(1).strip(" ：:,，"))
+        place = places[0] + ("的" if language == "zh" else " · ")
+        return labels["summary_criteria"].format(place=place, what=what, n=criteria.group(2))
+    if len(cited) == 1:
+        where = labels["summary_docs_one"].format(place=places[0])
+    else:
+        where = labels["summary_docs"].format(n=len(cited), places=joined(places, language))
+    return labels["summary"].format(n=len(answer.citations), docs=where)
+
+
+def answer_card(answer: Answer, docs: dict[str, DocumentMeta], doc_chunks: Callable[[str], Sequence[Chunk]],
+                language: str, today: dt.date, suggestions: Sequence[str] = (), searched: Sequence[DocumentMeta] = ()) -> str:
+    """The card of ``answer`` in ``language``: see the module's docstring. ``suggestions``: questions
+    offered under a decline; ``searched``: the documents a decline searched."""
+    labels = LABELS[language]
+    parsed = parse_answer(answer)
+    by_number = {c.number: c for c in answer.citations}
+    out = [f"<div class='pa-card{' pa-declined' if answer.refused else ''}' lang='{language}'>"]
+    if answer.refused:
+        out += [f"<p class='pa-lead'>{_with_chips(line)}</p>" for line in parsed.lead]
+    elif answer.citations:
+        out.append(f"<p class='pa-summary'>{escape(_summary(answer, parsed, docs, language))}</p>")
+        out += [f"<p class='pa-lead'>{_with_chips(line)}</p>" for line in parsed.lead]
+    if answer.refused and answer.citations:
+        out.append(f"<p class='pa-related'>{escape(labels['related'])}</p>")
+    out += _documents(parsed.points, by_number, docs, doc_chunks, language, today)
+    if parsed.notes:
+        out.append("<div class='pa-notes'>" + "".join(f"<p>⚠ {_with_chips(n)}</p>" for n in parsed.notes) + "</div>")
+    units = list(dict.fromkeys(u for c in answer.citations for u in c.responsible_units))
+    if units and not answer.refused:
+        out.append(f"<p class='pa-whom'>{escape(labels['whom'])}{escape('、'.join(units))}</p>")
+    if answer.refused:
+        out += _decline_help(answer, searched, suggestions, language)
+    out += [f"<p class='pa-after'>{_with_chips(line)}</p>" for line in parsed.after]
+    return "".join(out) + "</div>"
+
+
+def _with_chips(line: str) -> str:
+    """A line with its [n] markers as chips."""
+    def run(match: re.Match) -> str:  # "[1][2]…[12]" as "[1]–[12]": a run of markers, two chips
+        numbers = [int(n) for n in re.findall(r"\d+", match.group(0))]
+        if len(numbers) > 3 and numbers == list(range(numbers[0], numbers[-1] + 1)):
+            return f"\x00{numbers[0]}\x00–\x00{numbers[-1]}\x00"
+        return "".join(f"\x00{n}\x00" for n in numbers)
+
+    parts = re.sub(r"(?:\[\d+\])+", run, line).split("\x00")
+    return "".join(chip(int(p)) if i % 2 else emphasise(p) for i, p in enumerate(parts))
+
+
+def _documents(points: list[Point], by_number: dict[int, Citation], docs: dict[str, DocumentMeta],
+               doc_chunks, language: str, today: dt.date) -> list[str]:
+    """The points grouped by the document of their first citation, each group under its header,
+    sub-grouped by section where a document's points come from more than one."""
+    groups: dict[str, list[Point]] = {}
+    for point in points:
+        first = next((by_number[n] for n in point.refs if n in by_number), None)
+        groups.setdefault(first.doc_id if first else "", []).append(point)
+    pointed = {n for p in points for n in p.refs}
+    unpointed: dict[str, list[Citation]] = {}  # cited in running text (an LLM's), not in a point
+    for citation in by_number.values():
+        if citation.number not in pointed:
+            unpointed.setdefault(citation.doc_id, []).append(citation)
+            groups.setdefault(citation.doc_id, [])
+    out = []
+    for doc_id, group in groups.items():
+        doc = docs.get(doc_id)
+        html = ["<section class='pa-doc'>", doc_header(doc, today, language) if doc else ""]
+        sections = {_section(by_number, p) for p in group}
+        current = None
+        for point in group:
+            section = _section(by_number, point)
+            if len(sections) > 1 and section != current:
+                html.append(f"<div class='pa-group'>{escape(section)}</div>")
+                current = section
+            gloss = f"<div class='pa-gloss'>≈ {escape(point.gloss)}</div>" if point.gloss else ""
+            chips = "".join(chip(n) for n in point.refs)
+            html.append(f"<div class='pa-point'>{emphasise(point.text)} {chips}{gloss}</div>")
+        cited = [by_number[n] for p in group for n in p.refs if n in by_number] + unpointed.get(doc_id, [])
+        cited = list({c.number: c for c in cited}.values())
+        if cited:
+            chunks = doc_chunks(doc_id)
+            html.append(f"<details class='pa-original'><summary>{escape(LABELS[language]['original'].format(n=len(cited)))}"
+                        "</summary>" + "".join(clause_in_context(c, chunks, language) for c in cited) + "</details>")
+        out.append("".join(html) + "</section>")
+    return out
+
+
+def _section(by_number: dict[int, Citation], point: Point) -> str:
+    first = next((by_number[n] for n in point.refs if n in by_number), None)
+    return first.section_path[-1] if first and first.section_path else ""
+
+
+def _decline_help(answer: Answer, searched: Sequence[DocumentMeta], suggestions: Sequence[str], language: str) -> list[str]:
+    """What was searched, questions the knowledge base does answer, whom to ask about the nearest topic."""
+    labels = LABELS[language]
+    out = []
+    if searched:
+        places = list(dict.fromkeys(place_of(d, language) for d in searched))
+        shown = joined(places[:8], language) + ("…" if len(places) > 8 else "")
+        out.append(f"<p class='pa-searched'>{escape(labels['searched'].format(n=len(searched), places=shown))}</p>")
+    if suggestions:
+        buttons = "".join(f"<button class='pa-ask' type='button'>{escape(q)}</button>" for q in suggestions)
+        out.append(f"<div class='pa-try'><p>{escape(labels['try'])}</p>{buttons}</div>")
+    nearest = next((hit.chunk for hit in answer.retrieved[:5] if hit.chunk.responsible_units), None)
+    if nearest is not None:
+        topic = nearest.section_path[-1] if nearest.section_path else ""
+        text = labels["ask_unit"].format(units="、".join(nearest.responsible_units), topic=topic)
+        out.append(f"<p class='pa-whom'>{escape(text)}</p>")
+    return out
