@@ -120,6 +120,13 @@ def test_the_answer_card_groups_points_under_one_header_per_document(any_page):
     assert card.locator(".pa-point").count() == 12 and card.locator(".pa-group").count() == 3  # 制造类, 创新类, 产品
     assert card.locator(".pa-point strong").first.inner_text() == "5000万元以上"  # key figures stand out
     assert inside_viewport(page) == []
+    for button in page.locator("#chat button[aria-label='Like'], #chat button[aria-label='Dislike']").all():
+        box = button.bounding_box()
+        assert box["width"] >= 40 and box["height"] >= 40
+    chip = card.locator("a.pa-chip").first.bounding_box()  # a chip is small in the text, its touch area is not
+    hit = page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.closest('a.pa-chip') !== null",
+                        [chip["x"] + chip["width"] / 2, chip["y"] + chip["height"] / 2 + 16])
+    assert hit
 
 
 def test_a_citation_chip_opens_the_clause_in_context_and_the_whole_document(any_page, browser):

@@ -119,12 +119,12 @@ def test_one_status_in_plain_words():
 def test_parse_keeps_points_notes_and_glosses_apart():
     text = ("Here is what the policy texts in the knowledge base say (quoted in the original Chinese):\n"
             "- 1. 年度主营业务收入5000万元以上 [1]\n   ≈ revenue; RMB 50 million or more\n\n"
-            "Note: [1] quote a plan whose policy period (2022–2024) ended at the end of 2024.\n\n"
+            "Note: [1]: from a plan whose policy period (2022–2024) ended at the end of 2024.\n\n"
             "Sources:\n[1] 金湖县… › 附件4")
     parsed = parse_answer(Answer("q", text, [], refused=False, language="en"))
     assert [(p.text, p.refs, p.gloss) for p in parsed.points] == [
         ("1. 年度主营业务收入5000万元以上", (1,), "revenue; RMB 50 million or more")]
-    assert parsed.notes == ["[1] quote a plan whose policy period (2022–2024) ended at the end of 2024."]
+    assert parsed.notes == ["[1]: from a plan whose policy period (2022–2024) ended at the end of 2024."]
     assert parsed.lead == [] and parsed.after == []
 
 

@@ -48,6 +48,8 @@ footer{display:none!important}
 .pa-gloss{color:#4b5563;font-size:.88em}
 a.pa-chip{display:inline-block;min-width:1.7em;padding:0 .35em;margin:0 .1em;border-radius:999px;background:#ffedd5;
   color:#9a3412!important;font-size:.85em;text-align:center;text-decoration:none!important;line-height:1.6}
+a.pa-chip{position:relative}
+a.pa-chip::after{content:"";position:absolute;left:50%;top:50%;width:40px;height:40px;transform:translate(-50%,-50%)}
 a.pa-chip:focus-visible,button.pa-ask:focus-visible{outline:2px solid #1d4ed8;outline-offset:2px}
 .pa-original{margin-top:.4em}.pa-original summary{cursor:pointer;color:#1d4ed8;min-height:40px;line-height:40px}
 .pa-cite{border-left:3px solid #e5e7eb;padding:.2em .6em;margin:.4em 0}.pa-cite.pa-focus{border-color:#c2410c;background:#fff7ed}
