@@ -157,10 +157,10 @@ def clause_in_context(citation: Citation, chunks: Sequence[Chunk], language: str
     parts = [f"<div class='pa-cite pa-n-{citation.number}'>",
              f"<div class='pa-path'>[{citation.number}] {escape(SECTION_SEPARATOR.join(citation.section_path))}</div>"]
     if before is not None:
-        parts.append(f"<div class='pa-ctx'>{escape(labels['before'])}：{escape(_short(before.text))}</div>")
+        parts.append(f"<div class='pa-ctx'>{escape(labels['before'] + labels['colon'])}{escape(_short(before.text))}</div>")
     parts.append(f"<div class='pa-clause'>{body}</div>")
     if after is not None:
-        parts.append(f"<div class='pa-ctx'>{escape(labels['after'])}：{escape(_short(after.text))}</div>")
+        parts.append(f"<div class='pa-ctx'>{escape(labels['after'] + labels['colon'])}{escape(_short(after.text))}</div>")
     if citation.responsible_units:
         parts.append(f"<div class='pa-units'>{escape(labels['whom'])}{escape('、'.join(citation.responsible_units))}</div>")
     parts.append(f"<a class='pa-whole' href='/doc/{escape(citation.doc_id)}?lang={language}#c-{escape(citation.chunk_id)}'"
@@ -183,7 +183,7 @@ def _summary(answer: Answer, parsed: ParsedAnswer, docs: dict[str, DocumentMeta]
         place = places[0] + ("的" if language == "zh" else " · ")
         return labels["summary_criteria"].format(place=place, what=what, n=criteria.group(2))
     if len(cited) == 1:
-        where = labels["summary_docs_one"].format(place=places[0])
+        where = labels["summary_docs_one"].format(place=places[0]) if docs[cited[0]].region else labels["summary_unnamed"]
     else:
         where = labels["summary_docs"].format(n=len(cited), places=joined(places, language))
     return labels["summary"].format(n=len(answer.citations), docs=where)

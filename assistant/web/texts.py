@@ -53,7 +53,8 @@ LABELS = {
         # the answer card
         "summary_criteria": "{place}{what}，共{n}条",
         "summary": "找到{n}条相关条款，出自{docs}",
-        "summary_docs_one": "{place}的1份文件", "summary_docs": "{n}份文件（{places}）",
+        "summary_docs_one": "{place}的1份文件", "summary_docs": "{n}份文件（{places}）", "summary_unnamed": "1份未写明地区的文件",
+        "colon": "：",
         "original": "查看原文（{n}条）", "whole": "阅读全文 ›", "before": "上文", "after": "下文",
         "whom": "咨询与办理：", "related": "相关条款（供参考，没有回答所问）",
         "searched": "已在知识库的 {n} 份文件中检索（{places}），没有条款回答这个问题。",
@@ -78,6 +79,7 @@ LABELS = {
         "summary_criteria": "{place}{what}: {n} criteria",
         "summary": "{n} relevant clauses from {docs}",
         "summary_docs_one": "one document of {place}", "summary_docs": "{n} documents ({places})",
+        "summary_unnamed": "one document that names no place", "colon": ": ",
         "original": "Original text ({n} clauses)", "whole": "Read the whole document ›", "before": "before",
         "after": "after", "whom": "Whom to ask: ", "related": "Related clauses (for reference; they do not answer it)",
         "searched": "Searched the {n} documents of the knowledge base ({places}): no clause answers this question.",
