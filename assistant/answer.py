@@ -33,6 +33,8 @@ from .query import QueryAnalysis
 from .types import SECTION_SEPARATOR, Answer, Citation, DocumentMeta, ScoredChunk
 
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")
+# a clause that introduces a numbered list ("满足以下条件：（一）…", "提交下列材料：1. …")
+_ENUMERATION = re.compile(r"(以下|下列|如下)[^。；]{0,16}[：:]\s*(（[一二三四五六七八九十]）|[(（]?[1１][)）.、]|一、)")
 NOT_ANSWERS = ("toc", "note")
 
 
@@ -172,6 +174,8 @@ class ExtractiveAnswerer:
         if criteria and rows:
             return criteria_columns(query, best_table_row(query, rows, retrieved), retrieved)
         carriers = {hit.chunk.chunk_id for hit, _ in (v for v in details.found.values() if v)}
+        # each part of a compound ask is quoted from the clause that carries it, topical or not
+        candidates += [hit for hit, _ in (v for v in details.found.values() if v) if hit not in candidates]
         if "conditions" in query.ask_types and has_figures(query.question):
             # an owner who gives the company's figures wants the thresholds to hold them against:
             # a clause stating them (营业收入500万元以上) is quoted first, even a little less topical
@@ -196,6 +200,9 @@ class ExtractiveAnswerer:
         text = chunk.text
         if len(text) <= 120:
             return text.strip()
+        if set(query.ask_types) & {"conditions", "materials", "procedure"} and _ENUMERATION.search(text) \
+                and len(text) <= 800:
+            return text.strip()  # "应同时满足以下条件：（一）…（五）…": the list is the answer, every item of it
         parts = [p for p in sentences(text) if "unit" in query.ask_types or not _UNITS_ONLY.match(p)] or sentences(text)
         # places are answered by the document's region, not by a sentence naming them
         groups = tuple(g for g in query.ask_groups if not set(g) & set(query.places))

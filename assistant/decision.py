@@ -107,14 +107,22 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     grant_asked = bool(ASK_TYPES["support"].search(query.ask) or _GRANT.search(query.ask))
     per_item = _PER_ITEM.search(query.ask)
     recipient = bool(_RECIPIENT.search(query.ask))
+    # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
+    # 材料" the subsidy is the subject of the materials asked for
+    compound = len(set(query.ask_types) - {"support"}) > 1
     for kind in query.ask_types:
         found[kind] = None
         # the subject of the ask, without the words that ask for this detail (截止, 利率, 额度)
         # (and, for an amount, without 奖励/补贴: they say what the number is, not whom it is for)
         cues = [ASK_TYPES[kind]] + ([ASK_TYPES["support"]] if kind in ("amount", "support") else [])
+        # in a compound ask the words asking for the other details ("哪些材料") are no subject of this one
+        if compound:
+            cues += [ASK_TYPES[other] for other in query.ask_types if other != kind and other in ASK_TYPES]
         topic, scales = _subject(query, cues)
         # criteria rows rarely repeat an owner's words ("有没有别的路子能报…"): any nearby row counts
-        candidates = topical(hits, floor=0.1 if kind == "conditions" else 0.25)
+        # a compound ask ("什么时候截止？要交哪些材料？") is covered part by part, each by its own clause
+        candidates = topical(hits, floor=0.1 if kind == "conditions" else 0.25,
+                             relative=0.5 if compound else 0.7)
         if kind == "conditions" and query.levels:  # the criteria of the level asked, when retrieved
             candidates = sorted(candidates, key=lambda h: not _names_level(h, query.levels))
         for hit in candidates:

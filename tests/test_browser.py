@@ -274,6 +274,7 @@ def test_accessibility_names_keyboard_and_contrast(page):
     page.keyboard.type("第二行")
     assert page.input_value("#question textarea") == "第一行\n第二行"
     assert page.locator("#chat .pa-card").count() == 1
+    page.wait_for_function("!document.querySelector('#chat [aria-label*=\"<div\"]')")  # messages labelled by their text
     low = page.evaluate(CONTRAST_JS)
     assert low == [], low
 

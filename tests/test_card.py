@@ -154,3 +154,14 @@ def test_suggestions_are_answered_questions_nearest_first(assistant):
     suggestions.for_answer(answer, "zh")
     assert len(asked) == 2 * len(TOPICS)  # ... and again after the index changed
     assert suggestions.for_answer(answer, "en") == []  # no English candidates given
+
+
+def test_a_quote_of_several_lines_is_one_point_and_related_is_said_once():
+    text = ("根据知识库中的政策原文，相关条款如下：\n- 第四条申报市级专精特新企业应同时满足以下条件：\n"
+            "（一）在某市注册登记满2年；\n（二）上年度营业收入在1000万元以上。 [1]\n\n来源：\n[1] …")
+    parsed = parse_answer(Answer("q", text, [], refused=False, language="zh"))
+    assert [(p.text.count("\n"), p.refs) for p in parsed.points] == [(2, (1,))] and parsed.lead == []
+    declined = ("知识库中的条款提到了相关内容[1]，但没有规定具体时间，因此无法回答这一点。\n\n相关条款（供参考，不是对问题的回答）：\n"
+                "- 对培养高级技师的企业给予每人3000元补贴。 [1]\n\n来源：\n[1] …")
+    parsed = parse_answer(Answer("q", declined, [], refused=True, language="zh"))
+    assert len(parsed.lead) == 1 and "相关条款" not in "".join(parsed.lead) and len(parsed.points) == 1

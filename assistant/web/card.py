@@ -56,26 +56,35 @@ def parse_answer(answer: Answer) -> ParsedAnswer:
     without the core's plain-text suggestions (the card offers clickable ones instead)."""
     language = answer.language if answer.language in TEXTS else "zh"
     texts = TEXTS[language]
-    dropped = tuple(_prefix(language, key) for key in ("covers", "suggest", "related", "lead", "lead_criteria"))
-    parsed, in_related = ParsedAnswer(), False
+    dropped = tuple(_prefix(language, key) for key in ("covers", "suggest", "related", "related_clauses", "lead",
+                                                        "lead_criteria"))
+    parsed, in_related, pending = ParsedAnswer(), False, None
     for raw in answer.text.split("\n"):
         line = raw.strip()
         if line == texts["sources"].strip():
             break  # the card shows its own source headers
         if not line:
             continue
+        refs = tuple(int(n) for n in _MARKER.findall(line))
+        if pending is not None:  # a quote of several lines (an article and its items) ends at its [n]
+            pending.append(line)
+            if refs:
+                parsed.points.append(Point(_MARKER.sub("", "\n".join(pending)).strip(), refs))
+                pending = None
+            continue
         if raw.startswith(texts["gloss"]) and parsed.points:
             parsed.points[-1].gloss = raw[len(texts["gloss"]):].strip()
-            continue
-        refs = tuple(int(n) for n in _MARKER.findall(line))
-        if line.startswith(texts["note"].strip()):
+        elif line.startswith(texts["note"].strip()):
             parsed.notes.append(line[len(texts["note"].strip()):].strip())
-        elif refs and line.startswith("- "):
-            parsed.points.append(Point(_MARKER.sub("", line.removeprefix("- ")).strip(), refs))
         elif line.startswith(_prefix(language, "related")):
             in_related = True
-        elif in_related and line.startswith("- "):
+        elif in_related and line.startswith("- ") and not refs:
             continue  # "“加强组织领导”有哪些具体规定？": a heading, not a question; offered as buttons instead
+        elif line.startswith("- "):
+            if refs:
+                parsed.points.append(Point(_MARKER.sub("", line.removeprefix("- ")).strip(), refs))
+            else:
+                pending = [line.removeprefix("- ")]
         elif line.startswith(dropped):
             continue
         elif parsed.points:
@@ -246,13 +255,15 @@ def _documents(points: list[Point], by_number: dict[int, Citation], docs: dict[s
     for doc_id, group in groups.items():
         doc = docs.get(doc_id)
         html = ["<section class='pa-doc'>", doc_header(doc, today, language) if doc else ""]
-        sections = {_section(by_number, p) for p in group}
+        sections = [_section(by_number, p) for p in group]
+        # sub-headings help where a section holds several points (制造类 › 6 criteria), not one each
+        grouped = len(set(sections)) > 1 and len(set(sections)) < len(sections)
         current = None
         for point in group:
             section = _section(by_number, point)
-            if len(sections) > 1 and section != current:
+            if grouped and section != current and not point.text.startswith(section):
                 html.append(f"<div class='pa-group'>{escape(section)}</div>")
-                current = section
+            current = section
             gloss = f"<div class='pa-gloss'>≈ {escape(point.gloss)}</div>" if point.gloss else ""
             chips = "".join(chip(n) for n in point.refs)
             html.append(f"<div class='pa-point'>{emphasise(point.text)} {chips}{gloss}</div>")

@@ -43,7 +43,7 @@ footer{display:none!important}
 .pa-status-draft,.pa-status-ended,.pa-status-expired{background:#fde2e1;color:#8a1c1c}
 .pa-status-unknown{background:#f3f4f6;color:#374151}
 .pa-group{font-weight:600;margin:.5em 0 .15em;color:#1f2937}
-.pa-point{margin:.25em 0}
+.pa-point{margin:.25em 0;white-space:pre-line}
 .pa-point strong,.pa-lead strong{color:#9a3412}
 .pa-gloss{color:#4b5563;font-size:.88em}
 a.pa-chip{display:inline-block;min-width:1.7em;padding:0 .35em;margin:0 .1em;border-radius:999px;background:#ffedd5;
@@ -104,6 +104,12 @@ SCRIPT = """
     // keep the question on top while its answer renders (it arrives in several steps)
     if (Date.now() - asked > 3000) asked = 0;
   };
+  // Gradio labels a message with its raw content: our cards are HTML, so label them with their text
+  const labelMessages = () => {
+    for (const m of document.querySelectorAll('#chat [aria-label*="<div"]'))
+      m.setAttribute('aria-label', m.innerText.trim().slice(0, 400));
+  };
+  new MutationObserver(labelMessages).observe(document.documentElement, {childList: true, subtree: true});
   new MutationObserver(bringNewestQuestion).observe(document.documentElement, {childList: true, subtree: true});
 })();
 </script>
