@@ -57,12 +57,21 @@ class ExtractiveAnswerer:
     """Builds :class:`Answer` objects from retrieved chunks, quoting them."""
 
     def __init__(self, weights: TermWeights, decision: DecisionModel | None = None, max_citations: int = 6,
-                 today: dt.date | None = None, english_terms: dict[str, str] | None = None) -> None:
+                 today: dt.date | None = None, english_terms=None) -> None:
+        """``english_terms``: Chinese term → English gloss, or a function giving them (computed at
+        the first English answer: a large library's filtering costs start-up half a second)."""
         self._weights = weights
         self._decision = decision or DecisionModel.from_dict(DEFAULT_MODEL)
         self._max_citations = max_citations
         self._today = today
-        self._terms = english_terms or {}
+        self._english = english_terms if english_terms is not None else {}
+        self._english_ready: dict[str, str] | None = None if callable(self._english) else self._english
+
+    @property
+    def _terms(self) -> dict[str, str]:
+        if self._english_ready is None:
+            self._english_ready = self._english()
+        return self._english_ready
 
     def assess(self, query: QueryAnalysis, retrieved: list[ScoredChunk]) -> Assessment:
         """The decision for ``query`` over ``retrieved``, with its signals."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from ingest.catalog import load_catalog, slug
 from ingest.loaders import DEFAULT_LIMITS, FileLimits, LoadError
 from ingest.pipeline import (
+    ContentHashes,
     IngestReport,
     PreparedDocument,
     collect_files,
@@ -37,6 +38,8 @@ def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tok
     catalog = load_catalog(knowledge_dir)
     files, report.errors = collect_files(paths)
     existing = store.manifest()
+    # files recognised by size and time, not read, when the index folder remembers their hashes
+    hashes = ContentHashes(store.index_dir / "file-hashes.json" if getattr(store, "index_dir", None) else None)
     by_file = {d.source_file: d for d in existing.values() if d.digest}
     prepared: list[PreparedDocument] = []
     digests: dict[str, str] = {}
@@ -44,7 +47,7 @@ def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tok
     failed_ids: set[str] = set()
     for path in files:
         try:
-            digest = source_digest(path, catalog, max_tokens)
+            digest = source_digest(path, catalog, max_tokens, hashes)
         except OSError as exc:
             report.errors.append(f"{path.name}: cannot be read ({exc.strerror or exc})")
             failed_ids.add(catalog[path.name].doc_id if path.name in catalog else slug(path.stem))
@@ -58,6 +61,10 @@ def ingest(paths: list[Path], *, store, embeddings, knowledge_dir: Path, max_tok
         except LoadError as exc:
             report.errors.append(str(exc))
             failed_ids.add(catalog[path.name].doc_id if path.name in catalog else slug(path.stem))
+    try:
+        hashes.save()
+    except OSError:  # a read-only or full disk: the next start reads the files again, nothing else
+        pass
     seen: dict[str, str] = {d.doc_id: d.source_file for d in known}
     for doc in prepared:
         if doc.meta.doc_id in seen and seen[doc.meta.doc_id] != doc.meta.source_file:

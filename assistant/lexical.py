@@ -154,6 +154,24 @@ class LexicalIndex:
         self._docs = doc
         self._present = counts > 0
 
+    ARRAYS = ("words", "indptr", "docs", "scores", "present")
+
+    def to_arrays(self) -> dict[str, np.ndarray]:
+        """The built index as arrays (its vocabulary in id order), to be saved and read back."""
+        return {"words": np.asarray(list(self._vocab), dtype=str), "indptr": self._indptr, "docs": self._docs,
+                "scores": self._scores, "present": getattr(self, "_present", np.zeros(0, bool))}
+
+    @classmethod
+    def from_arrays(cls, arrays: dict[str, np.ndarray], size: int) -> LexicalIndex:
+        """An index over ``size`` texts from :meth:`to_arrays`: no building, no sorting."""
+        index = cls()
+        words = arrays["words"].tolist()
+        index._vocab = dict(zip(words, range(len(words))))
+        index._indptr, index._docs, index._scores = arrays["indptr"], arrays["docs"], arrays["scores"]
+        index._present = np.asarray(arrays["present"], bool)
+        index.size = size
+        return index
+
     def vocabulary(self) -> list[str]:
         """Every token of the indexed texts (search-mode jieba: compounds and their sub-words)."""
         return [w for w, i in self._vocab.items() if self._present[i]] if self.size else []

@@ -140,19 +140,40 @@ class HybridRetriever:
                 self._siblings.setdefault((chunk.doc_id, chunk.section_path), []).append(chunk.chunk_id)
                 self._tables.setdefault((chunk.doc_id, chunk.section_path[:1]), []).append(chunk.chunk_id)
         add_words(sorted({name for segment in segments for name in segment.quoted}))  # questions split them alike
-        self._lexical = LexicalIndex()
-        self._lexical.build([(s.words, s.pair_word, s.pair_chunk, s.pair_tf, s.lengths) for s in segments])
-        self.weights = self._term_weights(segments)
+        key = self._segments.merged_key([(s.doc.doc_id, s.fingerprint) for s in segments]) if self._segments else None
+        self._lexical = self._lexical_index(segments, key)
+        self.weights = self._term_weights(segments, key)
         self._regions: dict[str, list[str]] = {}
         self._vectors: dict[str, np.ndarray] = {}  # documents' vectors, for exact search within a place
         del segments
         _return_freed_memory()
 
-    def _term_weights(self, segments: list[Segment]) -> TermWeights:
+    def _lexical_index(self, segments: list[Segment], key: str | None) -> LexicalIndex:
+        """The BM25 index of the segments: read back when this library's was kept (merging the
+        vocabularies and sorting the postings is seconds of a large library's start-up)."""
+        size = sum(len(s.chunks) for s in segments)
+        names = LexicalIndex.ARRAYS
+        saved = self._segments.load_merged(key, "lexical", names) if key else None
+        words, indptr, docs, scores, present = saved if saved is not None else (None,) * 5
+        if saved is not None and len(indptr) == len(words) + 1 == len(present) + 1 \
+                and len(docs) == len(scores) == int(indptr[-1]) and (not len(docs) or int(docs.max()) < size):
+            return LexicalIndex.from_arrays(dict(zip(names, saved)), size)
+        if saved is not None:
+            self._segments.drop_merged(key, "lexical")
+        index = LexicalIndex()
+        index.build([(s.words, s.pair_word, s.pair_chunk, s.pair_tf, s.lengths) for s in segments])
+        if key and size >= MERGED_FROM:
+            try:
+                arrays = index.to_arrays()
+                self._segments.save_merged(key, tuple(arrays[n] for n in names), "lexical", names)
+            except OSError:  # a read-only or full disk costs the next start some seconds, nothing else
+                pass
+        return index
+
+    def _term_weights(self, segments: list[Segment], key: str | None) -> TermWeights:
         """Term frequencies over the segments' texts; the character-pair index (sorting it is most
         of a large library's start-up) is read from disk when this library's was kept."""
         texts = [text for segment in segments for text in segment.squashed]
-        key = self._segments.merged_key([(s.doc.doc_id, s.fingerprint) for s in segments]) if self._segments else None
         saved = self._segments.load_merged(key) if key else None
         if saved is not None and len(saved[1]) and int(saved[1][-1]) == len(saved[2]):
             return TermWeights(texts, normalised=True, index=saved)

@@ -166,25 +166,36 @@ class SegmentFolder:
         """Names the library made of these (doc_id, fingerprint) segments, in this order."""
         return hashlib.sha256(json.dumps(entries).encode()).hexdigest()[:16]
 
-    def load_merged(self, key: str) -> tuple[np.ndarray, ...] | None:
-        """The character-pair index saved for library ``key`` (memory-mapped), or None."""
-        folder = self.folder / f"merged-{key}"
+    def load_merged(self, key: str, kind: str = "merged", names: tuple[str, ...] = _MERGED) -> tuple[np.ndarray, ...] | None:
+        """Arrays saved for library ``key`` (memory-mapped), or None: the character-pair index,
+        or with ``kind="lexical"`` the built BM25 index (:meth:`LexicalIndex.to_arrays`)."""
+        folder = self.folder / f"{kind}-{key}"
         try:
-            return tuple(np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _MERGED)
+            return tuple(np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in names)
         except (OSError, ValueError):
+            self.drop_merged(key, kind)  # damaged: built again and kept afresh
             return None
 
-    def save_merged(self, key: str, arrays: tuple[np.ndarray, ...]) -> None:
-        """Keep the character-pair index of library ``key`` for the next start (the last two kept)."""
-        final = self.folder / f"merged-{key}"
+    def drop_merged(self, key: str, kind: str = "merged") -> None:
+        """Forget saved arrays of library ``key`` (they did not load, or did not fit the library)."""
+        folder = self.folder / f"{kind}-{key}"
+        if folder.is_dir():
+            for file in folder.iterdir():
+                file.unlink(missing_ok=True)
+            folder.rmdir()
+
+    def save_merged(self, key: str, arrays: tuple[np.ndarray, ...], kind: str = "merged",
+                    names: tuple[str, ...] = _MERGED) -> None:
+        """Keep arrays of library ``key`` for the next start (the last two of a kind kept)."""
+        final = self.folder / f"{kind}-{key}"
         if final.is_dir():
             return
-        temporary = self.folder / f".merged-{key}.{os.getpid()}.part"
+        temporary = self.folder / f".{kind}-{key}.{os.getpid()}.part"
         temporary.mkdir(parents=True, exist_ok=True)
-        for name, array in zip(_MERGED, arrays):
+        for name, array in zip(names, arrays):
             np.save(temporary / f"{name}.npy", np.asarray(array))
         os.replace(temporary, final)  # a reader sees a complete folder or none
-        older = sorted(self.folder.glob("merged-*"), key=lambda path: path.stat().st_mtime)[:-2]
+        older = sorted(self.folder.glob(f"{kind}-*"), key=lambda path: path.stat().st_mtime)[:-2]
         for path in older:
             for file in path.iterdir():
                 file.unlink(missing_ok=True)

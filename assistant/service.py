@@ -85,15 +85,18 @@ class Assistant:
         self._generation = self.retriever.store.generation
         self.glossary = with_document_places(self._base_glossary, self.retriever.docs.values())
         self.checker.english_places = self.glossary.english_places()
-        # glosses name what is specific (levels, titles, units), not words most clauses share (企业)
-        weights = self.retriever.weights
-        english: dict[str, str] = {}
-        for entry in self.glossary.entries:  # the first entry naming a term gives its gloss
-            names = [e for e in entry.english if not re.match(r"(how|what|which|who|when|where)\b", e)]
-            for term in entry.chinese:
-                if names and len(term) >= 2 and term not in english \
-                        and weights.df(term) <= 0.15 * max(len(self.retriever.chunks), 1):
-                    english[term] = names[0]
+        weights, entries, size = self.retriever.weights, self.glossary.entries, max(len(self.retriever.chunks), 1)
+
+        def english() -> dict[str, str]:
+            """Glosses name what is specific (levels, titles, units), not words most clauses share (企业)."""
+            terms: dict[str, str] = {}
+            for entry in entries:  # the first entry naming a term gives its gloss
+                names = [e for e in entry.english if not re.match(r"(how|what|which|who|when|where)\b", e)]
+                for term in entry.chinese:
+                    if names and len(term) >= 2 and term not in terms and weights.df(term) <= 0.15 * size:
+                        terms[term] = names[0]
+            return terms
+
         self._answerer = ExtractiveAnswerer(self.retriever.weights, self.decision, english_terms=english)
         self._regions = Aliases(self._region_aliases())
         vocabulary = self.retriever.vocabulary()
@@ -124,7 +127,23 @@ class Assistant:
         from .store import ChunkStore
 
         embeddings = load_embeddings(settings.embedding_model, settings.threads)
-        store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url)
+        opened: list = []
+        ready = threading.Event()
+
+        def warm() -> None:  # the model's weights, then the vector index, load while the index is read
+            try:
+                vector = embeddings.embed_query("专精特新")
+                if ready.wait(120) and opened:
+                    opened[0].query(vector, 1)
+            except Exception:  # warming only: the first question reports any real failure
+                log.debug("warming the model and the vector index failed", exc_info=True)
+
+        threading.Thread(target=warm, daemon=True, name="warm").start()
+        try:
+            store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url)
+            opened.append(store)
+        finally:
+            ready.set()
         from .indexing import ingest
 
         glossary = Glossary.load(settings.knowledge_dir / "glossary.tsv")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -97,10 +98,47 @@ def _code_digest() -> str:
     return basis.hexdigest()
 
 
-def source_digest(path: Path, catalog: dict[str, DocumentMeta], max_tokens: int) -> str:
+class ContentHashes:
+    """The SHA-256 of each file's bytes, remembered with its size and modification time, so that
+    an unchanged library is recognised at start-up without reading its files (a province's
+    library: thousands). A file whose size or time changed is read and hashed again; the memo is
+    derived data in the index folder (``path``: None keeps it in memory only)."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path
+        self._memo: dict[str, list] = {}
+        self._used: dict[str, list] = {}
+        if path is not None:
+            try:
+                self._memo = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._memo = {}
+
+    def of(self, file: Path) -> str:
+        stat = file.stat()
+        key, known = str(file.resolve()), None
+        remembered = self._memo.get(key)
+        if isinstance(remembered, list) and remembered[:2] == [stat.st_size, stat.st_mtime_ns]:
+            known = remembered[2]
+        digest = known or hashlib.sha256(file.read_bytes()).hexdigest()
+        self._used[key] = [stat.st_size, stat.st_mtime_ns, digest]
+        return digest
+
+    def save(self) -> None:
+        """Keep the hashes of the files seen (and of the others still there; written whole, then renamed)."""
+        kept = {**{k: v for k, v in self._memo.items() if k not in self._used and Path(k).is_file()}, **self._used}
+        if self.path is None or kept == self._memo:
+            return
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.part")
+        temporary.write_text(json.dumps(kept), encoding="utf-8")
+        temporary.replace(self.path)
+
+
+def source_digest(path: Path, catalog: dict[str, DocumentMeta], max_tokens: int,
+                  hashes: ContentHashes | None = None) -> str:
     """What a file's chunks depend on, known without parsing it: its bytes, its catalog entry,
     the token cap and the ingest code."""
-    basis = hashlib.sha256(path.read_bytes())
+    basis = hashlib.sha256((hashes or ContentHashes()).of(path).encode())
     entry = catalog.get(path.name)
     basis.update(json.dumps(entry.to_dict() if entry else None, ensure_ascii=False, sort_keys=True).encode())
     basis.update(f"{max_tokens}/{_code_digest()}".encode())

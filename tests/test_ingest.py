@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from assistant.store import ChunkStore
 from assistant.indexing import ingest
+from assistant.store import ChunkStore
 
 
 @pytest.fixture()
@@ -106,3 +106,27 @@ def test_interrupted_build_leaves_the_previous_index_answering(tmp_path, embeddi
 
     run(store, embeddings, knowledge_copy)  # the next build completes and switches
     assert "10—20家" in assistant.ask("金湖县每年新增多少家市级专精特新小巨人企业？").text
+
+
+def test_an_unchanged_file_is_recognised_by_size_and_time_without_reading_it(tmp_path, monkeypatch):
+    import hashlib
+    from pathlib import Path
+
+    from ingest.pipeline import ContentHashes
+
+    policy, memo = tmp_path / "policy.txt", tmp_path / "index" / "file-hashes.json"
+    memo.parent.mkdir()
+    policy.write_text("第一条 对新认定的企业给予奖励。", encoding="utf-8")
+    first = ContentHashes(memo)
+    digest = first.of(policy)
+    assert digest == hashlib.sha256(policy.read_bytes()).hexdigest()
+    first.save()
+    reads = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (reads.append(self), original(self))[1])
+    assert ContentHashes(memo).of(policy) == digest and reads == []  # known: not read
+    policy.write_text("第一条 对新认定的企业给予奖励10万元。", encoding="utf-8")  # changed: read again
+    changed = ContentHashes(memo).of(policy)
+    assert changed != digest and reads == [policy]
+    memo.write_text("{not json", encoding="utf-8")  # a damaged memo is no memo
+    assert ContentHashes(memo).of(policy) == changed and len(reads) == 2

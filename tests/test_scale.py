@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.lexical import LexicalIndex
+from assistant.lexical import LexicalIndex, tokenize
 from assistant.retrieval import HybridRetriever
 from assistant.segments import SegmentFolder
 from assistant.store import ChunkStore
@@ -96,18 +96,37 @@ def test_ingest_and_retrieval_work_on_it_and_an_unchanged_file_is_not_read_again
     started = time.perf_counter()
     again = HybridRetriever(store, embeddings, mode="bm25", segments=segments)
     assert [c.chunk_id for c in again.chunks] == [c.chunk_id for c in retriever.chunks]
-    # ... and its character-pair index from the copy the first start kept, not sorted again
-    assert list(segments.folder.glob("merged-*/codes.npy"))
+    # ... and its character-pair index and BM25 postings from the copies the first start kept, not built again
+    assert list(segments.folder.glob("merged-*/codes.npy")) and list(segments.folder.glob("lexical-*/scores.npy"))
+    for text in ("首贷贴息的比例", "人才引进 编号7-4", "不存在的词"):
+        tokens = tokenize(text)
+        assert np.array_equal(again._lexical.scores(tokens), retriever._lexical.scores(tokens))
+    assert again.vocabulary() == retriever.vocabulary()
+    # a damaged copy is not trusted: the postings are built again and a sound copy is kept
+    for saved in segments.folder.glob("lexical-*/docs.npy"):
+        saved.write_bytes(b"not an array")
+    third = HybridRetriever(store, embeddings, mode="bm25", segments=segments)
+    assert np.array_equal(third._lexical.scores(tokenize("首贷贴息")), retriever._lexical.scores(tokenize("首贷贴息")))
+    assert [np.load(p).shape for p in segments.folder.glob("lexical-*/docs.npy")]
     for term in ("贴息", "人才引进", "编号7-4", "第499条", "不存在的词"):
         assert again.weights.df(term) == retriever.weights.df(term)
     assert again.weights.df("编号7-4") == sum(1 for c in again.chunks if "编号7-4" in c.text)
     assert time.perf_counter() - started < 60  # generous: a guard against re-tokenising, not a benchmark
 
 
+def test_the_postings_index_read_back_from_its_arrays_scores_the_same():
+    texts = [f"对{WORDS[i % 8]}给予支持，最高{i * 10}万元" for i in range(30)] + ["", "贷款贴息"]
+    built = LexicalIndex(texts)
+    read_back = LexicalIndex.from_arrays(built.to_arrays(), len(texts))
+    for query in ("贷款贴息 支持", "万元", "没有这个词"):
+        tokens = tokenize(query)
+        assert np.array_equal(read_back.scores(tokens), built.scores(tokens))
+        assert read_back.rank(tokens, n=5) == built.rank(tokens, n=5)
+    assert read_back.vocabulary() == built.vocabulary()
+
+
 def test_the_postings_index_scores_as_bm25s_does():
     import bm25s
-
-    from assistant.lexical import tokenize
 
     texts = [f"对{WORDS[i % 8]}给予支持，最高{i * 10}万元" + ("，另有贴息" if i % 3 else "") for i in range(40)] + [""]
     reference = bm25s.BM25()
