@@ -68,10 +68,13 @@ class ExtractiveAnswerer:
         self._english_ready: dict[str, str] | None = None if callable(self._english) else self._english
 
     @property
-    def _terms(self) -> dict[str, str]:
+    def english_terms(self) -> dict[str, str]:
+        """Chinese term → English gloss (computed once, at first use)."""
         if self._english_ready is None:
             self._english_ready = self._english()
         return self._english_ready
+
+    _terms = english_terms
 
     def assess(self, query: QueryAnalysis, retrieved: list[ScoredChunk]) -> Assessment:
         """The decision for ``query`` over ``retrieved``, with its signals."""

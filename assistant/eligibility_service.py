@@ -98,8 +98,11 @@ class EligibilityChecker:
         profile = profile_from_text(text, self.places())
         if profile.region is None and self.english_places:
             plain = text.lower().replace("'", "").replace("’", "")
-            found = next((name for spelling, name in self.english_places.items()
-                          if re.search(rf"\b{re.escape(spelling)}\b", plain)), None)
+            # looked up by the message's own words: a library names thousands of places
+            found = next((self.english_places[word] for word in re.findall(r"[a-z]+", plain)
+                          if word in self.english_places), None)
+            found = found or next((name for spelling, name in self.english_places.items()
+                                   if " " in spelling and re.search(rf"\b{re.escape(spelling)}\b", plain)), None)
             if found:
                 from dataclasses import replace
 

@@ -103,8 +103,10 @@ class Assistant:
         self._typos = TypoReader(vocabulary, self.retriever.weights)
         self._words = frozenset(vocabulary)
         self._llm = None
-        # a large library's criteria take a second or two to read: now, not in the first question
+        # a large library's criteria take a second or two to read, its glosses' terms half a second:
+        # now, beside serving, not in the first question
         threading.Thread(target=self.checker.levels, name="criteria", daemon=True).start()
+        threading.Thread(target=lambda: self._answerer.english_terms, name="glosses", daemon=True).start()
         if self.settings.answerer == "llm":
             from .llm import LLMAnswerer, chat_model
 

@@ -206,3 +206,20 @@ def test_a_title_already_held_is_not_the_next_level(levels):
     assert plain.nearest.level.name == f"{POOL} › 制造类"
     holding = run_check(CompanyProfile.from_dict({**company, "titles": ["江州市级专精特新中小企业"]}), levels)
     assert holding.nearest is None  # nothing above the city title in these documents
+
+
+def test_a_place_in_pinyin_is_found_by_the_messages_words_among_thousands(assistant):
+    """A library names thousands of places; the message's words are looked up, not every place tried."""
+    checker = assistant.checker
+    saved = checker.english_places
+    try:
+        letters = [a + b + c for a in "bcdfg" for b in "aeiou" for c in "klmnprstvwxz"]  # 300 made-up names
+        places = {f"{first}{second}": f"地{n}" for n, (first, second) in enumerate(
+            (first, second) for first in letters[:20] for second in letters)}  # 6,000 spellings
+        checker.english_places = {**places, **saved}
+        profile = checker.profile("We are a manufacturer in Jinhu, main business revenue RMB 60 million last year.")
+        assert profile.region and "金湖" in profile.region
+        assert checker.profile(f"A maker in {letters[3].title()}{letters[7]}, revenue RMB 10 million.").region \
+            == places[letters[3] + letters[7]]
+    finally:
+        checker.english_places = saved
