@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 
 from .answer_texts import TEXTS
-from .asking import detail_present, has_figures
-from .criteria import best_table_row, criteria_columns, other_title
+from .asking import has_figures
+from .criteria import best_table_row, criteria_columns, other_titles
 from .decision import (
     DEFAULT_MODEL,
     DecisionModel,
@@ -24,17 +24,15 @@ from .decision import (
     check_details,
     features,
     object_fit,
-    sentences,
     topical,
 )
-from .evidence import TermWeights, coverage
+from .evidence import TermWeights
 from .gloss import gloss
 from .query import QueryAnalysis
+from .quotes import UNITS_ONLY as _UNITS_ONLY
+from .quotes import quote_of
 from .types import SECTION_SEPARATOR, Answer, Citation, DocumentMeta, ScoredChunk
 
-_NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")
-# a clause that introduces a numbered list ("满足以下条件：（一）…", "提交下列材料：1. …")
-_ENUMERATION = re.compile(r"(以下|下列|如下)[^。；]{0,16}[：:]\s*(（[一二三四五六七八九十]）|[(（]?[1１][)）.、]|一、)")
 NOT_ANSWERS = ("toc", "note")
 
 
@@ -133,14 +131,9 @@ class ExtractiveAnswerer:
             lines += ["", texts["note"] + texts["partial"].format(missing=self._detail_names(missing, texts))]
         notes = self._notes(citations, docs, texts)
         if query.wants_criteria:
-            titles: dict[str, list[int]] = {}
-            for citation, hit in zip(citations, chosen):
-                title = other_title(query.question + query.search_text, hit.chunk.section_path) \
-                    if hit.chunk.kind == "table_row" else None
-                if title:
-                    titles.setdefault(title, []).append(citation.number)
             notes += [texts["title"].format(refs="".join(f"[{n}]" for n in numbers), title=title)
-                      for title, numbers in titles.items()]
+                      for title, numbers in other_titles(query.question + query.search_text,
+                                                         [(c.number, h.chunk) for c, h in zip(citations, chosen)])]
         if elsewhere == "criteria":
             where = "、".join(dict.fromkeys(docs[c.doc_id].region or texts["no_region"] for c in citations))
             level = (query.levels or ("",))[0]
@@ -203,37 +196,9 @@ class ExtractiveAnswerer:
     def _cite(self, number: int, hit: ScoredChunk, query: QueryAnalysis, today: dt.date) -> Citation:
         chunk = hit.chunk
         return Citation(number, chunk.chunk_id, chunk.doc_id, hit.doc.title, chunk.section_path,
-                        quote=chunk.text.strip() if chunk.kind in ("table_row", "table_record") else self._quote(chunk, query),
+                        quote=chunk.text.strip() if chunk.kind in ("table_row", "table_record") else quote_of(chunk.text, query, self._weights),
                         region=hit.doc.region,
                         flags=tuple(hit.doc.flags(today)), responsible_units=chunk.responsible_units)
-
-    def _quote(self, chunk, query: QueryAnalysis) -> str:
-        """The sentences of a clause that carry the asked detail and the ask's terms (all of a short clause)."""
-        text = chunk.text
-        if len(text) <= 120:
-            return text.strip()
-        if set(query.ask_types) & {"conditions", "materials", "procedure"} and _ENUMERATION.search(text) \
-                and len(text) <= 800:
-            return text.strip()  # "应同时满足以下条件：（一）…（五）…": the list is the answer, every item of it
-        parts = [p for p in sentences(text) if "unit" in query.ask_types or not _UNITS_ONLY.match(p)] or sentences(text)
-        # places are answered by the document's region, not by a sentence naming them
-        groups = tuple(g for g in query.ask_groups if not set(g) & set(query.places))
-
-        def score(sentence: str) -> float:
-            value = coverage(groups, (), sentence, self._weights)
-            if any(detail_present(kind, sentence, (), query.ask) for kind in query.ask_types if kind != "conditions"):
-                value += 0.5
-            elif query.ask_types and _NUMBER.search(sentence):
-                value += 0.1
-            if "unit" in query.ask_types and "责任" in sentence:
-                value += 1.0
-            return value
-
-        ranked = sorted(range(len(parts)), key=lambda i: -score(parts[i]))
-        top = score(parts[ranked[0]]) if ranked else 0.0
-        keep = sorted(i for i in ranked[:3] if score(parts[i]) >= 0.6 * top)
-        quote = "……".join(parts[i].strip() for i in keep)
-        return quote or text.strip()
 
     @staticmethod
     def _detail_names(kinds: list[str], texts: dict) -> str:
@@ -297,7 +262,6 @@ class ExtractiveAnswerer:
 
 
 _THRESHOLD = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|%|项|人|名|年)?\s*(以上|以下|不低于|不少于|不超过|不高于)")
-_UNITS_ONLY = re.compile(r"^\s*[（(〔]?(责任单位|责任部门)[:：][^。]*[）)〕]?\s*$")
 
 
 def answers(hit: ScoredChunk) -> bool:

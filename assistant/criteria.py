@@ -11,7 +11,7 @@ import re
 
 from .evidence import squash, term_present
 from .query import QueryAnalysis
-from .types import ScoredChunk
+from .types import Chunk, ScoredChunk
 
 LEVEL_WORDS = {"国家级": ("国家",), "省级": ("省",), "市级": ("市级",), "县级": ("县",)}
 
@@ -31,6 +31,16 @@ def other_title(asked: str, section_path: tuple[str, ...]) -> str | None:
     if all(word in asked for word in words):
         return None
     return re.sub(r"^附件\s*\d+\s*", "", " › ".join(section_path[:titled[-1] + 1]))
+
+
+def other_titles(asked: str, cited: list[tuple[int, Chunk]]) -> list[tuple[str, list[int]]]:
+    """Each other title whose criteria rows are cited (see :func:`other_title`), with their numbers."""
+    titles: dict[str, list[int]] = {}
+    for number, chunk in cited:
+        title = other_title(asked, chunk.section_path) if chunk.kind == "table_row" else None
+        if title:
+            titles.setdefault(title, []).append(number)
+    return list(titles.items())
 
 
 def title_names_level(title: str, levels: tuple[str, ...]) -> bool:

@@ -9,12 +9,15 @@ replace it; nothing is ever downloaded.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 import threading
 from pathlib import Path
 
 from langchain_core.embeddings import Embeddings
+
+log = logging.getLogger(__name__)
 
 USE_MODEL = "use-multilingual-v3"
 
@@ -97,3 +100,29 @@ def model_slug(model: str) -> str:
     base = re.sub(r"[^a-zA-Z0-9._-]+", "-", Path(model).name or model).strip("-._")[:40] or "st"
     digest = hashlib.sha256(str(Path(model).expanduser()).encode()).hexdigest()[:8]
     return f"st-{base}-{digest}"
+
+
+def opened_while_warming(embeddings, open_store):
+    """``open_store()`` (the vector store; imports and a database), while a thread loads the
+    model's weights by embedding a first text and then, once the store is open, loads its
+    vector index with a first query: a large library's start-up overlaps the three. Returns the
+    store and the thread, to be joined before start-up ends (a process must not exit while the
+    thread is inside the vector store's native code: that aborts it)."""
+    opened: list = []
+    ready = threading.Event()
+
+    def warm() -> None:
+        try:
+            vector = embeddings.embed_query("专精特新")
+            if ready.wait(120) and opened:
+                opened[0].query(vector, 1)
+        except Exception:
+            log.debug("warming the model and the vector index failed", exc_info=True)
+
+    thread = threading.Thread(target=warm, daemon=True, name="warm")
+    thread.start()
+    try:
+        opened.append(open_store())
+    finally:
+        ready.set()
+    return opened[0], thread

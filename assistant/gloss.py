@@ -98,3 +98,15 @@ def gloss(quote: str, terms: dict[str, str], limit: int = 8) -> str:
         if fact and not any(fact in earlier for earlier in seen):  # 5000万元以上（含5000万元）: once
             seen.append(fact)
     return "; ".join(seen[:limit])
+
+
+def gloss_terms(entries, df, size: int, common: float = 0.15) -> dict[str, str]:
+    """Chinese term → English gloss from glossary ``entries``: what is specific (levels, titles,
+    units), not words most of the ``size`` clauses share (企业: ``df`` above ``common``)."""
+    terms: dict[str, str] = {}
+    for entry in entries:  # the first entry naming a term gives its gloss
+        names = [e for e in entry.english if not re.match(r"(how|what|which|who|when|where)\b", e)]
+        for term in entry.chinese:
+            if names and len(term) >= 2 and term not in terms and df(term) <= common * size:
+                terms[term] = names[0]
+    return terms

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import re
 import threading
 import time
 from dataclasses import replace
@@ -13,7 +12,7 @@ from dataclasses import replace
 from .answer import Assessment, ExtractiveAnswerer
 from .conversation import Aliases, Regions, resolve
 from .decision import DecisionModel
-from .lexical import add_words
+from .gloss import gloss_terms
 from .limits import (
     InputLimits,
     QuestionError,
@@ -22,7 +21,8 @@ from .limits import (
     validate_question,
     validate_region,
 )
-from .query import Glossary, GlossaryEntry, QueryAnalysis, analyse
+from .places import with_document_places
+from .query import Glossary, QueryAnalysis, analyse
 from .retrieval import HybridRetriever
 from .segments import segment_folder
 from .settings import Settings
@@ -32,29 +32,6 @@ from .typos import TypoReader
 
 log = logging.getLogger(__name__)
 CRITERIA_K = 40  # a criteria question wants whole criteria tables (up to 16 rows in two columns each)
-
-
-def with_document_places(glossary: Glossary, docs) -> Glossary:
-    """``glossary`` plus every place a document's region names (云溪县 → 云溪, "yunxi"), so that a
-    new city's documents are recognised in Chinese and English questions without editing files."""
-    import itertools
-
-    from pypinyin import Style, pinyin
-
-    known = set(glossary.place_names())
-    extra = []
-    for doc in docs:
-        for name in re.split(r"[,，、\s]+", doc.region or ""):
-            stem = name.rstrip("市县区省")
-            if len(stem) >= 2 and stem not in known:
-                known.add(stem)
-                # every reading of a character with several (泊: bo and po, so "Bochuan" and "Pochuan")
-                readings = pinyin(stem, heteronym=True, style=Style.NORMAL)
-                spellings = ["".join(p).lower() for p in itertools.islice(itertools.product(*readings), 8)]
-                extra.append(GlossaryEntry(tuple(dict.fromkeys(spellings)), (stem,), "place"))
-    if extra:
-        add_words([e.chinese[0] for e in extra])
-    return Glossary(glossary.entries + extra) if extra else glossary
 
 
 class Assistant:
@@ -87,15 +64,8 @@ class Assistant:
         self.checker.english_places = self.glossary.english_places()
         weights, entries, size = self.retriever.weights, self.glossary.entries, max(len(self.retriever.chunks), 1)
 
-        def english() -> dict[str, str]:
-            """Glosses name what is specific (levels, titles, units), not words most clauses share (企业)."""
-            terms: dict[str, str] = {}
-            for entry in entries:  # the first entry naming a term gives its gloss
-                names = [e for e in entry.english if not re.match(r"(how|what|which|who|when|where)\b", e)]
-                for term in entry.chinese:
-                    if names and len(term) >= 2 and term not in terms and weights.df(term) <= 0.15 * size:
-                        terms[term] = names[0]
-            return terms
+        def english() -> dict[str, str]:  # computed at the first English answer (or by the thread below)
+            return gloss_terms(entries, weights.df, size)
 
         self._answerer = ExtractiveAnswerer(self.retriever.weights, self.decision, english_terms=english)
         self._regions = Aliases(self._region_aliases())
@@ -125,27 +95,13 @@ class Assistant:
     @classmethod
     def from_settings(cls, settings: Settings, progress: bool = True) -> Assistant:
         """Open the index named by ``settings``, first bringing it up to date with the knowledge folder."""
-        from .embeddings import load_embeddings, model_slug
+        from .embeddings import load_embeddings, model_slug, opened_while_warming
         from .store import ChunkStore
 
         embeddings = load_embeddings(settings.embedding_model, settings.threads)
-        opened: list = []
-        ready = threading.Event()
-
-        def warm() -> None:  # the model's weights, then the vector index, load while the index is read
-            try:
-                vector = embeddings.embed_query("专精特新")
-                if ready.wait(120) and opened:
-                    opened[0].query(vector, 1)
-            except Exception:  # warming only: the first question reports any real failure
-                log.debug("warming the model and the vector index failed", exc_info=True)
-
-        threading.Thread(target=warm, daemon=True, name="warm").start()
-        try:
-            store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url)
-            opened.append(store)
-        finally:
-            ready.set()
+        # the model's weights, then the vector index, load in a thread while the index is read
+        store, warming = opened_while_warming(embeddings, lambda: ChunkStore(
+            settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url))
         from .indexing import ingest
 
         glossary = Glossary.load(settings.knowledge_dir / "glossary.tsv")
@@ -165,6 +121,7 @@ class Assistant:
         retriever = HybridRetriever(store, embeddings, settings.retrieval_mode, settings.rrf_k,
                                     weights={"bm25": 1.0, "dense": settings.dense_weight, "coverage": 1.0},
                                     segments=segments)
+        warming.join()
         # load jieba's tagger now, not on a user's first question (and without calling any LLM)
         retriever.retrieve(analyse("省级专精特新企业的奖励", glossary, synonyms), 1)
         return cls(retriever, glossary, settings, synonyms)

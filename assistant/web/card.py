@@ -12,86 +12,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
 
-from ..answer_texts import TEXTS
 from ..types import SECTION_SEPARATOR, Answer, Chunk, Citation, DocumentMeta
+from .parsing import ParsedAnswer, Point, parse_answer, prefix
 from .render import highlight
 from .texts import LABELS
 
-_MARKER = re.compile(r"\s*\[(\d+)\]")
 # a key figure in a quote: an amount, share, count or duration with its unit
 _FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?\s*(?:个百分点|万元|亿元|元|万|亿|%|％|倍|个|项|人|名|位|家|件|年|个月|天|级)"
                      r"(?:以上|以下|及以上|（含）)?)")
 _ANNEX = re.compile(r"^附件\s*\d+\s*")
-
-
-@dataclass
-class Point:
-    """One quoted point of the answer, with its citation numbers and its English gloss."""
-
-    text: str
-    refs: tuple[int, ...]
-    gloss: str = ""
-
-
-@dataclass
-class ParsedAnswer:
-    """The answer's text split into what the card shows in different places."""
-
-    lead: list[str] = field(default_factory=list)  # lines before the points (a decline's reason)
-    points: list[Point] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    after: list[str] = field(default_factory=list)  # lines after the points (the offer of a check)
-
-
-def _prefix(language: str, key: str) -> str:
-    return TEXTS[language][key].split("{")[0]
-
-
-def parse_answer(answer: Answer) -> ParsedAnswer:
-    """Points (lines with [n]), notes (注意：…) and other lines, without the sources list and
-    without the core's plain-text suggestions (the card offers clickable ones instead)."""
-    language = answer.language if answer.language in TEXTS else "zh"
-    texts = TEXTS[language]
-    dropped = tuple(_prefix(language, key) for key in ("covers", "suggest", "related", "related_clauses", "lead",
-                                                        "lead_criteria"))
-    parsed, in_related, pending = ParsedAnswer(), False, None
-    for raw in answer.text.split("\n"):
-        line = raw.strip()
-        if line == texts["sources"].strip():
-            break  # the card shows its own source headers
-        if not line:
-            continue
-        refs = tuple(int(n) for n in _MARKER.findall(line))
-        if pending is not None:  # a quote of several lines (an article and its items) ends at its [n]
-            pending.append(line)
-            if refs:
-                parsed.points.append(Point(_MARKER.sub("", "\n".join(pending)).strip(), refs))
-                pending = None
-            continue
-        if raw.startswith(texts["gloss"]) and parsed.points:
-            parsed.points[-1].gloss = raw[len(texts["gloss"]):].strip()
-        elif line.startswith(texts["note"].strip()):
-            parsed.notes.append(line[len(texts["note"].strip()):].strip())
-        elif line.startswith(_prefix(language, "related")):
-            in_related = True
-        elif in_related and line.startswith("- ") and not refs:
-            continue  # "“加强组织领导”有哪些具体规定？": a heading, not a question; offered as buttons instead
-        elif line.startswith("- "):
-            if refs:
-                parsed.points.append(Point(_MARKER.sub("", line.removeprefix("- ")).strip(), refs))
-            else:
-                pending = [line.removeprefix("- ")]
-        elif line.startswith(dropped):
-            continue
-        elif parsed.points:
-            parsed.after.append(line)
-        else:
-            parsed.lead.append(line)
-    return parsed
 
 
 def emphasise(text: str) -> str:
@@ -119,7 +51,7 @@ def english_place(name: str) -> str:
     return "".join(lazy_pinyin(stem)).capitalize() + kind
 
 
-def joined(items, language: str) -> str:
+def joined(items, language: str) -> str:  # 盐城、金湖 / Yancheng, Jinhu
     return ("、" if language == "zh" else ", ").join(items)
 
 
@@ -148,7 +80,7 @@ def doc_header(doc: DocumentMeta, today: dt.date, language: str) -> str:
             f"<span class='pa-doc-meta'>{meta}</span><span class='pa-status pa-status-{css}'>{escape(status)}</span></div>")
 
 
-def chip(number: int) -> str:
+def chip(number: int) -> str:  # a link to the clause, opened in place by the page's script
     return f"<a class='pa-chip' href='#cite-{number}' title='[{number}]'>{number}</a>"
 
 
@@ -186,7 +118,7 @@ def _summary(answer: Answer, parsed: ParsedAnswer, docs: dict[str, DocumentMeta]
     labels = LABELS[language]
     cited = list(dict.fromkeys(c.doc_id for c in answer.citations if c.doc_id in docs))
     places = list(dict.fromkeys(place_of(docs[d], language) for d in cited))
-    criteria = re.match(re.escape(_prefix(language, "lead_criteria")) + r"(.+?)[共,，:]\s*(\d+)", answer.text)
+    criteria = re.match(re.escape(prefix(language, "lead_criteria")) + r"(.+?)[共,，:]\s*(\d+)", answer.text)
     if criteria and len(places) == 1:
         what = _ANNEX.sub("", criteria.group(1).strip(" ：:,，"))
         place = places[0] + ("的" if language == "zh" else " · ")

@@ -1,0 +1,44 @@
+"""Which sentences of a clause an answer quotes: those carrying the asked detail and the ask's
+terms (all of a short clause, all of a list the question asks for)."""
+
+from __future__ import annotations
+
+import re
+
+from .asking import detail_present
+from .decision import sentences
+from .evidence import TermWeights, coverage
+from .query import QueryAnalysis
+
+_NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")
+# a clause that introduces a numbered list ("满足以下条件：（一）…", "提交下列材料：1. …")
+_ENUMERATION = re.compile(r"(以下|下列|如下)[^。；]{0,16}[：:]\s*(（[一二三四五六七八九十]）|[(（]?[1１][)）.、]|一、)")
+UNITS_ONLY = re.compile(r"^\s*[（(〔]?(责任单位|责任部门)[:：][^。]*[）)〕]?\s*$")
+
+
+def quote_of(text: str, query: QueryAnalysis, weights: TermWeights) -> str:
+    """The part of clause ``text`` that answers ``query``."""
+    if len(text) <= 120:
+        return text.strip()
+    if set(query.ask_types) & {"conditions", "materials", "procedure"} and _ENUMERATION.search(text) \
+            and len(text) <= 800:
+        return text.strip()  # "应同时满足以下条件：（一）…（五）…": the list is the answer, every item of it
+    parts = [p for p in sentences(text) if "unit" in query.ask_types or not UNITS_ONLY.match(p)] or sentences(text)
+    # places are answered by the document's region, not by a sentence naming them
+    groups = tuple(g for g in query.ask_groups if not set(g) & set(query.places))
+
+    def score(sentence: str) -> float:
+        value = coverage(groups, (), sentence, weights)
+        if any(detail_present(kind, sentence, (), query.ask) for kind in query.ask_types if kind != "conditions"):
+            value += 0.5
+        elif query.ask_types and _NUMBER.search(sentence):
+            value += 0.1
+        if "unit" in query.ask_types and "责任" in sentence:
+            value += 1.0
+        return value
+
+    ranked = sorted(range(len(parts)), key=lambda i: -score(parts[i]))
+    top = score(parts[ranked[0]]) if ranked else 0.0
+    keep = sorted(i for i in ranked[:3] if score(parts[i]) >= 0.6 * top)
+    quote = "……".join(parts[i].strip() for i in keep)
+    return quote or text.strip()
