@@ -66,7 +66,8 @@ class EligibilityChecker:
         self.retriever = retriever
         self.knowledge_dir = knowledge_dir
         self._state: tuple | None = None  # levels, places, levels by document; per index generation
-        self.english_places: dict[str, str] = {}  # "jinhu" → 金湖, from the glossary (set by the Assistant)
+        self._english: dict[str, str] = {}
+        self._spaced: list[tuple[str, str]] = []
         self._key: object = None
         self._lock = threading.Lock()
 
@@ -93,6 +94,17 @@ class EligibilityChecker:
                 self._key = key
             return self._state
 
+    @property
+    def english_places(self) -> dict[str, str]:
+        """Pinyin spellings of places → their Chinese names ("jinhu" → 金湖; set by the Assistant)."""
+        return self._english
+
+    @english_places.setter
+    def english_places(self, places: dict[str, str]) -> None:
+        self._english = places
+        # the few spellings of several words are searched as phrases; the rest are looked up by word
+        self._spaced = [(spelling, name) for spelling, name in places.items() if " " in spelling]
+
     def profile(self, text: str) -> CompanyProfile:
         """The company a message describes; a place written in pinyin ("in Jinhu") counts too."""
         profile = profile_from_text(text, self.places())
@@ -101,8 +113,8 @@ class EligibilityChecker:
             # looked up by the message's own words: a library names thousands of places
             found = next((self.english_places[word] for word in re.findall(r"[a-z]+", plain)
                           if word in self.english_places), None)
-            found = found or next((name for spelling, name in self.english_places.items()
-                                   if " " in spelling and re.search(rf"\b{re.escape(spelling)}\b", plain)), None)
+            found = found or next((name for spelling, name in self._spaced
+                                   if re.search(rf"\b{re.escape(spelling)}\b", plain)), None)
             if found:
                 from dataclasses import replace
 

@@ -1,8 +1,10 @@
-"""Places the documents name, taught to the glossary and the segmenter at start-up."""
+"""Places the documents name: taught to the glossary and the segmenter at start-up, and written
+in pinyin for English readers."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .lexical import add_words
 from .query import Glossary, GlossaryEntry
@@ -29,3 +31,15 @@ def with_document_places(glossary: Glossary, docs) -> Glossary:
     if extra:
         add_words([e.chinese[0] for e in extra])
     return Glossary(glossary.entries + extra) if extra else glossary
+
+
+_PLACE_KINDS = {"省": " Province", "县": " County", "区": " District", "市": ""}
+
+
+@lru_cache(maxsize=4096)
+def english_place(name: str) -> str:
+    """A Chinese place name in pinyin: 金湖县 → Jinhu County, 连云港市 → Lianyungang."""
+    from pypinyin import lazy_pinyin
+
+    stem, kind = (name[:-1], _PLACE_KINDS[name[-1]]) if len(name) > 2 and name[-1] in _PLACE_KINDS else (name, "")
+    return "".join(lazy_pinyin(stem)).capitalize() + kind

@@ -8,8 +8,9 @@ import re
 
 import pytest
 
+from assistant.places import english_place
 from assistant.types import Answer, Citation, DocumentMeta
-from assistant.web.card import answer_card, english_place, parse_answer, plain_status
+from assistant.web.card import answer_card, parse_answer, plain_status
 from assistant.web.suggestions import Suggestions
 
 TODAY = dt.date(2026, 12, 4)

@@ -20,7 +20,7 @@ from ..feedback import AnswerLog, FeedbackStore
 from ..limits import QuestionError, validate_history
 from ..service import Assistant
 from ..types import Turn
-from .card import answer_card, english_place, place_of, plain_status
+from .card import answer_card, place_name, place_of, plain_status
 from .check_tab import build_eligibility_tab, check_api
 from .page import SCRIPT, STYLE
 from .staff import StaffSessions
@@ -78,7 +78,7 @@ def build_app(assistant: Assistant, feedback: FeedbackStore, knowledge=None, ses
 
     def place_choices(language: str) -> list[tuple[str, str]]:
         return [(LABELS[language]["any_place"], ""),
-                *((english_place(r) if language == "en" else r, r) for r in regions())]
+                *((place_name(r, language), r) for r in regions())]
 
     def card(answer, language: str) -> str:
         offered = suggestions.for_answer(answer, language) if answer.refused else []

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 from html import escape
 
+from ..places import english_place
 from ..types import SECTION_SEPARATOR, Answer, Chunk, Citation, DocumentMeta
 from .parsing import ParsedAnswer, Point, parse_answer, prefix
 from .render import highlight
@@ -36,19 +36,12 @@ def place_of(doc: DocumentMeta, language: str) -> str:
     first = (doc.region or "").replace("，", ",").split(",")[0].strip()
     if not first:
         return LABELS[language]["no_place"]
-    return english_place(first) if language == "en" else first
+    return place_name(first, language)
 
 
-_PLACE_KINDS = {"省": " Province", "县": " County", "区": " District", "市": ""}
-
-
-@lru_cache(maxsize=4096)
-def english_place(name: str) -> str:
-    """A Chinese place name in pinyin: 金湖县 → Jinhu County, 连云港市 → Lianyungang."""
-    from pypinyin import lazy_pinyin
-
-    stem, kind = (name[:-1], _PLACE_KINDS[name[-1]]) if len(name) > 2 and name[-1] in _PLACE_KINDS else (name, "")
-    return "".join(lazy_pinyin(stem)).capitalize() + kind
+def place_name(name: str, language: str) -> str:
+    """A place as the page names it: in Chinese, or in pinyin on the English page."""
+    return english_place(name) if language == "en" else name
 
 
 def joined(items, language: str) -> str:  # 盐城、金湖 / Yancheng, Jinhu

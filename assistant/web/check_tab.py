@@ -19,7 +19,7 @@ from ..check_text import (
 from ..conditions import INSTITUTION_LEVELS
 from ..limits import QuestionError
 from ..profile import CompanyProfile
-from .card import english_place
+from .card import place_name
 from .render import sources_html
 
 # the form's figures: (profile key, Chinese label, English label); money in 万元, shares in %
@@ -143,7 +143,7 @@ def build_eligibility_tab(assistant, regions, language_component):
     def updates(language: str) -> list:
         t = TEXTS[language]
         return [gr.update(value=t["intro"]), gr.update(label=t["text"], placeholder=t["placeholder"]),
-                gr.update(label=t["region"], choices=[("", ""), *((english_place(r) if language == "en" else r, r)
+                gr.update(label=t["region"], choices=[("", ""), *((place_name(r, language), r)
                                                                for r in regions())]), gr.update(label=t["category"], choices=CATEGORIES[language]),
                 gr.update(label=t["high_tech"], choices=YES_NO[language]),
                 gr.update(label=t["institution"]), gr.update(value=t["go"]), gr.update(headers=HEADERS[language]),
