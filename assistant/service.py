@@ -73,10 +73,6 @@ class Assistant:
         self._typos = TypoReader(vocabulary, self.retriever.weights)
         self._words = frozenset(vocabulary)
         self._llm = None
-        # a large library's criteria take a second or two to read, its glosses' terms half a second:
-        # now, beside serving, not in the first question
-        threading.Thread(target=self.checker.levels, name="criteria", daemon=True).start()
-        threading.Thread(target=lambda: self._answerer.english_terms, name="glosses", daemon=True).start()
         if self.settings.answerer == "llm":
             from .llm import LLMAnswerer, chat_model
 
@@ -85,6 +81,11 @@ class Assistant:
             model = chat_model(self.settings.llm_base_url, self.settings.llm_model, self.settings.llm_temperature,
                                self.settings.llm_timeout)
             self._llm = LLMAnswerer(model, self._answerer, self.settings.llm_context_tokens)
+        # a large library's criteria take a second or two to read, its glosses' terms half a second:
+        # now, beside serving, not in the first question. Not daemons: a short command waits for
+        # them at exit rather than tearing the interpreter down under them (that aborted in CI)
+        threading.Thread(target=self.checker.levels, name="criteria").start()
+        threading.Thread(target=lambda: self._answerer.english_terms, name="glosses").start()
 
     def refresh(self) -> None:
         """Re-read the index after documents were added, replaced or removed."""
