@@ -6,6 +6,7 @@ then cost one embedding, one Chroma query and one BM25 scoring.
 
 from __future__ import annotations
 
+import logging
 from functools import lru_cache
 
 import numpy as np
@@ -16,9 +17,12 @@ from .fusion import reciprocal_rank_fusion
 from .lexical import LexicalIndex, add_words
 from .query import QueryAnalysis
 from .segments import Segment, build_segment, evidence_text, index_text
+from .store import StoreError
 from .types import Chunk, DocumentMeta, ScoredChunk
 
 __all__ = ["MODES", "HybridRetriever", "evidence_text", "expand_table_rows", "index_text", "spread_records"]
+
+log = logging.getLogger(__name__)
 
 MODES = ("hybrid", "dense", "bm25")
 SCOPED_EXACT = 4000  # chunks: a search within fewer is exact, over vectors held in memory
@@ -201,7 +205,15 @@ class HybridRetriever:
         vectors a fraction of one."""
         scope = [d for d in doc_ids if d in self._ranges] if doc_ids is not None else None
         if scope is None or sum(self._ranges[d][1] - self._ranges[d][0] for d in scope) > SCOPED_EXACT:
-            return self._store.query(vector, self._candidates, doc_ids)
+            try:
+                return self._store.query(vector, self._candidates, doc_ids)
+            except StoreError:
+                if not self._store.missing():
+                    raise
+                # the folder was deleted under the open index: Chroma fails whenever it needs a
+                # new connection to it. The lexical ranking answers until the watch has rebuilt it.
+                log.warning("the index folder is gone; answering from the lexical index until it is rebuilt")
+                return []
         if not scope:
             return []
         ids = [c.chunk_id for d in scope for c in self.doc_chunks(d)]

@@ -262,5 +262,9 @@ class ChunkStore:
             return []
         where = {"doc_id": {"$in": doc_ids}} if doc_ids else None
         # Chroma returns what there is when fewer than n chunks match (no count() read per question)
-        result = self._collection.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
+        try:
+            result = self._collection.query(query_embeddings=[vector], n_results=n, where=where,
+                                            include=["distances"])
+        except Exception as exc:  # chromadb raises its own classes and SQLite's
+            raise StoreError(f"cannot search the index {self.name!r}: {exc}") from None
         return [(i, 1.0 - d) for i, d in zip(result["ids"][0], result["distances"][0])]

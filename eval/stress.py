@@ -39,19 +39,20 @@ def _timed(name: str, action) -> dict:
 def _index_deleted_while_serving(client, index_dir: Path, limit: float = 120) -> dict:
     """Delete the served index folder; ask once a second until the rebuilt folder is read back."""
     shutil.rmtree(index_dir)
-    started, answered, failed = time.perf_counter(), 0, 0
+    started, answered, failures = time.perf_counter(), 0, []
     while time.perf_counter() - started < limit:
         try:
-            refused = client.predict("国家级小巨人有多少奖励？", None, [], api_name="/ask")["refused"]
-            answered += not refused
-            failed += bool(refused)
-        except Exception:  # counted: a question that fails while the index is rebuilt
-            failed += 1
+            reply = client.predict("国家级小巨人有多少奖励？", None, [], api_name="/ask")
+            answered += not reply["refused"]
+            if reply["refused"]:
+                failures.append(f"refused: {reply.get('answer', '')[:120]}")
+        except Exception as error:  # counted: a question that fails while the index is rebuilt
+            failures.append(f"{type(error).__name__}: {str(error)[:120]}")
         if (index_dir / "chroma.sqlite3").is_file() and _readable(index_dir):
             break
         time.sleep(1)
     return {"case": "index folder deleted while serving", "rebuilt_after_s": round(time.perf_counter() - started, 1),
-            "answered_meanwhile": answered, "failed_meanwhile": failed}
+            "answered_meanwhile": answered, "failed_meanwhile": len(failures), "failures": failures[:3]}
 
 
 def _readable(index_dir: Path) -> bool:
