@@ -81,6 +81,7 @@ def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, full_report
     try:
         embeddings = load_embeddings(settings.embedding_model, settings.threads)
         store = ChunkStore(settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url)
+        store.require_writable()
         report = run_ingest(list(paths) or [settings.documents_dir], store=store, embeddings=embeddings,
                             knowledge_dir=settings.knowledge_dir, max_tokens=settings.chunk_max_tokens,
                             sync=not paths, progress=not quiet, limits=settings.file_limits,

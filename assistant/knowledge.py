@@ -81,7 +81,8 @@ class KnowledgeBase:
     def inspect(self, data: bytes, name: str) -> DocumentReport:
         """What ingest would make of an upload: metadata, chunks by kind, warnings to check."""
         suffix = sniff_suffix(data, name, self.settings.max_file_bytes)
-        scratch_root = self.settings.index_dir / "uploads"
+        # beside the index actually open (a read-only folder's copy has a writable one)
+        scratch_root = (self.store.index_dir or self.settings.index_dir) / "uploads"
         scratch_root.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(dir=scratch_root))  # one folder per upload: no two share a file
         path = scratch / safe_file_name(name, suffix)
@@ -100,6 +101,7 @@ class KnowledgeBase:
     def add(self, data: bytes, name: str, who: str, corrections: dict | None = None,
             replaces: str | None = None) -> DocumentMeta:
         """Store, describe and index an upload (or a newer version of ``replaces``)."""
+        self._require_writable()
         meta = self.preview(data, name)  # validates content and type first: nothing changes on error
         catalog = load_catalog(self.settings.knowledge_dir)
         old = next((m for m in catalog.values() if m.doc_id == replaces), None) if replaces else None
@@ -176,6 +178,7 @@ class KnowledgeBase:
                 add: tuple[str, bytes] | None = None, drop: str | None = None,
                 dropped: DocumentMeta | None = None) -> None:
         """Stage, build, then commit one change (see the module's docstring)."""
+        self._require_writable()
         with self._lock:
             change = self._changes / uuid.uuid4().hex
             staged_docs = change / "documents"
@@ -247,6 +250,11 @@ class KnowledgeBase:
                    max_tokens=self.settings.chunk_max_tokens, sync=True, progress=False,
                    limits=self.settings.file_limits, segments=self.segments)
         return done
+
+    def _require_writable(self) -> None:
+        if self.store.read_only_source is not None:
+            raise KnowledgeError(f"the index folder {self.store.read_only_source.name} is read-only: "
+                                 "no document can be added, replaced or removed")
 
     def _audit(self, action: str, who: str, doc_id: str, file_name: str, change: str) -> None:
         append_audit(self.settings.knowledge_dir, action, who, doc_id, file_name, change)

@@ -12,13 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .chroma_client import StoreError, client, writable
 from .types import Chunk, DocumentMeta, chunk_from_record, chunk_to_metadata
 
 PAGE = 5000  # records per read: well under SQLite's 32,766 variables, a few MB each
-
-
-class StoreError(RuntimeError):
-    """The vector store cannot be opened or reached."""
 
 
 @dataclass(frozen=True)
@@ -33,24 +30,6 @@ class IndexedDocument:
     source_file: str = ""
     digest: str = ""
     chunks: int = 0
-
-
-def _client(index_dir: Path, chroma_url: str | None):
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    chroma_settings = ChromaSettings(anonymized_telemetry=False)
-    if chroma_url:
-        from urllib.parse import urlparse
-
-        url = urlparse(chroma_url)
-        try:
-            return chromadb.HttpClient(host=url.hostname or "localhost", port=url.port or 8000,
-                                       ssl=url.scheme == "https", settings=chroma_settings)
-        except Exception as exc:  # connection errors come in many classes
-            raise StoreError(f"cannot reach the Chroma server at {chroma_url}: {exc}") from None
-    index_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(index_dir), settings=chroma_settings)
 
 
 @dataclass
@@ -78,9 +57,12 @@ class ChunkStore:
     """
 
     def __init__(self, index_dir: Path, collection: str, chroma_url: str | None = None) -> None:
-        self._client = _client(index_dir, chroma_url)
+        opened = Path(index_dir) if chroma_url else writable(Path(index_dir))
+        # the folder named, when it is read-only and a copy of it is used (nothing can be saved)
+        self.read_only_source = None if opened == Path(index_dir) else Path(index_dir)
+        self._client = client(opened, chroma_url)
         # a local index's folder, watched for deletion (see missing()); None for a Chroma server
-        self.index_dir = None if chroma_url else Path(index_dir)
+        self.index_dir = None if chroma_url else opened
         self._model = collection
         self.base = f"clauses-{collection}"
         self._pointer = self._client.get_or_create_collection(f"{self.base}-active", embedding_function=None)
@@ -114,6 +96,11 @@ class ChunkStore:
         same = self._read_pointer() == (self.name, self.version)
         self._checked = (self.generation, now) if same else None
         return same
+
+    def require_writable(self) -> None:
+        """Raise :class:`StoreError` when changes cannot be saved (a read-only index folder)."""
+        if self.read_only_source is not None:
+            raise StoreError(f"the index folder {self.read_only_source} is read-only: changes cannot be saved")
 
     def missing(self) -> bool:
         """Whether the local index folder was deleted under this store. Chroma keeps answering
