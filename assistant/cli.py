@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -38,11 +39,11 @@ def _settings(ctx: click.Context, **extra: object):
         raise click.ClickException(f"invalid setting: {problems}") from None
 
 
-def _assistant(settings, progress: bool = True):
+def _assistant(settings, progress: bool = True, defer_catch_up: bool = False):
     from .service import Assistant
 
     try:
-        return Assistant.from_settings(settings, progress=progress)
+        return Assistant.from_settings(settings, progress=progress, defer_catch_up=defer_catch_up)
     except _user_errors() as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -224,11 +225,21 @@ def serve(ctx: click.Context, host: str, port: int, answerer: str | None) -> Non
     from .web.app import launch
 
     settings = _settings(ctx, answerer=answerer)
-    assistant = _assistant(settings)
+    # an index that answers is served at once; changed files and an interrupted change are
+    # brought in beside serving (questions follow the new generation when it is committed)
+    assistant = _assistant(settings, defer_catch_up=True)
     click.echo(f"policy assistant: http://{host}:{port}")
     knowledge = KnowledgeBase(settings, assistant.retriever.store, assistant.retriever.embeddings)
+    threading.Thread(target=_caught_up, args=(assistant, knowledge.lock), name="catch-up").start()
     IndexWatch(assistant, knowledge.lock).start()  # a deleted index folder is rebuilt while serving
     launch(assistant, FeedbackStore(settings.feedback_db), host=host, port=port, knowledge=knowledge)
+
+
+def _caught_up(assistant, lock) -> None:
+    try:
+        assistant.catch_up(lock)
+    except Exception as exc:  # the server goes on answering from the index it has
+        click.echo(f"bringing the index up to date failed: {exc}", err=True)
 
 
 @main.command()

@@ -123,6 +123,11 @@ class HybridRetriever:
     def embeddings(self):
         return self._embeddings
 
+    @property
+    def segments(self):
+        """The folder of per-document segments kept between starts (None: not kept)."""
+        return self._segments
+
     def refresh(self) -> None:
         """Re-read the index after it changed: its manifest, then each document's saved segment
         (only a document without one is read from the store and tokenised)."""

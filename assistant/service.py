@@ -94,8 +94,11 @@ class Assistant:
             self._prepare()
 
     @classmethod
-    def from_settings(cls, settings: Settings, progress: bool = True) -> Assistant:
-        """Open the index named by ``settings``, first bringing it up to date with the knowledge folder."""
+    def from_settings(cls, settings: Settings, progress: bool = True, defer_catch_up: bool = False) -> Assistant:
+        """Open the index named by ``settings``, first bringing it up to date with the knowledge folder.
+
+        ``defer_catch_up``: when the index already answers, leave that (an interrupted change to
+        finish, changed files to re-index) to :meth:`catch_up`, so a server answers meanwhile."""
         from .embeddings import load_embeddings, model_slug, opened_while_warming
         from .store import ChunkStore
 
@@ -103,22 +106,13 @@ class Assistant:
         # the model's weights, then the vector index, load in a thread while the index is read
         store, warming = opened_while_warming(embeddings, lambda: ChunkStore(
             settings.index_dir, model_slug(settings.embedding_model), settings.chroma_url))
-        from .indexing import ingest
 
         glossary = Glossary.load(settings.knowledge_dir / "glossary.tsv")
         synonyms = Synonyms.load(settings.knowledge_dir / "synonyms.tsv")
         segments = segment_folder(settings, glossary, synonyms)  # teaches jieba the glossary's words first
 
-        from .knowledge import KnowledgeBase
-
-        # a change a crash interrupted is finished or rolled back first (and logged in the audit)
-        for line in KnowledgeBase(settings, store, embeddings, segments).recover():
-            log.warning("knowledge base: %s", line)
-        # bring the index up to date with knowledge/: builds it when missing, re-indexes changed
-        # documents (or a new splitter), skips unchanged ones; never removes files added by hand
-        ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,
-               max_tokens=settings.chunk_max_tokens, sync=not store.manifest(), progress=progress,
-               limits=settings.file_limits, segments=segments)
+        if not (defer_catch_up and store.manifest()):
+            _catch_up(settings, store, embeddings, segments, progress)
         retriever = HybridRetriever(store, embeddings, settings.retrieval_mode, settings.rrf_k,
                                     weights={"bm25": 1.0, "dense": settings.dense_weight, "coverage": 1.0},
                                     segments=segments)
@@ -126,6 +120,14 @@ class Assistant:
         # load jieba's tagger now, not on a user's first question (and without calling any LLM)
         retriever.retrieve(analyse("省级专精特新企业的奖励", glossary, synonyms), 1)
         return cls(retriever, glossary, settings, synonyms)
+
+    def catch_up(self, lock: threading.Lock | None = None) -> None:
+        """What :meth:`from_settings` deferred: finish or roll back an interrupted change, index
+        changed files. Questions are answered from the last good generation meanwhile and follow
+        the new one once it is committed. ``lock``: the knowledge base's (one change at a time)."""
+        retriever = self.retriever
+        with lock or threading.Lock():
+            _catch_up(self.settings, retriever.store, retriever.embeddings, retriever.segments, False)
 
     def ask(self, question: object, history: list[Turn] | None = None, region: str | None = None,
             doc_ids: list[str] | None = None, top_k: int | None = None, on_token=None,
@@ -288,3 +290,17 @@ class Assistant:
             forms = [*aliases, *(a + s for a in aliases if not a.isascii() for s in "市县区省")]
             out[name] = tuple(dict.fromkeys(a.lower() for a in forms))
         return out
+
+
+def _catch_up(settings: Settings, store, embeddings, segments, progress: bool) -> None:
+    from .indexing import ingest
+    from .knowledge import KnowledgeBase
+
+    # a change a crash interrupted is finished or rolled back first (and logged in the audit)
+    for line in KnowledgeBase(settings, store, embeddings, segments).recover():
+        log.warning("knowledge base: %s", line)
+    # bring the index up to date with knowledge/: builds it when missing, re-indexes changed
+    # documents (or a new splitter), skips unchanged ones; never removes files added by hand
+    ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,
+           max_tokens=settings.chunk_max_tokens, sync=not store.manifest(), progress=progress,
+           limits=settings.file_limits, segments=segments)

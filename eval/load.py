@@ -10,7 +10,8 @@ Starts `policy-assistant serve` on a free local port, warms it with one short co
 through Gradio's API (`ask`, each turn sending the conversation so far), and prints the
 throughput, latency percentiles, errors and the server's memory (RSS) over time as JSON.
 With ``--soak-seconds``, asks ``--rate`` questions a second instead, each from a new API
-session (a new client), for that long: the memory a long-running server keeps.
+session (a new client), for that long: the memory a long-running server keeps, watched after
+a warm-up of ``max_sessions`` + 50 sessions has filled the bounded session store.
 """
 
 from __future__ import annotations
@@ -191,8 +192,16 @@ def main() -> None:
             turns[1] = FOLLOW_UPS[i % len(FOLLOW_UPS)]
         scripts.append(turns)
     url, server = start_server()
-    if args.soak_seconds:  # memory is watched from a warm server: the first answers fill caches once
-        soak(url, 10, args.rate, pool)
+    import psutil
+
+    fresh_mb = round(psutil.Process(server.pid).memory_info().rss / 2**20)
+    if args.soak_seconds:
+        # memory is watched from a warm server: the first answers fill its bounded stores once
+        # (Gradio's state of the latest `max_sessions` sessions, tens of KB each); a leak shows after that
+        from assistant.settings import load_settings
+
+        sessions = load_settings().max_sessions
+        soak(url, (sessions + 50) / (2 * args.rate), 2 * args.rate, pool)
     watch = MemoryWatch(server.pid, every=max(1.0, args.soak_seconds / 60))
     if args.soak_seconds:
         try:
@@ -203,7 +212,8 @@ def main() -> None:
             server.wait(timeout=30)
         growth = (memory["rss_mb_end"] - memory["rss_mb_start"]) / memory["rss_mb_start"] * 100
         print(json.dumps({"soak_seconds": args.soak_seconds, "rate": args.rate, **result, **memory,
-                          "rss_growth_percent": round(growth, 1)}, ensure_ascii=False))
+                          "rss_growth_percent": round(growth, 1), "rss_mb_fresh_server": fresh_mb,
+                          "warm_up_sessions": sessions + 50}, ensure_ascii=False))
         return
     try:
         # a fresh server's first answer pays for lazy imports (Gradio's, the tagger's) once; it is

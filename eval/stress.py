@@ -5,7 +5,10 @@
 Builds (in a scratch folder) a .docx zip bomb that inflates to ``--bomb-mib`` MiB, a 10 MB
 text on one line and a 1 MB history turn; feeds each to the same code the workspace and
 the API use (upload preview, ``Assistant.ask``), then starts ``policy-assistant serve``, times
-it until it answers, deletes its index folder and times the rebuild (asking once a second). Prints JSON: seconds to reject, RSS before/after (MB), messages.
+it until it answers, deletes its index folder and times the rebuild (asking once a second); then
+starts it again after 50 documents were added to its folder by hand: first answer (from the
+index it has) and the time until every document is listed. Prints JSON: seconds to reject, RSS
+before/after (MB), messages.
 """
 
 from __future__ import annotations
@@ -53,6 +56,44 @@ def _index_deleted_while_serving(client, index_dir: Path, limit: float = 120) ->
         time.sleep(1)
     return {"case": "index folder deleted while serving", "rebuilt_after_s": round(time.perf_counter() - started, 1),
             "answered_meanwhile": answered, "failed_meanwhile": len(failures), "failures": failures[:3]}
+
+
+def _serve_while_catching_up(scratch: Path, replicas: int = 11, limit: float = 600) -> dict:
+    """Start `serve` on an index of the seeds after ``replicas - 1`` copies of them were added to
+    its knowledge folder by hand: time to its first answer, and until it lists every document."""
+    import json as _json
+    import urllib.request
+
+    from assistant.settings import load_settings
+
+    from .load import start_server
+    from .scale_library import write_library
+
+    knowledge = write_library(scratch / "library", replicas, load_settings(knowledge_dir=scratch / "knowledge"))
+    expected = len(_json.loads((knowledge / "metadata.json").read_text(encoding="utf-8"))["documents"])
+    shutil.copytree(scratch / "index", scratch / "library-index")
+    started = time.perf_counter()
+    url, server = start_server(POLICY_ASSISTANT_KNOWLEDGE_DIR=str(knowledge),
+                               POLICY_ASSISTANT_INDEX_DIR=str(scratch / "library-index"))
+    try:
+        request = urllib.request.Request(url + "api/ask", _json.dumps({"question": "国家级小巨人有多少奖励？"}).encode(),
+                                         {"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=60) as response:
+            answered = not _json.loads(response.read())["refused"]
+        first = time.perf_counter() - started
+        listed = 0
+        while time.perf_counter() - started < limit:
+            with urllib.request.urlopen(url + "api/documents", timeout=60) as response:
+                listed = len(_json.loads(response.read()))
+            if listed >= expected:
+                break
+            time.sleep(1)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    return {"case": f"serve after {expected - 5} documents were added by hand", "first_answer_s": round(first, 1),
+            "first_answered": answered, "all_documents_listed_s": round(time.perf_counter() - started, 1),
+            "documents_listed": listed, "documents_expected": expected}
 
 
 def _readable(index_dir: Path) -> bool:
@@ -111,6 +152,7 @@ def main() -> None:
         finally:
             server.terminate()
             server.wait(timeout=30)
+        results.append(_serve_while_catching_up(scratch))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     print(json.dumps(results, ensure_ascii=False, indent=1))

@@ -180,3 +180,41 @@ def test_serve_rebuilds_a_deleted_index_folder(tmp_path):
             time.sleep(1)
     finally:
         server.kill()
+
+
+def test_serve_answers_then_completes_a_change_a_kill_9_interrupted(knowledge_copy, tmp_path):
+    """`serve` no longer blocks on start-up's catch-up: it answers from the last good generation,
+    then finishes the interrupted change in the background and follows it; afterwards files,
+    metadata, index and audit agree."""
+    import time
+    import urllib.request
+
+    from eval.load import start_server
+
+    index = tmp_path / "index"
+    child = subprocess.run([sys.executable, "-c", CHILD, str(knowledge_copy), str(index), "committing", NEW_POLICY],
+                           cwd=Path(__file__).resolve().parent.parent, capture_output=True, timeout=300)
+    assert child.returncode == -signal.SIGKILL, child.stderr.decode()[-2000:]
+
+    def ask(question: str) -> str:
+        request = urllib.request.Request(url + "api/ask", json.dumps({"question": question}).encode(),
+                                         {"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read())["answer"]
+
+    url, server = start_server(POLICY_ASSISTANT_KNOWLEDGE_DIR=str(knowledge_copy), POLICY_ASSISTANT_INDEX_DIR=str(index))
+    try:
+        assert "200万元" in ask("国家级小巨人有多少奖励？")
+        deadline = time.monotonic() + 90
+        while "30万元" not in ask("盐都区对新认定的省级专精特新企业奖励多少？"):
+            assert time.monotonic() < deadline, "the interrupted upload was not completed within 90 s"
+            time.sleep(0.5)
+    finally:
+        server.kill()
+        server.wait(timeout=30)
+    assert not any((knowledge_copy / ".changes").iterdir())
+    files = {p.name for p in (knowledge_copy / "documents").iterdir()}
+    listed = {e["source_file"] for e in json.loads((knowledge_copy / "metadata.json").read_text())["documents"]}
+    assert "yandu.txt" in files and files == listed
+    audit = [json.loads(line) for line in (knowledge_copy / "audit.jsonl").read_text().splitlines()]
+    assert [e["action"] for e in audit] == ["add"]
