@@ -128,6 +128,7 @@ class Assistant:
         retriever = self.retriever
         with lock or threading.Lock():
             _catch_up(self.settings, retriever.store, retriever.embeddings, retriever.segments, False)
+        self.follow_index()  # here, rather than in the next question
 
     def ask(self, question: object, history: list[Turn] | None = None, region: str | None = None,
             doc_ids: list[str] | None = None, top_k: int | None = None, on_token=None,
@@ -143,7 +144,7 @@ class Assistant:
         place = validate_region(place, self.limits)
         if language not in (None, "zh", "en"):
             raise QuestionError(f"language must be 'zh' or 'en', got {language!r}")
-        self._follow_index()
+        self.follow_index()
         with self._cores:
             query = self.analyse(text, history)
             if place and not query.places and self.retriever.doc_ids_for_region(place):
@@ -180,7 +181,8 @@ class Assistant:
             "total": (finished - started) * 1000,
         })
 
-    def _follow_index(self) -> None:
+    def follow_index(self) -> None:
+        """Re-read the index if it changed (here or in another process) since it was last read."""
         store = self.retriever.store
         if not store.current():  # another process switched the index: follow it
             store.reopen()
@@ -196,7 +198,7 @@ class Assistant:
 
         if isinstance(profile, str):
             profile = validate_question(profile, self.settings.max_question_chars)
-        self._follow_index()
+        self.follow_index()
         with self._cores:
             return self.checker.check(profile, validate_region(region, self.limits))
 

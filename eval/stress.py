@@ -71,7 +71,11 @@ def _serve_while_catching_up(scratch: Path, replicas: int = 11, limit: float = 6
 
     knowledge = write_library(scratch / "library", replicas, load_settings(knowledge_dir=scratch / "knowledge"))
     expected = len(_json.loads((knowledge / "metadata.json").read_text(encoding="utf-8"))["documents"])
-    shutil.copytree(scratch / "index", scratch / "library-index")
+    from assistant.service import Assistant
+
+    # the seeds' index, built here (the served one was just deleted and rebuilt)
+    Assistant.from_settings(load_settings(knowledge_dir=scratch / "knowledge", index_dir=scratch / "library-index"),
+                            progress=False)
     started = time.perf_counter()
     url, server = start_server(POLICY_ASSISTANT_KNOWLEDGE_DIR=str(knowledge),
                                POLICY_ASSISTANT_INDEX_DIR=str(scratch / "library-index"))

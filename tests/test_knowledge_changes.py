@@ -193,7 +193,7 @@ def test_serve_answers_then_completes_a_change_a_kill_9_interrupted(knowledge_co
 
     index = tmp_path / "index"
     child = subprocess.run([sys.executable, "-c", CHILD, str(knowledge_copy), str(index), "committing", NEW_POLICY],
-                           cwd=Path(__file__).resolve().parent.parent, capture_output=True, timeout=300)
+                           cwd=Path(__file__).resolve().parent.parent, capture_output=True, timeout=300, check=False)
     assert child.returncode == -signal.SIGKILL, child.stderr.decode()[-2000:]
 
     def ask(question: str) -> str:
@@ -209,6 +209,8 @@ def test_serve_answers_then_completes_a_change_a_kill_9_interrupted(knowledge_co
         while "30万元" not in ask("盐都区对新认定的省级专精特新企业奖励多少？"):
             assert time.monotonic() < deadline, "the interrupted upload was not completed within 90 s"
             time.sleep(0.5)
+        with urllib.request.urlopen(url + "api/documents", timeout=30) as response:
+            listed_ids = {d["doc_id"] for d in json.loads(response.read())}
     finally:
         server.kill()
         server.wait(timeout=30)
@@ -216,5 +218,7 @@ def test_serve_answers_then_completes_a_change_a_kill_9_interrupted(knowledge_co
     files = {p.name for p in (knowledge_copy / "documents").iterdir()}
     listed = {e["source_file"] for e in json.loads((knowledge_copy / "metadata.json").read_text())["documents"]}
     assert "yandu.txt" in files and files == listed
+    catalog = json.loads((knowledge_copy / "metadata.json").read_text())["documents"]
+    assert listed_ids == {e["doc_id"] for e in catalog}  # the API lists what the answers come from
     audit = [json.loads(line) for line in (knowledge_copy / "audit.jsonl").read_text().splitlines()]
     assert [e["action"] for e in audit] == ["add"]

@@ -88,6 +88,7 @@ def api_routes(assistant) -> list:
     @router.get("/documents")
     def documents() -> list[dict[str, Any]]:
         """The documents the answers come from: id, title, place, level, 文号, dates, status."""
+        assistant.follow_index()
         counts = assistant.retriever.chunk_counts()
         return [{**meta.to_dict(), "chunks": counts.get(doc_id, 0)}
                 for doc_id, meta in sorted(assistant.retriever.docs.items())]
