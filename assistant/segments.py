@@ -27,8 +27,10 @@ from .types import Chunk, DocumentMeta
 
 log = logging.getLogger(__name__)
 SEGMENT_VERSION = 2  # bump when what a segment holds, or how it is tokenised, changes
-_MAGIC = b"policy-assistant segment 2\n"
-_ARRAYS = ("pair_word", "pair_chunk", "pair_tf", "lengths", "grams", "gram_chunk")
+_MAGIC = b"policy-assistant segment 3\n"
+_MAGIC_2 = b"policy-assistant segment 2\n"  # the words in the JSON header: still read
+_ARRAYS = ("pair_word", "pair_chunk", "pair_tf", "lengths", "grams", "gram_chunk", "word_bytes")
+_WORD_SEPARATOR = "\x00"  # never inside a token
 _MERGED = ("codes", "starts", "texts")
 
 
@@ -56,7 +58,7 @@ class Segment:
     doc: DocumentMeta
     fingerprint: str
     chunks: tuple[Chunk, ...]
-    words: tuple[str, ...]
+    word_bytes: np.ndarray  # the segment's words, UTF-8, NUL-separated: see ``words``
     pair_word: np.ndarray
     pair_chunk: np.ndarray
     pair_tf: np.ndarray
@@ -65,6 +67,13 @@ class Segment:
     gram_chunk: np.ndarray
     squashed: tuple[str, ...]
     quoted: tuple[str, ...]
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The words ``pair_word`` numbers. Kept as bytes, decoded only when the lexical index
+        is built: a start that reads the saved index makes no string of them (a large
+        library's words are a fifth of its segments and a sixth of their decoding time)."""
+        return tuple(bytes(self.word_bytes).decode().split(_WORD_SEPARATOR)) if len(self.word_bytes) else ()
 
 
 def build_segment(chunks: list[Chunk], doc: DocumentMeta, fingerprint: str) -> Segment:
@@ -84,11 +93,15 @@ def build_segment(chunks: list[Chunk], doc: DocumentMeta, fingerprint: str) -> S
             pair_tf.append(count)
     squashed = [squash(evidence_text(c, doc)) for c in chunks]
     grams = [gram_codes(text) for text in squashed]
-    return Segment(doc, fingerprint, tuple(chunks), tuple(words), np.asarray(pair_word, np.int32),
+    return Segment(doc, fingerprint, tuple(chunks), _word_bytes(words), np.asarray(pair_word, np.int32),
                    np.asarray(pair_chunk, np.int32), np.asarray(pair_tf, np.int32), np.asarray(lengths, np.int32),
                    np.concatenate(grams) if grams else np.zeros(0, np.uint64),
                    np.repeat(np.arange(len(grams), dtype=np.int32), [len(g) for g in grams]),
                    tuple(squashed), tuple(quoted))
+
+
+def _word_bytes(words) -> np.ndarray:
+    return np.frombuffer(_WORD_SEPARATOR.join(w.replace(_WORD_SEPARATOR, "") for w in words).encode(), np.uint8)
 
 
 def lexicon_digest(terms: list[str]) -> str:
@@ -118,7 +131,7 @@ class SegmentFolder:
         header = json.dumps({"doc": segment.doc.to_dict(), "fingerprint": segment.fingerprint,
                              "chunks": [[c.chunk_id, c.text, list(c.section_path), c.kind, list(c.responsible_units),
                                          c.order] for c in segment.chunks],
-                             "words": segment.words, "squashed": segment.squashed, "quoted": segment.quoted,
+                             "squashed": segment.squashed, "quoted": segment.quoted,
                              "arrays": layout}, ensure_ascii=False).encode()
         header += b" " * (-len(header) % 8)  # arrays start 8-byte aligned
         path = self._path(segment.doc.doc_id, segment.fingerprint)
@@ -137,16 +150,18 @@ class SegmentFolder:
         except FileNotFoundError:
             return None
         try:
-            if not data.startswith(_MAGIC):
+            if not data.startswith((_MAGIC, _MAGIC_2)):
                 raise ValueError("not a segment file")
             size = int.from_bytes(data[len(_MAGIC):len(_MAGIC) + 8], "little")
             start = len(_MAGIC) + 8 + size
             header = json.loads(data[len(_MAGIC) + 8:start])
             arrays = {name: np.frombuffer(data, dtype, count, start + offset)
                       for name, (dtype, count, offset) in header["arrays"].items()}
+            if "words" in header:  # a file of the previous layout
+                arrays["word_bytes"] = _word_bytes(header["words"])
             chunks = tuple(Chunk(chunk_id=i, doc_id=doc_id, text=t, section_path=tuple(p), kind=k,
                                  responsible_units=tuple(u), order=o) for i, t, p, k, u, o in header["chunks"])
-            return Segment(DocumentMeta.from_dict(header["doc"]), fingerprint, chunks, tuple(header["words"]),
+            return Segment(DocumentMeta.from_dict(header["doc"]), fingerprint, chunks,
                            squashed=tuple(header["squashed"]), quoted=tuple(header["quoted"]),
                            **{name: arrays[name] for name in _ARRAYS})
         except (ValueError, KeyError, TypeError) as exc:

@@ -139,3 +139,43 @@ def test_the_postings_index_scores_as_bm25s_does():
         assert np.array_equal(ours.scores(tokens), expected)
         order = [int(i) for i in np.argsort(-expected, kind="stable")[:10] if expected[i] > 0]
         assert ours.rank(tokens, n=10) == order
+
+
+def _as_previous_layout(path: Path) -> None:
+    """Rewrite a segment file as the previous layout wrote it: its words in the JSON header."""
+    import json
+
+    from assistant.segments import _MAGIC, _MAGIC_2
+
+    data = path.read_bytes()
+    size = int.from_bytes(data[len(_MAGIC):len(_MAGIC) + 8], "little")
+    start = len(_MAGIC) + 8 + size
+    header = json.loads(data[len(_MAGIC) + 8:start])
+    dtype, count, offset = header["arrays"].pop("word_bytes")
+    words = bytes(np.frombuffer(data, dtype, count, start + offset)).decode().split("\x00")
+    header["words"] = words
+    body = json.dumps(header, ensure_ascii=False).encode()
+    body += b" " * (-len(body) % 8)
+    path.write_bytes(_MAGIC_2 + len(body).to_bytes(8, "little") + body + data[start:])
+
+
+def test_a_segment_reads_back_whole_in_its_layout_and_in_the_previous_one(tmp_path):
+    from assistant.segments import build_segment
+    from assistant.types import Chunk, DocumentMeta
+
+    doc = DocumentMeta(doc_id="d1", title="云岫县专精特新企业奖励办法", source_file="d1.txt", region="云岫县")
+    chunks = [Chunk(f"d1-{i}", "d1", text, ("第一章", f"第{i + 1}条"), order=i) for i, text in enumerate(
+        ["对新认定的省级专精特新企业给予30万元奖励。", "首贷贴息比例为50%，编号7-4。", ""])]
+    segment = build_segment(chunks, doc, "fp1")
+    assert "贴息" in segment.words and len(set(segment.words)) == len(segment.words)
+    assert int(segment.pair_word.max()) == len(segment.words) - 1
+    folder = SegmentFolder(tmp_path, ["专精特新"])
+    folder.save(segment)
+    for layout in ("current", "previous"):
+        if layout == "previous":
+            _as_previous_layout(next(folder.folder.glob("d1-fp1.seg")))
+        loaded = folder.load("d1", "fp1")
+        assert loaded is not None, layout
+        assert loaded.words == segment.words and loaded.chunks == segment.chunks and loaded.doc == segment.doc
+        for name in ("pair_word", "pair_chunk", "pair_tf", "lengths", "grams", "gram_chunk"):
+            assert np.array_equal(getattr(loaded, name), getattr(segment, name)), (layout, name)
