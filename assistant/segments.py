@@ -115,6 +115,7 @@ class SegmentFolder:
     def __init__(self, root: Path, lexicon_terms: list[str]) -> None:
         add_words(lexicon_terms)  # before any document is tokenised, here or by a question
         self.folder = Path(root) / lexicon_digest(lexicon_terms)
+        self._previous_layout: set[tuple[str, str]] = set()  # read in the previous layout, see upgrade()
 
     def _path(self, doc_id: str, fingerprint: str) -> Path:
         return self.folder / f"{doc_id}-{fingerprint}.seg"
@@ -159,6 +160,7 @@ class SegmentFolder:
                       for name, (dtype, count, offset) in header["arrays"].items()}
             if "words" in header:  # a file of the previous layout
                 arrays["word_bytes"] = _word_bytes(header["words"])
+                self._previous_layout.add((doc_id, fingerprint))
             chunks = tuple(Chunk(chunk_id=i, doc_id=doc_id, text=t, section_path=tuple(p), kind=k,
                                  responsible_units=tuple(u), order=o) for i, t, p, k, u, o in header["chunks"])
             return Segment(DocumentMeta.from_dict(header["doc"]), fingerprint, chunks,
@@ -176,6 +178,22 @@ class SegmentFolder:
             segment = build_segment(chunks, doc, fingerprint)
             self.save(segment)
         return segment
+
+    def upgrade(self) -> int:
+        """Rewrite the segments read in the previous layout in this one (the next start reads
+        them faster); returns how many. Run beside serving: a reader sees either file whole."""
+        done = 0
+        while self._previous_layout:
+            key = self._previous_layout.pop()
+            segment = self.load(*key)
+            self._previous_layout.discard(key)  # (loading it noted it again)
+            if segment is not None:
+                try:
+                    self.save(segment)
+                except OSError:  # a read-only or full disk: they are read as they are
+                    return done
+                done += 1
+        return done
 
     def merged_key(self, entries: list[tuple[str, str]]) -> str:
         """Names the library made of these (doc_id, fingerprint) segments, in this order."""

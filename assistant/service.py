@@ -85,6 +85,8 @@ class Assistant:
         # now, beside serving, not in the first question. Not daemons: a short command waits for
         # them at exit rather than tearing the interpreter down under them (that aborted in CI)
         threading.Thread(target=self.checker.levels, name="criteria").start()
+        if self.retriever.segments is not None:  # segments an earlier version wrote, rewritten
+            threading.Thread(target=self.retriever.segments.upgrade, name="segments").start()
         threading.Thread(target=lambda: self._answerer.english_terms, name="glosses").start()
 
     def refresh(self) -> None:

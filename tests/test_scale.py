@@ -160,7 +160,7 @@ def _as_previous_layout(path: Path) -> None:
 
 
 def test_a_segment_reads_back_whole_in_its_layout_and_in_the_previous_one(tmp_path):
-    from assistant.segments import build_segment
+    from assistant.segments import _MAGIC, build_segment
     from assistant.types import Chunk, DocumentMeta
 
     doc = DocumentMeta(doc_id="d1", title="云岫县专精特新企业奖励办法", source_file="d1.txt", region="云岫县")
@@ -179,3 +179,7 @@ def test_a_segment_reads_back_whole_in_its_layout_and_in_the_previous_one(tmp_pa
         assert loaded.words == segment.words and loaded.chunks == segment.chunks and loaded.doc == segment.doc
         for name in ("pair_word", "pair_chunk", "pair_tf", "lengths", "grams", "gram_chunk"):
             assert np.array_equal(getattr(loaded, name), getattr(segment, name)), (layout, name)
+    # a segment read in the previous layout is rewritten in the current one (beside serving)
+    assert folder.upgrade() == 1 and folder.upgrade() == 0
+    assert next(folder.folder.glob("d1-fp1.seg")).read_bytes().startswith(_MAGIC)
+    assert folder.load("d1", "fp1").words == segment.words
