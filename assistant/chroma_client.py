@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from pathlib import Path
 
 log = logging.getLogger(__name__)
+# SQLite's words for a file that is not, or no longer, a sound database (codes 26 and 11)
+_DAMAGED = ("file is not a database", "database disk image is malformed", "(code: 26)", "(code: 11)")
 
 
 class StoreError(RuntimeError):
@@ -32,6 +35,20 @@ def client(index_dir: Path, chroma_url: str | None):
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise StoreError(f"cannot create the index folder {index_dir}: {exc.strerror}") from None
+    try:
+        return chromadb.PersistentClient(path=str(index_dir), settings=chroma_settings)
+    except Exception as exc:  # chromadb raises its own classes and SQLite's
+        if not any(sign in str(exc) for sign in _DAMAGED):
+            raise StoreError(f"cannot open the index folder {index_dir}: {exc}") from None
+    # the index is derived data: a damaged one is set aside (for a look) and built again
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    aside = index_dir.with_name(f"{index_dir.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
+    os.replace(index_dir, aside)
+    log.warning("the index folder %s is damaged; moved to %s and built again", index_dir, aside)
+    with SharedSystemClient._refcount_lock:  # Chroma would hand back the failed client
+        SharedSystemClient._identifier_to_system.pop(str(index_dir), None)
+    index_dir.mkdir(parents=True)
     return chromadb.PersistentClient(path=str(index_dir), settings=chroma_settings)
 
 

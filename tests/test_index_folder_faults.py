@@ -1,5 +1,6 @@
-"""A read-only index folder (a read-only mount, or files the service may not write) still answers;
-changes are refused with a clear message and nothing in the folder changes (issue 10, row 17)."""
+"""Faults of the index folder (issue 10). A read-only one (a read-only mount, or files the
+service may not write) still answers; changes are refused with a clear message and nothing in
+the folder changes (row 17). A damaged one is set aside and built again."""
 
 from __future__ import annotations
 
@@ -81,3 +82,21 @@ def test_a_read_only_index_answers_and_refuses_changes(settings_factory, tmp_pat
     assert {str(p.relative_to(settings.index_dir)): (p.stat().st_size, p.stat().st_mtime)
             for p in settings.index_dir.rglob("*") if p.is_file()} == held
     assert set(_copies()) <= copies_before  # the copy it answered from went with the process
+
+
+def test_a_damaged_index_is_set_aside_and_built_again(settings_factory, tmp_path):
+    """Issue 10, item 4: a damaged index (here its database overwritten) used to end every
+    command in a chromadb traceback."""
+    from assistant.service import Assistant
+
+    settings = settings_factory(index_dir=tmp_path / "index")
+    Assistant.from_settings(settings, progress=False)
+    (settings.index_dir / "chroma.sqlite3").write_bytes(b"not a database " * 1000)
+    env = dict(os.environ, POLICY_ASSISTANT_INDEX_DIR=str(settings.index_dir),
+               POLICY_ASSISTANT_FEEDBACK_DB=str(tmp_path / "feedback.sqlite"))
+    asked = subprocess.run([sys.executable, "-m", "assistant.cli", "ask", "国家级小巨人有多少奖励？"], cwd=ROOT, env=env,
+                           capture_output=True, text=True, timeout=300, check=False)
+    assert asked.returncode == 0, asked.stderr[-2000:]
+    assert "200万元" in asked.stdout and "is damaged; moved to" in asked.stderr
+    aside = list(tmp_path.glob("index.damaged-*"))
+    assert len(aside) == 1 and (aside[0] / "chroma.sqlite3").read_bytes().startswith(b"not a database")
