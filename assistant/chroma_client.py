@@ -44,7 +44,10 @@ def client(index_dir: Path, chroma_url: str | None):
     from chromadb.api.shared_system_client import SharedSystemClient
 
     aside = index_dir.with_name(f"{index_dir.name}.damaged-{time.strftime('%Y%m%d-%H%M%S')}")
-    os.replace(index_dir, aside)
+    try:
+        os.replace(index_dir, aside)
+    except OSError as exc:
+        raise StoreError(f"the index folder {index_dir} is damaged and cannot be moved aside: {exc.strerror}") from None
     log.warning("the index folder %s is damaged; moved to %s and built again", index_dir, aside)
     with SharedSystemClient._refcount_lock:  # Chroma would hand back the failed client
         SharedSystemClient._identifier_to_system.pop(str(index_dir), None)
