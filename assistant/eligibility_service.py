@@ -122,9 +122,10 @@ class EligibilityChecker:
         return profile
 
     def check(self, profile: CompanyProfile | str, region: str | None = None, prefer: tuple[int, ...] = (),
-              named: tuple[str, ...] = (), documents: set[str] | None = None) -> CheckReport:
+              named: tuple[str, ...] = (), documents: tuple[str, ...] | None = None) -> CheckReport:
         """Check a profile (or a message stating figures); ``region`` overrides the profile's;
-        ``documents`` limits the levels to those documents' (the chat: what retrieval found)."""
+        ``documents`` limits the levels to those documents' (the chat: what retrieval found), taken
+        in that order."""
         if isinstance(profile, str):
             profile = self.profile(profile)
         if region:
@@ -168,7 +169,10 @@ class EligibilityChecker:
         documents = None
         if found is not None and len(self.retriever.docs) > _ALL_DOCUMENTS_UP_TO:
             place = region or profile.region
-            documents = set(found) | {d.doc_id for d in self.retriever.docs.values() if place and place in (d.region or "")}
+            own = sorted(d.doc_id for d in self.retriever.docs.values() if place and place in (d.region or ""))
+            # in retrieval's order, then the place's: the levels are taken in this order, and a
+            # set's order changes from run to run (the same question got another county's table)
+            documents = tuple(dict.fromkeys([*found, *own]))
         report = self.check(profile, region, prefer=tiers, named=tuple(w for w in TITLE_WORDS if w in text),
                             documents=documents)
         if not report.results:

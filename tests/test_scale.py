@@ -183,3 +183,24 @@ def test_a_segment_reads_back_whole_in_its_layout_and_in_the_previous_one(tmp_pa
     assert folder.upgrade() == 1 and folder.upgrade() == 0
     assert next(folder.folder.glob("d1-fp1.seg")).read_bytes().startswith(_MAGIC)
     assert folder.load("d1", "fp1").words == segment.words
+
+
+def test_with_several_places_defining_a_level_the_check_takes_them_in_retrievals_order(tmp_path, monkeypatch):
+    """A question naming no place, in a library where two counties define the same level, got
+    one county's criteria in one run and the other's in the next (a set's order); now the
+    documents retrieval ranked first come first."""
+    import assistant.eligibility_service as eligibility_service
+    from assistant.service import Assistant
+    from assistant.settings import load_settings
+    from eval.scale_library import write_library
+
+    knowledge = write_library(tmp_path / "knowledge", 2)
+    assistant = Assistant.from_settings(load_settings(knowledge_dir=knowledge, index_dir=tmp_path / "index"),
+                                        progress=False)
+    monkeypatch.setattr(eligibility_service, "_ALL_DOCUMENTS_UP_TO", 0)  # as in a large library
+    seed, replica = "jinhu-plan-2022", "jinhu-plan-2022-r00001"
+    question = "我们做精密注塑模具的，主营收入三千八百万，利润四百五十万，省级专精特新小巨人够得着吗？"
+    for order in ([seed, replica], [replica, seed]):
+        answer = assistant.checker.answer_question(question, [], None, True, "zh", order)
+        assert answer is not None and answer.citations
+        assert answer.citations[0].doc_id == order[0], order
