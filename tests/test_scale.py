@@ -189,7 +189,7 @@ def test_with_several_places_defining_a_level_the_check_takes_them_in_retrievals
     """A question naming no place, in a library where two counties define the same level, got
     one county's criteria in one run and the other's in the next (a set's order); now the
     documents retrieval ranked first come first."""
-    import assistant.eligibility_service as eligibility_service
+    from assistant import eligibility_service
     from assistant.service import Assistant
     from assistant.settings import load_settings
     from eval.scale_library import write_library
