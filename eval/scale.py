@@ -5,7 +5,8 @@
 
 For each size (in chunks): writes a library (``eval.scale_library``), times the cold ingest,
 a one-document change, then, in a fresh process, start-up, RSS and ask p50/p95 over the
-development questions. Libraries above ``--real-up-to`` chunks get stable pseudo-random
+development questions; then the REST API's throughput on the seed library (``eval.load``, 20
+clients, 10 questions each; ``--no-rest`` skips it). Libraries above ``--real-up-to`` chunks get stable pseudo-random
 document vectors (a hash of the text) instead of the model's, so the benchmark does not
 spend an hour embedding; questions are always embedded by the real model.
 """
@@ -163,6 +164,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--keep", type=Path, default=None, help="build the libraries here and keep them")
     parser.add_argument("--probe", type=Path, default=None, help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-rest", action="store_true", help="skip the REST throughput run")
     args = parser.parse_args(argv)
     if args.probe:
         print(json.dumps(probe(args.probe, args.chroma_url)))
@@ -185,6 +187,20 @@ def main(argv: list[str] | None = None) -> None:
                 server.wait(timeout=30)
         print(json.dumps(row, ensure_ascii=False) if args.json else
               "  ".join(f"{k}={v}" for k, v in row.items() if k != "changed"), flush=True)
+    if not args.no_rest:
+        print(json.dumps(_rest_throughput()) if args.json else
+              "  ".join(f"{k}={v}" for k, v in _rest_throughput().items()), flush=True)
+
+
+def _rest_throughput() -> dict:
+    """``POST /api/ask`` from 20 concurrent clients against `serve` on the seed library."""
+    done = subprocess.run([sys.executable, "-m", "eval.load", "--conversations", "20", "--turns", "10",
+                           "--client", "rest"], capture_output=True, text=True, cwd=PROJECT_ROOT, check=False)
+    if done.returncode:
+        return {"rest_error": done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"}
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    return {"rest_clients": 20, **{key: result[key] for key in
+                                   ("questions", "errors", "questions_per_second", "latency_ms_p50", "latency_ms_p95")}}
 
 
 if __name__ == "__main__":
