@@ -66,8 +66,8 @@ def _store_and_model(settings: Settings, real: bool):
 
 
 def _ingest(settings: Settings, store, embeddings) -> tuple[float, object]:
-    from assistant.segments import segment_folder
     from assistant.indexing import ingest
+    from assistant.segments import segment_folder
 
     started = time.perf_counter()  # as `policy-assistant ingest` does it, lexical segments included
     report = ingest([settings.documents_dir], store=store, embeddings=embeddings, knowledge_dir=settings.knowledge_dir,
