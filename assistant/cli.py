@@ -218,7 +218,7 @@ def _read_history(path: Path):
               help="Who writes the answer: quotes only (default) or an OpenAI-compatible LLM, verified.")
 @click.pass_context
 def serve(ctx: click.Context, host: str, port: int, answerer: str | None) -> None:
-    """Start the web chat (builds the index first when it is missing)."""
+    """Start the web chat (builds the index first when there is none; brings it up to date beside serving)."""
     from .feedback import FeedbackStore
     from .index_watch import IndexWatch
     from .knowledge import KnowledgeBase
