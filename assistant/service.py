@@ -85,8 +85,6 @@ class Assistant:
         # now, beside serving, not in the first question. Not daemons: a short command waits for
         # them at exit rather than tearing the interpreter down under them (that aborted in CI)
         threading.Thread(target=self.checker.levels, name="criteria").start()
-        if self.retriever.segments is not None:  # segments an earlier version wrote, rewritten
-            threading.Thread(target=self.retriever.segments.upgrade, name="segments").start()
         threading.Thread(target=lambda: self._answerer.english_terms, name="glosses").start()
 
     def refresh(self) -> None:
@@ -121,6 +119,8 @@ class Assistant:
         warming.join()
         # load jieba's tagger now, not on a user's first question (and without calling any LLM)
         retriever.retrieve(analyse("省级专精特新企业的奖励", glossary, synonyms), 1)
+        # segments an earlier version wrote (all read just now) are rewritten beside serving
+        threading.Thread(target=segments.upgrade, name="segments").start()
         return cls(retriever, glossary, settings, synonyms)
 
     def catch_up(self, lock: threading.Lock | None = None) -> None:

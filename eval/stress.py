@@ -61,18 +61,16 @@ def _index_deleted_while_serving(client, index_dir: Path, limit: float = 120) ->
 def _serve_while_catching_up(scratch: Path, replicas: int = 11, limit: float = 600) -> dict:
     """Start `serve` on an index of the seeds after ``replicas - 1`` copies of them were added to
     its knowledge folder by hand: time to its first answer, and until it lists every document."""
-    import json as _json
-    import urllib.request
+    import httpx
 
+    from assistant.service import Assistant
     from assistant.settings import load_settings
 
     from .load import start_server
     from .scale_library import write_library
 
     knowledge = write_library(scratch / "library", replicas, load_settings(knowledge_dir=scratch / "knowledge"))
-    expected = len(_json.loads((knowledge / "metadata.json").read_text(encoding="utf-8"))["documents"])
-    from assistant.service import Assistant
-
+    expected = len(json.loads((knowledge / "metadata.json").read_text(encoding="utf-8"))["documents"])
     # the seeds' index, built here (the served one was just deleted and rebuilt)
     Assistant.from_settings(load_settings(knowledge_dir=scratch / "knowledge", index_dir=scratch / "library-index"),
                             progress=False)
@@ -80,15 +78,11 @@ def _serve_while_catching_up(scratch: Path, replicas: int = 11, limit: float = 6
     url, server = start_server(POLICY_ASSISTANT_KNOWLEDGE_DIR=str(knowledge),
                                POLICY_ASSISTANT_INDEX_DIR=str(scratch / "library-index"))
     try:
-        request = urllib.request.Request(url + "api/ask", _json.dumps({"question": "国家级小巨人有多少奖励？"}).encode(),
-                                         {"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=60) as response:
-            answered = not _json.loads(response.read())["refused"]
+        answered = not httpx.post(f"{url}api/ask", json={"question": "国家级小巨人有多少奖励？"}, timeout=60).json()["refused"]
         first = time.perf_counter() - started
         listed = 0
         while time.perf_counter() - started < limit:
-            with urllib.request.urlopen(url + "api/documents", timeout=60) as response:
-                listed = len(_json.loads(response.read()))
+            listed = len(httpx.get(f"{url}api/documents", timeout=60).json())
             if listed >= expected:
                 break
             time.sleep(1)

@@ -187,7 +187,8 @@ def test_serve_answers_then_completes_a_change_a_kill_9_interrupted(knowledge_co
     then finishes the interrupted change in the background and follows it; afterwards files,
     metadata, index and audit agree."""
     import time
-    import urllib.request
+
+    import httpx
 
     from eval.load import start_server
 
@@ -197,10 +198,7 @@ def test_serve_answers_then_completes_a_change_a_kill_9_interrupted(knowledge_co
     assert child.returncode == -signal.SIGKILL, child.stderr.decode()[-2000:]
 
     def ask(question: str) -> str:
-        request = urllib.request.Request(url + "api/ask", json.dumps({"question": question}).encode(),
-                                         {"Content-Type": "application/json"})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return json.loads(response.read())["answer"]
+        return httpx.post(f"{url}api/ask", json={"question": question}, timeout=30).json()["answer"]
 
     url, server = start_server(POLICY_ASSISTANT_KNOWLEDGE_DIR=str(knowledge_copy), POLICY_ASSISTANT_INDEX_DIR=str(index))
     try:
@@ -209,8 +207,7 @@ def test_serve_answers_then_completes_a_change_a_kill_9_interrupted(knowledge_co
         while "30万元" not in ask("盐都区对新认定的省级专精特新企业奖励多少？"):
             assert time.monotonic() < deadline, "the interrupted upload was not completed within 90 s"
             time.sleep(0.5)
-        with urllib.request.urlopen(url + "api/documents", timeout=30) as response:
-            listed_ids = {d["doc_id"] for d in json.loads(response.read())}
+        listed_ids = {d["doc_id"] for d in httpx.get(f"{url}api/documents", timeout=30).json()}
     finally:
         server.kill()
         server.wait(timeout=30)
