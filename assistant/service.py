@@ -7,6 +7,7 @@ import logging
 import os
 import threading
 import time
+from contextlib import nullcontext
 from dataclasses import replace
 
 from .answer import Assessment, ExtractiveAnswerer
@@ -128,7 +129,7 @@ class Assistant:
         changed files. Questions are answered from the last good generation meanwhile and follow
         the new one once it is committed. ``lock``: the knowledge base's (one change at a time)."""
         retriever = self.retriever
-        with lock or threading.Lock():
+        with lock or nullcontext():
             _catch_up(self.settings, retriever.store, retriever.embeddings, retriever.segments, False)
         self.follow_index()  # here, rather than in the next question
 
