@@ -31,7 +31,7 @@ _HOW_SCORED = "(怎么|如何|怎样)(加|打|评|算|计|给|得)分|加几分|
 # answer types: what detail the ask wants, recognised from its wording
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
-        r"(几个点|多少个点|百分之几|百分比|利率|费率|税率|利息.{0,3}(多少|几)|(哪些|什么|啥).{0,8}(比例|比率)|几折|打折|折扣|率.{0,3}多少|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
+        r"(几个点|多少个点|百分之几|百分比|利率|(补助|补贴|奖补|奖励|贴息|资助|补偿)的?(比例|比率)|费率|税率|利息.{0,3}(多少|几)|(哪些|什么|啥).{0,8}(比例|比率)|几折|打折|折扣|率.{0,3}多少|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
         r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent)", re.IGNORECASE),
     "amount": re.compile(
         r"(多少钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|经费|奖金)|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|补多少|"
@@ -46,15 +46,15 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"
         r"when (is|are|do|does|can|will|must|should))",
         re.IGNORECASE),
-    "frequency": re.compile(r"(多久.{0,4}一次|多长时间.{0,4}一次|几年一次|每年几次|频次|频率|how often)", re.IGNORECASE),
-    "duration": re.compile(r"((?<!每)多久(?!.{0,4}一次)|多长时间(?!.{0,4}一次)|(?<![这近前十好])几年(?!一次)|多少年|几个月|"
+    "frequency": re.compile(r"(多久.{0,8}一次|多长时间.{0,8}一次|几年一次|每年几次|频次|频率|how often)", re.IGNORECASE),
+    "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次)|多长时间(?!.{0,8}一次)|(?<![这近前十好])几年(?!一次)|多少年|几个月|"
                            r"(?<![这前好])几天|多少天|几个工作日|多少个?工作日|"
                            r"how long|how many years|how many months)", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
                             r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|"
                             r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.IGNORECASE),
     "materials": re.compile(r"((什么|哪些|啥|哪几样)(申报|申请|证明)?(材料|资料|文件|证明)|需要.{0,4}(材料|资料)|提交.{0,6}(什么|哪些|啥)|"
-                            r"要交(什么|啥)|准备(什么|哪些|啥)|"
+                            r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
         r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
@@ -82,7 +82,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # a figure asked for in no particular unit (the fallback when no other kind is asked)
     "number": re.compile(r"(多少(?![钱家个项件名人所批条年分倍级星档期轮次场])|how much|how high|how many)", re.IGNORECASE),
     "conditions": re.compile(
-        r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|资格|够不够|够吗|够格|够得着|符合吗|达标吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
+        r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|杠杠|资格|够不够|够吗|够格|够得着|符合吗|达标吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
         r"可以.{0,4}(申请|申报|报|进|入).{0,12}吗|能.{0,4}(申请|申报|报|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
         r"(can|could|would|will) (we|i|it|they|our [a-z]+) (get into|be recognised|be recognized|be named|apply|qualify|join|become|"
         r"make it|meet)|(do|does) (we|i|it|they|our [a-z]+) (qualify|meet|count)|am i eligible|are we eligible|"
@@ -97,12 +97,12 @@ DETAIL: dict[str, re.Pattern] = {
     "date": re.compile(r"(\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于)\d{1,2}月|年底前?|上半年|下半年|截至|之日起|前完成)"),
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|定期|一年一次)"),
     "procedure": re.compile(r"(申报程序|流程|程序|步骤|通过.{0,12}(平台|系统)|提交|评审|公示|审核)"),
-    "materials": re.compile(r"(申报书|材料(包括|如下)|证明材料|审计报告|申请表|提交.{0,16}(书|报告|材料|证明))"),
+    "materials": re.compile(r"(申报书|材料(包括|如下)|证明材料|审计报告|申请表|(提交|报送|上报|递交).{0,16}(书|报告|材料|证明))"),
     # a span of time (3年, 6个月, 30日内), not a date (2026年, 6月15日)
     "duration": re.compile(r"((?<!\d)\d{1,3}(年|个月|天|周)|(?<![\d月])\d{1,3}日(?=内|以内|之内)|(?<![\d年])\d{1,2}月(?=内|以内)|\d+个?工作日|[一二三四五六七八九十两半]+(年|个月|天|个工作日))"),
     "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府)"),
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
-    "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准)"),
+    "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?\d|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准)"),
     "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资金支持|专项资金|给予.{0,12}(万元|元|支持|优惠))"),
     "number": re.compile(r"(\d|[一二三四五六七八九十两百千]+(个|家|项|倍|成|级|年|名|次|场|万|亿))"),
 }
@@ -212,6 +212,14 @@ def _names_institution(sentence: str) -> bool:
     return any(not name.endswith(_GENERIC_PREFIX) for name, _ in _NAMED_INSTITUTION.findall(sentence))
 
 
+# "符合条件的企业", "达到标准的", "省级以上": words that only point at requirements stated elsewhere
+_REFERRED_CONDITIONS = re.compile(r"((符合|满足|具备|达到)[^，,。；;]{0,6}?(条件|要求|标准)的?|"
+                                  r"(?<![\d%万亿元年人项家个倍])以上|按要求|有关要求)")
+
+_ASKS_REQUIREMENTS = re.compile(r"(条件|要求|标准|门槛|资格|需要(什么|哪些|啥)|要(什么|哪些|啥)|"
+                                r"requirement|criteri|conditions|what do (we|i) need|what does it take)", re.IGNORECASE)
+
+
 def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] = (), ask: str = "") -> bool:
     """Whether ``sentence`` carries a detail of ``kind`` (an amount, a date, …); for "measure",
     a number in the unit ``ask`` wants."""
@@ -221,8 +229,44 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return _names_institution(sentence)
     if kind == "support":
         sentence = _QUOTED_NAME.sub("", sentence)
+    if kind == "conditions" and _ASKS_REQUIREMENTS.search(ask):
+        # "对符合条件的企业给予支持" refers to conditions without stating any: no answer to
+        # "需要满足什么条件", though it answers "能不能走绿色通道"
+        sentence = _REFERRED_CONDITIONS.sub("", sentence)
     if kind == "measure":
         units = "|".join(measure_units(ask)) or _UNITS
         return bool(re.search(rf"(\d+|[一二三四五六七八九十两]+)\s*({units})", sentence))
+    if kind == "frequency" and DETAIL["duration"].search(sentence):
+        return True  # "多长时间复核一次": "有效期为3年，期满前…申请复核" states the period
     pattern = DETAIL.get(kind)
     return bool(pattern and pattern.search(sentence))
+
+
+# what may stand between a noun and the words asking for its figure ("有效期是几年", "认定的有效期")
+_LINK = re.compile(r"^[的是有为要能可一共总共大概大约会给]{0,3}$")
+
+
+def measured_words(ask: str, groups: tuple[tuple[str, ...], ...], cue: re.Pattern) -> list[tuple[str, ...]]:
+    """The term groups of the noun phrase right before the words that ask for a figure: what the
+    figure is of ("认定有效期几年" → 认定, 有效期; "对出口业务怎么打分" → 出口, 业务). A clause
+    stating a figure of something else does not answer. Empty when no cue follows a noun."""
+    match = cue.search(ask)
+    if not match or not re.search(r"[\u4e00-\u9fff]", ask):
+        return []
+    spans = []
+    for group in groups:
+        found = [(ask.find(t), ask.find(t) + len(t)) for t in group if t and t in ask[:match.start()]]
+        if found:
+            spans.append((max(found, key=lambda s: s[1] - s[0]), group))
+    chain: list[tuple[str, ...]] = []
+    end = match.start()
+    for (start, stop), group in sorted(spans, key=lambda s: -s[0][1]):
+        if stop > end:
+            continue  # a group inside another one already taken
+        if not _LINK.match(ask[stop:end]):
+            break
+        chain.append(group)
+        end = start
+        if len(chain) == 2:  # the noun and what qualifies it; further words are the wider topic
+            break
+    return chain[::-1]

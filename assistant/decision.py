@@ -27,9 +27,16 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .asking import ASK_TYPES, detail_present
+from .asking import ASK_TYPES, detail_present, levels, measured_words
 from .criteria import title_names_level
-from .evidence import TermWeights, coverage, distinctive_coverage, known_share, squash
+from .evidence import (
+    TermWeights,
+    coverage,
+    distinctive_coverage,
+    known_share,
+    squash,
+    term_present,
+)
 from .query import QueryAnalysis, is_scope
 from .types import ScoredChunk
 
@@ -62,6 +69,8 @@ def _clause_text(hit: ScoredChunk) -> str:
     return f"{' '.join(hit.chunk.section_path)} {hit.chunk.text}"
 
 
+# a clause that sets out what it takes to be recognised or admitted
+_STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)?(条件|标准)|应(当)?(同时)?(具备|满足|符合)(以下|下列|如下)?)")
 _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.I)
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
 # until calibrated: answer when the ask is mostly covered and the asked detail is there
@@ -123,13 +132,22 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
         # a compound ask ("什么时候截止？要交哪些材料？") is covered part by part, each by its own clause
         candidates = topical(hits, floor=0.1 if kind == "conditions" else 0.25,
                              relative=0.5 if compound else 0.7)
+        if kind == "conditions":  # a criteria row answers however few of the owner's words it repeats
+            # (one of a table of the title asked: 市级 rows do not answer for 小巨人)
+            candidates += [h for h in hits if h.chunk.kind == "table_row" and h.ask_coverage >= 0.1
+                           and h not in candidates
+                           and (not topic or coverage(topic, (), _clause_text(h), weights, scales=scales) >= 0.5)]
         if kind == "conditions" and query.levels:  # the criteria of the level asked, when retrieved
             candidates = sorted(candidates, key=lambda h: not _names_level(h, query.levels))
         for hit in candidates:
             if kind == "conditions":
                 # a criteria row, or a clause that states a requirement (not one that merely
                 # names the title: "对首次认定为…小巨人的，给予…奖励" says nothing of what it takes)
-                if hit.chunk.kind == "table_row" or detail_present(kind, hit.chunk.text):
+                # "what do we need for provincial level?" names nothing but the level: it wants that
+                # level's criteria, not a clause that sets a target for firms of that level
+                bare = bool(levels(query.ask)) and not topic
+                if hit.chunk.kind == "table_row" or (detail_present(kind, hit.chunk.text, ask=query.ask) and (
+                        not bare or _STATES_CRITERIA.search(_clause_text(hit)))):
                     found[kind] = (hit, hit.chunk.text)
                     break
                 continue
@@ -140,6 +158,13 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             if kind in STATED and query.nouns and distinctive_coverage(topic, _clause_text(hit), weights, query.nouns,
                                                                          scales=scales) < 0.5:
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
+            if kind in STATED and kind != "support" and not _states_measured(query, kind, hit, weights):
+                continue  # "认定有效期几年": the 3个月 of a payment is not the period asked for
+            # the materials (steps) of the document's own application do not answer for one of
+            # its measures: "技改补助要交哪些材料" is not answered by the 小巨人 申报程序
+            if kind in ("materials", "procedure") and query.nouns and distinctive_coverage(
+                    topic, _evidence(hit), weights, query.nouns, scales=scales) < 0.5:
+                continue
             parts = sentences(hit.chunk.text)
             path = " ".join(hit.chunk.section_path)
             scores = [coverage(query.ask_groups, (), part + path, weights) for part in parts]
@@ -159,7 +184,21 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     break
             if found[kind]:
                 break
+    # "多久到账" asks when (a date) or how long (3个月内): either answers it
+    when = [k for k in ("date", "duration") if k in found]
+    if len(when) == 2 and any(found[k] for k in when):
+        found = {k: v or next(found[o] for o in when if found[o]) if k in when else v for k, v in found.items()}
     return DetailCheck(found)
+
+
+def _states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: TermWeights) -> bool:
+    """Whether the clause names the noun the asked figure is of (see :func:`measured_words`),
+    when that noun is distinctive: "认定有效期几年" is not answered by the 3个月 of a payment."""
+    words = measured_words(query.ask, query.ask_groups, ASK_TYPES[kind])[-1:]
+    words = [g for g in words if not is_scope(g, query.places) and g not in query.cue_groups
+             and any(t in query.heads for t in g) and all(weights.df(t) <= 0.1 * weights.size for t in g)]
+    text = squash(_evidence(hit))
+    return all(any(term_present(t, text) for t in g) for g in words)
 
 
 def criteria_fit(query: QueryAnalysis, hits: list[ScoredChunk]) -> float:
@@ -198,6 +237,22 @@ def novel_noun(query: QueryAnalysis, weights: TermWeights) -> float:
     mentions under any of its synonyms: the documents cannot speak of it."""
     return float(any(any(t in query.nouns for t in g) and all(weights.df(t) == 0 for t in g)
                      for g in query.ask_groups))
+
+
+_NOT_A_THING = re.compile(r"^[能可会要想该这那此本每各别]")  # 能用, 这两项: a modal or a pointer, no name
+
+
+def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
+    """Whether what the ask is about (a noun heading its phrase: 公寓 in 人才公寓, 年费 in 交年费)
+    is a thing no text mentions under any of its synonyms: no clause can answer for it."""
+    # only where the ask is whether there is such a thing (有没有…, 能申请…吗, 要交…吗): a
+    # question for a detail (多久, 电话多少) is judged by whether the detail is there
+    if not set(query.ask_types) <= {"conditions", "support"}:
+        return False
+    return any(g not in query.cue_groups and not is_scope(g, query.places)
+               and all(weights.df(t) == 0 for t in g)
+               and any(t in query.heads and not _NOT_A_THING.match(t) for t in g)
+               for g in query.ask_groups)
 
 
 # the thing a yes/no question asks whether there is: 有贴息吗, 有没有房租补贴, 能享受X吗

@@ -161,19 +161,25 @@ def term_present(term: str, text: str) -> bool:
 
 def coverage(groups: tuple[tuple[str, ...], ...], unknown: tuple[str, ...], text: str,
              weights: TermWeights, unknown_weight: float = 0.3, *, normalised: bool = False,
-             scales: tuple[float, ...] | None = None) -> float:
+             scales: tuple[float, ...] | None = None,
+             optional: frozenset[tuple[str, ...]] = frozenset()) -> float:
     """Weighted share of the question's term groups found in ``text`` (0 to 1).
 
     English words with no known translation count against coverage with a reduced
     weight: the glossary is incomplete, but a question about "visa" is not answered by a
     clause about loans. ``scales`` multiplies each group's weight (context terms count less).
+    ``optional`` groups count where found and are not missed where not (the words asking for a
+    kind of detail: "要满足哪些条件" is answered by "应同时具备下列条件").
     """
     text = text if normalised else squash(text)
     total = covered = 0.0
     for i, group in enumerate(groups):
         weight = weights.group_weight(group) * (scales[i] if scales else 1.0)
+        present = any(term_present(term, text) for term in group)
+        if group in optional and not present:
+            continue
         total += weight
-        if any(term_present(term, text) for term in group):
+        if present:
             covered += weight
     total += unknown_weight * weights.idf("\x00unseen") * len(unknown)
     return covered / total if total else 0.0

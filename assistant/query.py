@@ -8,9 +8,25 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from .asking import (
+    ASK_TYPES,
+    LEVELS,
+    AskSplit,
+    ask_types,
+    has_figures,
+    levels,
+    split_ask,
+)
 from .evidence import TermWeights
-from .asking import LEVELS, AskSplit, ask_types, has_figures, levels, split_ask
-from .lexical import EN_STOPWORDS, ZH_STOPWORDS, dictionary_word, normalise, places, segment, tokenize
+from .lexical import (
+    EN_STOPWORDS,
+    ZH_STOPWORDS,
+    dictionary_word,
+    normalise,
+    places,
+    segment,
+    tokenize,
+)
 from .synonyms import Synonyms
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -147,6 +163,10 @@ class QueryAnalysis:
     context_places: tuple[str, ...] = ()  # places named only while describing the asker
     nouns: frozenset[str] = frozenset()  # the ask's nouns: words that name a topic (社保, 门票)
     own_size: int = 0  # how many leading groups are the ask's own words (the rest of the ask: context taken in)
+    # groups of words that ask for a kind of detail (满足 in "需要满足什么条件"): a clause that has
+    # them covers more of the question, one without them is not the worse for it
+    cue_groups: frozenset[tuple[str, ...]] = frozenset()
+    heads: frozenset[str] = frozenset()  # the ask's nouns that head their phrase (公寓 in 人才公寓)
 
     @property
     def tokens(self) -> list[str]:
@@ -244,7 +264,11 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     own = ask_size
     refers = refers and ask_size < 4
     # "真是这样吗？", "市里支持吗？", "anything about that?": the ask names no topic of its own
-    subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places)]
+    # the words that ask for a kind of detail ("需要满足什么条件": 满足, 条件) name no topic either
+    # (not 奖励/补贴: "展会补贴要交啥材料" asks about the subsidy, which the clause must name)
+    cues = [ASK_TYPES[kind] for kind in ask_types(split.ask.lower()) if kind != "support"]
+    cue_groups = frozenset(g for g in ask_groups if any(p.search(t) for p in cues for t in g))
+    subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places) and g not in cue_groups]
     weak = sum(weights.group_weight(g) for g in subject) < MIN_ASK_WEIGHT if weights else len(subject) < 2
     if weak and subject and levels(split.ask) and "conditions" in ask_types(split.ask.lower()):
         weak = False  # "省级的专精特新小巨人我们够得着吗？" names its goal: common words, but the topic
@@ -270,7 +294,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
                          figures=has_figures(split.context or question),
                          context_places=tuple(p for p in context_places if p not in ask_places),
                          nouns=nouns(split.ask) if CJK.search(split.ask) else frozenset(),
-                         own_size=own)
+                         heads=head_nouns(split.ask) if CJK.search(split.ask) else frozenset(),
+                         own_size=own, cue_groups=cue_groups)
 
 
 # a verb or preposition jieba glues to the noun after it ("交年费", "给补贴")
@@ -307,11 +332,38 @@ def is_scope(group: tuple[str, ...], places: tuple[str, ...] | list[str]) -> boo
 
 def nouns(text: str) -> frozenset[str]:
     """Words jieba tags as nouns (n…, j abbreviations, vn verbal nouns) in ``text``."""
-    import jieba.posseg as posseg
+    return frozenset(w for w, head in _tagged_nouns(text) if head is not None)
 
-    # a word jieba only guessed (能贷, 单户: tagged n for want of a better tag) names no topic
-    return frozenset(w for w, flag in posseg.lcut(normalise(text))
-                     if (flag[:1] in ("n", "j") or flag == "vn") and dictionary_word(w))
+
+def head_nouns(text: str) -> frozenset[str]:
+    """The nouns of ``text`` that head their phrase (no noun follows: 公寓 in 人才公寓, not 硬性
+    in 硬性门槛): what is asked about, rather than what qualifies it."""
+    return frozenset(w for w, head in _tagged_nouns(text) if head is not False)
+
+
+@lru_cache(maxsize=4096)
+def _tagged_nouns(text: str) -> tuple[tuple[str, bool | None], ...]:
+    """Nouns with whether each heads its phrase (None: a head jieba guessed, not a dictionary word)."""
+    from jieba import posseg
+
+    tagged = [(w, flag) for w, flag in posseg.lcut(normalise(text))]
+    nominal = ("n", "j")
+    found: list[tuple[str, bool | None]] = []
+    for i, (word, flag) in enumerate(tagged):
+        after = tagged[i + 1][1] if i + 1 < len(tagged) else "x"
+        # a word jieba only guessed (能贷, 单户: tagged n for want of a better tag) names no topic
+        if flag[:1] in nominal or flag == "vn":
+            # a verbal noun (咨询 in "找谁咨询") names an act, not a thing asked about
+            head = after[:1] not in nominal and after != "vn" and flag != "vn"
+            if dictionary_word(word):
+                found.append((word, head))
+            elif head and len(word) > 1:  # a word jieba does not know (年费): what is asked about
+                found.append((word, None))
+        # "有什么好吃的推荐": a verb or adjective with 的 and no noun after it is the thing named
+        elif (flag[:1] in ("v", "a") and after == "uj" and tagged[i + 1][0] == "的" and dictionary_word(word)
+              and (tagged[i + 2][1] if i + 2 < len(tagged) else "x")[:1] not in ("n", "j", "a")):
+            found.append((word, True))
+    return tuple(found)
 
 
 def _content_tokens(text: str) -> list[str]:

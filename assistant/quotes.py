@@ -26,9 +26,12 @@ def quote_of(text: str, query: QueryAnalysis, weights: TermWeights) -> str:
     parts = [p for p in sentences(text) if "unit" in query.ask_types or not UNITS_ONLY.match(p)] or sentences(text)
     # places are answered by the document's region, not by a sentence naming them
     groups = tuple(g for g in query.ask_groups if not set(g) & set(query.places))
+    # what the company told ("原来是省级，今年升成了国家级") picks, among the sentences on the ask,
+    # the one about its case ("同一企业晋级的，按差额补足奖励")
+    told = tuple(g for g in query.term_groups[len(query.ask_groups):] if not set(g) & set(query.places))
 
     def score(sentence: str) -> float:
-        value = coverage(groups, (), sentence, weights)
+        value = coverage(groups, (), sentence, weights) + (0.3 * coverage(told, (), sentence, weights) if told else 0.0)
         if any(detail_present(kind, sentence, (), query.ask) for kind in query.ask_types if kind != "conditions"):
             value += 0.5
         elif query.ask_types and _NUMBER.search(sentence):

@@ -332,6 +332,6 @@ class HybridRetriever:
         text = self.weights.squashed(self._position[chunk.chunk_id])  # evidence text, normalised at refresh
         if ask_only:
             return coverage(query.ask_groups, query.unknown_terms, text, self.weights, normalised=True,
-                            scales=query.ask_scales)
+                            scales=query.ask_scales, optional=query.cue_groups)
         return coverage(query.term_groups, query.unknown_terms, text, self.weights, normalised=True,
-                        scales=query.group_scales)
+                        scales=query.group_scales, optional=query.cue_groups)

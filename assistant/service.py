@@ -267,14 +267,17 @@ class Assistant:
             scope &= set(doc_ids)
         retrieved = self.retriever.retrieve(query, k, sorted(scope), whole_tables) if scope else []
         local_verdict = self._answerer.assess(query, retrieved) if retrieved else None
-        if local_verdict and (local_verdict.answerable or local_verdict.topic_covered):
+        # provincial and national criteria are the same wherever they are printed: a place whose
+        # documents only mention them ("符合条件的…") is answered from another place's table
+        criteria = bool(set(query.levels) & {"省级", "国家级"}) and query.wants_criteria
+        if local_verdict and (local_verdict.answerable or (local_verdict.topic_covered and not criteria)):
             return {}, retrieved, local_verdict  # answered here, or "mentioned here, but no amount" from here
         elsewhere = [h for h in self.retriever.retrieve(query, k, doc_ids, whole_tables) if h.chunk.doc_id not in scope]
         other_verdict = self._answerer.assess(query, elsewhere) if elsewhere else None
         if not other_verdict or not other_verdict.answerable:
+            # "mentioned here, but no amount" from here, else a decline
             return {}, retrieved or elsewhere, local_verdict if retrieved else other_verdict
         place = "、".join(named)
-        criteria = set(query.levels) & {"省级", "国家级"} and query.wants_criteria
         if criteria and elsewhere[0].chunk.kind == "table_row":
             return {"place": place, "elsewhere": "criteria"}, elsewhere, other_verdict
         return {"place": place, "elsewhere": "strict"}, elsewhere, other_verdict

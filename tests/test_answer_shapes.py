@@ -73,3 +73,13 @@ def test_each_part_of_a_compound_question_is_quoted_from_its_clause(county):
 def test_a_reward_stated_in_the_passive_answers_a_new_recognition_question(county):
     answer = county.ask("梧桐县对新认定的专精特新企业奖励多少？")
     assert not answer.refused and "10万元" in answer.text and "30万元" in answer.text
+
+
+@pytest.mark.parametrize("question", ["梧桐县专精特新企业可以申请人才公寓吗？", "梧桐县认定以后每年要交年费吗？"])
+def test_a_thing_no_document_names_is_declined(county, question):
+    assert county.ask(question).refused
+
+
+def test_owners_words_for_the_materials_find_the_list(county):
+    answer = county.ask("梧桐县申报专精特新要交哪些东西？")
+    assert not answer.refused and "营业执照复印件" in answer.text

@@ -291,3 +291,51 @@ def test_a_mis_cut_segment_keeps_the_known_word_inside_it():
     assert "瞪羚" in asked and "对瞪羚" not in asked  # jieba glued the preposition to the noun
     assert set(ask_types("可以享受哪些增值税减免比例？")) == {"rate"}
     assert set(ask_types("入库了给不给钱")) == {"support"}
+
+
+@pytest.mark.parametrize("ask, sentence, stated", [
+    ("需要满足什么条件？", "对符合条件的专精特新中小企业予以重点支持。", False),  # only points at conditions
+    ("需要满足什么条件？", "推动符合上市条件的企业纳入上市培育库。", False),
+    ("需要满足什么条件？", "申报省级以上技术研究院。", False),  # 省级以上 is a level, no threshold
+    ("需要满足什么条件？", "上年度营业收入在800万元以上。", True),
+    ("需要满足什么条件？", "研发费用占比分别达到4%、5%。", True),
+    ("能不能走绿色通道？", "畅通职称评定绿色通道，符合条件的直接申报。", True),  # a yes/no ask: eligibility stated
+])
+def test_conditions_are_stated_only_by_a_requirement(ask, sentence, stated):
+    assert detail_present("conditions", sentence, ask=ask) is stated
+
+
+def test_the_words_that_ask_for_a_detail_count_where_found_and_are_never_missed():
+    from assistant.evidence import TermWeights, coverage
+
+    weights = TermWeights(["企业满足条件，营业收入", "具备条件的给予奖励", "专利奖励", "培训"])
+    groups = (("满足", "具备", "符合"), ("条件",), ("营业收入",))
+    optional = frozenset({groups[0]})
+    without = coverage(groups, (), "企业应当具备下列条件：营业收入800万元", weights, optional=optional)
+    assert without == pytest.approx(1.0)
+    # a clause lacking a cue word is not the worse for it, one lacking the subject is
+    assert coverage(groups, (), "下列条件：营业收入800万元", weights, optional=optional) == pytest.approx(1.0)
+    assert coverage(groups, (), "应当具备下列条件", weights, optional=optional) < without
+    assert coverage(groups, (), "下列条件：营业收入800万元", weights) < 1.0  # required, the old way
+
+
+@pytest.mark.parametrize("ask, kind, words", [
+    ("杉屿区的区级专精特新认定有效期几年？", "duration", [("认定",), ("有效期", "截止")]),
+    ("澄岭评分标准里对出口业务怎么打分？", "measure", [("出口",), ("业务",)]),
+    ("有补贴吗", "amount", []),  # no figure asked
+])
+def test_the_words_a_figure_is_asked_of(ask, kind, words):
+    from assistant.asking import ASK_TYPES, measured_words
+
+    groups = (("专精特新",), ("有效期", "截止"), ("认定",), ("杉屿",), ("区级",), ("评分标准",), ("出口",), ("业务",))
+    assert measured_words(ask, groups, ASK_TYPES[kind]) == words
+
+
+def test_the_thing_asked_about_is_the_noun_that_heads_its_phrase():
+    from assistant.query import head_nouns, nouns
+
+    assert "公寓" in head_nouns("可以申请人才公寓吗？") and "人才" not in head_nouns("可以申请人才公寓吗？")
+    assert "好吃" in nouns("盐城有什么好吃的推荐？")  # 好吃的: a thing, though an adjective
+    assert head_nouns("有没有硬性门槛？") == frozenset({"门槛"})  # 硬性 qualifies 门槛
+    assert "年费" in head_nouns("认定以后每年要交年费吗？")  # a word jieba does not know still names the thing
+    assert "咨询" not in head_nouns("申报专精特新找谁咨询？")  # an act, not a thing

@@ -101,3 +101,21 @@ def test_drafting_requests_are_declined(assistant):
 def test_english_domain_terms_from_the_glossary(assistant):
     answer = assistant.ask("How many smart workshops does Lianyungang want specialised firms to build by 2025?")
     assert not answer.refused and "智能车间10个" in answer.text
+
+
+def test_a_place_that_only_mentions_the_conditions_gets_another_places_criteria_labelled(assistant):
+    # 盐城's measures say "符合条件的…" but state no provincial criteria; 金湖's annex does
+    answer = assistant.ask("我们是盐城的汽车零部件企业，想申请省级专精特新，需要满足什么条件？")
+    assert not answer.refused
+    assert {c.doc_id for c in answer.citations} == {"jinhu-plan-2022"}
+    assert all("省级" in c.section_path[0] for c in answer.citations)
+    assert "不是盐城本地的政策" in answer.text
+
+
+def test_rows_of_several_criteria_columns_are_quoted_under_their_headings(assistant):
+    answer = assistant.ask("我们是盐城的，省级需要什么条件？")
+    assert not answer.refused
+    text = answer.text.split("来源")[0]
+    made, innovative = text.index("小巨人企业 › 制造类："), text.index("小巨人企业 › 创新类：")
+    # each heading stands before its own rows, numbered from 1 again
+    assert made < text.index("- 1. 年度主营业务收入") < innovative < text.index("- 1. 2014年")
