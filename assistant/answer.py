@@ -21,18 +21,26 @@ from .decision import (
     DEFAULT_MODEL,
     DecisionModel,
     DetailCheck,
+    ask_subject,
     check_details,
     features,
     novel_subject,
     object_fit,
     topical,
 )
-from .evidence import TermWeights
+from .evidence import TermWeights, coverage
 from .gloss import gloss
 from .query import QueryAnalysis
 from .quotes import UNITS_ONLY as _UNITS_ONLY
 from .quotes import quote_of
-from .types import SECTION_SEPARATOR, Answer, Citation, DocumentMeta, ScoredChunk
+from .types import (
+    SECTION_SEPARATOR,
+    TABLE_KINDS,
+    Answer,
+    Citation,
+    DocumentMeta,
+    ScoredChunk,
+)
 
 NOT_ANSWERS = ("toc", "note")
 
@@ -184,8 +192,14 @@ class ExtractiveAnswerer:
         candidates = [h for h in topical(retrieved) if answers(h)]
         criteria = query.wants_criteria
         rows = [h for h in (candidates[:3] if not criteria else retrieved[:5]) if h.chunk.kind == "table_row"]
-        if criteria and rows:
+        if criteria and rows and not self._subject_outside_tables(query, rows, details):
             return criteria_columns(query, best_table_row(query, rows, retrieved), retrieved)
+        if query.wants_list and candidates and candidates[0].chunk.kind in TABLE_KINDS:
+            # "评分表一共有哪些指标": every row of the table the best clause is in, in its order
+            table = (candidates[0].chunk.doc_id, candidates[0].chunk.section_path[:1])
+            whole = [h for h in retrieved if h.chunk.kind in TABLE_KINDS
+                     and (h.chunk.doc_id, h.chunk.section_path[:1]) == table]
+            return sorted(whole, key=lambda h: h.chunk.order)[:MAX_LIST_ROWS]
         carriers = {hit.chunk.chunk_id for hit, _ in (v for v in details.found.values() if v)}
         # each part of a compound ask is quoted from the clause that carries it, topical or not
         candidates += [hit for hit, _ in (v for v in details.found.values() if v) if hit not in candidates]
@@ -200,6 +214,17 @@ class ExtractiveAnswerer:
             carriers |= {h.chunk.chunk_id for h in stated}
         ordered = sorted(candidates, key=lambda h: h.chunk.chunk_id not in carriers)  # stable: rank kept within each
         return ordered[: self._max_citations]
+
+    def _subject_outside_tables(self, query: QueryAnalysis, rows: list[ScoredChunk], details: DetailCheck) -> bool:
+        """Whether the conditions asked about are those of a thing a clause names and no criteria
+        row does ("质量奖奖励要什么条件": 对获得省长质量奖的…给予…): that clause answers."""
+        carrier = details.found.get("conditions")
+        topic = ask_subject(query)
+        if not carrier or carrier[0].chunk.kind in TABLE_KINDS or not topic:
+            return False
+        def named(hit: ScoredChunk) -> float:
+            return coverage(topic, (), " ".join(hit.chunk.section_path) + hit.chunk.text, self._weights)
+        return named(carrier[0]) >= 0.5 and all(named(h) < 0.5 for h in rows)
 
     def _cite(self, number: int, hit: ScoredChunk, query: QueryAnalysis, today: dt.date) -> Citation:
         chunk = hit.chunk
@@ -320,15 +345,17 @@ def source_line(citation: Citation, doc: DocumentMeta, texts: dict[str, str]) ->
     return f"[{citation.number}] {citation.title}{SECTION_SEPARATOR}{SECTION_SEPARATOR.join(citation.section_path)}{suffix}"
 
 
+MAX_LIST_ROWS = 16  # a whole table asked for; longer ones are cut (the sources name the table)
+
+
 def column_headings(citations: list[Citation], rows: list[bool]) -> list[str | None]:
     """A heading before each criteria column when rows of several are quoted ("小巨人企业 › 制造类："),
     so that numbered rows of one column are not read as going on from another's."""
     paths = [c.section_path for c, row in zip(citations, rows) if row]
     if len(set(paths)) < 2:
         return [None] * len(citations)
-    shared = 0  # the table's own title, common to every column, is in the lead and the sources
-    while all(len(p) > shared + 1 and p[shared] == paths[0][shared] for p in paths):
-        shared += 1
+    # the table's own title, common to every column, is in the sources
+    shared = 1 if all(len(p) > 1 and p[0] == paths[0][0] for p in paths) else 0
     headings: list[str | None] = []
     previous = None
     for citation, row in zip(citations, rows):

@@ -179,6 +179,16 @@ def ask_types(ask: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+# "评分表一共有哪些指标", "都包括哪几项": the whole list is asked for, every row of it
+_WHOLE_LIST = re.compile(r"((一共|总共|全部|所有|都|共)(有|包括|包含|分)?(哪些|哪几|什么|几))|((哪些|哪几[项个条类种样])(指标|项目|事项|内容|类别))|"
+                         r"列出|全部列|\blist (all|every|the)\b|what are all", re.IGNORECASE)
+
+
+def wants_whole_list(ask: str) -> bool:
+    """Whether the ask wants every item of a list or table, not the best few."""
+    return bool(_WHOLE_LIST.search(ask))
+
+
 def has_figures(text: str) -> bool:
     """Whether the question states its company's figures (营收3800万, 45 staff, 6%)."""
     return bool(_FIGURE.search(text))
@@ -214,8 +224,13 @@ def _names_institution(sentence: str) -> bool:
 
 # "符合条件的企业", "达到标准的", "省级以上": words that only point at requirements stated elsewhere
 _REFERRED_CONDITIONS = re.compile(r"((符合|满足|具备|达到)[^，,。；;]{0,6}?(条件|要求|标准)的?|"
-                                  r"(?<![\d%万亿元年人项家个倍])以上|按要求|有关要求)")
+                                  r"(?<![\d%万亿元年人项家个倍])以上|按要求|有关要求|"
+                                  r"评分(标准|细则)[：:])")  # a scoring table's column name (评分标准：…得15分)
 
+_GRANT_RECIPIENT = re.compile(r"对[^，,。；;]{2,40}的[^，,。；;]{0,10}[，,]?(给予|按|奖励|补助|补贴)")
+_RECOGNITION = re.compile(r"(认定|申报|评上|评定|评选|入库|进库|称号|recogni|appl)", re.IGNORECASE)
+_SECTION_ASKED = re.compile(r"(科室|处室|哪个科|哪个处|哪个股)")
+_SECTION_NAMED = re.compile(r"[\u4e00-\u9fff]{2,10}(科|处|股|室)(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,10}(科|处|股|室)(?=[，,、。；;）)（(]|联系|负责)")
 _ASKS_REQUIREMENTS = re.compile(r"(条件|要求|标准|门槛|资格|需要(什么|哪些|啥)|要(什么|哪些|啥)|"
                                 r"requirement|criteri|conditions|what do (we|i) need|what does it take)", re.IGNORECASE)
 
@@ -223,6 +238,9 @@ _ASKS_REQUIREMENTS = re.compile(r"(条件|要求|标准|门槛|资格|需要(什
 def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] = (), ask: str = "") -> bool:
     """Whether ``sentence`` carries a detail of ``kind`` (an amount, a date, …); for "measure",
     a number in the unit ``ask`` wants."""
+    if kind == "unit" and _SECTION_ASKED.search(ask):
+        # "归哪个科室管": a section (中小企业科) is asked for, not the bureau every clause names
+        return bool(_SECTION_NAMED.search(sentence))
     if kind == "unit" and responsible_units:
         return True
     if kind == "institution":
@@ -233,6 +251,9 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         # "对符合条件的企业给予支持" refers to conditions without stating any: no answer to
         # "需要满足什么条件", though it answers "能不能走绿色通道"
         sentence = _REFERRED_CONDITIONS.sub("", sentence)
+    if kind == "conditions" and ASK_TYPES["support"].search(ask) and not _RECOGNITION.search(ask) \
+            and _GRANT_RECIPIENT.search(sentence):
+        return True  # "质量奖奖励要什么条件": 对获得省长质量奖的入库企业，给予… states who qualifies
     if kind == "measure":
         units = "|".join(measure_units(ask)) or _UNITS
         return bool(re.search(rf"(\d+|[一二三四五六七八九十两]+)\s*({units})", sentence))

@@ -292,6 +292,11 @@ def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeig
                 for h in topical(hits)[:3]), default=0.0)
 
 
+def ask_subject(query: QueryAnalysis) -> tuple[tuple[str, ...], ...]:
+    """The term groups naming what the ask is about (see :func:`_subject`)."""
+    return _subject(query, [p for k, p in ASK_TYPES.items() if k in query.ask_types])[0]
+
+
 def _subject(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[tuple[str, ...], ...], tuple[float, ...]]:
     """The ask's groups that name its subject, with their weights: without the words that ask
     for a kind of detail (截止, 利率, 额度) and without places and levels (the scope)."""

@@ -16,6 +16,7 @@ from .asking import (
     has_figures,
     levels,
     split_ask,
+    wants_whole_list,
 )
 from .evidence import TermWeights
 from .lexical import (
@@ -131,6 +132,7 @@ ZH_FILLER = frozenset(
     "合适 适合 什么样 对口 类似 一般 通常 平时 这次 那次 还能 能够 不会 会不会 一下子 "
     "多少钱 多少万 几个点 多少个点 几年 多久 多长时间 几月 几号 哪天 哪儿 哪里 怎么办 行不行 "
     "一起 一下 一些 一直 这个 那个 建个 搞个 弄个 做个 有个 这类 那类 此类 这种 这些 那些 "
+    "还是 或者 要么 而且 但是 不过 如果 的话 "
     "去年 前年 今年 明年 上年 当年 近年 最近 目前 以前 之前 后来 每个 每家 每项 拿到 得到 能拿 一共 总共 合计 总计 共计 啥时候 什么时候 何时".split())
 EN_FILLER = frozenset(
     "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
@@ -180,6 +182,11 @@ class QueryAnalysis:
     def wants_criteria(self) -> bool:
         """An eligibility question: it asks for conditions, or gives figures about a named level."""
         return "conditions" in self.ask_types or (self.figures and bool(self.levels) and not self.ask_types)
+
+    @property
+    def wants_list(self) -> bool:
+        """The ask wants a whole list or table ("评分表一共有哪些指标")."""
+        return wants_whole_list(self.ask or self.question)
 
     @cached_property  # read for every clause checked
     def ask_groups(self) -> tuple[tuple[str, ...], ...]:

@@ -7,7 +7,7 @@ import re
 
 from .asking import detail_present
 from .decision import sentences
-from .evidence import TermWeights, coverage
+from .evidence import TermWeights, coverage, squash, term_present
 from .query import QueryAnalysis
 
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")
@@ -42,6 +42,17 @@ def quote_of(text: str, query: QueryAnalysis, weights: TermWeights) -> str:
 
     ranked = sorted(range(len(parts)), key=lambda i: -score(parts[i]))
     top = score(parts[ranked[0]]) if ranked else 0.0
-    keep = sorted(i for i in ranked[:3] if score(parts[i]) >= 0.6 * top)
+    keep = [i for i in ranked[:3] if score(parts[i]) >= 0.6 * top]
+    # a sentence on a part of the question the kept ones leave out ("还能拿多少" after an award
+    # already received: "同一企业按最高标准补齐差额") is quoted too
+    said = {g for g in groups if any(term_present(t, squash(parts[i])) for i in keep for t in g)}
+    for i in ranked:
+        if len(keep) >= 4:
+            break
+        new = {g for g in groups if g not in said and any(term_present(t, squash(parts[i])) for t in g)}
+        if i not in keep and any(weights.group_weight(g) >= 1.5 for g in new):
+            keep.append(i)
+            said |= new
+    keep = sorted(keep)
     quote = "……".join(parts[i].strip() for i in keep)
     return quote or text.strip()

@@ -18,7 +18,7 @@ from .lexical import LexicalIndex, add_words
 from .query import QueryAnalysis
 from .segments import Segment, build_segment, evidence_text, index_text
 from .store import StoreError
-from .types import Chunk, DocumentMeta, ScoredChunk
+from .types import TABLE_KINDS, Chunk, DocumentMeta, ScoredChunk
 
 __all__ = ["MODES", "HybridRetriever", "evidence_text", "expand_table_rows", "index_text", "spread_records"]
 
@@ -66,7 +66,7 @@ def spread_records(ranked: list[str], chunks: dict[str, Chunk], per_table: int =
 
 
 def expand_table_rows(ranked: list[str], chunks: dict[str, Chunk], siblings: dict[tuple, list[str]],
-                      relevance: dict[str, float], limit: int = 12) -> list[str]:
+                      relevance: dict[str, float], limit: int = 12, kinds: tuple[str, ...] = ("table_row",)) -> list[str]:
     """After each criterion row, the other rows of its table column.
 
     A question about criteria wants the whole list (auto-merging retrieval). Within a
@@ -78,7 +78,7 @@ def expand_table_rows(ranked: list[str], chunks: dict[str, Chunk], siblings: dic
     for chunk_id in ranked:
         group = [chunk_id]
         chunk = chunks[chunk_id]
-        if chunk.kind == "table_row" and chunk_id not in seen:
+        if chunk.kind in kinds and chunk_id not in seen:
             rows = siblings.get((chunk.doc_id, chunk.section_path), [chunk_id])
             order = {row: i for i, row in enumerate(rows)}
             group = sorted(rows, key=lambda row: (-round(relevance.get(row, 0.0), 3), order[row]))[:limit]
@@ -147,6 +147,7 @@ class HybridRetriever:
         for chunk in self.chunks:  # chunks are in reading order, so rows stay in order
             if chunk.kind == "table_row":
                 self._siblings.setdefault((chunk.doc_id, chunk.section_path), []).append(chunk.chunk_id)
+            if chunk.kind in TABLE_KINDS:
                 self._tables.setdefault((chunk.doc_id, chunk.section_path[:1]), []).append(chunk.chunk_id)
         add_words(sorted({name for segment in segments for name in segment.quoted}))  # questions split them alike
         key = self._segments.merged_key([(s.doc.doc_id, s.fingerprint) for s in segments]) if self._segments else None
@@ -301,16 +302,19 @@ class HybridRetriever:
             # that another level's long table does not crowd them out
             ordered = sorted(ordered, key=lambda chunk_id: not self._level_table(self._by_id[chunk_id], query.levels))
         if self.mode == "hybrid" and whole_tables:
+            # a whole list asked for ("评分表一共有哪些指标") brings every record of a table too
+            kinds = TABLE_KINDS if query.wants_list else ("table_row",)
             tables = {(c.doc_id, c.section_path): self._tables[(c.doc_id, c.section_path[:1])]
-                      for c in (self._by_id[i] for i in ordered[:k]) if c.kind == "table_row"}
-            ordered = expand_table_rows(ordered, self._by_id, tables, covered, limit=24)
+                      for c in (self._by_id[i] for i in ordered[:k]) if c.kind in kinds}
+            ordered = expand_table_rows(ordered, self._by_id, tables, covered, limit=24, kinds=kinds)
         elif self.mode == "hybrid":
             # the rest of a criteria column is wanted with its best row, unless the question asks
             # for a kind of detail no criterion states (a date, a contact): the rows would crowd out the
             # clause that states it
             other = bool(query.ask_types) and set(query.ask_types) <= _NOT_IN_CRITERIA
             ordered = expand_table_rows(ordered, self._by_id, self._siblings, covered, limit=1 if other else 12)
-        ordered = spread_records(ordered, self._by_id)
+        if not (whole_tables and query.wants_list):  # a whole table asked for keeps its records together
+            ordered = spread_records(ordered, self._by_id)
         results = []
         for chunk_id in ordered[:k]:
             score, ranks = info.get(chunk_id, (0.0, {}))

@@ -159,7 +159,7 @@ class Assistant:
                 return replace(about, standalone_question=query.question,
                                timings_ms={"total": (time.perf_counter() - started) * 1000})
             k = top_k or self.settings.top_k
-            if query.wants_criteria:
+            if query.wants_criteria or query.wants_list:
                 k = max(k, CRITERIA_K)
             answer_kwargs, retrieved, verdict = self._retrieve_in_scope(query, region, doc_ids, k,
                                                                         k > (top_k or self.settings.top_k))

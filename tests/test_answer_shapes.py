@@ -20,6 +20,17 @@ RULES = """梧桐县专精特新中小企业认定办法
 第五条 首次被认定为县级专精特新中小企业的，给予一次性奖励10万元；首次被认定为省级专精特新中小企业的，给予一次性奖励30万元。
 第四章 附则
 第九条 本办法由县工业和信息化局负责解释，自2026年3月1日起施行。
+
+附件
+梧桐县专精特新中小企业评分标准
+| 指标 | 分值 | 评分标准 |
+|---|---|---|
+| 研发投入 | 25分 | 研发费用占营业收入比重6%以上得25分，4%-6%得15分 |
+| 发明专利 | 20分 | 拥有发明专利3项以上得20分，1-2项得10分 |
+| 营收增长 | 15分 | 近2年营业收入平均增长率15%以上得15分 |
+| 市场地位 | 15分 | 主导产品全省市场占有率前5位得15分 |
+| 智能制造 | 15分 | 获评县级以上智能工厂得15分 |
+| 人才结构 | 10分 | 研发人员占比20%以上得10分 |
 """
 
 NOTICE = """梧桐县工业和信息化局关于开展2026年度专精特新中小企业申报工作的通知
@@ -83,3 +94,12 @@ def test_a_thing_no_document_names_is_declined(county, question):
 def test_owners_words_for_the_materials_find_the_list(county):
     answer = county.ask("梧桐县申报专精特新要交哪些东西？")
     assert not answer.refused and "营业执照复印件" in answer.text
+
+
+def test_a_whole_table_asked_for_is_quoted_whole_in_its_order(county):
+    answer = county.ask("梧桐县专精特新评分表一共有哪些指标？")
+    assert not answer.refused
+    items = ["研发投入", "发明专利", "营收增长", "市场地位", "智能制造", "人才结构"]
+    text = answer.text.split("来源")[0]
+    assert all(f"指标：{item}" in text for item in items)
+    assert [text.index(f"指标：{item}") for item in items] == sorted(text.index(f"指标：{item}") for item in items)

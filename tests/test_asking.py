@@ -339,3 +339,45 @@ def test_the_thing_asked_about_is_the_noun_that_heads_its_phrase():
     assert head_nouns("有没有硬性门槛？") == frozenset({"门槛"})  # 硬性 qualifies 门槛
     assert "年费" in head_nouns("认定以后每年要交年费吗？")  # a word jieba does not know still names the thing
     assert "咨询" not in head_nouns("申报专精特新找谁咨询？")  # an act, not a thing
+
+
+@pytest.mark.parametrize("ask, whole", [
+    ("评分表一共有哪些指标？", True), ("申报材料都包括哪几项？", True), ("What are all the scoring items?", True),
+    ("有哪些支持政策？", False), ("县里有什么奖励？", False),
+])
+def test_an_ask_for_a_whole_list(ask, whole):
+    from assistant.asking import wants_whole_list
+
+    assert wants_whole_list(ask) is whole
+
+
+@pytest.mark.parametrize("ask, sentence, found", [
+    ("专精特新业务归哪个科室管？", "区工业和信息化局中小企业科，联系人：周女士。", True),
+    ("专精特新业务归哪个科室管？", "区工业和信息化局组织专家评审。", False),  # a bureau, not the section asked for
+    ("专精特新业务归哪个科室管？", "由市科技局负责。", False),  # 科技局 is no section
+    ("哪个部门负责？", "区工业和信息化局组织专家评审。", True),
+])
+def test_a_section_asked_for_needs_a_section_named(ask, sentence, found):
+    assert detail_present("unit", sentence, (), ask) is found
+
+
+@pytest.mark.parametrize("ask, stated", [
+    ("质量奖奖励要什么条件？", True),  # who gets the reward is its condition
+    ("小巨人认定需要满足什么条件？", False),  # a reward for the title says nothing of what it takes
+])
+def test_the_recipient_of_a_grant_states_the_conditions_of_the_grant_only(ask, stated):
+    assert detail_present("conditions", "对获得省长质量奖的入库企业，给予一次性奖励50万元。", ask=ask) is stated
+
+
+def test_rows_of_several_columns_get_headings_and_one_column_none():
+    from assistant.answer import column_headings
+    from assistant.types import Citation
+
+    def cite(n, *path):
+        return Citation(n, f"c{n}", "d", "T", ("附件4 省级条件", *path), "q")
+
+    two = [cite(1, "小巨人企业", "制造类"), cite(2, "小巨人企业", "制造类"), cite(3, "小巨人企业", "创新类")]
+    assert column_headings(two, [True] * 3) == ["小巨人企业 › 制造类：", None, "小巨人企业 › 创新类："]
+    one = [cite(1, "制造类"), cite(2, "制造类")]
+    assert column_headings(one, [True, True]) == [None, None]
+    assert column_headings(two, [False] * 3) == [None] * 3  # clauses, not rows
