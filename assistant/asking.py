@@ -40,7 +40,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|几[十百千]?万|how much|what amount|how large|"
         r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount))", re.IGNORECASE),
     "count": re.compile(
-        r"(多少家|几家|多少个(?!点)|多少项|几项|多少件|多少名|多少人|几名|几所|多少所|几批|多少批|多少条|"
+        r"(多少家|几家|多少个(?!点|工作日|月|小时)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
         r"how many|what number of)", re.IGNORECASE),
     "date": re.compile(
         r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"
@@ -64,6 +64,10 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "contact": re.compile(
         r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|"
         r"where (do|can|should) (we|i) (register|sign up|enrol|enroll)|where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
+    # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
+    "location": re.compile(r"(在哪儿?里?|什么地方|哪个地方)(举办|举行|召开|上课|培训)|(会|活动|培训|展|赛)在哪儿?里?(办|开)|"
+                           r"(举办|举行|召开|培训|上课)(地点|地址|场地)|"
+                           r"where (is|are|will|does|do) [^?]{0,40}(held|take place|happen)|\bvenue\b", re.IGNORECASE),
     # "哪家银行": a named bank (or insurer, fund) is the answer, not a clause about banks
     "institution": re.compile(r"(哪家|哪个|哪些|哪几家|什么|啥)(银行|保险公司|担保公司)(?!的)|(银行|金融机构)(是|有)(哪|谁)|"
                               r"which (bank|banks|insurer)(?!')\b|what bank(?!')\b|(who|which) (are|is) the ([a-z-]+ )?banks?\b", re.IGNORECASE),
@@ -93,7 +97,8 @@ DETAIL: dict[str, re.Pattern] = {
     "rate": re.compile(r"(\d+(\.\d+)?%|百分之|个百分点|\d+(\.\d+)?‰|\d+个?基点|[一二三四五六七八九\d](\.\d)?折)"),
     # an amount may be stated as a share of something ("按设备投资额的8%给予补助")
     "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度)"),
-    "count": re.compile(r"(\d+(家|个|项|件|名|人|所|批|种|条|台|套|户|次|位)|(?<![一])[二三四五六七八九十百千两]+(家|个|项|件|名|位))"),
+    "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位)|"
+                        r"(?<![一])[二三四五六七八九十百千两]+(家|个(?!工作日|月)|项|件|名|位)|一(名|位))"),
     "date": re.compile(r"(\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于)\d{1,2}月|年底前?|上半年|下半年|截至|之日起|前完成)"),
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|定期|一年一次)"),
     "procedure": re.compile(r"(申报程序|流程|程序|步骤|通过.{0,12}(平台|系统)|提交|评审|公示|审核)"),
@@ -104,6 +109,7 @@ DETAIL: dict[str, re.Pattern] = {
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?\d|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准)"),
     "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资金支持|专项资金|给予.{0,12}(万元|元|支持|优惠))"),
+    "location": re.compile(r"(地点|地址|场地|会议室|会展中心|会堂|大厦|在[^，,。；;]{2,16}(举办|举行|召开|进行))"),
     "number": re.compile(r"(\d|[一二三四五六七八九十两百千]+(个|家|项|倍|成|级|年|名|次|场|万|亿))"),
 }
 _FIGURE = re.compile(
@@ -172,6 +178,10 @@ def ask_types(ask: str) -> tuple[str, ...]:
     if "measure" in found and "amount" in found and not re.search(
             r"(钱|万|元|资金|奖励|补贴|补助|奖金|额度|money|cash|loan)", ask, re.IGNORECASE):
         found.remove("amount")
+    if "contact" in found and "location" in found:
+        found.remove("location")  # "在哪里办理": an office or a counter, which contact details give
+    if set(found) == {"support", "number"}:
+        found = ["number"]  # "上市奖励分几个阶段，每个阶段多少": a figure is asked, not whether there is a grant
     if found != ["number"] and "number" in found:
         found.remove("number")  # "number" is the fallback: "容积率能提高到多少？" wants some figure
     if "support" in found and {"amount", "rate", "count"} & set(found):

@@ -176,7 +176,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 granted = kind not in ("amount", "rate") or not grant_asked or detail_present("support", part)
                 if recipient and kind == "amount" and not _GRANTED_TO_ENTERPRISE.search(part):
                     granted = False
-                if per_item and kind in ("amount", "rate") and ((_TOTAL.search(part) and not re.search(r"(每|分别)", part))
+                if per_item and kind in ("amount", "rate", "number") and ((_TOTAL.search(part) and not re.search(r"(每|分别)", part))
                                  or (per_item.group(1) and per_item.group(1) not in part)):
                     granted = False  # the amount per stage must be stated for the stages
                 if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):

@@ -381,3 +381,23 @@ def test_rows_of_several_columns_get_headings_and_one_column_none():
     one = [cite(1, "制造类"), cite(2, "制造类")]
     assert column_headings(one, [True, True]) == [None, None]
     assert column_headings(two, [False] * 3) == [None] * 3  # clauses, not rows
+
+
+@pytest.mark.parametrize("ask, kinds", [
+    ("产融对接会在哪里办？", ("location",)), ("培训在什么地方上课？", ("location",)),
+    ("在哪里办理？", ("contact",)),  # an office: contact details answer it
+    ("专家评审有几位专家？", ("count",)), ("公示多少个工作日？", ("duration",)),
+    ("上市奖励分几个阶段，每个阶段多少？", ("number",)),
+])
+def test_more_kinds_of_detail(ask, kinds):
+    assert ask_types(ask) == kinds
+
+
+def test_revenue_is_no_venue():
+    assert "location" not in ask_types("What revenue does a manufacturer need to join the pool?")
+
+
+def test_a_count_is_not_a_span_of_days():
+    assert not detail_present("count", "评审结果公示5个工作日。")
+    assert detail_present("count", "为每家企业配备一名服务顾问。")
+    assert detail_present("location", "对接会在市会展中心举办。") and not detail_present("location", "每年举办对接会不少于3场。")
