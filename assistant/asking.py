@@ -49,7 +49,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "frequency": re.compile(r"(多久.{0,8}一次|多长时间.{0,8}一次|几年一次|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次)|多长时间(?!.{0,8}一次)|(?<![这近前十好])几年(?!一次)|多少年|几个月|"
                            r"(?<![这前好])几天|多少天|几个工作日|多少个?工作日|"
-                           r"how long|how many years|how many months)", re.IGNORECASE),
+                           r"how long|how many years|how many months|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of the loan)", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
                             r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|"
                             r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.IGNORECASE),

@@ -52,7 +52,8 @@ LEVEL_MENTIONS = {
 _GRANT = re.compile(r"(补|奖|给|发)(多少|几)")
 OWN_LEVEL = {"市级": "市", "县级": "县"}
 # "每个阶段能拿多少": an amount per item is asked; a total over all of them does not answer it
-_PER_ITEM = re.compile(r"(?:每个|每一个?|各个)([\u4e00-\u9fff]{2})|per (stage|item|person|employee|company)", re.IGNORECASE)
+_PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七八九十\d]+个?)([\u4e00-\u9fff]{2})|"
+                       r"per (stage|item|person|employee|company)|(?:first|second|third|final) (stage|phase|instal?ment)", re.IGNORECASE)
 _TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
 # "我们能拿多少": what an enterprise receives; a budget set aside (安排专项资金1500万元) is not that
 _RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们|我们能|我能|(can|do|would|will) (we|i) (get|receive))", re.IGNORECASE)

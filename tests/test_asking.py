@@ -401,3 +401,12 @@ def test_a_count_is_not_a_span_of_days():
     assert not detail_present("count", "评审结果公示5个工作日。")
     assert detail_present("count", "为每家企业配备一名服务顾问。")
     assert detail_present("location", "对接会在市会展中心举办。") and not detail_present("location", "每年举办对接会不少于3场。")
+
+
+def test_one_stage_of_a_staged_grant_is_asked_per_item():
+    from assistant.decision import _PER_ITEM
+
+    assert _PER_ITEM.search("上市奖励第一阶段给多少？").group(1) == "阶段"
+    assert _PER_ITEM.search("每个阶段多少？").group(1) == "阶段"
+    assert _PER_ITEM.search("上市奖励一共多少？") is None
+    assert ask_types("What is the loan term of Qinglan's specialised loan?") == ("duration",)
