@@ -57,7 +57,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                             r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
-        r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
+        r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|"
         r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge)|"
         r"responsible (unit|department|units|departments)|in charge)", re.IGNORECASE),
@@ -105,7 +105,7 @@ DETAIL: dict[str, re.Pattern] = {
     "materials": re.compile(r"(申报书|材料(包括|如下)|证明材料|审计报告|申请表|(提交|报送|上报|递交).{0,16}(书|报告|材料|证明))"),
     # a span of time (3年, 6个月, 30日内), not a date (2026年, 6月15日)
     "duration": re.compile(r"((?<!\d)\d{1,3}(年|个月|天|周)|(?<![\d月])\d{1,3}日(?=内|以内|之内)|(?<![\d年])\d{1,2}月(?=内|以内)|\d+个?工作日|[一二三四五六七八九十两半]+(年|个月|天|个工作日))"),
-    "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府)"),
+    "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府|机构)"),
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?\d|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准)"),
     "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资金支持|专项资金|给予.{0,12}(万元|元|支持|优惠))"),

@@ -13,6 +13,8 @@ from .query import QueryAnalysis
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")
 # a clause that introduces a numbered list ("满足以下条件：（一）…", "提交下列材料：1. …")
 _ENUMERATION = re.compile(r"(以下|下列|如下)[^。；]{0,16}[：:]\s*(（[一二三四五六七八九十]）|[(（]?[1１][)）.、]|一、)")
+_WHICH = re.compile(r"(哪些|哪几|什么样的|which|what kinds?)", re.IGNORECASE)
+_ENUMERATES = re.compile(r"[^、，,。；]{1,16}、[^、，,。；]{1,16}、")  # three or more items in a row
 UNITS_ONLY = re.compile(r"^\s*[（(〔]?(责任单位|责任部门)[:：][^。]*[）)〕]?\s*$")
 
 
@@ -38,6 +40,8 @@ def quote_of(text: str, query: QueryAnalysis, weights: TermWeights) -> str:
             value += 0.1
         if "unit" in query.ask_types and "责任" in sentence:
             value += 1.0
+        if _WHICH.search(query.ask) and _ENUMERATES.search(sentence):
+            value += 0.3  # "有哪些产品": the sentence that names them (“首贷贴息”、“设备担”、“专精特新贷”)
         return value
 
     ranked = sorted(range(len(parts)), key=lambda i: -score(parts[i]))

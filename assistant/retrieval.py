@@ -7,6 +7,7 @@ then cost one embedding, one Chroma query and one BM25 scoring.
 from __future__ import annotations
 
 import logging
+import re
 from functools import lru_cache
 
 import numpy as np
@@ -29,6 +30,7 @@ SCOPED_EXACT = 4000  # chunks: a search within fewer is exact, over vectors held
 MERGED_FROM = 5000  # chunks: from this size on, the character-pair index is kept on disk for the next start
 VECTOR_CACHE_DOCS = 512  # documents whose vectors are kept (a few MB each at most)
 # kinds of detail a criteria table never states: a question asking for them does not want its rows
+_GRANT_ASKED = re.compile(r"(能拿|拿多少|给多少|奖多少|奖励|补贴|补助|奖金|reward|subsid|grant)", re.IGNORECASE)
 _NOT_IN_CRITERIA = frozenset({"date", "frequency", "procedure", "materials", "contact", "unit", "institution"})
 
 
@@ -312,6 +314,8 @@ class HybridRetriever:
             # for a kind of detail no criterion states (a date, a contact): the rows would crowd out the
             # clause that states it
             other = bool(query.ask_types) and set(query.ask_types) <= _NOT_IN_CRITERIA
+            # (nor for the amount of a reward: "单项冠军产品能拿多少" is not asked of the criteria)
+            other = other or ("amount" in query.ask_types and bool(_GRANT_ASKED.search(query.ask)))
             ordered = expand_table_rows(ordered, self._by_id, self._siblings, covered, limit=1 if other else 12)
         if not (whole_tables and query.wants_list):  # a whole table asked for keeps its records together
             ordered = spread_records(ordered, self._by_id)

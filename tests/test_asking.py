@@ -410,3 +410,8 @@ def test_one_stage_of_a_staged_grant_is_asked_per_item():
     assert _PER_ITEM.search("每个阶段多少？").group(1) == "阶段"
     assert _PER_ITEM.search("上市奖励一共多少？") is None
     assert ask_types("What is the loan term of Qinglan's specialised loan?") == ("duration",)
+
+
+def test_which_agency_is_a_unit_and_a_list_asked_for_prefers_the_sentence_naming_it():
+    assert ask_types("服务顾问是哪家机构派的？") == ("unit",)
+    assert detail_present("unit", "政府性融资担保机构为企业提供担保。") and not detail_present("unit", "配备一名服务顾问。")
