@@ -166,3 +166,13 @@ def test_a_quote_of_several_lines_is_one_point_and_related_is_said_once():
                 "- 对培养高级技师的企业给予每人3000元补贴。 [1]\n\n来源：\n[1] …")
     parsed = parse_answer(Answer("q", declined, [], refused=True, language="zh"))
     assert len(parsed.lead) == 1 and "相关条款" not in "".join(parsed.lead) and len(parsed.points) == 1
+
+
+def test_column_headings_of_the_text_are_not_repeated_on_the_card(assistant):
+    from assistant.web.parsing import parse_answer
+
+    answer = assistant.ask("我们是盐城的，省级需要什么条件？")
+    assert "小巨人企业 › 制造类：" in answer.text  # the plain text heads its columns
+    parsed = parse_answer(answer)
+    assert not any("制造类：" in line for line in parsed.lead + parsed.after)
+    assert len(parsed.points) == len(answer.citations)

@@ -11,6 +11,7 @@ from ..answer_texts import TEXTS
 from ..types import Answer
 
 _MARKER = re.compile(r"\s*\[(\d+)\]")
+_COLUMN_HEADING = re.compile(r"[^，,。；;\[\]]{1,40}[：:]")  # "小巨人企业 › 制造类：" (see answer.column_headings)
 
 
 @dataclass
@@ -44,8 +45,12 @@ def parse_answer(answer: Answer) -> ParsedAnswer:
     dropped = tuple(prefix(language, key) for key in ("covers", "suggest", "related", "related_clauses", "lead",
                                                         "lead_criteria"))
     parsed, in_related, pending = ParsedAnswer(), False, None
-    for raw in answer.text.split("\n"):
+    lines = answer.text.split("\n")
+    for number, raw in enumerate(lines):
         line = raw.strip()
+        following = next((later.strip() for later in lines[number + 1:] if later.strip()), "")
+        if _COLUMN_HEADING.fullmatch(line) and following.startswith("- "):
+            continue  # a criteria column's heading before its quotes: the card heads its columns itself
         if line == texts["sources"].strip():
             break  # the card shows its own source headers
         if not line:
