@@ -239,6 +239,7 @@ _REFERRED_CONDITIONS = re.compile(r"((符合|满足|具备|达到)[^，,。；;]
 
 _GRANT_RECIPIENT = re.compile(r"对[^，,。；;]{2,40}的[^，,。；;]{0,10}[，,]?(给予|按|奖励|补助|补贴)")
 _RECOGNITION = re.compile(r"(认定|申报|评上|评定|评选|入库|进库|称号|recogni|appl)", re.IGNORECASE)
+_SUBSIDY_SHARE = re.compile(r"(的|按)[^，,。；;]{0,6}?\d+(\.\d+)?%[^，,。；;]{0,4}?(给予|予以)?(贴息|补贴|补助|奖励)")
 _SECTION_ASKED = re.compile(r"(科室|处室|哪个科|哪个处|哪个股)")
 _SECTION_NAMED = re.compile(r"[\u4e00-\u9fff]{2,10}(科|处|股|室)(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,10}(科|处|股|室)(?=[，,、。；;）)（(]|联系|负责)")
 _ASKS_REQUIREMENTS = re.compile(r"(条件|要求|标准|门槛|资格|需要(什么|哪些|啥)|要(什么|哪些|啥)|"
@@ -267,6 +268,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
     if kind == "measure":
         units = "|".join(measure_units(ask)) or _UNITS
         return bool(re.search(rf"(\d+|[一二三四五六七八九十两]+)\s*({units})", sentence))
+    if kind == "rate" and re.search(r"(利率|利息|interest)", ask, re.IGNORECASE) and not re.search(r"贴息", ask):
+        sentence = _SUBSIDY_SHARE.sub("", sentence)  # "按LPR的40%给予贴息": the subsidy's share, not the loan's rate
     if kind == "frequency" and DETAIL["duration"].search(sentence):
         return True  # "多长时间复核一次": "有效期为3年，期满前…申请复核" states the period
     pattern = DETAIL.get(kind)

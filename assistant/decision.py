@@ -195,9 +195,11 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
 def _states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: TermWeights) -> bool:
     """Whether the clause names the noun the asked figure is of (see :func:`measured_words`),
     when that noun is distinctive: "认定有效期几年" is not answered by the 3个月 of a payment."""
-    words = measured_words(query.ask, query.ask_groups, ASK_TYPES[kind])[-1:]
-    words = [g for g in words if not is_scope(g, query.places) and g not in query.cue_groups
-             and any(t in query.heads for t in g) and all(weights.df(t) <= 0.1 * weights.size for t in g)]
+    words = measured_words(query.ask, query.ask_groups, ASK_TYPES[kind])
+    # the head noun, and a distinctive word qualifying it ("出口业务怎么打分": 出口)
+    words = [g for i, g in enumerate(words) if not is_scope(g, query.places) and g not in query.cue_groups
+             and (i == len(words) - 1 and any(t in query.heads for t in g) or i < len(words) - 1)
+             and all(weights.df(t) <= 0.1 * weights.size for t in g)]
     text = squash(_evidence(hit))
     return all(any(term_present(t, text) for t in g) for g in words)
 

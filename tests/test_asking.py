@@ -415,3 +415,17 @@ def test_one_stage_of_a_staged_grant_is_asked_per_item():
 def test_which_agency_is_a_unit_and_a_list_asked_for_prefers_the_sentence_naming_it():
     assert ask_types("服务顾问是哪家机构派的？") == ("unit",)
     assert detail_present("unit", "政府性融资担保机构为企业提供担保。") and not detail_present("unit", "配备一名服务顾问。")
+
+
+def test_a_subsidys_share_is_not_the_loans_interest_rate():
+    sentence = "单户贷款额度最高1000万元，并按贷款市场报价利率（LPR）的40%给予贴息。"
+    assert not detail_present("rate", sentence, ask="科创贷的利率是多少？")
+    assert detail_present("rate", sentence, ask="科创贷贴息比例是多少？")
+    assert detail_present("rate", "贷款利率上浮不超过LPR的20%。", ask="专精特新贷利率是多少？")
+
+
+def test_a_distinctive_word_qualifying_the_figures_noun_must_be_there_too():
+    from assistant.asking import ASK_TYPES, measured_words
+
+    groups = (("评分标准",), ("出口", "外贸"), ("业务",))
+    assert measured_words("评分标准里对出口业务怎么打分？", groups, ASK_TYPES["measure"]) == [("出口", "外贸"), ("业务",)]
