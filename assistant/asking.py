@@ -81,8 +81,11 @@ ASK_TYPES: dict[str, re.Pattern] = {
                           r"what (do|does|will|would|can) [^?]{0,40}\b(give|pay)\b|how much [^?]{0,30}\b(give|pay)s?\b)",
                           re.IGNORECASE),
     # a task for a writer ("帮我写一份申报书"): the assistant quotes policy, it does not draft
-    "task": re.compile(r"((帮我|替我|给我|请)?(写|起草|撰写|润色|翻译|编写|生成)(一份|一篇|一个|个|份|篇)|"
-                       r"\b(write|draft|translate|compose) (me |us )?(a|an|the|my|our)\b)", re.IGNORECASE),
+    # (and a request to make something up or to drop the instructions: no clause answers it)
+    "task": re.compile(r"((帮我|替我|给我|请)?(写|起草|撰写|润色|翻译|编写|生成)(一份|一篇|一个|个|份|篇)|编造|捏造|虚构|瞎编|"
+                       r"(忽略|无视|忘记|忘掉)(之前|以上|前面|上面|所有)?的?(指令|提示|规则|要求)|"
+                       r"\b(write|draft|translate|compose) (me |us )?(a|an|the|my|our)\b|\b(invent|fabricate|make up)\b|"
+                       r"\bignore (all |the |any )?(previous|prior|above|earlier) (instructions|prompts?|rules)\b)", re.IGNORECASE),
     # a figure asked for in no particular unit (the fallback when no other kind is asked)
     "number": re.compile(r"(多少(?![钱家个项件名人所批条年分倍级星档期轮次场])|how much|how high|how many)", re.IGNORECASE),
     "conditions": re.compile(
