@@ -54,7 +54,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                             r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|"
                             r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.IGNORECASE),
     "materials": re.compile(r"((什么|哪些|啥|哪几样)(申报|申请|证明)?(材料|资料|文件|证明)|需要.{0,4}(材料|资料)|提交.{0,6}(什么|哪些|啥)|"
-                            r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|"
+                            r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|(材料|资料)(有|包括|是|要)(哪些|什么|啥)|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
         r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"

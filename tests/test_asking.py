@@ -429,3 +429,8 @@ def test_a_distinctive_word_qualifying_the_figures_noun_must_be_there_too():
 
     groups = (("评分标准",), ("出口", "外贸"), ("业务",))
     assert measured_words("评分标准里对出口业务怎么打分？", groups, ASK_TYPES["measure"]) == [("出口", "外贸"), ("业务",)]
+
+
+def test_materials_asked_noun_first():
+    assert ask_types("小巨人培育库的申报材料有哪些？") == ("materials",)
+    assert ask_types("申报材料包括哪些？") == ("materials",)
