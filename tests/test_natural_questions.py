@@ -119,3 +119,15 @@ def test_rows_of_several_criteria_columns_are_quoted_under_their_headings(assist
     made, innovative = text.index("小巨人企业 › 制造类："), text.index("小巨人企业 › 创新类：")
     # each heading stands before its own rows, numbered from 1 again
     assert made < text.index("- 1. 年度主营业务收入") < innovative < text.index("- 1. 2014年")
+
+
+def test_a_rewards_amount_is_not_crowded_out_by_criteria_rows(assistant):
+    # 单项冠军 names both a criteria table and a reward clause; the amount is the reward's
+    answer = assistant.ask("单项冠军产品能拿多少？")
+    assert not answer.refused and "100万元" in answer.text
+
+
+def test_a_which_question_quotes_the_sentence_that_lists_them(assistant):
+    answer = assistant.ask("盐城对专精特新企业有哪些融资产品？")
+    assert not answer.refused
+    assert "专精特新贷" in " ".join(c.quote for c in answer.citations)
