@@ -140,13 +140,13 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                            and (not topic or coverage(topic, (), _clause_text(h), weights, scales=scales) >= 0.5)]
         if kind == "conditions" and query.levels:  # the criteria of the level asked, when retrieved
             candidates = sorted(candidates, key=lambda h: not _names_level(h, query.levels))
+        # "what do we need for provincial level?" names nothing but the level: it wants that
+        # level's criteria, not a clause that sets a target for firms of that level
+        bare = kind == "conditions" and bool(levels(query.ask)) and not topic
         for hit in candidates:
             if kind == "conditions":
                 # a criteria row, or a clause that states a requirement (not one that merely
                 # names the title: "对首次认定为…小巨人的，给予…奖励" says nothing of what it takes)
-                # "what do we need for provincial level?" names nothing but the level: it wants that
-                # level's criteria, not a clause that sets a target for firms of that level
-                bare = bool(levels(query.ask)) and not topic
                 if hit.chunk.kind == "table_row" or (detail_present(kind, hit.chunk.text, ask=query.ask) and (
                         not bare or _STATES_CRITERIA.search(_clause_text(hit)))):
                     found[kind] = (hit, hit.chunk.text)

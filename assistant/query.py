@@ -273,11 +273,12 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     # "真是这样吗？", "市里支持吗？", "anything about that?": the ask names no topic of its own
     # the words that ask for a kind of detail ("需要满足什么条件": 满足, 条件) name no topic either
     # (not 奖励/补贴: "展会补贴要交啥材料" asks about the subsidy, which the clause must name)
-    cues = [ASK_TYPES[kind] for kind in ask_types(split.ask.lower()) if kind != "support"]
+    types = ask_types(split.ask.lower())
+    cues = [ASK_TYPES[kind] for kind in types if kind != "support"]
     cue_groups = frozenset(g for g in ask_groups if any(p.search(t) for p in cues for t in g))
     subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places) and g not in cue_groups]
     weak = sum(weights.group_weight(g) for g in subject) < MIN_ASK_WEIGHT if weights else len(subject) < 2
-    if weak and subject and levels(split.ask) and "conditions" in ask_types(split.ask.lower()):
+    if weak and subject and levels(split.ask) and "conditions" in types:
         weak = False  # "省级的专精特新小巨人我们够得着吗？" names its goal: common words, but the topic
     if refers or (not unknown and (ask_size < 1 or (weak and not ask))):
         # the situation told ("今年研发费用800万") is taken in; who the asker is stays context
@@ -292,7 +293,6 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     translated = " ".join(dict.fromkeys(e.chinese[0] for e in glossary.match(question)[0]))
     dense_text = f"{question} {translated}".strip()
     all_places = tuple(dict.fromkeys(ask_places + context_places))
-    types = ask_types(split.ask.lower())
     return QueryAnalysis(question, language, search_text, groups, tuple(dict.fromkeys(unknown)), all_places,
                          dense_text=dense_text, ask=split.ask, ask_size=ask_size, ask_types=types,
                          # the level asked about; the company's own title ("去年评上国家级") is context,
