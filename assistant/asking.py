@@ -47,7 +47,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"when (is|are|do|does|can|will|must|should))",
         re.IGNORECASE),
     "frequency": re.compile(r"(多久.{0,8}一次|多长时间.{0,8}一次|几年一次|每年几次|频次|频率|how often)", re.IGNORECASE),
-    "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次)|多长时间(?!.{0,8}一次)|(?<![这近前十好])几年(?!一次)|多少年|几个月|"
+    "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次)|多长时间(?!.{0,8}一次)|多长(?![时期])|(?<![这近前十好])几年(?!一次)|多少年|几个月|"
                            r"(?<![这前好])几天|多少天|几个工作日|多少个?工作日|"
                            r"how long|how many years|how many months|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of the loan)", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
@@ -122,7 +122,8 @@ LEVELS: dict[str, re.Pattern] = {
     "国家级": re.compile(r"(国家级|国家专精特新|国家小巨人|国家单项|national|state-level)", re.IGNORECASE),
     "省级": re.compile(r"(省级|省专|省里|省千企|省.{0,3}小巨人|provincial|province-level)", re.IGNORECASE),
     "市级": re.compile(r"(市级|市里|市专|municipal|city-level)", re.IGNORECASE),
-    "县级": re.compile(r"(县级|县里|培育库|入库|county)", re.IGNORECASE),
+    # a district (区) is a county-level unit: 区级 is asked like 县级
+    "县级": re.compile(r"(县级|县里|区级|区里|培育库|入库|county|district-level|district level)", re.IGNORECASE),
 }
 
 
@@ -273,10 +274,19 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return bool(re.search(rf"(\d+|[一二三四五六七八九十两]+)\s*({units})", sentence))
     if kind == "rate" and re.search(r"(利率|利息|interest)", ask, re.IGNORECASE) and not re.search(r"贴息", ask):
         sentence = _SUBSIDY_SHARE.sub("", sentence)  # "按LPR的40%给予贴息": the subsidy's share, not the loan's rate
+    if kind == "date" and _PAID.search(ask or "") and _WITHIN.search(sentence):
+        return True  # "奖励什么时候发": "认定文件印发后3个月内拨付" says when
     if kind == "frequency" and DETAIL["duration"].search(sentence):
         return True  # "多长时间复核一次": "有效期为3年，期满前…申请复核" states the period
     pattern = DETAIL.get(kind)
     return bool(pattern and pattern.search(sentence))
+
+
+# a payment asked about: when it comes is told by a period after an event as well as by a date
+_PAID = re.compile(r"(发(?!布|文|起|展|明)|拨付|拨款|到账|到位|兑现|拿到|领到|\bpaid\b|\bpay (out)?\b|disburs)", re.IGNORECASE)
+
+
+_WITHIN = re.compile(r"\d{1,3}\s*(个月|日|天|周|个?工作日)(内|以内|之内)")  # "印发后3个月内拨付"
 
 
 # what may stand between a noun and the words asking for its figure ("有效期是几年", "认定的有效期")
@@ -307,3 +317,12 @@ def measured_words(ask: str, groups: tuple[tuple[str, ...], ...], cue: re.Patter
         if len(chain) == 2:  # the noun and what qualifies it; further words are the wider topic
             break
     return chain[::-1]
+
+
+def measured_after(ask: str, groups: tuple[tuple[str, ...], ...], cue: re.Pattern) -> list[tuple[str, ...]]:
+    """The term groups right after the words that ask for a figure: "交多少申报费" → 申报费."""
+    match = cue.search(ask)
+    if not match:
+        return []
+    rest = re.sub(r"^[的个项笔]", "", ask[match.end():])
+    return [g for g in groups if any(t and rest.startswith(t) for t in g)]

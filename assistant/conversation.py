@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from .asking import ASK_TYPES
 from .types import Turn
 
 # each slot: canonical Chinese value → the ways a question may say it
@@ -19,7 +20,7 @@ SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
         "国家级": ("国家级", "国家", "national", "state-level"),
         "省级": ("省级", "provincial", "province-level", "province"),
         "市级": ("市级", "municipal", "city-level", "city level"),
-        "县级": ("县级", "county-level", "county level", "county"),
+        "县级": ("县级", "区级", "county-level", "county level", "county", "district-level", "district level"),
     },
     "category": {
         "制造类": ("制造类", "manufacturing"),
@@ -38,10 +39,26 @@ _REFERS_BACK = re.compile(r"(这一项|这项|该项|此项|这条|该条|上述
                           re.IGNORECASE)
 
 
+# words around an ask that name nothing: "谁负责？", "要交什么材料？", "Who is responsible?"
+_ASK_WORDS = re.compile(r"(请问|一下|具体|都|是|的|吗|呢|啊|呀|要|需要|有|哪些|哪个|什么|啥|怎么|怎样|多少|几|谁|能|可以|交|给|"
+                        r"\b(is|are|the|what|who|which|when|how|much|many|do|does|we|i|it|need|to)\b|[\s\W])", re.IGNORECASE)
+
+
 def is_followup(question: str) -> bool:
     text = question.strip()
     short = len(re.findall(r"[\u4e00-\u9fff]", text)) <= 16 and len(re.findall(r"[A-Za-z]+", text)) <= 9
-    return short and bool(_FOLLOWUP_CUES.search(text))
+    return short and (bool(_FOLLOWUP_CUES.search(text)) or _bare_ask(text))
+
+
+def _bare_ask(text: str) -> bool:
+    """Whether ``text`` only asks for a kind of detail and names no subject ("谁负责？"): after
+    earlier turns, it asks it of their subject."""
+    rest = text
+    for pattern in ASK_TYPES.values():
+        rest = pattern.sub(" ", rest)
+    if rest == text:
+        return False  # no ask at all ("你好")
+    return len(_ASK_WORDS.sub("", rest)) <= 1
 
 
 class Aliases:
@@ -150,4 +167,6 @@ def resolve(question: str, history: list[Turn], regions: Regions | Aliases | Non
                   flags=re.IGNORECASE).strip()
     # "这一项的责任单位是谁？" asks about the earlier topic: the whole question is the ask then
     refers = _REFERS_BACK.search(rest)
-    return f"{earlier} {rest}".strip(), None if refers or not rest else rest
+    # "那市级的呢？" after a question that named no level: a level added to the earlier ask
+    added = not _residue(question, slots) and any(aliases.find(question) for aliases in slots.values())
+    return f"{earlier} {rest}".strip(), None if refers or added or not rest else rest

@@ -13,7 +13,7 @@ from .evidence import squash, term_present
 from .query import QueryAnalysis
 from .types import Chunk, ScoredChunk
 
-LEVEL_WORDS = {"国家级": ("国家",), "省级": ("省",), "市级": ("市级",), "县级": ("县",)}
+LEVEL_WORDS = {"国家级": ("国家",), "省级": ("省",), "市级": ("市级",), "县级": ("县", "区级")}
 
 
 # words that make a title a different title (省级专精特新小巨人企业 is not 省级专精特新中小企业)

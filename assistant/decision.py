@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .asking import ASK_TYPES, detail_present, levels, measured_words
+from .asking import ASK_TYPES, detail_present, levels, measured_after, measured_words
 from .criteria import title_names_level
 from .evidence import (
     TermWeights,
@@ -37,20 +37,15 @@ from .evidence import (
     squash,
     term_present,
 )
+from .levels import asks_government, names_level
+from .levels import level_fit as levels_fit
 from .query import QueryAnalysis, is_scope
 from .types import ScoredChunk
 
 FEATURES = ("ask_coverage", "coverage", "similarity", "known", "detail", "criteria", "level", "subject", "novel")
-# how a clause names each recognition level (省级 is also 省专, 全省, a 省… table)
-LEVEL_MENTIONS = {
-    "国家级": re.compile(r"国家"),
-    "省级": re.compile(r"省"),
-    "市级": re.compile(r"市级|全市|本市|市(工信|发改|科技|财政|人社|市场监管)"),
-    "县级": re.compile(r"县|培育库|入库"),
-}
+_APPLYING = frozenset({"认定", "申报", "申请", "入库", "评定"})  # the process a notice's 申报材料 are for
 # "补多少钱", "给多少": a grant is asked even without 奖励/补贴
 _GRANT = re.compile(r"(补|奖|给|发)(多少|几)")
-OWN_LEVEL = {"市级": "市", "县级": "县"}
 # "每个阶段能拿多少": an amount per item is asked; a total over all of them does not answer it
 _PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七八九十\d]+个?)([\u4e00-\u9fff]{2})|"
                        r"per (stage|item|person|employee|company)|(?:first|second|third|final) (stage|phase|instal?ment)", re.IGNORECASE)
@@ -71,7 +66,8 @@ def _clause_text(hit: ScoredChunk) -> str:
 
 
 # a clause that sets out what it takes to be recognised or admitted
-_STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)?(条件|标准)|应(当)?(同时)?(具备|满足|符合)(以下|下列|如下)?)")
+# (or says who may apply: a 申报对象 section)
+_STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)?(条件|标准|对象|范围)|应(当)?(同时)?(具备|满足|符合)(以下|下列|如下)?)")
 _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.I)
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
 # until calibrated: answer when the ask is mostly covered and the asked detail is there
@@ -133,13 +129,17 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
         # a compound ask ("什么时候截止？要交哪些材料？") is covered part by part, each by its own clause
         candidates = topical(hits, floor=0.1 if kind == "conditions" else 0.25,
                              relative=0.5 if compound else 0.7)
+        # (its title: a 省级 row's "市级以上研发机构" is no 市级 criterion)
+        title_only = not asks_government(query)
         if kind == "conditions":  # a criteria row answers however few of the owner's words it repeats
-            # (one of a table of the title asked: 市级 rows do not answer for 小巨人)
+            # (one of a table of the title asked: 市级 rows do not answer for 小巨人; a table of the
+            # level asked does, even without the category asked: 市级 criteria split no 制造类)
             candidates += [h for h in hits if h.chunk.kind == "table_row" and h.ask_coverage >= 0.1
                            and h not in candidates
-                           and (not topic or coverage(topic, (), _clause_text(h), weights, scales=scales) >= 0.5)]
+                           and (not topic or coverage(topic, (), _clause_text(h), weights, scales=scales) >= 0.5
+                                or (query.levels and names_level(h, query.levels, title_only=title_only)))]
         if kind == "conditions" and query.levels:  # the criteria of the level asked, when retrieved
-            candidates = sorted(candidates, key=lambda h: not _names_level(h, query.levels))
+            candidates = sorted(candidates, key=lambda h: not names_level(h, query.levels, title_only=title_only))
         # "what do we need for provincial level?" names nothing but the level: it wants that
         # level's criteria, not a clause that sets a target for firms of that level
         bare = kind == "conditions" and bool(levels(query.ask)) and not topic
@@ -156,15 +156,20 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 continue  # a criterion's threshold (营业收入2000万元以上) is no amount of support
             # the clause itself must name the subject: a document titled 小巨人培育方案 also grants
             # rewards for other things (校企共建研发平台 20万元)
-            if kind in STATED and query.nouns and distinctive_coverage(topic, _clause_text(hit), weights, query.nouns,
+            # (an English ask has no tagged nouns: for "is there a subsidy for X?" its glossary
+            # terms name the subject; a figure asked in English is judged by the words around it)
+            if kind in STATED and (query.nouns or (query.language == "en" and kind == "support")) and distinctive_coverage(topic, _clause_text(hit), weights, query.nouns,
                                                                          scales=scales) < 0.5:
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
             if kind in STATED and kind != "support" and not _states_measured(query, kind, hit, weights):
                 continue  # "认定有效期几年": the 3个月 of a payment is not the period asked for
             # the materials (steps) of the document's own application do not answer for one of
             # its measures: "技改补助要交哪些材料" is not answered by the 小巨人 申报程序
-            if kind in ("materials", "procedure") and query.nouns and distinctive_coverage(
-                    topic, _evidence(hit), weights, query.nouns, scales=scales) < 0.5:
+            # (the recognition itself, "认定要交哪些材料", is what a document's application is for)
+            measure = tuple((g, sc) for g, sc in zip(topic, scales) if not _APPLYING.intersection(g))
+            if kind in ("materials", "procedure") and query.nouns and measure and distinctive_coverage(
+                    tuple(g for g, _ in measure), _evidence(hit), weights, query.nouns,
+                    scales=tuple(sc for _, sc in measure)) < 0.5:
                 continue
             parts = sentences(hit.chunk.text)
             path = " ".join(hit.chunk.section_path)
@@ -200,6 +205,10 @@ def _states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights:
     words = [g for i, g in enumerate(words) if not is_scope(g, query.places) and g not in query.cue_groups
              and (i == len(words) - 1 and any(t in query.heads for t in g) or i < len(words) - 1)
              and all(weights.df(t) <= 0.1 * weights.size for t in g)]
+    # a thing no text names right after the cue ("交多少申报费"): no clause states its figure
+    # (a thing: a noun heading its phrase or a fee, not a verb "多久能批下来")
+    words += [g for g in measured_after(query.ask, query.ask_groups, ASK_TYPES[kind])
+              if all(weights.df(t) == 0 for t in g) and any(t in query.heads or t.endswith("费") for t in g)]
     text = squash(_evidence(hit))
     return all(any(term_present(t, text) for t in g) for g in words)
 
@@ -254,7 +263,8 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
         return False
     return any(g not in query.cue_groups and not is_scope(g, query.places)
                and all(weights.df(t) == 0 for t in g)
-               and any(t in query.heads and not _NOT_A_THING.match(t) for t in g)
+               # an English ask's terms are the glossary's names of things: no tagging needed
+               and (query.language == "en" or any(t in query.heads and not _NOT_A_THING.match(t) for t in g))
                for g in query.ask_groups)
 
 
@@ -307,7 +317,7 @@ def _subject(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[tuple[
     spans = [m.group(0) for p in cues for m in p.finditer(query.ask)]
     kept = [(g, s) for g, s in zip(query.ask_groups, query.ask_scales)
             if not any(p.search(t) for p in cues for t in g) and not any(t in span for t in g for span in spans)
-            and not is_scope(g, query.places)]
+            and not is_scope(g, query.places) and g not in query.level_groups]
     # context taken into a short ask ("老板想参加…，县里三年培训多少人？") steers the search; the
     # subject is what the ask itself names, when it names anything
     own = [(g, s) for g, s in kept if s >= 1.0]
@@ -317,24 +327,9 @@ def _subject(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[tuple[
 
 def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], details: DetailCheck | None = None) -> float:
     """1 when the answering clause (the one carrying the asked detail, else a topical one) names
-    the level the question asks about — in its text, headings or document title — or when the
-    question names none; else 0: a county pool's rules do not answer a provincial question."""
-    if not query.levels:
-        return 1.0
+    the level the question asks about (see :func:`~assistant.levels.level_fit`), else 0."""
     carriers = [v[0] for v in (details.found.values() if details else []) if v]
-    for hit in carriers or topical(hits)[:5]:
-        # a city's (county's) own document speaks for 市里 (县里)
-        own = (re.split(r"[,，、\s]+", hit.doc.region or "") or [""])[0]
-        if any(OWN_LEVEL.get(level, "\0") == own[-1:] for level in query.levels):
-            return 1.0
-        if _names_level(hit, query.levels):
-            return 1.0
-    return 0.0
-
-
-def _names_level(hit: ScoredChunk, levels: tuple[str, ...]) -> bool:
-    text = f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"
-    return any(LEVEL_MENTIONS[level].search(text) for level in levels)
+    return levels_fit(query, hits, carriers, topical(hits)[:5])
 
 
 @dataclass(frozen=True)

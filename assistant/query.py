@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 from .asking import (
@@ -133,7 +134,7 @@ ZH_FILLER = frozenset(
     "多少钱 多少万 几个点 多少个点 几年 多久 多长时间 几月 几号 哪天 哪儿 哪里 怎么办 行不行 "
     "一起 一下 一些 一直 这个 那个 建个 搞个 弄个 做个 有个 这类 那类 此类 这种 这些 那些 "
     "还是 或者 要么 而且 但是 不过 如果 的话 "
-    "去年 前年 今年 明年 上年 当年 近年 最近 目前 以前 之前 后来 每个 每家 每项 拿到 得到 能拿 一共 总共 合计 总计 共计 啥时候 什么时候 何时".split())
+    "去年 前年 今年 明年 上年 当年 近年 最近 目前 以前 之前 后来 每个 每家 每项 拿到 得到 能拿 一共 总共 合计 总计 共计 啥时候 什么时候 何时 拿出 拿出来 掏出 政府".split())
 EN_FILLER = frozenset(
     "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
     "moving whole here there anything something some kind sort help helping doing does say said point "
@@ -168,6 +169,9 @@ class QueryAnalysis:
     # groups of words that ask for a kind of detail (满足 in "需要满足什么条件"): a clause that has
     # them covers more of the question, one without them is not the worse for it
     cue_groups: frozenset[tuple[str, ...]] = frozenset()
+    # the groups naming a level (区级, 省级): the level check judges them; a clause of a district's
+    # own notice ("网上申报时间为…") need not repeat the level to be on topic
+    level_groups: frozenset[tuple[str, ...]] = frozenset()
     heads: frozenset[str] = frozenset()  # the ask's nouns that head their phrase (公寓 in 人才公寓)
 
     @property
@@ -227,6 +231,9 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms,
         group.extend(t for t in synonyms.alternatives(entry.chinese[0]) if t not in group)
         groups.append(tuple(group))
     rest = _A_NOT_A.sub(r" \1 ", _DEMONSTRATIVE.sub(r" \1\2 ", rest))
+    for fee in _fees(rest):  # 申报费 is a fee, not 申报: a clause on applying does not state it
+        groups.append(synonyms.alternatives(fee))
+        rest = rest.replace(fee, " ")
     matched, rest_zh = synonyms.match(rest, segment(rest)) if CJK.search(rest) else ([], rest)
     groups.extend(matched)
     if CJK.search(rest_zh):
@@ -238,6 +245,21 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms,
     unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)
                if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
     return groups, unknown, found_places
+
+
+# the levels of a county's or district's own government: its notice does not repeat them in every
+# clause; 省级/国家级/市级 tell sibling clauses apart ("国家级…80万元；省级…20万元"; a county
+# plan's 省级 and 市级 criteria tables side by side) and stay
+_LEVEL_WORD = re.compile(r"(县|区)级")  # said as such, not as 县里 (the government: its own documents)
+_EN_LEVEL_WORD = re.compile(r"\b(county|district)[- ]level\b", re.IGNORECASE)
+
+
+def _fees(text: str) -> list[str]:
+    """Fees jieba cuts in two (申报费 → 申报 + 费): the word and 费 make one noun."""
+    if "费" not in text:
+        return []
+    tokens = segment(text)
+    return [a + b for a, b in pairwise(tokens) if b == "费" and len(a) >= 2 and CJK.fullmatch(a[-1])]
 
 
 def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None, ask: str | None = None,
@@ -302,7 +324,9 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
                          context_places=tuple(p for p in context_places if p not in ask_places),
                          nouns=nouns(split.ask) if CJK.search(split.ask) else frozenset(),
                          heads=head_nouns(split.ask) if CJK.search(split.ask) else frozenset(),
-                         own_size=own, cue_groups=cue_groups)
+                         own_size=own, cue_groups=cue_groups,
+                         level_groups=frozenset(g for g in groups if any(
+                             _LEVEL_WORD.fullmatch(t) and (t in question or _EN_LEVEL_WORD.search(question)) for t in g)))
 
 
 # a verb or preposition jieba glues to the noun after it ("交年费", "给补贴")

@@ -33,6 +33,9 @@ VECTOR_CACHE_DOCS = 512  # documents whose vectors are kept (a few MB each at mo
 _NOT_IN_CRITERIA = frozenset({"date", "frequency", "procedure", "materials", "contact", "unit", "institution"})
 # an amount asked of a reward (not of a threshold): the criteria rows do not state it either
 _GRANT_ASKED = re.compile(r"(能拿|拿多少|给多少|奖多少|奖励|补贴|补助|奖金|reward|subsid|grant)", re.IGNORECASE)
+# money set aside ("一年拿出多少钱", "专项资金多少"), unless a threshold is asked ("营收要达到多少")
+_MONEY_ASKED = re.compile(r"(多少钱|资金|经费|预算|budget|fund)", re.IGNORECASE)
+_THRESHOLD_ASKED = re.compile(r"(需要|要求|条件|门槛|标准|达到|够|require|need|criteri|threshold|qualif)", re.IGNORECASE)
 
 
 def _return_freed_memory() -> None:
@@ -316,7 +319,8 @@ class HybridRetriever:
             # clause that states it
             other = bool(query.ask_types) and set(query.ask_types) <= _NOT_IN_CRITERIA
             # (nor for the amount of a reward: "单项冠军产品能拿多少" is not asked of the criteria)
-            other = other or ("amount" in query.ask_types and bool(_GRANT_ASKED.search(query.ask)))
+            other = other or ("amount" in query.ask_types and bool(_GRANT_ASKED.search(query.ask) or (
+                _MONEY_ASKED.search(query.ask) and not _THRESHOLD_ASKED.search(query.ask))))
             ordered = expand_table_rows(ordered, self._by_id, self._siblings, covered, limit=1 if other else 12)
         if not (whole_tables and query.wants_list):  # a whole table asked for keeps its records together
             ordered = spread_records(ordered, self._by_id)
@@ -341,6 +345,6 @@ class HybridRetriever:
         text = self.weights.squashed(self._position[chunk.chunk_id])  # evidence text, normalised at refresh
         if ask_only:
             return coverage(query.ask_groups, query.unknown_terms, text, self.weights, normalised=True,
-                            scales=query.ask_scales, optional=query.cue_groups)
+                            scales=query.ask_scales, optional=query.cue_groups | query.level_groups)
         return coverage(query.term_groups, query.unknown_terms, text, self.weights, normalised=True,
-                        scales=query.group_scales, optional=query.cue_groups)
+                        scales=query.group_scales, optional=query.cue_groups | query.level_groups)

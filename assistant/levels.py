@@ -1,0 +1,86 @@
+"""Recognition levels (国家级, 省级, 市级, 县级/区级) as questions name them and clauses speak of
+them. Pure functions. A level is a title ("市级专精特新企业") or a government ("市里", a city's own
+documents); a clause answers for the level it names, or for its document's own government."""
+
+from __future__ import annotations
+
+import re
+
+from .query import QueryAnalysis
+from .types import ScoredChunk
+
+# how a clause names each recognition level (省级 is also 省专, 全省, a 省… table)
+LEVEL_MENTIONS = {
+    "国家级": re.compile(r"国家"),
+    "省级": re.compile(r"省"),
+    "市级": re.compile(r"市级|全市|本市|市(工信|发改|科技|财政|人社|市场监管)"),
+    "县级": re.compile(r"县|区级|培育库|入库"),
+}
+# "小巨人" alone names the national title; a clause on another level's title does not answer for it
+_TITLE_OF_NATION = re.compile(r"小巨人|little giant", re.IGNORECASE)
+_OTHER_LEVEL = re.compile(r"(省|市|县|区)级")
+# ("县级以上工业和信息化部门" names no title)
+_TITLE_NOUN = r"(?!以上)的?(专精特新|认定|“?小巨人)"
+_LEVEL_TITLE = re.compile(rf"(市级|县级|区级){_TITLE_NOUN}")
+_LEVEL_WORD = re.compile(r"(市级|县级|区级)(?!以上)")
+_OWN_TITLES = {"市级": re.compile(rf"市级{_TITLE_NOUN}"), "县级": re.compile(rf"(县级|区级){_TITLE_NOUN}")}
+_TITLE_MENTIONS = {"市级": re.compile(r"市级(?!以上)"), "县级": re.compile(r"(县级|区级)(?!以上)|培育库|入库")}
+OWN_LEVEL = {"市级": "市", "县级": "县区"}
+_GOVERNMENT = re.compile(r"(市里|县里|区里|本市|本县|本区|全市|全县|\b(city|county|district)\b(?!-level| level))", re.IGNORECASE)
+
+
+def asks_government(query: QueryAnalysis) -> bool:
+    """Whether the question names a government (市里, 本县, the city) rather than a level's title."""
+    return bool(_GOVERNMENT.search(query.question))
+
+
+def _text(hit: ScoredChunk) -> str:
+    return f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"
+
+
+def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[ScoredChunk],
+              fallback: list[ScoredChunk]) -> float:
+    """1 when a clause carrying the asked detail (``carriers``, else the ``fallback`` topical ones)
+    names the level the question asks about — in its text, headings or document title — or when
+    the question names none; else 0: a county pool's rules do not answer a provincial question."""
+    if not query.levels:
+        return _title_fit(query, carriers)
+    government = asks_government(query)
+    # a document that names the level title somewhere ("…区级专精特新中小企业申报工作…") speaks for
+    # it in every clause ("网上申报时间为…"); one that never does (a county's 国家/省/市 rewards)
+    # does not answer for its 县级 title
+    # (the title: "县级专精特新企业"; "县级培育库" is the county's own pool, whatever the document says)
+    title = _LEVEL_TITLE.search(query.question) or (
+        _LEVEL_WORD.search(query.question) and re.search(r"专精特新|认定|小巨人", query.question))
+    own_titles = [_OWN_TITLES[level] for level in query.levels if level in _OWN_TITLES]
+    titled = {h.chunk.doc_id for h in hits if any(p.search(h.chunk.text) for p in own_titles)}
+    for hit in carriers or fallback:
+        # a city's (county's) own document speaks for 市里 (县里), the government
+        own = (re.split(r"[,，、\s]+", hit.doc.region or "") or [""])[0]
+        if any(own[-1:] and own[-1:] in OWN_LEVEL.get(level, "") for level in query.levels) and (
+                government or not title or hit.chunk.doc_id in titled):
+            return 1.0
+        # not for the title: 市工信局 in charge does not make a clause one on 市级专精特新企业
+        if names_level(hit, query.levels, title_only=not government):
+            return 1.0
+    return 0.0
+
+
+def _title_fit(query: QueryAnalysis, carriers: list[ScoredChunk]) -> float:
+    """0 when the ask names 小巨人 (the national title) and every clause carrying the asked detail
+    is about another level's title only ("区级专精特新中小企业…奖励10万元"), else 1."""
+    if not carriers or not _TITLE_OF_NATION.search(query.ask):
+        return 1.0
+    for hit in carriers:
+        text = _text(hit)
+        if _TITLE_OF_NATION.search(text) or LEVEL_MENTIONS["国家级"].search(text) or not _OTHER_LEVEL.search(text):
+            return 1.0
+    return 0.0
+
+
+def names_level(hit: ScoredChunk, levels: tuple[str, ...], title_only: bool = False) -> bool:
+    """Whether the clause speaks of one of ``levels``; ``title_only``: of the level's title itself
+    (市级, 县级/区级: a 市工信局 in charge or a county's name do not make it one on that title)."""
+    text = _text(hit)
+    return any(((title_only and _TITLE_MENTIONS.get(level)) or LEVEL_MENTIONS[level]).search(text)
+               for level in levels)

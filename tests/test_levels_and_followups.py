@@ -1,0 +1,129 @@
+"""Levels said the way owners say them (区级, 县级, 市级 as titles; 市里 as the government), things
+no text names (a fee, housing), and bare follow-ups ("谁负责？"). Over three fictional places'
+documents, indexed for real beside the seeds; their names exist nowhere else."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.types import Turn
+
+DISTRICT_NOTICE = """榆湾区科技和工业局关于组织开展2026年度榆湾区专精特新中小企业申报工作的通知
+榆科工〔2026〕9号
+各街道、园区，各有关企业：
+现将2026年度区级专精特新中小企业申报工作有关事项通知如下。
+一、申报对象
+在榆湾区注册、具有独立法人资格的制造业中小企业。已被认定为省级及以上专精特新中小企业的，不再申报区级认定。
+二、申报时间
+网上申报时间为2026年4月1日至2026年5月20日，逾期不予受理。
+三、申报材料
+1. 榆湾区专精特新中小企业申报书（加盖公章）；
+2. 营业执照复印件；
+3. 上年度财务审计报告。
+四、支持政策
+对新认定的区级专精特新中小企业，给予一次性奖励8万元，奖励资金在认定文件印发后2个月内拨付。
+五、联系方式
+区科技和工业局企业服务科，联系电话：0571-5550123。
+榆湾区科技和工业局
+2026年3月10日
+"""
+
+COUNTY_MEASURES = """柏溪县支持专精特新企业发展的若干措施
+一、认定奖励。对首次认定为国家级专精特新“小巨人”企业的，给予一次性奖励60万元；对首次认定为省级专精特新中小企业的，给予一次性奖励15万元；对首次认定为市级专精特新中小企业的，给予一次性奖励3万元。（责任单位：县工信局、县财政局）
+二、柏溪专精特新贷。合作银行向入库企业发放信用贷款，单户额度最高300万元，贷款期限不超过2年，贷款利率不高于LPR加30个基点。（责任单位：县金融服务中心、县财政局）
+三、培育经费。县财政每年安排专项资金800万元用于专精特新企业培育。（责任单位：县财政局）
+四、入库条件。申报柏溪县专精特新培育库的企业应满足附件所列条件。
+附件
+柏溪县专精特新培育库入库条件
+| 指标 | 制造类 | 服务类 |
+|---|---|---|
+| 营业收入 | 2000万元以上 | 800万元以上 |
+| 研发费用占比 | 不低于3% | 不低于4% |
+"""
+
+CITY_MEASURES = """岚港市促进专精特新企业高质量发展的若干措施
+1. 认定奖励。对首次认定为国家级专精特新“小巨人”企业的，给予一次性奖励120万元；对首次认定为省级专精特新中小企业的，给予一次性奖励25万元。（责任单位：市工信局、市财政局）
+2. 服务专员。为每家专精特新“小巨人”企业配备1名服务专员，每季度走访不少于1次。（责任单位：市工信局）
+"""
+
+
+@pytest.fixture(scope="module")
+def places(settings_factory, tmp_path_factory):
+    import shutil
+
+    from assistant.service import Assistant
+
+    from .conftest import KNOWLEDGE
+
+    root = tmp_path_factory.mktemp("levels")
+    shutil.copytree(KNOWLEDGE, root / "knowledge", ignore=shutil.ignore_patterns("audit.jsonl"))
+    documents = root / "knowledge" / "documents"
+    (documents / "yuwan-notice.txt").write_text(DISTRICT_NOTICE, encoding="utf-8")
+    (documents / "baixi-measures.txt").write_text(COUNTY_MEASURES, encoding="utf-8")
+    (documents / "langang-measures.txt").write_text(CITY_MEASURES, encoding="utf-8")
+    return Assistant.from_settings(settings_factory(knowledge_dir=root / "knowledge", index_dir=root / "index"),
+                                   progress=False)
+
+
+def test_a_district_level_question_is_answered_from_the_districts_notice(places):
+    # the notice's clauses do not repeat 区级: the notice as a whole is about it
+    answer = places.ask("榆湾区级专精特新申报什么时候截止？")
+    assert not answer.refused and "2026年5月20日" in answer.text
+    answer = places.ask("榆湾区级认定要交哪些材料？")
+    assert not answer.refused and "营业执照复印件" in answer.text
+
+
+def test_the_national_title_is_not_answered_by_a_district_reward(places):
+    assert places.ask("榆湾区对小巨人企业奖励多少？").refused
+    assert not places.ask("榆湾区级专精特新认定奖励多少？").refused
+
+
+def test_when_a_reward_is_paid_is_answered_by_a_period_after_recognition(places):
+    answer = places.ask("榆湾区认定后的奖励什么时候发？")
+    assert not answer.refused and "2个月内" in answer.text
+
+
+def test_a_fee_no_text_names_is_declined(places):
+    assert places.ask("榆湾区申报要交多少申报费？").refused
+    assert places.ask("柏溪县入库的评审费是多少？").refused
+
+
+def test_whom_to_ask_is_answered_by_the_contact_section(places):
+    answer = places.ask("榆湾申报有问题找谁咨询？")
+    assert not answer.refused and "0571-5550123" in answer.text
+
+
+def test_a_level_title_the_place_never_names_is_declined(places):
+    # 柏溪 rewards national, provincial and municipal titles; it has no county-level title
+    assert places.ask("柏溪县级专精特新企业认定奖励多少？").refused
+    assert "15万" in places.ask("柏溪县对省级专精特新奖励多少？").text
+    # 岚港's 市工信局 is in charge of its rewards; that does not make one for 市级专精特新企业
+    assert places.ask("岚港市级专精特新企业认定奖励多少？").refused
+    answer = places.ask("岚港市里对省级专精特新企业奖励多少？")
+    assert not answer.refused and "25万" in answer.text
+
+
+def test_money_set_aside_is_not_answered_by_a_criteria_threshold(places):
+    answer = places.ask("柏溪一年拿出多少钱来培育专精特新企业？")
+    assert not answer.refused and "800万元" in answer.citations[0].quote
+
+
+def test_a_bare_follow_up_asks_its_detail_of_the_earlier_subject(places):
+    history: list[Turn] = []
+    for question in ("柏溪专精特新贷额度多少？", "利率呢？"):
+        history += [Turn("user", question), Turn("assistant", places.ask(question, history=list(history)).text)]
+    answer = places.ask("谁负责？", history=history)
+    assert not answer.refused and "县金融服务中心" in answer.text
+
+
+@pytest.mark.parametrize("question", ["Does Baixi give housing for talents?",
+                                      "Does Langang give a subsidy for attending trade fairs?"])
+def test_an_english_question_about_a_thing_the_place_lacks_is_declined(places, question):
+    assert places.ask(question).refused
+
+
+def test_owners_words_for_a_seal_and_a_length_of_time(places):
+    answer = places.ask("榆湾申报书要盖章吗？")
+    assert not answer.refused and "加盖公章" in answer.text
+    answer = places.ask("柏溪专精特新贷期限是多长？")
+    assert not answer.refused and "不超过2年" in answer.text
