@@ -52,6 +52,9 @@ _PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七�
 _TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
 # "我们能拿多少": what an enterprise receives; a budget set aside (安排专项资金1500万元) is not that
 _RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们|我们能|我能|(can|do|would|will) (we|i) (get|receive))", re.IGNORECASE)
+# the size of a fund asked ("培育资金一年有多少", "资金池多大"): a sentence that sets one up states it
+_FUND_ASKED = re.compile(r"(资金|经费|预算|资金池|基金)[^，,。？?]{0,6}(多少|几|多大)|\b(fund|budget|pool)\b[^?]{0,20}\b(size|how (much|big|large))|how (big|large) is [^?]{0,30}\b(fund|budget|pool)\b", re.IGNORECASE)
+_FUND_STATED = re.compile(r"(规模|安排|设立|总额|资金池|预算|统筹|每年.{0,6}(投入|列支))")
 _GRANTED_TO_ENTERPRISE = re.compile(r"(给予|奖励|补助|补贴|奖补|贴息|补偿)")
 # numbers and dates: one stated for another subject is the likeliest wrong answer
 STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number")
@@ -113,6 +116,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     grant_asked = bool(ASK_TYPES["support"].search(query.ask) or _GRANT.search(query.ask))
     per_item = _PER_ITEM.search(query.ask)
     recipient = bool(_RECIPIENT.search(query.ask))
+    fund_asked = bool(_FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
     # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
     # 材料" the subsidy is the subject of the materials asked for
     compound = len(set(query.ask_types) - {"support"}) > 1
@@ -182,6 +186,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 granted = kind not in ("amount", "rate") or not grant_asked or detail_present("support", part)
                 if recipient and kind == "amount" and not _GRANTED_TO_ENTERPRISE.search(part):
                     granted = False
+                if fund_asked and kind == "amount" and not _FUND_STATED.search(part):
+                    granted = False  # "培育资金一年有多少": the fund's size, not one of its rewards
                 if per_item and kind in ("amount", "rate", "number") and ((_TOTAL.search(part) and not re.search(r"(每|分别)", part))
                                  or (per_item.group(1) and per_item.group(1) not in part)):
                     granted = False  # the amount per stage must be stated for the stages

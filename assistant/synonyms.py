@@ -28,8 +28,9 @@ class Synonyms:
 
     def __init__(self, sets: list[SynonymSet]) -> None:
         self.sets = sets
+        # (a phrase in two sets is matched for the first in file order, whatever the hash seed)
         self._phrases = sorted({(normalise(t), i) for i, s in enumerate(sets) for t in s.terms},
-                               key=lambda item: (-len(item[0]), item[0]))
+                               key=lambda item: (-len(item[0]), item[0], item[1]))
         self._sets_of: dict[str, list[int]] = {}  # normalised term → the sets it is in, in file order
         for i, synonym_set in enumerate(sets):
             for term in dict.fromkeys(normalise(t) for t in synonym_set.terms):

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -434,3 +437,13 @@ def test_a_distinctive_word_qualifying_the_figures_noun_must_be_there_too():
 def test_materials_asked_noun_first():
     assert ask_types("小巨人培育库的申报材料有哪些？") == ("materials",)
     assert ask_types("申报材料包括哪些？") == ("materials",)
+
+
+def test_a_phrase_in_two_synonym_lines_matches_the_first_whatever_the_hash_seed():
+    # set iteration order changes with PYTHONHASHSEED: the answer to a question must not
+    code = ("from assistant.synonyms import Synonyms, SynonymSet\n"
+            "s = Synonyms([SynonymSet(('研发费用', '研发投入')), SynonymSet(('研发', '研发投入'))])\n"
+            "print(s.match('研发投入奖励多少')[0])")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
+    assert outputs == {"[('研发费用', '研发投入')]\n"}

@@ -1,6 +1,6 @@
 """Levels said the way owners say them (区级, 县级, 市级 as titles; 市里 as the government), things
-no text names (a fee, housing), and bare follow-ups ("谁负责？"). Over three fictional places'
-documents, indexed for real beside the seeds; their names exist nowhere else."""
+no text names (a fee, housing), a fund's size, and bare follow-ups ("谁负责？"). Over three fictional
+places' documents, indexed for real beside the seeds; their names exist nowhere else."""
 
 from __future__ import annotations
 
@@ -46,6 +46,19 @@ CITY_MEASURES = """岚港市促进专精特新企业高质量发展的若干措�
 2. 服务专员。为每家专精特新“小巨人”企业配备1名服务专员，每季度走访不少于1次。（责任单位：市工信局）
 """
 
+FUND_RULES = """岚港市专精特新企业培育资金管理办法
+第一条 为规范岚港市专精特新企业培育资金（以下简称培育资金）的管理，制定本办法。
+第二条 培育资金由市财政预算安排，每年规模不超过3000万元，由市工信局会同市财政局管理。
+第三条 对首次认定为国家级专精特新“小巨人”企业的，给予一次性奖励120万元；对首次认定为省级专精特新中小企业的，给予一次性奖励25万元。
+附件
+岚港市专精特新培育资金支持标准一览表
+| 支持事项 | 支持标准 | 上限 |
+|---|---|---|
+| 国家级“小巨人”认定奖励 | 一次性奖励 | 120万元 |
+| 省级专精特新认定奖励 | 一次性奖励 | 25万元 |
+| 研发机构建设 | 一次性补助 | 30万元 |
+"""
+
 
 @pytest.fixture(scope="module")
 def places(settings_factory, tmp_path_factory):
@@ -61,6 +74,7 @@ def places(settings_factory, tmp_path_factory):
     (documents / "yuwan-notice.txt").write_text(DISTRICT_NOTICE, encoding="utf-8")
     (documents / "baixi-measures.txt").write_text(COUNTY_MEASURES, encoding="utf-8")
     (documents / "langang-measures.txt").write_text(CITY_MEASURES, encoding="utf-8")
+    (documents / "langang-fund-rules.txt").write_text(FUND_RULES, encoding="utf-8")
     return Assistant.from_settings(settings_factory(knowledge_dir=root / "knowledge", index_dir=root / "index"),
                                    progress=False)
 
@@ -127,3 +141,8 @@ def test_owners_words_for_a_seal_and_a_length_of_time(places):
     assert not answer.refused and "加盖公章" in answer.text
     answer = places.ask("柏溪专精特新贷期限是多长？")
     assert not answer.refused and "不超过2年" in answer.text
+
+
+def test_the_size_of_a_fund_is_not_answered_by_one_of_its_rewards(places):
+    answer = places.ask("岚港的专精特新培育资金一年有多少？")
+    assert not answer.refused and "3000万元" in answer.citations[0].quote
