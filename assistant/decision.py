@@ -165,6 +165,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             if kind in STATED and (query.nouns or (query.language == "en" and kind == "support")) and distinctive_coverage(topic, _clause_text(hit), weights, query.nouns,
                                                                          scales=scales) < 0.5:
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
+            # (a figure asked in English: its most distinctive subject word must be there at least,
+            # "subsidise electricity" is not answered by a recognition reward)
+            if kind in STATED and query.language == "en" and not query.nouns and not _states_key(topic, hit, weights):
+                continue
             if kind in STATED and kind != "support" and not _states_measured(query, kind, hit, weights):
                 continue  # "认定有效期几年": the 3个月 of a payment is not the period asked for
             # the materials (steps) of the document's own application do not answer for one of
@@ -201,6 +205,20 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     if len(when) == 2 and any(found[k] for k in when):
         found = {k: v or next(found[o] for o in when if found[o]) if k in when else v for k, v in found.items()}
     return DetailCheck(found)
+
+
+# words that qualify a figure (per year, at most), never its subject
+_MODIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户".split())
+
+
+def _states_key(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
+    """Whether the clause names the ask's most distinctive subject group (any of its terms)."""
+    known = [g for g in topic if any(weights.df(t) for t in g) and not _MODIFIERS.issuperset(g)]
+    if not known:
+        return True
+    key = max(known, key=weights.group_weight)
+    text = squash(_evidence(hit))
+    return any(term_present(t, text) for t in key)
 
 
 def _states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: TermWeights) -> bool:

@@ -131,7 +131,8 @@ def test_a_bare_follow_up_asks_its_detail_of_the_earlier_subject(places):
 
 
 @pytest.mark.parametrize("question", ["Does Baixi give housing for talents?",
-                                      "Does Langang give a subsidy for attending trade fairs?"])
+                                      "Does Langang give a subsidy for attending trade fairs?",
+                                      "How much does Langang subsidise electricity for specialised SMEs?"])
 def test_an_english_question_about_a_thing_the_place_lacks_is_declined(places, question):
     assert places.ask(question).refused
 
