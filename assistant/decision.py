@@ -227,7 +227,7 @@ def _states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights:
     words = measured_words(query.ask, query.ask_groups, ASK_TYPES[kind])
     # the head noun, and a distinctive word qualifying it ("出口业务怎么打分": 出口)
     words = [g for i, g in enumerate(words) if not is_scope(g, query.places) and g not in query.cue_groups
-             and (i == len(words) - 1 and any(t in query.heads for t in g) or i < len(words) - 1)
+             and (i == len(words) - 1 and any(t in query.heads or t in query.nouns for t in g) or i < len(words) - 1)
              and all(weights.df(t) <= 0.1 * weights.size for t in g)]
     # a thing no text names right after the cue ("交多少申报费"): no clause states its figure
     # (a thing: a noun heading its phrase or a fee, not a verb "多久能批下来")

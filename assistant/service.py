@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import threading
 import time
 from contextlib import nullcontext
@@ -263,13 +264,17 @@ class Assistant:
         if not named:
             return {}, self.retriever.retrieve(query, k, doc_ids, whole_tables), None
         scope = {d for p in local for d in self.retriever.doc_ids_for_region(p)}
+        criteria = bool(set(query.levels) & {"省级", "国家级"}) and query.wants_criteria
+        if not query.wants_criteria:
+            # a county's rewards are its own, not its city's: "澄岭对小巨人奖励多少" is not answered by
+            # 禾浦县's 80万元 (a city's criteria tables printed in a county plan still count)
+            scope = {d for d in scope if self._own_place(d, local)}
         if doc_ids:
             scope &= set(doc_ids)
         retrieved = self.retriever.retrieve(query, k, sorted(scope), whole_tables) if scope else []
         local_verdict = self._answerer.assess(query, retrieved) if retrieved else None
         # provincial and national criteria are the same wherever they are printed: a place whose
         # documents only mention them ("符合条件的…") is answered from another place's table
-        criteria = bool(set(query.levels) & {"省级", "国家级"}) and query.wants_criteria
         if local_verdict and (local_verdict.answerable or (local_verdict.topic_covered and not criteria)):
             return {}, retrieved, local_verdict  # answered here, or "mentioned here, but no amount" from here
         elsewhere = [h for h in self.retriever.retrieve(query, k, doc_ids, whole_tables) if h.chunk.doc_id not in scope]
@@ -281,6 +286,14 @@ class Assistant:
         if criteria and elsewhere[0].chunk.kind == "table_row":
             return {"place": place, "elsewhere": "criteria"}, elsewhere, other_verdict
         return {"place": place, "elsewhere": "strict"}, elsewhere, other_verdict
+
+    def _own_place(self, doc_id: str, places: list[str]) -> bool:
+        """Whether the document is one of ``places``' own (its first region or its title names one),
+        not one of a county within them."""
+        doc = self.retriever.docs[doc_id]
+        first = re.split(r"[,，、\s]+", (doc.region or "").strip())[0]
+        return any(p.rstrip("市县区省") and (p.rstrip("市县区省") in first or p.rstrip("市县区省") in doc.title)
+                   for p in places)
 
     def _region_aliases(self) -> Regions:
         """Every place the glossary or a document names, with the ways a question may say it."""

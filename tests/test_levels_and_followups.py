@@ -29,6 +29,7 @@ DISTRICT_NOTICE = """榆湾区科技和工业局关于组织开展2026年度榆�
 """
 
 COUNTY_MEASURES = """柏溪县支持专精特新企业发展的若干措施
+为贯彻落实《岚港市促进专精特新企业高质量发展的若干措施》，结合本县实际，制定以下措施。
 一、认定奖励。对首次认定为国家级专精特新“小巨人”企业的，给予一次性奖励60万元；对首次认定为省级专精特新中小企业的，给予一次性奖励15万元；对首次认定为市级专精特新中小企业的，给予一次性奖励3万元。（责任单位：县工信局、县财政局）
 二、柏溪专精特新贷。合作银行向入库企业发放信用贷款，单户额度最高300万元，贷款期限不超过2年，贷款利率不高于LPR加30个基点。（责任单位：县金融服务中心、县财政局）
 三、培育经费。县财政每年安排专项资金800万元用于专精特新企业培育。（责任单位：县财政局）
@@ -147,3 +148,20 @@ def test_owners_words_for_a_seal_and_a_length_of_time(places):
 def test_the_size_of_a_fund_is_not_answered_by_one_of_its_rewards(places):
     answer = places.ask("岚港的专精特新培育资金一年有多少？")
     assert not answer.refused and "3000万元" in answer.citations[0].quote
+
+
+def test_a_citys_question_is_not_answered_by_a_county_within_it(places):
+    assert places.retriever.docs["baixi-measures"].region.startswith("柏溪县, 岚港市")
+    # 柏溪's loan is the county's own: 岚港 has none, and says so
+    answer = places.ask("岚港专精特新贷单户额度最高多少？")
+    assert answer.refused and "300万" not in answer.text.split("其他地区")[0]
+    # the county's own question is answered from its own document
+    assert "300万" in places.ask("柏溪专精特新贷单户额度最高多少？").text
+
+
+def test_a_yes_no_question_on_a_loan_amount_is_not_answered_by_a_reward(places):
+    assert places.ask("岚港对新认定的省级专精特新企业有贷款额度吗？").refused
+
+
+def test_naming_the_document_type_names_no_subject(places):
+    assert places.ask("岚港的管理办法细则对人才引进有什么支持？").refused
