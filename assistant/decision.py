@@ -281,14 +281,16 @@ _NOT_A_THING = re.compile(r"^[能可会要想该这那此本每各别]")  # 能�
 def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
     """Whether what the ask is about (a noun heading its phrase: 公寓 in 人才公寓, 年费 in 交年费)
     is a thing no text mentions under any of its synonyms: no clause can answer for it."""
-    # only where the ask is whether there is such a thing (有没有…, 能申请…吗, 要交…吗): a
-    # question for a detail (多久, 电话多少) is judged by whether the detail is there
-    if not set(query.ask_types) <= {"conditions", "support"}:
-        return False
+    # only where the ask is whether there is such a thing (有没有…, 能申请…吗, 要交…吗, 有贷款额度吗):
+    # a question for a detail (多久, 电话多少) is judged by whether the detail is there
+    asked = _ASKED_OBJECT.search(query.ask)
+    span = squash(next(g for g in asked.groups() if g)) if asked else ""
+    whether = set(query.ask_types) <= {"conditions", "support"}
     return any(g not in query.cue_groups and not is_scope(g, query.places)
                and all(weights.df(t) == 0 for t in g)
                # an English ask's terms are the glossary's names of things: no tagging needed
                and (query.language == "en" or any(t in query.heads and not _NOT_A_THING.match(t) for t in g))
+               and (whether or any(squash(t) in span for t in g if t))
                for g in query.ask_groups)
 
 

@@ -297,7 +297,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     # (not 奖励/补贴: "展会补贴要交啥材料" asks about the subsidy, which the clause must name)
     types = ask_types(split.ask.lower())
     cues = [ASK_TYPES[kind] for kind in types if kind != "support"]
-    cue_groups = frozenset(g for g in ask_groups if any(p.search(t) for p in cues for t in g))
+    # (a term that is such a word, not one that contains it: 贷款额度 names a loan amount, not 额度)
+    cue_groups = frozenset(g for g in ask_groups if any(p.fullmatch(t) for p in cues for t in g))
     subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places) and g not in cue_groups]
     weak = sum(weights.group_weight(g) for g in subject) < MIN_ASK_WEIGHT if weights else len(subject) < 2
     if weak and subject and levels(split.ask) and "conditions" in types:
