@@ -32,15 +32,16 @@ _HOW_SCORED = "(怎么|如何|怎样)(加|打|评|算|计|给|得)分|加几分|
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
         r"(几个点|多少个点|百分之几|百分比|利率|(补助|补贴|奖补|奖励|贴息|资助|补偿)的?(比例|比率)|费率|税率|利息.{0,3}(多少|几)|(哪些|什么|啥).{0,8}(比例|比率)|几折|打折|折扣|率.{0,3}多少|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
-        r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent)", re.IGNORECASE),
+        r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent|"
+        r"\b(subsidy|guarantee|fee|discount|tax) rate)", re.IGNORECASE),
     "amount": re.compile(
         r"(多少钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|经费|奖金)|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|补多少|"
         r"报销多少|能报多少|承担多少|出多少|"
         r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
         r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|几[十百千]?万|how much|what amount|how large|"
-        r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount))", re.IGNORECASE),
+        r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount)|\b(cap|ceiling|upper limit)\b)", re.IGNORECASE),
     "count": re.compile(
-        r"(多少家|几家|多少个(?!点|工作日|月|小时)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
+        r"(多少家|几家|多少个(?!点|工作日|月|小时)|(?<![这近前好十哪])几个(?!点|工作日|月|小时|星期|季度|阶段)(?=[^，,。；;！!]*$)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
         r"how many|what number of)", re.IGNORECASE),
     "date": re.compile(
         r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"
@@ -57,12 +58,12 @@ ASK_TYPES: dict[str, re.Pattern] = {
                             r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|(材料|资料)(有|包括|是|要)(哪些|什么|啥)|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
-        r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
+        r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|"
         r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge)|"
         r"responsible (unit|department|units|departments)|in charge)", re.IGNORECASE),
     "contact": re.compile(
-        r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|"
+        r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|(哪个|什么|啥)(平台|系统|网站|小程序|app|APP)|"
         r"where (do|can|should) (we|i) (register|sign up|enrol|enroll)|where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     "location": re.compile(r"(在哪儿?里?|什么地方|哪个地方)(举办|举行|召开|上课|培训)|(会|活动|培训|展|赛)在哪儿?里?(办|开)|"
@@ -95,12 +96,25 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"make it|meet)|(do|does) (we|i|it|they|our [a-z]+) (qualify|meet|count)|am i eligible|are we eligible|"
         r"qualify|eligib|requirement|required|require|criteria|criterion|conditions|what do (i|we) need|what does it take)", re.IGNORECASE),
 }
+# nouns that name a kind of detail ("what share" → 比例): asked for, never the subject, when the
+# ask wants that kind (an English ask brings them in through the glossary, outside the cue's span)
+DETAIL_NOUNS: dict[str, re.Pattern] = {
+    "rate": re.compile(r"比例|比率|比重|占比|百分比|费率|利率|税率"),
+    "amount": re.compile(r"额度|金额|数额|上限|最高额"),
+    "date": re.compile(r"截止|截止时间|截止日期|日期|时间|期限"),
+    "duration": re.compile(r"期限|时长|时间|年限"),
+    "count": re.compile(r"数量|家数|个数|名额|人数"),
+    "unit": re.compile(r"部门|单位|责任单位|责任部门|机构"),
+    "contact": re.compile(r"电话|联系电话|联系方式|联系人|地址|网址|邮箱"),
+    "materials": re.compile(r"材料|资料|申报材料"),
+    "procedure": re.compile(r"流程|程序|步骤|手续"),
+}
 # the patterns a clause sentence must show to carry each kind of detail
 DETAIL: dict[str, re.Pattern] = {
     "rate": re.compile(r"(\d+(\.\d+)?%|百分之|个百分点|\d+(\.\d+)?‰|\d+个?基点|[一二三四五六七八九\d](\.\d)?折)"),
     # an amount may be stated as a share of something ("按设备投资额的8%给予补助")
     "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度)"),
-    "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位)|"
+    "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位|场)|"
                         r"(?<![一])[二三四五六七八九十百千两]+(家|个(?!工作日|月)|项|件|名|位)|一(名|位))"),
     "date": re.compile(r"(\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于)\d{1,2}月|年底前?|上半年|下半年|截至|之日起|前完成)"),
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|定期|一年一次)"),
@@ -269,6 +283,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
     if kind == "conditions" and ASK_TYPES["support"].search(ask) and not _RECOGNITION.search(ask) \
             and _GRANT_RECIPIENT.search(sentence):
         return True  # "质量奖奖励要什么条件": 对获得省长质量奖的入库企业，给予… states who qualifies
+    if kind == "contact" and _WHERE_FILED.search(ask) and _PLATFORM.search(sentence):
+        return True  # "在哪个平台报": 通过“云溪惠企通”平台提交 names it
     if kind == "measure":
         units = "|".join(measure_units(ask)) or _UNITS
         return bool(re.search(rf"(\d+|[一二三四五六七八九十两]+)\s*({units})", sentence))
@@ -280,6 +296,14 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return True  # "多长时间复核一次": "有效期为3年，期满前…申请复核" states the period
     pattern = DETAIL.get(kind)
     return bool(pattern and pattern.search(sentence))
+
+
+# where something is filed or published (a platform, a website), not whom to phone
+_WHERE_FILED = re.compile(r"(哪个|什么|啥)(平台|系统|网站|小程序)|(在|去|到)哪儿?里?(交|报(?!名)|提交|申报|填报|公示|公布)|"
+                          r"where (do|can|should|are|is) [^?]{0,40}(submit|file|apply|published|announced|posted)", re.IGNORECASE)
+# (a platform used or filed through, "用好江苏省中小企业公共服务平台", not one to be built: "搭建对接平台")
+_PLATFORM = re.compile(r"[“\"][^”\"]{2,12}[”\"](平台|系统|小程序|app|APP)|"
+                       r"(通过|登录|登陆|用好|使用|在)[\u4e00-\u9fff]{2,20}(平台|系统|网站)")
 
 
 # a payment asked about: when it comes is told by a period after an event as well as by a date

@@ -46,8 +46,14 @@ _ASK_WORDS = re.compile(r"(请问|一下|具体|都|是|的|吗|呢|啊|呀|要|
 
 def is_followup(question: str) -> bool:
     text = question.strip()
-    short = len(re.findall(r"[\u4e00-\u9fff]", text)) <= 16 and len(re.findall(r"[A-Za-z]+", text)) <= 9
+    # an opening "and"/"那" marks a follow-up however it goes on; English takes more words to say it
+    opener = bool(_OPENER.match(text))
+    short = (len(re.findall(r"[\u4e00-\u9fff]", text)) <= (24 if opener else 16)
+             and len(re.findall(r"[A-Za-z]+", text)) <= (14 if opener else 9))
     return short and (bool(_FOLLOWUP_CUES.search(text)) or _bare_ask(text))
+
+
+_OPENER = re.compile(r"^(那么|那(?![个些])|还有|另外|\s*(and|what about|how about)\b)", re.IGNORECASE)
 
 
 def _bare_ask(text: str) -> bool:

@@ -213,12 +213,16 @@ _MODIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 �
 
 def _states_key(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
     """Whether the clause names the ask's most distinctive subject group (any of its terms)."""
-    known = [g for g in topic if any(weights.df(t) for t in g) and not _MODIFIERS.issuperset(g)]
+    if any(not any(weights.df(t) for t in g) for g in topic):
+        return False  # a thing no text names ("application fee" → 申请费): no clause states its figure
+    known = [g for g in topic if not _MODIFIERS.issuperset(g)]
     if not known:
         return True
     key = max(known, key=weights.group_weight)
     text = squash(_evidence(hit))
-    return any(term_present(t, text) for t in key)
+    # ("what share of revenue for R&D": 研发费用占比 names R&D, not revenue; most of the subject will do)
+    return any(term_present(t, text) for t in key) or (
+        len(known) > 1 and distinctive_coverage(tuple(known), text, weights) >= 0.5)
 
 
 def _states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: TermWeights) -> bool:
@@ -327,6 +331,8 @@ def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeig
     :func:`~assistant.evidence.distinctive_coverage`): low when a clause shares the ask's
     common words but not its subject (优先 and 小巨人, but 用能 where 用地 was asked)."""
     topic, scales = _subject(query, [p for k, p in ASK_TYPES.items() if k in query.ask_types])
+    if topic and not any(weights.df(t) for g in topic for t in g):
+        return 0.0  # "青澜明天会下雨吗": nothing the ask is about is in any text
     return max((distinctive_coverage(topic, _evidence(h), weights, query.nouns, scales=scales)
                 for h in topical(hits)[:3]), default=0.0)
 
@@ -343,6 +349,7 @@ def _subject(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[tuple[
     spans = [m.group(0) for p in cues for m in p.finditer(query.ask)]
     kept = [(g, s) for g, s in zip(query.ask_groups, query.ask_scales)
             if not any(p.search(t) for p in cues for t in g) and not any(t in span for t in g for span in spans)
+            and g not in query.cue_groups
             and not is_scope(g, query.places) and g not in query.level_groups]
     # context taken into a short ask ("老板想参加…，县里三年培训多少人？") steers the search; the
     # subject is what the ask itself names, when it names anything

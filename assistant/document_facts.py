@@ -23,7 +23,11 @@ _STANDING = (r"(现在|目前|还|已经)?(生效|有效|失效|过期|作废|�
 _ABOUT_DOCUMENT = re.compile(
     rf"{_DOC_KIND}[^，,。？?]{{0,8}}({_STANDING})"
     r"|(is|are) (the|this|that) [a-z ]{0,30}(rules?|measures?|plan|policy|document|notice) (still )?"
-    r"(in force|valid|in effect|a draft|final)", re.IGNORECASE)
+    r"(in force|valid|in effect|a draft|final)"
+    r"|(how long|until when|till when) (is|are|will) [a-z' ]{0,40}(rules?|measures?|plan|policy|document|notice)"
+    r"( document)? (still )?(valid|in force|in effect)"
+    r"|when (does|do|will) [a-z' ]{0,40}(rules?|measures?|plan|policy|document|notice)( document)? "
+    r"(expire|end|lapse|take effect|come into (force|effect))", re.IGNORECASE)
 _KIND_WORDS = ("细则", "办法", "措施", "通知", "计划", "方案")
 
 

@@ -23,6 +23,10 @@ _OTHER_LEVEL = re.compile(r"(省|市|县|区)级")
 _TITLE_NOUN = r"(?!以上)的?(专精特新|认定|“?小巨人)"
 _LEVEL_TITLE = re.compile(rf"(市级|县级|区级){_TITLE_NOUN}")
 _LEVEL_WORD = re.compile(r"(市级|县级|区级)(?!以上)")
+# the same title said in English: "a new municipal specialised firm", "county-level recognition"
+_EN_LEVEL_TITLE = re.compile(r"\b(municipal|city[- ]level|county[- ]level|district[- ]level)[- ]"
+                             r"(specialised|specialized|srdi|recognition|title|little giant|sme|firm|enterprise|company)",
+                             re.IGNORECASE)
 _OWN_TITLES = {"市级": re.compile(rf"市级{_TITLE_NOUN}"), "县级": re.compile(rf"(县级|区级){_TITLE_NOUN}")}
 _TITLE_MENTIONS = {"市级": re.compile(r"市级(?!以上)"), "县级": re.compile(r"(县级|区级)(?!以上)|培育库|入库")}
 OWN_LEVEL = {"市级": "市", "县级": "县区"}
@@ -50,7 +54,7 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     # it in every clause ("网上申报时间为…"); one that never does (a county's 国家/省/市 rewards)
     # does not answer for its 县级 title
     # (the title: "县级专精特新企业"; "县级培育库" is the county's own pool, whatever the document says)
-    title = _LEVEL_TITLE.search(query.question) or (
+    title = _LEVEL_TITLE.search(query.question) or _EN_LEVEL_TITLE.search(query.question) or (
         _LEVEL_WORD.search(query.question) and re.search(r"专精特新|认定|小巨人", query.question))
     own_titles = [_OWN_TITLES[level] for level in query.levels if level in _OWN_TITLES]
     titled = {h.chunk.doc_id for h in hits if any(p.search(h.chunk.text) for p in own_titles)}

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .asking import (
     ASK_TYPES,
+    DETAIL_NOUNS,
     LEVELS,
     AskSplit,
     ask_types,
@@ -134,13 +135,15 @@ ZH_FILLER = frozenset(
     "多少钱 多少万 几个点 多少个点 几年 多久 多长时间 几月 几号 哪天 哪儿 哪里 怎么办 行不行 "
     "一起 一下 一些 一直 这个 那个 建个 搞个 弄个 做个 有个 这类 那类 此类 这种 这些 那些 "
     "还是 或者 要么 而且 但是 不过 如果 的话 "
-    "去年 前年 今年 明年 上年 当年 近年 最近 目前 以前 之前 后来 每个 每家 每项 拿到 得到 能拿 一共 总共 合计 总计 共计 啥时候 什么时候 何时 拿出 拿出来 掏出 政府 细则 方案 文件".split())
+    "去年 前年 今年 明年 上年 当年 近年 最近 目前 以前 之前 后来 每个 每家 每项 拿到 得到 能拿 一共 总共 合计 总计 共计 啥时候 什么时候 何时 拿出 拿出来 掏出 政府 细则 方案 文件 "
+    "起码 至少 最少 最起码 顶多 至多 最多 顶天 充其量 哪几个 哪几家 哪几项 哪几位 哪几 "
+    "真是 真的 确实 果真 果然".split())  # 起码要多少: how much is asked, not of what
 EN_FILLER = frozenset(
     "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
     "moving whole here there anything something some kind sort help helping doing does say said point "
     "around about currently already just named registered run running before after while yet still "
     "want wants would like plan plans policy policies city's thing things way ways really actually "
-    "totally unrelated know".split())
+    "totally unrelated know needed needs necessary".split())
 
 
 @dataclass(frozen=True)
@@ -240,11 +243,18 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms,
         for token in _content_tokens(rest_zh):
             if words is not None and token not in words and not dictionary_word(token):
                 token = _known_part(token, words) or _object_of(token)  # 对瞪羚 → 瞪羚; 交年费 → 年费; 入县 → nothing
-            if token and token not in ZH_FILLER:
+            if token and not _filler(token):
                 groups.append(synonyms.alternatives(token))
     unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)
                if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
     return groups, unknown, found_places
+
+
+def _filler(token: str) -> bool:
+    """A filler word, or two of them run together (特殊政策 = 特殊 + 政策)."""
+    # (顶多能 = 顶多 + a modal: jieba guesses such runs as one word)
+    token = re.sub(r"(?<=..)[能可会要得]$", "", token) if token[:-1] in ZH_FILLER else token
+    return token in ZH_FILLER or any(token[:i] in ZH_FILLER and token[i:] in ZH_FILLER for i in range(1, len(token)))
 
 
 # the levels of a county's or district's own government: its notice does not repeat them in every
@@ -289,6 +299,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     if CJK.search(question):
         ask_places += [p for p in places(split.ask, glossary.place_names()) if p not in ask_places]
         context_places += [p for p in places(split.context, glossary.place_names()) if p not in context_places]
+    if ask:  # a follow-up asks about the place the earlier question asked about (not where its asker is)
+        ask_places += [p for p in context_places if p not in ask_places and p not in identity_places]
     ask_size = len(dict.fromkeys(ask_groups))
     own = ask_size
     refers = refers and ask_size < 4
@@ -297,14 +309,29 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     # (not 奖励/补贴: "展会补贴要交啥材料" asks about the subsidy, which the clause must name)
     types = ask_types(split.ask.lower())
     cues = [ASK_TYPES[kind] for kind in types if kind != "support"]
+    # English words that ask for the detail ("and the cap?", "what documents are needed?") name no
+    # topic: they do not keep a follow-up from taking in the earlier question
+    # (not a task's: "invent a subsidy" asks for no detail of any policy)
+    asking = {w for kind in types if kind not in ("support", "task")
+              for m in ASK_TYPES[kind].finditer(split.ask.lower()) for w in re.findall(r"[a-z][a-z'-]+", m.group(0))}
+    unknown = [w for w in unknown if w not in asking]
     # (a term that is such a word, not one that contains it: 贷款额度 names a loan amount, not 额度)
-    cue_groups = frozenset(g for g in ask_groups if any(p.fullmatch(t) for p in cues for t in g))
+    # (a group whose own word names the detail: 有效期 lists 期限 among its synonyms, and is a subject)
+    nouns_of_kind = [DETAIL_NOUNS[kind] for kind in types if kind in DETAIL_NOUNS]
+    cue_groups = frozenset(g for g in ask_groups if any(p.fullmatch(t) for p in cues for t in g)
+                           or any(p.fullmatch(g[0]) for p in nouns_of_kind))
     subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places) and g not in cue_groups]
     weak = sum(weights.group_weight(g) for g in subject) < MIN_ASK_WEIGHT if weights else len(subject) < 2
     if weak and subject and levels(split.ask) and "conditions" in types:
         weak = False  # "省级的专精特新小巨人我们够得着吗？" names its goal: common words, but the topic
     if refers or (not unknown and (ask_size < 1 or (weak and not ask))):
         # the situation told ("今年研发费用800万") is taken in; who the asker is stays context
+        # (an earlier question's words for its own detail are not: "什么时候截止？" → "what documents?"
+        # asks for the pool's materials, not for a deadline)
+        if ask:
+            earlier = [ASK_TYPES[k] for k in ask_types(split.context.lower()) if k not in types and k != "support"]
+            earlier += [DETAIL_NOUNS[k] for k in ask_types(split.context.lower()) if k not in types and k in DETAIL_NOUNS]
+            context_groups = [g for g in context_groups if not any(p.fullmatch(t) for p in earlier for t in g)]
         own = len(dict.fromkeys(ask_groups))
         ask_groups, context_groups = ask_groups + [g for g in context_groups if g not in ask_groups], []
     context_groups += [g for g in identity_groups if g not in context_groups]

@@ -151,6 +151,8 @@ class Assistant:
         self.follow_index()
         with self._cores:
             query = self.analyse(text, history)
+            # a question naming no place, after one that did, is asked there ("申报材料去哪里交？")
+            place = self._earlier_place(history) or place
             if place and not query.places and self.retriever.doc_ids_for_region(place):
                 query = replace(query, places=(place,), context_places=(place,))
             if language:
@@ -184,6 +186,14 @@ class Assistant:
             "answer": (finished - retrieval_done) * 1000,
             "total": (finished - started) * 1000,
         })
+
+    def _earlier_place(self, history: list[Turn]) -> str | None:
+        """The place the latest earlier question that named one was about."""
+        for turn in reversed([t for t in history if t.role == "user"][-4:]):
+            named = self.analyse(turn.content).places
+            if named:
+                return named[0]
+        return None
 
     def follow_index(self) -> None:
         """Re-read the index if it changed (here or in another process) since it was last read."""

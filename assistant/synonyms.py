@@ -73,7 +73,8 @@ class Synonyms:
                 cuts.add(position)
         found: list[tuple[str, ...]] = []
         for phrase, index in self._phrases:
-            if len(phrase) < 2 or phrase not in rest:
+            # a one-character term (奖, 贷, 报) only as a whole word of the segmented question
+            if (len(phrase) < 2 and cuts is None) or phrase not in rest:
                 continue
             spans = [m.start() for m in re.finditer(re.escape(phrase), rest)]
             if cuts is not None:

@@ -17,6 +17,7 @@ DISTRICT_NOTICE = """榆湾区科技和工业局关于组织开展2026年度榆�
 二、申报时间
 网上申报时间为2026年4月1日至2026年5月20日，逾期不予受理。
 三、申报材料
+企业通过“榆湾企服通”平台在线提交以下材料：
 1. 榆湾区专精特新中小企业申报书（加盖公章）；
 2. 营业执照复印件；
 3. 上年度财务审计报告。
@@ -40,6 +41,8 @@ COUNTY_MEASURES = """柏溪县支持专精特新企业发展的若干措施
 |---|---|---|
 | 营业收入 | 2000万元以上 | 800万元以上 |
 | 研发费用占比 | 不低于3% | 不低于4% |
+
+本措施自2025年1月1日起施行，有效期至2027年12月31日。
 """
 
 CITY_MEASURES = """岚港市促进专精特新企业高质量发展的若干措施
@@ -98,9 +101,13 @@ def test_when_a_reward_is_paid_is_answered_by_a_period_after_recognition(places)
     assert not answer.refused and "2个月内" in answer.text
 
 
-def test_a_fee_no_text_names_is_declined(places):
-    assert places.ask("榆湾区申报要交多少申报费？").refused
-    assert places.ask("柏溪县入库的评审费是多少？").refused
+@pytest.mark.parametrize("question", ["榆湾区申报要交多少申报费？", "柏溪县入库的评审费是多少？",
+                                      "Does Yuwan reimburse patent application fees?",
+                                      "How much is Yuwan's application fee?",
+                                      # naming a place does not make an ask about nothing any text names one
+                                      "岚港明天会下雨吗？", "柏溪县有什么好玩的景点？"])
+def test_a_thing_no_text_names_is_declined(places, question):
+    assert places.ask(question).refused
 
 
 def test_whom_to_ask_is_answered_by_the_contact_section(places):
@@ -165,3 +172,68 @@ def test_a_yes_no_question_on_a_loan_amount_is_not_answered_by_a_reward(places):
 
 def test_naming_the_document_type_names_no_subject(places):
     assert places.ask("岚港的管理办法细则对人才引进有什么支持？").refused
+
+
+def test_how_little_is_enough_is_a_figure_asked_of_the_noun_before_it(places):
+    # 起码/至少 say how the figure is asked; the revenue row answers
+    answer = places.ask("我们是柏溪做阀门的，想进县里培育库，制造类营收起码要多少？")
+    assert not answer.refused and "2000万元" in answer.text
+
+
+def test_how_long_a_document_is_valid_asked_in_english_reads_its_dates(places):
+    answer = places.ask("How long is Baixi's measures document valid?")
+    assert not answer.refused and "2027" in answer.text
+    assert [c.doc_id for c in answer.citations] == ["baixi-measures"]
+
+
+def test_an_english_follow_up_opening_with_and_may_take_more_words(places):
+    history = [Turn("user", "What revenue does a manufacturing firm need for Baixi's pool?")]
+    history.append(Turn("assistant", places.ask(history[0].content).text))
+    answer = places.ask("And what share of revenue must it spend on research and development?", history=history)
+    assert not answer.refused and "不低于3%" in answer.text
+    assert {c.doc_id for c in answer.citations} == {"baixi-measures"}
+
+
+def test_a_municipal_title_asked_in_english_is_not_answered_by_other_titles(places):
+    assert places.ask("What does Langang give a new municipal specialised firm?").refused
+    answer = places.ask("What does Langang give a new provincial specialised firm?")
+    assert not answer.refused and "25万" in answer.text
+
+
+def test_a_subsidy_rate_asked_in_english_needs_the_subsidy(places):
+    # 柏溪's loan states its interest rate (LPR+30个基点), not an interest subsidy
+    assert places.ask("What is Baixi's loan interest subsidy rate?").refused
+
+
+def test_an_english_follow_up_after_a_chinese_question(places):
+    history = [Turn("user", "柏溪专精贷额度多少？")]
+    history.append(Turn("assistant", places.ask(history[0].content).text))
+    answer = places.ask("And the interest rate?", history=history)
+    assert not answer.refused and "30个基点" in answer.text
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("柏溪专精贷一家企业顶多能贷多少？", "300万"),  # 顶多 says how the figure is asked
+    ("柏溪县对国家级小巨人奖多少？", "60万"),  # 奖, one character, is the reward
+    ("柏溪专精贷是哪几个部门负责？", "县金融服务中心"),  # 哪几个 asks which, not how many
+    ("岚港给每家小巨人配几个服务专员？", "1名"),  # 几个 at the end asks how many
+])
+def test_owners_short_words_for_the_detail_asked(places, question, fact):
+    answer = places.ask(question)
+    assert not answer.refused and fact in answer.text
+
+
+def test_which_platform_is_answered_by_the_platform_named(places):
+    answer = places.ask("榆湾申报材料在哪个平台交？")
+    assert not answer.refused and "榆湾企服通" in answer.text
+    # a platform to be built is no place to file: 岚港 names none
+    assert places.ask("岚港专精特新申报在哪个平台交？").refused
+
+
+def test_a_question_naming_no_place_is_asked_where_the_conversation_was(places):
+    history = [Turn("user", "柏溪专精贷额度多少？")]
+    history.append(Turn("assistant", places.ask(history[0].content).text))
+    # 柏溪's documents name no platform; 榆湾's does, and is not 柏溪's
+    answer = places.ask("申报材料在哪个平台交？", history=history)
+    assert answer.refused and "榆湾企服通" not in answer.text.split("其他地区")[0]
+    assert "榆湾企服通" in places.ask("榆湾申报材料在哪个平台交？", history=history).text
