@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .glossary import Glossary, GlossaryEntry
 from .lexical import add_words
-from .query import Glossary, GlossaryEntry
 
 
 def with_document_places(glossary: Glossary, docs) -> Glossary:

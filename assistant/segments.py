@@ -248,7 +248,7 @@ class SegmentFolder:
 def segment_folder(settings, glossary=None, synonyms=None) -> SegmentFolder:
     """The folder of lexical segments for ``settings`` (beside the index), named by the glossary's
     and synonyms' words, which it teaches jieba before anything is tokenised."""
-    from .query import Glossary
+    from .glossary import Glossary
     from .synonyms import Synonyms
 
     glossary = glossary or Glossary.load(settings.knowledge_dir / "glossary.tsv")

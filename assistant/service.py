@@ -36,6 +36,11 @@ log = logging.getLogger(__name__)
 CRITERIA_K = 40  # a criteria question wants whole criteria tables (up to 16 rows in two columns each)
 
 
+# a kind of document named as where the answer is ("方案里", "细则中")
+# (not the company's own: "我们计划中…"; 计划 only as the document: 行动计划)
+_NAMED_KIND = re.compile(r"(方案|办法|细则|措施|(?<=行动)计划)(里|中|内|当中)")
+
+
 class Assistant:
     """Retrieval plus answering over one index; build it with :meth:`from_settings`."""
 
@@ -161,6 +166,7 @@ class Assistant:
             if about is not None:  # "那个细则现在生效了吗？": the document's own standing
                 return replace(about, standalone_question=query.question,
                                timings_ms={"total": (time.perf_counter() - started) * 1000})
+            doc_ids = self._of_kind_named(query, doc_ids)
             k = top_k or self.settings.top_k
             if query.wants_criteria or query.wants_list:
                 k = max(k, CRITERIA_K)
@@ -186,6 +192,19 @@ class Assistant:
             "answer": (finished - retrieval_done) * 1000,
             "total": (finished - started) * 1000,
         })
+
+    def _of_kind_named(self, query: QueryAnalysis, doc_ids: list[str] | None) -> list[str] | None:
+        """"方案里对新三板挂牌奖多少": only documents of the kind named answer, when there are any
+        (another city's 若干措施 is not the plan asked about). Owners call any document 方案: where
+        the place named has none of that kind, its documents are meant."""
+        kinds = {m.group(1) for m in _NAMED_KIND.finditer(query.question)}
+        if not kinds:
+            return doc_ids
+        chosen = [d.doc_id for d in self.retriever.docs.values()
+                  if any(k in d.title for k in kinds) and (doc_ids is None or d.doc_id in doc_ids)]
+        if any(not set(chosen) & set(self.retriever.doc_ids_for_region(p)) for p in query.places):
+            return doc_ids
+        return chosen or doc_ids
 
     def _earlier_place(self, history: list[Turn]) -> str | None:
         """The place the latest earlier question that named one was about."""

@@ -237,3 +237,13 @@ def test_a_question_naming_no_place_is_asked_where_the_conversation_was(places):
     answer = places.ask("申报材料在哪个平台交？", history=history)
     assert answer.refused and "榆湾企服通" not in answer.text.split("其他地区")[0]
     assert "榆湾企服通" in places.ask("榆湾申报材料在哪个平台交？", history=history).text
+
+
+def test_a_kind_of_document_named_is_where_the_answer_is(places):
+    # 柏溪's 若干措施 sets aside 800万元 a year, 岚港's 管理办法 3000万元: the one named answers
+    answer = places.ask("办法里每年安排多少资金培育专精特新企业？")
+    assert not answer.refused and "3000万元" in answer.citations[0].quote
+    answer = places.ask("措施里每年安排多少资金培育专精特新企业？")
+    assert not answer.refused and "800万元" in answer.citations[0].quote
+    # owners call any document 方案: a place with no 方案 is answered from its own documents
+    assert "60万" in places.ask("柏溪方案里对国家级小巨人奖多少？").text

@@ -1,0 +1,126 @@
+"""Word-level reading of an owner's question: words that name no topic (filler), fees jieba
+cuts in two, nouns and the nouns heading their phrase, and the content words. Pure functions."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from itertools import pairwise
+
+from .lexical import EN_STOPWORDS, ZH_STOPWORDS, dictionary_word, normalise, segment
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# "三成", "两份", "一个", "几家": a number and its measure word name no topic
+_NUMERAL = re.compile(r"[一二三四五六七八九十百千万两几半数\d]+[个家项份成次名位件年月天种条台套户批点倍]?")
+# "能补", "可贷": a modal glued to a one-character verb, a guess of jieba's, names no topic
+_MODAL = re.compile(r"[能可会要想]\w")
+
+
+# words that carry no topic in an owner's question ("有没有什么办法", "类似的安排")
+ZH_FILLER = frozenset(
+    "办法 安排 东西 情况 这种 那种 这样 那样 类似 特殊 具体 时候 现在 今年 这边 那边 这块 这方面 事情 问题 "
+    "一些 有点 大概 左右 听说 知道 想 想要 打算 准备 可能 能否 不能 是不是 有没有 能不能 可不可以 够不够 "
+    "早点 直接 自己 他们 人家 咱们 企业 公司 厂子 厂里 单位 对于 关于 政策 规定 方面 帮忙 帮助 支持 "
+    "合适 适合 什么样 对口 类似 一般 通常 平时 这次 那次 还能 能够 不会 会不会 一下子 "
+    "多少钱 多少万 几个点 多少个点 几年 多久 多长时间 几月 几号 哪天 哪儿 哪里 怎么办 行不行 "
+    "一起 一下 一些 一直 这个 那个 建个 搞个 弄个 做个 有个 这类 那类 此类 这种 这些 那些 "
+    "还是 或者 要么 而且 但是 不过 如果 的话 "
+    "去年 前年 今年 明年 上年 当年 近年 最近 目前 以前 之前 后来 每个 每家 每项 拿到 得到 能拿 一共 总共 合计 总计 共计 啥时候 什么时候 何时 拿出 拿出来 掏出 政府 细则 方案 文件 "
+    "起码 至少 最少 最起码 顶多 至多 最多 顶天 充其量 哪几个 哪几家 哪几项 哪几位 哪几 "
+    "真是 真的 确实 果真 果然".split())  # 起码要多少: how much is asked, not of what
+EN_FILLER = frozenset(
+    "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
+    "moving whole here there anything something some kind sort help helping doing does say said point "
+    "around about currently already just named registered run running before after while yet still "
+    "want wants would like plan plans policy policies city's thing things way ways really actually "
+    "totally unrelated know needed needs necessary".split())
+
+
+def is_filler(token: str) -> bool:
+    """A filler word, or two of them run together (特殊政策 = 特殊 + 政策)."""
+    # (顶多能 = 顶多 + a modal: jieba guesses such runs as one word)
+    token = re.sub(r"(?<=..)[能可会要得]$", "", token) if token[:-1] in ZH_FILLER else token
+    return token in ZH_FILLER or any(token[:i] in ZH_FILLER and token[i:] in ZH_FILLER for i in range(1, len(token)))
+
+
+def fee_words(text: str) -> list[str]:
+    """Fees jieba cuts in two (申报费 → 申报 + 费): the word and 费 make one noun."""
+    if "费" not in text:
+        return []
+    tokens = segment(text)
+    return [a + b for a, b in pairwise(tokens) if b == "费" and len(a) >= 2 and CJK.fullmatch(a[-1])]
+
+
+# a verb or preposition jieba glues to the noun after it ("交年费", "给补贴")
+_GLUED_HEAD = "交对向在把从给让被要办缴"
+
+
+def object_of(token: str) -> str | None:
+    """The noun of a guessed segment of three or more characters that starts with a verb or
+    preposition (交年费 → 年费): a new word the knowledge base lacks, which the novelty check
+    must see; a two-character guess (入县) is a mis-cut and names nothing."""
+    if len(token) >= 3 and token[0] in _GLUED_HEAD:
+        return token[1:]
+    return None
+
+
+def known_part(token: str, words: frozenset[str]) -> str | None:
+    """The longest word of two or more characters inside a segment jieba guessed, that the
+    knowledge base or jieba's dictionary knows (a preposition glued to a noun); else None."""
+    for size in range(len(token) - 1, 1, -1):
+        for start in range(len(token) - size + 1):
+            part = token[start:start + size]
+            if part in words or dictionary_word(part):
+                return part
+    return None
+
+
+def nouns(text: str) -> frozenset[str]:
+    """Words jieba tags as nouns (n…, j abbreviations, vn verbal nouns) in ``text``."""
+    return frozenset(w for w, head in _tagged_nouns(text) if head is not None)
+
+
+def head_nouns(text: str) -> frozenset[str]:
+    """The nouns of ``text`` that head their phrase (no noun follows: 公寓 in 人才公寓, not 硬性
+    in 硬性门槛): what is asked about, rather than what qualifies it."""
+    return frozenset(w for w, head in _tagged_nouns(text) if head is not False)
+
+
+@lru_cache(maxsize=4096)
+def _tagged_nouns(text: str) -> tuple[tuple[str, bool | None], ...]:
+    """Nouns with whether each heads its phrase (None: a head jieba guessed, not a dictionary word)."""
+    from jieba import posseg
+
+    tagged = [(w, flag) for w, flag in posseg.lcut(normalise(text))]
+    nominal = ("n", "j")
+    found: list[tuple[str, bool | None]] = []
+    for i, (word, flag) in enumerate(tagged):
+        after = tagged[i + 1][1] if i + 1 < len(tagged) else "x"
+        # a word jieba only guessed (能贷, 单户: tagged n for want of a better tag) names no topic
+        if flag[:1] in nominal or flag == "vn":
+            # a verbal noun (咨询 in "找谁咨询") names an act, not a thing asked about
+            head = after[:1] not in nominal and after != "vn" and flag != "vn"
+            if dictionary_word(word):
+                found.append((word, head))
+            elif head and len(word) > 1:  # a word jieba does not know (年费): what is asked about
+                found.append((word, None))
+        # "有什么好吃的推荐": a verb or adjective with 的 and no noun after it is the thing named
+        elif (flag[:1] in ("v", "a") and after == "uj" and tagged[i + 1][0] == "的" and dictionary_word(word)
+              and (tagged[i + 2][1] if i + 2 < len(tagged) else "x")[:1] not in ("n", "j", "a")):
+            found.append((word, True))
+    return tuple(found)
+
+
+def content_tokens(text: str) -> list[str]:
+    """Chinese content words of a question (plain segmentation, no sub-words)."""
+    out = []
+    for token in segment(text):
+        token = token.strip()
+        if len(token) < 2 or token in ZH_STOPWORDS or not re.search(r"[\u4e00-\u9fff0-9]", token):
+            continue
+        if _NUMERAL.fullmatch(token) or (len(token) == 2 and _MODAL.fullmatch(token) and not dictionary_word(token)):
+            continue
+        if re.fullmatch(r"[a-z]+", token) and token in EN_STOPWORDS:
+            continue
+        out.append(token)
+    return out
