@@ -32,6 +32,9 @@ from .units import responsible_units
 SPLITTER_VERSION = "6"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
+# the document's closing provisions (附则): when it takes effect, until when, who interprets it
+CLOSING = "附则"
+_ABOUT_ITSELF = re.compile(r"^本(措施|办法|方案|细则|通知|计划|意见|规定|政策)[^。\n]{0,40}(施行|实施|有效期|解释)")
 
 
 def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chunk]:
@@ -49,6 +52,9 @@ def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chu
         units.append(((NOTICE,), "notice", notice))
     units.extend(((PREAMBLE,), "preamble", line) for line in front.preamble)
     units = _merge_lists(_attach_notes(units + list(_body_units(lines[front.body_start:]))))
+    # "本措施自…起施行" after the last measure is the document's, not that measure's (nor its 责任单位)
+    units = [((CLOSING,), kind, text) if _ABOUT_ITSELF.match(text) and len(path) > 1 else (path, kind, text)
+             for path, kind, text in units]
     section_units: dict[tuple[str, ...], tuple[str, ...]] = {}
     for path, _, text in units:  # a measure's units apply to all its paragraphs
         named = responsible_units(text)

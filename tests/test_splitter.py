@@ -111,3 +111,14 @@ def test_chunk_ids_are_stable_and_unique():
 def test_bad_cap_is_rejected():
     with pytest.raises(ValueError, match="max_tokens must be at least 32, got 8"):
         split_document("doc", "一、总则\n内容。", max_tokens=8)
+
+
+def test_the_documents_own_closing_provision_is_not_its_last_measures():
+    text = ("一、支持研发\n1.研发补助。按新增研发费用的10%给予补助。（责任单位：市科技局）\n"
+            "2.包容监管。首次轻微违法不予处罚。（责任单位：市司法局）\n"
+            "本措施自2025年1月1日起施行，有效期至2027年12月31日，由市工信局负责解释。\n")
+    chunks = split_document("d", clean_text(text))
+    closing = chunks[-1]
+    assert closing.text.startswith("本措施自") and closing.section_path == ("附则",)
+    assert closing.responsible_units == ()
+    assert chunks[-2].section_path[-1].startswith("2.包容监管") and chunks[-2].responsible_units == ("市司法局",)
