@@ -59,6 +59,10 @@ def test_a_decline_searches_offers_questions_and_names_whom_to_ask(assistant):
     assert "知识库目前收录" not in html and "可以询问例如" not in html  # no run-on lists in the card
     units = next(h.chunk.responsible_units for h in answer.retrieved[:5] if h.chunk.responsible_units)
     assert "、".join(units) in text_of(html)
+    # a question no clause is near in meaning names no unit: none is the one to ask about it
+    answer, html = card_of(assistant, "盐城明天会下雨吗？")
+    assert answer.refused and any(h.chunk.responsible_units for h in answer.retrieved[:5])
+    assert "pa-whom" not in html
 
 
 def test_a_partial_decline_keeps_its_reason_and_shows_related_clauses_as_such(assistant):

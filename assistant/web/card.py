@@ -207,6 +207,9 @@ def _section(by_number: dict[int, Citation], point: Point) -> str:
     return first.section_path[-1] if first and first.section_path else ""
 
 
+NEAR_ENOUGH = 0.25  # dense similarity of a declined question's clause worth naming its unit for
+
+
 def _decline_help(answer: Answer, searched: Sequence[DocumentMeta], suggestions: Sequence[str], language: str) -> list[str]:
     """What was searched, questions the knowledge base does answer, whom to ask about the nearest topic."""
     labels = LABELS[language]
@@ -218,7 +221,9 @@ def _decline_help(answer: Answer, searched: Sequence[DocumentMeta], suggestions:
     if suggestions:
         buttons = "".join(f"<button class='pa-ask' type='button'>{escape(q)}</button>" for q in suggestions)
         out.append(f"<div class='pa-try'><p>{escape(labels['try'])}</p>{buttons}</div>")
-    nearest = next((hit.chunk for hit in answer.retrieved[:5] if hit.chunk.responsible_units), None)
+    # (only a clause near the question in meaning: for "青澜明天会下雨吗" no unit is the one to ask)
+    nearest = next((hit.chunk for hit in answer.retrieved[:5]
+                    if hit.chunk.responsible_units and hit.similarity >= NEAR_ENOUGH), None)
     if nearest is not None:
         topic = nearest.section_path[-1] if nearest.section_path else ""
         text = labels["ask_unit"].format(units="、".join(nearest.responsible_units), topic=topic)
