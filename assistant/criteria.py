@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .evidence import squash, term_present
+from .profile_text import category_of
 from .query import QueryAnalysis
 from .types import Chunk, ScoredChunk
 
@@ -76,6 +77,10 @@ def criteria_columns(query: QueryAnalysis, top: ScoredChunk, retrieved: list[Sco
     # in the texts yet it is what tells the 小巨人 column from the 单项冠军 one
     fit = {c: sum(scale for g, scale in zip(query.term_groups, query.group_scales) if names_term(g, " ".join(c[1:])))
            for c in columns}
+    # "我们是一家汽车零部件企业": the category the owner's trade implies counts as named
+    implied = None if re.search(r"(制造|服务|创新)类", query.question) else category_of(query.question)
+    if implied:
+        fit = {c: f + (1.0 if any(implied in part for part in c[1:]) else 0.0) for c, f in fit.items()}
     best = max(fit.values(), default=0.0)
     rank = {h.chunk.section_path: i for i, h in reversed(list(enumerate(retrieved)))}  # best rank per column
     title = squash(top.chunk.section_path[0]) if top.chunk.section_path else ""

@@ -101,7 +101,7 @@ def profile_from_text(text: str, places: tuple[str, ...] = (), today: dt.date | 
         figures[metric] = Figure(metric, value, source)
     figures |= _facts(text)
     region = next((p for p in places if p and p in text), None)  # places come most local first
-    return CompanyProfile(region=region, category=_category(text), figures=figures, yearly=yearly,
+    return CompanyProfile(region=region, category=category_of(text), figures=figures, yearly=yearly,
                           titles=_titles(text), notes=tuple(notes))
 
 
@@ -267,7 +267,8 @@ def _english_facts(text: str, put) -> None:
         put("high_tech", 0 if ht.group(1) else 1, ht.group(0))
 
 
-def _category(text: str) -> str | None:
+def category_of(text: str) -> str | None:
+    """The criteria category an owner's words imply (零部件 → 制造类, 软件 → 服务类), else None."""
     if re.search(r"制造|工厂|生产|加工|零部件|装备|机械|材料|化工|manufactur|factory|maker|auto[- ]parts", text, re.IGNORECASE):
         return "制造类"
     if re.search(r"软件|服务|互联网|信息技术|咨询|设计公司|平台|software|service|internet", text, re.IGNORECASE):

@@ -110,6 +110,8 @@ def test_a_place_that_only_mentions_the_conditions_gets_another_places_criteria_
     assert {c.doc_id for c in answer.citations} == {"jinhu-plan-2022"}
     assert all("省级" in c.section_path[0] for c in answer.citations)
     assert "不是盐城本地的政策" in answer.text
+    # an auto-parts maker is a manufacturer: the 制造类 column, not the product one or 创新类
+    assert {c.section_path[1:] for c in answer.citations} == {("小巨人企业", "制造类")}
 
 
 def test_rows_of_several_criteria_columns_are_quoted_under_their_headings(assistant):
