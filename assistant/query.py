@@ -149,7 +149,10 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms,
     if CJK.search(rest_zh):
         for token in content_tokens(rest_zh):
             if words is not None and token not in words and not dictionary_word(token):
+                guessed = token
                 token = known_part(token, words) or object_of(token)  # 对瞪羚 → 瞪羚; 交年费 → 年费; 入县 → nothing
+                if not token:  # 方案里奖多少 → 里奖: a one-character term (奖) inside the mis-cut
+                    groups.extend(g for g in synonyms.match(guessed, list(guessed))[0] if g not in groups)
             if token and not is_filler(token):
                 groups.append(synonyms.alternatives(token))
     unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)

@@ -247,3 +247,15 @@ def test_a_kind_of_document_named_is_where_the_answer_is(places):
     assert not answer.refused and "800万元" in answer.citations[0].quote
     # owners call any document 方案: a place with no 方案 is answered from its own documents
     assert "60万" in places.ask("柏溪方案里对国家级小巨人奖多少？").text
+
+
+def test_a_one_character_word_jieba_runs_into_the_word_before_still_counts(places):
+    assert any("奖励" in g for g in places.analyse("方案里奖多少？").ask_groups)  # jieba: 方案 / 里奖 / 多少
+    answer = places.ask("我们打算明年冲国家级小巨人，柏溪措施里奖多少？")
+    assert not answer.refused and "60万" in answer.text
+
+
+def test_a_product_asked_for_by_its_kind_is_answered_by_the_product(places):
+    # "专门的贷款产品": 贷款 is the thing asked about; 产品 and 专门 name no particular one
+    answer = places.ask("我们柏溪的企业想找银行贷款，有没有什么专门给专精特新的贷款产品？")
+    assert not answer.refused and "柏溪专精特新贷" in answer.text
