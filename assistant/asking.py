@@ -28,6 +28,8 @@ _CLAUSE = re.compile(r"[，,、：:]")
 # units of a quantity no other kind covers ("多少分", "几级"; 分别 is no unit)
 _UNITS = "分(?!别)|倍|级|星|档|期|轮|次|场|平方米|亩|吨|度"
 _HOW_SCORED = "(怎么|如何|怎样)(加|打|评|算|计|给|得)分|加几分|加多少分"  # "产学研合作怎么加分": points are asked
+# "在哪个平台报": which platform (a contact detail, named where things are filed)
+_PLATFORM_ASKED = r"(哪个|什么|啥)(平台|系统|网站|小程序|app|APP)"
 # answer types: what detail the ask wants, recognised from its wording
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
@@ -63,7 +65,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge)|"
         r"responsible (unit|department|units|departments)|in charge)", re.IGNORECASE),
     "contact": re.compile(
-        r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|(哪个|什么|啥)(平台|系统|网站|小程序|app|APP)|"
+        r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + _PLATFORM_ASKED + r"|"
         r"where (do|can|should) (we|i) (register|sign up|enrol|enroll)|where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     "location": re.compile(r"(在哪儿?里?|什么地方|哪个地方)(举办|举行|召开|上课|培训)|(会|活动|培训|展|赛)在哪儿?里?(办|开)|"
@@ -299,7 +301,7 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
 
 
 # where something is filed or published (a platform, a website), not whom to phone
-_WHERE_FILED = re.compile(r"(哪个|什么|啥)(平台|系统|网站|小程序)|(在|去|到)哪儿?里?(交|报(?!名)|提交|申报|填报|公示|公布)|"
+_WHERE_FILED = re.compile(_PLATFORM_ASKED + r"|(在|去|到)哪儿?里?(交|报(?!名)|提交|申报|填报|公示|公布)|"
                           r"where (do|can|should|are|is) [^?]{0,40}(submit|file|apply|published|announced|posted)", re.IGNORECASE)
 # (a platform used or filed through, "用好江苏省中小企业公共服务平台", not one to be built: "搭建对接平台")
 _PLATFORM = re.compile(r"[“\"][^”\"]{2,12}[”\"](平台|系统|小程序|app|APP)|"

@@ -31,6 +31,16 @@ _ABOUT_DOCUMENT = re.compile(
 _KIND_WORDS = ("细则", "办法", "措施", "通知", "计划", "方案")
 
 
+# a kind of document named as where the answer is ("方案里", "细则中"; not the company's own
+# "我们计划中…": 计划 only as the document, 行动计划)
+_NAMED_KIND = re.compile(r"(方案|办法|细则|措施|(?<=行动)计划)(里|中|内|当中)")
+
+
+def kinds_named(question: str) -> set[str]:
+    """The kinds of document a question names as where its answer is (方案里 → 方案)."""
+    return {m.group(1) for m in _NAMED_KIND.finditer(question)}
+
+
 def asks_about_document(ask: str) -> bool:
     return bool(_ABOUT_DOCUMENT.search(ask))
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from .answer import Assessment, ExtractiveAnswerer
 from .conversation import Aliases, Regions, resolve
 from .decision import DecisionModel
+from .document_facts import kinds_named
 from .gloss import gloss_terms
 from .limits import (
     InputLimits,
@@ -34,11 +35,6 @@ from .typos import TypoReader
 
 log = logging.getLogger(__name__)
 CRITERIA_K = 40  # a criteria question wants whole criteria tables (up to 16 rows in two columns each)
-
-
-# a kind of document named as where the answer is ("方案里", "细则中")
-# (not the company's own: "我们计划中…"; 计划 only as the document: 行动计划)
-_NAMED_KIND = re.compile(r"(方案|办法|细则|措施|(?<=行动)计划)(里|中|内|当中)")
 
 
 class Assistant:
@@ -197,7 +193,7 @@ class Assistant:
         """"方案里对新三板挂牌奖多少": only documents of the kind named answer, when there are any
         (another city's 若干措施 is not the plan asked about). Owners call any document 方案: where
         the place named has none of that kind, its documents are meant."""
-        kinds = {m.group(1) for m in _NAMED_KIND.finditer(query.question)}
+        kinds = kinds_named(query.question)
         if not kinds:
             return doc_ids
         chosen = [d.doc_id for d in self.retriever.docs.values()
@@ -208,10 +204,11 @@ class Assistant:
 
     def _earlier_place(self, history: list[Turn]) -> str | None:
         """The place the latest earlier question that named one was about."""
+        # the place names only (the alias table resolve() reads), not a second analysis of each turn
         for turn in reversed([t for t in history if t.role == "user"][-4:]):
-            named = self.analyse(turn.content).places
+            named = self._regions.find(turn.content)
             if named:
-                return named[0]
+                return min(named, key=lambda found: turn.content.lower().find(found[1]))[0]
         return None
 
     def follow_index(self) -> None:
