@@ -79,6 +79,25 @@ DOCUMENTS.append(FictionalDocument(
      "pdf": lambda b, p: render_pdf(b, p, "泊川市工业和信息化局"),
      "txt": lambda b, p: render_txt(b, p, "utf-8", "tab")}))
 
+# Session 27: two structures the first five did not have: a question-and-answer sheet (问/答
+# pairs under 一、 sections, a table inside an answer, no 文号) and a notice whose policy lists
+# its points inline (一是…；二是…) with the responsible units in brackets.
+DOCUMENTS.append(FictionalDocument(
+    "lanting-policy-qa",
+    {"title": "岚汀市专精特新中小企业惠企政策问答", "issuer": "岚汀市工业和信息化局", "region": "岚汀市",
+     "date_issued": "2025-09-15"},
+    {"html": lambda b, p: render_html(b, p, "岚汀市工业和信息化局", "岚汀市", "2025-09-16 08:40"),
+     "pdf": lambda b, p: render_pdf(b, p, "岚汀市工业和信息化局"),
+     "md": lambda b, p: render_markdown(b, p)}))
+DOCUMENTS.append(FictionalDocument(
+    "tongxu-policies-notice",
+    {"title": "桐溆县加快专精特新企业培育若干政策", "issuer": "桐溆县人民政府", "region": "桐溆县, 梓陵市",
+     "doc_number": "桐政发〔2025〕7号", "date_issued": "2025-04-18", "valid_from": "2025-05-01",
+     "valid_until": "2027-12-31"},
+    {"docx": lambda b, p: render_docx(b, p),
+     "txt-gbk": lambda b, p: render_txt(b, p, "gbk", "spaces"),
+     "pdf": lambda b, p: render_pdf(b, p, "桐溆县人民政府文件")}))
+
 
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""
