@@ -22,7 +22,7 @@ from .structure import (
     parse_marker,
 )
 
-TITLE_WORDS = re.compile(r"(计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要)")
+TITLE_WORDS = re.compile(r"(计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要|问答|解读|指南|指引|规划|公告|通告|须知)")
 # 文号: 禾政办发〔2024〕18号, also typed with [ ], 【 】 or ( ) around the year
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号)")
 PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[-—–－~～至]\s*(\d{4})\s*年?\s*[)）]")
@@ -37,6 +37,7 @@ class FrontMatter:
     draft: bool = False
     preamble: list[str] = field(default_factory=list)
     body_start: int = 0  # index of the first line of the numbered body
+    byline: str | None = None  # "岚汀市工业和信息化局　2025年9月15日" under the title
 
 
 def split_front_matter(lines: list[str]) -> FrontMatter:
@@ -63,13 +64,21 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     rest = [line for line in front[after:] if line.strip() and not is_parenthetical(line)]
     # a notice that is itself the document: its 文号 and addressees ("各街道、园区：") are
     # the notice's, not clauses of a preamble
-    while rest and (DOC_NUMBER.fullmatch(rest[0].strip()) or _ADDRESSEES.match(rest[0].strip())):
-        result.notice.append(rest.pop(0))
+    while rest and (DOC_NUMBER.fullmatch(rest[0].strip()) or _ADDRESSEES.match(rest[0].strip())
+                    or _BYLINE.match(rest[0].strip())):
+        line = rest.pop(0)
+        if _BYLINE.match(line.strip()):
+            result.byline = line.strip()  # metadata, like a closing signature: no clause
+        else:
+            result.notice.append(line)
     result.preamble = rest
     return result
 
 
 _ADDRESSEES = re.compile(r"^[^。；]{2,60}[:：]$")
+# "岚汀市工业和信息化局　2025年9月15日" under a title: who issued it and when, not more title
+_BYLINE = re.compile(r"^([\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部))\s*"
+                     r"([\d〇零一二三四五六七八九]{4}\s*年.*日)$")
 
 
 def _starts_body(line: str) -> bool:
@@ -89,7 +98,7 @@ def _short_line_groups(front: list[str]) -> list[list[int]]:
         candidate = (
             text and len(text) <= 40 and "。" not in text and not is_parenthetical(text)
             and not is_date_line(text) and not DOC_NUMBER.fullmatch(text) and not ANNEX.match(text)
-            and not text.endswith((":", "：")) and not ISSUER.match(text)
+            and not text.endswith((":", "：")) and not ISSUER.match(text) and not _BYLINE.match(text)
         )
         if candidate:
             current.append(i)
@@ -181,7 +190,12 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
             break
     closing = signature(lines, front.body_start)
     signed = [lines[i] for i in closing] if closing else []
-    for line in front.notice + signed:  # the covering notice first, then a closing signature
+    bylined = [front.byline] if front.byline else []
+    for line in front.notice + bylined + signed:  # the covering notice, a byline, a closing signature
+        byline = _BYLINE.match(line.strip())
+        if byline:  # "岚汀市工业和信息化局　2025年9月15日": issuer and date on one line
+            line = byline.group(2)
+            facts.setdefault("issuer", byline.group(1))
         date = DATE_LINE.match(line)
         if date and "date_issued" not in facts and _valid_date(_iso(date.groups())):
             facts["date_issued"] = _iso(date.groups())
@@ -215,7 +229,7 @@ def _parent_city(text: str, county: str) -> str | None:
     named = re.search(rf"([\u4e00-\u9fff]{{2,3}}市){re.escape(county)}", text)
     if named:
         return named.group(1)
-    cited = re.search(r"《([\u4e00-\u9fff]{2,3}市)", text)
+    cited = re.search(r"(?:《|贯彻落实|根据|按照)([\u4e00-\u9fff]{2,3}市)", text)
     return cited.group(1) if cited else None
 
 

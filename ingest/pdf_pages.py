@@ -14,8 +14,9 @@ import re
 from collections import Counter
 
 from .cleaning import PAGE_NUMBER_LINE
+from .frontmatter import DOC_NUMBER
 from .loaders import DEFAULT_LIMITS, FileLimits, LoadedText, LoadError
-from .structure import starts_with_marker
+from .structure import is_date_line, starts_with_marker
 
 _GENERIC_TITLES = {"untitled", "anonymous", "unknown", "microsoft word", "wps"}
 _MARGIN_SHARE = 0.1  # running headers and footers live in the top and bottom tenth of a page
@@ -113,7 +114,9 @@ def _join(items: list[Item]) -> list[str]:
             open_paragraph = False
             continue
         x0, x1, height = geometry
-        if open_paragraph and x0 - left < 6 and not starts_with_marker(text) and out:
+        # a 文号 or a date is a line of its own, even under a line that happens to end near the edge
+        alone = DOC_NUMBER.fullmatch(text.strip()) or is_date_line(text)
+        if open_paragraph and x0 - left < 6 and not starts_with_marker(text) and not alone and out:
             out[-1] += text
         else:
             out.append(text)

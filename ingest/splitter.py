@@ -15,6 +15,7 @@ import re
 from assistant.types import Chunk
 
 from .frontmatter import signature, split_front_matter
+from .qa import answer_lines, question_of
 from .structure import (
     ANNEX,
     ANNEX_LIST,
@@ -29,7 +30,7 @@ from .tables import depth, parse_table
 from .tokens import cap_tokens, count_tokens  # noqa: F401  (count_tokens: part of this module's API)
 from .units import responsible_units
 
-SPLITTER_VERSION = "6"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "7"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 # the document's closing provisions (附则): when it takes effect, until when, who interprets it
@@ -140,11 +141,14 @@ def _body_units(lines: list[str]):
     last_number: dict[int, int] = {}
     i = 0
     annex_list: list[str] | None = None
+    item: tuple[int, str] | None = None  # the last list item with text of its own
     while i < len(lines):
         line = lines[i]
         if line.startswith("\t") and not _is_annex_line(line):
             block, i = _take_table(lines, i)
-            annex = tuple(label for _, label in stack[:1])
+            # under its headings and the question it answers; a list item ("5. 审计报告") above it is
+            # a sibling, not its heading
+            annex = _path(stack[:-1] if stack and stack[-1] == item else stack)
             for cell in parse_table(block):
                 label = f"{cell.row_label}. " if cell.row_label.isdigit() else ""
                 kind = "note" if cell.column_path == ("备注",) else "table_record" if cell.record else "table_row"
@@ -161,6 +165,11 @@ def _body_units(lines: list[str]):
             yield ("附件",), "toc", "\n".join(annex_list)
             annex_list = None
         if ANNEX_LIST.match(text):
+            named = ANNEX_LIST.sub("", text).strip()
+            if named and not parse_marker(named) and not parse_marker(_next_text(lines, i)[0]):
+                # "附件：…申报材料清单" over its own content (a table): the annex's heading, not a list
+                stack, last_number = [(0, f"附件 {named}")], {}
+                continue
             annex_list = [text]
             continue
         annex = ANNEX.match(text) or BARE_ANNEX.match(text)
@@ -191,12 +200,24 @@ def _body_units(lines: list[str]):
                 del last_number[level]
             label = _label(marker, number)
             stack = [(lv, lb) for lv, lb in stack if lv < marker.level or lv == 0]
+            question = question_of(marker.rest)
+            if question:  # "1. 问：…？" then "答：…": one unit, named by its question
+                answer, i = answer_lines(lines, i)
+                stack.append((marker.level, f"{label}{question}"))
+                yield _path(stack), "clause", "\n".join([text, *answer])
+                continue
             if is_heading_line(text):
                 stack.append((marker.level, f"{label}{marker.rest}"))
                 continue
             title = heading_title(marker.rest) or re.split(r"[，,]", marker.rest)[0][:16]
-            stack.append((marker.level, f"{label}{title}"))
+            item = (marker.level, f"{label}{title}")
+            stack.append(item)
             yield _path(stack), "clause", text
+            continue
+        question = question_of(text)
+        if question:  # an unnumbered "问：…" with its "答：…"
+            answer, i = answer_lines(lines, i)
+            yield _path(stack) + (question,), "clause", "\n".join([text, *answer])
             continue
         if _is_orphan_heading(text, lines, i):
             following = parse_marker(_next_text(lines, i)[0]) if i < len(lines) else None

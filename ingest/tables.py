@@ -66,8 +66,8 @@ def _cells(rows: list[list[str]]) -> list[TableCell]:
     for row in rows:
         if _is_number(row[0]):
             data_rows.append(row)
-        elif not data_rows and not (labelled and headers) and _is_header(row):  # 共同标准 may come first
-            headers.append(row)
+        elif not data_rows and not (labelled and headers) and _is_header(row) and _continues_headings(headers, row):
+            headers.append(row)  # 共同标准 may come first
         else:
             labelled.append(row)
     headers = [_fill_left(row) for row in headers]
@@ -94,6 +94,19 @@ _RECORD_NUMBER = ("序号", "编号", "序")
 def _is_header(row: list[str]) -> bool:
     """Column headings: short cells without figures ("指标 | 分值 | 评分标准")."""
     return all(len(cell) <= 15 and not re.search(r"\d", cell) for cell in row)
+
+
+def _continues_headings(headers: list[list[str]], row: list[str]) -> bool:
+    """Whether ``row`` can be another heading row: the first, or one under merged cells.
+
+    Merged headings leave empty cells (小巨人企业 over 制造类 | 服务类) or a row shorter than the
+    one below it; a table of short text cells with one full heading row (申报事项 | 主要材料 |
+    受理部门) has data from its second row on.
+    """
+    if not headers:
+        return True
+    above = headers[-1]
+    return any(not cell for cell in above) or any(not cell for cell in row) or len(above) != len(row)
 
 
 def _fill_left(row: list[str]) -> list[str]:

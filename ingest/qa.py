@@ -1,0 +1,46 @@
+"""Question-and-answer sheets (政策问答, 政策解读): a question and its answer are one unit.
+
+"1. 问：…能叠加吗？" followed by "答：可以叠加。…" is split by the numbered-list rules into a
+question alone and an answer that no longer says what it answers; here the answer's lines are
+kept with their question, and the question names the unit in its section path.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .structure import ANNEX, ANNEX_LIST, parse_division, parse_marker
+
+QUESTION = re.compile(r"^(?:问题?|Q)\s*\d{0,3}\s*[：:]\s*(\S.*)$")
+ANSWER = re.compile(r"^(?:答|解答|A)\s*[：:]")
+_LABEL_LIMIT = 40  # characters of the question kept in a section path
+
+
+def question_of(text: str) -> str | None:
+    """The question a line asks ("问：…？"), or None; a label-length version for a section path."""
+    match = QUESTION.match(text.strip())
+    if not match:
+        return None
+    question = match.group(1).strip()
+    return question if len(question) <= _LABEL_LIMIT else question[: _LABEL_LIMIT - 1] + "…"
+
+
+def answer_lines(lines: list[str], i: int) -> tuple[list[str], int]:
+    """The answer's lines from index ``i`` (the first must open with 答：) and the index after them.
+
+    The answer runs to the next question, numbered item, 第X章/条, annex or table.
+    """
+    body: list[str] = []
+    while i < len(lines):
+        text = lines[i].strip()
+        if not text:
+            i += 1
+            continue
+        if not body and not ANSWER.match(text):
+            break  # no answer follows: the question stands alone, as the list rules left it
+        if (lines[i].startswith("\t") or QUESTION.match(text) or parse_marker(text) or parse_division(text)
+                or ANNEX.match(text) or ANNEX_LIST.match(text)):
+            break
+        body.append(text)
+        i += 1
+    return body, i
