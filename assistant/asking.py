@@ -41,7 +41,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"报销多少|能报多少|承担多少|出多少|"
         r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
         r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|几[十百千]?万|how much|what amount|how large|"
-        r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount)|\b(cap|ceiling|upper limit)\b)", re.IGNORECASE),
+        r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount)|\b(cap|ceiling|upper limit)\b|"
+        r"what (does|do|will|would|can) [^?]{0,40}\bpay\b)", re.IGNORECASE),
     "count": re.compile(
         r"(多少家|几家|多少个(?!点|工作日|月|小时)|(?<![这近前好十哪])几个(?!点|工作日|月|小时|星期|季度|阶段)(?=[^，,。；;！!]*$)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
         r"how many|what number of)", re.IGNORECASE),
@@ -121,7 +122,7 @@ DETAIL: dict[str, re.Pattern] = {
     "date": re.compile(r"(\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于)\d{1,2}月|年底前?|上半年|下半年|截至|之日起|前完成)"),
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|定期|一年一次)"),
     "procedure": re.compile(r"(申报程序|流程|程序|步骤|通过.{0,12}(平台|系统)|提交|评审|公示|审核)"),
-    "materials": re.compile(r"(申报书|材料(包括|如下)|证明材料|审计报告|申请表|(提交|报送|上报|递交).{0,16}(书|报告|材料|证明))"),
+    "materials": re.compile(r"(申报书|材料(包括|如下|\s*[：:])|证明材料|审计报告|申请表|(提交|报送|上报|递交).{0,16}(书|报告|材料|证明))"),
     # a span of time (3年, 6个月, 30日内), not a date (2026年, 6月15日)
     "duration": re.compile(r"((?<!\d)\d{1,3}(年|个月|天|周)|(?<![\d月])\d{1,3}日(?=内|以内|之内)|(?<![\d年])\d{1,2}月(?=内|以内)|\d+个?工作日|[一二三四五六七八九十两半]+(年|个月|天|个工作日))"),
     "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府|机构)"),

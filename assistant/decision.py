@@ -98,7 +98,12 @@ def topical(hits: list[ScoredChunk], floor: float = 0.25, relative: float = 0.7)
     """The retrieved clauses close enough to the ask to be quoted (relative to the best one)."""
     best = max((h.ask_coverage for h in hits), default=0.0)
     # the best clause is always topical: the decision, not this floor, says whether it answers
-    return [h for h in hits if h.ask_coverage >= max(min(floor, best), relative * best)]
+    chosen = [h for h in hits if h.ask_coverage >= max(min(floor, best), relative * best)]
+    # the rows of a table a topical clause introduces ("…给予一次性奖励，标准如下：") are as topical
+    # as it: a row names its level and amount, not the reward it is a row of
+    heads = {(h.chunk.doc_id, h.chunk.section_path) for h in chosen if not h.chunk.kind.startswith("table")}
+    return [h for h in hits if h in chosen or (
+        h.chunk.kind.startswith("table") and (h.chunk.doc_id, h.chunk.section_path[:-1]) in heads)]
 
 
 def sentences(text: str) -> list[str]:
@@ -208,14 +213,16 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
 
 
 # words that qualify a figure (per year, at most), never its subject
-_MODIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户".split())
+# (新认定, "newly recognised": which reward of the title, as 首次 says; by its canonical term, so
+# the synonyms line may grow)
+_MODIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户 新认定".split())
 
 
 def _states_key(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
     """Whether the clause names the ask's most distinctive subject group (any of its terms)."""
     if any(not any(weights.df(t) for t in g) for g in topic):
         return False  # a thing no text names ("application fee" → 申请费): no clause states its figure
-    known = [g for g in topic if not _MODIFIERS.issuperset(g)]
+    known = [g for g in topic if not _MODIFIERS.issuperset(g) and g[0] not in _MODIFIERS]
     if not known:
         return True
     key = max(known, key=weights.group_weight)

@@ -33,6 +33,15 @@ OWN_LEVEL = {"市级": "市", "县级": "县区"}
 _GOVERNMENT = re.compile(r"(市里|县里|区里|本市|本县|本区|全市|全县|\b(city|county|district)\b(?!-level| level))", re.IGNORECASE)
 
 
+_COUNTY_GOVERNMENT = re.compile(r"县里|区里|本县|本区|全县|我县|县上|县财政|区财政|\b(county|district)\b(?!-level| level)",
+                                re.IGNORECASE)
+
+
+def asks_county_government(ask: str) -> bool:
+    """Whether the ask names a county's or district's government (县里奖多少), not a level's title."""
+    return bool(_COUNTY_GOVERNMENT.search(ask))
+
+
 def asks_government(query: QueryAnalysis) -> bool:
     """Whether the question names a government (市里, 本县, the city) rather than a level's title."""
     return bool(_GOVERNMENT.search(query.question))

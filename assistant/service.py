@@ -16,6 +16,7 @@ from .conversation import Aliases, Regions, resolve
 from .decision import DecisionModel
 from .document_facts import kinds_named
 from .gloss import gloss_terms
+from .levels import asks_county_government
 from .limits import (
     InputLimits,
     QuestionError,
@@ -280,6 +281,9 @@ class Assistant:
         ignored there, and declined when it is what the ask is about.
         """
         ask_places = [p for p in query.places if p not in query.context_places]
+        county = [p for p in query.context_places if self._within(p, ask_places)]
+        if county and asks_county_government(query.ask):
+            ask_places = county  # "我们在桐溆，县里奖多少？能和梓陵市的一起拿吗？": 桐溆's, within 梓陵
         named = [region] if region else ask_places or list(query.context_places)
         local = [p for p in named if self.retriever.doc_ids_for_region(p)]
         if not region and not ask_places:
@@ -312,6 +316,11 @@ class Assistant:
         if criteria and elsewhere[0].chunk.kind == "table_row":
             return {"place": place, "elsewhere": "criteria"}, elsewhere, other_verdict
         return {"place": place, "elsewhere": "strict"}, elsewhere, other_verdict
+
+    def _within(self, county: str, cities: list[str]) -> bool:
+        """Whether ``county``'s documents place it in one of ``cities`` (region "桐溆县, 梓陵市")."""
+        return any(city in (self.retriever.docs[d].region or "") and city != county
+                   for d in self.retriever.doc_ids_for_region(county) for city in cities)
 
     def _own_place(self, doc_id: str, places: list[str]) -> bool:
         """Whether the document is one of ``places``' own (its first region or its title names one),

@@ -1,0 +1,125 @@
+"""Two structures the first fictional documents lacked, read and answered for real.
+
+岚汀市's 政策问答 (numbered 问/答 pairs under 一、 sections, a table inside an answer, a byline of
+issuer and date under the title, no 文号) and 桐溆县's 若干政策 in a covering notice (points said
+inline as 一是…二是…, units in brackets, a single annex named after "附件：" whose table has
+text cells only). Both are rendered by ``eval.format_corpus`` in the formats users upload and
+indexed beside the seeds; their place names exist nowhere else.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eval.format_corpus import DOCUMENTS
+from ingest.frontmatter import infer_metadata
+from ingest.pipeline import prepare
+from ingest.tables import parse_table
+
+QA = next(d for d in DOCUMENTS if d.stem == "lanting-policy-qa")
+NOTICE = next(d for d in DOCUMENTS if d.stem == "tongxu-policies-notice")
+
+
+@pytest.mark.parametrize("fmt", list(QA.formats))
+def test_a_question_and_its_answer_are_one_unit_named_by_the_question(tmp_path, fmt):
+    chunks = prepare(QA.render(fmt, tmp_path), {}, 320).chunks
+    units = [c for c in chunks if c.kind == "clause" and "问：" in c.text]
+    assert len(units) == 10
+    stacking = next(c for c in units if "叠加" in c.text)
+    assert stacking.section_path == ("二、资金奖励", "5.企业所在的区县也有奖励，能和市里的奖励叠加吗？")
+    assert stacking.text.startswith("5. 问：") and "\n答：可以叠加。" in stacking.text
+    # no answer stands alone without its question
+    assert not any(c.text.startswith("答：") for c in chunks)
+
+
+def test_a_table_inside_an_answer_stays_under_the_question_it_answers(tmp_path):
+    chunks = prepare(QA.render("pdf", tmp_path), {}, 320).chunks
+    rows = [c for c in chunks if c.kind == "table_record"]
+    assert [r.section_path[1] for r in rows] == ["4.被认定为各级专精特新企业，市里分别奖励多少？"] * 3
+    assert rows[0].text == "认定层级：国家级专精特新“小巨人”企业；奖励金额：150万元；兑现时间：认定文件印发后6个月内"
+
+
+def test_a_table_of_short_text_cells_has_one_heading_row_and_data_below_it():
+    block = ["\t申报事项", "\t主要材料", "\t受理部门", "", "\t认定奖励", "\t认定文件复印件、奖励申请表", "\t县工信局"]
+    cells = parse_table(block)
+    assert [(c.column_path, c.text) for c in cells] == [
+        (("认定奖励",), "申报事项：认定奖励；主要材料：认定文件复印件、奖励申请表；受理部门：县工信局")]
+    # a heading merged over two columns still makes two heading rows (小巨人企业 over 制造类 | 服务类)
+    merged = parse_table(["\t指标", "\t小巨人企业", "\t", "", "\t", "\t制造类", "\t服务类", "",
+                          "\t营业收入", "\t1亿元以上", "\t5000万元以上"])
+    assert {c.column_path for c in merged} == {("小巨人企业", "制造类"), ("小巨人企业", "服务类")}
+
+
+@pytest.mark.parametrize("fmt", list(NOTICE.formats))
+def test_an_annex_named_after_a_colon_heads_its_table(tmp_path, fmt):
+    chunks = prepare(NOTICE.render(fmt, tmp_path), {}, 320).chunks
+    rows = [c for c in chunks if c.kind == "table_record"]
+    assert len(rows) == 4
+    assert {r.section_path[0] for r in rows} == {"附件 桐溆县专精特新企业奖补申报材料清单"}
+    assert rows[-1].text == "申报事项：担保费补助；主要材料：担保合同、缴费凭证；受理部门：县地方金融服务中心"
+    assert not any(c.kind == "toc" for c in chunks)  # one annex under its own heading is no list of annexes
+
+
+def test_a_byline_under_the_title_dates_the_document_and_is_no_part_of_its_title():
+    facts = infer_metadata("瑶岭市中小企业政策解读\n瑶岭市工业和信息化局　2024年3月8日\n"
+                           "一、问：申报需要什么条件？\n答：上年度营业收入500万元以上。\n")
+    assert facts["title"] == "瑶岭市中小企业政策解读"
+    assert (facts["issuer"], facts["date_issued"]) == ("瑶岭市工业和信息化局", "2024-03-08")
+
+
+def test_a_county_names_its_city_when_it_implements_the_citys_work_without_quoting_a_title():
+    text = ("梧川县支持专精特新企业若干措施\n为贯彻落实榉山市关于中小企业发展的工作部署，制定如下措施。\n"
+            "一、认定奖励。对首次认定为省级专精特新中小企业的，给予一次性奖励10万元。\n")
+    assert infer_metadata(text)["region"] == "梧川县, 榉山市"
+
+
+@pytest.fixture(scope="module")
+def structures(settings_factory, tmp_path_factory):
+    import shutil
+
+    from assistant.service import Assistant
+
+    from .conftest import KNOWLEDGE
+
+    root = tmp_path_factory.mktemp("structures")
+    shutil.copytree(KNOWLEDGE, root / "knowledge", ignore=shutil.ignore_patterns("audit.jsonl"))
+    documents = root / "knowledge" / "documents"
+    QA.render("html", documents)
+    NOTICE.render("docx", documents)
+    return Assistant.from_settings(settings_factory(knowledge_dir=root / "knowledge", index_dir=root / "index"),
+                                   progress=False)
+
+
+def test_money_said_with_a_light_verb_asks_about_money(structures):
+    # 有钱 is one dictionary word ("rich"); 拿钱 the same shape: both ask whether money is paid
+    answer = structures.ask("岚汀的企业进了培育库，有钱拿吗？")
+    assert not answer.refused and "不享受资金奖励" in answer.text
+
+
+def test_a_bad_debt_is_the_principal_loss_a_clause_shares_out(structures):
+    answer = structures.ask("岚汀专精特新信用贷要是成了坏账，合作银行承担几成？")
+    assert not answer.refused and "合作银行承担60%" in answer.text
+
+
+def test_materials_in_a_table_column_answer_what_to_hand_in(structures):
+    answer = structures.ask("桐溆的标准制定奖励申请要准备哪些材料？")
+    assert not answer.refused and "标准文本、发布公告、排名证明" in answer.text
+
+
+def test_a_reward_in_a_table_under_its_question_is_answered_in_english(structures):
+    answer = structures.ask("What does Lanting pay for a newly recognised provincial specialised SME?")
+    assert not answer.refused and "40万元" in answer.text
+
+
+def test_the_county_government_asked_about_answers_within_its_city(structures):
+    # the owner is in 桐溆 and asks what 县里 pays, naming its city only to compare
+    answer = structures.ask("我们厂在桐溆，刚评上国家级小巨人，县里奖励多少？梓陵市里还另外有吗？")
+    assert not answer.refused and "120万元" in answer.text and "并非" not in answer.text
+    # asked about the city itself, the county's reward is not the city's
+    assert structures.ask("梓陵市对新认定的省级专精特新企业奖励多少？").refused
+
+
+def test_a_new_third_board_quotation_is_not_answered_by_a_listing_reward(structures):
+    assert structures.ask("岚汀的专精特新企业去新三板挂牌有奖励吗？").refused
+    answer = structures.ask("岚汀专精特新企业在北交所上市能拿多少奖励？")
+    assert not answer.refused and "300万元" in answer.text
