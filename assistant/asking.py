@@ -33,7 +33,7 @@ _PLATFORM_ASKED = r"(哪个|什么|啥)(平台|系统|网站|小程序|app|APP)"
 # answer types: what detail the ask wants, recognised from its wording
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
-        r"(几个点|多少个点|百分之几|百分比|利率|(补助|补贴|奖补|奖励|贴息|资助|补偿)的?(比例|比率)|费率|税率|利息.{0,3}(多少|几)|(哪些|什么|啥).{0,8}(比例|比率)|几折|打折|折扣|率.{0,3}多少|贴息.{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
+        r"(几个点|多少个点|百分之几|百分比|利率|(补助|补贴|奖补|奖励|资助|补偿)的?(比例|比率)|(?<=贴息)的?(比例|比率)|费率|税率|利息.{0,3}(多少|几)|(哪些|什么|啥).{0,8}(比例|比率)|几折|打折|折扣|率.{0,3}多少|(?<=贴息).{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
         r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent|"
         r"\b(subsidy|guarantee|fee|discount|tax) rate)", re.IGNORECASE),
     "amount": re.compile(
@@ -128,7 +128,7 @@ DETAIL: dict[str, re.Pattern] = {
     "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府|机构)"),
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?\d|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准)"),
-    "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资金支持|专项资金|给予.{0,12}(万元|元|支持|优惠))"),
+    "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资金支持|专项资金|补足差额|补齐差额|给予.{0,12}(万元|元|支持|优惠))"),
     "location": re.compile(r"(地点|地址|场地|会议室|会展中心|会堂|大厦|在[^，,。；;]{2,16}(举办|举行|召开|进行))"),
     "number": re.compile(r"(\d|[一二三四五六七八九十两百千]+(个|家|项|倍|成|级|年|名|次|场|万|亿))"),
 }

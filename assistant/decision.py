@@ -70,7 +70,10 @@ def _clause_text(hit: ScoredChunk) -> str:
 
 # a clause that sets out what it takes to be recognised or admitted
 # (or says who may apply: a 申报对象 section)
-_STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)?(条件|标准|对象|范围)|应(当)?(同时)?(具备|满足|符合)(以下|下列|如下)?)")
+_STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)?(条件|标准|对象|范围)|应(当)?(同时)?(具备|满足|符合)(以下|下列|如下)?"
+                              r"|(需要?|须)(同时)?(具备|满足|符合)[^。；？]{0,6}条件|基本条件)")
+# "认定条件是什么": what it takes to be recognised, which a reward for the recognised does not say
+_ASKS_RECOGNITION_CRITERIA = re.compile(r"(认定|申报|入库|评定|评选|申请)(的)?(条件|标准|门槛)")
 _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.I)
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
 # until calibrated: answer when the ask is mostly covered and the asked detail is there
@@ -151,7 +154,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             candidates = sorted(candidates, key=lambda h: not names_level(h, query.levels, title_only=title_only))
         # "what do we need for provincial level?" names nothing but the level: it wants that
         # level's criteria, not a clause that sets a target for firms of that level
-        bare = kind == "conditions" and bool(levels(query.ask)) and not topic
+        bare = kind == "conditions" and ((bool(levels(query.ask)) and not topic)
+                                         or bool(_ASKS_RECOGNITION_CRITERIA.search(query.ask)))
         for hit in candidates:
             if kind == "conditions":
                 # a criteria row, or a clause that states a requirement (not one that merely

@@ -14,12 +14,12 @@ import re
 from .types import Answer, Chunk, Citation, DocumentMeta
 
 # the document's own standing, not a certificate's ("认定有效期几年" is about the recognition)
-_DOC_KIND = r"(细则|办法|措施|通知|计划|方案|政策文件|文件|意见|规定)"
+_DOC_KIND = r"(细则|办法|措施|通知|计划|方案|政策文件|文件|意见|规定|政策|问答|解读|指南)"
 # a yes/no or when/who question on the document's standing: "细则现在生效了吗", "办法还有效吗",
 # "措施有效期到什么时候", "办法是哪个部门发的" — not "哪一条讲的是有效期" (a clause's subject)
 _STANDING = (r"(现在|目前|还|已经)?(生效|有效|失效|过期|作废|管用|算数|施行)(了)?(吗|么|没有|没|不)"
              r"|有效期(到|至)(什么时候|哪天|哪年|何时)|什么时候(开始)?(施行|实施|生效)|是不是正式|是正式.{0,4}吗"
-             r"|征求意见稿吗|是不是征求意见稿|哪个部门发|谁发的|什么时候发的|何时印发|文号是")
+             r"|征求意见稿吗|是不是征求意见稿|哪个部门发|谁发的|什么时候发的|何时印发|文号(是|多少|为)")
 _ABOUT_DOCUMENT = re.compile(
     rf"{_DOC_KIND}[^，,。？?]{{0,8}}({_STANDING})"
     r"|(is|are) (the|this|that) [a-z ]{0,30}(rules?|measures?|plan|policy|document|notice) (still )?"
@@ -28,7 +28,7 @@ _ABOUT_DOCUMENT = re.compile(
     r"( document)? (still )?(valid|in force|in effect)"
     r"|when (does|do|will) [a-z' ]{0,40}(rules?|measures?|plan|policy|document|notice)( document)? "
     r"(expire|end|lapse|take effect|come into (force|effect))", re.IGNORECASE)
-_KIND_WORDS = ("细则", "办法", "措施", "通知", "计划", "方案")
+_KIND_WORDS = ("细则", "办法", "措施", "通知", "计划", "方案", "政策", "问答", "解读", "指南")
 
 
 # a kind of document named as where the answer is ("方案里", "细则中"; not the company's own

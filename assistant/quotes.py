@@ -16,10 +16,15 @@ _ENUMERATION = re.compile(r"(以下|下列|如下)[^。；]{0,16}[：:]\s*(（[�
 _WHICH = re.compile(r"(哪些|哪几|什么样的|which|what kinds?)", re.IGNORECASE)
 _ENUMERATES = re.compile(r"[^、，,。；]{1,16}、[^、，,。；]{1,16}、")  # three or more items in a row
 UNITS_ONLY = re.compile(r"^\s*[（(〔]?(责任单位|责任部门)[:：][^。]*[）)〕]?\s*$")
+# a question-and-answer unit ("1. 问：…？\n答：…"): the answer is quoted, not the question it repeats
+_ANSWER_LINE = re.compile(r"\n\s*(答|解答|A)\s*[：:]")
 
 
 def quote_of(text: str, query: QueryAnalysis, weights: TermWeights) -> str:
     """The part of clause ``text`` that answers ``query``."""
+    answer = _ANSWER_LINE.search(text)
+    if answer:
+        text = text[answer.start():]
     if len(text) <= 120:
         return text.strip()
     if set(query.ask_types) & {"conditions", "materials", "procedure"} and _ENUMERATION.search(text) \

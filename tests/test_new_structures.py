@@ -123,3 +123,35 @@ def test_a_new_third_board_quotation_is_not_answered_by_a_listing_reward(structu
     assert structures.ask("岚汀的专精特新企业去新三板挂牌有奖励吗？").refused
     answer = structures.ask("岚汀专精特新企业在北交所上市能拿多少奖励？")
     assert not answer.refused and "300万元" in answer.text
+
+
+def test_a_question_and_answer_unit_is_quoted_by_its_answer(structures):
+    answer = structures.ask("岚汀的市级专精特新要满足什么条件才能申报？")
+    assert not answer.refused
+    quote = answer.citations[0].quote
+    assert "1000万元" in quote and "问：" not in quote
+
+
+def test_the_number_of_a_policy_document_is_read_from_its_notice(structures):
+    answer = structures.ask("桐溆县那份若干政策的文号是多少？")
+    assert not answer.refused and "桐政发〔2025〕7号" in answer.text
+
+
+def test_topping_up_a_reward_is_support(structures):
+    answer = structures.ask("岚汀的企业从市级升到省级，奖励是怎么算的？")
+    assert not answer.refused and "补足差额" in answer.text
+
+
+@pytest.mark.parametrize("question", [
+    # a guarantee-fee subsidy is no interest subsidy (贴息 is the subject of its 比例)
+    "桐溆对专精特新企业贷款贴息的比例是多少？",
+    # rewards for those recognised do not say what it takes to be recognised
+    "桐溆县对省级专精特新企业的认定条件是什么？",
+])
+def test_near_misses_over_the_notice_are_declined(structures, question):
+    assert structures.ask(question).refused
+
+
+def test_housing_subsidies_asked_in_english_are_the_home_purchase_subsidy(structures):
+    answer = structures.ask("Are there housing subsidies in Tongxu for graduates hired by specialised firms?")
+    assert not answer.refused and "购房补贴" in answer.text
