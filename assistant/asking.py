@@ -61,7 +61,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                             r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|(材料|资料)(有|包括|是|要)(哪些|什么|啥)|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
-        r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
+        r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织)|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|"
         r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge)|"
         r"responsible (unit|department|units|departments)|in charge)", re.IGNORECASE),

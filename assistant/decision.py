@@ -73,7 +73,7 @@ def _clause_text(hit: ScoredChunk) -> str:
 _STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)?(条件|标准|对象|范围)|应(当)?(同时)?(具备|满足|符合)(以下|下列|如下)?"
                               r"|(需要?|须)(同时)?(具备|满足|符合)[^。；？]{0,6}条件|基本条件)")
 # "认定条件是什么": what it takes to be recognised, which a reward for the recognised does not say
-_ASKS_RECOGNITION_CRITERIA = re.compile(r"(认定|申报|入库|评定|评选|申请)(的)?(条件|标准|门槛)")
+_ASKS_RECOGNITION_CRITERIA = re.compile(r"(认定|申报|入库|评定|评选|申请)[^，,。？?；;]{0,6}(条件|门槛)|(认定|申报|入库|评定|评选)的?标准")
 _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.I)
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
 # until calibrated: answer when the ask is mostly covered and the asked detail is there

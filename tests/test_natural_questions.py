@@ -133,3 +133,21 @@ def test_a_which_question_quotes_the_sentence_that_lists_them(assistant):
     answer = assistant.ask("盐城对专精特新企业有哪些融资产品？")
     assert not answer.refused
     assert "专精特新贷" in " ".join(c.quote for c in answer.citations)
+
+
+def test_who_will_do_it_asks_for_the_responsible_unit(assistant):
+    answer = assistant.ask("宝应专精特新中小企业的申报辅导谁来做？")
+    assert not answer.refused and "县工信局" in answer.citations[0].quote
+
+
+def test_a_target_for_a_title_does_not_say_what_it_takes_to_be_recognised(assistant):
+    # the plans set how many 智能制造标杆企业 to create; none says what one must meet
+    assert assistant.ask("智能制造标杆企业评定要符合哪些条件？").refused
+    # the criteria tables do say it for the 小巨人 pool
+    answer = assistant.ask("金湖县专精特新小巨人入库要满足哪些条件？")
+    assert not answer.refused and "2000万元" in answer.text
+
+
+def test_a_generic_direction_word_leaves_the_subject_to_the_context(assistant):
+    answer = assistant.ask("我们是连云港的企业，想搞数字化转型，市里有什么支持方向？")
+    assert not answer.refused and "数字化" in answer.citations[0].quote
