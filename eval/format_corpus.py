@@ -98,6 +98,22 @@ DOCUMENTS.append(FictionalDocument(
      "txt-gbk": lambda b, p: render_txt(b, p, "gbk", "spaces"),
      "pdf": lambda b, p: render_pdf(b, p, "桐溆县人民政府文件")}))
 
+# Two more numbering schemes: 第X部分 with decimal 1.1/2.3 outline numbers (an application guide),
+# and 一. / 1) / ① (an implementing opinion).
+DOCUMENTS.append(FictionalDocument(
+    "yuhe-application-guide",
+    {"title": "瑜禾市2026年度专精特新中小企业申报指南", "issuer": "瑜禾市工业和信息化局", "region": "瑜禾市",
+     "date_issued": "2026-03-02"},
+    {"pdf": lambda b, p: render_pdf(b, p, "瑜禾市工业和信息化局"),
+     "html": lambda b, p: render_html(b, p, "瑜禾市工业和信息化局", "瑜禾市", "2026-03-03 09:10")}))
+DOCUMENTS.append(FictionalDocument(
+    "qiaochuan-implementing-opinions",
+    {"title": "桥川区关于支持专精特新企业发展的实施意见", "issuer": "桥川区人民政府", "region": "桥川区, 枫原市",
+     "doc_number": "桥政发〔2025〕12号", "date_issued": "2025-06-20", "valid_from": "2025-07-01",
+     "valid_until": "2028-06-30"},
+    {"docx": lambda b, p: render_docx(b, p, auto_numbering=False),
+     "txt": lambda b, p: render_txt(b, p, "utf-8", "tab")}))
+
 
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""
