@@ -12,9 +12,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .frontmatter import ISSUER
 from .structure import (
     ANNEX,
     CN_NUMERALS,
+    TITLE_KINDS,
     ends_with_responsibility,
     is_date_line,
     is_heading_line,
@@ -38,7 +40,7 @@ _OCR_DASH_MARKER = re.compile(r"[(（]\s*[-－—一]\s*[)）]")
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?"
                               r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _DOC_NUMBER_END = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号$")
-_TITLE_END = re.compile(r"(计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要|年[)）])$")
+_TITLE_END = re.compile(rf"({TITLE_KINDS}|年[)）])$")
 
 
 def file_name_title(raw: str) -> str | None:
@@ -141,6 +143,8 @@ def _continues(previous: str, line: str, width: int) -> bool:
         return False
     if _DOC_NUMBER_END.search(previous) or _DOC_NUMBER_END.search(line) or _TITLE_END.search(previous):
         return False  # a title or a 文号 is a line of its own, however long
+    if any(len(text.strip()) <= 16 and ISSUER.match(text.strip()) for text in (previous, line)):
+        return False  # so is an issuing office (a byline, a running header)
     return len(previous) >= 0.6 * width
 
 

@@ -14,6 +14,7 @@ from .structure import (
     ANNEX,
     ANNEX_LIST,
     DATE_LINE,
+    TITLE_KINDS,
     _number,
     date_number,
     is_date_line,
@@ -22,7 +23,7 @@ from .structure import (
     parse_marker,
 )
 
-TITLE_WORDS = re.compile(r"(计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要|问答|解读|指南|指引|规划|公告|通告|须知)")
+TITLE_WORDS = re.compile(rf"({TITLE_KINDS})")
 # 文号: 禾政办发〔2024〕18号, also typed with [ ], 【 】 or ( ) around the year
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号)")
 PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[-—–－~～至]\s*(\d{4})\s*年?\s*[)）]")
@@ -64,6 +65,8 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     rest = [line for line in front[after:] if line.strip() and not is_parenthetical(line)]
     # a notice that is itself the document: its 文号 and addressees ("各街道、园区：") are
     # the notice's, not clauses of a preamble
+    if len(rest) >= 2 and ISSUER.match(rest[0].strip()) and is_date_line(rest[1]):
+        rest[:2] = [f"{rest[0].strip()}　{rest[1].strip()}"]  # a byline set on two lines
     while rest and (DOC_NUMBER.fullmatch(rest[0].strip()) or _ADDRESSEES.match(rest[0].strip())
                     or _BYLINE.match(rest[0].strip())):
         line = rest.pop(0)
@@ -205,7 +208,7 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
         opener = re.match(r"^([\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部))关于", title)
         if opener:
             facts["issuer"] = opener.group(1)
-    if (notice_text and ("印发" in notice_text or "date_issued" in facts)) or signed or \
+    if (notice_text and ("印发" in notice_text or "date_issued" in facts)) or signed or bylined or \
             ("doc_number" in facts and "date_issued" in facts):
         facts["status"] = "draft" if front.draft else "in_force"
     period = PERIOD.search(title or "")

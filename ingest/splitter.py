@@ -14,7 +14,7 @@ import re
 
 from assistant.types import Chunk
 
-from .frontmatter import signature, split_front_matter
+from .frontmatter import DOC_NUMBER, ISSUER, signature, split_front_matter
 from .qa import answer_lines, question_of
 from .structure import (
     ANNEX,
@@ -30,7 +30,7 @@ from .tables import depth, parse_table
 from .tokens import cap_tokens, count_tokens  # noqa: F401  (count_tokens: part of this module's API)
 from .units import responsible_units
 
-SPLITTER_VERSION = "7"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "8"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 # the document's closing provisions (附则): when it takes effect, until when, who interprets it
@@ -49,7 +49,9 @@ def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chu
         lines[index] = ""
     units: list[tuple[tuple[str, ...], str, str]] = []  # (path, kind, text)
     notice = "\n".join(front.notice)
-    if len(notice) >= 10:
+    # (a 文号 alone is metadata, no clause)
+    if len(notice) >= 10 and not all(DOC_NUMBER.fullmatch(line.strip()) or ISSUER.match(line.strip())
+                                     for line in front.notice):
         units.append(((NOTICE,), "notice", notice))
     units.extend(((PREAMBLE,), "preamble", line) for line in front.preamble)
     units = _merge_lists(_attach_notes(units + list(_body_units(lines[front.body_start:]))))
@@ -117,6 +119,7 @@ def _is_list_item(path: tuple[str, ...], kind: str, text: str) -> bool:
     marker = parse_marker(text)
     return (kind == "clause" and marker is not None and len(path) >= 2 and len(text) <= _LIST_ITEM_CHARS
             and not re.search(r"[。！？!?]", text.rstrip("。；;，, "))  # one clause, no sentences of its own
+            and not re.match(r"[^，,。；;：:]{2,10}[：:].{12,}", marker.rest)  # "认定奖励：对首次认定…" is a measure
             and not RESPONSIBLE.search(text))
 
 
@@ -236,7 +239,7 @@ def _body_units(lines: list[str]):
 
 
 BARE_ANNEX = re.compile(r"^(附件)\s*[:：]?\s*$")  # "附件" alone, its title on the next line
-_DIVISION_LEVELS = {"章": 0.2, "节": 0.4, "条": 0.6}  # above 一、 (1), below an annex (0)
+_DIVISION_LEVELS = {"部分": 0.1, "篇": 0.1, "章": 0.2, "节": 0.4, "条": 0.6}  # above 一、 (1), below an annex (0)
 
 
 def _article_body(lines: list[str], i: int) -> tuple[list[str], int]:

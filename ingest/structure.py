@@ -12,17 +12,23 @@ CN_NUMERALS = "一二三四五六七八九十"
 _CN_VALUES = {ch: i for i, ch in enumerate(CN_NUMERALS, start=1)}
 
 _LEVEL_PATTERNS: list[tuple[int, re.Pattern[str]]] = [
-    (1, re.compile(rf"^([{CN_NUMERALS}]{{1,3}})\s*、\s*")),
+    (1, re.compile(rf"^([{CN_NUMERALS}]{{1,3}})\s*(?:、|[.．](?!\d))\s*")),  # 一、 and 一. / 一．
     (2, re.compile(rf"^[（(]\s*([{CN_NUMERALS}]{{1,3}}|[A-Z]?)\s*[)）]\s*")),
-    (3, re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d))\s*")),
+    (3, re.compile(r"^(\d{1,2})\s*(?:[、．]|\.(?!\d)|[)）](?!\d))\s*")),  # 1. 1、 1)
     (4, re.compile(r"^[（(]\s*(\d{1,2})\s*[)）]\s*")),
+    (5, re.compile(r"^([\u2460-\u2473])\s*")),  # ① … ⑳
 ]
+# decimal outline numbers of guides and 评价指标: "1.1 基本条件", "2.3 市级评审", "3.1.2 …" (the
+# last number counts; not a figure "1.5亿元", "3.5%")
+_DECIMAL = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){1,2})(?![\d.．%％万亿元倍个年月日天])\s*")
 # 第X章 / 第X节 / 第X条: the parts of article-structured texts (办法, 条例, 细则)
 _ORDINAL = r"[一二三四五六七八九十百零〇两\d]{1,5}"
-DIVISION = re.compile(rf"^第\s*({_ORDINAL})\s*(章|节)\s*(.*)$")
+DIVISION = re.compile(rf"^第\s*({_ORDINAL})\s*(部分|篇|章|节)\s*(.*)$")
 # an article number at a line start, not a reference to one ("第十六条规定的情形……")
 ARTICLE = re.compile(rf"^第\s*({_ORDINAL})\s*条(?:\s+|(?!规定|所|的|中|至|和|及|或|第|[，,、款项]))(.*)$")
 ANNEX = re.compile(r"^附件\s*(\d{1,2})\s*[:：]?\s*(.*)$")
+# the kinds of policy document a title ends with (…措施, …政策问答, …申报指南)
+TITLE_KINDS = "计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要|问答|解读|指南|指引|规划|公告|通告|须知"
 ANNEX_LIST = re.compile(r"^附件\s*[:：]")
 # a signature's date, in digits or as official documents print it (二〇二四年六月三日)
 DATE_LINE = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月"
@@ -52,6 +58,10 @@ class Marker:
 
 def parse_marker(line: str) -> Marker | None:
     """The numbering marker that starts ``line``, if any."""
+    decimal = _DECIMAL.match(line)
+    if decimal:  # 1.1 under 第一部分 (level 2), 1.1.1 under it (level 3)
+        parts = decimal.group(1).split(".")
+        return Marker(len(parts), int(parts[-1]), decimal.group(1), line[decimal.end():].strip())
     for level, pattern in _LEVEL_PATTERNS:
         match = pattern.match(line)
         if match:
@@ -61,6 +71,8 @@ def parse_marker(line: str) -> Marker | None:
 
 
 def _number(raw: str) -> int | None:
+    if len(raw) == 1 and "\u2460" <= raw <= "\u2473":  # ①
+        return ord(raw) - 0x2460 + 1
     if raw.isdigit():
         return int(raw)
     if raw and "百" in raw:  # 一百零五
