@@ -25,7 +25,8 @@ _LEVEL_TITLE = re.compile(rf"(市级|县级|区级){_TITLE_NOUN}")
 _LEVEL_WORD = re.compile(r"(市级|县级|区级)(?!以上)")
 # the same title said in English: "a new municipal specialised firm", "county-level recognition"
 _EN_LEVEL_TITLE = re.compile(r"\b(municipal|city[- ]level|county[- ]level|district[- ]level)[- ]"
-                             r"(specialised|specialized|srdi|recognition|title|little giant|sme|firm|enterprise|company)",
+                             r"(specialised|specialized|srdi|recognition|title|little giant|sme|firm|enterprise|company)"
+                             r"|recogni[sz]ed (at|on) (the )?(municipal|city|county|district)[- ]level",
                              re.IGNORECASE)
 _OWN_TITLES = {"市级": re.compile(rf"市级{_TITLE_NOUN}"), "县级": re.compile(rf"(县级|区级){_TITLE_NOUN}")}
 _TITLE_MENTIONS = {"市级": re.compile(r"市级(?!以上)"), "县级": re.compile(r"(县级|区级)(?!以上)|培育库|入库")}
