@@ -33,7 +33,7 @@ _PLATFORM_ASKED = r"(哪个|什么|啥)(平台|系统|网站|小程序|app|APP)"
 # answer types: what detail the ask wants, recognised from its wording
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
-        r"(几个点|多少个点|百分之几|百分比|利率|(补助|补贴|奖补|奖励|资助|补偿)的?(比例|比率)|(?<=贴息)的?(比例|比率)|费率|税率|利息.{0,3}(多少|几)|(哪些|什么|啥).{0,8}(比例|比率)|几折|打折|折扣|率.{0,3}多少|(?<=贴息).{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
+        r"(几个点|多少个点|(几|多少)个?(基点|百分点)|百分之几|百分比|利率|(补助|补贴|奖补|奖励|资助|补偿)的?(比例|比率)|(?<=贴息)的?(比例|比率)|费率|税率|利息.{0,3}(多少|几)|(哪些|什么|啥).{0,8}(比例|比率)|几折|打折|折扣|率.{0,3}多少|(?<=贴息).{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
         r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent|"
         r"\b(subsidy|guarantee|fee|discount|tax) rate)", re.IGNORECASE),
     "amount": re.compile(
@@ -44,7 +44,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount)|\b(cap|ceiling|upper limit)\b|"
         r"what (does|do|will|would|can) [^?]{0,40}\bpay\b)", re.IGNORECASE),
     "count": re.compile(
-        r"(多少家|几家|多少个(?!点|工作日|月|小时)|(?<![这近前好十哪])几个(?!点|工作日|月|小时|星期|季度|阶段)(?=[^，,。；;！!]*$)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
+        r"(多少家|几家|多少个(?!点|工作日|月|小时|基点|百分点)|(?<![这近前好十哪])几个(?!点|工作日|月|小时|星期|季度|阶段|基点|百分点)(?=[^，,。；;！!]*$)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
         r"how many|what number of)", re.IGNORECASE),
     "date": re.compile(
         r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"

@@ -25,6 +25,7 @@ from .synonyms import Synonyms
 from .words import (
     CJK,
     EN_FILLER,
+    REQUEST,
     content_tokens,
     fee_words,
     head_nouns,
@@ -141,7 +142,7 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms,
         group = list(entry.chinese)  # synonyms of the canonical term only: 标准 also means technical standards
         group.extend(t for t in synonyms.alternatives(entry.chinese[0]) if t not in group)
         groups.append(tuple(group))
-    rest = _A_NOT_A.sub(r" \1 ", _DEMONSTRATIVE.sub(r" \1\2 ", rest))
+    rest = _A_NOT_A.sub(r" \1 ", _DEMONSTRATIVE.sub(r" \1\2 ", REQUEST.sub(" ", rest)))
     for fee in fee_words(rest):  # 申报费 is a fee, not 申报: a clause on applying does not state it
         groups.append(synonyms.alternatives(fee))
         rest = rest.replace(fee, " ")

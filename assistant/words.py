@@ -36,6 +36,10 @@ EN_FILLER = frozenset(
     "totally unrelated know needed needs necessary".split())
 
 
+# "帮我查一下", "麻烦看看": a request to look something up, not 检查 (an inspection) asked about
+REQUEST = re.compile(r"(帮我|帮忙|麻烦|请)?(查一下|查一查|查查|查下|搜一下|搜搜|看一下|看看)")
+
+
 def is_filler(token: str) -> bool:
     """A filler word, or two of them run together (特殊政策 = 特殊 + 政策)."""
     # (顶多能 = 顶多 + a modal: jieba guesses such runs as one word)

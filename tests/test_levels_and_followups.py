@@ -259,3 +259,9 @@ def test_a_product_asked_for_by_its_kind_is_answered_by_the_product(places):
     # "专门的贷款产品": 贷款 is the thing asked about; 产品 and 专门 name no particular one
     answer = places.ask("我们柏溪的企业想找银行贷款，有没有什么专门给专精特新的贷款产品？")
     assert not answer.refused and "柏溪专精特新贷" in answer.text
+
+
+def test_basis_points_asked_are_a_rate_not_a_count(places):
+    # "多少个基点" counts no items: the spread over LPR answers it
+    answer = places.ask("柏溪专精特新贷利率最多比LPR高多少个基点？")
+    assert not answer.refused and "30个基点" in answer.text

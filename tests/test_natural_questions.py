@@ -151,3 +151,11 @@ def test_a_target_for_a_title_does_not_say_what_it_takes_to_be_recognised(assist
 def test_a_generic_direction_word_leaves_the_subject_to_the_context(assistant):
     answer = assistant.ask("我们是连云港的企业，想搞数字化转型，市里有什么支持方向？")
     assert not answer.refused and "数字化" in answer.citations[0].quote
+
+
+def test_a_request_to_look_something_up_is_no_inspection(assistant):
+    # "查一下" asks to look up; 查 alone is also an inspection (检查), which the plans do mention
+    assert assistant.ask("帮我查一下明天去盐城的高铁").refused
+    answer = assistant.ask("麻烦查一下金湖县入库企业由哪个部门遴选？")
+    assert not answer.refused and "县工信局" in answer.text
+
