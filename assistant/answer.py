@@ -26,6 +26,7 @@ from .decision import (
     features,
     novel_subject,
     object_fit,
+    open_head_missing,
     topical,
 )
 from .evidence import TermWeights, coverage
@@ -107,6 +108,7 @@ class ExtractiveAnswerer:
         # a question about a thing no text names (人才公寓, 年费) has no answer here, whatever
         # else of it a clause repeats
         novel = novel_subject(query, self._weights)
+        off_subject = off_subject or open_head_missing(query, retrieved, self._weights)
         gates = (bool(retrieved) and details.share > 0 and values["level"] > 0 and not specific_missing
                  and not off_subject and not novel
                  and (values["ask_coverage"] >= MIN_ASK_COVERAGE or values["criteria"] >= 1.0))

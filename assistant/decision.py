@@ -309,6 +309,25 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
                for g in query.ask_groups)
 
 
+# "评分标准是什么", "申报流程是怎样的": an open ask about the thing named right before it
+_OPEN_CUE = re.compile(r"(是什么|是啥|有哪些|包括哪些|包含哪些|是怎样的|是怎么样的)")
+
+
+def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> bool:
+    """Whether an open ask ("专家评审的评分标准是什么") names a thing the texts know (评分标准)
+    that none of the best clauses names: a clause on 专家评审 alone does not say what it is."""
+    if query.ask_types:
+        return False  # a typed ask (an amount, a date, …) is judged by its detail
+    chain = measured_words(query.ask, query.ask_groups, _OPEN_CUE)
+    if not chain:
+        return False
+    head = chain[-1]
+    df = max(weights.df(t) for t in head)
+    if df == 0 or df > 0.1 * weights.size or is_scope(head, query.places) or set(head) & _GENERIC_BENEFITS:
+        return False  # unseen (the novelty check's), common, a place, or a generic benefit word
+    return not any(term_present(t, squash(_evidence(h))) for h in topical(hits)[:3] for t in head)
+
+
 # the thing a yes/no question asks whether there is: 有贴息吗, 有没有房租补贴, 能享受X吗
 _ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？?！!有]{1,12}?)(?:吗|么|没有|不)"
                            r"|(?:能|可以|可)(?:享受|拿到|获得|得到|申请)([^，,。？?！!]{1,10}?)(?:吗|么)"
