@@ -364,6 +364,8 @@ def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeig
     topic, scales = _subject(query, [p for k, p in ASK_TYPES.items() if k in query.ask_types])
     if topic and not any(weights.df(t) for g in topic for t in g):
         return 0.0  # "青澜明天会下雨吗": nothing the ask is about is in any text
+    if not topic and query.unknown_terms:
+        return 0.0  # "What's the weather in Yuhe tomorrow?": a place, and words no glossary line knows
     return max((distinctive_coverage(topic, _evidence(h), weights, query.nouns, scales=scales)
                 for h in topical(hits)[:3]), default=0.0)
 

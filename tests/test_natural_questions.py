@@ -159,3 +159,9 @@ def test_a_request_to_look_something_up_is_no_inspection(assistant):
     answer = assistant.ask("麻烦查一下金湖县入库企业由哪个部门遴选？")
     assert not answer.refused and "县工信局" in answer.text
 
+
+
+def test_an_english_ask_naming_only_a_place_and_unknown_words_is_declined(assistant):
+    assert assistant.ask("What's the weather in Yancheng tomorrow?").refused
+    answer = assistant.ask("What is the R&D intensity target for Lianyungang's specialised firms?")
+    assert not answer.refused and "5%" in answer.text
