@@ -128,6 +128,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
     # 材料" the subsidy is the subject of the materials asked for
     compound = len(set(query.ask_types) - {"support"}) > 1
+    sub_asks = _sub_asks(query)
     for kind in query.ask_types:
         found[kind] = None
         # the subject of the ask, without the words that ask for this detail (截止, 利率, 额度)
@@ -190,7 +191,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 continue
             parts = sentences(hit.chunk.text)
             path = " ".join(hit.chunk.section_path)
-            scores = [coverage(query.ask_groups, (), part + path, weights) for part in parts]
+            # a sentence is on topic for the part of a compound ask it answers ("县里奖多少？能和市里的
+            # 叠加吗？": the amount sentence need not name 叠加)
+            scores = [max(coverage(groups, (), part + path, weights) for groups in sub_asks) for part in parts]
             best = max(scores, default=0.0)
             for part, score in zip(parts, scores):
                 on_topic = score >= 0.2 or score >= 0.6 * best
@@ -214,6 +217,14 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     if len(when) == 2 and any(found[k] for k in when):
         found = {k: v or next(found[o] for o in when if found[o]) if k in when else v for k, v in found.items()}
     return DetailCheck(found)
+
+
+def _sub_asks(query: QueryAnalysis) -> list[tuple[tuple[str, ...], ...]]:
+    """The ask's term groups per question it puts ("…奖多少？能一起拿吗？" → two), or all of them."""
+    parts = [p for p in re.split(r"[？?！!]", query.ask) if p.strip(" ，,")]
+    split = [tuple(g for g in query.ask_groups if any(t and t in part for t in g)) for part in parts]
+    split = [groups for groups in split if groups]
+    return split if len(split) > 1 else [query.ask_groups]
 
 
 # words that qualify a figure (per year, at most), never its subject

@@ -218,3 +218,10 @@ def test_an_open_ask_wants_the_thing_it_names(structures):
     assert structures.ask("瑜禾专家评审的评分标准是什么？").refused
     answer = structures.ask("瑜禾申报的不予受理情形有哪些？")
     assert not answer.refused and "经营异常名录" in answer.text
+
+
+def test_each_question_of_a_compound_ask_is_answered_by_its_own_sentence(structures):
+    # the amount and whether it adds to the city's are two questions; the amount's sentence need
+    # not say 叠加, and the sentence that does is quoted too
+    answer = structures.ask("我们在桐溆，刚评上国家级小巨人，县里奖多少？能和梓陵市的奖励一起拿吗？")
+    assert not answer.refused and "120万元" in answer.text and "叠加享受" in answer.text
