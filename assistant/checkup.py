@@ -91,16 +91,18 @@ def _criterion(check: CriterionCheck) -> dict:
 
 
 def run_check(profile: CompanyProfile, levels: list[Level], rewards_for=None, prefer: tuple[int, ...] = (),
-              named: tuple[str, ...] = ()) -> CheckReport:
+              named: tuple[str, ...] = (), documented: tuple[str, ...] = ()) -> CheckReport:
     """Check ``profile`` against the levels that apply to it; ``rewards_for(level)`` gives the
     reward clauses of a level (chunk, document), shown for the nearest level not yet reached;
-    levels of the tiers in ``prefer`` (the question named 省级: 3) come first."""
+    levels of the tiers in ``prefer`` (the question named 省级: 3) come first; ``documented``: places
+    with documents in the library (whose criteria may be in prose, not in a table read here)."""
     chain = region_chain(profile.region, [lv.doc for lv in levels])
     notes = []
     if profile.region is None:
         notes.append("未说明所在地区：列出知识库中所有地区的层级")
     elif not chain:
-        notes.append(f"知识库中没有{profile.region}的文件：只列出省级、国家级层级")
+        notes.append(f"知识库中{profile.region}的文件没有认定条件表：只列出省级、国家级层级"
+                     if profile.region in documented else f"知识库中没有{profile.region}的文件：只列出省级、国家级层级")
     scoped = [lv for lv in levels if _applies(lv, chain, profile.region)]
     chosen = _by_category(scoped, profile.category)
     if profile.category is None and any(lv.category for lv in chosen):

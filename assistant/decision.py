@@ -70,7 +70,7 @@ def _clause_text(hit: ScoredChunk) -> str:
 
 # a clause that sets out what it takes to be recognised or admitted
 # (or says who may apply: a 申报对象 section)
-_STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)?(条件|标准|对象|范围)|应(当)?(同时)?(具备|满足|符合)(以下|下列|如下)?"
+STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)?(条件|标准|对象|范围)|应(当)?(同时)?(具备|满足|符合)(以下|下列|如下)?"
                               r"|(需要?|须)(同时)?(具备|满足|符合)[^。；？]{0,6}条件|基本条件)")
 # "认定条件是什么": what it takes to be recognised, which a reward for the recognised does not say
 _ASKS_RECOGNITION_CRITERIA = re.compile(r"(认定|申报|入库|评定|评选|申请)[^，,。？?；;]{0,6}(条件|门槛)|(认定|申报|入库|评定|评选)的?标准")
@@ -162,7 +162,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 # a criteria row, or a clause that states a requirement (not one that merely
                 # names the title: "对首次认定为…小巨人的，给予…奖励" says nothing of what it takes)
                 if hit.chunk.kind == "table_row" or (detail_present(kind, hit.chunk.text, ask=query.ask) and (
-                        not bare or _STATES_CRITERIA.search(_clause_text(hit)))):
+                        not bare or STATES_CRITERIA.search(_clause_text(hit)))):
                     found[kind] = (hit, hit.chunk.text)
                     break
                 continue

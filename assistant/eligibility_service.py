@@ -13,7 +13,7 @@ import re
 import threading
 from pathlib import Path
 
-from .checkup import CheckReport, reward_clauses, run_check
+from .checkup import CheckReport, region_chain, reward_clauses, run_check
 from .conditions import Condition
 from .criteria_book import Level, levels_from_chunks
 from .profile import CompanyProfile
@@ -141,7 +141,13 @@ class EligibilityChecker:
         levels, _, by_doc = self._current()
         if documents is not None:
             levels = [level for doc_id in documents for level in by_doc.get(doc_id, [])]
-        return run_check(profile, levels, rewards, prefer, named)
+        place = profile.region
+        documented = (place,) if place and any(place in (d.region or "") for d in self.retriever.docs.values()) else ()
+        return run_check(profile, levels, rewards, prefer, named, documented)
+
+    def covers(self, place: str) -> bool:
+        """Whether criteria tables of ``place`` (or of a place it lies in) are read by the check."""
+        return bool(region_chain(place, [level.doc for level in self._current()[0]]))
 
     def answer_question(self, text: str, earlier: list[str], region: str | None, eligibility: bool,
                         language: str = "zh", found: list[str] | None = None):
@@ -216,6 +222,7 @@ _OTHER_ASKS = re.compile(r"奖|补|资金|钱|贷|流程|材料|时间|什么时
 _LEVEL_WORDS = re.compile(r"国家级|省级|市级|县级|县里|市里|省里|national|provincial|municipal|county", re.IGNORECASE)
 _TIERS = {"国家级": 4, "省级": 3, "市级": 2, "县级": 1}
 _ASKS_ELIGIBILITY = re.compile(r"能不能|能否|能申请|可以申请|可不可以|能申报|可以申报|能报|能进|能入|够入|够格|够不够|够得着|够吗|够了吗|"
+                               r"够[^，,。；;？?]{1,12}(?:吗|么)|够得上|能评|评得上|"  # 够省级专精特新吗, 能评省级吗
                                r"行不行|行吗|可以吗|有戏|有没有戏|还差|差多少|差什么|差在哪|符合|满足|达标|算不算|过得了|能过|"
                                r"有没有资格|资格|条件|门槛|要求"
                                r"|qualify|eligible|eligibility|can (?:we|i) (?:apply|join)|do we meet|meet the|enough for|what.{0,20}missing",

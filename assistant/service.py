@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .answer import Assessment, ExtractiveAnswerer
 from .conversation import Aliases, Regions, resolve
-from .decision import DecisionModel
+from .decision import STATES_CRITERIA, DecisionModel
 from .document_facts import kinds_named
 from .gloss import gloss_terms
 from .levels import asks_county_government
@@ -36,6 +36,17 @@ from .typos import TypoReader
 
 log = logging.getLogger(__name__)
 CRITERIA_K = 40  # a criteria question wants whole criteria tables (up to 16 rows in two columns each)
+
+
+def _states_own_criteria(answer: Answer, places: tuple[str, ...]) -> bool:
+    """Whether the clause answer quotes, first, a clause of a place the question names that sets
+    out conditions for applying ("第一部分 申报条件 › 1.2专项条件"): that place's criteria are in
+    prose, not in a table the eligibility check reads."""
+    if answer.refused or not answer.citations or not places:
+        return False
+    first = answer.citations[0]
+    return (any(p in (first.region or "") for p in places)
+            and bool(STATES_CRITERIA.search(" ".join(first.section_path))))
 
 
 class Assistant:
@@ -178,6 +189,9 @@ class Assistant:
                 # whether (or on what conditions, or how far from them) the company qualifies gets the check
                 (query.wants_criteria or query.figures) and set(query.ask_types) <= {"conditions", "number"}, query.language,
                 [hit.chunk.doc_id for hit in retrieved])
+            if checked is not None and _states_own_criteria(answer, query.places) \
+                    and not any(self.checker.covers(p) for p in query.places):
+                checked = None  # the place's own guide states its conditions in prose: they answer
             if checked is not None:  # figures and "can we apply?": the check is the answer
                 answer = replace(checked, retrieved=answer.retrieved if self._llm is None or answer_kwargs else retrieved)
         standalone = query.question

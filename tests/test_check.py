@@ -255,3 +255,11 @@ def test_a_place_written_in_pinyin_is_the_company_region(assistant):
     assert profile.region == "金湖" and profile.value("main_revenue") == 2100
     assert assistant.checker.profile("We are in Huai'an, revenue RMB 50 million").region == "淮安"
     assert assistant.checker.profile("We make chinaware, revenue RMB 50 million").region is None
+
+
+def test_enough_for_a_title_is_an_eligibility_question(assistant):
+    # "够省级专精特新吗" / "能评省级吗": whether the company qualifies, with its figures
+    for question in ("我们是盐城的企业，去年营收3800万，利润460万，够省级专精特新吗？",
+                     "我们在连云港，营收5000万，研发占比4%，能评省级专精特新吗？"):
+        answer = assistant.ask(question)
+        assert answer.answerer == "check" and "【政策体检】" in answer.text

@@ -225,3 +225,10 @@ def test_each_question_of_a_compound_ask_is_answered_by_its_own_sentence(structu
     # not say 叠加, and the sentence that does is quoted too
     answer = structures.ask("我们在桐溆，刚评上国家级小巨人，县里奖多少？能和梓陵市的奖励一起拿吗？")
     assert not answer.refused and "120万元" in answer.text and "叠加享受" in answer.text
+
+
+def test_figures_against_a_guide_that_states_its_conditions_in_prose_get_those_conditions(structures):
+    # 瑜禾 has no criteria table for the check to read; its guide's 申报条件 answer, quoted
+    answer = structures.ask("瑜禾这边我们营收1500万，研发投入120万，够申报条件吗？")
+    assert answer.answerer != "check" and not answer.refused
+    assert "瑜禾" in answer.citations[0].region and "申报条件" in answer.citations[0].section_path[0]
