@@ -129,7 +129,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     # 材料" the subsidy is the subject of the materials asked for
     compound = len(set(query.ask_types) - {"support"}) > 1
     sub_asks = _sub_asks(query)
-    for kind in query.ask_types:
+    kinds = list(query.ask_types)
+    if "date" in kinds and "duration" not in kinds and "期限" in query.ask:
+        kinds.append("duration")  # "期限呢？": a deadline or a term (贴息期限不超过2年)
+    for kind in kinds:
         found[kind] = None
         # the subject of the ask, without the words that ask for this detail (截止, 利率, 额度)
         # (and, for an amount, without 奖励/补贴: they say what the number is, not whom it is for)
@@ -347,7 +350,7 @@ _ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。�
 
 # words for "some benefit" that name no particular thing
 _GENERIC_BENEFITS = frozenset("优惠 支持 政策 扶持 帮助 好处 措施 补贴 奖励 补助 资金 服务 规定 待遇 福利 红利 激励 "
-                              "产品 专门 特别 专项".split())  # "专门的贷款产品": 贷款 is the thing
+                              "产品 专门 特别 专项 便宜 划算 实惠".split())  # "专门的贷款产品": 贷款 is the thing
 
 
 def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> float:

@@ -225,7 +225,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     weak = sum(weights.group_weight(g) for g in subject) < MIN_ASK_WEIGHT if weights else len(subject) < 2
     if weak and subject and levels(split.ask) and "conditions" in types:
         weak = False  # "省级的专精特新小巨人我们够得着吗？" names its goal: common words, but the topic
-    if refers or (not unknown and (ask_size < 1 or (weak and not ask))):
+    # (an ask of detail words only, "截止到什么时候？", names no topic either: 截止 is the date asked)
+    if refers or (not unknown and (ask_size < 1 or not subject or (weak and not ask))):
         # the situation told ("今年研发费用800万") is taken in; who the asker is stays context
         # (an earlier question's words for its own detail are not: "什么时候截止？" → "what documents?"
         # asks for the pool's materials, not for a deadline)

@@ -265,3 +265,10 @@ def test_basis_points_asked_are_a_rate_not_a_count(places):
     # "多少个基点" counts no items: the spread over LPR answers it
     answer = places.ask("柏溪专精特新贷利率最多比LPR高多少个基点？")
     assert not answer.refused and "30个基点" in answer.text
+
+
+def test_a_term_asked_as_its_period_is_answered_by_a_duration(places):
+    history = [Turn("user", "柏溪专精特新贷额度多少？")]
+    history.append(Turn("assistant", places.ask(history[0].content).text))
+    answer = places.ask("期限呢？", history=history)
+    assert not answer.refused and "不超过2年" in answer.text

@@ -14,6 +14,7 @@ import pytest
 from eval.format_corpus import DOCUMENTS
 from ingest.frontmatter import infer_metadata
 from ingest.pipeline import prepare
+from assistant.types import Turn
 from ingest.tables import parse_table
 
 QA = next(d for d in DOCUMENTS if d.stem == "lanting-policy-qa")
@@ -232,3 +233,16 @@ def test_figures_against_a_guide_that_states_its_conditions_in_prose_get_those_c
     answer = structures.ask("瑜禾这边我们营收1500万，研发投入120万，够申报条件吗？")
     assert answer.answerer != "check" and not answer.refused
     assert "瑜禾" in answer.citations[0].region and "申报条件" in answer.citations[0].section_path[0]
+
+
+def test_a_follow_up_of_detail_words_only_asks_them_of_the_earlier_subject(structures):
+    # "截止到什么时候？": 截止 is the date asked, not a subject the clause must repeat
+    history = [Turn("user", "瑜禾申报在哪个平台填？")]
+    history.append(Turn("assistant", structures.ask(history[0].content).text))
+    answer = structures.ask("截止到什么时候？", history=history)
+    assert not answer.refused and "2026年5月31日" in answer.text
+
+
+def test_how_owners_say_buying_a_home_and_rent(structures):
+    answer = structures.ask("咱们桐溆的厂子招了个硕士，买房能补多少？")
+    assert not answer.refused and "20万元" in answer.text
