@@ -40,6 +40,18 @@ class TypoReader:
 
     def read(self, question: str) -> str:
         """``question`` with each mistyped word replaced (unchanged when none is found)."""
+        words = segment(question)
+        # a real word typed for half of a knowledge-base phrase: 家计扣除 (家计 a word, in no text)
+        # is read as 加计扣除 when the sound-alike 加计 makes, with its neighbour, a phrase of the texts
+        for first, second in zip(words, words[1:], strict=False):
+            for typed, other, before in ((first, second, True), (second, first, False)):
+                if not _CJK_WORD.fullmatch(typed) or self._weights.df(typed) or not self._weights.df(other):
+                    continue
+                for candidate in self._by_sound.get(_sound(typed), ()):
+                    pair = candidate + other if before else other + candidate
+                    if self._weights.df(pair):
+                        question = question.replace(typed + other if before else other + typed, pair)
+                        break
         for word in dict.fromkeys(segment(question)):
             if _CJK_WORD.fullmatch(word) and not self._weights.df(word) and not dictionary_word(word):
                 candidates = self._by_sound.get(_sound(word))

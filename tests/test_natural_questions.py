@@ -165,3 +165,15 @@ def test_an_english_ask_naming_only_a_place_and_unknown_words_is_declined(assist
     assert assistant.ask("What's the weather in Yancheng tomorrow?").refused
     answer = assistant.ask("What is the R&D intensity target for Lianyungang's specialised firms?")
     assert not answer.refused and "5%" in answer.text
+
+
+def test_a_real_word_typed_for_half_of_a_phrase_is_read_as_the_phrase(assistant):
+    # 家计 is a word (household finances) in no text; with 扣除 it sounds like the texts' 加计扣除
+    answer = assistant.ask("专精特新企业研发费用家计扣除有什么说法？")
+    assert not answer.refused and "加计扣除" in answer.text
+
+
+def test_a_row_of_another_titles_criteria_does_not_say_what_a_title_must_meet(assistant):
+    # the plans set targets for 智能车间 and 绿色工厂; the criteria tables are 小巨人's
+    assert assistant.ask("智能车间的认定标准是什么？").refused
+    assert not assistant.ask("国家级小巨人的认定标准是什么？").refused
