@@ -177,3 +177,9 @@ def test_a_row_of_another_titles_criteria_does_not_say_what_a_title_must_meet(as
     # the plans set targets for 智能车间 and 绿色工厂; the criteria tables are 小巨人's
     assert assistant.ask("智能车间的认定标准是什么？").refused
     assert not assistant.ask("国家级小巨人的认定标准是什么？").refused
+
+
+def test_what_the_city_says_leaves_the_subject_to_the_context(assistant):
+    # "市里有什么说法？" asks what the texts say about the thing just named (首台套)
+    answer = assistant.ask("我们做精密仪器的，在连云港，想申请首台套，市里有什么说法？")
+    assert not answer.refused and "首台套" in answer.text
