@@ -191,12 +191,11 @@ def test_an_interest_subsidy_is_not_answered_by_a_guarantee_fee_subsidy(structur
     assert structures.ask("桐溆对专精特新企业贷款贴息的比例是多少？").refused
 
 
-def test_provincial_criteria_asked_where_the_county_states_none_come_from_another_place_labelled(structures):
-    # 桐溆's rewards for the recognised do not say what it takes; the provincial criteria printed
-    # in 金湖's plan do, and are shown as that place's
+def test_rewards_for_the_recognised_are_no_criteria_for_recognition(structures):
+    # 桐溆's notice rewards those recognised (省级…25万元) and never says what it takes: declined,
+    # whatever related or other places' clauses are shown beside the decline
     answer = structures.ask("桐溆县对省级专精特新企业的认定条件是什么？")
-    # (as criteria printed elsewhere, or as a decline that shows other places' clauses)
-    assert ("不是桐溆本地的政策" in answer.text or "并非桐溆的政策" in answer.text) and "25万元" not in answer.text
+    assert answer.refused
 
 
 def test_housing_subsidies_asked_in_english_are_the_home_purchase_subsidy(structures):
