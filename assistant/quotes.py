@@ -24,7 +24,7 @@ def quote_of(text: str, query: QueryAnalysis, weights: TermWeights) -> str:
     """The part of clause ``text`` that answers ``query``."""
     answer = _ANSWER_LINE.search(text)
     if answer:
-        text = text[answer.start():]
+        text = text[answer.end():]  # (its 答： label too: the section path names the question)
     if len(text) <= 120:
         return text.strip()
     if set(query.ask_types) & {"conditions", "materials", "procedure"} and _ENUMERATION.search(text) \
