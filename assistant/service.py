@@ -189,8 +189,9 @@ class Assistant:
                 # whether (or on what conditions, or how far from them) the company qualifies gets the check
                 (query.wants_criteria or query.figures) and set(query.ask_types) <= {"conditions", "number"}, query.language,
                 [hit.chunk.doc_id for hit in retrieved])
-            if checked is not None and _states_own_criteria(answer, query.places) \
-                    and not any(self.checker.covers(p) for p in query.places):
+            # (with an LLM answerer no clause answer is written yet: the check stands)
+            if checked is not None and (self._llm is None or answer_kwargs) \
+                    and _states_own_criteria(answer, query.places) and not any(self.checker.covers(p) for p in query.places):
                 checked = None  # the place's own guide states its conditions in prose: they answer
             if checked is not None:  # figures and "can we apply?": the check is the answer
                 answer = replace(checked, retrieved=answer.retrieved if self._llm is None or answer_kwargs else retrieved)

@@ -174,3 +174,9 @@ def test_cli_ask_with_the_llm_answerer(llm_server, tmp_path):
                              env={k: v for k, v in env.items() if k != "POLICY_ASSISTANT_LLM_BASE_URL"},
                              capture_output=True, text=True, timeout=300)
     assert missing.returncode == 1 and "needs llm_base_url" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_an_eligibility_question_with_figures_gets_the_check_with_the_llm_answerer(llm_assistant, llm_server):
+    # no clause answer is written before the check with an LLM answerer: the check stands
+    answer = llm_assistant.ask("我们是盐城的企业，去年营收3800万，利润460万，够省级专精特新吗？")
+    assert answer.answerer == "check" and "【政策体检】" in answer.text
