@@ -166,8 +166,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 # names the title: "对首次认定为…小巨人的，给予…奖励" says nothing of what it takes)
                 # (a row of another title's table does not say what 星级上云企业 must meet)
                 row_fits = hit.chunk.kind == "table_row" and (
-                    not topic or coverage(topic, (), _clause_text(h := hit), weights, scales=scales) >= 0.5
-                    or bool(query.levels and names_level(h, query.levels, title_only=title_only)))
+                    not topic or coverage(topic, (), _clause_text(hit), weights, scales=scales) >= 0.5
+                    or bool(query.levels and names_level(hit, query.levels, title_only=title_only)))
                 if row_fits or (hit.chunk.kind != "table_row" and detail_present(kind, hit.chunk.text, ask=query.ask) and (
                         not bare or STATES_CRITERIA.search(_clause_text(hit)))):
                     found[kind] = (hit, hit.chunk.text)

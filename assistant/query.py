@@ -156,8 +156,9 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms,
                 if not token:  # 方案里奖多少 → 里奖: a one-character term (奖) inside the mis-cut
                     groups.extend(g for g in synonyms.match(guessed, list(guessed))[0] if g not in groups)
             verb_object = light_verb_object(token) if token and words is not None and token not in words else None
-            if verb_object and synonyms.match(verb_object, [verb_object])[0]:
-                groups.extend(g for g in synonyms.match(verb_object, [verb_object])[0] if g not in groups)
+            object_groups = synonyms.match(verb_object, [verb_object])[0] if verb_object else []
+            if object_groups:
+                groups.extend(g for g in object_groups if g not in groups)
                 continue  # 有钱拿吗 asks about 钱 (资金奖励), not about being rich
             if token and not is_filler(token):
                 groups.append(synonyms.alternatives(token))
