@@ -155,6 +155,16 @@ def knowledge_copy(tmp_path) -> Path:
     return target
 
 
+def conversation(assistant, *questions: str) -> list:
+    """The history after asking ``questions`` in turn: each user turn with the answer it got."""
+    from assistant.types import Turn
+
+    history: list = []
+    for question in questions:
+        history += [Turn("user", question), Turn("assistant", assistant.ask(question, history=list(history)).text)]
+    return history
+
+
 def seed_text(name: str) -> str:
     return (KNOWLEDGE / "documents" / name).read_text(encoding="utf-8")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.types import Turn
+from .conftest import conversation
 
 DISTRICT_NOTICE = """榆湾区科技和工业局关于组织开展2026年度榆湾区专精特新中小企业申报工作的通知
 榆科工〔2026〕9号
@@ -131,9 +131,7 @@ def test_money_set_aside_is_not_answered_by_a_criteria_threshold(places):
 
 
 def test_a_bare_follow_up_asks_its_detail_of_the_earlier_subject(places):
-    history: list[Turn] = []
-    for question in ("柏溪专精特新贷额度多少？", "利率呢？"):
-        history += [Turn("user", question), Turn("assistant", places.ask(question, history=list(history)).text)]
+    history = conversation(places, "柏溪专精特新贷额度多少？", "利率呢？")
     answer = places.ask("谁负责？", history=history)
     assert not answer.refused and "县金融服务中心" in answer.text
 
@@ -187,8 +185,7 @@ def test_how_long_a_document_is_valid_asked_in_english_reads_its_dates(places):
 
 
 def test_an_english_follow_up_opening_with_and_may_take_more_words(places):
-    history = [Turn("user", "What revenue does a manufacturing firm need for Baixi's pool?")]
-    history.append(Turn("assistant", places.ask(history[0].content).text))
+    history = conversation(places, "What revenue does a manufacturing firm need for Baixi's pool?")
     answer = places.ask("And what share of revenue must it spend on research and development?", history=history)
     assert not answer.refused and "不低于3%" in answer.text
     assert {c.doc_id for c in answer.citations} == {"baixi-measures"}
@@ -206,8 +203,7 @@ def test_a_subsidy_rate_asked_in_english_needs_the_subsidy(places):
 
 
 def test_an_english_follow_up_after_a_chinese_question(places):
-    history = [Turn("user", "柏溪专精贷额度多少？")]
-    history.append(Turn("assistant", places.ask(history[0].content).text))
+    history = conversation(places, "柏溪专精贷额度多少？")
     answer = places.ask("And the interest rate?", history=history)
     assert not answer.refused and "30个基点" in answer.text
 
@@ -231,8 +227,7 @@ def test_which_platform_is_answered_by_the_platform_named(places):
 
 
 def test_a_question_naming_no_place_is_asked_where_the_conversation_was(places):
-    history = [Turn("user", "柏溪专精贷额度多少？")]
-    history.append(Turn("assistant", places.ask(history[0].content).text))
+    history = conversation(places, "柏溪专精贷额度多少？")
     # 柏溪's documents name no platform; 榆湾's does, and is not 柏溪's
     answer = places.ask("申报材料在哪个平台交？", history=history)
     assert answer.refused and "榆湾企服通" not in answer.text.split("其他地区")[0]
@@ -268,7 +263,6 @@ def test_basis_points_asked_are_a_rate_not_a_count(places):
 
 
 def test_a_term_asked_as_its_period_is_answered_by_a_duration(places):
-    history = [Turn("user", "柏溪专精特新贷额度多少？")]
-    history.append(Turn("assistant", places.ask(history[0].content).text))
+    history = conversation(places, "柏溪专精特新贷额度多少？")
     answer = places.ask("期限呢？", history=history)
     assert not answer.refused and "不超过2年" in answer.text

@@ -14,8 +14,9 @@ import pytest
 from eval.format_corpus import DOCUMENTS
 from ingest.frontmatter import infer_metadata
 from ingest.pipeline import prepare
-from assistant.types import Turn
 from ingest.tables import parse_table
+
+from .conftest import conversation
 
 QA = next(d for d in DOCUMENTS if d.stem == "lanting-policy-qa")
 NOTICE = next(d for d in DOCUMENTS if d.stem == "tongxu-policies-notice")
@@ -236,8 +237,7 @@ def test_figures_against_a_guide_that_states_its_conditions_in_prose_get_those_c
 
 def test_a_follow_up_of_detail_words_only_asks_them_of_the_earlier_subject(structures):
     # "截止到什么时候？": 截止 is the date asked, not a subject the clause must repeat
-    history = [Turn("user", "瑜禾申报在哪个平台填？")]
-    history.append(Turn("assistant", structures.ask(history[0].content).text))
+    history = conversation(structures, "瑜禾申报在哪个平台填？")
     answer = structures.ask("截止到什么时候？", history=history)
     assert not answer.refused and "2026年5月31日" in answer.text
 
