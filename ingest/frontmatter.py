@@ -27,7 +27,9 @@ TITLE_WORDS = re.compile(rf"({TITLE_KINDS})")
 # 文号: 禾政办发〔2024〕18号, also typed with [ ], 【 】 or ( ) around the year
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号)")
 PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[-—–－~～至]\s*(\d{4})\s*年?\s*[)）]")
-ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部)$")
+# an issuing office: 桐溆县人民政府, 岚汀市工业和信息化局
+_OFFICE = r"[\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部)"
+ISSUER = re.compile(rf"^{_OFFICE}$")
 REGION = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:省|市|县|区))")
 
 
@@ -80,8 +82,7 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
 
 _ADDRESSEES = re.compile(r"^[^。；]{2,60}[:：]$")
 # "岚汀市工业和信息化局　2025年9月15日" under a title: who issued it and when, not more title
-_BYLINE = re.compile(r"^([\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部))\s*"
-                     r"([\d〇零一二三四五六七八九]{4}\s*年.*日)$")
+_BYLINE = re.compile(rf"^({_OFFICE})\s*([\d〇零一二三四五六七八九]{{4}}\s*年.*日)$")
 
 
 def _starts_body(line: str) -> bool:
@@ -205,7 +206,7 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
         if ISSUER.match(line.strip()) and "issuer" not in facts:
             facts["issuer"] = line.strip()
     if "issuer" not in facts and title:  # "XX局关于印发…的通知": the issuer opens the title
-        opener = re.match(r"^([\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部))关于", title)
+        opener = re.match(rf"^({_OFFICE})关于", title)
         if opener:
             facts["issuer"] = opener.group(1)
     if (notice_text and ("印发" in notice_text or "date_issued" in facts)) or signed or bylined or \
