@@ -24,6 +24,7 @@ _EN_CUE = re.compile(
     r"will|may|has|have|any)\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])|(?<=[.](?=\s))")
 _CLAUSE = re.compile(r"[，,、：:]")
+CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
 
 # units of a quantity no other kind covers ("多少分", "几级"; 分别 is no unit)
 _UNITS = "分(?!别)|倍|级|星|档|期|轮|次|场|平方米|亩|吨|度"
@@ -38,7 +39,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"\b(subsidy|guarantee|fee|discount|tax) rate)", re.IGNORECASE),
     "amount": re.compile(
         r"(多少钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|经费|奖金)|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|补多少|"
-        r"报销多少|能报多少|承担多少|出多少|"
+        r"报销多少|能报多少|承担多少|出多少|发多少|"
         r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
         r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|几[十百千]?万|how much|what amount|how large|"
         r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount)|\b(cap|ceiling|upper limit)\b|"
@@ -82,7 +83,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
     "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|(给|发|补|奖)不(给|发|补|奖)|"
                           r"reward|subsid|grant|incentive|bonus|\bcash\b|"
-                          r"what (do|does|will|would|can) [^?]{0,40}\b(give|pay)\b|how much [^?]{0,30}\b(give|pay)s?\b)",
+                          r"what (do|does|will|would|can) [^?]{0,40}\b(give|pay)\b|how much [^?]{0,30}\b(give|pay)s?\b|"
+                          r"^\s*(does|do|will|would|can|could) [^?]{0,40}\bpay\b)",
                           re.IGNORECASE),
     # a task for a writer ("帮我写一份申报书"): the assistant quotes policy, it does not draft
     # (and a request to make something up or to drop the instructions: no clause answers it)
@@ -90,6 +92,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
                        r"(忽略|无视|忘记|忘掉)(之前|以上|前面|上面|所有)?的?(指令|提示|规则|要求)|"
                        r"\b(write|draft|translate|compose) (me |us )?(a|an|the|my|our)\b|\b(invent|fabricate|make up)\b|"
                        r"\bignore (all |the |any )?(previous|prior|above|earlier) (instructions|prompts?|rules)\b)", re.IGNORECASE),
+    # "免费展示是给什么级别的企业": a level of firm (省级以上) is the answer
+    "level": re.compile(r"(什么|哪个|哪一个?|哪些|啥)(级别|层级)|哪[一几]?级|\b(what|which) (level|tier)s?\b", re.IGNORECASE),
     # a figure asked for in no particular unit (the fallback when no other kind is asked)
     "number": re.compile(r"(多少(?![钱家个项件名人所批条年分倍级星档期轮次场])|how much|how high|how many)", re.IGNORECASE),
     "conditions": re.compile(
@@ -111,6 +115,7 @@ DETAIL_NOUNS: dict[str, re.Pattern] = {
     "contact": re.compile(r"电话|联系电话|联系方式|联系人|地址|网址|邮箱"),
     "materials": re.compile(r"材料|资料|申报材料"),
     "procedure": re.compile(r"流程|程序|步骤|手续"),
+    "level": re.compile(r"级别|层级|一级|几级"),
 }
 # the patterns a clause sentence must show to carry each kind of detail
 DETAIL: dict[str, re.Pattern] = {
@@ -132,6 +137,8 @@ DETAIL: dict[str, re.Pattern] = {
     "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资金支持|专项资金|补足差额|补齐差额|给予.{0,12}(万元|元|支持|优惠))"),
     "location": re.compile(r"(地点|地址|场地|会议室|会展中心|会堂|大厦|在[^，,。；;]{2,16}(举办|举行|召开|进行))"),
     "number": re.compile(r"(\d|[一二三四五六七八九十两百千]+(个|家|项|倍|成|级|年|名|次|场|万|亿))"),
+    # (a tier of the ladder names a level of firm too: 为每家“小巨人”企业配备服务专员)
+    "level": re.compile(r"(国家|省|市|县|区)级|国家专精特新|省专|小巨人|单项冠军|创新型中小企业"),
 }
 _FIGURE = re.compile(
     r"(\d+(\.\d+)?\s*(万|亿|%|个点|人|年|million|billion|percent|staff|employees|people)|"
@@ -153,6 +160,12 @@ class AskSplit:
     context: str
 
 
+# a question reported as someone's wish to know ("老板想知道…", "领导让我问一下…"): who wants to
+# know names no topic, and the words after it are the question
+_REPORTED = re.compile(r"(?<![^，,。；;！!？?\s])[^，,。；;！!？?\s]{0,10}?(想|想要|让我|叫我|托我|要我)(知道|了解|问问|问一下|问|咨询|打听)(一下)?[，,：:]?"
+                       r"(?=[^，,。；;！!？?]{4})")
+
+
 def split_ask(question: str) -> AskSplit:
     """The interrogative clauses (the ask) and the descriptive rest (the context).
 
@@ -160,6 +173,7 @@ def split_ask(question: str) -> AskSplit:
     before the first asking one describe the asker ("我们是盐城的一家…企业") and are context.
     """
     text = question.strip()
+    text = _REPORTED.sub("", text) if CJK_TEXT.search(text) else text
     sentences = [s for s in _SENTENCE_END.split(text) if s and s.strip()]
     english = not re.search(r"[\u4e00-\u9fff]", text)
     cue = _EN_CUE if english else _ZH_CUE
@@ -167,7 +181,7 @@ def split_ask(question: str) -> AskSplit:
     context: list[str] = []
     for sentence in sentences:
         interrogative = bool(cue.search(sentence)) if english else (
-            bool(re.search(r"[？?]\s*$", sentence)) or (bool(_ZH_STRONG.search(sentence)) and not re.search(r"[。！!]\s*$", sentence))
+            bool(re.search(r"([？?]|[吗呢]\W?)\s*$", sentence)) or (bool(_ZH_STRONG.search(sentence)) and not re.search(r"[。！!]\s*$", sentence))
             or (bool(_ZH_STRONG.search(sentence)) and sentence is sentences[-1]))
         if not interrogative:
             context.append(sentence)

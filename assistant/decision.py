@@ -47,7 +47,8 @@ _APPLYING = frozenset({"认定", "申报", "申请", "入库", "评定"})  # the
 # "补多少钱", "给多少": a grant is asked even without 奖励/补贴
 _GRANT = re.compile(r"(补|奖|给|发)(多少|几)")
 # "每个阶段能拿多少": an amount per item is asked; a total over all of them does not answer it
-_PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七八九十\d]+个?)([\u4e00-\u9fff]{2})|"
+# ("每年发多少": a yearly sum, which a total paid in stages does not state)
+_PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七八九十\d]+个?)([\u4e00-\u9fff]{2})|每年(?=[\u4e00-\u9fff]{0,3}多少)|"
                        r"per (stage|item|person|employee|company)|(?:first|second|third|final) (stage|phase|instal?ment)", re.IGNORECASE)
 _TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
 # "我们能拿多少": what an enterprise receives; a budget set aside (安排专项资金1500万元) is not that
@@ -57,7 +58,7 @@ _FUND_ASKED = re.compile(r"(资金|经费|预算|资金池|基金)[^，,。？?]
 _FUND_STATED = re.compile(r"(规模|安排|设立|总额|资金池|预算|统筹|每年.{0,6}(投入|列支))")
 _GRANTED_TO_ENTERPRISE = re.compile(r"(给予|奖励|补助|补贴|奖补|贴息|补偿)")
 # numbers and dates: one stated for another subject is the likeliest wrong answer
-STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number")
+STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level")
 
 
 def _evidence(hit: ScoredChunk) -> str:

@@ -16,8 +16,9 @@ _QUALIFIERS = (("以上", "or more"), ("（含）", "or more"), ("不低于", "a
                ("超过", "over"), ("达到", ""))
 _NUMBER = re.compile(
     r"(?P<before>不低于|不少于|不高于|不超过|超过|前)?\s*(?P<n>\d+(?:\.\d+)?|[一二两三四五六七八九十]+)\s*"
-    r"(?P<unit>亿元|万元|亿|万|元|%|家|个|项|件|名|位|年|倍|级)(?P<after>以上|（含）|左右|以下|及以上)?")
-_COUNT_NOUNS = {"家": "firms", "个": "", "项": "items", "件": "items", "名": "people", "位": "", "倍": "times"}
+    r"(?P<unit>亿元|万元|亿|万|元|%|家|个?工作日|个月|天|个|项|件|名|位|年|倍|级)(?P<after>以上|（含）|左右|以下|及以上)?")
+_COUNT_NOUNS = {"家": "firms", "个": "", "项": "items", "件": "items", "名": "people", "位": "", "倍": "times",
+                "个工作日": "working days", "工作日": "working days", "个月": "months", "天": "days"}
 
 
 def _value(text: str) -> float:
@@ -55,6 +56,7 @@ def number_fact(match: re.Match) -> str:
         core = f"level {n:g}"
     else:
         noun = _COUNT_NOUNS.get(unit, "")
+        noun = noun[:-1] if n == 1 and noun.endswith("s") and noun != "times" else noun  # 1 month, 1 working day
         core = f"{n:g} {noun}".strip()
     if before == "前":
         return f"top {n:g}"

@@ -28,6 +28,17 @@ def test_the_ask_is_separated_from_what_the_owner_tells(question, ask, context_p
     assert ask in split.ask and context_part not in split.ask and context_part in split.context
 
 
+@pytest.mark.parametrize("question, ask", [
+    ("我们厂在盐城，老板想知道政府对省专研发投入有什么要求", "政府对省专研发投入有什么要求"),
+    ("领导让我问一下青澜专精贷的利率", "青澜专精贷的利率"),
+    ("我们刚迁到这个城市，原来是外地的省级专精特新，能拿补贴吗", "能拿补贴吗"),  # 吗 ends a question
+])
+def test_who_wants_to_know_names_no_topic(question, ask):
+    split = split_ask(question)
+    assert split.ask == ask and not any(w in split.context for w in ("老板", "领导", "想知道", "问一下"))
+    assert split_ask("我想了解").ask == "我想了解"  # nothing after the wish: it stays what is asked
+
+
 def test_statements_with_weak_cues_stay_context():
     split = split_ask("前年报上去的几项发明还没拿到证。县里有没有办法让发明早点批下来？")
     assert "几项发明" in split.context and split.ask.startswith("县里有没有办法")
@@ -53,6 +64,8 @@ def test_answer_types(ask, expected):
 
 def test_details_a_clause_must_carry():
     assert detail_present("amount", "分别给予200万元、50万元的一次性奖励")
+    assert detail_present("level", "免费展示省级以上专精特新企业和产品")
+    assert not detail_present("level", "免费展示专精特新企业和产品")
     assert detail_present("amount", "按设备投资额的8%给予补助")  # an amount stated as a share
     assert not detail_present("rate", "引导银行机构采取更加灵活的利率定价")  # mentions rates, states none
     assert detail_present("date", "企业于每年5月31日前提交申报材料")
@@ -88,6 +101,9 @@ def test_english_gloss_states_the_quotes_numbers_and_terms():
     assert gloss("市场占有率位居国内同行业前5位", {}) == "top 5"
     assert gloss("年度研究开发费用占销售收入的比重均值不低于3%", {}) == "at least 3%"
     assert gloss("年销售收入4亿元以下", {}) == "RMB 400 million or less"
+    # a span of time keeps its unit: "5" alone would not say how long the notice runs
+    assert gloss("评审结果在区政府网站公示5个工作日", {}) == "5 working days"
+    assert gloss("认定文件印发后1个月内拨付", {}) == "1 month"
 
 
 REGIONS = {"宝应": ("宝应", "宝应县", "baoying"), "连云港": ("连云港", "连云港市", "lianyungang")}
@@ -186,6 +202,9 @@ def test_questions_know_the_batch_they_were_written_in():
     ("县里的奖励是一次给还是分几次？", {"support"}),  # how it is paid, not a count of times
     ("专精特新业务归哪个科室管？", {"unit"}),
     ("产融对接会在哪里报名？", {"contact"}),
+    ("免费展示是给什么级别的企业？", {"level"}),  # a level of firm (省级以上) is the answer
+    ("Which level of firms gets the free exhibition space?", {"level"}),
+    ("Does Baoying pay firms for each project?", {"support"}),
 ])
 def test_more_answer_types(ask, expected):
     assert set(ask_types(ask)) == expected

@@ -183,3 +183,22 @@ def test_what_the_city_says_leaves_the_subject_to_the_context(assistant):
     # "市里有什么说法？" asks what the texts say about the thing just named (首台套)
     answer = assistant.ask("我们做精密仪器的，在连云港，想申请首台套，市里有什么说法？")
     assert not answer.refused and "首台套" in answer.text
+
+
+def test_a_level_of_firm_asked_is_answered_by_the_clause_naming_it(assistant):
+    # "什么级别的企业": the level is the detail asked (省级以上), as an amount is for "多少钱"
+    answer = assistant.ask("机场高铁站那个免费展示是给什么级别的企业")
+    assert not answer.refused and "省级以上" in answer.text
+    answer = assistant.ask("Which level of SRDI firms goes into the white list?")
+    assert not answer.refused and "白名单" in answer.text and "省级以上" in answer.text
+
+
+def test_who_wants_to_know_is_no_part_of_the_question(assistant):
+    answer = assistant.ask("我们厂在盐城，做汽车零部件的，老板想知道政府对省专企业研发投入占比有什么要求")
+    assert not answer.refused and "5%" in answer.text
+
+
+def test_an_english_does_x_pay_asks_for_a_grant(assistant):
+    # 宝应 sets a target of smart-upgrade projects; it pays nothing per project
+    answer = assistant.ask("Does Baoying pay firms for each smart-transformation project?")
+    assert answer.refused and "do not state a reward or subsidy" in answer.text
