@@ -42,6 +42,7 @@ from .types import (
     DocumentMeta,
     ScoredChunk,
 )
+from .words import is_filler
 
 NOT_ANSWERS = ("toc", "note")
 
@@ -109,6 +110,12 @@ class ExtractiveAnswerer:
         # else of it a clause repeats
         novel = novel_subject(query, self._weights)
         off_subject = off_subject or open_head_missing(query, retrieved, self._weights)
+        # an English ask whose subject is only words no glossary line knows ("truck fuel costs"):
+        # nothing says the texts speak of it
+        # (two such words at least: one may be a glossary gap in a question the texts do answer)
+        # ("company", "firms": 企业 names no subject, in English as in Chinese)
+        off_subject = off_subject or (query.language == "en" and len(query.unknown_terms) >= 2 and (
+            values["subject"] == 0 or all(is_filler(t) for g in ask_subject(query) for t in g)))
         gates = (bool(retrieved) and details.share > 0 and values["level"] > 0 and not specific_missing
                  and not off_subject and not novel
                  and (values["ask_coverage"] >= MIN_ASK_COVERAGE or values["criteria"] >= 1.0))

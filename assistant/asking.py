@@ -46,7 +46,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"what (does|do|will|would|can) [^?]{0,40}\bpay\b)", re.IGNORECASE),
     "count": re.compile(
         r"(多少家|几家|多少个(?!点|工作日|月|小时|基点|百分点)|(?<![这近前好十哪])几个(?!点|工作日|月|小时|星期|季度|阶段|基点|百分点)(?=[^，,。；;！!]*$)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
-        r"how many|what number of)", re.IGNORECASE),
+        r"how many(?! (years?|months?|days?|weeks?|working days|points|times|stars|rounds)\b)|what number of)", re.IGNORECASE),
     "date": re.compile(
         r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"
         r"when (is|are|do|does|can|will|must|should))",
@@ -54,7 +54,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "frequency": re.compile(r"(多久.{0,8}一次|多长时间.{0,8}一次|几年一次|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次)|多长时间(?!.{0,8}一次)|多长(?![时期])|(?<![这近前十好])几年(?!一次)|多少年|几个月|"
                            r"(?<![这前好])几天|多少天|几个工作日|多少个?工作日|"
-                           r"how long|how many years|how many months|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of the loan)", re.IGNORECASE),
+                           r"how long|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of the loan)", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
                             r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|"
                             r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.IGNORECASE),
@@ -64,7 +64,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "unit": re.compile(
         r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织)|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|"
-        r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge)|"
+        r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements)|"
         r"responsible (unit|department|units|departments)|in charge)", re.IGNORECASE),
     "contact": re.compile(
         r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + _PLATFORM_ASKED + r"|"
@@ -82,7 +82,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "measure": re.compile(rf"(?<!分)(多少|几)({_UNITS})|{_HOW_SCORED}|how many (points|times|stars|rounds)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
     "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|(给|发|补|奖)不(给|发|补|奖)|"
-                          r"reward|subsid|grant|incentive|bonus|\bcash\b|"
+                          r"reward|subsid|grant|incentive|bonus|\bcash\b|\b(any|some) money\b|\bmoney for\b|\bfunding\b|\bget anything\b|"
                           r"what (do|does|will|would|can) [^?]{0,40}\b(give|pay)\b|how much [^?]{0,30}\b(give|pay)s?\b|"
                           r"^\s*(does|do|will|would|can|could) [^?]{0,40}\bpay\b)",
                           re.IGNORECASE),
@@ -122,8 +122,8 @@ DETAIL: dict[str, re.Pattern] = {
     "rate": re.compile(r"(\d+(\.\d+)?%|百分之|个百分点|\d+(\.\d+)?‰|\d+个?基点|[一二三四五六七八九\d](\.\d)?折)"),
     # an amount may be stated as a share of something ("按设备投资额的8%给予补助")
     "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度)"),
-    "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位|场)|"
-                        r"(?<![一])[二三四五六七八九十百千两]+(家|个(?!工作日|月)|项|件|名|位)|一(名|位))"),
+    "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位|场|份)|"
+                        r"(?<![一])[二三四五六七八九十百千两]+(家|个(?!工作日|月)|项|件|名|位|份)|一(名|位|份))"),
     "date": re.compile(r"(\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于)\d{1,2}月|年底前?|上半年|下半年|截至|之日起|前完成)"),
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|定期|一年一次)"),
     "procedure": re.compile(r"(申报程序|流程|程序|步骤|通过.{0,12}(平台|系统)|提交|评审|公示|审核)"),
@@ -175,7 +175,7 @@ def split_ask(question: str) -> AskSplit:
     text = question.strip()
     text = _REPORTED.sub("", text) if CJK_TEXT.search(text) else text
     sentences = [s for s in _SENTENCE_END.split(text) if s and s.strip()]
-    english = not re.search(r"[\u4e00-\u9fff]", text)
+    english = len(CJK_TEXT.findall(text)) < max(1, len(re.findall(r"[A-Za-z]+", text)) // 4)
     cue = _EN_CUE if english else _ZH_CUE
     asks: list[str] = []
     context: list[str] = []
@@ -276,6 +276,7 @@ _REFERRED_CONDITIONS = re.compile(r"((符合|满足|具备|达到)[^，,。；;]
 _GRANT_RECIPIENT = re.compile(r"对[^，,。；;]{2,40}的[^，,。；;]{0,10}[，,]?(给予|按|奖励|补助|补贴)")
 _RECOGNITION = re.compile(r"(认定|申报|评上|评定|评选|入库|进库|称号|recogni|appl)", re.IGNORECASE)
 _SUBSIDY_SHARE = re.compile(r"(的|按)[^，,。；;]{0,6}?\d+(\.\d+)?%[^，,。；;]{0,4}?(给予|予以)?(贴息|补贴|补助|奖励)")
+_RATE_NAMED = re.compile(r"利率|利息|LPR|基点|年化|息")
 _SECTION_ASKED = re.compile(r"(科室|处室|哪个科|哪个处|哪个股)")
 _SECTION_NAMED = re.compile(r"[\u4e00-\u9fff]{2,10}(科|处|股|室)(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,10}(科|处|股|室)(?=[，,、。；;）)（(]|联系|负责)")
 _ASKS_REQUIREMENTS = re.compile(r"(条件|要求|标准|门槛|资格|需要(什么|哪些|啥)|要(什么|哪些|啥)|"
@@ -306,8 +307,10 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
     if kind == "measure":
         units = "|".join(measure_units(ask)) or _UNITS
         return bool(re.search(rf"(\d+|[一二三四五六七八九十两]+)\s*({units})", sentence))
-    if kind == "rate" and re.search(r"(利率|利息|interest)", ask, re.IGNORECASE) and not re.search(r"贴息", ask):
+    if kind == "rate" and re.search(r"(利率|利息|interest)", ask, re.IGNORECASE) and not re.search(r"贴息|subsidi[sz]|subsidy", ask, re.IGNORECASE):
         sentence = _SUBSIDY_SHARE.sub("", sentence)  # "按LPR的40%给予贴息": the subsidy's share, not the loan's rate
+        if not _RATE_NAMED.search(sentence):
+            return False  # "风险池的利率": a pool's 40% share of losses is no interest rate
     if kind == "date" and _PAID.search(ask or "") and _WITHIN.search(sentence):
         return True  # "奖励什么时候发": "认定文件印发后3个月内拨付" says when
     if kind == "frequency" and DETAIL["duration"].search(sentence):

@@ -75,6 +75,8 @@ STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)
                               r"|(需要?|须)(同时)?(具备|满足|符合)[^。；？]{0,6}条件|基本条件)")
 # "认定条件是什么": what it takes to be recognised, which a reward for the recognised does not say
 _ASKS_RECOGNITION_CRITERIA = re.compile(r"(认定|申报|入库|评定|评选|申请)[^，,。？?；;]{0,6}(条件|门槛)|(认定|申报|入库|评定|评选)的?标准")
+# "要从事细分领域几年以上", "must have been … how many years": a period required, which a criterion states
+_THRESHOLD = re.compile(r"(以上|至少|起码|不少于|不低于|满|要|须|\bmust\b|at least|minimum|or more)", re.IGNORECASE)
 _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.I)
 SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
 # until calibrated: answer when the ask is mostly covered and the asked detail is there
@@ -174,8 +176,11 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     found[kind] = (hit, hit.chunk.text)
                     break
                 continue
-            if kind == "amount" and hit.chunk.kind == "table_row" and not _REQUIREMENT.search(query.ask):
-                continue  # a criterion's threshold (营业收入2000万元以上) is no amount of support
+            if kind in ("amount", "duration") and hit.chunk.kind == "table_row" and not _REQUIREMENT.search(query.ask) \
+                    and (kind == "amount" or ("条件" in " ".join(hit.chunk.section_path) and not _THRESHOLD.search(query.ask))):
+                # a criterion's threshold (营业收入2000万元以上) is no amount of support, and its
+                # look-back (近三年无不良记录) is not how long something lasts
+                continue
             # the clause itself must name the subject: a document titled 小巨人培育方案 also grants
             # rewards for other things (校企共建研发平台 20万元)
             # (an English ask has no tagged nouns: for "is there a subsidy for X?" its glossary

@@ -209,7 +209,7 @@ def asks_eligibility(text: str, earlier: list[str]) -> bool:
     "国家级小巨人研发这关稳吗？"); a short follow-up naming a level ("那市级的呢？") after such a question."""
     if _ASKS_ELIGIBILITY.search(text):
         return True
-    last = re.split(r"[，,。；;]", text.strip(" ？?！!"))[-1]
+    last = re.split(r"[，,。；;—]|(?<=[.!?])\s", text.strip(" ？?！!"))[-1]
     if _TITLE_WORDS.search(last) and not _OTHER_ASKS.search(last):  # "小巨人奖励多少" asks for the reward
         return True
     return len(text) <= 12 and _LEVEL_WORDS.search(text) is not None and any(asks_eligibility(t, []) for t in earlier[-2:])
@@ -217,7 +217,8 @@ def asks_eligibility(text: str, earlier: list[str]) -> bool:
 
 _TITLE_WORDS = re.compile(r"小巨人|培育库|入库|单项冠军|千企升级|专精特新(?:中小)?企业|little giant|cultivation pool|pool|champion",
                           re.IGNORECASE)
-_OTHER_ASKS = re.compile(r"奖|补|资金|钱|贷|流程|材料|时间|什么时候|截止|部门|电话|地址|哪里|怎么申|reward|grant|loan|subsid|when|where|who",
+_OTHER_ASKS = re.compile(r"奖|补|资金|钱|贷|流程|材料|时间|什么时候|截止|部门|电话|地址|哪里|怎么申|支持|扶持|培训|服务|"
+                         r"reward|grant|loan|subsid|when|where|who|money|cash|fund|pay|support|help|training|fair",
                          re.IGNORECASE)
 _LEVEL_WORDS = re.compile(r"国家级|省级|市级|县级|县里|市里|省里|national|provincial|municipal|county", re.IGNORECASE)
 _TIERS = {"国家级": 4, "省级": 3, "市级": 2, "县级": 1}

@@ -43,6 +43,7 @@ __all__ = ["Glossary", "GlossaryEntry", "QueryAnalysis", "analyse", "detect_lang
 
 _REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况|"
                      r"(这|那|此)(类|种)(?!情况)", re.IGNORECASE)
+_SOLVE = re.compile(r"解决(一下)?(吗|么|不|得了|不了)|这个问题|这(件)?事儿?(吗|呢|怎么|能)")
 # "这类产品", "此类补贴": the demonstrative and its classifier are cut off the noun (jieba reads 类产品)
 _DEMONSTRATIVE = re.compile(r"(这|那|此|该)(类|种|些)")
 # "能不能", "是不是": kept apart, or jieba glues them to the next word (能不能自己 → 不能自己)
@@ -193,8 +194,12 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     if refers:  # "有没有类似的安排？" points back to what was said just before it
         context = ([c for c in re.split(r"[。；;！!？?\n]", context) if c.strip()] or [""])[-1]
     parts = [c for c in re.split(r"[，,。；;！!？?\n]", context) if c.strip()]
-    identity = "，".join(c for c in parts if _IDENTITY.search(c.strip()))
-    situation = "，".join(c for c in parts if not _IDENTITY.search(c.strip()))
+    told = [c for c in parts if not _IDENTITY.search(c.strip())]
+    # "…但他最关心孩子上学的问题。市里能帮着解决吗？": the problem to solve is the one told last;
+    # what was told before it describes the asker
+    told_before = told[:-1] if _SOLVE.search(split.ask) and not ask else []
+    identity = "，".join(c for c in parts if _IDENTITY.search(c.strip()) or c in told_before)
+    situation = "，".join(c for c in told if c not in told_before)
     context_groups, _, context_places = _groups(situation, glossary, synonyms, words) if situation.strip() else ([], [], [])
     identity_groups, _, identity_places = _groups(identity, glossary, synonyms, words) if identity.strip() else ([], [], [])
     context_places += [p for p in identity_places if p not in context_places]

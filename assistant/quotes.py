@@ -15,6 +15,9 @@ _NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")
 _ENUMERATION = re.compile(r"(以下|下列|如下)[^。；]{0,16}[：:]\s*(（[一二三四五六七八九十]）|[(（]?[1１][)）.、]|一、)")
 _WHICH = re.compile(r"(哪些|哪几|什么样的|which|what kinds?)", re.IGNORECASE)
 _ENUMERATES = re.compile(r"[^、，,。；]{1,16}、[^、，,。；]{1,16}、")  # three or more items in a row
+# the colon that introduces a list's first item, and an item's own number
+_LEAD = re.compile(r"[：:]\s*(?=（[一二三四五六七八九十]）|[(（][1１][)）]|[1１][.、．])")
+_ITEM_START = re.compile(r"^\s*(（[一二三四五六七八九十]+）|[(（]\d+[)）]|\d+[.、．])")
 UNITS_ONLY = re.compile(r"^\s*[（(〔]?(责任单位|责任部门)[:：][^。]*[）)〕]?\s*$")
 # a question-and-answer unit ("1. 问：…？\n答：…"): the answer is quoted, not the question it repeats
 _ANSWER_LINE = re.compile(r"\n\s*(答|解答|A)\s*[：:]")
@@ -64,4 +67,9 @@ def quote_of(text: str, query: QueryAnalysis, weights: TermWeights) -> str:
             said |= new
     keep = sorted(keep)
     quote = "……".join(parts[i].strip() for i in keep)
+    # an item of a list says nothing without the sentence that introduces it: "（四）拒不报送运行监测数据的"
+    # is a case of "有下列情形之一的，撤销其认定资格…："
+    lead = next((p for p in parts if _LEAD.search(p)), None)
+    if quote and lead and parts.index(lead) not in keep and any(_ITEM_START.match(parts[i]) for i in keep):
+        quote = lead[:_LEAD.search(lead).start() + 1].strip() + "……" + quote
     return quote or text.strip()

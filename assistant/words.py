@@ -27,13 +27,15 @@ ZH_FILLER = frozenset(
     "还是 或者 要么 而且 但是 不过 如果 的话 "
     "去年 前年 今年 明年 上年 当年 近年 最近 目前 以前 之前 后来 每个 每家 每项 拿到 得到 能拿 一共 总共 合计 总计 共计 啥时候 什么时候 何时 拿出 拿出来 掏出 政府 细则 方案 文件 "
     "起码 至少 最少 最起码 顶多 至多 最多 顶天 充其量 哪几个 哪几家 哪几项 哪几位 哪几 "
-    "真是 真的 确实 果真 果然 另外 此外 方向 说法 讲法".split())  # 起码要多少: how much is asked, not of what
+    "真是 真的 确实 果真 果然 另外 此外 方向 说法 讲法 "
+    # "能帮着解决吗", "要做到什么程度", "这一档": the help or the extent asked of what was just said
+    "解决 帮着 程度 做到 一档 这一档 那一档 关心 担心 最关心 要是 怎么样 会怎样 会怎么样".split())  # 起码要多少: how much is asked, not of what
 EN_FILLER = frozenset(
     "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
     "moving whole here there anything something some kind sort help helping doing does say said point "
     "around about currently already just named registered run running before after while yet still "
     "want wants would like plan plans policy policies city's thing things way ways really actually "
-    "totally unrelated know needed needs necessary".split())
+    "totally unrelated know needed needs necessary city town".split())
 
 
 # "帮我查一下", "麻烦看看": a request to look something up, not 检查 (an inspection) asked about

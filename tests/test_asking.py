@@ -32,6 +32,9 @@ def test_the_ask_is_separated_from_what_the_owner_tells(question, ask, context_p
     ("我们厂在盐城，老板想知道政府对省专研发投入有什么要求", "政府对省专研发投入有什么要求"),
     ("领导让我问一下青澜专精贷的利率", "青澜专精贷的利率"),
     ("我们刚迁到这个城市，原来是外地的省级专精特新，能拿补贴吗", "能拿补贴吗"),  # 吗 ends a question
+    # an English question with an amount in Chinese ("400 万") is English: its sentence is the ask
+    ("We're in Hepu. If we buy 400 万 of new equipment for an upgrade, what percentage gets covered?",
+     "If we buy 400 万 of new equipment for an upgrade, what percentage gets covered?"),
 ])
 def test_who_wants_to_know_names_no_topic(question, ask):
     split = split_ask(question)
@@ -66,6 +69,12 @@ def test_details_a_clause_must_carry():
     assert detail_present("amount", "分别给予200万元、50万元的一次性奖励")
     assert detail_present("level", "免费展示省级以上专精特新企业和产品")
     assert not detail_present("level", "免费展示专精特新企业和产品")
+    assert detail_present("count", "向所在县（区）工业和信息化主管部门提交纸质材料一式两份")
+    # an interest rate is stated as one: a pool's 40% share of losses is none
+    assert not detail_present("rate", "由资金池承担40%，合作银行承担60%", ask="风险池的利率是多少")
+    assert detail_present("rate", "贷款利率不高于贷款市场报价利率（LPR）加50个基点", ask="利率是多少")
+    # the share of interest a subsidy covers is the rate asked in "what share of loan interest is subsidised"
+    assert detail_present("rate", "按贷款实际支付利息的50%给予贴息", ask="what share of loan interest is subsidised")
     assert detail_present("amount", "按设备投资额的8%给予补助")  # an amount stated as a share
     assert not detail_present("rate", "引导银行机构采取更加灵活的利率定价")  # mentions rates, states none
     assert detail_present("date", "企业于每年5月31日前提交申报材料")
@@ -205,6 +214,10 @@ def test_questions_know_the_batch_they_were_written_in():
     ("免费展示是给什么级别的企业？", {"level"}),  # a level of firm (省级以上) is the answer
     ("Which level of firms gets the free exhibition space?", {"level"}),
     ("Does Baoying pay firms for each project?", {"support"}),
+    ("How many years does Hepu pay the PhD living allowance?", {"duration"}),  # a span, no count
+    ("How many days does Qinglan take to pay the reward?", {"duration", "support"}),
+    ("Who coordinates SRDI work across the city?", {"unit"}),
+    ("Do firms get anything for attending trade shows?", {"support"}),
 ])
 def test_more_answer_types(ask, expected):
     assert set(ask_types(ask)) == expected

@@ -202,3 +202,21 @@ def test_an_english_does_x_pay_asks_for_a_grant(assistant):
     # 宝应 sets a target of smart-upgrade projects; it pays nothing per project
     answer = assistant.ask("Does Baoying pay firms for each smart-transformation project?")
     assert answer.refused and "do not state a reward or subsidy" in answer.text
+
+
+def test_a_problem_told_last_is_what_can_it_be_solved_asks_about(assistant):
+    # "市里能帮着解决吗？" asks about the last thing told (孩子上学), not about 海归 or 博士
+    answer = assistant.ask("我们是连云港的省级专精特新，有个海归博士想来，但他最关心孩子上学的问题。市里能帮着解决吗？")
+    assert not answer.refused and "子女入学" in answer.text
+
+
+def test_english_asks_about_things_no_glossary_line_knows_are_declined(assistant):
+    assert assistant.ask("I run a logistics company in Jinhu. Does the county subsidise our truck fuel costs?").refused
+
+
+def test_what_the_county_does_for_its_pool_is_no_eligibility_check(assistant):
+    # staff figures and "pool" do not make "is there money for training or trade fairs?" a check
+    answer = assistant.ask("I'm the GM of a small precision casting firm in Jinhu, about 80 staff. We've been in the "
+                           "county's pool for a year. Honestly, what does the county actually do for firms in the "
+                           "pool — is there money for training or trade fairs?")
+    assert not answer.refused and "Eligibility check" not in answer.text and "参展" in answer.text

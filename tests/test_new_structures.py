@@ -245,3 +245,18 @@ def test_a_follow_up_of_detail_words_only_asks_them_of_the_earlier_subject(struc
 def test_how_owners_say_buying_a_home_and_rent(structures):
     answer = structures.ask("咱们桐溆的厂子招了个硕士，买房能补多少？")
     assert not answer.refused and "20万元" in answer.text
+
+
+def test_an_item_of_an_article_is_quoted_with_the_sentence_that_introduces_it(structures):
+    # "（四）拒不报送运行监测数据的" says nothing of what follows; the article's lead says 撤销
+    answer = structures.ask("What happens if a Chengling firm refuses to report monitoring data?")
+    assert not answer.refused and "撤销其认定资格" in answer.text and "拒不报送" in answer.text
+    answer = structures.ask("澄岭的企业要是不报监测数据会怎么样？")
+    assert not answer.refused and "撤销其认定资格" in answer.text
+
+
+def test_english_owners_words_for_copies_and_application_rounds(structures):
+    answer = structures.ask("How many copies of the paper application does Chengling want?")
+    assert not answer.refused and "一式两份" in answer.text
+    answer = structures.ask("When does Chengling usually open applications?")
+    assert not answer.refused and "4月" in answer.text
