@@ -88,7 +88,9 @@ ASK_TYPES: dict[str, re.Pattern] = {
                           re.IGNORECASE),
     # a task for a writer ("帮我写一份申报书"): the assistant quotes policy, it does not draft
     # (and a request to make something up or to drop the instructions: no clause answers it)
+    # (and a recommendation of books, software or firms: "推荐几本管理类的书", "推荐一款ERP软件")
     "task": re.compile(r"((帮我|替我|给我|请)?(写|起草|撰写|润色|翻译|编写|生成)(一份|一篇|一个|个|份|篇)|编造|捏造|虚构|瞎编|"
+                       r"推荐(几|一|一些|两)(本|款|个|家|种|部|套)?(?!批|家以上)|"
                        r"(忽略|无视|忘记|忘掉)(之前|以上|前面|上面|所有)?的?(指令|提示|规则|要求)|"
                        r"\b(write|draft|translate|compose) (me |us )?(a|an|the|my|our)\b|\b(invent|fabricate|make up)\b|"
                        r"\bignore (all |the |any )?(previous|prior|above|earlier) (instructions|prompts?|rules)\b)", re.IGNORECASE),

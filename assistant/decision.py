@@ -69,6 +69,30 @@ def _clause_text(hit: ScoredChunk) -> str:
     return f"{' '.join(hit.chunk.section_path)} {hit.chunk.text}"
 
 
+def _states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
+    """Whether the clause sets out what it takes to be (or get) the thing the ask names
+    (``topic``: its own words, not the company's figures): its criteria sentence or its heading
+    names it ("申报市级专精特新企业应同时满足以下条件"), not only the clause at large
+    ("制定入库标准…聚焦…高新技术企业" sets the pool's standard, not 高企's)."""
+    text = _clause_text(hit)
+    match = STATES_CRITERIA.search(text)
+    if not match:
+        return False
+    named = [g for g in topic if not _APPLYING.intersection(g)]
+    if not named:
+        return True
+    key = max(named, key=weights.group_weight)
+    window = squash(" ".join(hit.chunk.section_path) + " " + text[max(0, match.start() - 24): match.end()])
+    return any(term_present(t, window) for t in key)
+
+
+def _row_title(hit: ScoredChunk, query: QueryAnalysis) -> str:
+    """What a criteria row is judged on: for "X认定要什么条件" its table's title and headings (a
+    小巨人 row "企业应为高新技术企业" is no criterion for being recognised as 高新技术企业), else
+    the row with them."""
+    return " ".join(hit.chunk.section_path) if _ASKS_RECOGNITION_CRITERIA.search(query.ask) else _clause_text(hit)
+
+
 # a clause that sets out what it takes to be recognised or admitted
 # (or says who may apply: a 申报对象 section)
 STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)?(条件|标准|对象|范围)|应(当)?(同时)?(具备|满足|符合)(以下|下列|如下)?"
@@ -155,7 +179,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # level asked does, even without the category asked: 市级 criteria split no 制造类)
             candidates += [h for h in hits if h.chunk.kind == "table_row" and h.ask_coverage >= 0.1
                            and h not in candidates
-                           and (not topic or coverage(topic, (), _clause_text(h), weights, scales=scales) >= 0.5
+                           and (not topic or coverage(topic, (), _row_title(h, query), weights, scales=scales) >= 0.5
                                 or (query.levels and names_level(h, query.levels, title_only=title_only)))]
         if kind == "conditions" and query.levels:  # the criteria of the level asked, when retrieved
             candidates = sorted(candidates, key=lambda h: not names_level(h, query.levels, title_only=title_only))
@@ -169,10 +193,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 # names the title: "对首次认定为…小巨人的，给予…奖励" says nothing of what it takes)
                 # (a row of another title's table does not say what 星级上云企业 must meet)
                 row_fits = hit.chunk.kind == "table_row" and (
-                    not topic or coverage(topic, (), _clause_text(hit), weights, scales=scales) >= 0.5
+                    not topic or coverage(topic, (), _row_title(hit, query), weights, scales=scales) >= 0.5
                     or bool(query.levels and names_level(hit, query.levels, title_only=title_only)))
                 if row_fits or (hit.chunk.kind != "table_row" and detail_present(kind, hit.chunk.text, ask=query.ask) and (
-                        not bare or STATES_CRITERIA.search(_clause_text(hit)))):
+                        not bare or _states_criteria_of(tuple(g for g, sc in zip(topic, scales) if sc >= 1.0), hit, weights))):
                     found[kind] = (hit, hit.chunk.text)
                     break
                 continue
@@ -325,6 +349,13 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
     asked = _ASKED_OBJECT.search(query.ask)
     span = squash(next(g for g in asked.groups() if g)) if asked else ""
     whether = set(query.ask_types) <= {"conditions", "support"}
+    # most of what a yes/no ask names is in no text ("劳动合同到期不续签要赔偿吗": 劳动合同, 续签,
+    # 赔偿), though jieba tags none of it a noun: the texts do not speak of it
+    own = [g for g in (query.ask_groups[:query.own_size] if query.own_size else query.ask_groups)
+           if g not in query.cue_groups and not is_scope(g, query.places) and g not in query.level_groups]
+    unseen = [g for g in own if all(weights.df(t) == 0 for t in g)]
+    if whether and query.language == "zh" and len(unseen) >= 2 and 2 * len(unseen) > len(own):
+        return True
     return any(g not in query.cue_groups and not is_scope(g, query.places)
                and all(weights.df(t) == 0 for t in g)
                # an English ask's terms are the glossary's names of things: no tagging needed

@@ -11,7 +11,7 @@ from .lexical import EN_STOPWORDS, ZH_STOPWORDS, dictionary_word, normalise, seg
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # "三成", "两份", "一个", "几家": a number and its measure word name no topic
-_NUMERAL = re.compile(r"[一二三四五六七八九十百千万两几半数\d]+[个家项份成次名位件年月天种条台套户批点倍]?")
+_NUMERAL = re.compile(r"[一二三四五六七八九十百千万两几半数\d]+[个家项份成次名位件年月天种条台套户批点倍本款]?")
 # "能补", "可贷": a modal glued to a one-character verb, a guess of jieba's, names no topic
 _MODAL = re.compile(r"[能可会要想]\w")
 

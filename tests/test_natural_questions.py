@@ -220,3 +220,13 @@ def test_what_the_county_does_for_its_pool_is_no_eligibility_check(assistant):
                            "county's pool for a year. Honestly, what does the county actually do for firms in the "
                            "pool — is there money for training or trade fairs?")
     assert not answer.refused and "Eligibility check" not in answer.text and "参展" in answer.text
+
+
+def test_questions_the_texts_never_speak_of_are_declined(assistant):
+    # most of the ask is in no text, though jieba tags none of it a noun
+    assert assistant.ask("劳动合同到期不续签要赔偿吗").refused
+    # a 小巨人 criterion "企业应为高新技术企业" is no criterion for being recognised as one
+    assert assistant.ask("高新技术企业认定要什么条件").refused
+    assert not assistant.ask("国家级小巨人的认定标准是什么？").refused
+    # a recommendation (of books, software) is no policy question
+    assert assistant.ask("推荐几本管理类的书").refused
