@@ -26,6 +26,12 @@ SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
         "制造类": ("制造类", "manufacturing"),
         "创新类": ("创新类", "innovation-type", "innovative"),
     },
+    # the titles of the ladder: "国家级小巨人奖多少？" → "单项冠军呢？" asks the same of 单项冠军
+    "title": {
+        "小巨人": ("小巨人", "little giant", "little giants"),
+        "单项冠军": ("单项冠军", "single champion", "single champions", "champion", "champions"),
+        "创新型中小企业": ("创新型中小企业", "innovative sme", "innovative smes"),
+    },
 }
 Regions = dict[str, tuple[str, ...]]  # canonical place name → the ways a question may say it
 _FOLLOWUP_CUES = re.compile(
