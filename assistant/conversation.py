@@ -161,13 +161,14 @@ def resolve(question: str, history: list[Turn], regions: Regions | Aliases | Non
     earlier, _ = resolve(previous[-1], [Turn("user", q) for q in previous[:-1]], regions, _depth + 1)
     rewritten = earlier
     replaced = False
-    for aliases in slots.values():
+    for slot, aliases in slots.items():
         new = aliases.find(question)
         old = aliases.find(earlier)
         if new and old:
             value, _ = new[0]
             said = aliases.said(value, question)
-            replacement = value if re.search(r"[\u4e00-\u9fff]", earlier) else min(said, key=len)
+            # (a level as briefly as said: "county"; a title in full: "single champions")
+            replacement = value if re.search(r"[\u4e00-\u9fff]", earlier) else (max if slot == "title" else min)(said, key=len)
             for _, alias in old:
                 rewritten = re.sub(re.escape(alias), replacement, rewritten, flags=re.IGNORECASE)
             replaced = True
