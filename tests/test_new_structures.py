@@ -260,3 +260,10 @@ def test_english_owners_words_for_copies_and_application_rounds(structures):
     assert not answer.refused and "一式两份" in answer.text
     answer = structures.ask("When does Chengling usually open applications?")
     assert not answer.refused and "4月" in answer.text
+
+
+def test_other_conditions_asked_of_a_prose_guide_are_its_own(structures):
+    # "别的" names no topic: the guide's own either-or condition (股权融资2000万元) answers, not
+    # another place's criteria tables
+    answer = structures.ask("瑜禾的企业营收不够1000万，有没有别的条件可以满足？")
+    assert answer.answerer != "check" and not answer.refused and "2000万元" in answer.text
