@@ -28,6 +28,7 @@ from .decision import (
     object_fit,
     open_head_missing,
     topical,
+    year_uncovered,
 )
 from .evidence import TermWeights, coverage
 from .gloss import gloss
@@ -94,6 +95,8 @@ class ExtractiveAnswerer:
         # a clause of another level (a county pool's rules) never answers a provincial question
         # every specific detail asked (an amount, a date, …) must be there: a clause that states
         # the subsidy but not when it is paid does not answer "什么时候拨付"
+        if year_uncovered(query, retrieved):  # "第三年租金怎么算", where the clause covers the first two
+            details = DetailCheck({**details.found, "year": None})
         specific_missing = [k for k in details.missing if k not in ("support", "conditions")]
         # an open or yes/no ask ("有用电优惠吗？") wants its subject: a clause on 优惠 for
         # 专精特新企业 in general that never names 用电 does not answer it

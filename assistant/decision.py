@@ -37,6 +37,7 @@ from .evidence import (
     squash,
     term_present,
 )
+from .gloss import numeral_value
 from .levels import asks_government, names_level
 from .levels import level_fit as levels_fit
 from .query import QueryAnalysis, is_scope
@@ -84,6 +85,30 @@ def _states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, we
     key = max(named, key=weights.group_weight)
     window = squash(" ".join(hit.chunk.section_path) + " " + text[max(0, match.start() - 24): match.end()])
     return any(term_present(t, window) for t in key)
+
+
+# "第三年租金怎么算": one year of a span is asked; "前两年租金减半" says nothing of the third
+_ORDINAL_YEAR = re.compile(r"第([一二两三四五六七八九十\d]{1,3})(个)?年")
+_YEARS_SPANNED = re.compile(r"(?:前|头|连续(?:补贴|补助|支持|奖励|给予|享受)?)([一二两三四五六七八九十\d]{1,3})(?:个)?年|([一二两三四五六七八九十\d]{1,3})(?:个)?年(?:内|以内|之内)|"
+                            r"(?<![近第前头\d一二两三四五六七八九十])([一二两三四五六七八九十\d]{1,2})年(?![\d月底初末度])")  # 给予三年房租优惠
+
+
+def year_uncovered(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:
+    """Whether the ask names one year of a period ("第三年") that no topical clause states, by
+    that year or by a span reaching it (前三年, 3年内, 每年)."""
+    asked = _ORDINAL_YEAR.search(query.ask)
+    if not asked:
+        return False
+    year = numeral_value(asked.group(1))
+    for hit in topical(hits)[:3]:
+        text = hit.chunk.text
+        if _ORDINAL_YEAR.search(text) and any(numeral_value(m.group(1)) == year for m in _ORDINAL_YEAR.finditer(text)):
+            return False
+        spans = [numeral_value(next(g for g in m.groups() if g)) for m in _YEARS_SPANNED.finditer(text)]
+        # (每年 reaches any year, unless a span ends it: "每人每年3万元，连续3年")
+        if any(span >= year for span in spans) or ("每年" in text and not spans):
+            return False
+    return True
 
 
 def _row_title(hit: ScoredChunk, query: QueryAnalysis) -> str:

@@ -21,7 +21,8 @@ _COUNT_NOUNS = {"家": "firms", "个": "", "项": "items", "件": "items", "名"
                 "个工作日": "working days", "工作日": "working days", "个月": "months", "天": "days"}
 
 
-def _value(text: str) -> float:
+def numeral_value(text: str) -> float:
+    """The value of a number written in digits or in Chinese up to 99 (三, 十二, 两)."""
     if re.fullmatch(r"\d+(\.\d+)?", text):
         return float(text)
     if text == "十":
@@ -40,7 +41,7 @@ def _money(value: float) -> str:
 
 def number_fact(match: re.Match) -> str:
     """One number of a quote in English: 200万元 → RMB 2 million, 6个以上 → 6 or more."""
-    n, unit = _value(match["n"]), match["unit"]
+    n, unit = numeral_value(match["n"]), match["unit"]
     before, after = match["before"] or "", match["after"] or ""
     if unit in ("万元", "万"):
         core = _money(n * 1e4)

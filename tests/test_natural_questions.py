@@ -230,3 +230,10 @@ def test_questions_the_texts_never_speak_of_are_declined(assistant):
     assert not assistant.ask("国家级小巨人的认定标准是什么？").refused
     # a recommendation (of books, software) is no policy question
     assert assistant.ask("推荐几本管理类的书").refused
+
+
+def test_one_year_of_a_span_is_answered_only_where_the_span_reaches_it(assistant):
+    # 三年房租优惠 covers the second year, not the fourth
+    answer = assistant.ask("入园的专精特新企业第二年还有房租优惠吗？")
+    assert not answer.refused and "三年房租优惠" in answer.text
+    assert assistant.ask("入园的专精特新企业第四年还有房租优惠吗？").refused
