@@ -35,7 +35,9 @@ EN_FILLER = frozenset(
     "moving whole here there anything something some kind sort help helping doing does say said point "
     "around about currently already just named registered run running before after while yet still "
     "want wants would like plan plans policy policies city's thing things way ways really actually "
-    "totally unrelated know needed needs necessary city town".split())
+    "totally unrelated know needed needs necessary city town "
+    "what's whats where's who's how's that's it's there's we're i'm they're isn't aren't don't doesn't "
+    "less often".split())
 
 
 # "帮我查一下", "麻烦看看": a request to look something up, not 检查 (an inspection) asked about

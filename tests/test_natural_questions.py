@@ -237,3 +237,11 @@ def test_one_year_of_a_span_is_answered_only_where_the_span_reaches_it(assistant
     answer = assistant.ask("入园的专精特新企业第二年还有房租优惠吗？")
     assert not answer.refused and "三年房租优惠" in answer.text
     assert assistant.ask("入园的专精特新企业第四年还有房租优惠吗？").refused
+
+
+def test_an_english_contraction_is_no_unknown_word(assistant):
+    # "What's the county's cash reward?" names nothing of its own: it asks about the award told
+    answer = assistant.ask("Our firm in Jinhu just won a provincial quality award. What's the county's cash reward?")
+    assert answer.refused
+    answer = assistant.ask("Our Jinhu firm is in the county pool. Does the county check us less often?")
+    assert not answer.refused and "双随机" in answer.text
