@@ -68,7 +68,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"responsible (unit|department|units|departments)|in charge)", re.IGNORECASE),
     "contact": re.compile(
         r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + _PLATFORM_ASKED + r"|"
-        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll)|where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
+        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll)|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     "location": re.compile(r"(在哪儿?里?|什么地方|哪个地方)(举办|举行|召开|上课|培训)|(会|活动|培训|展|赛)在哪儿?里?(办|开)|"
                            r"(举办|举行|召开|培训|上课)(地点|地址|场地)|"
@@ -323,7 +323,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
 
 # where something is filed or published (a platform, a website), not whom to phone
 _WHERE_FILED = re.compile(_PLATFORM_ASKED + r"|(在|去|到)哪儿?里?(交|报(?!名)|提交|申报|填报|公示|公布)|"
-                          r"where (do|can|should|are|is) [^?]{0,40}(submit|file|apply|published|announced|posted)", re.IGNORECASE)
+                          r"where (do|can|should|are|is) [^?]{0,40}(submit|file|apply|published|announced|posted)|"
+                          r"(which|what) (platform|system|website|portal|app)\b", re.IGNORECASE)
 # (a platform used or filed through, "用好江苏省中小企业公共服务平台", not one to be built: "搭建对接平台")
 _PLATFORM = re.compile(r"[“\"][^”\"]{2,12}[”\"](平台|系统|小程序|app|APP)|"
                        r"(通过|登录|登陆|用好|使用|在)[\u4e00-\u9fff]{2,20}(平台|系统|网站)")
