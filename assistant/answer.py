@@ -17,24 +17,14 @@ from dataclasses import dataclass
 from .answer_texts import TEXTS
 from .asking import has_figures
 from .criteria import best_table_row, criteria_columns, other_titles
-from .decision import (
-    DEFAULT_MODEL,
-    DecisionModel,
-    DetailCheck,
-    ask_subject,
-    check_details,
-    features,
-    novel_subject,
-    object_fit,
-    open_head_missing,
-    topical,
-    year_uncovered,
-)
+from .decision import DEFAULT_MODEL, DecisionModel, features
+from .details import DetailCheck, check_details, year_uncovered
 from .evidence import TermWeights, coverage
 from .gloss import gloss
 from .query import QueryAnalysis
 from .quotes import UNITS_ONLY as _UNITS_ONLY
 from .quotes import quote_of
+from .subjects import ask_subject, novel_subject, object_fit, open_head_missing, topical
 from .types import (
     SECTION_SEPARATOR,
     TABLE_KINDS,

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 from .asking import detail_present
-from .decision import sentences
 from .evidence import TermWeights, coverage, squash, term_present
 from .query import QueryAnalysis
+from .subjects import sentences
 
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")
 # a clause that introduces a numbered list ("满足以下条件：（一）…", "提交下列材料：1. …")

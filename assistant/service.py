@@ -13,7 +13,8 @@ from dataclasses import replace
 
 from .answer import Assessment, ExtractiveAnswerer
 from .conversation import Aliases, Regions, resolve
-from .decision import STATES_CRITERIA, DecisionModel
+from .decision import DecisionModel
+from .details import STATES_CRITERIA
 from .document_facts import kinds_named
 from .gloss import gloss_terms
 from .levels import asks_county_government

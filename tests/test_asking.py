@@ -298,7 +298,7 @@ def test_institutions_quoted_names_totals_and_budgets_are_no_answer_detail():
 
 
 def test_a_total_does_not_answer_a_per_item_ask_and_a_budget_is_no_grant():
-    from assistant.decision import check_details
+    from assistant.details import check_details
     from assistant.evidence import TermWeights
     from assistant.query import Glossary, analyse
     from assistant.types import Chunk, DocumentMeta, ScoredChunk
@@ -441,7 +441,7 @@ def test_a_count_is_not_a_span_of_days():
 
 
 def test_one_stage_of_a_staged_grant_is_asked_per_item():
-    from assistant.decision import _PER_ITEM
+    from assistant.details import _PER_ITEM
 
     assert _PER_ITEM.search("上市奖励第一阶段给多少？").group(1) == "阶段"
     assert _PER_ITEM.search("每个阶段多少？").group(1) == "阶段"

@@ -1,0 +1,290 @@
+"""Which detail a clause carries: for each kind of detail an ask wants (an amount, a date, a unit,
+conditions, …), a topical sentence that states it for the subject asked about. Pure functions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .asking import ASK_TYPES, detail_present, levels, measured_after, measured_words
+from .evidence import TermWeights, coverage, distinctive_coverage, squash, term_present
+from .gloss import numeral_value
+from .levels import asks_government, names_level
+from .query import QueryAnalysis, is_scope
+from .subjects import clause_text, evidence_text, sentences, subject_terms, topical
+from .types import ScoredChunk
+
+_APPLYING = frozenset({"认定", "申报", "申请", "入库", "评定"})  # the process a notice's 申报材料 are for
+
+
+# "补多少钱", "给多少": a grant is asked even without 奖励/补贴
+_GRANT = re.compile(r"(补|奖|给|发)(多少|几)")
+
+
+# "每个阶段能拿多少": an amount per item is asked; a total over all of them does not answer it
+# ("每年发多少": a yearly sum, which a total paid in stages does not state)
+_PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七八九十\d]+个?)([\u4e00-\u9fff]{2})|每年(?=[\u4e00-\u9fff]{0,3}多少)|"
+                       r"per (stage|item|person|employee|company)|(?:first|second|third|final) (stage|phase|instal?ment)", re.IGNORECASE)
+
+
+_TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
+
+
+# "我们能拿多少": what an enterprise receives; a budget set aside (安排专项资金1500万元) is not that
+_RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们|我们能|我能|(can|do|would|will) (we|i) (get|receive))", re.IGNORECASE)
+
+
+# the size of a fund asked ("培育资金一年有多少", "资金池多大"): a sentence that sets one up states it
+_FUND_ASKED = re.compile(r"(资金|经费|预算|资金池|基金)[^，,。？?]{0,6}(多少|几|多大)|\b(fund|budget|pool)\b[^?]{0,20}\b(size|how (much|big|large))|how (big|large) is [^?]{0,30}\b(fund|budget|pool)\b", re.IGNORECASE)
+
+
+_FUND_STATED = re.compile(r"(规模|安排|设立|总额|资金池|预算|统筹|每年.{0,6}(投入|列支))")
+
+
+_GRANTED_TO_ENTERPRISE = re.compile(r"(给予|奖励|补助|补贴|奖补|贴息|补偿)")
+
+
+# numbers and dates: one stated for another subject is the likeliest wrong answer
+STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level")
+
+
+def _states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
+    """Whether the clause sets out what it takes to be (or get) the thing the ask names
+    (``topic``: its own words, not the company's figures): its criteria sentence or its heading
+    names it ("申报市级专精特新企业应同时满足以下条件"), not only the clause at large
+    ("制定入库标准…聚焦…高新技术企业" sets the pool's standard, not 高企's)."""
+    text = clause_text(hit)
+    match = STATES_CRITERIA.search(text)
+    if not match:
+        return False
+    named = [g for g in topic if not _APPLYING.intersection(g)]
+    if not named:
+        return True
+    key = max(named, key=weights.group_weight)
+    window = squash(" ".join(hit.chunk.section_path) + " " + text[max(0, match.start() - 24): match.end()])
+    return any(term_present(t, window) for t in key)
+
+
+# "第三年租金怎么算": one year of a span is asked; "前两年租金减半" says nothing of the third
+_ORDINAL_YEAR = re.compile(r"第([一二两三四五六七八九十\d]{1,3})(个)?年")
+
+
+_YEARS_SPANNED = re.compile(r"(?:前|头|连续(?:补贴|补助|支持|奖励|给予|享受)?)([一二两三四五六七八九十\d]{1,3})(?:个)?年|([一二两三四五六七八九十\d]{1,3})(?:个)?年(?:内|以内|之内)|"
+                            r"(?<![近第前头\d一二两三四五六七八九十])([一二两三四五六七八九十\d]{1,2})年(?![\d月底初末度])")  # 给予三年房租优惠
+
+
+def year_uncovered(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:
+    """Whether the ask names one year of a period ("第三年") that no topical clause states, by
+    that year or by a span reaching it (前三年, 3年内, 每年)."""
+    asked = _ORDINAL_YEAR.search(query.ask)
+    if not asked:
+        return False
+    year = numeral_value(asked.group(1))
+    for hit in topical(hits)[:3]:
+        text = hit.chunk.text
+        if _ORDINAL_YEAR.search(text) and any(numeral_value(m.group(1)) == year for m in _ORDINAL_YEAR.finditer(text)):
+            return False
+        spans = [numeral_value(next(g for g in m.groups() if g)) for m in _YEARS_SPANNED.finditer(text)]
+        # (每年 reaches any year, unless a span ends it: "每人每年3万元，连续3年")
+        if any(span >= year for span in spans) or ("每年" in text and not spans):
+            return False
+    return True
+
+
+def _row_title(hit: ScoredChunk, query: QueryAnalysis) -> str:
+    """What a criteria row is judged on: for "X认定要什么条件" its table's title and headings (a
+    小巨人 row "企业应为高新技术企业" is no criterion for being recognised as 高新技术企业), else
+    the row with them."""
+    return " ".join(hit.chunk.section_path) if _ASKS_RECOGNITION_CRITERIA.search(query.ask) else clause_text(hit)
+
+
+# a clause that sets out what it takes to be recognised or admitted
+# (or says who may apply: a 申报对象 section)
+STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)?(条件|标准|对象|范围)|应(当)?(同时)?(具备|满足|符合)(以下|下列|如下)?"
+                              r"|(需要?|须)(同时)?(具备|满足|符合)[^。；？]{0,6}条件|基本条件)")
+
+
+# "认定条件是什么": what it takes to be recognised, which a reward for the recognised does not say
+_ASKS_RECOGNITION_CRITERIA = re.compile(r"(认定|申报|入库|评定|评选|申请)[^，,。？?；;]{0,6}(条件|门槛)|(认定|申报|入库|评定|评选)的?标准")
+
+
+# "要从事细分领域几年以上", "must have been … how many years": a period required, which a criterion states
+_THRESHOLD = re.compile(r"(以上|至少|起码|不少于|不低于|满|要|须|\bmust\b|at least|minimum|or more)", re.IGNORECASE)
+
+
+_REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class DetailCheck:
+    """For each asked kind of detail, the clause sentence that carries it (None: no clause does)."""
+
+    found: dict[str, tuple[ScoredChunk, str] | None] = field(default_factory=dict)
+
+    @property
+    def share(self) -> float:
+        return sum(1 for v in self.found.values() if v) / len(self.found) if self.found else 1.0
+
+    @property
+    def missing(self) -> list[str]:
+        return [kind for kind, value in self.found.items() if value is None]
+
+
+def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> DetailCheck:
+    """Find, for each kind of detail the question asks for, a topical sentence that carries it.
+
+    A sentence is on topic when it covers the ask about as well as the best sentence of
+    its clause does (the clause itself is already among the topical ones). "conditions"
+    is met by a criteria row or a topical clause that states a requirement.
+    """
+    found: dict[str, tuple[ScoredChunk, str] | None] = {}
+    grant_asked = bool(ASK_TYPES["support"].search(query.ask) or _GRANT.search(query.ask))
+    per_item = _PER_ITEM.search(query.ask)
+    recipient = bool(_RECIPIENT.search(query.ask))
+    fund_asked = bool(_FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
+    # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
+    # 材料" the subsidy is the subject of the materials asked for
+    compound = len(set(query.ask_types) - {"support"}) > 1
+    sub_asks = _sub_asks(query)
+    kinds = list(query.ask_types)
+    if "date" in kinds and "duration" not in kinds and "期限" in query.ask:
+        kinds.append("duration")  # "期限呢？": a deadline or a term (贴息期限不超过2年)
+    for kind in kinds:
+        found[kind] = None
+        # the subject of the ask, without the words that ask for this detail (截止, 利率, 额度)
+        # (and, for an amount, without 奖励/补贴: they say what the number is, not whom it is for)
+        cues = [ASK_TYPES[kind]] + ([ASK_TYPES["support"]] if kind in ("amount", "support") else [])
+        # in a compound ask the words asking for the other details ("哪些材料") are no subject of this one
+        if compound:
+            cues += [ASK_TYPES[other] for other in query.ask_types if other != kind and other in ASK_TYPES]
+        topic, scales = subject_terms(query, cues)
+        # criteria rows rarely repeat an owner's words ("有没有别的路子能报…"): any nearby row counts
+        # a compound ask ("什么时候截止？要交哪些材料？") is covered part by part, each by its own clause
+        candidates = topical(hits, floor=0.1 if kind == "conditions" else 0.25,
+                             relative=0.5 if compound else 0.7)
+        # (its title: a 省级 row's "市级以上研发机构" is no 市级 criterion)
+        title_only = not asks_government(query)
+        if kind == "conditions":  # a criteria row answers however few of the owner's words it repeats
+            # (one of a table of the title asked: 市级 rows do not answer for 小巨人; a table of the
+            # level asked does, even without the category asked: 市级 criteria split no 制造类)
+            candidates += [h for h in hits if h.chunk.kind == "table_row" and h.ask_coverage >= 0.1
+                           and h not in candidates
+                           and (not topic or coverage(topic, (), _row_title(h, query), weights, scales=scales) >= 0.5
+                                or (query.levels and names_level(h, query.levels, title_only=title_only)))]
+        if kind == "conditions" and query.levels:  # the criteria of the level asked, when retrieved
+            candidates = sorted(candidates, key=lambda h: not names_level(h, query.levels, title_only=title_only))
+        # "what do we need for provincial level?" names nothing but the level: it wants that
+        # level's criteria, not a clause that sets a target for firms of that level
+        bare = kind == "conditions" and ((bool(levels(query.ask)) and not topic)
+                                         or bool(_ASKS_RECOGNITION_CRITERIA.search(query.ask)))
+        for hit in candidates:
+            if kind == "conditions":
+                # a criteria row, or a clause that states a requirement (not one that merely
+                # names the title: "对首次认定为…小巨人的，给予…奖励" says nothing of what it takes)
+                # (a row of another title's table does not say what 星级上云企业 must meet)
+                row_fits = hit.chunk.kind == "table_row" and (
+                    not topic or coverage(topic, (), _row_title(hit, query), weights, scales=scales) >= 0.5
+                    or bool(query.levels and names_level(hit, query.levels, title_only=title_only)))
+                if row_fits or (hit.chunk.kind != "table_row" and detail_present(kind, hit.chunk.text, ask=query.ask) and (
+                        not bare or _states_criteria_of(tuple(g for g, sc in zip(topic, scales) if sc >= 1.0), hit, weights))):
+                    found[kind] = (hit, hit.chunk.text)
+                    break
+                continue
+            if kind in ("amount", "duration") and hit.chunk.kind == "table_row" and not _REQUIREMENT.search(query.ask) \
+                    and (kind == "amount" or ("条件" in " ".join(hit.chunk.section_path) and not _THRESHOLD.search(query.ask))):
+                # a criterion's threshold (营业收入2000万元以上) is no amount of support, and its
+                # look-back (近三年无不良记录) is not how long something lasts
+                continue
+            # the clause itself must name the subject: a document titled 小巨人培育方案 also grants
+            # rewards for other things (校企共建研发平台 20万元)
+            # (an English ask has no tagged nouns: for "is there a subsidy for X?" its glossary
+            # terms name the subject; a figure asked in English is judged by the words around it)
+            if kind in STATED and (query.nouns or (query.language == "en" and kind == "support")) and distinctive_coverage(topic, clause_text(hit), weights, query.nouns,
+                                                                         scales=scales) < 0.5:
+                continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
+            # (a figure asked in English: its most distinctive subject word must be there at least,
+            # "subsidise electricity" is not answered by a recognition reward)
+            if kind in STATED and query.language == "en" and not query.nouns and not _states_key(topic, hit, weights):
+                continue
+            if kind in STATED and kind != "support" and not _states_measured(query, kind, hit, weights):
+                continue  # "认定有效期几年": the 3个月 of a payment is not the period asked for
+            # the materials (steps) of the document's own application do not answer for one of
+            # its measures: "技改补助要交哪些材料" is not answered by the 小巨人 申报程序
+            # (the recognition itself, "认定要交哪些材料", is what a document's application is for)
+            measure = tuple((g, sc) for g, sc in zip(topic, scales) if not _APPLYING.intersection(g))
+            if kind in ("materials", "procedure") and query.nouns and measure and distinctive_coverage(
+                    tuple(g for g, _ in measure), evidence_text(hit), weights, query.nouns,
+                    scales=tuple(sc for _, sc in measure)) < 0.5:
+                continue
+            parts = sentences(hit.chunk.text)
+            path = " ".join(hit.chunk.section_path)
+            # a sentence is on topic for the part of a compound ask it answers ("县里奖多少？能和市里的
+            # 叠加吗？": the amount sentence need not name 叠加)
+            scores = [max(coverage(groups, (), part + path, weights) for groups in sub_asks) for part in parts]
+            best = max(scores, default=0.0)
+            for part, score in zip(parts, scores):
+                on_topic = score >= 0.2 or score >= 0.6 * best
+                # an amount of support is stated with the grant (给予…奖励, 安排专项资金): a target's
+                # 4.5% or a criterion's 3000万元 is not what a reward question asks for
+                granted = kind not in ("amount", "rate") or not grant_asked or detail_present("support", part)
+                if recipient and kind == "amount" and not _GRANTED_TO_ENTERPRISE.search(part):
+                    granted = False
+                if fund_asked and kind == "amount" and not _FUND_STATED.search(part):
+                    granted = False  # "培育资金一年有多少": the fund's size, not one of its rewards
+                if per_item and kind in ("amount", "rate", "number") and ((_TOTAL.search(part) and not re.search(r"(每|分别)", part))
+                                 or (per_item.group(1) and per_item.group(1) not in part)):
+                    granted = False  # the amount per stage must be stated for the stages
+                if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):
+                    found[kind] = (hit, part)
+                    break
+            if found[kind]:
+                break
+    # "多久到账" asks when (a date) or how long (3个月内): either answers it
+    when = [k for k in ("date", "duration") if k in found]
+    if len(when) == 2 and any(found[k] for k in when):
+        found = {k: v or next(found[o] for o in when if found[o]) if k in when else v for k, v in found.items()}
+    return DetailCheck(found)
+
+
+def _sub_asks(query: QueryAnalysis) -> list[tuple[tuple[str, ...], ...]]:
+    """The ask's term groups per question it puts ("…奖多少？能一起拿吗？" → two), or all of them."""
+    parts = [p for p in re.split(r"[？?！!]", query.ask) if p.strip(" ，,")]
+    split = [tuple(g for g in query.ask_groups if any(t and t in part for t in g)) for part in parts]
+    split = [groups for groups in split if groups]
+    return split if len(split) > 1 else [query.ask_groups]
+
+
+# words that qualify a figure (per year, at most), never its subject
+# (新认定, "newly recognised": which reward of the title, as 首次 says; by its canonical term, so
+# the synonyms line may grow)
+_MODIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户 新认定".split())
+
+
+def _states_key(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
+    """Whether the clause names the ask's most distinctive subject group (any of its terms)."""
+    if any(not any(weights.df(t) for t in g) for g in topic):
+        return False  # a thing no text names ("application fee" → 申请费): no clause states its figure
+    known = [g for g in topic if not _MODIFIERS.issuperset(g) and g[0] not in _MODIFIERS]
+    if not known:
+        return True
+    key = max(known, key=weights.group_weight)
+    text = squash(evidence_text(hit))
+    # ("what share of revenue for R&D": 研发费用占比 names R&D, not revenue; most of the subject will do)
+    return any(term_present(t, text) for t in key) or (
+        len(known) > 1 and distinctive_coverage(tuple(known), text, weights) >= 0.5)
+
+
+def _states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: TermWeights) -> bool:
+    """Whether the clause names the noun the asked figure is of (see :func:`measured_words`),
+    when that noun is distinctive: "认定有效期几年" is not answered by the 3个月 of a payment."""
+    words = measured_words(query.ask, query.ask_groups, ASK_TYPES[kind])
+    # the head noun, and a distinctive word qualifying it ("出口业务怎么打分": 出口)
+    words = [g for i, g in enumerate(words) if not is_scope(g, query.places) and g not in query.cue_groups
+             and (i == len(words) - 1 and any(t in query.heads or t in query.nouns for t in g) or i < len(words) - 1)
+             and all(weights.df(t) <= 0.1 * weights.size for t in g)]
+    # a thing no text names right after the cue ("交多少申报费"): no clause states its figure
+    # (a thing: a noun heading its phrase or a fee, not a verb "多久能批下来")
+    words += [g for g in measured_after(query.ask, query.ask_groups, ASK_TYPES[kind])
+              if all(weights.df(t) == 0 for t in g) and any(t in query.heads or t.endswith("费") for t in g)]
+    text = squash(evidence_text(hit))
+    return all(any(term_present(t, text) for t in g) for g in words)

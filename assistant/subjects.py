@@ -1,0 +1,154 @@
+"""What an ask is about, and whether clauses name it: the subject of the ask (without the words that
+ask for a detail, its places and levels), the topical clauses, and the checks that the thing asked
+about is one the texts speak of. Pure functions."""
+
+from __future__ import annotations
+
+import re
+
+from .asking import ASK_TYPES, measured_words
+from .evidence import TermWeights, distinctive_coverage, squash, term_present
+from .query import QueryAnalysis, is_scope
+from .types import ScoredChunk
+
+
+def evidence_text(hit: ScoredChunk) -> str:
+    return f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"
+
+
+def clause_text(hit: ScoredChunk) -> str:
+    return f"{' '.join(hit.chunk.section_path)} {hit.chunk.text}"
+
+
+SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?）)]*")
+
+
+def topical(hits: list[ScoredChunk], floor: float = 0.25, relative: float = 0.7) -> list[ScoredChunk]:
+    """The retrieved clauses close enough to the ask to be quoted (relative to the best one)."""
+    best = max((h.ask_coverage for h in hits), default=0.0)
+    # the best clause is always topical: the decision, not this floor, says whether it answers
+    chosen = [h for h in hits if h.ask_coverage >= max(min(floor, best), relative * best)]
+    # the rows of a table a topical clause introduces ("…给予一次性奖励，标准如下：") are as topical
+    # as it: a row names its level and amount, not the reward it is a row of
+    heads = {(h.chunk.doc_id, h.chunk.section_path) for h in chosen if not h.chunk.kind.startswith("table")}
+    return [h for h in hits if h in chosen or (
+        h.chunk.kind.startswith("table") and (h.chunk.doc_id, h.chunk.section_path[:-1]) in heads)]
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in SENTENCE.findall(text) if s.strip()] or [text]
+
+
+def novel_noun(query: QueryAnalysis, weights: TermWeights) -> float:
+    """1 when the ask names a thing (a noun: 公寓, 房产税) that no text of the knowledge base
+    mentions under any of its synonyms: the documents cannot speak of it."""
+    return float(any(any(t in query.nouns for t in g) and all(weights.df(t) == 0 for t in g)
+                     for g in query.ask_groups))
+
+
+_NOT_A_THING = re.compile(r"^[能可会要想该这那此本每各别]")  # 能用, 这两项: a modal or a pointer, no name
+
+
+def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
+    """Whether what the ask is about (a noun heading its phrase: 公寓 in 人才公寓, 年费 in 交年费)
+    is a thing no text mentions under any of its synonyms: no clause can answer for it."""
+    # only where the ask is whether there is such a thing (有没有…, 能申请…吗, 要交…吗, 有贷款额度吗):
+    # a question for a detail (多久, 电话多少) is judged by whether the detail is there
+    asked = _ASKED_OBJECT.search(query.ask)
+    span = squash(next(g for g in asked.groups() if g)) if asked else ""
+    whether = set(query.ask_types) <= {"conditions", "support"}
+    # most of what a yes/no ask names is in no text ("劳动合同到期不续签要赔偿吗": 劳动合同, 续签,
+    # 赔偿), though jieba tags none of it a noun: the texts do not speak of it
+    own = [g for g in (query.ask_groups[:query.own_size] if query.own_size else query.ask_groups)
+           if g not in query.cue_groups and not is_scope(g, query.places) and g not in query.level_groups]
+    unseen = [g for g in own if all(weights.df(t) == 0 for t in g)]
+    if whether and query.language == "zh" and len(unseen) >= 2 and 2 * len(unseen) > len(own):
+        return True
+    return any(g not in query.cue_groups and not is_scope(g, query.places)
+               and all(weights.df(t) == 0 for t in g)
+               # an English ask's terms are the glossary's names of things: no tagging needed
+               and (query.language == "en" or any(t in query.heads and not _NOT_A_THING.match(t) for t in g))
+               and (whether or any(squash(t) in span for t in g if t))
+               for g in query.ask_groups)
+
+
+# "评分标准是什么", "申报流程是怎样的": an open ask about the thing named right before it
+_OPEN_CUE = re.compile(r"(是什么|是啥|有哪些|包括哪些|包含哪些|是怎样的|是怎么样的)")
+
+
+def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> bool:
+    """Whether an open ask ("专家评审的评分标准是什么") names a thing the texts know (评分标准)
+    that none of the best clauses names: a clause on 专家评审 alone does not say what it is."""
+    if query.ask_types:
+        return False  # a typed ask (an amount, a date, …) is judged by its detail
+    chain = measured_words(query.ask, query.ask_groups, _OPEN_CUE)
+    if not chain:
+        return False
+    head = chain[-1]
+    df = max(weights.df(t) for t in head)
+    if df == 0 or df > 0.1 * weights.size or is_scope(head, query.places) or set(head) & _GENERIC_BENEFITS:
+        return False  # unseen (the novelty check's), common, a place, or a generic benefit word
+    return not any(term_present(t, squash(evidence_text(h))) for h in topical(hits)[:3] for t in head)
+
+
+# the thing a yes/no question asks whether there is: 有贴息吗, 有没有房租补贴, 能享受X吗
+_ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？?！!有]{1,12}?)(?:吗|么|没有|不)"
+                           r"|(?:能|可以|可)(?:享受|拿到|获得|得到|申请)([^，,。？?！!]{1,10}?)(?:吗|么)"
+                           r"|(?:需要|要|得)(?:提供|提交|交|出具|缴纳|缴)([^，,。？?！!]{1,12}?)(?:吗|么)")
+
+
+# words for "some benefit" that name no particular thing
+_GENERIC_BENEFITS = frozenset("优惠 支持 政策 扶持 帮助 好处 措施 补贴 奖励 补助 资金 服务 规定 待遇 福利 红利 激励 "
+                              "产品 专门 特别 专项 便宜 划算 实惠".split())  # "专门的贷款产品": 贷款 is the thing
+
+
+def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> float:
+    """1 unless a yes/no question's object is missing from the best clauses: in "对专精特新企业
+    贷款有贴息吗？" a clause on 贷款 without 贴息 does not answer. The object's most distinctive
+    word (under any of its synonyms) must be in one of the topical clauses."""
+    match = _ASKED_OBJECT.search(query.ask)
+    if not match:
+        return 1.0
+    span = squash(next(g for g in match.groups() if g))
+    groups = [g for g in query.ask_groups if any(squash(t) in span for t in g) and not is_scope(g, query.places)]
+    groups = [g for g in groups if any(weights.df(t) for t in g)  # an unseen word is the novelty check's
+              and not any(t in _GENERIC_BENEFITS for t in g)]  # "地价上有没有优惠": 地价 is the subject
+    if not groups:
+        return 1.0
+    key = max(groups, key=weights.group_weight)
+    texts = [squash(clause_text(h)) for h in topical(hits)[:3]]
+    return float(any(squash(t) in text for t in key for text in texts))
+
+
+def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> float:
+    """How well the best topical clause covers the ask's distinctive words (see
+    :func:`~assistant.evidence.distinctive_coverage`): low when a clause shares the ask's
+    common words but not its subject (优先 and 小巨人, but 用能 where 用地 was asked)."""
+    topic, scales = subject_terms(query, [p for k, p in ASK_TYPES.items() if k in query.ask_types])
+    if topic and not any(weights.df(t) for g in topic for t in g):
+        return 0.0  # "青澜明天会下雨吗": nothing the ask is about is in any text
+    if not topic and query.unknown_terms:
+        return 0.0  # "What's the weather in Yuhe tomorrow?": a place, and words no glossary line knows
+    return max((distinctive_coverage(topic, evidence_text(h), weights, query.nouns, scales=scales)
+                for h in topical(hits)[:3]), default=0.0)
+
+
+def ask_subject(query: QueryAnalysis) -> tuple[tuple[str, ...], ...]:
+    """The term groups naming what the ask is about (see :func:`_subject`)."""
+    return subject_terms(query, [p for k, p in ASK_TYPES.items() if k in query.ask_types])[0]
+
+
+def subject_terms(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[tuple[str, ...], ...], tuple[float, ...]]:
+    """The ask's groups that name its subject, with their weights: without the words that ask
+    for a kind of detail (截止, 利率, 额度) and without places and levels (the scope)."""
+    # a word inside the ask's cue ("奖励标准是多少": 标准) asks for the detail too
+    spans = [m.group(0) for p in cues for m in p.finditer(query.ask)]
+    kept = [(g, s) for g, s in zip(query.ask_groups, query.ask_scales)
+            if not any(p.search(t) for p in cues for t in g) and not any(t in span for t in g for span in spans)
+            and g not in query.cue_groups
+            and not is_scope(g, query.places) and g not in query.level_groups]
+    # context taken into a short ask ("老板想参加…，县里三年培训多少人？") steers the search; the
+    # subject is what the ask itself names, when it names anything
+    own = [(g, s) for g, s in kept if s >= 1.0]
+    kept = own or kept
+    return tuple(g for g, _ in kept), tuple(s for _, s in kept)
