@@ -27,6 +27,8 @@ _PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七�
                        r"per (stage|item|person|employee|company)|(?:first|second|third|final) (stage|phase|instal?ment)", re.IGNORECASE)
 
 
+_TOTAL_ASKED = re.compile(r"(一共|总共|合计|总计|共计|加起来|in total|altogether|overall|all together)", re.IGNORECASE)
+_EACH = re.compile(r"每[一二两三四五六七八九十\d]*(家|个|人|户|项|名|位|所)")
 _TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
 
 
@@ -140,6 +142,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     found: dict[str, tuple[ScoredChunk, str] | None] = {}
     grant_asked = bool(ASK_TYPES["support"].search(query.ask) or _GRANT.search(query.ask))
     per_item = _PER_ITEM.search(query.ask)
+    total_asked = bool(_TOTAL_ASKED.search(query.ask)) and not per_item
     recipient = bool(_RECIPIENT.search(query.ask))
     fund_asked = bool(_FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
     # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
@@ -234,6 +237,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 if per_item and kind in ("amount", "rate", "number") and ((_TOTAL.search(part) and not re.search(r"(每|分别)", part))
                                  or (per_item.group(1) and per_item.group(1) not in part)):
                     granted = False  # the amount per stage must be stated for the stages
+                if total_asked and kind in ("count", "amount", "number") and _EACH.search(part) and not _TOTAL.search(part):
+                    granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total
                 if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):
                     found[kind] = (hit, part)
                     break

@@ -318,6 +318,14 @@ def test_a_total_does_not_answer_a_per_item_ask_and_a_budget_is_no_grant():
     assert carrier("首发上市一共奖励多少？", [0]) is not None
     assert carrier("企业培育每年能领到多少资金？", [1]) is None  # the county's budget, not what one firm gets
     assert carrier("县里每年安排多少资金用于企业培育？", [1]) is not None
+    # a total asked is not answered by a figure per firm ("为每家企业配备1名服务专员")
+    texts = ["为每家小巨人企业配备1名服务专员。", "全市共配备服务专员120名。"]
+    hits = [ScoredChunk(Chunk(f"s{i}", "d", t, ("措施",)), doc, 1.0, ask_coverage=1.0) for i, t in enumerate(texts)]
+    weights = TermWeights(texts)
+    found = check_details(analyse("一共有多少名服务专员？", Glossary([])), hits[:1], weights).found
+    assert found["count"] is None
+    found = check_details(analyse("一共有多少名服务专员？", Glossary([])), hits, weights).found
+    assert "120名" in found["count"][1]
 
 
 def test_a_mis_cut_segment_keeps_the_known_word_inside_it():

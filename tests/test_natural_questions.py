@@ -250,3 +250,4 @@ def test_an_english_contraction_is_no_unknown_word(assistant):
 def test_which_platform_asked_in_english_is_answered_by_the_platform_to_use(assistant):
     answer = assistant.ask("Which platform does Yancheng want SRDI firms to use for self-assessment?")
     assert not answer.refused and "江苏省中小企业公共服务平台" in answer.text
+
