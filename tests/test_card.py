@@ -147,8 +147,9 @@ def test_suggestions_are_answered_questions_nearest_first(assistant):
                               assistant.retriever.embeddings.embed_documents, lambda: generation[0])
     for declined, nearest in (("银行贷款担保费有什么补贴标准？", "专精特新企业可以申请哪些融资产品？"),
                               ("引进博士有没有安家费？", "专精特新企业有哪些人才支持政策？"),
-                              # (rent is now answered: a plan asks parks for 三年房租优惠)
-                              ("厂房搬迁有补偿吗？", "专精特新企业在用地方面有哪些支持？")):
+                              # (rent is now answered: a plan asks parks for 三年房租优惠; 搬迁 finds the
+                              # clause on firms moving in, 参照新认定补贴标准, which the rewards answer quotes)
+                              ("厂房搬迁有补偿吗？", "获评专精特新企业有哪些奖励和补贴？")):
         answer = assistant.ask(declined)
         assert answer.refused
         offered = suggestions.for_answer(answer, "zh")
