@@ -251,3 +251,12 @@ def test_which_platform_asked_in_english_is_answered_by_the_platform_to_use(assi
     answer = assistant.ask("Which platform does Yancheng want SRDI firms to use for self-assessment?")
     assert not answer.refused and "江苏省中小企业公共服务平台" in answer.text
 
+
+
+def test_colloquial_asks_about_what_is_done_and_hearsay(assistant):
+    # "打算干点啥" asks what the county does about the topic; "不大/不少" describe the company
+    answer = assistant.ask("我们公司在宝应，规模不大，但专利不少，县里对知识产权这块今年打算干点啥")
+    assert not answer.refused and "宝应" in answer.text and "知识产权" in answer.text
+    # "听朋友说…是真的吗": the friend is no topic; the 金湖 clause on checks answers
+    answer = assistant.ask("听朋友说金湖入库以后检查会少一点，是真的吗")
+    assert not answer.refused and "双随机" in answer.text
