@@ -168,6 +168,10 @@ _REPORTED = re.compile(r"(?<![^，,。；;！!？?\s])[^，,。；;！!？?\s]{0
                        r"(?=[^，,。；;！!？?]{4})")
 
 
+# why it is asked, said after the question ("…新增多少，心里好有个数"): no part of it
+_ASIDE = re.compile(r"[，,]\s*(我们|我)?(心里|心中)?(也)?好?有个?数儿?(?=[。？?！!]?\s*$)")
+
+
 def split_ask(question: str) -> AskSplit:
     """The interrogative clauses (the ask) and the descriptive rest (the context).
 
@@ -175,7 +179,7 @@ def split_ask(question: str) -> AskSplit:
     before the first asking one describe the asker ("我们是盐城的一家…企业") and are context.
     """
     text = question.strip()
-    text = _REPORTED.sub("", text) if CJK_TEXT.search(text) else text
+    text = _ASIDE.sub("", _REPORTED.sub("", text)) if CJK_TEXT.search(text) else text
     sentences = [s for s in _SENTENCE_END.split(text) if s and s.strip()]
     english = len(CJK_TEXT.findall(text)) < max(1, len(re.findall(r"[A-Za-z]+", text)) // 4)
     cue = _EN_CUE if english else _ZH_CUE

@@ -32,6 +32,7 @@ def test_the_ask_is_separated_from_what_the_owner_tells(question, ask, context_p
     ("我们厂在盐城，老板想知道政府对省专研发投入有什么要求", "政府对省专研发投入有什么要求"),
     ("领导让我问一下青澜专精贷的利率", "青澜专精贷的利率"),
     ("我们刚迁到这个城市，原来是外地的省级专精特新，能拿补贴吗", "能拿补贴吗"),  # 吗 ends a question
+    ("宝应今年要新增多少家省级专精特新，心里好有个数", "宝应今年要新增多少家省级专精特新"),  # why it is asked
     # an English question with an amount in Chinese ("400 万") is English: its sentence is the ask
     ("We're in Hepu. If we buy 400 万 of new equipment for an upgrade, what percentage gets covered?",
      "If we buy 400 万 of new equipment for an upgrade, what percentage gets covered?"),
