@@ -165,8 +165,9 @@ class Assistant:
         self.follow_index()
         with self._cores:
             query = self.analyse(text, history)
-            # a question naming no place, after one that did, is asked there ("申报材料去哪里交？")
-            place = self._earlier_place(history) or place
+            # a question naming no place, after one that did, is asked there ("申报材料去哪里交？"),
+            # unless it names a kind of document that place has none of ("方案里…" after 桥川's 实施意见)
+            place = self._earlier_place(history, kinds_named(query.question)) or place
             if place and not query.places and self.retriever.doc_ids_for_region(place):
                 query = replace(query, places=(place,), context_places=(place,))
             if language:
@@ -219,13 +220,16 @@ class Assistant:
             return doc_ids
         return chosen or doc_ids
 
-    def _earlier_place(self, history: list[Turn]) -> str | None:
-        """The place the latest earlier question that named one was about."""
+    def _earlier_place(self, history: list[Turn], kinds: set[str] | frozenset[str] = frozenset()) -> str | None:
+        """The place the latest earlier question that named one was about (when ``kinds`` are
+        named, only a place with a document of one of those kinds)."""
         # the place names only (the alias table resolve() reads), not a second analysis of each turn
         for turn in reversed([t for t in history if t.role == "user"][-4:]):
             named = self._regions.find(turn.content)
             if named:
-                return min(named, key=lambda found: turn.content.lower().find(found[1]))[0]
+                place = min(named, key=lambda found: turn.content.lower().find(found[1]))[0]
+                titles = [self.retriever.docs[d].title for d in self.retriever.doc_ids_for_region(place)]
+                return place if not kinds or any(k in t for k in kinds for t in titles) else None
         return None
 
     def follow_index(self) -> None:

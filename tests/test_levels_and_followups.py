@@ -266,3 +266,10 @@ def test_a_term_asked_as_its_period_is_answered_by_a_duration(places):
     history = conversation(places, "柏溪专精特新贷额度多少？")
     answer = places.ask("期限呢？", history=history)
     assert not answer.refused and "不超过2年" in answer.text
+
+
+def test_a_kind_of_document_named_after_another_place_is_looked_for_everywhere(assistant):
+    # 盐城's document is a 若干措施: "方案里…" after a 盐城 question asks about a 方案, not 盐城
+    history = conversation(assistant, "盐城对专精特新企业研发投入有什么要求？")
+    answer = assistant.ask("方案里国家级小巨人奖多少？", history=history)
+    assert not answer.refused and "200万元" in answer.text
