@@ -35,7 +35,7 @@ SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
 }
 Regions = dict[str, tuple[str, ...]]  # canonical place name → the ways a question may say it
 _FOLLOWUP_CUES = re.compile(
-    r"^(那|那么|还有|另外|这|该|它|其|and\b|what about|how about|and for|what of)|"
+    r"^(那|那么|还有|另外|这|该|它|其|如果|要是|and\b|what about|how about|and for|what of|what if\b)|"
     r"(呢[？?]?$|这一项|这项|该项|上述|上面|刚才|那个|这个|these|those|\bthat\b|\bit\b|\bthem\b|the same)",
     re.IGNORECASE,
 )

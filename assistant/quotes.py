@@ -13,7 +13,7 @@ from .subjects import sentences
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")
 # a clause that introduces a numbered list ("满足以下条件：（一）…", "提交下列材料：1. …")
 _ENUMERATION = re.compile(r"(以下|下列|如下)[^。；]{0,16}[：:]\s*(（[一二三四五六七八九十]）|[(（]?[1１][)）.、]|一、)")
-_WHICH = re.compile(r"(哪些|哪几|什么样的|which|what kinds?)", re.IGNORECASE)
+_WHICH = re.compile(r"(哪些|哪几|什么样的|which|what kinds?|\bwhat (?!does\b|is\b|was\b|has\b)[a-z]+s\b)", re.IGNORECASE)
 _ENUMERATES = re.compile(r"[^、，,。；]{1,16}、[^、，,。；]{1,16}、")  # three or more items in a row
 # the colon that introduces a list's first item, and an item's own number
 _LEAD = re.compile(r"[：:]\s*(?=（[一二三四五六七八九十]）|[(（][1１][)）]|[1１][.、．])")

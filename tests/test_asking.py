@@ -128,6 +128,10 @@ REGIONS = {"宝应": ("宝应", "宝应县", "baoying"), "连云港": ("连云�
     ("这一项的责任单位是谁？", ["连云港特色金融助力工程有哪些内容？"], "连云港特色金融助力工程有哪些内容？ 这一项的责任单位是谁？", None),
     # another title of the ladder is asked the same of
     ("单项冠军呢？", ["方案里国家级小巨人奖多少？"], "方案里国家级单项冠军奖多少？", None),
+    # "what if …" goes on from the earlier question
+    ("What if revenue is under 50 million?", ["What does Jinhu require of a national little giant's R&D spending?"],
+     "What does Jinhu require of a national little giant's R&D spending? What if revenue is under 50 million?",
+     "What if revenue is under 50 million?"),
 ])
 def test_follow_ups_over_earlier_turns(question, history, standalone, ask):
     turns = [Turn("user", h) for h in history]

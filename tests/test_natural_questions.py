@@ -260,3 +260,10 @@ def test_colloquial_asks_about_what_is_done_and_hearsay(assistant):
     # "听朋友说…是真的吗": the friend is no topic; the 金湖 clause on checks answers
     answer = assistant.ask("听朋友说金湖入库以后检查会少一点，是真的吗")
     assert not answer.refused and "双随机" in answer.text
+
+
+def test_english_owners_words_for_postdocs_and_unpaid_bills(assistant):
+    answer = assistant.ask("We're thinking of setting up a postdoc station in Yancheng. Does the city encourage that?")
+    assert not answer.refused and "博士后工作站" in answer.text
+    answer = assistant.ask("Is there anything in Yancheng's measures about helping firms collect unpaid bills?")
+    assert not answer.refused and "拖欠" in answer.text
