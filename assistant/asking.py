@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .words import CJK
+
 # a sentence ending in ？ is a question; one ending in 。 only with a strong cue (几 and 吗 also
 # appear in statements: "前年报上去的几项发明…")
 _ZH_CUE = re.compile(
@@ -24,7 +26,6 @@ _EN_CUE = re.compile(
     r"will|may|has|have|any)\b)", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])|(?<=[.](?=\s))")
 _CLAUSE = re.compile(r"[，,、：:]")
-CJK_TEXT = re.compile(r"[\u4e00-\u9fff]")
 
 # units of a quantity no other kind covers ("多少分", "几级"; 分别 is no unit)
 _UNITS = "分(?!别)|倍|级|星|档|期|轮|次|场|平方米|亩|吨|度"
@@ -179,9 +180,9 @@ def split_ask(question: str) -> AskSplit:
     before the first asking one describe the asker ("我们是盐城的一家…企业") and are context.
     """
     text = question.strip()
-    text = _ASIDE.sub("", _REPORTED.sub("", text)) if CJK_TEXT.search(text) else text
+    text = _ASIDE.sub("", _REPORTED.sub("", text)) if CJK.search(text) else text
     sentences = [s for s in _SENTENCE_END.split(text) if s and s.strip()]
-    english = len(CJK_TEXT.findall(text)) < max(1, len(re.findall(r"[A-Za-z]+", text)) // 4)
+    english = len(CJK.findall(text)) < max(1, len(re.findall(r"[A-Za-z]+", text)) // 4)
     cue = _EN_CUE if english else _ZH_CUE
     asks: list[str] = []
     context: list[str] = []
