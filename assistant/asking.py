@@ -69,14 +69,14 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"responsible (unit|department|units|departments)|in charge)", re.IGNORECASE),
     "contact": re.compile(
         r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + _PLATFORM_ASKED + r"|"
-        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll)|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|contact|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
+        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll)|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     "location": re.compile(r"(在哪儿?里?|什么地方|哪个地方)(举办|举行|召开|上课|培训)|(会|活动|培训|展|赛)在哪儿?里?(办|开)|"
                            r"(举办|举行|召开|培训|上课)(地点|地址|场地)|"
                            r"where (is|are|will|does|do) [^?]{0,40}(held|take place|happen)|\bvenue\b", re.IGNORECASE),
     # "哪家银行": a named bank (or insurer, fund) is the answer, not a clause about banks
-    "institution": re.compile(r"(哪家|哪个|哪些|哪几家|什么|啥)(银行|保险公司|担保公司)(?!的)|(银行|金融机构)(是|有)(哪|谁)|"
-                              r"which (bank|banks|insurer)(?!')\b|what bank(?!')\b|(who|which) (are|is) the ([a-z-]+ )?banks?\b", re.IGNORECASE),
+    "institution": re.compile(r"(哪家|哪个|哪些|哪几家|什么|啥)(银行|保险公司|担保公司)(?!的|产品|贷款|业务)|(银行|金融机构)(是|有)(哪|谁)|"
+                              r"which (bank|banks|insurer)(?!'| products?\b| loans?\b| schemes?\b)\b|what bank(?!'| products?\b| loans?\b| schemes?\b)\b|(who|which) (are|is) the ([a-z-]+ )?banks?\b", re.IGNORECASE),
     # "多少分", "几级", "几场": a quantity in a unit the other kinds do not cover; the answer must
     # state a number in that unit (see measure_units)
     # (not "一次给还是分几次": that asks how it is paid)

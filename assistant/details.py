@@ -174,6 +174,12 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                            and h not in candidates
                            and (not topic or coverage(topic, (), _row_title(h, query), weights, scales=scales) >= 0.5
                                 or (query.levels and names_level(h, query.levels, title_only=title_only)))]
+        if kind != "conditions" and topic and query.own_size < len(query.ask_groups):
+            # an ask that took in its context ("…want to join the pool. When do we need to apply
+            # by?"): a clause with all of the ask's own words answers, though the context's are
+            # not there (the application steps do not repeat 培育库)
+            candidates += [h for h in hits if h not in candidates and h.ask_coverage >= 0.5
+                           and coverage(topic, (), evidence_text(h), weights, scales=scales) >= 1.0]
         if kind == "conditions" and query.levels:  # the criteria of the level asked, when retrieved
             candidates = sorted(candidates, key=lambda h: not names_level(h, query.levels, title_only=title_only))
         # "what do we need for provincial level?" names nothing but the level: it wants that

@@ -89,12 +89,18 @@ def tokenize(text: str) -> list[str]:
     return tokens
 
 
+_QUOTED_SPAN = re.compile(r"[“「『\"]([^”」』\"]{1,40})[”」』\"]")
+
+
 def places(text: str, known: tuple[str, ...] = ()) -> list[str]:
     """Place names in Chinese text: ``known`` ones, and words jieba tags as places ('ns')
     that end in an administrative suffix (jieba alone also tags words such as 上市)."""
     import jieba.posseg as posseg
 
     _jieba()
+    # a place inside a quoted name is no place asked about: “江苏精品” is a brand of products,
+    # not Jiangsu's policy (a quoted place alone, “盐城”, still is one)
+    text = _QUOTED_SPAN.sub(lambda m: m.group(0) if m.group(1).strip() in known else " ", text)
     found = [name for name in known if name in text]
     for word, flag in posseg.lcut(text):
         if flag == "ns" and len(word) >= 3 and word[-1] in "省市县区州" and not any(word.startswith(k) for k in found):

@@ -52,7 +52,18 @@ _A_NOT_A = re.compile(r"(能不能|可不可以|是不是|有没有|会不会|�
 # describes who asks, never what is asked, even when a short ask takes the context in
 _IDENTITY = re.compile(r"^(?!.*(想|打算|准备|计划|申请|申报|需要|要))[^，,。]{0,8}(我们|我|咱们|我司|本公司|公司|厂子|厂里)"
                        r"[^，,。]{0,8}(是|做|开了?|经营|从事|生产)")
-_FIGURES = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|万|亿|元|%|个点|号人|来号人|多人|人|名|家|项|个|年|倍)?")
+# (in English too: "with 120 staff", "about 40 million in revenue")
+_FIGURES = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|万|亿|元|%|个点|号人|来号人|多人|人|名|家|项|个|年|倍|"
+                      r"(million|billion|staff|employees|people|workers|persons)\b)?", re.IGNORECASE)
+# "We're a Yunxi machinery company": who the asker is, said in English (the whole part says only
+# that: "…with 120 staff and a new research centre" tells what the question is about)
+_EN_IDENTITY = re.compile(r"^(we're|we are|i'm|i am|i run|we run|i own|we own|my|our)\b[^,.;]{0,50}?\b"
+                          r"(company|firm|business|maker|manufacturer|producer|supplier|factory|plant|startup|"
+                          r"exporter|workshop|enterprise)( (based |located )?(in|from) [a-z-]+( county| city)?)?"
+                          r"( with( about| around| roughly)? [^,.;]{0,12}(staff|employees|people|workers))?$", re.IGNORECASE)
+# "…company and want to join the pool": what it wants is no part of who it is
+_EN_AND_WANTS = re.compile(r"\band (?=(we |i )?(want|plan|are planning|'re planning|would like|'d like|need|hope|"
+                           r"intend|are thinking|'re thinking|are looking|'re looking)\b)", re.IGNORECASE)
 CONTEXT_WEIGHT = 0.3
 MERGED_WEIGHT = 0.6  # context taken into an ask that names no topic of its own ("县里有奖励吗？")
 MIN_ASK_WEIGHT = 4.0  # about two specific terms (idf ~2 each); 市里 + 支持 weigh ~3  # a context term found in a clause helps its rank; a missing one costs little
@@ -175,6 +186,12 @@ _LEVEL_WORD = re.compile(r"(县|区)级")  # said as such, not as 县里 (the go
 _EN_LEVEL_WORD = re.compile(r"\b(county|district)[- ]level\b", re.IGNORECASE)
 
 
+def _is_identity(part: str) -> bool:
+    """Whether a part of the context only says who the asker is ("我们是做软件的", "We're a small
+    machinery company in Yunxi")."""
+    return bool(_IDENTITY.search(part.strip()) or _EN_IDENTITY.search(part.strip()))
+
+
 def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None, ask: str | None = None,
             weights: TermWeights | None = None, words: frozenset[str] | None = None) -> QueryAnalysis:
     """Split ``question`` into ask and context, and turn each into term groups.
@@ -193,12 +210,12 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     refers = bool(_REFERS.search(split.ask)) and not ask
     if refers:  # "有没有类似的安排？" points back to what was said just before it
         context = ([c for c in re.split(r"[。；;！!？?\n]", context) if c.strip()] or [""])[-1]
-    parts = [c for c in re.split(r"[，,。；;！!？?\n]", context) if c.strip()]
-    told = [c for c in parts if not _IDENTITY.search(c.strip())]
+    parts = [c for c in re.split(r"[，,。；;！!？?\n]", _EN_AND_WANTS.sub(", ", context)) if c.strip()]
+    told = [c for c in parts if not _is_identity(c)]
     # "…但他最关心孩子上学的问题。市里能帮着解决吗？": the problem to solve is the one told last;
     # what was told before it describes the asker
     told_before = told[:-1] if _SOLVE.search(split.ask) and not ask else []
-    identity = "，".join(c for c in parts if _IDENTITY.search(c.strip()) or c in told_before)
+    identity = "，".join(c for c in parts if _is_identity(c) or c in told_before)
     situation = "，".join(c for c in told if c not in told_before)
     context_groups, _, context_places = _groups(situation, glossary, synonyms, words) if situation.strip() else ([], [], [])
     identity_groups, _, identity_places = _groups(identity, glossary, synonyms, words) if identity.strip() else ([], [], [])

@@ -225,6 +225,11 @@ def test_questions_know_the_batch_they_were_written_in():
     ("How many days does Qinglan take to pay the reward?", {"duration", "support"}),
     ("Who coordinates SRDI work across the city?", {"unit"}),
     ("Do firms get anything for attending trade shows?", {"support"}),
+    ("Which bank products should firms in Yancheng use?", set()),  # products, not a named bank
+    ("哪些银行产品适合专精特新企业？", set()),
+    ("Which bank gives the specialised loan?", {"institution"}),
+    ("Will we get a dedicated contact person from the government?", set()),  # a role, not contact details
+    ("What is the contact phone of the bureau?", {"contact"}),
 ])
 def test_more_answer_types(ask, expected):
     assert set(ask_types(ask)) == expected

@@ -1,0 +1,66 @@
+"""English questions told the way an owner tells them (who they are, what they plan, then the
+ask), over a fictional city's measures written for this test (its place name does not exist)."""
+
+from __future__ import annotations
+
+import pytest
+
+MEASURES = """汀屿市促进专精特新中小企业发展的若干措施
+一、梯度培育
+1.认定奖励。对首次认定为国家级专精特新“小巨人”企业的，给予一次性奖励120万元；对首次认定为省级专精特新中小企业的，给予一次性奖励25万元。同一企业晋级的，按差额补足奖励。（责任单位：市工信局）
+2.入库申报。企业于每年6月30日前通过“汀屿企服通”平台提交入库申报材料。市工信局组织专家评审，评审结果在市政府网站公示7个工作日。（责任单位：市工信局）
+二、金融支持
+3.设立“汀屿专精贷”。合作银行向专精特新中小企业发放信用贷款，单户贷款额度最高800万元，贷款利率不高于贷款市场报价利率（LPR）加30个基点。（责任单位：市金融局）
+三、服务保障
+4.实行服务专员制度。为每家专精特新“小巨人”企业配备1名服务专员，每月走访不少于1次。（责任单位：市工信局）
+5.推行包容审慎监管。对专精特新中小企业首次出现的轻微违法行为，依法不予行政处罚。（责任单位：市司法局）
+6.支持首购首用。将专精特新企业创新产品优先纳入政府采购支持范围，带动创新产品先试首用。（责任单位：市财政局）
+"""
+
+
+@pytest.fixture(scope="module")
+def tingyu(settings_factory, tmp_path_factory):
+    import shutil
+
+    from assistant.service import Assistant
+
+    from .conftest import KNOWLEDGE
+
+    root = tmp_path_factory.mktemp("tingyu")
+    shutil.copytree(KNOWLEDGE, root / "knowledge", ignore=shutil.ignore_patterns("audit.jsonl"))
+    (root / "knowledge" / "documents" / "tingyu-measures.txt").write_text(MEASURES, encoding="utf-8")
+    return Assistant.from_settings(settings_factory(knowledge_dir=root / "knowledge", index_dir=root / "index"),
+                                   progress=False)
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    # who the asker is (a machinery company) is no subject: the application's date answers
+    ("We're a Tingyu machinery company and want to join the cultivation pool this year. When do we need to apply by?",
+     "6月30日"),
+    (("Our Tingyu firm was a provincial specialised SME and is now upgraded to national little giant. "
+      "Do we get the full award again or only the difference?"), "差额"),
+    ("We're a little giant in Tingyu. Will we get a dedicated contact person from the government?", "服务专员"),
+    ("If we borrow under Tingyu's specialised loan, what's the interest rate cap?", "30个基点"),
+    ("We got a minor fine for a first-time violation in Tingyu. Will we be penalised?", "不予行政处罚"),
+    ("Our Tingyu company has a product that nobody has used before. Will the government buy it first?", "政府采购"),
+    ("How long is the public notice period in Tingyu?", "7个工作日"),
+])
+def test_an_owners_english_question_is_answered_from_the_clause_that_says_it(tingyu, question, fact):
+    answer = tingyu.ask(question)
+    assert not answer.refused, answer.text
+    assert fact in answer.citations[0].quote or fact in " ".join(c.quote for c in answer.citations)
+    assert {c.doc_id for c in answer.citations} == {"tingyu-measures"}
+
+
+def test_the_firms_size_told_in_english_is_no_subject_of_the_ask(tingyu):
+    # "with 120 staff" describes the firm; the reward asked is for the research centre it names
+    answer = tingyu.ask("We're a firm in Tingyu with 120 staff and were just recognised as a national little giant. "
+                        "Is there a reward?")
+    assert not answer.refused and "120万元" in answer.citations[0].quote
+
+
+def test_a_quoted_programme_name_is_no_place_asked_about(tingyu):
+    # “江苏精品” names a brand programme; the question is not about Jiangsu's own documents
+    query = tingyu.analyse("“江苏精品”制造业企业培育几家？", [])
+    assert "江苏" not in query.places
+    assert "江苏" in tingyu.analyse("“江苏”对小巨人奖励多少？", []).places
