@@ -104,7 +104,9 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"可以.{0,4}(申请|申报|报|进|入).{0,12}吗|能.{0,4}(申请|申报|报|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
         r"(can|could|would|will) (we|i|it|they|our [a-z]+) (get into|be recognised|be recognized|be named|apply|qualify|join|become|"
         r"make it|meet)|(do|does) (we|i|it|they|our [a-z]+) (qualify|meet|count)|am i eligible|are we eligible|"
-        r"qualify|eligib|requirement|required|require|criteria|criterion|conditions|what do (i|we) need|what does it take)", re.IGNORECASE),
+        r"qualify|eligib|requirement|required|require|criteria|criterion|conditions|what do (i|we) need|what does it take|"
+        # "what profit do we need for the county list?" (not "what documents do we need": materials)
+        r"what (?!documents?|papers?|materials?|forms?|files?|certificates?|copies)([a-z&-]+ ){1,2}do (i|we) need (for|to)\b)", re.IGNORECASE),
 }
 # nouns that name a kind of detail ("what share" → 比例): asked for, never the subject, when the
 # ask wants that kind (an English ask brings them in through the glossary, outside the cue's span)

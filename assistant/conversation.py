@@ -47,7 +47,7 @@ _REFERS_BACK = re.compile(r"(这一项|这项|该项|此项|这条|该条|上述
 
 # words around an ask that name nothing: "谁负责？", "要交什么材料？", "Who is responsible?"
 _ASK_WORDS = re.compile(r"(请问|一下|具体|都|是|的|吗|呢|啊|呀|要|需要|有|哪些|哪个|什么|啥|怎么|怎样|多少|几|谁|能|可以|交|给|"
-                        r"\b(is|are|the|what|who|which|when|how|much|many|do|does|we|i|it|need|to)\b|[\s\W])", re.IGNORECASE)
+                        r"\b(is|are|there|a|an|any|the|what|who|which|when|how|much|many|do|does|we|i|it|need|to)\b|[\s\W])", re.IGNORECASE)
 
 
 def is_followup(question: str) -> bool:

@@ -230,6 +230,8 @@ def test_questions_know_the_batch_they_were_written_in():
     ("Which bank gives the specialised loan?", {"institution"}),
     ("Will we get a dedicated contact person from the government?", set()),  # a role, not contact details
     ("What is the contact phone of the bureau?", {"contact"}),
+    ("What profit do we need for the county little giant list?", {"conditions"}),  # a threshold
+    ("What documents do we need for the pool?", {"materials"}),  # not its conditions
 ])
 def test_more_answer_types(ask, expected):
     assert set(ask_types(ask)) == expected

@@ -59,6 +59,8 @@ def test_follow_ups_resolve_against_earlier_turns(question, history, expected):
 def test_followup_detection():
     assert is_followup("那市级的呢？") and is_followup("What about municipal level?")
     assert not is_followup("金湖县专精特新小巨人企业培育库对制造类企业的入库条件是什么？")
+    # an ask for a kind of detail that names nothing else asks it of the earlier subject
+    assert is_followup("Is there a cap?") and not is_followup("Is there a subsidy for booths in Yunxi?")
 
 
 def test_coverage_weights_rare_terms_and_penalises_unknown_words():
