@@ -55,7 +55,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "frequency": re.compile(r"(多久.{0,8}一次|多长时间.{0,8}一次|几年一次|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次)|多长时间(?!.{0,8}一次)|多长(?![时期])|(?<![这近前十好])几年(?!一次)|多少年|几个月|"
                            r"(?<![这前好])几天|多少天|几个工作日|多少个?工作日|"
-                           r"how long|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of the loan)", re.IGNORECASE),
+                           r"how long|how (fast|quickly|soon)\b|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of the loan)", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
                             r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|"
                             r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.IGNORECASE),
@@ -84,8 +84,10 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
     "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|(给|发|补|奖)不(给|发|补|奖)|"
                           r"reward|subsid|grant|incentive|bonus|\bcash\b|\b(any|some) money\b|\bmoney for\b|\bfunding\b|\bget anything\b|"
-                          r"what (do|does|will|would|can) [^?]{0,40}\b(give|pay)\b|how much [^?]{0,30}\b(give|pay)s?\b|"
-                          r"^\s*(does|do|will|would|can|could) [^?]{0,40}\bpay\b)",
+                          # (not what the firm pays: "Do we pay more for the land?")
+                          r"what (do|does|will|would|can) (?!(we|i)\b)[^?]{0,40}\b(give|pay)\b|"
+                          r"how much (?!(do|will|would|should|must) (we|i)\b)[^?]{0,30}\b(give|pay)s?\b|"
+                          r"^\s*(does|do|will|would|can|could) (?!(we|i)\b)[^?]{0,40}\bpay\b)",
                           re.IGNORECASE),
     # a task for a writer ("帮我写一份申报书"): the assistant quotes policy, it does not draft
     # (and a request to make something up or to drop the instructions: no clause answers it)

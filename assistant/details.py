@@ -285,13 +285,19 @@ def _states_key(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: T
         len(known) > 1 and distinctive_coverage(tuple(known), text, weights) >= 0.5)
 
 
+# a benefit named by what it is for (购房补贴, 安家费): the thing a figure is asked of, though jieba
+# tags 购房 a verb
+_NAMED_BENEFIT = re.compile(r"..+(补贴|补助|奖励|费|资金|贴息)")
+
+
 def _states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: TermWeights) -> bool:
     """Whether the clause names the noun the asked figure is of (see :func:`measured_words`),
     when that noun is distinctive: "认定有效期几年" is not answered by the 3个月 of a payment."""
     words = measured_words(query.ask, query.ask_groups, ASK_TYPES[kind])
     # the head noun, and a distinctive word qualifying it ("出口业务怎么打分": 出口)
     words = [g for i, g in enumerate(words) if not is_scope(g, query.places) and g not in query.cue_groups
-             and (i == len(words) - 1 and any(t in query.heads or t in query.nouns for t in g) or i < len(words) - 1)
+             and (i == len(words) - 1 and any(t in query.heads or t in query.nouns or _NAMED_BENEFIT.fullmatch(t) and t in query.ask
+                                               for t in g) or i < len(words) - 1)
              and all(weights.df(t) <= 0.1 * weights.size for t in g)]
     # a thing no text names right after the cue ("交多少申报费"): no clause states its figure
     # (a thing: a noun heading its phrase or a fee, not a verb "多久能批下来")

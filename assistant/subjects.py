@@ -67,7 +67,8 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
     return any(g not in query.cue_groups and not is_scope(g, query.places)
                and all(weights.df(t) == 0 for t in g)
                # an English ask's terms are the glossary's names of things: no tagging needed
-               and (query.language == "en" or any(t in query.heads and not _NOT_A_THING.match(t) for t in g))
+               # (a fee is a thing to pay, whatever jieba tags it: 交申报费吗)
+               and (query.language == "en" or any((t in query.heads or t.endswith("费")) and not _NOT_A_THING.match(t) for t in g))
                and (whether or any(squash(t) in span for t in g if t))
                for g in query.ask_groups)
 
@@ -129,8 +130,19 @@ def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeig
         return 0.0  # "青澜明天会下雨吗": nothing the ask is about is in any text
     if not topic and query.unknown_terms:
         return 0.0  # "What's the weather in Yuhe tomorrow?": a place, and words no glossary line knows
-    return max((distinctive_coverage(topic, evidence_text(h), weights, query.nouns, scales=scales)
-                for h in topical(hits)[:3]), default=0.0)
+    fits = [max((distinctive_coverage(topic, evidence_text(h), weights, query.nouns, scales=scales)
+                 for h in topical(hits)[:3]), default=0.0)]
+    # support in general (有支持吗, "is there help?") may be the kind of answer wanted rather than
+    # what the ask is about: "…新招的硕士要买房，有支持吗？" is about the context taken in (购房)
+    specific = [(g, sc) for g, sc in zip(query.ask_groups, query.ask_scales)
+                if g in topic and not _GENERIC_BENEFITS.intersection(g)]
+    if query.own_size < len(query.ask_groups) and len(specific) < len(topic) and not any(sc >= 1.0 for _, sc in specific):
+        merged = [(g, sc) for g, sc in zip(query.ask_groups, query.ask_scales) if sc < 1.0
+                  and not is_scope(g, query.places) and g not in query.level_groups]
+        if merged:
+            fits.append(max((distinctive_coverage(tuple(g for g, _ in merged), evidence_text(h), weights, query.nouns,
+                                                  scales=tuple(sc for _, sc in merged)) for h in topical(hits)[:3]), default=0.0))
+    return max(fits)
 
 
 def ask_subject(query: QueryAnalysis) -> tuple[tuple[str, ...], ...]:

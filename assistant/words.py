@@ -32,9 +32,10 @@ ZH_FILLER = frozenset(
     "解决 帮着 程度 做到 一档 这一档 那一档 关心 担心 最关心 要是 怎么样 会怎样 会怎么样 别的 其他 其它 另外的 "
     # "打算干点啥", "听朋友说…是真的吗": what is done about the topic, and hearsay
     "干点 做点 搞点 干啥 做啥 搞啥 朋友 听朋友说 听人说 以后 之后 不大 不少 不多 很多 挺多 蛮多 较多 "
-    "心里 心里有数".split())
+    "心里 心里有数 "
+    "没有".split())  # "县里有啥政策支持没有？": the question's tail, no thing asked about
 EN_FILLER = frozenset(
-    "roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
+    "full roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
     "moving whole here there anything something some kind sort help helping doing does say said point "
     "around about currently already just named registered run running before after while yet still "
     "want wants would like plan plans policy policies city's thing things way ways really actually "

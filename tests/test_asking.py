@@ -232,6 +232,8 @@ def test_questions_know_the_batch_they_were_written_in():
     ("What is the contact phone of the bureau?", {"contact"}),
     ("What profit do we need for the county little giant list?", {"conditions"}),  # a threshold
     ("What documents do we need for the pool?", {"materials"}),  # not its conditions
+    ("Do we pay more for the land?", set()),  # what the firm pays is no support
+    ("How fast does the county answer a request?", {"duration"}),
 ])
 def test_more_answer_types(ask, expected):
     assert set(ask_types(ask)) == expected

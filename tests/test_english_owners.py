@@ -12,9 +12,16 @@ MEASURES = """汀屿市促进专精特新中小企业发展的若干措施
 二、金融支持
 3.设立“汀屿专精贷”。合作银行向专精特新中小企业发放信用贷款，单户贷款额度最高800万元，贷款利率不高于贷款市场报价利率（LPR）加30个基点。（责任单位：市金融局）
 三、服务保障
-4.实行服务专员制度。为每家专精特新“小巨人”企业配备1名服务专员，每月走访不少于1次。（责任单位：市工信局）
+4.实行服务专员制度。为每家专精特新“小巨人”企业配备1名服务专员，每月走访不少于1次，企业诉求3个工作日内办结反馈。（责任单位：市工信局）
 5.推行包容审慎监管。对专精特新中小企业首次出现的轻微违法行为，依法不予行政处罚。（责任单位：市司法局）
 6.支持首购首用。将专精特新企业创新产品优先纳入政府采购支持范围，带动创新产品先试首用。（责任单位：市财政局）
+7.引育人才。专精特新企业新引进的全职博士，给予每人每年3万元生活补贴，连续补贴3年。（责任单位：市人社局）
+"""
+
+# a county of another fictional city: a home-buying subsidy the city's measures do not have
+COUNTY = """澜口县加快专精特新企业发展若干政策
+一、人才保障。专精特新企业引进的硕士以上学历人才，在县内首次购房的，给予最高15万元购房补贴。（责任单位：县人社局）
+二、附则。本政策自2025年1月1日起施行。
 """
 
 
@@ -29,6 +36,7 @@ def tingyu(settings_factory, tmp_path_factory):
     root = tmp_path_factory.mktemp("tingyu")
     shutil.copytree(KNOWLEDGE, root / "knowledge", ignore=shutil.ignore_patterns("audit.jsonl"))
     (root / "knowledge" / "documents" / "tingyu-measures.txt").write_text(MEASURES, encoding="utf-8")
+    (root / "knowledge" / "documents" / "lankou-policies.txt").write_text(COUNTY, encoding="utf-8")
     return Assistant.from_settings(settings_factory(knowledge_dir=root / "knowledge", index_dir=root / "index"),
                                    progress=False)
 
@@ -44,6 +52,7 @@ def tingyu(settings_factory, tmp_path_factory):
     ("We got a minor fine for a first-time violation in Tingyu. Will we be penalised?", "不予行政处罚"),
     ("Our Tingyu company has a product that nobody has used before. Will the government buy it first?", "政府采购"),
     ("How long is the public notice period in Tingyu?", "7个工作日"),
+    ("How fast does Tingyu answer a company's request?", "3个工作日"),
 ])
 def test_an_owners_english_question_is_answered_from_the_clause_that_says_it(tingyu, question, fact):
     answer = tingyu.ask(question)
@@ -64,3 +73,23 @@ def test_a_quoted_programme_name_is_no_place_asked_about(tingyu):
     query = tingyu.analyse("“江苏精品”制造业企业培育几家？", [])
     assert "江苏" not in query.places
     assert "江苏" in tingyu.analyse("“江苏”对小巨人奖励多少？", []).places
+
+
+def test_support_in_general_asked_after_the_situation_is_about_the_situation(tingyu):
+    # "有支持吗" names no subject of its own: the home the new hire buys is what it is about
+    answer = tingyu.ask("我们澜口的公司新招了个硕士，他要在县里买房，有支持吗？")
+    assert not answer.refused and "15万元" in answer.citations[0].quote
+    answer = tingyu.ask("Our Lankou company is hiring a master's graduate who is buying a home. Is there help?")
+    assert not answer.refused and "15万元" in answer.citations[0].quote
+
+
+def test_a_benefit_named_by_what_it_is_for_is_not_answered_by_another_benefit(tingyu):
+    # 汀屿 pays PhDs a living allowance; a home-buying subsidy is another thing (澜口's, not 汀屿's)
+    answer = tingyu.ask("汀屿博士人才购房补贴多少？")
+    assert answer.refused and "没有规定" in answer.text  # the living allowance shown as related only
+    assert not tingyu.ask("汀屿博士人才生活补贴多少？").refused
+
+
+def test_a_fee_no_text_names_is_declined(tingyu):
+    assert tingyu.ask("汀屿入库申报需要交申报费吗？").refused
+    assert not tingyu.ask("汀屿入库申报需要交什么材料？").refused
