@@ -99,6 +99,10 @@ ASK_TYPES: dict[str, re.Pattern] = {
                        r"\bignore (all |the |any )?(previous|prior|above|earlier) (instructions|prompts?|rules)\b)", re.IGNORECASE),
     # "免费展示是给什么级别的企业": a level of firm (省级以上) is the answer
     "level": re.compile(r"(什么|哪个|哪一个?|哪些|啥)(级别|层级)|哪[一几]?级|\b(what|which) (level|tier)s?\b", re.IGNORECASE),
+    # "专家评审看哪些方面": what a step looks at; the answer lists it (items, a scoring table)
+    "aspects": re.compile(r"(看|考察|考核|评|审|查|核查)(哪些|哪几个|什么)方面|从哪些方面|(考察|评审|核查|审查|考核)(的)?(内容|重点)(是什么|有哪些)?|"
+                          r"\bwhat (aspects|areas)\b|\bwhich aspects\b|\b(look at|looks at|check|checks|assess|assesses|evaluate|evaluates|examine|examines)\b(?= (in|on|during|when)\b|\?)",
+                          re.IGNORECASE),
     # a figure asked for in no particular unit (the fallback when no other kind is asked)
     "number": re.compile(r"(多少(?![钱家个项件名人所批条年分倍级星档期轮次场])|how much|how high|how many)", re.IGNORECASE),
     "conditions": re.compile(
@@ -108,7 +112,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"make it|meet)|(do|does) (we|i|it|they|our [a-z]+) (qualify|meet|count)|am i eligible|are we eligible|"
         r"qualify|eligib|requirement|required|require|criteria|criterion|conditions|what do (i|we) need|what does it take|"
         # "what profit do we need for the county list?" (not "what documents do we need": materials)
-        r"what (?!documents?|papers?|materials?|forms?|files?|certificates?|copies)([a-z&-]+ ){1,2}do (i|we) need (for|to)\b)", re.IGNORECASE),
+        r"what (?!documents?|papers?|materials?|forms?|files?|certificates?|copies)([a-z&-]+ ){1,2}do (i|we) need (for|to)\b|"
+        r"\bthresholds?\b|\bcut-?offs?\b|\b(line|bar) (for|to)\b|\bmet(?=\s*\?))", re.IGNORECASE),
 }
 # nouns that name a kind of detail ("what share" → 比例): asked for, never the subject, when the
 # ask wants that kind (an English ask brings them in through the glossary, outside the cue's span)
@@ -146,6 +151,8 @@ DETAIL: dict[str, re.Pattern] = {
     "number": re.compile(r"(\d|[一二三四五六七八九十两百千]+(个|家|项|倍|成|级|年|名|次|场|万|亿))"),
     # (a tier of the ladder names a level of firm too: 为每家“小巨人”企业配备服务专员)
     "level": re.compile(r"(国家|省|市|县|区)级|国家专精特新|省专|小巨人|单项冠军|创新型中小企业"),
+    # a list of what is looked at: items （一）…, a run of 、, "从…等方面", a scoring table's 指标
+    "aspects": re.compile(r"[^，,。；;、]{1,16}、[^，,。；;、]{1,16}、|（[一二三四五六七八九十]）[^（]{2,}（[一二三四五六七八九十]）|等方面|方面进行|指标[：:]"),
 }
 _FIGURE = re.compile(
     r"(\d+(\.\d+)?\s*(万|亿|%|个点|人|年|million|billion|percent|staff|employees|people)|"
@@ -233,6 +240,11 @@ def ask_types(ask: str) -> tuple[str, ...]:
         found.remove("number")  # "number" is the fallback: "容积率能提高到多少？" wants some figure
     if "support" in found and {"amount", "rate", "count"} & set(found):
         found.remove("support")  # "奖励多少钱": the amount is the detail; any grant is not enough
+    if "aspects" in found and re.search(r"(申报|认定|入库|评定|评上|申请|qualif|recogni)", ask, re.IGNORECASE) \
+            and not re.search(r"(评审|核查|评分|打分|考察|考核|审查|scor|review|inspect|check)", ask, re.IGNORECASE):
+        # "申报市级专精特新主要看哪些方面": what it takes to be recognised is its conditions
+        found[found.index("aspects")] = "conditions"
+        found = list(dict.fromkeys(found))
     return tuple(found)
 
 
@@ -242,8 +254,9 @@ _WHOLE_LIST = re.compile(r"((一共|总共|全部|所有|都|共)(有|包括|包
 
 
 def wants_whole_list(ask: str) -> bool:
-    """Whether the ask wants every item of a list or table, not the best few."""
-    return bool(_WHOLE_LIST.search(ask))
+    """Whether the ask wants every item of a list or table, not the best few (what a step
+    looks at is all of it: "评分看哪些方面")."""
+    return bool(_WHOLE_LIST.search(ask) or ASK_TYPES["aspects"].search(ask))
 
 
 def has_figures(text: str) -> bool:

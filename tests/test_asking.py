@@ -234,6 +234,10 @@ def test_questions_know_the_batch_they_were_written_in():
     ("What documents do we need for the pool?", {"materials"}),  # not its conditions
     ("Do we pay more for the land?", set()),  # what the firm pays is no support
     ("How fast does the county answer a request?", {"duration"}),
+    ("专家评审会看哪些方面？", {"aspects"}),
+    ("What do the experts look at in the review?", {"aspects"}),
+    ("申报市级专精特新主要看哪些方面？", {"conditions"}),  # what recognition takes
+    ("Is the revenue line for the district title met?", {"conditions"}),
 ])
 def test_more_answer_types(ask, expected):
     assert set(ask_types(ask)) == expected

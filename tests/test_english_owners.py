@@ -22,6 +22,12 @@ MEASURES = """汀屿市促进专精特新中小企业发展的若干措施
 COUNTY = """澜口县加快专精特新企业发展若干政策
 一、人才保障。专精特新企业引进的硕士以上学历人才，在县内首次购房的，给予最高15万元购房补贴。（责任单位：县人社局）
 二、附则。本政策自2025年1月1日起施行。
+附件
+澜口县专精特新企业评分标准
+| 指标 | 分值 | 评分标准 |
+|---|---|---|
+| 研发投入 | 30分 | 研发费用占营业收入比重5%以上得30分 |
+| 知识产权 | 20分 | 拥有发明专利1项以上得20分 |
 """
 
 
@@ -93,3 +99,12 @@ def test_a_benefit_named_by_what_it_is_for_is_not_answered_by_another_benefit(ti
 def test_a_fee_no_text_names_is_declined(tingyu):
     assert tingyu.ask("汀屿入库申报需要交申报费吗？").refused
     assert not tingyu.ask("汀屿入库申报需要交什么材料？").refused
+
+
+def test_what_a_step_looks_at_is_answered_only_by_a_list_of_it(tingyu):
+    # 汀屿's clause says experts review, not what they look at; 澜口's scoring table lists it
+    assert tingyu.ask("汀屿专家评审看哪些方面？").refused
+    answer = tingyu.ask("澜口评分看哪些方面？")
+    assert not answer.refused
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "研发投入" in quotes and "知识产权" in quotes  # every row, not the best one
