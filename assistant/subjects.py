@@ -114,9 +114,21 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
     groups = [g for g in query.ask_groups if any(squash(t) in span for t in g) and not is_scope(g, query.places)]
     groups = [g for g in groups if any(weights.df(t) for t in g)  # an unseen word is the novelty check's
               and not any(t in _GENERIC_BENEFITS for t in g)]  # "地价上有没有优惠": 地价 is the subject
+    if not groups and match.start() > 0:
+        # the object is a benefit in general (有补贴吗): what it is for is named just before it
+        # ("对企业参加培训有补贴吗": 培训; a clause on 参加展会 does not answer)
+        before = squash(re.split(r"[，,。；;！!？?]", query.ask[:match.start()])[-1][-8:])
+        groups = [g for g in query.ask_groups if any(squash(t) in before for t in g if t)
+                  and not is_scope(g, query.places) and g not in query.level_groups
+                  and any(weights.df(t) for t in g) and not any(t in _GENERIC_BENEFITS for t in g)]
+        if groups:  # the head of that phrase is its last word: 参加培训 is about 培训
+            return _names_object(max(groups, key=lambda g: max(before.rfind(squash(t)) for t in g if t)), hits)
     if not groups:
         return 1.0
-    key = max(groups, key=weights.group_weight)
+    return _names_object(max(groups, key=weights.group_weight), hits)
+
+
+def _names_object(key: tuple[str, ...], hits: list[ScoredChunk]) -> float:
     texts = [squash(clause_text(h)) for h in topical(hits)[:3]]
     return float(any(squash(t) in text for t in key for text in texts))
 

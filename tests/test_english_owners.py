@@ -16,6 +16,7 @@ MEASURES = """汀屿市促进专精特新中小企业发展的若干措施
 5.推行包容审慎监管。对专精特新中小企业首次出现的轻微违法行为，依法不予行政处罚。（责任单位：市司法局）
 6.支持首购首用。将专精特新企业创新产品优先纳入政府采购支持范围，带动创新产品先试首用。（责任单位：市财政局）
 7.引育人才。专精特新企业新引进的全职博士，给予每人每年3万元生活补贴，连续补贴3年。（责任单位：市人社局）
+8.开拓市场。对专精特新企业参加市工信局组织的国内外展会，按展位费的50%给予补贴。（责任单位：市商务局）
 """
 
 # a county of another fictional city: a home-buying subsidy the city's measures do not have
@@ -108,3 +109,14 @@ def test_what_a_step_looks_at_is_answered_only_by_a_list_of_it(tingyu):
     assert not answer.refused
     quotes = " ".join(c.quote for c in answer.citations)
     assert "研发投入" in quotes and "知识产权" in quotes  # every row, not the best one
+
+
+def test_a_benefit_asked_for_a_named_activity_needs_that_activity(tingyu):
+    # "参加培训有补贴吗": the booth subsidy for 参加展会 is for another activity
+    assert tingyu.ask("汀屿对企业参加培训有补贴吗？").refused
+    assert not tingyu.ask("汀屿对企业参加展会有补贴吗？").refused
+
+
+def test_what_share_is_subsidised_asked_in_english_takes_in_the_situation(tingyu):
+    answer = tingyu.ask("We're a Tingyu firm exhibiting at a trade fair next month. What share of the booth fee is subsidised?")
+    assert not answer.refused and "50%" in answer.citations[0].quote
