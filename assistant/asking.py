@@ -66,10 +66,10 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织)|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|"
         r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements)|"
-        r"responsible (unit|department|units|departments)|in charge)", re.IGNORECASE),
+        r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
         r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + _PLATFORM_ASKED + r"|"
-        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll)|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
+        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     "location": re.compile(r"(在哪儿?里?|什么地方|哪个地方)(举办|举行|召开|上课|培训)|(会|活动|培训|展|赛)在哪儿?里?(办|开)|"
                            r"(举办|举行|召开|培训|上课)(地点|地址|场地)|"
@@ -137,7 +137,8 @@ DETAIL: dict[str, re.Pattern] = {
     "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位|场|份)|"
                         r"(?<![一])[二三四五六七八九十百千两]+(家|个(?!工作日|月)|项|件|名|位|份)|一(名|位|份))"),
     "date": re.compile(r"(\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于)\d{1,2}月|年底前?|上半年|下半年|截至|之日起|前完成)"),
-    "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|定期|一年一次)"),
+    # (常态化开展…监测: ongoing, which is what the text says of how often)
+    "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|定期|一年一次|常态化)"),
     "procedure": re.compile(r"(申报程序|流程|程序|步骤|通过.{0,12}(平台|系统)|提交|评审|公示|审核)"),
     "materials": re.compile(r"(申报书|材料(包括|如下|\s*[：:])|证明材料|审计报告|申请表|(提交|报送|上报|递交).{0,16}(书|报告|材料|证明))"),
     # a span of time (3年, 6个月, 30日内), not a date (2026年, 6月15日)
@@ -232,6 +233,8 @@ def ask_types(ask: str) -> tuple[str, ...]:
     if "measure" in found and "amount" in found and not re.search(
             r"(钱|万|元|资金|奖励|补贴|补助|奖金|额度|money|cash|loan)", ask, re.IGNORECASE):
         found.remove("amount")
+    if "contact" in found and "unit" in found and re.search(r"\bwho (do|should|can|could) (i|we) contact\b", ask, re.IGNORECASE):
+        found.remove("contact")  # "who do I contact about the pool?": the office in charge, not a phone number
     if "contact" in found and "location" in found:
         found.remove("location")  # "在哪里办理": an office or a counter, which contact details give
     if set(found) == {"support", "number"}:

@@ -238,6 +238,9 @@ def test_questions_know_the_batch_they_were_written_in():
     ("What do the experts look at in the review?", {"aspects"}),
     ("申报市级专精特新主要看哪些方面？", {"conditions"}),  # what recognition takes
     ("Is the revenue line for the district title met?", {"conditions"}),
+    ("Who do I contact about the county's pool?", {"unit"}),  # the office in charge
+    ("Where do I apply for the pool?", {"contact"}),  # the platform or office to file with
+    ("专项经费用来干嘛？", set()),
 ])
 def test_more_answer_types(ask, expected):
     assert set(ask_types(ask)) == expected
@@ -507,3 +510,17 @@ def test_a_phrase_in_two_synonym_lines_matches_the_first_whatever_the_hash_seed(
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": str(seed)}).stdout for seed in range(8)}
     assert outputs == {"[('研发费用', '研发投入')]\n"}
+
+
+def test_what_a_thing_is_for_names_only_the_thing():
+    from assistant.query import Glossary, analyse
+
+    # "干嘛用的" asks what it is for: no clause says 干嘛, the platform is the subject
+    query = analyse("“惠企通”平台干嘛用的？", Glossary([]))
+    assert not any("干嘛" in t for g in query.ask_groups for t in g)
+    assert any("平台" in g for g in query.ask_groups)
+
+
+def test_ongoing_is_how_often_a_text_says_something_is_done():
+    assert detail_present("frequency", "常态化开展专精特新中小企业发展质量动态监测")
+    assert not detail_present("frequency", "开展专精特新中小企业发展质量动态监测")
