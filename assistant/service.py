@@ -86,7 +86,8 @@ class Assistant:
         self._answerer = ExtractiveAnswerer(self.retriever.weights, self.decision, english_terms=english)
         self._regions = Aliases(self._region_aliases())
         vocabulary = self.retriever.vocabulary()
-        self._typos = TypoReader(vocabulary, self.retriever.weights)
+        self._typos = TypoReader(vocabulary, self.retriever.weights,
+                                 english=[e for entry in self.glossary.entries for e in entry.english])
         self._words = frozenset(vocabulary)
         self._llm = None
         if self.settings.answerer == "llm":

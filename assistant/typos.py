@@ -13,9 +13,11 @@ import re
 from collections.abc import Iterable
 
 from .evidence import TermWeights
-from .lexical import dictionary_word, segment
+from .lexical import EN_STOPWORDS, dictionary_word, segment
+from .words import EN_FILLER
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
 def _sound(word: str) -> str:
@@ -31,8 +33,12 @@ class TypoReader:
     included: 首贷贴息 → 贴息); ``weights`` tells which words occur in it and how often.
     """
 
-    def __init__(self, vocabulary: Iterable[str], weights: TermWeights) -> None:
+    def __init__(self, vocabulary: Iterable[str], weights: TermWeights, english: Iterable[str] = ()) -> None:
         self._weights = weights
+        # the glossary's English words: "little gaint" is read as "little giant"
+        self._english = sorted({w for phrase in english for w in _LATIN_WORD.findall(phrase.lower()) if len(w) >= 4})
+        self._known = frozenset(self._english) | EN_STOPWORDS | EN_FILLER
+        self._speller = None
         self._by_sound: dict[str, list[str]] = {}
         for word in vocabulary:
             if _CJK_WORD.fullmatch(word):
@@ -57,4 +63,34 @@ class TypoReader:
                 candidates = self._by_sound.get(_sound(word))
                 if candidates:  # the commonest word wins a shared sound
                     question = question.replace(word, max(candidates, key=self._weights.df))
+        return self._read_english(question)
+
+    def _read_english(self, question: str) -> str:
+        """English words that are no English words (pyspellchecker's dictionary) and a slip or
+        two from a glossary word (gaint, subsidey, requirment): read as that word. Words of five
+        letters or more whose first letter is right; one edit (a swap counts as one) under eight
+        letters, two from eight on. Real words ("expect", "customers") are never changed."""
+        for word in dict.fromkeys(_LATIN_WORD.findall(question)):
+            lower = word.lower()
+            stem = re.sub(r"'s$", "", lower)
+            if len(stem) < 5 or stem in self._known or stem.rstrip("s") in self._known:
+                continue
+            english, glossary = self._spellers()
+            if english.known([stem]):
+                continue
+            candidates = glossary[len(stem) >= 8].candidates(stem) or ()
+            close = sorted(c for c in candidates if c[0] == stem[0] and c in self._english)
+            if close:
+                question = re.sub(rf"\b{re.escape(word)}\b", max(close, key=len), question)
         return question
+
+    def _spellers(self):
+        """English's dictionary and the glossary's words within one and two edits (loaded once)."""
+        if self._speller is None:
+            from spellchecker import SpellChecker
+
+            near, far = SpellChecker(language=None, distance=1), SpellChecker(language=None, distance=2)
+            for checker in (near, far):
+                checker.word_frequency.load_words(self._english)
+            self._speller = (SpellChecker(language="en"), (near, far))
+        return self._speller

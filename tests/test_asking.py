@@ -524,3 +524,14 @@ def test_what_a_thing_is_for_names_only_the_thing():
 def test_ongoing_is_how_often_a_text_says_something_is_done():
     assert detail_present("frequency", "常态化开展专精特新中小企业发展质量动态监测")
     assert not detail_present("frequency", "开展专精特新中小企业发展质量动态监测")
+
+
+def test_an_english_slip_is_read_as_the_glossary_word_and_real_words_are_kept():
+    from assistant.evidence import TermWeights
+    from assistant.typos import TypoReader
+
+    reader = TypoReader([], TermWeights(["专精特新企业 奖励"]), english=["little giant", "subsidy", "requirement", "Qinglan"])
+    assert reader.read("qinglan little gaint reward, subsidey requirment?") == "qinglan little giant reward, subsidy requirement?"
+    # words of English are never changed, whatever glossary word they are near ("expect"/"expert")
+    kept = "We expect our customers to pay; Qinglan's plant saves energy."
+    assert reader.read(kept) == kept
