@@ -47,7 +47,7 @@ _GRANTED_TO_ENTERPRISE = re.compile(r"(给予|奖励|补助|补贴|奖补|贴息
 
 
 # numbers and dates: one stated for another subject is the likeliest wrong answer
-STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level")
+STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level", "frequency")
 
 
 def _states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
@@ -143,6 +143,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     grant_asked = bool(ASK_TYPES["support"].search(query.ask) or _GRANT.search(query.ask))
     per_item = _PER_ITEM.search(query.ask)
     total_asked = bool(_TOTAL_ASKED.search(query.ask)) and not per_item
+    fee_asked = bool(_FEE_ASKED.search(query.ask))
     recipient = bool(_RECIPIENT.search(query.ask))
     fund_asked = bool(_FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
     # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
@@ -243,6 +244,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 if per_item and kind in ("amount", "rate", "number") and ((_TOTAL.search(part) and not re.search(r"(每|分别)", part))
                                  or (per_item.group(1) and per_item.group(1) not in part)):
                     granted = False  # the amount per stage must be stated for the stages
+                if fee_asked and kind == "amount" and not _FEE_STATED.search(part):
+                    granted = False  # "认定要交多少钱": what the firm pays, not a reward it gets
                 if total_asked and kind in ("count", "amount", "number") and _EACH.search(part) and not _TOTAL.search(part):
                     granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total
                 if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):
@@ -269,6 +272,12 @@ def _sub_asks(query: QueryAnalysis) -> list[tuple[tuple[str, ...], ...]]:
 # (新认定, "newly recognised": which reward of the title, as 首次 says; by its canonical term, so
 # the synonyms line may grow)
 _MODIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户 新认定".split())
+
+
+# what the firm pays ("要交多少钱", "收多少费", "how much do we pay"), stated as a fee or a charge
+_FEE_ASKED = re.compile(r"(交|缴|缴纳|收|花)(多少|几)(钱|费|元)|(要|得)交多少|how much (do|will|would|must) (we|i) pay",
+                        re.IGNORECASE)
+_FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))")  # (not 研发费用, 担保费率)
 
 
 def _states_key(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:

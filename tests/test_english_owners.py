@@ -120,3 +120,14 @@ def test_a_benefit_asked_for_a_named_activity_needs_that_activity(tingyu):
 def test_what_share_is_subsidised_asked_in_english_takes_in_the_situation(tingyu):
     answer = tingyu.ask("We're a Tingyu firm exhibiting at a trade fair next month. What share of the booth fee is subsidised?")
     assert not answer.refused and "50%" in answer.citations[0].quote
+
+
+def test_what_the_firm_pays_is_not_answered_by_what_it_is_paid(tingyu):
+    assert tingyu.ask("汀屿认定国家级小巨人要交多少钱？").refused  # a fee, which no clause states
+    assert not tingyu.ask("汀屿认定国家级小巨人奖多少钱？").refused
+
+
+def test_how_often_is_answered_only_by_how_often_the_thing_asked_is_done(tingyu):
+    answer = tingyu.ask("How often does the Tingyu service commissioner visit little giants?")
+    assert not answer.refused and "每月" in answer.citations[0].quote
+    assert tingyu.ask("How often does Tingyu hold matchmaking events with universities?").refused
