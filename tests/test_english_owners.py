@@ -131,3 +131,9 @@ def test_how_often_is_answered_only_by_how_often_the_thing_asked_is_done(tingyu)
     answer = tingyu.ask("How often does the Tingyu service commissioner visit little giants?")
     assert not answer.refused and "每月" in answer.citations[0].quote
     assert tingyu.ask("How often does Tingyu hold matchmaking events with universities?").refused
+
+
+def test_money_asked_for_in_english_is_the_support_not_a_word_the_clause_must_repeat(tingyu):
+    # "Is there money for …?" asks for a grant: 给予一次性奖励 answers it without saying 资金
+    answer = tingyu.ask("Is there money for new national little giants in Tingyu?")
+    assert not answer.refused and "120万元" in answer.citations[0].quote
