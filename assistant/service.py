@@ -103,6 +103,7 @@ class Assistant:
         # them at exit rather than tearing the interpreter down under them (that aborted in CI)
         threading.Thread(target=self.checker.levels, name="criteria").start()
         threading.Thread(target=lambda: self._answerer.english_terms, name="glosses").start()
+        threading.Thread(target=self._typos.warm, name="spelling").start()  # English's dictionary
 
     def refresh(self) -> None:
         """Re-read the index after documents were added, replaced or removed."""

@@ -75,22 +75,35 @@ class TypoReader:
             stem = re.sub(r"'s$", "", lower)
             if len(stem) < 5 or stem in self._known or stem.rstrip("s") in self._known:
                 continue
-            english, glossary = self._spellers()
-            if english.known([stem]):
+            if self._english_words().known([stem]):
                 continue
-            candidates = glossary[len(stem) >= 8].candidates(stem) or ()
-            close = sorted(c for c in candidates if c[0] == stem[0] and c in self._english)
+            limit = 1 if len(stem) < 8 else 2
+            scored = ((edits(stem, c), c) for c in self._english if c[0] == stem[0] and abs(len(c) - len(stem)) <= limit)
+            close = sorted(pair for pair in scored if pair[0] <= limit)
             if close:
-                question = re.sub(rf"\b{re.escape(word)}\b", max(close, key=len), question)
+                question = re.sub(rf"\b{re.escape(word)}\b", close[0][1], question)
         return question
 
-    def _spellers(self):
-        """English's dictionary and the glossary's words within one and two edits (loaded once)."""
+    def warm(self) -> None:
+        """Load English's dictionary now (a fifth of a second), not at the first English slip."""
+        self._english_words()
+
+    def _english_words(self):
         if self._speller is None:
             from spellchecker import SpellChecker
 
-            near, far = SpellChecker(language=None, distance=1), SpellChecker(language=None, distance=2)
-            for checker in (near, far):
-                checker.word_frequency.load_words(self._english)
-            self._speller = (SpellChecker(language="en"), (near, far))
+            self._speller = SpellChecker(language="en")
         return self._speller
+
+
+def edits(a: str, b: str) -> int:
+    """Edits between two words, a swap of neighbours counting as one (optimal string alignment)."""
+    rows = [list(range(len(b) + 1))]
+    for i, x in enumerate(a, 1):
+        row = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y:
+                row[j] = min(row[j], rows[-2][j - 2] + 1)
+        rows.append(row)
+    return rows[-1][-1]

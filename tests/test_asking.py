@@ -535,3 +535,10 @@ def test_an_english_slip_is_read_as_the_glossary_word_and_real_words_are_kept():
     # words of English are never changed, whatever glossary word they are near ("expect"/"expert")
     kept = "We expect our customers to pay; Qinglan's plant saves energy."
     assert reader.read(kept) == kept
+
+
+def test_edits_count_a_swap_of_neighbours_as_one():
+    from assistant.typos import edits
+
+    assert edits("gaint", "giant") == 1 and edits("subsidey", "subsidy") == 1
+    assert edits("grant", "giant") == 2 and edits("loan", "loan") == 0 and edits("", "abc") == 3
