@@ -541,4 +541,4 @@ def test_edits_count_a_swap_of_neighbours_as_one():
     from assistant.typos import edits
 
     assert edits("gaint", "giant") == 1 and edits("subsidey", "subsidy") == 1
-    assert edits("grant", "giant") == 2 and edits("loan", "loan") == 0 and edits("", "abc") == 3
+    assert edits("gaint", "grant") == 2 and edits("loan", "loan") == 0 and edits("", "abc") == 3
