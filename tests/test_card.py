@@ -182,3 +182,10 @@ def test_column_headings_of_the_text_are_not_repeated_on_the_card(assistant):
     parsed = parse_answer(answer)
     assert not any("制造类：" in line for line in parsed.lead + parsed.after)
     assert len(parsed.points) == len(answer.citations)
+
+
+def test_a_figure_is_marked_with_its_whole_unit():
+    from assistant.web.card import _FIGURE
+
+    # "5个工作日" and "50个基点" are the figures, not "5个"; "3个月" is a span, not three of something
+    assert _FIGURE.findall("评审结果公示5个工作日，贷款利率不高于LPR加50个基点，3个月内拨付") == ["5个工作日", "50个基点", "3个月"]

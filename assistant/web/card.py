@@ -21,7 +21,7 @@ from .render import highlight
 from .texts import LABELS
 
 # a key figure in a quote: an amount, share, count or duration with its unit
-_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?\s*(?:个百分点|万元|亿元|元|万|亿|%|％|倍|个|项|人|名|位|家|件|年|个月|天|级)"
+_FIGURE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?\s*(?:个百分点|个基点|个?工作日|万元|亿元|元|万|亿|%|％|倍|个月|个|项|人|名|位|家|件|年|天|级)"
                      r"(?:以上|以下|及以上|（含）)?)")
 _ANNEX = re.compile(r"^附件\s*\d+\s*")
 
