@@ -6,12 +6,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .asking import ASK_TYPES, detail_present, levels, measured_after, measured_words
+from .asking import ASK_TYPES, detail_present, levels
 from .evidence import TermWeights, coverage, distinctive_coverage, squash, term_present
 from .gloss import numeral_value
 from .levels import asks_government, names_level
-from .query import QueryAnalysis, is_scope
-from .subjects import clause_text, evidence_text, sentences, subject_terms, topical
+from .query import QueryAnalysis
+from .subjects import (
+    clause_text,
+    evidence_text,
+    sentences,
+    states_key,
+    states_measured,
+    subject_terms,
+    topical,
+)
 from .types import ScoredChunk
 
 _APPLYING = frozenset({"认定", "申报", "申请", "入库", "评定"})  # the process a notice's 申报材料 are for
@@ -214,9 +222,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
             # (a figure asked in English: its most distinctive subject word must be there at least,
             # "subsidise electricity" is not answered by a recognition reward)
-            if kind in STATED and query.language == "en" and not query.nouns and not _states_key(topic, hit, weights):
+            if kind in STATED and query.language == "en" and not query.nouns and not states_key(topic, hit, weights):
                 continue
-            if kind in STATED and kind != "support" and not _states_measured(query, kind, hit, weights):
+            if kind in STATED and kind != "support" and not states_measured(query, kind, hit, weights):
                 continue  # "认定有效期几年": the 3个月 of a payment is not the period asked for
             # the materials (steps) of the document's own application do not answer for one of
             # its measures: "技改补助要交哪些材料" is not answered by the 小巨人 申报程序
@@ -271,46 +279,7 @@ def _sub_asks(query: QueryAnalysis) -> list[tuple[tuple[str, ...], ...]]:
 # words that qualify a figure (per year, at most), never its subject
 # (新认定, "newly recognised": which reward of the title, as 首次 says; by its canonical term, so
 # the synonyms line may grow)
-_MODIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户 新认定".split())
-
-
 # what the firm pays ("要交多少钱", "收多少费", "how much do we pay"), stated as a fee or a charge
 _FEE_ASKED = re.compile(r"(交|缴|缴纳|收|花)(多少|几)(钱|费|元)|(要|得)交多少|how much (do|will|would|must) (we|i) pay",
                         re.IGNORECASE)
 _FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))")  # (not 研发费用, 担保费率)
-
-
-def _states_key(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
-    """Whether the clause names the ask's most distinctive subject group (any of its terms)."""
-    if any(not any(weights.df(t) for t in g) for g in topic):
-        return False  # a thing no text names ("application fee" → 申请费): no clause states its figure
-    known = [g for g in topic if not _MODIFIERS.issuperset(g) and g[0] not in _MODIFIERS]
-    if not known:
-        return True
-    key = max(known, key=weights.group_weight)
-    text = squash(evidence_text(hit))
-    # ("what share of revenue for R&D": 研发费用占比 names R&D, not revenue; most of the subject will do)
-    return any(term_present(t, text) for t in key) or (
-        len(known) > 1 and distinctive_coverage(tuple(known), text, weights) >= 0.5)
-
-
-# a benefit named by what it is for (购房补贴, 安家费): the thing a figure is asked of, though jieba
-# tags 购房 a verb
-_NAMED_BENEFIT = re.compile(r"..+(补贴|补助|奖励|费|资金|贴息)")
-
-
-def _states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: TermWeights) -> bool:
-    """Whether the clause names the noun the asked figure is of (see :func:`measured_words`),
-    when that noun is distinctive: "认定有效期几年" is not answered by the 3个月 of a payment."""
-    words = measured_words(query.ask, query.ask_groups, ASK_TYPES[kind])
-    # the head noun, and a distinctive word qualifying it ("出口业务怎么打分": 出口)
-    words = [g for i, g in enumerate(words) if not is_scope(g, query.places) and g not in query.cue_groups
-             and (i == len(words) - 1 and any(t in query.heads or t in query.nouns or _NAMED_BENEFIT.fullmatch(t) and t in query.ask
-                                               for t in g) or i < len(words) - 1)
-             and all(weights.df(t) <= 0.1 * weights.size for t in g)]
-    # a thing no text names right after the cue ("交多少申报费"): no clause states its figure
-    # (a thing: a noun heading its phrase or a fee, not a verb "多久能批下来")
-    words += [g for g in measured_after(query.ask, query.ask_groups, ASK_TYPES[kind])
-              if all(weights.df(t) == 0 for t in g) and any(t in query.heads or t.endswith("费") for t in g)]
-    text = squash(evidence_text(hit))
-    return all(any(term_present(t, text) for t in g) for g in words)

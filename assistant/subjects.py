@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .asking import ASK_TYPES, measured_words
+from .asking import ASK_TYPES, measured_after, measured_words
 from .evidence import TermWeights, distinctive_coverage, squash, term_present
 from .query import QueryAnalysis, is_scope
 from .types import ScoredChunk
@@ -176,3 +176,43 @@ def subject_terms(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[t
     own = [(g, s) for g, s in kept if s >= 1.0]
     kept = own or kept
     return tuple(g for g, _ in kept), tuple(s for _, s in kept)
+
+
+# the figure a detail ask wants must be said of its subject (used by details.check_details)
+_MODIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户 新认定".split())
+
+
+def states_key(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
+    """Whether the clause names the ask's most distinctive subject group (any of its terms)."""
+    if any(not any(weights.df(t) for t in g) for g in topic):
+        return False  # a thing no text names ("application fee" → 申请费): no clause states its figure
+    known = [g for g in topic if not _MODIFIERS.issuperset(g) and g[0] not in _MODIFIERS]
+    if not known:
+        return True
+    key = max(known, key=weights.group_weight)
+    text = squash(evidence_text(hit))
+    # ("what share of revenue for R&D": 研发费用占比 names R&D, not revenue; most of the subject will do)
+    return any(term_present(t, text) for t in key) or (
+        len(known) > 1 and distinctive_coverage(tuple(known), text, weights) >= 0.5)
+
+
+# a benefit named by what it is for (购房补贴, 安家费): the thing a figure is asked of, though jieba
+# tags 购房 a verb
+_NAMED_BENEFIT = re.compile(r"..+(补贴|补助|奖励|费|资金|贴息)")
+
+
+def states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: TermWeights) -> bool:
+    """Whether the clause names the noun the asked figure is of (see :func:`measured_words`),
+    when that noun is distinctive: "认定有效期几年" is not answered by the 3个月 of a payment."""
+    words = measured_words(query.ask, query.ask_groups, ASK_TYPES[kind])
+    # the head noun, and a distinctive word qualifying it ("出口业务怎么打分": 出口)
+    words = [g for i, g in enumerate(words) if not is_scope(g, query.places) and g not in query.cue_groups
+             and (i == len(words) - 1 and any(t in query.heads or t in query.nouns or _NAMED_BENEFIT.fullmatch(t) and t in query.ask
+                                               for t in g) or i < len(words) - 1)
+             and all(weights.df(t) <= 0.1 * weights.size for t in g)]
+    # a thing no text names right after the cue ("交多少申报费"): no clause states its figure
+    # (a thing: a noun heading its phrase or a fee, not a verb "多久能批下来")
+    words += [g for g in measured_after(query.ask, query.ask_groups, ASK_TYPES[kind])
+              if all(weights.df(t) == 0 for t in g) and any(t in query.heads or t.endswith("费") for t in g)]
+    text = squash(evidence_text(hit))
+    return all(any(term_present(t, text) for t in g) for g in words)
