@@ -155,6 +155,22 @@ def knowledge_copy(tmp_path) -> Path:
     return target
 
 
+def library_with(root: Path, settings_factory, documents: dict[str, str] | None = None, render=None):
+    """An assistant over a copy of knowledge/ in ``root`` with ``documents`` (file name → text)
+    beside the seeds — how common a word is in the knowledge base is part of every decision —
+    and whatever ``render(documents_dir)`` writes there."""
+    from assistant.service import Assistant
+
+    shutil.copytree(KNOWLEDGE, root / "knowledge", ignore=shutil.ignore_patterns("audit.jsonl"))
+    folder = root / "knowledge" / "documents"
+    for name, text in (documents or {}).items():
+        (folder / name).write_text(text, encoding="utf-8")
+    if render:
+        render(folder)
+    return Assistant.from_settings(settings_factory(knowledge_dir=root / "knowledge", index_dir=root / "index"),
+                                   progress=False)
+
+
 def conversation(assistant, *questions: str) -> list:
     """The history after asking ``questions`` in turn: each user turn with the answer it got."""
     from assistant.types import Turn

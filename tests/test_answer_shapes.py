@@ -51,19 +51,10 @@ NOTICE = """梧桐县工业和信息化局关于开展2026年度专精特新中�
 
 @pytest.fixture(scope="module")
 def county(settings_factory, tmp_path_factory):
-    import shutil
+    from .conftest import library_with
 
-    from assistant.service import Assistant
-
-    from .conftest import KNOWLEDGE
-
-    root = tmp_path_factory.mktemp("wutong")
-    # beside the seeds: how common a word is in the knowledge base is part of every decision
-    shutil.copytree(KNOWLEDGE, root / "knowledge", ignore=shutil.ignore_patterns("audit.jsonl"))
-    (root / "knowledge" / "documents" / "wutong-rules.txt").write_text(RULES, encoding="utf-8")
-    (root / "knowledge" / "documents" / "wutong-notice.txt").write_text(NOTICE, encoding="utf-8")
-    return Assistant.from_settings(settings_factory(knowledge_dir=root / "knowledge", index_dir=root / "index"),
-                                   progress=False)
+    return library_with(tmp_path_factory.mktemp("wutong"), settings_factory,
+                        {"wutong-rules.txt": RULES, "wutong-notice.txt": NOTICE})
 
 
 def test_a_list_of_conditions_is_quoted_whole(county):

@@ -34,18 +34,10 @@ COUNTY = """澜口县加快专精特新企业发展若干政策
 
 @pytest.fixture(scope="module")
 def tingyu(settings_factory, tmp_path_factory):
-    import shutil
+    from .conftest import library_with
 
-    from assistant.service import Assistant
-
-    from .conftest import KNOWLEDGE
-
-    root = tmp_path_factory.mktemp("tingyu")
-    shutil.copytree(KNOWLEDGE, root / "knowledge", ignore=shutil.ignore_patterns("audit.jsonl"))
-    (root / "knowledge" / "documents" / "tingyu-measures.txt").write_text(MEASURES, encoding="utf-8")
-    (root / "knowledge" / "documents" / "lankou-policies.txt").write_text(COUNTY, encoding="utf-8")
-    return Assistant.from_settings(settings_factory(knowledge_dir=root / "knowledge", index_dir=root / "index"),
-                                   progress=False)
+    return library_with(tmp_path_factory.mktemp("tingyu"), settings_factory,
+                        {"tingyu-measures.txt": MEASURES, "lankou-policies.txt": COUNTY})
 
 
 @pytest.mark.parametrize(("question", "fact"), [

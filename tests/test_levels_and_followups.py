@@ -66,21 +66,11 @@ FUND_RULES = """岚港市专精特新企业培育资金管理办法
 
 @pytest.fixture(scope="module")
 def places(settings_factory, tmp_path_factory):
-    import shutil
+    from .conftest import library_with
 
-    from assistant.service import Assistant
-
-    from .conftest import KNOWLEDGE
-
-    root = tmp_path_factory.mktemp("levels")
-    shutil.copytree(KNOWLEDGE, root / "knowledge", ignore=shutil.ignore_patterns("audit.jsonl"))
-    documents = root / "knowledge" / "documents"
-    (documents / "yuwan-notice.txt").write_text(DISTRICT_NOTICE, encoding="utf-8")
-    (documents / "baixi-measures.txt").write_text(COUNTY_MEASURES, encoding="utf-8")
-    (documents / "langang-measures.txt").write_text(CITY_MEASURES, encoding="utf-8")
-    (documents / "langang-fund-rules.txt").write_text(FUND_RULES, encoding="utf-8")
-    return Assistant.from_settings(settings_factory(knowledge_dir=root / "knowledge", index_dir=root / "index"),
-                                   progress=False)
+    return library_with(tmp_path_factory.mktemp("levels"), settings_factory, {
+        "yuwan-notice.txt": DISTRICT_NOTICE, "baixi-measures.txt": COUNTY_MEASURES,
+        "langang-measures.txt": CITY_MEASURES, "langang-fund-rules.txt": FUND_RULES})
 
 
 def test_a_district_level_question_is_answered_from_the_districts_notice(places):

@@ -117,22 +117,16 @@ def test_a_figure_at_a_line_start_is_no_outline_number(line):
 
 @pytest.fixture(scope="module")
 def structures(settings_factory, tmp_path_factory):
-    import shutil
+    from .conftest import library_with
 
-    from assistant.service import Assistant
+    def render(documents):
+        QA.render("html", documents)
+        NOTICE.render("docx", documents)
+        GUIDE.render("pdf", documents)
+        # a document with a scoring table: 评分标准 is a word the library knows
+        next(d for d in DOCUMENTS if d.stem == "chengling-certification-measures").render("html", documents)
 
-    from .conftest import KNOWLEDGE
-
-    root = tmp_path_factory.mktemp("structures")
-    shutil.copytree(KNOWLEDGE, root / "knowledge", ignore=shutil.ignore_patterns("audit.jsonl"))
-    documents = root / "knowledge" / "documents"
-    QA.render("html", documents)
-    NOTICE.render("docx", documents)
-    GUIDE.render("pdf", documents)
-    # a document with a scoring table: 评分标准 is a word the library knows
-    next(d for d in DOCUMENTS if d.stem == "chengling-certification-measures").render("html", documents)
-    return Assistant.from_settings(settings_factory(knowledge_dir=root / "knowledge", index_dir=root / "index"),
-                                   progress=False)
+    return library_with(tmp_path_factory.mktemp("structures"), settings_factory, render=render)
 
 
 def test_money_said_with_a_light_verb_asks_about_money(structures):
