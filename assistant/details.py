@@ -54,6 +54,12 @@ _FUND_STATED = re.compile(r"(规模|安排|设立|总额|资金池|预算|统筹
 _GRANTED_TO_ENTERPRISE = re.compile(r"(给予|奖励|补助|补贴|奖补|贴息|补偿)")
 
 
+# what the firm pays ("要交多少钱", "收多少费", "how much do we pay"), stated as a fee or a charge
+_FEE_ASKED = re.compile(r"(交|缴|缴纳|收|花)(多少|几)(钱|费|元)|(要|得)交多少|how much (do|will|would|must) (we|i) pay",
+                        re.IGNORECASE)
+_FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))")  # (not 研发费用, 担保费率)
+
+
 # numbers and dates: one stated for another subject is the likeliest wrong answer
 STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level", "frequency")
 
@@ -274,12 +280,3 @@ def _sub_asks(query: QueryAnalysis) -> list[tuple[tuple[str, ...], ...]]:
     split = [tuple(g for g in query.ask_groups if any(t and t in part for t in g)) for part in parts]
     split = [groups for groups in split if groups]
     return split if len(split) > 1 else [query.ask_groups]
-
-
-# words that qualify a figure (per year, at most), never its subject
-# (新认定, "newly recognised": which reward of the title, as 首次 says; by its canonical term, so
-# the synonyms line may grow)
-# what the firm pays ("要交多少钱", "收多少费", "how much do we pay"), stated as a fee or a charge
-_FEE_ASKED = re.compile(r"(交|缴|缴纳|收|花)(多少|几)(钱|费|元)|(要|得)交多少|how much (do|will|would|must) (we|i) pay",
-                        re.IGNORECASE)
-_FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))")  # (not 研发费用, 担保费率)

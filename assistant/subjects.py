@@ -142,8 +142,13 @@ def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeig
         return 0.0  # "青澜明天会下雨吗": nothing the ask is about is in any text
     if not topic and query.unknown_terms:
         return 0.0  # "What's the weather in Yuhe tomorrow?": a place, and words no glossary line knows
-    fits = [max((distinctive_coverage(topic, evidence_text(h), weights, query.nouns, scales=scales)
-                 for h in topical(hits)[:3]), default=0.0)]
+    best = topical(hits)[:3]
+
+    def fit(groups, group_scales) -> float:
+        return max((distinctive_coverage(tuple(groups), evidence_text(h), weights, query.nouns, scales=tuple(group_scales))
+                    for h in best), default=0.0)
+
+    fits = [fit(topic, scales)]
     # support in general (有支持吗, "is there help?") may be the kind of answer wanted rather than
     # what the ask is about: "…新招的硕士要买房，有支持吗？" is about the context taken in (购房)
     specific = [(g, sc) for g, sc in zip(query.ask_groups, query.ask_scales)
@@ -152,8 +157,7 @@ def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeig
         merged = [(g, sc) for g, sc in zip(query.ask_groups, query.ask_scales) if sc < 1.0
                   and not is_scope(g, query.places) and g not in query.level_groups]
         if merged:
-            fits.append(max((distinctive_coverage(tuple(g for g, _ in merged), evidence_text(h), weights, query.nouns,
-                                                  scales=tuple(sc for _, sc in merged)) for h in topical(hits)[:3]), default=0.0))
+            fits.append(fit(*zip(*merged)))
     return max(fits)
 
 
@@ -179,6 +183,9 @@ def subject_terms(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[t
 
 
 # the figure a detail ask wants must be said of its subject (used by details.check_details)
+# words that qualify a figure (per year, at most), never its subject
+# (新认定, "newly recognised": which reward of the title, as 首次 says; by its canonical term, so
+# the synonyms line may grow)
 _MODIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户 新认定".split())
 
 
