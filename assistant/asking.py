@@ -36,6 +36,7 @@ _PLATFORM_ASKED = r"(哪个|什么|啥)(平台|系统|网站|小程序|app|APP)"
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
         r"(几个点|多少个点|(几|多少)个?(基点|百分点)|百分之几|百分比|利率|(补助|补贴|奖补|奖励|资助|补偿)的?(比例|比率)|(?<=贴息)的?(比例|比率)|费率|税率|利息.{0,3}(多少|几)|(哪些|什么|啥).{0,8}(比例|比率)|几折|打折|折扣|率.{0,3}多少|(?<=贴息).{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
+        r"(占比|比重|比例)\s*[？?]?\s*$|"  # "市级小巨人主导产品占比": a keyword ask ending on the share
         r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent|"
         r"\b(subsidy|guarantee|fee|discount|tax) rate)", re.IGNORECASE),
     "amount": re.compile(
@@ -52,13 +53,13 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"
         r"when (is|are|do|does|can|will|must|should))",
         re.IGNORECASE),
-    "frequency": re.compile(r"(多久.{0,8}一次|多长时间.{0,8}一次|几年一次|每年几次|频次|频率|how often)", re.IGNORECASE),
-    "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次)|多长时间(?!.{0,8}一次)|多长(?![时期])|(?<![这近前十好])几年(?!一次)|多少年|几个月|"
-                           r"(?<![这前好])几天|多少天|几个工作日|多少个?工作日|"
+    "frequency": re.compile(r"(多久.{0,8}一次|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often)", re.IGNORECASE),
+    "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次)|多长时间(?!.{0,8}一次)|多长(?![时期])|(?<![这近前十好])几年(?!.{0,6}一次)|多少年|几个月(?!.{0,6}一次)|"
+                           r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|"
                            r"how long|how (fast|quickly|soon)\b|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of the loan)", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
                             r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|"
-                            r"how (do|can) (i|we) (apply|register|file)|procedure|process|steps)", re.IGNORECASE),
+                            r"how (do|can) (i|we) (apply|register|file)|procedure|(?<!key )\bprocess\b|steps)", re.IGNORECASE),
     "materials": re.compile(r"((什么|哪些|啥|哪几样)(申报|申请|证明)?(材料|资料|文件|证明)|需要.{0,4}(材料|资料)|提交.{0,6}(什么|哪些|啥)|"
                             r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|(材料|资料)(有|包括|是|要)(哪些|什么|啥)|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
@@ -80,10 +81,12 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # "多少分", "几级", "几场": a quantity in a unit the other kinds do not cover; the answer must
     # state a number in that unit (see measure_units)
     # (not "一次给还是分几次": that asks how it is paid)
-    "measure": re.compile(rf"(?<!分)(多少|几)({_UNITS})|{_HOW_SCORED}|how many (points|times|stars|rounds)", re.IGNORECASE),
+    "measure": re.compile(rf"(?<!分)(多少|几)({_UNITS})|{_HOW_SCORED}|次数|场次|how many (points|times|stars|rounds)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
     "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|(给|发|补|奖)不(给|发|补|奖)|"
                           r"reward|subsid|grant|incentive|bonus|\bcash\b|\b(any|some) money\b|\bmoney for\b|\bfunding\b|\bget anything\b|"
+                          # "What does a single champion get?": what a title brings (not "what do we need to get")
+                          r"\bwhat (do|does|will|would|can|could) [^?]{0,60}(?<!to )\b(get|receive)( (from|for|in|under|out of|as) [^?]{0,60})?\s*\??\s*$|"
                           # (not what the firm pays: "Do we pay more for the land?")
                           r"what (do|does|will|would|can) (?!(we|i)\b)[^?]{0,40}\b(give|pay)\b|"
                           r"how much (?!(do|will|would|should|must) (we|i)\b)[^?]{0,30}\b(give|pay)s?\b|"
@@ -95,7 +98,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "task": re.compile(r"((帮我|替我|给我|请)?(写|起草|撰写|润色|翻译|编写|生成)(一份|一篇|一个|个|份|篇)|编造|捏造|虚构|瞎编|"
                        r"推荐(几|一|一些|两)(本|款|个|家|种|部|套)?(?!批|家以上)|"
                        r"(忽略|无视|忘记|忘掉)(之前|以上|前面|上面|所有)?的?(指令|提示|规则|要求)|"
-                       r"\b(write|draft|translate|compose) (me |us )?(a|an|the|my|our)\b|\b(invent|fabricate|make up)\b|"
+                       r"\b(write|draft|translate|compose) (me |us )?(a|an|the|my|our)\b|\b(invent|fabricate)\b|\bmake up (a|an|some|the|any|one)\b|\bmake (it|something|things|one|stuff) up\b|"
                        r"\bignore (all |the |any )?(previous|prior|above|earlier) (instructions|prompts?|rules)\b)", re.IGNORECASE),
     # "免费展示是给什么级别的企业": a level of firm (省级以上) is the answer
     "level": re.compile(r"(什么|哪个|哪一个?|哪些|啥)(级别|层级)|哪[一几]?级|\b(what|which) (level|tier)s?\b", re.IGNORECASE),
@@ -280,6 +283,7 @@ def measure_units(ask: str) -> tuple[str, ...]:
     """The units an ask wants a quantity in ("多少分" → 分)."""
     units = _MEASURE.findall(ask) + (["分"] if re.search(_HOW_SCORED, ask) else [])
     units += [u for word, u in _EN_MEASURE.items() if re.search(rf"how many {word}", ask, re.IGNORECASE)]
+    units += ["次|场"] if re.search(r"次数|场次", ask) else []  # "活动次数": so many times (场, 次)
     return tuple(units)
 
 

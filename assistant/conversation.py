@@ -46,8 +46,10 @@ _REFERS_BACK = re.compile(r"(这一项|这项|该项|此项|这条|该条|上述
 
 
 # words around an ask that name nothing: "谁负责？", "要交什么材料？", "Who is responsible?"
-_ASK_WORDS = re.compile(r"(请问|一下|具体|都|是|的|吗|呢|啊|呀|要|需要|有|哪些|哪个|什么|啥|怎么|怎样|多少|几|谁|能|可以|交|给|"
-                        r"\b(is|are|there|a|an|any|the|what|who|which|when|how|much|many|do|does|we|i|it|need|to)\b|[\s\W])", re.IGNORECASE)
+# (nor how often it applies: "Is there a yearly cap?", "每年有上限吗？")
+_ASK_WORDS = re.compile(r"(请问|一下|具体|都|是|的|吗|呢|啊|呀|要|需要|有|哪些|哪个|什么|啥|怎么|怎样|多少|几|谁|能|可以|交|给|每年|一年|"
+                        r"\b(is|are|there|a|an|any|the|what|who|which|when|how|much|many|do|does|we|i|it|need|to|"
+                        r"yearly|annual|per|each|year)\b|[\s\W])", re.IGNORECASE)
 
 
 def is_followup(question: str) -> bool:
@@ -137,6 +139,11 @@ def _residue(question: str, slots: dict[str, Aliases]) -> str:
             rest[start:end] = [" "] * (end - start)
     rest = _SWAP_WORDS.sub("", "".join(rest))
     return rest if len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2 or re.search(r"[a-z]{3,}", rest) else ""
+
+
+def names_slot_value(text: str) -> bool:
+    """Whether ``text`` names a level, category or title ("单项冠军产品", "the provincial one")."""
+    return any(aliases.find(text) for aliases in _SLOT_ALIASES.values())
 
 
 def standalone_question(question: str, history: list[Turn], regions: Regions | Aliases | None = None) -> str:

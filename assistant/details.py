@@ -125,7 +125,7 @@ _ASKS_RECOGNITION_CRITERIA = re.compile(r"(认定|申报|入库|评定|评选|�
 
 
 # "要从事细分领域几年以上", "must have been … how many years": a period required, which a criterion states
-_THRESHOLD = re.compile(r"(以上|至少|起码|不少于|不低于|满|要|须|\bmust\b|at least|minimum|or more)", re.IGNORECASE)
+_THRESHOLD = re.compile(r"(以上|至少|起码|不少于|不低于|满|要|须|年限|\bmust\b|at least|minimum|or more)", re.IGNORECASE)
 
 
 _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.IGNORECASE)
@@ -195,6 +195,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # not there (the application steps do not repeat 培育库)
             candidates += [h for h in hits if h not in candidates and h.ask_coverage >= 0.5
                            and coverage(topic, (), evidence_text(h), weights, scales=scales) >= 1.0]
+        if kind != "conditions":
+            # the clause that covers most of the ask carries its detail first: "岚汀入库企业能拿奖励吗"
+            # is answered by the pool's clause (入库本身不享受资金奖励), not by the rewards table
+            candidates = sorted(candidates, key=lambda h: h.ask_coverage < 0.99)
         if kind == "conditions" and query.levels:  # the criteria of the level asked, when retrieved
             candidates = sorted(candidates, key=lambda h: not names_level(h, query.levels, title_only=title_only))
         # "what do we need for provincial level?" names nothing but the level: it wants that

@@ -19,6 +19,8 @@ LEVEL_MENTIONS = {
 # "小巨人" alone names the national title; a clause on another level's title does not answer for it
 _TITLE_OF_NATION = re.compile(r"小巨人|little giant", re.IGNORECASE)
 _OTHER_LEVEL = re.compile(r"(省|市|县|区)级")
+# a product's title (单项冠军产品, 专精特新产品), also said "单项冠军企业（产品）"
+_PRODUCT_TITLE = re.compile(r"(单项冠军|专精特新)(企业)?[（(、]?(单项冠军)?产品|single[- ]champion products?", re.IGNORECASE)
 # ("县级以上工业和信息化部门" names no title)
 _TITLE_NOUN = r"(?!以上)的?(专精特新|认定|“?小巨人)"
 _LEVEL_TITLE = re.compile(rf"(市级|县级|区级){_TITLE_NOUN}")
@@ -57,6 +59,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     """1 when a clause carrying the asked detail (``carriers``, else the ``fallback`` topical ones)
     names the level the question asks about — in its text, headings or document title — or when
     the question names none; else 0: a county pool's rules do not answer a provincial question."""
+    if _PRODUCT_TITLE.search(query.ask) and carriers and not any(_PRODUCT_TITLE.search(_text(h)) for h in carriers):
+        return 0.0  # 单项冠军产品 is a title of its own: a clause on 单项冠军企业 does not answer for it
     if not query.levels:
         return _title_fit(query, carriers)
     government = asks_government(query)
@@ -71,6 +75,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     for hit in carriers or fallback:
         # a city's (county's) own document speaks for 市里 (县里), the government
         own = (re.split(r"[,，、\s]+", hit.doc.region or "") or [""])[0]
+        if government and not own and not title and hit.doc.level in query.levels:
+            return 1.0  # a city's plan that names no city ("本市") speaks for 市里 (labelled so)
         if any(own[-1:] and own[-1:] in OWN_LEVEL.get(level, "") for level in query.levels) and (
                 government or not title or hit.chunk.doc_id in titled):
             return 1.0

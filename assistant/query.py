@@ -18,6 +18,7 @@ from .asking import (
     split_ask,
     wants_whole_list,
 )
+from .conversation import names_slot_value
 from .evidence import TermWeights
 from .glossary import Glossary, GlossaryEntry
 from .lexical import EN_STOPWORDS, dictionary_word, places, segment, tokenize
@@ -27,9 +28,11 @@ from .words import (
     EN_FILLER,
     REQUEST,
     content_tokens,
+    context_parts,
     fee_words,
     head_nouns,
     is_filler,
+    is_identity,
     known_part,
     light_verb_object,
     nouns,
@@ -40,7 +43,6 @@ from .words import (
 __all__ = ["Glossary", "GlossaryEntry", "QueryAnalysis", "analyse", "detect_language", "head_nouns", "is_scope", "nouns"]
 
 
-
 _REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况|"
                      r"(这|那|此)(类|种)(?!情况)", re.IGNORECASE)
 _SOLVE = re.compile(r"解决(一下)?(吗|么|不|得了|不了)|这个问题|这(件)?事儿?(吗|呢|怎么|能)")
@@ -48,22 +50,13 @@ _SOLVE = re.compile(r"解决(一下)?(吗|么|不|得了|不了)|这个问题|�
 _DEMONSTRATIVE = re.compile(r"(这|那|此|该)(类|种|些)")
 # "能不能", "是不是": kept apart, or jieba glues them to the next word (能不能自己 → 不能自己)
 _A_NOT_A = re.compile(r"(能不能|可不可以|是不是|有没有|会不会|够不够|行不行|要不要|算不算)")
-# the asker's own description ("我们做精密仪器", "我是金湖一家做阀门的企业"): context that
-# describes who asks, never what is asked, even when a short ask takes the context in
-_IDENTITY = re.compile(r"^(?!.*(想|打算|准备|计划|申请|申报|需要|要))[^，,。]{0,8}(我们|我|咱们|我司|本公司|公司|厂子|厂里)"
-                       r"[^，,。]{0,8}(是|做|开了?|经营|从事|生产)")
-# (in English too: "with 120 staff", "about 40 million in revenue")
+# the company's own figures (营收3800万; in English too: "with 120 staff", "about 40 million in revenue")
 _FIGURES = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|万|亿|元|%|个点|号人|来号人|多人|人|名|家|项|个|年|倍|"
                       r"(million|billion|staff|employees|people|workers|persons)\b)?", re.IGNORECASE)
-# "We're a Yunxi machinery company": who the asker is, said in English (the whole part says only
-# that: "…with 120 staff and a new research centre" tells what the question is about)
-_EN_IDENTITY = re.compile(r"^(we're|we are|i'm|i am|i run|we run|i own|we own|my|our)\b[^,.;]{0,50}?\b"
-                          r"(company|firm|business|maker|manufacturer|producer|supplier|factory|plant|startup|"
-                          r"exporter|workshop|enterprise)( (based |located )?(in|from) [a-z-]+( county| city)?)?"
-                          r"( with( about| around| roughly)? [^,.;]{0,12}(staff|employees|people|workers))?$", re.IGNORECASE)
-# "…company and want to join the pool": what it wants is no part of who it is
-_EN_AND_WANTS = re.compile(r"\band (?=(we |i )?(want|plan|are planning|'re planning|would like|'d like|need|hope|"
-                           r"intend|are thinking|'re thinking|are looking|'re looking)\b)", re.IGNORECASE)
+# how the texts say a grant is given: searched for when a question asks for one without them
+_GRANT_WORDS = "奖励 补助 补贴 给予"
+_GRANT = re.compile(r"(奖励|补助|补贴|奖补|奖金|资金)")
+_BENEFIT = re.compile(r"支持|扶持|优惠|补贴|补助|奖励")  # a benefit asked for, not a level's criteria
 CONTEXT_WEIGHT = 0.3
 MERGED_WEIGHT = 0.6  # context taken into an ask that names no topic of its own ("县里有奖励吗？")
 MIN_ASK_WEIGHT = 4.0  # about two specific terms (idf ~2 each); 市里 + 支持 weigh ~3  # a context term found in a clause helps its rank; a missing one costs little
@@ -109,7 +102,9 @@ class QueryAnalysis:
     @property
     def wants_criteria(self) -> bool:
         """An eligibility question: it asks for conditions, or gives figures about a named level."""
-        return "conditions" in self.ask_types or (self.figures and bool(self.levels) and not self.ask_types)
+        # (not one that asks what help there is: "we're buying 8 million of machines. Anything from the county?")
+        return "conditions" in self.ask_types or (self.figures and bool(self.levels) and not self.ask_types
+                                                  and not any(_BENEFIT.fullmatch(g[0]) for g in self.ask_groups))
 
     @property
     def wants_list(self) -> bool:
@@ -186,12 +181,6 @@ _LEVEL_WORD = re.compile(r"(县|区)级")  # said as such, not as 县里 (the go
 _EN_LEVEL_WORD = re.compile(r"\b(county|district)[- ]level\b", re.IGNORECASE)
 
 
-def _is_identity(part: str) -> bool:
-    """Whether a part of the context only says who the asker is ("我们是做软件的", "We're a small
-    machinery company in Yunxi")."""
-    return bool(_IDENTITY.search(part.strip()) or _EN_IDENTITY.search(part.strip()))
-
-
 def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None, ask: str | None = None,
             weights: TermWeights | None = None, words: frozenset[str] | None = None) -> QueryAnalysis:
     """Split ``question`` into ask and context, and turn each into term groups.
@@ -210,12 +199,12 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     refers = bool(_REFERS.search(split.ask)) and not ask
     if refers:  # "有没有类似的安排？" points back to what was said just before it
         context = ([c for c in re.split(r"[。；;！!？?\n]", context) if c.strip()] or [""])[-1]
-    parts = [c for c in re.split(r"[，,。；;！!？?\n]", _EN_AND_WANTS.sub(", ", context)) if c.strip()]
-    told = [c for c in parts if not _is_identity(c)]
+    parts = context_parts(context)
+    told = [c for c in parts if not is_identity(c)]
     # "…但他最关心孩子上学的问题。市里能帮着解决吗？": the problem to solve is the one told last;
     # what was told before it describes the asker
     told_before = told[:-1] if _SOLVE.search(split.ask) and not ask else []
-    identity = "，".join(c for c in parts if _is_identity(c) or c in told_before)
+    identity = "，".join(c for c in parts if is_identity(c) or c in told_before)
     situation = "，".join(c for c in told if c not in told_before)
     context_groups, _, context_places = _groups(situation, glossary, synonyms, words) if situation.strip() else ([], [], [])
     identity_groups, _, identity_places = _groups(identity, glossary, synonyms, words) if identity.strip() else ([], [], [])
@@ -232,6 +221,10 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     # the words that ask for a kind of detail ("需要满足什么条件": 满足, 条件) name no topic either
     # (not 奖励/补贴: "展会补贴要交啥材料" asks about the subsidy, which the clause must name)
     types = ask_types(split.ask.lower())
+    if ask and not types and names_slot_value(ask):
+        # "那单项冠军产品呢？" after "单项冠军企业奖励多少？": another title, asked what the earlier
+        # question asked (not "负债率呢？" after "营收要多少？": a ratio is no sum)
+        types = ask_types(split_ask(split.context).ask.lower())
     cues = [ASK_TYPES[kind] for kind in types if kind != "support"]
     # English words that ask for the detail ("and the cap?", "what documents are needed?") name no
     # topic: they do not keep a follow-up from taking in the earlier question
@@ -264,8 +257,11 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     ask_size = len(dict.fromkeys(ask_groups))
     # BM25 searches every alternative; the embedding gets only the Chinese for English words
     expansion = " ".join(dict.fromkeys(t for g in groups for t in g if t not in question))
-    search_text = f"{question} {expansion}".strip()
     translated = " ".join(dict.fromkeys(e.chinese[0] for e in glossary.match(question)[0]))
+    if "support" in types and not any(_GRANT.search(t) for g in groups for t in g):
+        # "What does a single champion get?" asks for a grant in words no clause uses
+        expansion, translated = f"{expansion} {_GRANT_WORDS}", f"{translated} {_GRANT_WORDS}"
+    search_text = f"{question} {expansion}".strip()
     dense_text = f"{question} {translated}".strip()
     all_places = tuple(dict.fromkeys(ask_places + context_places))
     return QueryAnalysis(question, language, search_text, groups, tuple(dict.fromkeys(unknown)), all_places,

@@ -166,13 +166,25 @@ def ask_subject(query: QueryAnalysis) -> tuple[tuple[str, ...], ...]:
     return subject_terms(query, [p for k, p in ASK_TYPES.items() if k in query.ask_types])[0]
 
 
+def _modified_cue(term: str, cues: list[re.Pattern], ask: str) -> bool:
+    """Whether ``term``, said in the ask, names what the asked detail is of besides the detail
+    word: 担保费率 is the guarantee's rate (a subject), 费率 alone only asks for a rate."""
+    if term not in ask and re.search(r"[\u4e00-\u9fff]", ask):
+        return False  # (an English ask's terms are the glossary's: "guarantee fee rate" → 担保费率)
+    rest = term
+    for pattern in cues:
+        rest = pattern.sub("", rest)
+    return rest != term and len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
+
+
 def subject_terms(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[tuple[str, ...], ...], tuple[float, ...]]:
     """The ask's groups that name its subject, with their weights: without the words that ask
     for a kind of detail (截止, 利率, 额度) and without places and levels (the scope)."""
     # a word inside the ask's cue ("奖励标准是多少": 标准) asks for the detail too
     spans = [m.group(0) for p in cues for m in p.finditer(query.ask)]
     kept = [(g, s) for g, s in zip(query.ask_groups, query.ask_scales)
-            if not any(p.search(t) for p in cues for t in g) and not any(t in span for t in g for span in spans)
+            if (not any(p.search(t) for p in cues for t in g) or _modified_cue(g[0], cues, query.ask))
+            and not any(t in span for t in g for span in spans)
             and g not in query.cue_groups
             and not is_scope(g, query.places) and g not in query.level_groups]
     # context taken into a short ask ("老板想参加…，县里三年培训多少人？") steers the search; the
@@ -221,5 +233,8 @@ def states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: 
     # (a thing: a noun heading its phrase or a fee, not a verb "多久能批下来")
     words += [g for g in measured_after(query.ask, query.ask_groups, ASK_TYPES[kind])
               if all(weights.df(t) == 0 for t in g) and any(t in query.heads or t.endswith("费") for t in g)]
+    if kind == "frequency":
+        # "几天走访一次": how often the act after the cue happens; 5个工作日内办结 is another act's
+        words += [g for g in measured_after(query.ask, query.ask_groups, ASK_TYPES[kind]) if g not in query.cue_groups]
     text = squash(evidence_text(hit))
     return all(any(term_present(t, text) for t in g) for g in words)

@@ -114,7 +114,10 @@ def _tagged_nouns(text: str) -> tuple[tuple[str, bool | None], ...]:
     """Nouns with whether each heads its phrase (None: a head jieba guessed, not a dictionary word)."""
     from jieba import posseg
 
-    tagged = [(w, flag) for w, flag in posseg.lcut(normalise(text))]
+    # a domain term taught to the segmenter (研发费用, 担保费率) comes back untagged ("x"): the
+    # glossary's and the texts' terms are names of things
+    tagged = [(w, "nz" if flag == "x" and len(w) > 1 and re.fullmatch(r"[\u4e00-\u9fff]+", w) else flag)
+              for w, flag in posseg.lcut(normalise(text))]
     nominal = ("n", "j")
     found: list[tuple[str, bool | None]] = []
     for i, (word, flag) in enumerate(tagged):
@@ -147,3 +150,30 @@ def content_tokens(text: str) -> list[str]:
             continue
         out.append(token)
     return out
+
+
+# the asker's own description ("我们做精密仪器", "我是金湖一家做阀门的企业"): context that
+# describes who asks, never what is asked, even when a short ask takes the context in
+_IDENTITY = re.compile(r"^(?!.*(想|打算|准备|计划|申请|申报|需要|要))[^，,。]{0,8}(我们|我|咱们|我司|本公司|公司|厂子|厂里)"
+                       r"[^，,。]{0,8}(是|做|开了?|经营|从事|生产)")
+# "We're a Yunxi machinery company": who the asker is, said in English (the whole part says only
+# that: "…with 120 staff and a new research centre" tells what the question is about)
+_EN_IDENTITY = re.compile(r"^(we're|we are|i'm|i am|i run|we run|i own|we own|my|our)\b[^,.;]{0,50}?\b"
+                          r"(company|firm|business|maker|manufacturer|producer|supplier|factory|plant|startup|"
+                          r"exporter|workshop|enterprise)( (based |located )?(in|from) [a-z-]+( county| city)?)?"
+                          r"( with( about| around| roughly)? [^,.;]{0,12}(staff|employees|people|workers))?$", re.IGNORECASE)
+# "…company and want to join the pool": what it wants is no part of who it is
+_EN_AND_WANTS = re.compile(r"\band (?=(we |i )?(want|plan|are planning|'re planning|would like|'d like|need|hope|"
+                           r"intend|are thinking|'re thinking|are looking|'re looking)\b)", re.IGNORECASE)
+
+
+def is_identity(part: str) -> bool:
+    """Whether a part of a question's context only says who the asker is ("我们是做软件的",
+    "We're a small machinery company in Yunxi")."""
+    return bool(_IDENTITY.search(part.strip()) or _EN_IDENTITY.search(part.strip()))
+
+
+def context_parts(context: str) -> list[str]:
+    """A question's context cut into the things it tells, at punctuation and before what the
+    asker wants ("…company and want to join the pool")."""
+    return [c for c in re.split(r"[，,。；;！!？?\n]", _EN_AND_WANTS.sub(", ", context)) if c.strip()]

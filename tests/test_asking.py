@@ -542,3 +542,51 @@ def test_edits_count_a_swap_of_neighbours_as_one():
 
     assert edits("gaint", "giant") == 1 and edits("subsidey", "subsidy") == 1
     assert edits("gaint", "grant") == 2 and edits("loan", "loan") == 0 and edits("", "abc") == 3
+
+
+@pytest.mark.parametrize(("ask", "kind"), [
+    ("What does a single champion enterprise get?", "support"),
+    ("so what does a national single champion get in the plan?", "support"),
+    ("What do we get for joining Jinhu's pool?", "support"),
+    ("禾浦县服务专员几天走访一次？", "frequency"),
+    ("鹭川服务顾问几个月走访一次？", "frequency"),
+    ("Make up a subsidy for us", "task"),
+])
+def test_what_an_ask_wants_read_from_owners_words(ask, kind):
+    assert kind in ask_types(ask)
+
+
+@pytest.mark.parametrize(("ask", "kind"), [
+    ("What documents do we need to get?", "support"),  # getting documents is no benefit
+    ("禾浦县服务专员几天走访一次？", "duration"),  # how often, not how long
+    ("What share of Lianyungang's SME revenue should specialised firms make up?", "task"),  # constitute
+    ("What's the CNC rate of key processes?", "procedure"),  # 关键工序, no procedure
+])
+def test_words_that_only_look_like_an_ask_of_a_kind_are_not_one(ask, kind):
+    assert kind not in ask_types(ask)
+
+
+def test_a_detail_asked_with_how_often_it_applies_is_still_a_bare_follow_up():
+    from assistant.conversation import is_followup, names_slot_value
+
+    assert is_followup("Is there a yearly cap?") and is_followup("每年有上限吗？")
+    assert not is_followup("Is there a yearly trade fair in Yunxi for machinery makers?")
+    assert names_slot_value("And for a single champion product?") and names_slot_value("那省级的呢？")
+    assert not names_slot_value("What about the debt ratio?")
+
+
+def test_a_domain_term_taught_to_the_segmenter_is_a_noun():
+    from assistant.lexical import add_words
+    from assistant.words import nouns
+
+    add_words(["担保费率"])
+    assert "担保费率" in nouns("盐城担保费率多少")
+
+
+@pytest.mark.parametrize(("ask", "kind"), [
+    ("国家小巨人细分市场年限", "duration"),  # keyword asks ending on the detail's noun
+    ("企业家对标学习活动次数", "measure"),
+    ("市级小巨人主导产品占比", "rate"),
+])
+def test_a_keyword_ask_names_its_detail_by_a_noun(ask, kind):
+    assert kind in ask_types(ask)
