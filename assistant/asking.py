@@ -64,9 +64,9 @@ ASK_TYPES: dict[str, re.Pattern] = {
                             r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|(材料|资料)(有|包括|是|要)(哪些|什么|啥)|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
-        r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织)|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
+        r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释)|谁(管|管理|审核|解释)(?![理控])|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|"
-        r"who is responsible|who's responsible|which (department|agency|office|bureau|unit)|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements)|"
+        r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains)|"
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
         r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + _PLATFORM_ASKED + r"|"
@@ -244,8 +244,10 @@ def ask_types(ask: str) -> tuple[str, ...]:
         found = ["number"]  # "上市奖励分几个阶段，每个阶段多少": a figure is asked, not whether there is a grant
     if found != ["number"] and "number" in found:
         found.remove("number")  # "number" is the fallback: "容积率能提高到多少？" wants some figure
-    if "support" in found and {"amount", "rate", "count"} & set(found):
-        found.remove("support")  # "奖励多少钱": the amount is the detail; any grant is not enough
+    if "support" in found and {"amount", "rate", "count", "unit", "contact", "materials", "procedure"} & set(found):
+        # "奖励多少钱": the amount is the detail; any grant is not enough ("奖补资金谁管": the fund
+        # is the subject, a unit the detail)
+        found.remove("support")
     if "aspects" in found and re.search(r"(申报|认定|入库|评定|评上|申请|qualif|recogni)", ask, re.IGNORECASE) \
             and not re.search(r"(评审|核查|评分|打分|考察|考核|审查|scor|review|inspect|check)", ask, re.IGNORECASE):
         # "申报市级专精特新主要看哪些方面": what it takes to be recognised is its conditions
@@ -308,6 +310,8 @@ _GRANT_RECIPIENT = re.compile(r"对[^，,。；;]{2,40}的[^，,。；;]{0,10}[�
 _RECOGNITION = re.compile(r"(认定|申报|评上|评定|评选|入库|进库|称号|recogni|appl)", re.IGNORECASE)
 _SUBSIDY_SHARE = re.compile(r"(的|按)[^，,。；;]{0,6}?\d+(\.\d+)?%[^，,。；;]{0,4}?(给予|予以)?(贴息|补贴|补助|奖励)")
 _RATE_NAMED = re.compile(r"利率|利息|LPR|基点|年化|息")
+DEADLINE_ASKED = re.compile(r"截止|最晚|deadline|due date|by when|apply by|submit by", re.IGNORECASE)
+BY_DATE = re.compile(r"(日|月|月底|年底|号)\s*(前|之前|以前|为止|止)|截止|截至|逾期|之日起\d+|内(提交|申报|报送)|至\d{4}年\d{1,2}月\d{1,2}日")
 _SECTION_ASKED = re.compile(r"(科室|处室|哪个科|哪个处|哪个股)")
 _SECTION_NAMED = re.compile(r"[\u4e00-\u9fff]{2,10}(科|处|股|室)(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,10}(科|处|股|室)(?=[，,、。；;）)（(]|联系|负责)")
 _ASKS_REQUIREMENTS = re.compile(r"(条件|要求|标准|门槛|资格|需要(什么|哪些|啥)|要(什么|哪些|啥)|"
@@ -344,6 +348,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
             return False  # "风险池的利率": a pool's 40% share of losses is no interest rate
     if kind == "date" and _PAID.search(ask or "") and _WITHIN.search(sentence):
         return True  # "奖励什么时候发": "认定文件印发后3个月内拨付" says when
+    if kind == "date" and DEADLINE_ASKED.search(ask or "") and not BY_DATE.search(sentence):
+        return False  # "what's the deadline?": a date something is due by, not 每年上半年 of a review
     if kind == "frequency" and DETAIL["duration"].search(sentence):
         return True  # "多长时间复核一次": "有效期为3年，期满前…申请复核" states the period
     pattern = DETAIL.get(kind)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .asking import ASK_TYPES, detail_present, levels
+from .asking import ASK_TYPES, BY_DATE, DEADLINE_ASKED, detail_present, levels
 from .evidence import TermWeights, coverage, distinctive_coverage, squash, term_present
 from .gloss import numeral_value
 from .levels import asks_government, names_level
@@ -128,6 +128,12 @@ _ASKS_RECOGNITION_CRITERIA = re.compile(r"(认定|申报|入库|评定|评选|�
 _THRESHOLD = re.compile(r"(以上|至少|起码|不少于|不低于|满|要|须|年限|\bmust\b|at least|minimum|or more)", re.IGNORECASE)
 
 
+# the act a unit is asked for ("谁管", "由谁审核") and how a clause says it
+_UNIT_ACT = re.compile(r"(?:谁|谁来|由谁)(管理|管|审核|解释)(?![理控])|\bwho (manages|reviews|interprets)\b", re.IGNORECASE)
+_ACT_WORDS = {"管理": "管理", "管": "管理", "审核": "审核", "解释": "解释", "manages": "管理", "reviews": "审核",
+              "interprets": "解释"}
+
+
 _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.IGNORECASE)
 
 
@@ -158,6 +164,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     per_item = _PER_ITEM.search(query.ask)
     total_asked = bool(_TOTAL_ASKED.search(query.ask)) and not per_item
     fee_asked = bool(_FEE_ASKED.search(query.ask))
+    act = _UNIT_ACT.search(query.ask)  # "资金谁管": the unit that manages it, not one that recovers it
     recipient = bool(_RECIPIENT.search(query.ask))
     fund_asked = bool(_FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
     # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
@@ -195,6 +202,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # not there (the application steps do not repeat 培育库)
             candidates += [h for h in hits if h not in candidates and h.ask_coverage >= 0.5
                            and coverage(topic, (), evidence_text(h), weights, scales=scales) >= 1.0]
+        if kind == "date" and DEADLINE_ASKED.search(query.ask):
+            # "Tell me about Yunxi's pool. ⟫ What's the deadline?": the application's own clause
+            # (企业于每年5月31日前…提交) need not repeat the pool's name
+            candidates += [h for h in hits if h not in candidates and h.ask_coverage >= 0.4 and BY_DATE.search(h.chunk.text)]
         if kind != "conditions":
             # the clause that covers most of the ask carries its detail first: "岚汀入库企业能拿奖励吗"
             # is answered by the pool's clause (入库本身不享受资金奖励), not by the rewards table
@@ -264,6 +275,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     granted = False  # the amount per stage must be stated for the stages
                 if fee_asked and kind == "amount" and not _FEE_STATED.search(part):
                     granted = False  # "认定要交多少钱": what the firm pays, not a reward it gets
+                if act and kind == "unit" and _ACT_WORDS[(act.group(1) or act.group(2)).lower()] not in part:
+                    granted = False
                 if total_asked and kind in ("count", "amount", "number") and _EACH.search(part) and not _TOTAL.search(part):
                     granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total
                 if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):

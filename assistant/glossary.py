@@ -25,7 +25,23 @@ _WORD = re.compile(r"[a-z0-9&]+")
 def _phrase_pattern(phrase: str) -> re.Pattern:
     """A glossary phrase as a whole word or words, compiled when a question first contains it
     (a library's places add thousands of phrases; compiling them all would slow every start)."""
-    return re.compile(rf"(?<![a-z0-9&']){re.escape(phrase)}(?![a-z0-9&])")
+    # (and a noun phrase's plural: "tech upgrades" is a "tech upgrade" too, "interest subsidies" an
+    # "interest subsidy"; not a single word's: "reviews" may be a verb, "the office reviews …")
+    if " " not in phrase.strip():
+        return re.compile(rf"(?<![a-z0-9&']){re.escape(phrase)}(?![a-z0-9&])")
+    if re.search(r"[a-z]{2}[^aeiou]y$", phrase):
+        return re.compile(rf"(?<![a-z0-9&']){re.escape(phrase[:-1])}(?:y|ies)(?![a-z0-9&])")
+    plural = "" if not re.search(r"(^|\s)[a-z]{4,}$", phrase) else "(?:es)?" if re.search(r"(s|x|ch|sh)$", phrase) else "s?"
+    return re.compile(rf"(?<![a-z0-9&']){re.escape(phrase)}{plural}(?![a-z0-9&])")
+
+
+def _singulars(word: str) -> list[str]:
+    """The singular a plural English word may stand for (upgrades → upgrade, subsidies → subsidy)."""
+    if word.endswith("ies") and len(word) > 4:
+        return [word[:-3] + "y"]
+    if word.endswith("es") and len(word) > 4:
+        return [word[:-2], word[:-1]]
+    return [word[:-1]] if word.endswith("s") and len(word) > 3 else []
 
 
 class Glossary:
@@ -75,9 +91,10 @@ class Glossary:
         found: list[GlossaryEntry] = []
         positions = set(self._by_first.get("", ()))
         for word in set(_WORD.findall(rest)):
-            positions.update(self._by_first.get(word, ()))
+            for form in {word, *_singulars(word)}:
+                positions.update(self._by_first.get(form, ()))
         for phrase, index in (self._phrases[position] for position in sorted(positions)):
-            if phrase in rest and (pattern := _phrase_pattern(phrase)).search(rest):
+            if phrase.rstrip("y") in rest and (pattern := _phrase_pattern(phrase)).search(rest):
                 rest = pattern.sub(" ", rest)
                 if self.entries[index] not in found:
                     found.append(self.entries[index])

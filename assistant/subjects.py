@@ -77,12 +77,19 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
 _OPEN_CUE = re.compile(r"(是什么|是啥|有哪些|包括哪些|包含哪些|是怎样的|是怎么样的)")
 
 
+_PHRASE_END = re.compile(r"[？?！!。\s]*$")
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> bool:
     """Whether an open ask ("专家评审的评分标准是什么") names a thing the texts know (评分标准)
     that none of the best clauses names: a clause on 专家评审 alone does not say what it is."""
     if query.ask_types:
         return False  # a typed ask (an amount, a date, …) is judged by its detail
     chain = measured_words(query.ask, query.ask_groups, _OPEN_CUE)
+    if not chain and len(CJK_CHAR.findall(query.ask)) <= 12:
+        # a bare noun phrase ("那贷款贴息呢？" → 贷款贴息): its last noun is what it asks about
+        chain = measured_words(query.ask, query.ask_groups, _PHRASE_END)
     if not chain:
         return False
     head = chain[-1]

@@ -119,3 +119,16 @@ def test_record_tables_do_not_fill_the_first_places():
     assert spread_records(ranked, {**rows, **clause}) == ["r0", "r1", "r2", "c", "r3", "r4"]
     criteria = {f"t{i}": Chunk(f"t{i}", "d", "x", ("附件", "制造类"), "table_row") for i in range(5)}
     assert spread_records(list(criteria), criteria) == list(criteria)  # criteria columns stay whole
+
+
+def test_a_glossary_noun_phrase_is_found_in_the_plural_but_a_single_word_is_not_stretched(tmp_path):
+    from assistant.glossary import Glossary
+
+    path = tmp_path / "glossary.tsv"
+    path.write_text("tech upgrade\t技改\ninterest subsidy\t贴息\nreview\t复核\nnew\t新增\n", encoding="utf-8")
+    glossary = Glossary.load(path)
+    found = lambda text: [e.chinese[0] for e in glossary.match(text)[0]]  # noqa: E731
+    assert found("What tech upgrades are paid for?") == ["技改"]
+    assert found("Any interest subsidies?") == ["贴息"]
+    assert found("Which office reviews it?") == []  # a verb's -s, not a plural
+    assert found("any news?") == []

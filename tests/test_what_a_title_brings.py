@@ -17,6 +17,10 @@ MEASURES = """溯岚市支持专精特新企业发展若干措施
 四、服务保障。为每家专精特新企业配备1名服务专员，企业诉求5个工作日内办结反馈。（责任单位：市政务服务办）
 五、研发目标。引导专精特新企业研发费用占营业收入比重达到4%、5%、6%。（责任单位：市科技局）
 六、产融对接。每年举办产融对接活动不少于3场。（责任单位：市金融局）
+七、监督管理。企业以虚报手段骗取奖补资金的，由市财政局收回已拨付资金。
+八、资金管理。奖补资金由市财政预算安排，由市工信局会同市财政局管理。
+九、精准画像。市工信局每年上半年对培育库企业开展一次走访。
+十、入库申报。企业于每年6月20日前通过“溯岚企服通”平台提交入库申报材料。
 """
 
 
@@ -38,6 +42,10 @@ def _quotes(answer) -> str:
     ("We're upgrading our Sulan plant with 6 million of equipment. Will the city chip in?", "9%"),
     ("溯岚入库企业能拿奖励吗？", "不享受资金奖励"),  # the pool's own clause, not the rewards
     ("溯岚产融对接活动次数", "3场"),  # a keyword ask: 次数 asks how many times
+    ("溯岚奖补资金谁管？", "会同市财政局管理"),  # the unit that manages it, not the one that recovers it
+    ("Who manages Sulan's subsidy funds?", "会同市财政局管理"),
+    ("溯岚入库申报截止什么时候？", "6月20日"),  # a date things are due by, not 每年上半年 of a visit
+    ("What tech upgrades does Sulan subsidise?", "9%"),  # a glossary phrase in the plural
 ])
 def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants_it(sulan, question, fact):
     answer = sulan.ask(question)
@@ -55,6 +63,15 @@ def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants
 def test_a_detail_of_another_title_act_or_measure_is_declined(sulan, question):
     answer = sulan.ask(question)
     assert answer.refused, answer.text
+
+
+def test_a_bare_follow_up_asks_of_the_earlier_subject_and_names_its_own_thing(sulan):
+    history = conversation(sulan, "Tell me about Sulan's cultivation pool.")
+    deadline = sulan.ask("What's the deadline?", history=history)
+    assert not deadline.refused and "6月20日" in deadline.citations[0].quote, deadline.text
+    # "那贷款贴息呢？": 贴息 is what it names; a clause on the pool's loans without it does not answer
+    loan = sulan.ask("那贷款贴息呢？", history=conversation(sulan, "溯岚技改补助最高多少？"))
+    assert loan.refused, loan.text
 
 
 def test_another_title_in_a_follow_up_is_asked_what_the_first_question_asked(sulan):
