@@ -28,7 +28,7 @@ _SENTENCE_END = re.compile(r"(?<=[。！？!?；;\n])|(?<=[.](?=\s))")
 _CLAUSE = re.compile(r"[，,、：:]")
 
 # units of a quantity no other kind covers ("多少分", "几级"; 分别 is no unit)
-_UNITS = "分(?!别)|倍|级|星|档|期|轮|次|场|平方米|亩|吨|度"
+_UNITS = "分(?!别)|倍|级|星|档|期|轮|次|场|份|平方米|亩|吨|度"
 _HOW_SCORED = "(怎么|如何|怎样)(加|打|评|算|计|给|得)分|加几分|加多少分"  # "产学研合作怎么加分": points are asked
 # "在哪个平台报": which platform (a contact detail, named where things are filed)
 _PLATFORM_ASKED = r"(哪个|什么|啥)(平台|系统|网站|小程序|app|APP)"
@@ -37,7 +37,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
         r"(几个点|多少个点|(几|多少)个?(基点|百分点)|百分之几|百分比|利率|(补助|补贴|奖补|奖励|资助|补偿)的?(比例|比率)|(?<=贴息)的?(比例|比率)|费率|税率|利息.{0,3}(多少|几)|(哪些|什么|啥).{0,8}(比例|比率)|几折|打折|折扣|率.{0,3}多少|(?<=贴息).{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
         r"(占比|比重|比例)\s*[？?]?\s*$|"  # "市级小巨人主导产品占比": a keyword ask ending on the share
-        r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent|"
+        r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent|\b(the )?rate\s*\??\s*$|"
         r"\b(subsidy|guarantee|fee|discount|tax) rate)", re.IGNORECASE),
     "amount": re.compile(
         r"(多少钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|经费|奖金)|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|补多少|"
@@ -56,15 +56,15 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "frequency": re.compile(r"(多久.{0,8}一次|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次)|多长时间(?!.{0,8}一次)|多长(?![时期])|(?<![这近前十好])几年(?!.{0,6}一次)|多少年|几个月(?!.{0,6}一次)|"
                            r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|"
-                           r"how long|how (fast|quickly|soon)\b|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of the loan)", re.IGNORECASE),
-    "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|"
+                           r"how long|how (fast|quickly|soon)\b|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of\b[^?]{0,40}\b(loans?|credit|subsid\w*|lease|recognition))", re.IGNORECASE),
+    "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|(申报|申请|报名|办理)(方式|途径|渠道)|"
                             r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|"
                             r"how (do|can) (i|we) (apply|register|file)|procedure|(?<!key )\bprocess\b|steps)", re.IGNORECASE),
     "materials": re.compile(r"((什么|哪些|啥|哪几样)(申报|申请|证明)?(材料|资料|文件|证明)|需要.{0,4}(材料|资料)|提交.{0,6}(什么|哪些|啥)|"
                             r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|(材料|资料)(有|包括|是|要)(哪些|什么|啥)|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
-        r"(哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释)|谁(管|管理|审核|解释)(?![理控])|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
+        r"((哪个|什么|哪些)(部门|单位)来?(兑现|发放|拨付|受理)|哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释)|谁(管|管理|审核|解释)(?![理控])|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|"
         r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains)|"
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),

@@ -127,7 +127,7 @@ _SLOT_ALIASES = {slot: Aliases(values) for slot, values in SLOTS.items()}
 
 
 # what a bare swap says besides the new value ("那市级的呢？", "and for the national one?")
-_SWAP_WORDS = re.compile(r"(那么|那|的|呢|还有|另外|这边|那边|\b(and|for|the|one|ones|what|about|how|then|level|case)\b|"
+_SWAP_WORDS = re.compile(r"(那么|那|的|呢|还有|另外|这边|那边|也有吗|有没有|有吗|有么|\b(and|for|the|one|ones|what|about|how|then|level|case)\b|"
                          r"[\s？?。，,！!'’])", re.IGNORECASE)
 
 
@@ -142,8 +142,13 @@ def _residue(question: str, slots: dict[str, Aliases]) -> str:
 
 
 def names_slot_value(text: str) -> bool:
-    """Whether ``text`` names a level, category or title ("单项冠军产品", "the provincial one")."""
-    return any(aliases.find(text) for aliases in _SLOT_ALIASES.values())
+    """Whether ``text`` names a level, category or title ("单项冠军产品", "the provincial one"), or
+    where the same is asked ("And in the SME plan?", "那方案里呢？")."""
+    return any(aliases.find(text) for aliases in _SLOT_ALIASES.values()) or bool(_SCOPE_ONLY.search(text))
+
+
+# a follow-up that only says where: "And in the SME plan?", "what about under Jinhu's plan?", "方案里呢？"
+_SCOPE_ONLY = re.compile(r"^\s*((and|what about|how about)\s+)?(in|under|at)\b|(里|中|上)呢[？?]?\s*$", re.IGNORECASE)
 
 
 def standalone_question(question: str, history: list[Turn], regions: Regions | Aliases | None = None) -> str:

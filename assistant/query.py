@@ -58,6 +58,7 @@ _FIGURES = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|万|亿|元|%|个点|号人
 _GRANT_WORDS = "奖励 补助 补贴 给予"
 _GRANT = re.compile(r"(奖励|补助|补贴|奖补|奖金|资金)")
 _BENEFIT = re.compile(r"支持|扶持|优惠|补贴|补助|奖励")  # a benefit asked for, not a level's criteria
+OPEN_DETAIL = re.compile(r"对象|方式|范围|用途|名称|内容|形式|渠道|途径|办法")
 CONTEXT_WEIGHT = 0.3
 MERGED_WEIGHT = 0.6  # context taken into an ask that names no topic of its own ("县里有奖励吗？")
 MIN_ASK_WEIGHT = 4.0  # about two specific terms (idf ~2 each); 市里 + 支持 weigh ~3  # a context term found in a clause helps its rank; a missing one costs little
@@ -236,9 +237,14 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     # (a term that is such a word, not one that contains it: 贷款额度 names a loan amount, not 额度)
     # (a group whose own word names the detail: 有效期 lists 期限 among its synonyms, and is a subject)
     nouns_of_kind = [DETAIL_NOUNS[kind] for kind in types if kind in DETAIL_NOUNS]
+    # (and a noun that names what about the subject is wanted, of no particular kind: "研发补助对象",
+    # "申报方式", "专项经费用途" — the clause on the subject says it, without the noun)
     cue_groups = frozenset(g for g in ask_groups if any(p.fullmatch(t) for p in cues for t in g)
-                           or any(p.fullmatch(g[0]) for p in nouns_of_kind))
-    subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places) and g not in cue_groups]
+                           or any(p.fullmatch(g[0]) for p in nouns_of_kind) or OPEN_DETAIL.fullmatch(g[0]))
+    # (nor a word inside the words that ask: 兑现 in "哪个部门兑现")
+    spans = [m.group(0) for p in cues for m in p.finditer(split.ask)]
+    subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places) and g not in cue_groups
+               and not any(t and t in span for t in g for span in spans)]
     weak = sum(weights.group_weight(g) for g in subject) < MIN_ASK_WEIGHT if weights else len(subject) < 2
     if weak and subject and levels(split.ask) and "conditions" in types:
         weak = False  # "省级的专精特新小巨人我们够得着吗？" names its goal: common words, but the topic

@@ -8,7 +8,7 @@ import re
 
 from .asking import ASK_TYPES, measured_after, measured_words
 from .evidence import TermWeights, distinctive_coverage, squash, term_present
-from .query import QueryAnalysis, is_scope
+from .query import OPEN_DETAIL, QueryAnalysis, is_scope
 from .types import ScoredChunk
 
 
@@ -64,6 +64,9 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
     unseen = [g for g in own if all(weights.df(t) == 0 for t in g)]
     if whether and query.language == "zh" and len(unseen) >= 2 and 2 * len(unseen) > len(own):
         return True
+    if query.language == "en" and any(re.search(rf"\b{re.escape(w)}\s+{_EN_BENEFIT}", query.ask, re.IGNORECASE)
+                                      for w in query.unknown_terms):
+        return True  # "Is there an internship subsidy?": a benefit for a thing no text knows
     return any(g not in query.cue_groups and not is_scope(g, query.places)
                and all(weights.df(t) == 0 for t in g)
                # an English ask's terms are the glossary's names of things: no tagging needed
@@ -73,11 +76,14 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
                for g in query.ask_groups)
 
 
+_EN_BENEFIT = r"(subsid\w*|allowances?|grants?|rewards?|bonus\w*|funding|incentives?)\b"
+
+
 # "评分标准是什么", "申报流程是怎样的": an open ask about the thing named right before it
 _OPEN_CUE = re.compile(r"(是什么|是啥|有哪些|包括哪些|包含哪些|是怎样的|是怎么样的)")
 
 
-_PHRASE_END = re.compile(r"[？?！!。\s]*$")
+_PHRASE_END = re.compile(rf"({OPEN_DETAIL.pattern})?[？?！!。\s]*$")  # (a trailing 方式/对象 asks about what precedes it)
 CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -86,10 +92,19 @@ def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: Te
     that none of the best clauses names: a clause on 专家评审 alone does not say what it is."""
     if query.ask_types:
         return False  # a typed ask (an amount, a date, …) is judged by its detail
+    if query.language == "en":
+        # "Baoying talent housing allowance?": the most distinctive thing named must be there
+        own = query.ask_groups[:query.own_size] if query.own_size else query.ask_groups  # (not context taken in)
+        named = [g for g in own if not is_scope(g, query.places) and g not in query.cue_groups
+                 and g not in query.level_groups and not set(g) & _GENERIC_BENEFITS and any(weights.df(t) for t in g)]
+        if not named:
+            return False
+        head = max(named, key=weights.group_weight)
+        return not any(term_present(t, squash(evidence_text(h))) for h in topical(hits)[:3] for t in head)
     chain = measured_words(query.ask, query.ask_groups, _OPEN_CUE)
     if not chain and len(CJK_CHAR.findall(query.ask)) <= 12:
         # a bare noun phrase ("那贷款贴息呢？" → 贷款贴息): its last noun is what it asks about
-        chain = measured_words(query.ask, query.ask_groups, _PHRASE_END)
+        chain = measured_words(query.ask, tuple(g for g in query.ask_groups if g not in query.cue_groups), _PHRASE_END)
     if not chain:
         return False
     head = chain[-1]

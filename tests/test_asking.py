@@ -590,3 +590,21 @@ def test_a_domain_term_taught_to_the_segmenter_is_a_noun():
 ])
 def test_a_keyword_ask_names_its_detail_by_a_noun(ask, kind):
     assert kind in ask_types(ask)
+
+
+@pytest.mark.parametrize(("ask", "kind"), [
+    ("哪个部门兑现？", "unit"),  # the act asked of the unit is no subject of its own
+    ("And the rate?", "rate"),
+    ("泊川培育资金申报材料要几份？", "measure"),  # so many copies: a number in 份
+    ("What's the term of Chengling's science loan?", "duration"),
+])
+def test_short_and_follow_up_asks_of_a_kind(ask, kind):
+    assert kind in ask_types(ask)
+
+
+def test_a_place_swapped_with_have_you_got_one_asks_the_same_of_the_new_place():
+    from assistant.types import Turn
+
+    history = [Turn("user", "云溪技改最高补多少？")]
+    standalone, own = resolve("那青澜有吗？", history, {"云溪": ("云溪",), "青澜": ("青澜",)})
+    assert standalone.startswith("青澜技改最高补多少") and own is None

@@ -46,6 +46,9 @@ def _quotes(answer) -> str:
     ("Who manages Sulan's subsidy funds?", "会同市财政局管理"),
     ("溯岚入库申报截止什么时候？", "6月20日"),  # a date things are due by, not 每年上半年 of a visit
     ("What tech upgrades does Sulan subsidise?", "9%"),  # a glossary phrase in the plural
+    ("溯岚技术改造补助对象", "设备投资额400万元以上"),  # a keyword ask ending on what is wanted of it
+    ("溯岚入库申报方式", "溯岚企服通"),
+    ("Sulan tech upgrade subsidy cap?", "120万元"),  # English keywords
 ])
 def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants_it(sulan, question, fact):
     answer = sulan.ask(question)
@@ -59,6 +62,9 @@ def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants
     "溯岚担保费率多少？",  # the 4%/5%/6% are R&D shares
     "溯岚研发费用补助多少？",  # a recognition reward is no R&D subsidy
     "What's Sulan's guarantee fee rate?",
+    "Is there an internship subsidy in Sulan?",  # a benefit for a thing no text knows
+    "溯岚技改补助还款方式",  # 还款 is no part of the upgrade subsidy
+    "Sulan talent housing allowance?",  # English keywords naming a thing the measures lack
 ])
 def test_a_detail_of_another_title_act_or_measure_is_declined(sulan, question):
     answer = sulan.ask(question)
