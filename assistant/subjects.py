@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .asking import ASK_TYPES, measured_after, measured_words
+from .asking import ASK_TYPES, DETAIL_NOUNS, measured_after, measured_words
 from .evidence import TermWeights, distinctive_coverage, squash, term_present
 from .query import OPEN_DETAIL, QueryAnalysis, is_scope
 from .types import ScoredChunk
@@ -101,7 +101,8 @@ def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: Te
             return False
         head = max(named, key=weights.group_weight)
         return not any(term_present(t, squash(evidence_text(h))) for h in topical(hits)[:3] for t in head)
-    chain = measured_words(query.ask, query.ask_groups, _OPEN_CUE)
+    named = tuple(g for g in query.ask_groups if g not in query.cue_groups)  # (内容 in 主要内容是什么 names nothing)
+    chain = measured_words(query.ask, named, _OPEN_CUE)
     if not chain and len(CJK_CHAR.findall(query.ask)) <= 12:
         # a bare noun phrase ("那贷款贴息呢？" → 贷款贴息): its last noun is what it asks about
         chain = measured_words(query.ask, tuple(g for g in query.ask_groups if g not in query.cue_groups), _PHRASE_END)
@@ -196,7 +197,9 @@ def _modified_cue(term: str, cues: list[re.Pattern], ask: str) -> bool:
     rest = term
     for pattern in cues:
         rest = pattern.sub("", rest)
-    return rest != term and len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
+    # (not another detail word: 利率上限 asks a rate's cap, 上限 names no subject)
+    return (rest != term and len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 2
+            and not any(p.fullmatch(rest) for p in DETAIL_NOUNS.values()))
 
 
 def subject_terms(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[tuple[str, ...], ...], tuple[float, ...]]:

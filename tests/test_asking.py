@@ -608,3 +608,12 @@ def test_a_place_swapped_with_have_you_got_one_asks_the_same_of_the_new_place():
     history = [Turn("user", "云溪技改最高补多少？")]
     standalone, own = resolve("那青澜有吗？", history, {"云溪": ("云溪",), "青澜": ("青澜",)})
     assert standalone.startswith("青澜技改最高补多少") and own is None
+
+
+def test_a_detail_word_with_another_detail_word_is_no_subject():
+    from assistant.asking import ASK_TYPES
+    from assistant.subjects import _modified_cue
+
+    cues = [ASK_TYPES["rate"]]
+    assert _modified_cue("担保费率", cues, "盐城担保费率多少")  # the guarantee's rate: 担保 is the subject
+    assert not _modified_cue("利率上限", cues, "青澜专精贷的利率上限是多少？")  # a rate's cap: no subject
