@@ -134,7 +134,9 @@ DETAIL_NOUNS: dict[str, re.Pattern] = {
 }
 # the patterns a clause sentence must show to carry each kind of detail
 DETAIL: dict[str, re.Pattern] = {
-    "rate": re.compile(r"(\d+(\.\d+)?%|百分之|个百分点|\d+(\.\d+)?‰|\d+个?基点|[一二三四五六七八九\d](\.\d)?折)"),
+    # (a rate pegged to the benchmark states it too: 贷款利率不高于同期LPR)
+    "rate": re.compile(r"(\d+(\.\d+)?%|百分之|个百分点|\d+(\.\d+)?‰|\d+个?基点|[一二三四五六七八九\d](\.\d)?折|"
+                       r"(不高于|不超过|低于)(同期)?(贷款市场报价利率|LPR))"),
     # an amount may be stated as a share of something ("按设备投资额的8%给予补助")
     "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度)"),
     "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位|场|份)|"

@@ -64,9 +64,8 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
     unseen = [g for g in own if all(weights.df(t) == 0 for t in g)]
     if whether and query.language == "zh" and len(unseen) >= 2 and 2 * len(unseen) > len(own):
         return True
-    if query.language == "en" and any(re.search(rf"\b{re.escape(w)}\s+{_EN_BENEFIT}", query.ask, re.IGNORECASE)
-                                      for w in query.unknown_terms):
-        return True  # "Is there an internship subsidy?": a benefit for a thing no text knows
+    if query.language == "en" and _unknown_benefit(query):
+        return True  # "Is there an internship subsidy?", "What does X give for ISO 9001?": a thing no text knows
     return any(g not in query.cue_groups and not is_scope(g, query.places)
                and all(weights.df(t) == 0 for t in g)
                # an English ask's terms are the glossary's names of things: no tagging needed
@@ -76,7 +75,21 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
                for g in query.ask_groups)
 
 
-_EN_BENEFIT = r"(subsid\w*|allowances?|grants?|rewards?|bonus\w*|funding|incentives?)\b"
+_EN_BENEFIT_WORDS = r"subsid\w*|allowances?|grants?|rewards?|bonus\w*|funding|incentives?"
+_EN_BENEFIT = rf"({_EN_BENEFIT_WORDS})\b"
+_EN_GIVEN_FOR = re.compile(rf"\b(give|gives|pay|pays|{_EN_BENEFIT_WORDS})\s+(for|towards)\s+(an?\s+|the\s+)?([a-z0-9' -]+?)\s*\??\s*$",
+                           re.IGNORECASE)
+
+
+def _unknown_benefit(query: QueryAnalysis) -> bool:
+    """Whether an English ask wants a benefit for a thing named only in words no glossary line
+    knows: right before the benefit ("internship subsidy"), or all of what follows "give for"."""
+    unknown = {w.lower() for w in query.unknown_terms}
+    if any(re.search(rf"\b{re.escape(w)}\s+{_EN_BENEFIT}", query.ask, re.IGNORECASE) for w in unknown):
+        return True
+    thing = _EN_GIVEN_FOR.search(query.ask)
+    words = re.findall(r"[a-z0-9]+", thing.group(4).lower()) if thing else []
+    return bool(words) and all(w in unknown or w.isdigit() for w in words)
 
 
 # "评分标准是什么", "申报流程是怎样的": an open ask about the thing named right before it
@@ -245,6 +258,10 @@ def states_key(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: Te
 _NAMED_BENEFIT = re.compile(r"..+(补贴|补助|奖励|费|资金|贴息)")
 
 
+# the act in "多久走访一次", "多长时间复核一次" (才/会/要/能 say nothing of it)
+_ACT_PER_TIME = re.compile(r"(?:多久|多长时间)(?:才|会|要|能|就|来|去|上门)?([\u4e00-\u9fff]{2,4}?)(?:一次|一回)")
+
+
 def states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: TermWeights) -> bool:
     """Whether the clause names the noun the asked figure is of (see :func:`measured_words`),
     when that noun is distinctive: "认定有效期几年" is not answered by the 3个月 of a payment."""
@@ -258,8 +275,11 @@ def states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: 
     # (a thing: a noun heading its phrase or a fee, not a verb "多久能批下来")
     words += [g for g in measured_after(query.ask, query.ask_groups, ASK_TYPES[kind])
               if all(weights.df(t) == 0 for t in g) and any(t in query.heads or t.endswith("费") for t in g)]
-    if kind == "frequency":
-        # "几天走访一次": how often the act after the cue happens; 5个工作日内办结 is another act's
-        words += [g for g in measured_after(query.ask, query.ask_groups, ASK_TYPES[kind]) if g not in query.cue_groups]
     text = squash(evidence_text(hit))
+    if kind == "frequency":
+        # "几天走访一次", "多久走访一次": how often that act happens; 5个工作日内办结 is another act's
+        words += [g for g in measured_after(query.ask, query.ask_groups, ASK_TYPES[kind]) if g not in query.cue_groups]
+        act = _ACT_PER_TIME.search(query.ask)
+        if act and not term_present(squash(act.group(1)), text):
+            return False
     return all(any(term_present(t, text) for t in g) for g in words)

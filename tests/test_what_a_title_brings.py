@@ -21,6 +21,7 @@ MEASURES = """溯岚市支持专精特新企业发展若干措施
 八、资金管理。奖补资金由市财政预算安排，由市工信局会同市财政局管理。
 九、精准画像。市工信局每年上半年对培育库企业开展一次走访。
 十、入库申报。企业于每年6月20日前通过“溯岚企服通”平台提交入库申报材料。
+十一、科创贷款。合作银行向专精特新企业发放科创贷款，贷款利率不高于同期LPR。
 """
 
 
@@ -49,6 +50,8 @@ def _quotes(answer) -> str:
     ("溯岚技术改造补助对象", "设备投资额400万元以上"),  # a keyword ask ending on what is wanted of it
     ("溯岚入库申报方式", "溯岚企服通"),
     ("Sulan tech upgrade subsidy cap?", "120万元"),  # English keywords
+    ("溯岚科创贷款利率最高多少？", "不高于同期LPR"),  # a rate pegged to the benchmark is stated
+    ("What does Sulan give for upgrading equipment?", "9%"),  # "give for" a thing the glossary knows
 ])
 def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants_it(sulan, question, fact):
     answer = sulan.ask(question)
@@ -63,8 +66,10 @@ def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants
     "溯岚研发费用补助多少？",  # a recognition reward is no R&D subsidy
     "What's Sulan's guarantee fee rate?",
     "Is there an internship subsidy in Sulan?",  # a benefit for a thing no text knows
+    "What does Sulan give for ISO 9001?",
     "溯岚技改补助还款方式",  # 还款 is no part of the upgrade subsidy
     "Sulan talent housing allowance?",  # English keywords naming a thing the measures lack
+    "溯岚服务专员多久走访一次？",  # how often someone visits: no clause speaks of visits
 ])
 def test_a_detail_of_another_title_act_or_measure_is_declined(sulan, question):
     answer = sulan.ask(question)
