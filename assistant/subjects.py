@@ -97,7 +97,7 @@ _OPEN_CUE = re.compile(r"(是什么|是啥|有哪些|包括哪些|包含哪些|�
 
 
 _PHRASE_END = re.compile(rf"({OPEN_DETAIL.pattern})?[？?！!。\s]*$")  # (a trailing 方式/对象 asks about what precedes it)
-CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> bool:
@@ -116,9 +116,9 @@ def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: Te
         return not any(term_present(t, squash(evidence_text(h))) for h in topical(hits)[:3] for t in head)
     named = tuple(g for g in query.ask_groups if g not in query.cue_groups)  # (内容 in 主要内容是什么 names nothing)
     chain = measured_words(query.ask, named, _OPEN_CUE)
-    if not chain and len(CJK_CHAR.findall(query.ask)) <= 12:
+    if not chain and len(_CJK_CHAR.findall(query.ask)) <= 12:
         # a bare noun phrase ("那贷款贴息呢？" → 贷款贴息): its last noun is what it asks about
-        chain = measured_words(query.ask, tuple(g for g in query.ask_groups if g not in query.cue_groups), _PHRASE_END)
+        chain = measured_words(query.ask, named, _PHRASE_END)
     if not chain:
         return False
     head = chain[-1]
