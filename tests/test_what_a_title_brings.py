@@ -22,6 +22,7 @@ MEASURES = """溯岚市支持专精特新企业发展若干措施
 九、精准画像。市工信局每年上半年对培育库企业开展一次走访。
 十、入库申报。企业于每年6月20日前通过“溯岚企服通”平台提交入库申报材料。
 十一、科创贷款。合作银行向专精特新企业发放科创贷款，贷款利率不高于同期LPR。
+十二、诊断服务。为有需求的专精特新企业配备智能制造顾问，开展免费诊断。
 """
 
 
@@ -52,6 +53,7 @@ def _quotes(answer) -> str:
     ("Sulan tech upgrade subsidy cap?", "120万元"),  # English keywords
     ("溯岚科创贷款利率最高多少？", "不高于同期LPR"),  # a rate pegged to the benchmark is stated
     ("What does Sulan give for upgrading equipment?", "9%"),  # "give for" a thing the glossary knows
+    ("Does Sulan offer smart manufacturing advisers?", "智能制造顾问"),  # advisers: 顾问
 ])
 def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants_it(sulan, question, fact):
     answer = sulan.ask(question)
