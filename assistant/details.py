@@ -165,6 +165,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     total_asked = bool(_TOTAL_ASKED.search(query.ask)) and not per_item
     fee_asked = bool(_FEE_ASKED.search(query.ask))
     act = _UNIT_ACT.search(query.ask)  # "资金谁管": the unit that manages it, not one that recovers it
+    act_word = _ACT_WORDS[(act.group(1) or act.group(2)).lower()] if act else None
     recipient = bool(_RECIPIENT.search(query.ask))
     fund_asked = bool(_FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
     # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
@@ -275,7 +276,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     granted = False  # the amount per stage must be stated for the stages
                 if fee_asked and kind == "amount" and not _FEE_STATED.search(part):
                     granted = False  # "认定要交多少钱": what the firm pays, not a reward it gets
-                if act and kind == "unit" and _ACT_WORDS[(act.group(1) or act.group(2)).lower()] not in part:
+                if act_word and kind == "unit" and act_word not in part:
                     granted = False
                 if total_asked and kind in ("count", "amount", "number") and _EACH.search(part) and not _TOTAL.search(part):
                     granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total

@@ -56,7 +56,7 @@ _FIGURES = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|万|亿|元|%|个点|号人
                       r"(million|billion|staff|employees|people|workers|persons)\b)?", re.IGNORECASE)
 # how the texts say a grant is given: searched for when a question asks for one without them
 _GRANT_WORDS = "奖励 补助 补贴 给予"
-_GRANT = re.compile(r"(奖励|补助|补贴|奖补|奖金|资金)")
+_GRANT_TERM = re.compile(r"(奖励|补助|补贴|奖补|奖金|资金)")
 _BENEFIT = re.compile(r"支持|扶持|优惠|补贴|补助|奖励")  # a benefit asked for, not a level's criteria
 OPEN_DETAIL = re.compile(r"对象|方式|范围|用途|名称|内容|形式|渠道|途径|办法")
 CONTEXT_WEIGHT = 0.3
@@ -265,7 +265,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     # BM25 searches every alternative; the embedding gets only the Chinese for English words
     expansion = " ".join(dict.fromkeys(t for g in groups for t in g if t not in question))
     translated = " ".join(dict.fromkeys(e.chinese[0] for e in glossary.match(question)[0]))
-    if "support" in types and not any(_GRANT.search(t) for g in groups for t in g):
+    if "support" in types and not any(_GRANT_TERM.search(t) for g in groups for t in g):
         # "What does a single champion get?" asks for a grant in words no clause uses
         expansion, translated = f"{expansion} {_GRANT_WORDS}", f"{translated} {_GRANT_WORDS}"
     if "date" in types and DEADLINE_ASKED.search(split.ask):
