@@ -151,6 +151,22 @@ def names_slot_value(text: str) -> bool:
 _SCOPE_ONLY = re.compile(r"^\s*((and|what about|how about)\s+)?(in|under|at)\b|(里|中|上)呢[？?]?\s*$", re.IGNORECASE)
 
 
+# 小巨人 names the national tier; below it a policy says 省级/市级专精特新中小企业 (Jiangsu's
+# 省级专精特新小巨人 too), so "那省级的呢？" after a national little giant asks for 专精特新
+_GIANT = {"zh": (re.compile("(专精特新)?[“\"]?小巨人[”\"]?"), "专精特新"),
+          "en": (re.compile(r"\blittle giants?\b", re.IGNORECASE), "specialised SME")}
+
+
+def _below_national(rewritten: str, earlier: str, question: str, slots: dict[str, Aliases]) -> str:
+    levels = [value for value, _ in slots["level"].find(question)]
+    before = [value for value, _ in slots["level"].find(earlier)]
+    if not levels or levels[0] == "国家级" or slots["title"].find(question) or before[:1] != ["国家级"]:
+        return rewritten  # "省级小巨人 ⟫ 那市级的呢？" keeps the asker's own naming
+    for pattern, general in _GIANT.values():
+        rewritten = pattern.sub(general, rewritten)
+    return rewritten
+
+
 def standalone_question(question: str, history: list[Turn], regions: Regions | Aliases | None = None) -> str:
     """The question as it would be asked without the conversation before it."""
     return resolve(question, history, regions)[0]
@@ -185,6 +201,7 @@ def resolve(question: str, history: list[Turn], regions: Regions | Aliases | Non
                 rewritten = re.sub(re.escape(alias), replacement, rewritten, flags=re.IGNORECASE)
             replaced = True
     if replaced:
+        rewritten = _below_national(rewritten, earlier, question, slots)
         # "那省级的有没有奖励，多少钱？" swaps the level and asks something new: that is its ask
         own = _residue(question, slots)
         return (f"{rewritten} {question.strip()}", question.strip()) if own else (rewritten, None)

@@ -115,6 +115,18 @@ DOCUMENTS.append(FictionalDocument(
      "txt": lambda b, p: render_txt(b, p, "utf-8", "tab")}))
 
 
+# Session 31: a policy list (政策清单): a joint notice wrapping one large table whose rows are the
+# measures (category cells merged down the rows), closing remarks numbered 1．2．
+DOCUMENTS.append(FictionalDocument(
+    "qiyuan-policy-list",
+    {"title": "栖沅市专精特新中小企业惠企政策清单（2026年版）", "issuer": "栖沅市工业和信息化局、栖沅市财政局", "region": "栖沅市",
+     "doc_number": "栖工信联〔2026〕9号", "date_issued": "2026-01-15", "valid_from": "2026-02-01",
+     "valid_until": "2026-12-31"},
+    {"html": lambda b, p: render_html(b, p, "栖沅市工业和信息化局", "栖沅市", "2026-01-16 15:20"),
+     "pdf": lambda b, p: render_pdf(b, p, "栖沅市工业和信息化局"),
+     "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}))
+
+
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""
     size = max(len(doc.formats) for doc in DOCUMENTS)

@@ -29,7 +29,8 @@ DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]�
 PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[-—–－~～至]\s*(\d{4})\s*年?\s*[)）]")
 # an issuing office: 桐溆县人民政府, 岚汀市工业和信息化局
 _OFFICE = r"[\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部)"
-ISSUER = re.compile(rf"^{_OFFICE}$")
+ISSUER = re.compile(rf"^(?:{_OFFICE}[、，\s]*)+$")
+_PLACE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区)")
 REGION = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:省|市|县|区))")
 
 
@@ -130,7 +131,7 @@ def signature(lines: list[str], start: int = 0) -> tuple[int, int] | None:
 
 
 _DATE = r"([\d〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日"
-_SELF = re.compile(r"本(?:实施)?(?:办法|措施|方案|政策|意见|细则|规定|计划|通知|决定|规则|指引|若干措施|若干政策)")
+_SELF = re.compile(r"本(?:实施)?(?:办法|措施|方案|政策|意见|细则|规定|计划|通知|决定|规则|指引|指南|清单|若干措施|若干政策)")
 _FROM = re.compile(rf"自\s*{_DATE}\s*起(?:施行|实施|执行|生效)")
 _FROM_ISSUE = re.compile(r"自(?:印发|发布)之日起(?:施行|实施|执行|生效)")
 _UNTIL = re.compile(rf"有效期(?:至|到|截至)\s*{_DATE}")
@@ -204,7 +205,7 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
         if date and "date_issued" not in facts and _valid_date(_iso(date.groups())):
             facts["date_issued"] = _iso(date.groups())
         if ISSUER.match(line.strip()) and "issuer" not in facts:
-            facts["issuer"] = line.strip()
+            facts["issuer"] = joint_issuer(line.strip())
     if "issuer" not in facts and title:  # "XX局关于印发…的通知": the issuer opens the title
         opener = re.match(rf"^({_OFFICE})关于", title)
         if opener:
@@ -225,6 +226,16 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
                 facts["region"] = f"{facts['region']}, {parent}"
     facts.update(validity(text, facts.get("date_issued")))  # type: ignore[arg-type]
     return facts
+
+
+def joint_issuer(line: str) -> str:
+    """Offices signing together ("栖沅市工业和信息化局　栖沅市财政局", run together once the
+    spaces between Chinese characters are gone), joined by 、; one office as it stands."""
+    offices = [o.strip("、，") for o in re.findall(rf"{_OFFICE}", re.sub(r"[、，\s]", "", line))]
+    places = {_PLACE_OFFICE.match(o).group(0) if _PLACE_OFFICE.match(o) else None for o in offices}
+    if len(offices) > 1 and None not in places and len(places) == 1 and "".join(offices) == re.sub(r"[、，\s]", "", line):
+        return "、".join(offices)
+    return line
 
 
 def _parent_city(text: str, county: str) -> str | None:

@@ -104,8 +104,15 @@ def _drop_furniture(pages: list[list[Item]]) -> list[Item]:
 
 def _join(items: list[Item]) -> list[str]:
     """Text lines, wrapped lines joined; a blank line after each paragraph and around tables."""
-    right = max((geometry[1] for kind, _, _, geometry in items if kind == "line"), default=0)
-    left = min((geometry[0] for kind, _, _, geometry in items if kind == "line"), default=0)
+    lines = [geometry for kind, _, _, geometry in items if kind == "line"]
+    right = max((x1 for _, x1, _ in lines), default=0)
+    left = min((x0 for x0, _, _ in lines), default=0)
+    # lines set by character count end short of the margin by their indent: a paragraph's
+    # first line (indented two characters) reaches further right than the lines after it, so
+    # each indent has its own right edge, unless its longest line is far from the margin
+    edges: dict[int, float] = {}
+    for x0, x1, _ in lines:
+        edges[round(x0 / 3)] = max(edges.get(round(x0 / 3), 0), x1)
     out: list[str] = []
     open_paragraph = False
     for kind, _, text, geometry in items:
@@ -122,5 +129,7 @@ def _join(items: list[Item]) -> list[str]:
             out.append(text)
         # a line that reaches the right edge (within about two characters: wrapping leaves the
         # last character's width or a punctuation mark unused) continues on the next line
-        open_paragraph = right - x1 < 2.5 * max(height, 8) and not text.endswith(("。", "：", ":", "；"))
+        edge = edges[round(x0 / 3)]
+        edge = edge if edge >= 0.9 * right else right
+        open_paragraph = edge - x1 < 2.5 * max(height, 8) and not text.endswith(("。", "：", ":", "；"))
     return out

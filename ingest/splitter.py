@@ -23,14 +23,16 @@ from .structure import (
     chinese_numeral,
     heading_title,
     is_heading_line,
+    is_lead_in,
+    is_orphan_heading,
     parse_division,
     parse_marker,
 )
-from .tables import depth, parse_table
+from .tables import parse_table
 from .tokens import cap_tokens, count_tokens  # noqa: F401  (count_tokens: part of this module's API)
 from .units import responsible_units
 
-SPLITTER_VERSION = "8"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "9"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 # the document's closing provisions (附则): when it takes effect, until when, who interprets it
@@ -222,11 +224,13 @@ def _body_units(lines: list[str]):
             answer, i = answer_lines(lines, i)
             yield _path(stack) + (question,), "clause", "\n".join([text, *answer])
             continue
-        if _is_orphan_heading(text, lines, i):
+        if is_orphan_heading(text, _next_text(lines, i)[0]):
             following = parse_marker(_next_text(lines, i)[0]) if i < len(lines) else None
             level = max(1, (following.level if following else 2) - 1)
             last_number[level] = last_number.get(level, 0) + 1
             label = f"（{chinese_numeral(last_number[level])}）{text}" if level == 2 else text
+            if is_lead_in(text):  # "说明：" names its list; no numeral was lost
+                label = text.rstrip("：:")
             stack = [(lv, lb) for lv, lb in stack if lv < level or lv == 0] + [(level, label)]
             continue
         if text.startswith("——"):
@@ -288,11 +292,3 @@ def _next_text(lines: list[str], i: int) -> tuple[str, int]:
     if i >= len(lines):
         return "", i
     return lines[i].strip(), i + 1
-
-
-def _is_orphan_heading(text: str, lines: list[str], i: int) -> bool:
-    """A short unnumbered line directly above a numbered item: a heading whose numeral was lost."""
-    if len(text) > 30 or re.search(r"[。；;，,：:]", text) or depth(text) > 0:
-        return False
-    following, _ = _next_text(lines, i)
-    return parse_marker(following) is not None

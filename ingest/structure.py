@@ -171,3 +171,20 @@ def ends_with_responsibility(line: str) -> bool:
 
 def is_date_line(line: str) -> bool:
     return bool(DATE_LINE.match(line))
+
+
+# a short label over the list it introduces: 说明：, 申报材料：, 注：
+_LEAD_IN = re.compile(r"[\u4e00-\u9fff]{1,7}[：:]")
+
+
+def is_lead_in(text: str) -> bool:
+    return bool(_LEAD_IN.fullmatch(text))
+
+
+def is_orphan_heading(text: str, following: str) -> bool:
+    """A short unnumbered line directly above a numbered item (``following``): a heading whose
+    numeral was lost, or a lead-in label such as 说明：."""
+    bare = text.rstrip("：:") if is_lead_in(text) else text
+    if len(text) > 30 or re.search(r"[。；;，,：:]", bare) or text.startswith("\t"):
+        return False
+    return parse_marker(following) is not None

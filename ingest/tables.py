@@ -78,7 +78,8 @@ def _cells(rows: list[list[str]]) -> list[TableCell]:
     for row in labelled:  # a labelled row ("共同标准 | …") applies to every column
         cells.append(TableCell((row[0],), row[0], "；".join(c for c in row[1:] if c)))
     if headers and headers[-1][0] in _RECORD_NUMBER and len(headers) == 1:
-        return cells + [_record(headers[0], row) for row in data_rows]
+        filled, grouping = _fill_groups(data_rows)
+        return cells + [_record(headers[0], row, grouping) for row in filled]
     for row in data_rows:
         for index, text in enumerate(row[1:], start=1):
             if not text:
@@ -146,11 +147,37 @@ def _labelled_rows(headers: list[list[str]], rows: list[list[str]], columns) -> 
     return out
 
 
-def _record(header: list[str], row: list[str]) -> TableCell:
-    """A numbered record (序号 | 事项 | 标准 | 部门): one chunk named by its second cell."""
-    label = row[1] if len(row) > 1 and row[1] else row[0]
+def _fill_groups(rows: list[list[str]]) -> tuple[list[list[str]], set[int]]:
+    """Numbered rows with their grouping cells filled in, and the grouping columns.
+
+    A category merged down several rows (政策类别: 梯度培育 over three measures) leaves the
+    rows below it empty at the front, right after their number; those cells take the text
+    above. Only leading cells are filled: an empty cell after the row's first text is empty.
+    """
+    out: list[list[str]] = []
+    grouping: set[int] = set()
+    for row in rows:
+        row = list(row)
+        if out:
+            for index in range(1, len(row) - 1):
+                if row[index]:
+                    break
+                above = out[-1]
+                if index < len(above) and above[index]:
+                    row[index] = above[index]
+                    grouping.add(index)
+        out.append(row)
+    return out, grouping
+
+
+def _record(header: list[str], row: list[str], grouping: set[int] = frozenset()) -> TableCell:
+    """A numbered record (序号 | 事项 | 标准 | 部门): one chunk named by its first cell that is
+    not a group's, under its groups (政策类别 › 政策事项)."""
+    groups = tuple(row[i] for i in sorted(grouping) if i < len(row) and row[i])
+    named = next((cell for i, cell in enumerate(row[1:], start=1) if cell and i not in grouping), "")
+    path = groups + (named,) if named else groups or (row[0],)
     text = "；".join(f"{name}：{cell}" for name, cell in zip(header[1:], row[1:], strict=False) if cell)
-    return TableCell((label,), row[0], text, record=True)
+    return TableCell(path, row[0], text, record=True)
 
 
 def _column_paths(headers: list[list[str]], width: int) -> list[tuple[str, ...]]:

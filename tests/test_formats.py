@@ -90,6 +90,32 @@ def test_table_rows_are_chunks_under_their_column_headings(prepared):
     assert records[2].section_path[-1] == "北京证券交易所上市" and "兑现部门：县金融发展服务中心" in records[2].text
 
 
+@pytest.mark.parametrize("fmt", ["html", "pdf", "docx"])
+def test_a_policy_list_row_is_a_measure_under_its_merged_category(prepared, fmt):
+    chunks = prepared[("qiyuan-policy-list", fmt)].chunks
+    records = [c for c in chunks if c.kind == "table_record"]
+    assert len(records) == 14
+    # the category is merged down three rows: the rows below the first take it, in path and text
+    second = records[1]
+    assert second.section_path == ("梯度培育", "省级专精特新中小企业认定奖励")
+    assert second.text.startswith("2. 政策类别：梯度培育；政策事项：省级专精特新中小企业认定奖励；支持标准：")
+    assert "咨询电话：0731-5520101" in second.text
+    assert records[5].section_path == ("创新研发", "发明专利授权资助")
+    # "说明：" heads the numbered remarks under it rather than standing as a clause of its own
+    remarks = [c for c in chunks if "就高原则" in c.text]
+    assert [c.section_path[0] for c in remarks] == ["说明"] and not any(c.text == "说明：" for c in chunks)
+
+
+def test_fill_down_reaches_only_the_cells_before_a_rows_own_text():
+    from ingest.tables import parse_table
+    lines = ["\t序号", "\t类别", "\t事项", "\t备注", "",
+             "\t1", "\t融资", "\t贴息", "\t按年申报", "",
+             "\t2", "\t", "\t担保", "\t", ""]
+    cells = parse_table(lines)
+    assert [c.column_path for c in cells] == [("融资", "贴息"), ("融资", "担保")]
+    assert cells[1].text == "类别：融资；事项：担保"  # an empty 备注 stays empty
+
+
 def test_word_automatic_numbering_is_kept_as_text(prepared):
     clauses = [c for c in prepared[("hepu-ten-measures", "docx")].chunks if c.kind == "clause"]
     assert [c.section_path[0] for c in clauses[:3]] == ["一、建立梯度培育库", "二、实施认定奖励", "三、支持技术改造"]
@@ -148,6 +174,18 @@ def test_html_spans_become_empty_cells_and_boilerplate_is_dropped():
     assert "当前位置" not in text and "网站标识码" not in text and "政务服务" not in text
     cells = [line for line in text.split("\n") if line.startswith("\t")]
     assert cells == ["\t指标", "\t市级", "\t", "\t", "\t制造类", "\t服务类", "\t营业收入", "\t2000万元以上", "\t1000万元以上"]
+
+
+@pytest.mark.parametrize("line, issuer", [
+    ("栖沅市工业和信息化局栖沅市财政局", "栖沅市工业和信息化局、栖沅市财政局"),  # run together by cleaning
+    ("澄岭市工业和信息化局、澄岭市财政局", "澄岭市工业和信息化局、澄岭市财政局"),
+    ("禾浦县人民政府办公室", "禾浦县人民政府办公室"),
+    ("澄岭市发展和改革委员会", "澄岭市发展和改革委员会"),
+    ("国家税务总局澄岭市税务局", "国家税务总局澄岭市税务局"),  # not two places' offices: left as it is
+])
+def test_offices_signing_together_are_named_apart(line, issuer):
+    from ingest.frontmatter import joint_issuer
+    assert joint_issuer(line) == issuer
 
 
 def test_validity_is_the_documents_own_not_a_certificates():

@@ -51,6 +51,11 @@ def test_table_rows_expand_to_their_column_by_relevance_then_reading_order():
     ("那创新类呢？", ["省级小巨人企业制造类的条件", "那市级的呢？"], "市级小巨人企业创新类的条件"),
     ("盐城对研发费用有什么要求？", ["省级专精特新小巨人企业的申报条件是什么？"], "盐城对研发费用有什么要求？"),
     ("那市级的呢？", [], "那市级的呢？"),
+    # 小巨人 is the national tier's name: below it the same question asks for 专精特新
+    ("那省级的呢？", ["栖沅国家级小巨人奖多少？"], "栖沅省级专精特新奖多少？"),
+    ("What about a provincial one?", ["How much does Qiyuan give a new national little giant?"],
+     "How much does Qiyuan give a new provincial specialised SME?"),
+    ("那国家级的呢？", ["栖沅省级专精特新奖多少？"], "栖沅国家级专精特新奖多少？"),
 ])
 def test_follow_ups_resolve_against_earlier_turns(question, history, expected):
     assert standalone_question(question, [Turn("user", h) for h in history]) == expected
