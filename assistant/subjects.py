@@ -98,6 +98,7 @@ _OPEN_CUE = re.compile(r"(是什么|是啥|有哪些|包括哪些|包含哪些|�
 
 _PHRASE_END = re.compile(rf"({OPEN_DETAIL.pattern})?[？?！!。\s]*$")  # (a trailing 方式/对象 asks about what precedes it)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_CAN_DO = re.compile(r"(能|可以|可否|能否|能不能|可不可以)(用来|用于|拿来|拿去)?[\u4e00-\u9fff]{1,6}?(吗|么)?[？?]?\s*$")
 
 
 def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> bool:
@@ -119,6 +120,10 @@ def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: Te
     if not chain and len(_CJK_CHAR.findall(query.ask)) <= 12:
         # a bare noun phrase ("那贷款贴息呢？" → 贷款贴息): its last noun is what it asks about
         chain = measured_words(query.ask, named, _PHRASE_END)
+    if not chain:
+        # "应收账款能融资吗": whether the thing before the modal can be used so; a clause on
+        # 融资 that never names 应收账款 says nothing of it
+        chain = measured_words(query.ask, named, _CAN_DO)
     if not chain:
         return False
     head = chain[-1]

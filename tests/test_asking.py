@@ -123,7 +123,7 @@ REGIONS = {"宝应": ("宝应", "宝应县", "baoying"), "连云港": ("连云�
     ("那连云港呢？", ["宝应县到2025年要培育多少家创新型中小企业？"], "连云港到2025年要培育多少家创新型中小企业？", None),
     ("and for Lianyungang?", ["How many innovative SMEs will Baoying cultivate by 2025?"],
      "How many innovative SMEs will lianyungang cultivate by 2025?", None),
-    ("那有什么资金奖励？", ["国家级小巨人要满足什么条件？", "那省级的呢？"], "省级小巨人要满足什么条件？ 有什么资金奖励？",
+    ("那有什么资金奖励？", ["国家级小巨人要满足什么条件？", "那省级的呢？"], "省级专精特新要满足什么条件？ 有什么资金奖励？",
      "有什么资金奖励？"),
     ("这一项的责任单位是谁？", ["连云港特色金融助力工程有哪些内容？"], "连云港特色金融助力工程有哪些内容？ 这一项的责任单位是谁？", None),
     # another title of the ladder is asked the same of
@@ -292,7 +292,7 @@ def test_follow_up_that_swaps_a_level_and_asks_something_new_keeps_its_own_ask()
     turns = [Turn("user", "连云港对国家级小巨人有什么支持？")]
     standalone, ask = resolve("那省级的有没有奖励，多少钱？", turns, REGIONS)
     assert ask == "那省级的有没有奖励，多少钱？" and "连云港" in standalone
-    assert resolve("那省级的呢？", turns, REGIONS) == ("连云港对省级小巨人有什么支持？", None)  # a bare swap
+    assert resolve("那省级的呢？", turns, REGIONS) == ("连云港对省级专精特新有什么支持？", None)  # a bare swap (below the national tier: 专精特新)
 
 
 def test_who_asks_is_context_and_numbers_or_modals_name_no_topic():

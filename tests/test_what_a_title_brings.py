@@ -54,6 +54,8 @@ def _quotes(answer) -> str:
     ("溯岚科创贷款利率最高多少？", "不高于同期LPR"),  # a rate pegged to the benchmark is stated
     ("What does Sulan give for upgrading equipment?", "9%"),  # "give for" a thing the glossary knows
     ("Does Sulan offer smart manufacturing advisers?", "智能制造顾问"),  # advisers: 顾问
+    ("We're upgrading our Sulan plant with 5 million of machines. What's covered?", "9%"),  # the support asked
+    ("我们在溯岚，想请个智能制造顾问来诊断，有人帮办吗？", "智能制造顾问"),  # help with what the context wants
 ])
 def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants_it(sulan, question, fact):
     answer = sulan.ask(question)
@@ -72,6 +74,8 @@ def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants
     "溯岚技改补助还款方式",  # 还款 is no part of the upgrade subsidy
     "Sulan talent housing allowance?",  # English keywords naming a thing the measures lack
     "溯岚服务专员多久走访一次？",  # how often someone visits: no clause speaks of visits
+    "溯岚应收账款能融资吗？",  # the SME plan's receivables financing is not Sulan's; its loans never name them
+    "What's covered for patent applications in Sulan?",
 ])
 def test_a_detail_of_another_title_act_or_measure_is_declined(sulan, question):
     answer = sulan.ask(question)
