@@ -46,6 +46,7 @@ def novel_noun(query: QueryAnalysis, weights: TermWeights) -> float:
                      for g in query.ask_groups))
 
 
+_ZH_BENEFIT = r"(的)?(补贴|补助|奖励|资助|奖补|贴息)"
 _NOT_A_THING = re.compile(r"^[能可会要想该这那此本每各别]")  # 能用, 这两项: a modal or a pointer, no name
 
 
@@ -66,6 +67,9 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
         return True
     if query.language == "en" and _unknown_benefit(query):
         return True  # "Is there an internship subsidy?", "What does X give for ISO 9001?": a thing no text knows
+    if query.language == "zh" and any(all(weights.df(t) == 0 for t in g) and any(
+            t and re.search(re.escape(t) + _ZH_BENEFIT, query.ask) for t in g) for g in own):
+        return True  # "招聘补贴": a benefit for a thing no text speaks of
     return any(g not in query.cue_groups and not is_scope(g, query.places)
                and all(weights.df(t) == 0 for t in g)
                # an English ask's terms are the glossary's names of things: no tagging needed

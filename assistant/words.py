@@ -44,7 +44,7 @@ EN_FILLER = frozenset(
     "want wants would like plan plans policy policies city's thing things way ways really actually "
     "totally unrelated know needed needs necessary city town "
     "what's whats where's who's how's that's it's there's we're i'm they're isn't aren't don't doesn't "
-    "less often".split())
+    "less often join joins joining joined".split())
 
 
 # "帮我查一下", "麻烦看看": a request to look something up, not 检查 (an inspection) asked about

@@ -617,3 +617,11 @@ def test_a_detail_word_with_another_detail_word_is_no_subject():
     cues = [ASK_TYPES["rate"]]
     assert _modified_cue("担保费率", cues, "盐城担保费率多少")  # the guarantee's rate: 担保 is the subject
     assert not _modified_cue("利率上限", cues, "青澜专精贷的利率上限是多少？")  # a rate's cap: no subject
+
+
+def test_a_time_relative_to_an_event_states_when():
+    from assistant.asking import DETAIL
+
+    assert DETAIL["date"].search("有效期满前3个月，企业可申请复核")  # "什么时候申请复核"
+    assert DETAIL["date"].search("应在变化发生后30日内报告")
+    assert not DETAIL["date"].search("认定有效期为3年")  # a span, not a time

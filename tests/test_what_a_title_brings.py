@@ -56,6 +56,7 @@ def _quotes(answer) -> str:
     ("Does Sulan offer smart manufacturing advisers?", "智能制造顾问"),  # advisers: 顾问
     ("We're upgrading our Sulan plant with 5 million of machines. What's covered?", "9%"),  # the support asked
     ("我们在溯岚，想请个智能制造顾问来诊断，有人帮办吗？", "智能制造顾问"),  # help with what the context wants
+    ("Is there anything for joining Sulan's cultivation pool?", "不享受资金奖励"),  # "joining" names nothing
 ])
 def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants_it(sulan, question, fact):
     answer = sulan.ask(question)
@@ -76,6 +77,7 @@ def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants
     "溯岚服务专员多久走访一次？",  # how often someone visits: no clause speaks of visits
     "溯岚应收账款能融资吗？",  # the SME plan's receivables financing is not Sulan's; its loans never name them
     "What's covered for patent applications in Sulan?",
+    "溯岚专精特新企业招聘补贴多少？",  # a benefit for a thing (招聘) no text speaks of
 ])
 def test_a_detail_of_another_title_act_or_measure_is_declined(sulan, question):
     answer = sulan.ask(question)
