@@ -266,7 +266,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 on_topic = score >= 0.2 or score >= 0.6 * best
                 # an amount of support is stated with the grant (给予…奖励, 安排专项资金): a target's
                 # 4.5% or a criterion's 3000万元 is not what a reward question asks for
-                granted = kind not in ("amount", "rate") or not grant_asked or detail_present("support", part)
+                # (a table record's fields are one statement: 支持事项：银行贷款贴息；支持标准：…的50%)
+                granted = kind not in ("amount", "rate") or not grant_asked or detail_present(
+                    "support", hit.chunk.text if hit.chunk.kind == "table_record" else part)
                 if recipient and kind == "amount" and not _GRANTED_TO_ENTERPRISE.search(part):
                     granted = False
                 if fund_asked and kind == "amount" and not _FUND_STATED.search(part):

@@ -46,7 +46,6 @@ def novel_noun(query: QueryAnalysis, weights: TermWeights) -> float:
                      for g in query.ask_groups))
 
 
-_ZH_BENEFIT = r"(的)?(补贴|补助|奖励|资助|奖补|贴息)"
 _NOT_A_THING = re.compile(r"^[能可会要想该这那此本每各别]")  # 能用, 这两项: a modal or a pointer, no name
 
 
@@ -68,7 +67,7 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
     if query.language == "en" and _unknown_benefit(query):
         return True  # "Is there an internship subsidy?", "What does X give for ISO 9001?": a thing no text knows
     if query.language == "zh" and any(all(weights.df(t) == 0 for t in g) and any(
-            t and re.search(re.escape(t) + _ZH_BENEFIT, query.ask) for t in g) for g in own):
+            t and re.search(re.escape(t) + "的?(补贴|补助|奖励|资助|奖补|贴息)", query.ask) for t in g) for g in own):
         return True  # "招聘补贴": a benefit for a thing no text speaks of
     return any(g not in query.cue_groups and not is_scope(g, query.places)
                and all(weights.df(t) == 0 for t in g)
@@ -229,8 +228,9 @@ def subject_terms(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[t
     for a kind of detail (截止, 利率, 额度) and without places and levels (the scope)."""
     # a word inside the ask's cue ("奖励标准是多少": 标准) asks for the detail too
     spans = [m.group(0) for p in cues for m in p.finditer(query.ask)]
+    # (by the words asked: "loan interest" (利息; its synonyms list 利率) is what a share is of)
     kept = [(g, s) for g, s in zip(query.ask_groups, query.ask_scales)
-            if (not any(p.search(t) for p in cues for t in g) or _modified_cue(g[0], cues, query.ask))
+            if (not any(p.search(t) for p in cues for t in _said(g, query.ask)) or _modified_cue(g[0], cues, query.ask))
             and not any(t in span for t in g for span in spans)
             and g not in query.cue_groups
             and not is_scope(g, query.places) and g not in query.level_groups]
@@ -239,6 +239,11 @@ def subject_terms(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[t
     own = [(g, s) for g, s in kept if s >= 1.0]
     kept = own or kept
     return tuple(g for g, _ in kept), tuple(s for _, s in kept)
+
+
+def _said(group: tuple[str, ...], ask: str) -> list[str]:
+    """The terms of ``group`` the ask says, or its canonical term (an English ask says none)."""
+    return [t for t in group if t and t in ask] or list(group[:1])
 
 
 # the figure a detail ask wants must be said of its subject (used by details.check_details)

@@ -125,6 +125,9 @@ def structures(settings_factory, tmp_path_factory):
         GUIDE.render("pdf", documents)
         # a document with a scoring table: 评分标准 is a word the library knows
         next(d for d in DOCUMENTS if d.stem == "chengling-certification-measures").render("html", documents)
+        # rules with a summary table of records (支持事项；支持标准；上限), and a policy list
+        next(d for d in DOCUMENTS if d.stem == "bochuan-fund-rules-draft").render("docx", documents)
+        next(d for d in DOCUMENTS if d.stem == "qiyuan-policy-list").render("pdf", documents)
 
     return library_with(tmp_path_factory.mktemp("structures"), settings_factory, render=render)
 
@@ -261,3 +264,22 @@ def test_other_conditions_asked_of_a_prose_guide_are_its_own(structures):
     # another place's criteria tables
     answer = structures.ask("瑜禾的企业营收不够1000万，有没有别的条件可以满足？")
     assert answer.answerer != "check" and not answer.refused and "2000万元" in answer.text
+
+
+def test_a_share_of_loan_interest_asked_in_english_is_the_interest_subsidy(structures):
+    # "loan interest" is what the share is of (利息), not a rate asked for; a summary record's
+    # 支持事项 names the grant its 支持标准 states
+    answer = structures.ask("What share of loan interest does Bochuan subsidise, and for how long?")
+    assert not answer.refused and "50%" in answer.text and "2年" in answer.text, answer.text
+
+
+def test_a_policy_list_row_answers_and_a_follow_up_to_a_lower_level_asks_for_its_title(structures):
+    from .conftest import conversation
+
+    first = "栖沅国家级小巨人奖多少？"
+    answer = structures.ask(first)
+    assert not answer.refused and "90万元" in answer.citations[0].quote, answer.text
+    # the provincial tier is 省级专精特新中小企业 in this list: no 小巨人 below the national level
+    follow = structures.ask("那省级的呢？", history=conversation(structures, first))
+    assert not follow.refused and "15万元" in follow.citations[0].quote, follow.text
+    assert structures.ask("栖沅北交所上市奖励多少？").citations[0].section_path[-1] == "上市挂牌奖励"
