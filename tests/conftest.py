@@ -171,6 +171,14 @@ def library_with(root: Path, settings_factory, documents: dict[str, str] | None 
                                    progress=False)
 
 
+def quoted_then_followed(assistant, first: str, follow: str, first_fact: str, follow_fact: str) -> None:
+    """Ask ``first``, then ``follow`` after it: each answered, its first quote with its fact."""
+    answer = assistant.ask(first)
+    assert not answer.refused and first_fact in answer.citations[0].quote, answer.text
+    followed = assistant.ask(follow, history=conversation(assistant, first))
+    assert not followed.refused and follow_fact in followed.citations[0].quote, followed.text
+
+
 def conversation(assistant, *questions: str) -> list:
     """The history after asking ``questions`` in turn: each user turn with the answer it got."""
     from assistant.types import Turn

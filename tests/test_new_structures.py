@@ -274,12 +274,8 @@ def test_a_share_of_loan_interest_asked_in_english_is_the_interest_subsidy(struc
 
 
 def test_a_policy_list_row_answers_and_a_follow_up_to_a_lower_level_asks_for_its_title(structures):
-    from .conftest import conversation
+    from .conftest import quoted_then_followed
 
-    first = "栖沅国家级小巨人奖多少？"
-    answer = structures.ask(first)
-    assert not answer.refused and "90万元" in answer.citations[0].quote, answer.text
     # the provincial tier is 省级专精特新中小企业 in this list: no 小巨人 below the national level
-    follow = structures.ask("那省级的呢？", history=conversation(structures, first))
-    assert not follow.refused and "15万元" in follow.citations[0].quote, follow.text
+    quoted_then_followed(structures, "栖沅国家级小巨人奖多少？", "那省级的呢？", "90万元", "15万元")
     assert structures.ask("栖沅北交所上市奖励多少？").citations[0].section_path[-1] == "上市挂牌奖励"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from .conftest import conversation
+from .conftest import conversation, quoted_then_followed
 
 MEASURES = """溯岚市支持专精特新企业发展若干措施
 一、认定奖励。对首次认定为国家级专精特新“小巨人”企业的，给予一次性奖励90万元；对首次认定为国家级制造业单项冠军企业的，给予一次性奖励160万元。（责任单位：市工信局）
@@ -94,11 +94,8 @@ def test_a_bare_follow_up_asks_of_the_earlier_subject_and_names_its_own_thing(su
 
 
 def test_another_title_in_a_follow_up_is_asked_what_the_first_question_asked(sulan):
-    first = "What does the SME plan give a single champion enterprise?"
-    answer = sulan.ask(first)
-    assert not answer.refused and "500万元" in answer.citations[0].quote, answer.text
-    follow = sulan.ask("And for a single champion product?", history=conversation(sulan, first))
-    assert not follow.refused and "100万元" in follow.citations[0].quote, follow.text
+    quoted_then_followed(sulan, "What does the SME plan give a single champion enterprise?",
+                         "And for a single champion product?", "500万元", "100万元")
     # another subject, no title named, does not take the earlier ask's kind: a ratio is no sum
     earlier = conversation(sulan, "How much revenue does a national little giant need?")
     assert "amount" in sulan.analyse("How much revenue does a national little giant need?", []).ask_types
