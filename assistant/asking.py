@@ -33,8 +33,8 @@ _HOW_SCORED = "(怎么|如何|怎样)(加|打|评|算|计|给|得)分|加几分|
 # "在哪个平台报": which platform (a contact detail, named where things are filed)
 _PLATFORM_ASKED = r"(哪个|什么|啥)(平台|系统|网站|小程序|app|APP)"
 # answer types: what detail the ask wants, recognised from its wording
-# "What's covered?", "is it covered?": the support is asked ("covered" names nothing)
-COVERED = r"\bwhat(?:'s| is| gets| will be)? covered\b|\bis (?:it|any of it|that|this) covered\b"
+# "What's covered?", "What can the city offer?": the support is asked ("covered", "offer" name nothing)
+COVERED = r"\bwhat(?:'s| is| gets| will be)? covered\b|\bis (?:it|any of it|that|this) covered\b|\bwhat (can|could|does|do|will|would) [^?]{0,40}\boffer\b"
 ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
         r"(几个点|多少个点|(几|多少)个?(基点|百分点)|百分之几|百分比|利率|(补助|补贴|奖补|奖励|资助|补偿)的?(比例|比率)|(?<=贴息)的?(比例|比率)|费率|税率|利息.{0,3}(多少|几)|(哪些|什么|啥).{0,8}(比例|比率)|几折|打折|折扣|率.{0,3}多少|(?<=贴息).{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
@@ -90,7 +90,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                           # "What does a single champion get?": what a title brings (not "what do we need to get")
                           r"\bwhat (do|does|will|would|can|could) [^?]{0,60}(?<!to )\b(get|receive)( (from|for|in|under|out of|as) [^?]{0,60})?\s*\??\s*$|"
                           # (not what the firm pays: "Do we pay more for the land?")
-                          r"what (do|does|will|would|can) (?!(we|i)\b)[^?]{0,40}\b(give|pay)\b|"
+                          r"what (do|does|will|would|can) (?!(we|i)\b)[^?]{0,40}\b(give|pay|offer)\b|"
                           r"how much (?!(do|will|would|should|must) (we|i)\b)[^?]{0,30}\b(give|pay)s?\b|"
                           r"^\s*(does|do|will|would|can|could) (?!(we|i)\b)[^?]{0,40}\bpay\b|"
                           # "What's covered?": which costs the policy pays a share of

@@ -236,7 +236,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
               for m in ASK_TYPES[kind].finditer(split.ask.lower()) for w in re.findall(r"[a-z][a-z'-]+", m.group(0))}
     unknown = [w for w in unknown if w not in asking]
     if "support" in types and re.search(COVERED, split.ask, re.IGNORECASE):  # "What's covered?": names nothing
-        unknown = [w for w in unknown if w != "covered"]
+        unknown = [w for w in unknown if w not in ("covered", "offer")]
     # (a term that is such a word, not one that contains it: 贷款额度 names a loan amount, not 额度)
     # (a group whose own word names the detail: 有效期 lists 期限 among its synonyms, and is a subject)
     nouns_of_kind = [DETAIL_NOUNS[kind] for kind in types if kind in DETAIL_NOUNS]

@@ -57,6 +57,7 @@ def _quotes(answer) -> str:
     ("We're upgrading our Sulan plant with 5 million of machines. What's covered?", "9%"),  # the support asked
     ("我们在溯岚，想请个智能制造顾问来诊断，有人帮办吗？", "智能制造顾问"),  # help with what the context wants
     ("Is there anything for joining Sulan's cultivation pool?", "不享受资金奖励"),  # "joining" names nothing
+    ("Our Sulan firm is upgrading its equipment. What can the city offer?", "9%"),  # "offer" asks the support
 ])
 def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants_it(sulan, question, fact):
     answer = sulan.ask(question)
