@@ -358,6 +358,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return True  # "奖励什么时候发": "认定文件印发后3个月内拨付" says when
     if kind == "date" and DEADLINE_ASKED.search(ask or "") and not BY_DATE.search(sentence):
         return False  # "what's the deadline?": a date something is due by, not 每年上半年 of a review
+    if kind == "duration" and _PROCESSING.search(ask or "") and "有效期" in sentence and not _WITHIN.search(sentence):
+        return False  # "how long does approval take?": the time it takes, not how long a title lasts
     if kind == "frequency" and DETAIL["duration"].search(sentence):
         return True  # "多长时间复核一次": "有效期为3年，期满前…申请复核" states the period
     pattern = DETAIL.get(kind)
@@ -377,6 +379,9 @@ _PLATFORM = re.compile(r"[“\"][^”\"]{2,12}[”\"](平台|系统|小程序|ap
 _PAID = re.compile(r"(发(?!布|文|起|展|明)|拨付|拨款|到账|到位|兑现|拿到|领到|\bpaid\b|\bpay (out)?\b|disburs)", re.IGNORECASE)
 
 
+# how long a step takes (审批多久, "how long does it take to approve"), not how long something lasts
+_PROCESSING = re.compile(r"how long (does|will|would|do|did) [^?]{0,40}\btake\b|(多久|多长时间)(能|可以|才能|才)?(批|审|办|下来|出结果)|"
+                         r"(审批|审核|办理|评审|受理)(要|需要|得)?(多久|多长时间|几天)", re.IGNORECASE)
 _WITHIN = re.compile(r"\d{1,3}\s*(个月|日|天|周|个?工作日)(内|以内|之内)")  # "印发后3个月内拨付"
 
 

@@ -625,3 +625,12 @@ def test_a_time_relative_to_an_event_states_when():
     assert DETAIL["date"].search("有效期满前3个月，企业可申请复核")  # "什么时候申请复核"
     assert DETAIL["date"].search("应在变化发生后30日内报告")
     assert not DETAIL["date"].search("认定有效期为3年")  # a span, not a time
+
+
+def test_how_long_a_step_takes_is_not_how_long_a_title_lasts():
+    from assistant.asking import detail_present
+
+    ask = "How long does Chengling take to approve an application?"
+    assert not detail_present("duration", "市级专精特新企业认定有效期为3年。", ask=ask)
+    assert detail_present("duration", "于申报截止后15个工作日内将初审合格的企业推荐至市工业和信息化局。", ask=ask)
+    assert detail_present("duration", "市级专精特新企业认定有效期为3年。", ask="认定有效期几年？")
