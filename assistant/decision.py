@@ -81,8 +81,10 @@ def features(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights
 def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], details: DetailCheck | None = None) -> float:
     """1 when the answering clause (the one carrying the asked detail, else a topical one) names
     the level the question asks about (see :func:`~assistant.levels.level_fit`), else 0."""
-    carriers = [v[0] for v in (details.found.values() if details else []) if v]
-    return levels_fit(query, hits, carriers, topical(hits)[:5])
+    found = {kind: v for kind, v in (details.found.items() if details else []) if v}
+    # (the sentence carrying a sum or a share says whose it is; a criteria clause is judged whole)
+    parts = [part for kind, (_, part) in found.items() if kind in ("amount", "rate", "support")]
+    return levels_fit(query, hits, [hit for hit, _ in found.values()], topical(hits)[:5], parts)
 
 
 @dataclass(frozen=True)

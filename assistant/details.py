@@ -24,29 +24,23 @@ from .types import ScoredChunk
 
 _APPLYING = frozenset({"认定", "申报", "申请", "入库", "评定"})  # the process a notice's 申报材料 are for
 
-
 # "补多少钱", "给多少": a grant is asked even without 奖励/补贴
 _GRANT = re.compile(r"(补|奖|给|发)(多少|几)")
-
 
 # "每个阶段能拿多少": an amount per item is asked; a total over all of them does not answer it
 # ("每年发多少": a yearly sum, which a total paid in stages does not state)
 _PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七八九十\d]+个?)([\u4e00-\u9fff]{2})|每年(?=[\u4e00-\u9fff]{0,3}多少)|"
                        r"per (stage|item|person|employee|company)|(?:first|second|third|final) (stage|phase|instal?ment)", re.IGNORECASE)
 
-
 _TOTAL_ASKED = re.compile(r"(一共|总共|合计|总计|共计|加起来|in total|altogether|overall|all together)", re.IGNORECASE)
 _EACH = re.compile(r"每[一二两三四五六七八九十\d]*(家|个|人|户|项|名|位|所)")
 _TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
 
-
 # "我们能拿多少": what an enterprise receives; a budget set aside (安排专项资金1500万元) is not that
 _RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们|我们能|我能|(can|do|would|will) (we|i) (get|receive))", re.IGNORECASE)
 
-
 # the size of a fund asked ("培育资金一年有多少", "资金池多大"): a sentence that sets one up states it
 _FUND_ASKED = re.compile(r"(资金|经费|预算|资金池|基金)[^，,。？?]{0,6}(多少|几|多大)|\b(fund|budget|pool)\b[^?]{0,20}\b(size|how (much|big|large))|how (big|large) is [^?]{0,30}\b(fund|budget|pool)\b", re.IGNORECASE)
-
 
 _FUND_STATED = re.compile(r"(规模|安排|设立|总额|资金池|预算|统筹|每年.{0,6}(投入|列支))")
 
@@ -262,7 +256,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # 叠加吗？": the amount sentence need not name 叠加)
             scores = [max(coverage(groups, (), part + path, weights) for groups in sub_asks) for part in parts]
             best = max(scores, default=0.0)
-            for part, score in zip(parts, scores):
+            # the best-covering sentence first: "省级单项冠军奖多少" is carried by 单项冠军's, not 小巨人's
+            for part, score in sorted(zip(parts, scores), key=lambda ps: -ps[1]):
                 on_topic = score >= 0.2 or score >= 0.6 * best
                 # an amount of support is stated with the grant (给予…奖励, 安排专项资金): a target's
                 # 4.5% or a criterion's 3000万元 is not what a reward question asks for

@@ -19,6 +19,10 @@ LEVEL_MENTIONS = {
 # "小巨人" alone names the national title; a clause on another level's title does not answer for it
 _TITLE_OF_NATION = re.compile(r"小巨人|little giant", re.IGNORECASE)
 _OTHER_LEVEL = re.compile(r"(省|市|县|区)级")
+_EXPLICIT = {"国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级|区级"}  # a level named outright
+_ANY_LEVEL = re.compile("|".join(_EXPLICIT.values()))
+_LEVEL_OF = {"国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级", "区级": "县级"}
+_LEVELLED_TITLE = re.compile(r"(国家级|省级|市级|县级|区级)(制造业)?(专精特新|小巨人|单项冠军|创新型)")
 # a product's title (单项冠军产品, 专精特新产品), also said "单项冠军企业（产品）"
 _PRODUCT_TITLE = re.compile(r"(单项冠军|专精特新)(企业)?[（(、]?(单项冠军)?产品|single[- ]champion products?", re.IGNORECASE)
 # ("县级以上工业和信息化部门" names no title)
@@ -55,7 +59,7 @@ def _text(hit: ScoredChunk) -> str:
 
 
 def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[ScoredChunk],
-              fallback: list[ScoredChunk]) -> float:
+              fallback: list[ScoredChunk], parts: list[str] = ()) -> float:
     """1 when a clause carrying the asked detail (``carriers``, else the ``fallback`` topical ones)
     names the level the question asks about — in its text, headings or document title — or when
     the question names none; else 0: a county pool's rules do not answer a provincial question."""
@@ -63,6 +67,14 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         return 0.0  # 单项冠军产品 is a title of its own: a clause on 单项冠军企业 does not answer for it
     if not query.levels:
         return _title_fit(query, carriers)
+    titled_ask = _LEVELLED_TITLE.search(query.ask)
+    if parts and titled_ask:
+        # "省级单项冠军奖多少": the sentence carrying the amount is 国家级单项冠军's
+        title = titled_ask.group(3)
+        other = re.compile(rf"({_ANY_LEVEL.pattern})[^，,。；;]{{0,6}}{title}")
+        mine = re.compile(rf"({_EXPLICIT[_LEVEL_OF[titled_ask.group(1)]]})[^，,。；;]{{0,6}}{title}")
+        if all(other.search(p) and not mine.search(p) for p in parts):
+            return 0.0
     government = asks_government(query)
     # a document that names the level title somewhere ("…区级专精特新中小企业申报工作…") speaks for
     # it in every clause ("网上申报时间为…"); one that never does (a county's 国家/省/市 rewards)

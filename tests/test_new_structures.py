@@ -279,3 +279,11 @@ def test_a_policy_list_row_answers_and_a_follow_up_to_a_lower_level_asks_for_its
     # the provincial tier is 省级专精特新中小企业 in this list: no 小巨人 below the national level
     quoted_then_followed(structures, "栖沅国家级小巨人奖多少？", "那省级的呢？", "90万元", "15万元")
     assert structures.ask("栖沅北交所上市奖励多少？").citations[0].section_path[-1] == "上市挂牌奖励"
+
+
+def test_the_sentence_carrying_a_reward_names_the_level_asked(structures):
+    # 桐溆 rewards 国家级制造业单项冠军 only: its sentence answers the national question and not the
+    # provincial one, though the clause names 省级 for another title
+    national = structures.ask("桐溆国家级单项冠军奖多少？")
+    assert not national.refused and "200万元" in national.citations[0].quote, national.text
+    assert structures.ask("桐溆省级单项冠军奖多少？").refused
