@@ -302,6 +302,10 @@ _NAMED_INSTITUTION = re.compile(r"([\u4e00-\u9fff]{2,6})(银行(?!业)|保险公
 _GENERIC_PREFIX = ("合作", "商业", "有关", "相关", "各类", "各家", "各", "引导", "推动", "鼓励", "支持", "政府", "投资", "产业",
                    "各种", "金融", "市级", "省级", "本市", "等")
 # a name in quotation marks (“首贷贴息”, “专精特新贷”) names a product; it grants nothing by itself
+# money taken back (已享受的奖励资金予以追回) or obtained by fraud (骗取奖补资金) is no grant
+_CLAWBACK = re.compile(r"(骗取|套取|冒领)[^，,。；;]{0,8}(奖补|奖励|补贴|补助|资金)|"
+                       r"(奖补|奖励|补贴|补助)[^，,。；;]{0,6}(予以|全额|责令|一律)?(追回|收回|退回|返还|退还|扣回)")
+_PENALTY_ASKED = re.compile(r"退|追回|收回|返还|撤销|取消|骗|违规|虚假|处罚|penalt|revok|claw|repay|refund|fraud", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"[“\"「『][^”\"」』]{1,20}[”\"」』]")
 
 
@@ -338,6 +342,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return _names_institution(sentence)
     if kind == "support":
         sentence = _QUOTED_NAME.sub("", sentence)
+        if not _PENALTY_ASKED.search(ask):  # ("撤销后奖励要退吗" asks about the money taken back)
+            sentence = _CLAWBACK.sub("", sentence)
     if kind == "conditions" and _ASKS_REQUIREMENTS.search(ask):
         # "对符合条件的企业给予支持" refers to conditions without stating any: no answer to
         # "需要满足什么条件", though it answers "能不能走绿色通道"

@@ -7,9 +7,16 @@ import re
 from dataclasses import dataclass, field
 
 from .asking import ASK_TYPES, BY_DATE, DEADLINE_ASKED, detail_present, levels
-from .evidence import TermWeights, coverage, distinctive_coverage, squash, term_present
+from .criteria_rows import (
+    APPLYING,
+    ASKS_RECOGNITION_CRITERIA,
+    criterion_named,
+    row_title,
+    states_criteria_of,
+)
+from .evidence import TermWeights, coverage, distinctive_coverage
 from .gloss import numeral_value
-from .levels import asks_government, names_level
+from .levels import asks_government, names_level, says_level
 from .query import QueryAnalysis
 from .subjects import (
     clause_text,
@@ -21,8 +28,6 @@ from .subjects import (
     topical,
 )
 from .types import ScoredChunk
-
-_APPLYING = frozenset({"认定", "申报", "申请", "入库", "评定"})  # the process a notice's 申报材料 are for
 
 # "补多少钱", "给多少": a grant is asked even without 奖励/补贴
 _GRANT = re.compile(r"(补|奖|给|发)(多少|几)")
@@ -58,23 +63,6 @@ _FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))"
 STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level", "frequency")
 
 
-def _states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
-    """Whether the clause sets out what it takes to be (or get) the thing the ask names
-    (``topic``: its own words, not the company's figures): its criteria sentence or its heading
-    names it ("申报市级专精特新企业应同时满足以下条件"), not only the clause at large
-    ("制定入库标准…聚焦…高新技术企业" sets the pool's standard, not 高企's)."""
-    text = clause_text(hit)
-    match = STATES_CRITERIA.search(text)
-    if not match:
-        return False
-    named = [g for g in topic if not _APPLYING.intersection(g)]
-    if not named:
-        return True
-    key = max(named, key=weights.group_weight)
-    window = squash(" ".join(hit.chunk.section_path) + " " + text[max(0, match.start() - 24): match.end()])
-    return any(term_present(t, window) for t in key)
-
-
 # "第三年租金怎么算": one year of a span is asked; "前两年租金减半" says nothing of the third
 _ORDINAL_YEAR = re.compile(r"第([一二两三四五六七八九十\d]{1,3})(个)?年")
 
@@ -99,23 +87,6 @@ def year_uncovered(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:
         if any(span >= year for span in spans) or ("每年" in text and not spans):
             return False
     return True
-
-
-def _row_title(hit: ScoredChunk, query: QueryAnalysis) -> str:
-    """What a criteria row is judged on: for "X认定要什么条件" its table's title and headings (a
-    小巨人 row "企业应为高新技术企业" is no criterion for being recognised as 高新技术企业), else
-    the row with them."""
-    return " ".join(hit.chunk.section_path) if _ASKS_RECOGNITION_CRITERIA.search(query.ask) else clause_text(hit)
-
-
-# a clause that sets out what it takes to be recognised or admitted
-# (or says who may apply: a 申报对象 section)
-STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)?(条件|标准|对象|范围)|应(当)?(同时)?(具备|满足|符合)(以下|下列|如下)?"
-                              r"|(需要?|须)(同时)?(具备|满足|符合)[^。；？]{0,6}条件|基本条件)")
-
-
-# "认定条件是什么": what it takes to be recognised, which a reward for the recognised does not say
-_ASKS_RECOGNITION_CRITERIA = re.compile(r"(认定|申报|入库|评定|评选|申请)[^，,。？?；;]{0,6}(条件|门槛)|(认定|申报|入库|评定|评选)的?标准")
 
 
 # "要从事细分领域几年以上", "must have been … how many years": a period required, which a criterion states
@@ -189,7 +160,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # level asked does, even without the category asked: 市级 criteria split no 制造类)
             candidates += [h for h in hits if h.chunk.kind == "table_row" and h.ask_coverage >= 0.1
                            and h not in candidates
-                           and (not topic or coverage(topic, (), _row_title(h, query), weights, scales=scales) >= 0.5
+                           and (not topic or coverage(topic, (), row_title(h, query), weights, scales=scales) >= 0.5
                                 or (query.levels and names_level(h, query.levels, title_only=title_only)))]
         if kind != "conditions" and topic and query.own_size < len(query.ask_groups):
             # an ask that took in its context ("…want to join the pool. When do we need to apply
@@ -210,17 +181,18 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
         # "what do we need for provincial level?" names nothing but the level: it wants that
         # level's criteria, not a clause that sets a target for firms of that level
         bare = kind == "conditions" and ((bool(levels(query.ask)) and not topic)
-                                         or bool(_ASKS_RECOGNITION_CRITERIA.search(query.ask)))
+                                         or bool(ASKS_RECOGNITION_CRITERIA.search(query.ask)))
         for hit in candidates:
             if kind == "conditions":
                 # a criteria row, or a clause that states a requirement (not one that merely
                 # names the title: "对首次认定为…小巨人的，给予…奖励" says nothing of what it takes)
                 # (a row of another title's table does not say what 星级上云企业 must meet)
                 row_fits = hit.chunk.kind == "table_row" and (
-                    not topic or coverage(topic, (), _row_title(hit, query), weights, scales=scales) >= 0.5
-                    or bool(query.levels and names_level(hit, query.levels, title_only=title_only)))
+                    not topic or coverage(topic, (), row_title(hit, query), weights, scales=scales) >= 0.5
+                    or bool(query.levels and names_level(hit, query.levels, title_only=title_only))) \
+                    and criterion_named(query, hit, weights)
                 if row_fits or (hit.chunk.kind != "table_row" and detail_present(kind, hit.chunk.text, ask=query.ask) and (
-                        not bare or _states_criteria_of(tuple(g for g, sc in zip(topic, scales) if sc >= 1.0), hit, weights))):
+                        not bare or states_criteria_of(tuple(g for g, sc in zip(topic, scales) if sc >= 1.0), hit, weights))):
                     found[kind] = (hit, hit.chunk.text)
                     break
                 continue
@@ -245,7 +217,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # the materials (steps) of the document's own application do not answer for one of
             # its measures: "技改补助要交哪些材料" is not answered by the 小巨人 申报程序
             # (the recognition itself, "认定要交哪些材料", is what a document's application is for)
-            measure = tuple((g, sc) for g, sc in zip(topic, scales) if not _APPLYING.intersection(g))
+            measure = tuple((g, sc) for g, sc in zip(topic, scales) if not APPLYING.intersection(g))
             if kind in ("materials", "procedure") and query.nouns and measure and distinctive_coverage(
                     tuple(g for g, _ in measure), evidence_text(hit), weights, query.nouns,
                     scales=tuple(sc for _, sc in measure)) < 0.5:
@@ -256,8 +228,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # 叠加吗？": the amount sentence need not name 叠加)
             scores = [max(coverage(groups, (), part + path, weights) for groups in sub_asks) for part in parts]
             best = max(scores, default=0.0)
-            # the best-covering sentence first: "省级单项冠军奖多少" is carried by 单项冠军's, not 小巨人's
-            for part, score in sorted(zip(parts, scores), key=lambda ps: -ps[1]):
+            # the best-covering sentence first, one naming the level asked ahead of a near tie:
+            # "省级单项冠军奖多少" is carried by 单项冠军's, not by 小巨人's or 省级专精特新's
+            for part, score in sorted(zip(parts, scores), key=lambda ps: -ps[1] - 0.1 * best * says_level(ps[0], query.levels)):
                 on_topic = score >= 0.2 or score >= 0.6 * best
                 # an amount of support is stated with the grant (给予…奖励, 安排专项资金): a target's
                 # 4.5% or a criterion's 3000万元 is not what a reward question asks for

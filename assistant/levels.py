@@ -21,7 +21,11 @@ _TITLE_OF_NATION = re.compile(r"小巨人|little giant", re.IGNORECASE)
 _OTHER_LEVEL = re.compile(r"(省|市|县|区)级")
 _EXPLICIT = {"国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级|区级"}  # a level named outright
 _ANY_LEVEL = re.compile("|".join(_EXPLICIT.values()))
-_LEVEL_OF = {"国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级", "区级": "县级"}
+_LEVEL_OF = {"国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级", "区级": "县级", "national": "国家级",
+             "provincial": "省级", "municipal": "市级", "city": "市级", "county": "县级", "district": "县级"}
+_EN_LEVELLED_TITLE = re.compile(r"\b(national|provincial|municipal|city|county|district)(-level)? (manufacturing )?"
+                                r"(single champions?|little giants?|specialised|specialized)\b", re.IGNORECASE)
+_EN_TITLES = {"single champion": "单项冠军", "little giant": "小巨人", "specialised": "专精特新", "specialized": "专精特新"}
 _LEVELLED_TITLE = re.compile(r"(国家级|省级|市级|县级|区级)(制造业)?(专精特新|小巨人|单项冠军|创新型)")
 # a product's title (单项冠军产品, 专精特新产品), also said "单项冠军企业（产品）"
 _PRODUCT_TITLE = re.compile(r"(单项冠军|专精特新)(企业)?[（(、]?(单项冠军)?产品|single[- ]champion products?", re.IGNORECASE)
@@ -67,12 +71,13 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         return 0.0  # 单项冠军产品 is a title of its own: a clause on 单项冠军企业 does not answer for it
     if not query.levels:
         return _title_fit(query, carriers)
-    titled_ask = _LEVELLED_TITLE.search(query.ask)
+    titled_ask = _LEVELLED_TITLE.search(query.ask) or _EN_LEVELLED_TITLE.search(query.ask)
     if parts and titled_ask:
         # "省级单项冠军奖多少": the sentence carrying the amount is 国家级单项冠军's
-        title = titled_ask.group(3)
+        level, title = _LEVEL_OF[titled_ask.group(1).lower()], titled_ask.group(titled_ask.re.groups).lower()
+        title = _EN_TITLES.get(title.rstrip("s"), title)
         other = re.compile(rf"({_ANY_LEVEL.pattern})[^，,。；;]{{0,6}}{title}")
-        mine = re.compile(rf"({_EXPLICIT[_LEVEL_OF[titled_ask.group(1)]]})[^，,。；;]{{0,6}}{title}")
+        mine = re.compile(rf"({_EXPLICIT[level]})[^，,。；;]{{0,6}}{title}")
         if all(other.search(p) and not mine.search(p) for p in parts):
             return 0.0
     government = asks_government(query)
@@ -116,3 +121,8 @@ def names_level(hit: ScoredChunk, levels: tuple[str, ...], title_only: bool = Fa
     text = _text(hit)
     return any(((title_only and _TITLE_MENTIONS.get(level)) or LEVEL_MENTIONS[level]).search(text)
                for level in levels)
+
+
+def says_level(sentence: str, levels: tuple[str, ...]) -> bool:
+    """Whether ``sentence`` names one of ``levels`` outright (省级, 县级/区级)."""
+    return any(re.search(_EXPLICIT[level], sentence) for level in levels)

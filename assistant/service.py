@@ -13,8 +13,8 @@ from dataclasses import replace
 
 from .answer import Assessment, ExtractiveAnswerer
 from .conversation import Aliases, Regions, resolve
+from .criteria_rows import STATES_CRITERIA
 from .decision import DecisionModel
-from .details import STATES_CRITERIA
 from .document_facts import kinds_named
 from .gloss import gloss_terms
 from .levels import asks_county_government

@@ -242,8 +242,8 @@ def subject_terms(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[t
 
 
 def _said(group: tuple[str, ...], ask: str) -> list[str]:
-    """The terms of ``group`` the ask says, or its canonical term (an English ask says none)."""
-    return [t for t in group if t and t in ask] or list(group[:1])
+    """The terms of ``group`` the ask says; in English its glossary translations, ahead of synonyms."""
+    return [t for t in group if t and t in ask] or list(group[:2])
 
 
 # the figure a detail ask wants must be said of its subject (used by details.check_details)

@@ -128,6 +128,7 @@ def structures(settings_factory, tmp_path_factory):
         # rules with a summary table of records (支持事项；支持标准；上限), and a policy list
         next(d for d in DOCUMENTS if d.stem == "bochuan-fund-rules-draft").render("docx", documents)
         next(d for d in DOCUMENTS if d.stem == "qiyuan-policy-list").render("pdf", documents)
+        next(d for d in DOCUMENTS if d.stem == "luchuan-little-giant-plan").render("txt", documents)  # criteria table
 
     return library_with(tmp_path_factory.mktemp("structures"), settings_factory, render=render)
 
@@ -287,3 +288,18 @@ def test_the_sentence_carrying_a_reward_names_the_level_asked(structures):
     national = structures.ask("桐溆国家级单项冠军奖多少？")
     assert not national.refused and "200万元" in national.citations[0].quote, national.text
     assert structures.ask("桐溆省级单项冠军奖多少？").refused
+    assert structures.ask("What does Tongxu give for a provincial single champion?").refused
+
+
+def test_a_criterion_the_column_never_names_is_not_answered_by_the_column(structures):
+    revenue = structures.ask("鹭川市级专精特新制造类营业收入要求？")
+    assert not revenue.refused and "2000万元" in revenue.text, revenue.text
+    # 资产负债率 is a criterion elsewhere (云溪), never in 鹭川's table
+    assert structures.ask("鹭川市级专精特新制造类资产负债率要求？").refused
+
+
+def test_money_taken_back_is_no_reward(structures):
+    # 第十六条 claws rewards back from the revoked; it grants nothing to those who pass a review
+    assert structures.ask("澄岭复核通过有奖励吗？").refused
+    clawback = structures.ask("澄岭被撤销认定后，拿到的奖励要退回吗？")
+    assert not clawback.refused and "予以追回" in clawback.text, clawback.text

@@ -1,0 +1,65 @@
+"""Which criteria a clause or a table row sets out: for a conditions ask, the rows and clauses
+that say what it takes, of the thing asked about. Pure functions (used by :mod:`.details`)."""
+
+from __future__ import annotations
+
+import re
+
+from .asking import ASK_TYPES, measured_words
+from .evidence import TermWeights, squash, term_present
+from .query import QueryAnalysis
+from .subjects import clause_text
+from .types import ScoredChunk
+
+APPLYING = frozenset({"认定", "申报", "申请", "入库", "评定"})  # the process a notice's 申报材料 are for
+
+
+def states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
+    """Whether the clause sets out what it takes to be (or get) the thing the ask names
+    (``topic``: its own words, not the company's figures): its criteria sentence or its heading
+    names it ("申报市级专精特新企业应同时满足以下条件"), not only the clause at large
+    ("制定入库标准…聚焦…高新技术企业" sets the pool's standard, not 高企's)."""
+    text = clause_text(hit)
+    match = STATES_CRITERIA.search(text)
+    if not match:
+        return False
+    named = [g for g in topic if not APPLYING.intersection(g)]
+    if not named:
+        return True
+    key = max(named, key=weights.group_weight)
+    window = squash(" ".join(hit.chunk.section_path) + " " + text[max(0, match.start() - 24): match.end()])
+    return any(term_present(t, window) for t in key)
+
+
+_NONE_ASKED = re.compile(r"没有|不需要|不要求|无需|不用|不看|\bno\b|not required|n't (need|require)", re.IGNORECASE)
+
+
+def criterion_named(query: QueryAnalysis, hit: ScoredChunk, weights: TermWeights) -> bool:
+    """Whether a criteria row names the criterion the ask ends on ("制造类资产负债率要求": 资产负债率),
+    when that is a distinctive thing the texts know; a column without it does not say."""
+    if _NONE_ASKED.search(query.ask):
+        return True  # "没有营收规模要求吗": a column that never names it is the answer
+    chain = measured_words(query.ask, query.ask_groups, ASK_TYPES["conditions"])
+    head = chain[-1] if chain else ()
+    if not head or head in query.level_groups or head in query.cue_groups or not any(t in query.nouns for t in head) \
+            or not 0 < max(weights.df(t) for t in head) <= 0.1 * weights.size:
+        return True
+    text = squash(f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}")
+    return any(term_present(t, text) for t in head)
+
+
+def row_title(hit: ScoredChunk, query: QueryAnalysis) -> str:
+    """What a criteria row is judged on: for "X认定要什么条件" its table's title and headings (a
+    小巨人 row "企业应为高新技术企业" is no criterion for being recognised as 高新技术企业), else
+    the row with them."""
+    return " ".join(hit.chunk.section_path) if ASKS_RECOGNITION_CRITERIA.search(query.ask) else clause_text(hit)
+
+
+# a clause that sets out what it takes to be recognised or admitted
+# (or says who may apply: a 申报对象 section)
+STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)?(条件|标准|对象|范围)|应(当)?(同时)?(具备|满足|符合)(以下|下列|如下)?"
+                              r"|(需要?|须)(同时)?(具备|满足|符合)[^。；？]{0,6}条件|基本条件)")
+
+
+# "认定条件是什么": what it takes to be recognised, which a reward for the recognised does not say
+ASKS_RECOGNITION_CRITERIA = re.compile(r"(认定|申报|入库|评定|评选|申请)[^，,。？?；;]{0,6}(条件|门槛)|(认定|申报|入库|评定|评选)的?标准")
