@@ -66,8 +66,9 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
         return True
     if query.language == "en" and _unknown_benefit(query):
         return True  # "Is there an internship subsidy?", "What does X give for ISO 9001?": a thing no text knows
-    if query.language == "zh" and any(all(weights.df(t) == 0 for t in g) and any(
-            t and re.search(re.escape(t) + "的?(补贴|补助|奖励|资助|奖补|贴息)", query.ask) for t in g) for g in own):
+    if query.language == "zh" and any(all(weights.df(t) == 0 for t in g) and any(  # (also one wished for before "有吗？")
+            t and re.search(re.escape(t) + "的?(补贴|补助|奖励|资助|奖补|贴息)", query.question) for t in g) for g in query.ask_groups
+            if not is_scope(g, query.places) and g not in query.level_groups and g not in query.cue_groups):
         return True  # "招聘补贴": a benefit for a thing no text speaks of
     return any(g not in query.cue_groups and not is_scope(g, query.places)
                and all(weights.df(t) == 0 for t in g)
@@ -97,8 +98,6 @@ def _unknown_benefit(query: QueryAnalysis) -> bool:
 
 # "评分标准是什么", "申报流程是怎样的": an open ask about the thing named right before it
 _OPEN_CUE = re.compile(r"(是什么|是啥|有哪些|包括哪些|包含哪些|是怎样的|是怎么样的)")
-
-
 _PHRASE_END = re.compile(rf"({OPEN_DETAIL.pattern})?[？?！!。\s]*$")  # (a trailing 方式/对象 asks about what precedes it)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CAN_DO = re.compile(r"(能|可以|可否|能否|能不能|可不可以)(用来|用于|拿来|拿去)?[\u4e00-\u9fff]{1,6}?(吗|么)?[？?]?\s*$")

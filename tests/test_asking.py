@@ -634,3 +634,10 @@ def test_how_long_a_step_takes_is_not_how_long_a_title_lasts():
     assert not detail_present("duration", "市级专精特新企业认定有效期为3年。", ask=ask)
     assert detail_present("duration", "于申报截止后15个工作日内将初审合格的企业推荐至市工业和信息化局。", ask=ask)
     assert detail_present("duration", "市级专精特新企业认定有效期为3年。", ask="认定有效期几年？")
+
+
+def test_a_monthly_meeting_states_how_often():
+    from assistant.asking import DETAIL
+
+    assert DETAIL["frequency"].search("建立重点责任部门月度联席会议制度")
+    assert not DETAIL["frequency"].search("年度研发费用超过500万元")

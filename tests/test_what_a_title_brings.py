@@ -79,6 +79,7 @@ def test_a_benefit_asked_in_owners_words_is_answered_from_the_clause_that_grants
     "溯岚应收账款能融资吗？",  # the SME plan's receivables financing is not Sulan's; its loans never name them
     "What's covered for patent applications in Sulan?",
     "溯岚专精特新企业招聘补贴多少？",  # a benefit for a thing (招聘) no text speaks of
+    "我们在溯岚，想申请出口信用保险补贴，有吗？",  # the same, wished for before a bare "有吗？"
 ])
 def test_a_detail_of_another_title_act_or_measure_is_declined(sulan, question):
     answer = sulan.ask(question)
