@@ -215,6 +215,11 @@ class ExtractiveAnswerer:
             candidates = stated + candidates
             carriers |= {h.chunk.chunk_id for h in stated}
         ordered = sorted(candidates, key=lambda h: h.chunk.chunk_id not in carriers)  # stable: rank kept within each
+        if ordered and ordered[0].chunk.chunk_id in carriers and ordered[0].chunk.kind == "table_record":
+            # one row of a list of measures answers; the list's other rows are other measures
+            first = ordered[0].chunk.doc_id
+            ordered = [h for h in ordered if h.chunk.chunk_id in carriers
+                       or not (h.chunk.kind == "table_record" and h.chunk.doc_id == first)]
         return ordered[: self._max_citations]
 
     def _subject_outside_tables(self, query: QueryAnalysis, rows: list[ScoredChunk], details: DetailCheck) -> bool:

@@ -303,3 +303,10 @@ def test_money_taken_back_is_no_reward(structures):
     assert structures.ask("澄岭复核通过有奖励吗？").refused
     clawback = structures.ask("澄岭被撤销认定后，拿到的奖励要退回吗？")
     assert not clawback.refused and "予以追回" in clawback.text, clawback.text
+
+
+def test_one_row_of_a_policy_list_answers_without_the_lists_other_measures(structures):
+    answer = structures.ask("栖沅省级专精特新奖多少？")
+    assert not answer.refused and "15万元" in answer.citations[0].quote, answer.text
+    # the list's other rows (国家级 90万元, 上市挂牌, 安居补贴) are other measures, not further points
+    assert not any("90万元" in c.quote or "2000元" in c.quote for c in answer.citations), answer.text
