@@ -75,7 +75,7 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     if parts and titled_ask:
         # "省级单项冠军奖多少": the sentence carrying the amount is 国家级单项冠军's
         level, title = _LEVEL_OF[titled_ask.group(1).lower()], titled_ask.group(titled_ask.re.groups).lower()
-        title = _EN_TITLES.get(title.rstrip("s"), title)
+        title = _EN_TITLES.get(title, _EN_TITLES.get(title.rstrip("s"), title))
         other = re.compile(rf"({_ANY_LEVEL.pattern})[^，,。；;]{{0,6}}{title}")
         mine = re.compile(rf"({_EXPLICIT[level]})[^，,。；;]{{0,6}}{title}")
         if all(other.search(p) and not mine.search(p) for p in parts):

@@ -289,6 +289,8 @@ def test_the_sentence_carrying_a_reward_names_the_level_asked(structures):
     assert not national.refused and "200万元" in national.citations[0].quote, national.text
     assert structures.ask("桐溆省级单项冠军奖多少？").refused
     assert structures.ask("What does Tongxu give for a provincial single champion?").refused
+    provincial = structures.ask("How much does Tongxu give a new provincial specialised SME?")
+    assert not provincial.refused and "25万元" in provincial.citations[0].quote, provincial.text
 
 
 def test_a_criterion_the_column_never_names_is_not_answered_by_the_column(structures):
