@@ -153,8 +153,8 @@ _SCOPE_ONLY = re.compile(r"^\s*((and|what about|how about)\s+)?(in|under|at)\b|(
 
 # 小巨人 names the national tier; below it a policy says 省级/市级专精特新中小企业 (Jiangsu's
 # 省级专精特新小巨人 too), so "那省级的呢？" after a national little giant asks for 专精特新
-_GIANT = {"zh": (re.compile("(专精特新)?[“\"]?小巨人[”\"]?"), "专精特新"),
-          "en": (re.compile(r"\blittle giants?\b", re.IGNORECASE), "specialised SME")}
+_GIANT = ((re.compile("(专精特新)?[“\"]?小巨人[”\"]?"), "专精特新"),
+          (re.compile(r"\blittle giants?\b", re.IGNORECASE), "specialised SME"))
 
 
 def _below_national(rewritten: str, earlier: str, question: str, slots: dict[str, Aliases]) -> str:
@@ -162,7 +162,7 @@ def _below_national(rewritten: str, earlier: str, question: str, slots: dict[str
     before = [value for value, _ in slots["level"].find(earlier)]
     if not levels or levels[0] == "国家级" or slots["title"].find(question) or before[:1] != ["国家级"]:
         return rewritten  # "省级小巨人 ⟫ 那市级的呢？" keeps the asker's own naming
-    for pattern, general in _GIANT.values():
+    for pattern, general in _GIANT:
         rewritten = pattern.sub(general, rewritten)
     return rewritten
 

@@ -34,18 +34,26 @@ def states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, wei
 _NONE_ASKED = re.compile(r"没有|不需要|不要求|无需|不用|不看|\bno\b|not required|n't (need|require)", re.IGNORECASE)
 
 
-def criterion_named(query: QueryAnalysis, hit: ScoredChunk, weights: TermWeights) -> bool:
-    """Whether a criteria row names the criterion the ask ends on ("制造类资产负债率要求": 资产负债率),
-    when that is a distinctive thing the texts know; a column without it does not say."""
+def criterion_asked(query: QueryAnalysis, weights: TermWeights) -> tuple[str, ...]:
+    """The criterion a conditions ask ends on ("制造类资产负债率要求": 资产负债率), when that is a
+    distinctive thing the texts know; empty when any criteria row may answer."""
     if _NONE_ASKED.search(query.ask):
-        return True  # "没有营收规模要求吗": a column that never names it is the answer
+        return ()  # "没有营收规模要求吗": a column that never names it is the answer
     chain = measured_words(query.ask, query.ask_groups, ASK_TYPES["conditions"])
     head = chain[-1] if chain else ()
     if not head or head in query.level_groups or head in query.cue_groups or not any(t in query.nouns for t in head) \
             or not 0 < max(weights.df(t) for t in head) <= 0.1 * weights.size:
+        return ()
+    return head
+
+
+def names_criterion(criterion: tuple[str, ...], hit: ScoredChunk) -> bool:
+    """Whether a criteria row names ``criterion`` (see :func:`criterion_asked`); a column without
+    it does not say what is asked."""
+    if not criterion:
         return True
     text = squash(f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}")
-    return any(term_present(t, text) for t in head)
+    return any(term_present(t, text) for t in criterion)
 
 
 def row_title(hit: ScoredChunk, query: QueryAnalysis) -> str:

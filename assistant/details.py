@@ -10,7 +10,8 @@ from .asking import ASK_TYPES, BY_DATE, DEADLINE_ASKED, detail_present, levels
 from .criteria_rows import (
     APPLYING,
     ASKS_RECOGNITION_CRITERIA,
-    criterion_named,
+    criterion_asked,
+    names_criterion,
     row_title,
     states_criteria_of,
 )
@@ -182,6 +183,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
         # level's criteria, not a clause that sets a target for firms of that level
         bare = kind == "conditions" and ((bool(levels(query.ask)) and not topic)
                                          or bool(ASKS_RECOGNITION_CRITERIA.search(query.ask)))
+        criterion = criterion_asked(query, weights) if kind == "conditions" else ()
         for hit in candidates:
             if kind == "conditions":
                 # a criteria row, or a clause that states a requirement (not one that merely
@@ -190,7 +192,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 row_fits = hit.chunk.kind == "table_row" and (
                     not topic or coverage(topic, (), row_title(hit, query), weights, scales=scales) >= 0.5
                     or bool(query.levels and names_level(hit, query.levels, title_only=title_only))) \
-                    and criterion_named(query, hit, weights)
+                    and names_criterion(criterion, hit)
                 if row_fits or (hit.chunk.kind != "table_row" and detail_present(kind, hit.chunk.text, ask=query.ask) and (
                         not bare or states_criteria_of(tuple(g for g, sc in zip(topic, scales) if sc >= 1.0), hit, weights))):
                     found[kind] = (hit, hit.chunk.text)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .asking import levels
 from .query import QueryAnalysis
 from .types import ScoredChunk
 
@@ -21,8 +22,6 @@ _TITLE_OF_NATION = re.compile(r"小巨人|little giant", re.IGNORECASE)
 _OTHER_LEVEL = re.compile(r"(省|市|县|区)级")
 _EXPLICIT = {"国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级|区级"}  # a level named outright
 _ANY_LEVEL = re.compile("|".join(_EXPLICIT.values()))
-_LEVEL_OF = {"国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级", "区级": "县级", "national": "国家级",
-             "provincial": "省级", "municipal": "市级", "city": "市级", "county": "县级", "district": "县级"}
 _EN_LEVELLED_TITLE = re.compile(r"\b(national|provincial|municipal|city|county|district)(-level)? (manufacturing )?"
                                 r"(single champions?|little giants?|specialised|specialized)\b", re.IGNORECASE)
 _EN_TITLES = {"single champion": "单项冠军", "little giant": "小巨人", "specialised": "专精特新", "specialized": "专精特新"}
@@ -74,7 +73,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     titled_ask = _LEVELLED_TITLE.search(query.ask) or _EN_LEVELLED_TITLE.search(query.ask)
     if parts and titled_ask:
         # "省级单项冠军奖多少": the sentence carrying the amount is 国家级单项冠军's
-        level, title = _LEVEL_OF[titled_ask.group(1).lower()], titled_ask.group(titled_ask.re.groups).lower()
+        word = titled_ask.group(1)
+        level, title = (levels(word) or levels(f"{word}-level"))[0], titled_ask.group(titled_ask.re.groups).lower()
         title = _EN_TITLES.get(title, _EN_TITLES.get(title.rstrip("s"), title))
         other = re.compile(rf"({_ANY_LEVEL.pattern})[^，,。；;]{{0,6}}{title}")
         mine = re.compile(rf"({_EXPLICIT[level]})[^，,。；;]{{0,6}}{title}")

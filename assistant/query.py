@@ -234,9 +234,9 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     # (not a task's: "invent a subsidy" asks for no detail of any policy)
     asking = {w for kind in types if kind not in ("support", "task")
               for m in ASK_TYPES[kind].finditer(split.ask.lower()) for w in re.findall(r"[a-z][a-z'-]+", m.group(0))}
+    # ("What's covered?", "What can the city offer?": the verb asking for support names nothing)
+    asking |= {m.group(0).split()[-1].lower() for m in re.finditer(COVERED, split.ask, re.IGNORECASE)} if "support" in types else set()
     unknown = [w for w in unknown if w not in asking]
-    if "support" in types and re.search(COVERED, split.ask, re.IGNORECASE):  # "What's covered?": names nothing
-        unknown = [w for w in unknown if w not in ("covered", "offer")]
     # (a term that is such a word, not one that contains it: 贷款额度 names a loan amount, not 额度)
     # (a group whose own word names the detail: 有效期 lists 期限 among its synonyms, and is a subject)
     nouns_of_kind = [DETAIL_NOUNS[kind] for kind in types if kind in DETAIL_NOUNS]

@@ -231,9 +231,10 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
 def joint_issuer(line: str) -> str:
     """Offices signing together ("栖沅市工业和信息化局　栖沅市财政局", run together once the
     spaces between Chinese characters are gone), joined by 、; one office as it stands."""
-    offices = [o.strip("、，") for o in re.findall(rf"{_OFFICE}", re.sub(r"[、，\s]", "", line))]
-    places = {_PLACE_OFFICE.match(o).group(0) if _PLACE_OFFICE.match(o) else None for o in offices}
-    if len(offices) > 1 and None not in places and len(places) == 1 and "".join(offices) == re.sub(r"[、，\s]", "", line):
+    bare = re.sub(r"[、，\s]", "", line)
+    offices = re.findall(_OFFICE, bare)
+    places = {m.group(0) if (m := _PLACE_OFFICE.match(o)) else None for o in offices}
+    if len(offices) > 1 and None not in places and len(places) == 1 and "".join(offices) == bare:
         return "、".join(offices)
     return line
 
