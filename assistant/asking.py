@@ -50,6 +50,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"what (does|do|will|would|can) [^?]{0,40}\bpay\b)", re.IGNORECASE),
     "count": re.compile(
         r"(多少家|几家|多少个(?!点|工作日|月|小时|基点|百分点)|(?<![这近前好十哪])几个(?!点|工作日|月|小时|星期|季度|阶段|基点|百分点)(?=[^，,。；;！!]*$)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
+        r"(数量|家数|个数|名额)\s*[？?]?\s*$|"  # "专精特新板挂牌数量": a keyword ask ending on the count
         r"how many(?! (years?|months?|days?|weeks?|working days|points|times|stars|rounds)\b)|what number of)", re.IGNORECASE),
     "date": re.compile(
         r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"
@@ -111,7 +112,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                           r"\bwhat (aspects|areas)\b|\bwhich aspects\b|\b(look at|looks at|check|checks|assess|assesses|evaluate|evaluates|examine|examines)\b(?= (in|on|during|when)\b|\?)",
                           re.IGNORECASE),
     # a figure asked for in no particular unit (the fallback when no other kind is asked)
-    "number": re.compile(r"(多少(?![钱家个项件名人所批条年分倍级星档期轮次场])|how much|how high|how many)", re.IGNORECASE),
+    "number": re.compile(r"(多少(?![钱家个项件名人所批条年分倍级星档期轮次场])|规模\s*[？?]?\s*$|how much|how high|how many)", re.IGNORECASE),
     "conditions": re.compile(
         r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|杠杠|资格|够不够|够吗|够格|够得着|符合吗|达标吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
         r"可以.{0,4}(申请|申报|报|进|入).{0,12}吗|能.{0,4}(申请|申报|报|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
@@ -135,11 +136,13 @@ DETAIL_NOUNS: dict[str, re.Pattern] = {
     "materials": re.compile(r"材料|资料|申报材料"),
     "procedure": re.compile(r"流程|程序|步骤|手续"),
     "level": re.compile(r"级别|层级|一级|几级"),
+    "number": re.compile(r"规模"),  # "培育库规模": how many, or how much
 }
 # the patterns a clause sentence must show to carry each kind of detail
 DETAIL: dict[str, re.Pattern] = {
     # (a rate pegged to the benchmark states it too: 贷款利率不高于同期LPR)
-    "rate": re.compile(r"(\d+(\.\d+)?%|百分之|个百分点|\d+(\.\d+)?‰|\d+个?基点|[一二三四五六七八九\d](\.\d)?折|"
+    # (a ratio of people to firms too: 每两家企业配备1名专员)
+    "rate": re.compile(r"(每[\d两二三四五六七八九十]+(家|个|户)[^，,。；;]{0,10}(配备|配置|安排)|\d+(\.\d+)?%|百分之|个百分点|\d+(\.\d+)?‰|\d+个?基点|[一二三四五六七八九\d](\.\d)?折|"
                        r"(不高于|不超过|低于)(同期)?(贷款市场报价利率|LPR))"),
     # an amount may be stated as a share of something ("按设备投资额的8%给予补助")
     "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度)"),
@@ -156,7 +159,7 @@ DETAIL: dict[str, re.Pattern] = {
     "duration": re.compile(r"((?<!\d)\d{1,3}(年|个月|天|周)|(?<![\d月])\d{1,3}日(?=内|以内|之内)|(?<![\d年])\d{1,2}月(?=内|以内)|\d+个?工作日|[一二三四五六七八九十两半]+(年|个月|天|个工作日))"),
     "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府|机构)"),
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
-    "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?\d|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准|"
+    "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?[\d二三四五六七八九十两]|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准|"
                              r"不予(受理|认定|推荐)|不得(申报|申请))"),  # who may not apply is a condition too
     "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资金支持|专项资金|补足差额|补齐差额|给予.{0,12}(万元|元|支持|优惠))"),
     "location": re.compile(r"(地点|地址|场地|会议室|会展中心|会堂|大厦|在[^，,。；;]{2,16}(举办|举行|召开|进行))"),
@@ -315,7 +318,7 @@ def _names_institution(sentence: str) -> bool:
 
 # "符合条件的企业", "达到标准的", "省级以上": words that only point at requirements stated elsewhere
 _REFERRED_CONDITIONS = re.compile(r"((符合|满足|具备|达到)[^，,。；;]{0,6}?(条件|要求|标准)的?|"
-                                  r"(?<![\d%万亿元年人项家个倍])以上|按要求|有关要求|"
+                                  r"(?<![\d%万亿元年人项家个倍])(?<![\d二三四五六七八九十两]级)以上|按要求|有关要求|"  # (三级以上: a threshold)
                                   r"评分(标准|细则)[：:])")  # a scoring table's column name (评分标准：…得15分)
 
 _GRANT_RECIPIENT = re.compile(r"对[^，,。；;]{2,40}的[^，,。；;]{0,10}[，,]?(给予|按|奖励|补助|补贴)")
@@ -360,6 +363,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         sentence = _SUBSIDY_SHARE.sub("", sentence)  # "按LPR的40%给予贴息": the subsidy's share, not the loan's rate
         if not _RATE_NAMED.search(sentence):
             return False  # "风险池的利率": a pool's 40% share of losses is no interest rate
+    if kind == "rate" and re.search(r"贴息|interest subsid", ask, re.IGNORECASE) and "贴" not in sentence:
+        return False  # "专精贷贴息比例": a loan's rate cap (不高于LPR加50个基点) is no interest subsidy
     if kind == "date" and _PAID.search(ask or "") and _WITHIN.search(sentence):
         return True  # "奖励什么时候发": "认定文件印发后3个月内拨付" says when
     if kind == "date" and DEADLINE_ASKED.search(ask or "") and not BY_DATE.search(sentence):

@@ -335,7 +335,9 @@ class Assistant:
             # "mentioned here, but no amount" from here, else a decline
             return {}, retrieved or elsewhere, local_verdict if retrieved else other_verdict
         place = "、".join(named)
-        if criteria and elsewhere[0].chunk.kind == "table_row":
+        carrier = other_verdict.details.found.get("conditions")
+        # (another place's criteria table, not a clause that merely sets its firms a target)
+        if criteria and elsewhere[0].chunk.kind == "table_row" and (not carrier or carrier[0].chunk.kind == "table_row"):
             return {"place": place, "elsewhere": "criteria"}, elsewhere, other_verdict
         return {"place": place, "elsewhere": "strict"}, elsewhere, other_verdict
 

@@ -641,3 +641,26 @@ def test_a_monthly_meeting_states_how_often():
 
     assert DETAIL["frequency"].search("建立重点责任部门月度联席会议制度")
     assert not DETAIL["frequency"].search("年度研发费用超过500万元")
+
+
+def test_a_keyword_ask_ending_on_a_count_or_size_wants_a_figure():
+    assert "count" in ask_types("连云港专精特新板挂牌数量")
+    assert ask_types("青澜风险补偿资金池规模") == ("number",)
+    assert ask_types("数量统计口径怎么定？") == ()  # 数量 inside the ask is its subject
+
+
+def test_a_ratio_of_staff_to_firms_is_a_rate():
+    assert detail_present("rate", "力争每两家企业配备1名专员。", ask="连云港专员配备比例")
+    assert not detail_present("rate", "为每家“小巨人”企业配备1名服务专员。", ask="服务专员配备比例")
+
+
+def test_a_numbered_grade_reached_is_a_requirement_a_level_above_is_not():
+    ask = "省专数字化水平要求"
+    assert detail_present("conditions", "推动省专数字化水平普遍达到三级以上水平。", ask=ask)
+    assert not detail_present("conditions", "免费展示省级以上专精特新企业和产品。", ask=ask)
+
+
+def test_an_interest_subsidy_share_is_not_a_loan_rate_cap():
+    ask = "青澜专精贷贴息比例"
+    assert not detail_present("rate", "贷款利率不高于贷款市场报价利率（LPR）加50个基点。", ask=ask)
+    assert detail_present("rate", "按贷款市场报价利率的40%给予贴息。", ask=ask)

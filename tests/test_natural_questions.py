@@ -267,3 +267,22 @@ def test_english_owners_words_for_postdocs_and_unpaid_bills(assistant):
     assert not answer.refused and "博士后工作站" in answer.text
     answer = assistant.ask("Is there anything in Yancheng's measures about helping firms collect unpaid bills?")
     assert not answer.refused and "拖欠" in answer.text
+
+
+def test_a_place_s_target_for_a_level_answers_what_that_level_must_reach(assistant):
+    # 三级以上 is a threshold (省级以上 only names levels): Yancheng's own clause answers, and no
+    # other place's clause is passed off as "省级申报条件"
+    answer = assistant.ask("盐城省专数字化水平要求")
+    assert not answer.refused and "三级以上" in answer.text and answer.citations[0].doc_id == "yancheng-measures"
+    assert "申报条件" not in answer.text
+
+
+def test_keyword_asks_for_a_count_a_size_and_a_ratio(assistant):
+    answer = assistant.ask("连云港专精特新板挂牌数量")
+    assert not answer.refused and "10家以上" in answer.text
+    answer = assistant.ask("盐城创小培育库规模")
+    assert not answer.refused and "600家" in answer.text
+    answer = assistant.ask("连云港专员配备比例")
+    assert not answer.refused and "每两家企业配备1名专员" in answer.text
+    answer = assistant.ask("We're in Lianyungang and want to join the pre-IPO pool. How many firms will the city pick?")
+    assert not answer.refused and "20家以上" in answer.text
