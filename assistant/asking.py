@@ -50,7 +50,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"what (does|do|will|would|can) [^?]{0,40}\bpay\b)", re.IGNORECASE),
     "count": re.compile(
         r"(多少家|几家|多少个(?!点|工作日|月|小时|基点|百分点)|(?<![这近前好十哪])几个(?!点|工作日|月|小时|星期|季度|阶段|基点|百分点)(?=[^，,。；;！!]*$)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
-        r"(数量|家数|个数|名额)\s*[？?]?\s*$|"  # "专精特新板挂牌数量": a keyword ask ending on the count
+        r"(数量|家数|个数|名额|场次)\s*[？?]?\s*$|(名额|场次).{0,3}(多少|几)|"  # "专精特新板挂牌数量": a keyword ask ending on the count
         r"how many(?! (years?|months?|days?|weeks?|working days|points|times|stars|rounds)\b)|what number of)", re.IGNORECASE),
     "date": re.compile(
         r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"
@@ -58,7 +58,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         re.IGNORECASE),
     "frequency": re.compile(r"(多久.{0,8}一次|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次)|多长时间(?!.{0,8}一次)|多长(?![时期])|(?<![这近前十好])几年(?!.{0,6}一次)|多少年|几个月(?!.{0,6}一次)|"
-                           r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|"
+                           r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|时限|"
                            r"how long|how (fast|quickly|soon)\b|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of\b[^?]{0,40}\b(loans?|credit|subsid\w*|lease|recognition))", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|(申报|申请|报名|办理)(方式|途径|渠道)|"
                             r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|"
@@ -86,7 +86,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # (not "一次给还是分几次": that asks how it is paid)
     "measure": re.compile(rf"(?<!分)(多少|几)({_UNITS})|{_HOW_SCORED}|次数|场次|how many (points|times|stars|rounds)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
-    "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|(给|发|补|奖)不(给|发|补|奖)|"
+    "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|(县|市|区|省|政府|国家|财政|里)(会|能|给|可以|肯)?(出钱|掏钱)|(给|发|补|奖)不(给|发|补|奖)|"
                           r"reward|subsid|grant|incentive|bonus|\bcash\b|\b(any|some) money\b|\bmoney for\b|\bfunding\b|\bget anything\b|"
                           # "What does a single champion get?": what a title brings (not "what do we need to get")
                           r"\bwhat (do|does|will|would|can|could) [^?]{0,60}(?<!to )\b(get|receive)( (from|for|in|under|out of|as) [^?]{0,60})?\s*\??\s*$|"
@@ -129,8 +129,8 @@ DETAIL_NOUNS: dict[str, re.Pattern] = {
     "rate": re.compile(r"比例|比率|比重|占比|百分比|费率|利率|税率"),
     "amount": re.compile(r"额度|金额|数额|上限|最高额"),
     "date": re.compile(r"截止|截止时间|截止日期|日期|时间|期限"),
-    "duration": re.compile(r"期限|时长|时间|年限"),
-    "count": re.compile(r"数量|家数|个数|名额|人数"),
+    "duration": re.compile(r"期限|时长|时间|年限|时限"),
+    "count": re.compile(r"数量|家数|个数|名额|人数|场次"),
     "unit": re.compile(r"部门|单位|责任单位|责任部门|机构"),
     "contact": re.compile(r"电话|联系电话|联系方式|联系人|地址|网址|邮箱"),
     "materials": re.compile(r"材料|资料|申报材料"),

@@ -664,3 +664,14 @@ def test_an_interest_subsidy_share_is_not_a_loan_rate_cap():
     ask = "青澜专精贷贴息比例"
     assert not detail_present("rate", "贷款利率不高于贷款市场报价利率（LPR）加50个基点。", ask=ask)
     assert detail_present("rate", "按贷款市场报价利率的40%给予贴息。", ask=ask)
+
+
+def test_the_government_paying_is_support_the_company_paying_is_not():
+    assert "support" in ask_types("金湖的企业参加境外展会县里出钱吗？")
+    assert "support" in ask_types("这个政府会出钱吗")
+    assert "support" not in ask_types("我们自己掏钱做了两年研发，能申请吗")
+
+
+def test_a_time_limit_is_a_duration_and_events_are_counted():
+    assert ask_types("禾浦诉求办结时限") == ("duration",)
+    assert "count" in ask_types("宝应的企业想评星级上云，今年名额多少？")

@@ -312,3 +312,11 @@ def test_one_row_of_a_policy_list_answers_without_the_lists_other_measures(struc
     assert not answer.refused and "15万元" in answer.citations[0].quote, answer.text
     # the list's other rows (国家级 90万元, 上市挂牌, 安居补贴) are other measures, not further points
     assert not any("90万元" in c.quote or "2000元" in c.quote for c in answer.citations), answer.text
+
+
+def test_keyword_asks_for_a_number_of_events_and_a_total(structures):
+    # 对接会 and 场次 stay whole words; "in total" is what 共计 sums
+    answer = structures.ask("鹭川产融对接会场次")
+    assert not answer.refused and "不少于3场" in answer.text, answer.text
+    answer = structures.ask("We're a Lanting firm planning an IPO. How much can we get in total?")
+    assert not answer.refused and "300万元" in answer.text, answer.text
