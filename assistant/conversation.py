@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .asking import ASK_TYPES
+from .asking import ASK_TYPES, DETAIL_NOUNS
 from .types import Turn
 
 # each slot: canonical Chinese value → the ways a question may say it
@@ -72,6 +72,8 @@ def _bare_ask(text: str) -> bool:
         rest = pattern.sub(" ", rest)
     if rest == text:
         return False  # no ask at all ("你好")
+    for pattern in DETAIL_NOUNS.values():
+        rest = pattern.sub(" ", rest)  # "截止时间？", "最高额度？": the detail's own nouns name no subject
     return len(_ASK_WORDS.sub("", rest)) <= 1
 
 

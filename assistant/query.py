@@ -204,8 +204,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
         context = ([c for c in re.split(r"[。；;！!？?\n]", context) if c.strip()] or [""])[-1]
     parts = context_parts(context)
     told = [c for c in parts if not is_identity(c)]
-    # "…但他最关心孩子上学的问题。市里能帮着解决吗？": the problem to solve is the one told last;
-    # what was told before it describes the asker
+    # "…但他最关心孩子上学的问题。市里能帮着解决吗？": the problem to solve is told last, the rest is the asker
     told_before = told[:-1] if _SOLVE.search(split.ask) and not ask else []
     identity = "，".join(c for c in parts if is_identity(c) or c in told_before)
     situation = "，".join(c for c in told if c not in told_before)
@@ -220,18 +219,16 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     ask_size = len(dict.fromkeys(ask_groups))
     own = ask_size
     refers = refers and ask_size < 4
-    # "真是这样吗？", "市里支持吗？", "anything about that?": the ask names no topic of its own
-    # the words that ask for a kind of detail ("需要满足什么条件": 满足, 条件) name no topic either
-    # (not 奖励/补贴: "展会补贴要交啥材料" asks about the subsidy, which the clause must name)
+    # "真是这样吗？", "anything about that?": no topic of its own; nor the words asking for a detail
+    # ("需要满足什么条件": 满足, 条件), but 奖励/补贴 ("展会补贴要交啥材料" asks about the subsidy)
     types = ask_types(split.ask.lower())
     if ask and not types and names_slot_value(ask):
         # "那单项冠军产品呢？" after "单项冠军企业奖励多少？": another title, asked what the earlier
         # question asked (not "负债率呢？" after "营收要多少？": a ratio is no sum)
         types = ask_types(split_ask(split.context).ask.lower())
     cues = [ASK_TYPES[kind] for kind in types if kind != "support"]
-    # English words that ask for the detail ("and the cap?", "what documents are needed?") name no
-    # topic: they do not keep a follow-up from taking in the earlier question
-    # (not a task's: "invent a subsidy" asks for no detail of any policy)
+    # English words asking for the detail ("and the cap?", "what documents are needed?") name no topic:
+    # they do not keep a follow-up from taking in the earlier one (a task's do: "invent a subsidy")
     asking = {w for kind in types if kind not in ("support", "task")
               for m in ASK_TYPES[kind].finditer(split.ask.lower()) for w in re.findall(r"[a-z][a-z'-]+", m.group(0))}
     # ("What's covered?", "What can the city offer?": the verb asking for support names nothing)
@@ -252,7 +249,10 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     if weak and subject and levels(split.ask) and "conditions" in types:
         weak = False  # "省级的专精特新小巨人我们够得着吗？" names its goal: common words, but the topic
     # (an ask of detail words only, "截止到什么时候？", names no topic either: 截止 is the date asked)
+    heads = head_nouns(split.ask) if CJK.search(split.ask) else frozenset()
     if refers or (not unknown and (ask_size < 1 or not subject or (weak and not ask))):
+        if not subject and told and CJK.search(told[-1]):  # "想申请人才公寓，县里有吗？": of what was told last
+            heads |= head_nouns(told[-1])
         # the situation told ("今年研发费用800万") is taken in; who the asker is stays context
         # (an earlier question's words for its own detail are not: "什么时候截止？" → "what documents?"
         # asks for the pool's materials, not for a deadline)
@@ -284,7 +284,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
                          figures=has_figures(split.context or question),
                          context_places=tuple(p for p in context_places if p not in ask_places),
                          nouns=nouns(split.ask) if CJK.search(split.ask) else frozenset(),
-                         heads=head_nouns(split.ask) if CJK.search(split.ask) else frozenset(),
+                         heads=heads,
                          own_size=own, cue_groups=cue_groups,
                          level_groups=frozenset(g for g in groups if any(
                              _LEVEL_WORD.fullmatch(t) and (t in question or _EN_LEVEL_WORD.search(question)) for t in g)))

@@ -286,3 +286,10 @@ def test_keyword_asks_for_a_count_a_size_and_a_ratio(assistant):
     assert not answer.refused and "每两家企业配备1名专员" in answer.text
     answer = assistant.ask("We're in Lianyungang and want to join the pre-IPO pool. How many firms will the city pick?")
     assert not answer.refused and "20家以上" in answer.text
+
+
+def test_a_bare_is_there_asks_of_what_was_told_just_before_it(assistant):
+    # 人才公寓 is in no text: "市里有吗" asks about it, not about applying in general
+    assert assistant.ask("我们在盐城，想申请人才公寓，市里有吗？").refused
+    answer = assistant.ask("我们在盐城，想申请建外国专家工作室，市里有吗？")
+    assert not answer.refused and "外国专家工作室" in answer.text, answer.text

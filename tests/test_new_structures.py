@@ -320,3 +320,19 @@ def test_keyword_asks_for_a_number_of_events_and_a_total(structures):
     assert not answer.refused and "不少于3场" in answer.text, answer.text
     answer = structures.ask("We're a Lanting firm planning an IPO. How much can we get in total?")
     assert not answer.refused and "300万元" in answer.text, answer.text
+
+
+def test_a_follow_up_of_a_detail_s_own_nouns_asks_it_of_the_earlier_topic(structures):
+    from .conftest import conversation
+
+    first = "瑜禾专精特新怎么申报？"
+    followed = structures.ask("截止时间？", history=conversation(structures, first))
+    assert not followed.refused and "5月31日前" in followed.text, followed.text
+    first = "How much does Tongxu subsidise digital upgrades?"
+    followed = structures.ask("What's the maximum?", history=conversation(structures, first))
+    assert not followed.refused and "80万元" in followed.text, followed.text
+
+
+def test_children_are_the_children_whose_schooling_a_clause_arranges(structures):
+    answer = structures.ask("我们在桐溆，想把公司的核心技术人员的孩子转到县里上学，有安排吗？")
+    assert not answer.refused and "县教育局" in answer.text, answer.text
