@@ -39,7 +39,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "rate": re.compile(
         r"(几个点|多少个点|(几|多少)个?(基点|百分点)|百分之几|百分比|利率|(补助|补贴|奖补|奖励|资助|补偿)的?(比例|比率)|(?<=贴息)的?(比例|比率)|费率|税率|利息.{0,3}(多少|几)|(哪些|什么|啥).{0,8}(比例|比率)|几折|打折|折扣|率.{0,3}多少|(?<=贴息).{0,4}(多少|几)|比例是?多少|占比多少|比重是?多少|多大比例|"
         r"(占比|比重|比例)\s*[？?]?\s*$|"  # "市级小巨人主导产品占比": a keyword ask ending on the share
-        r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent|\b(the )?rate\s*\??\s*$|"
+        r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent|\b(the )?(rate|share)\s*\??\s*$|\b(subsidy|interest|cost|reimbursement|funding) share\b|"
         r"\b(subsidy|guarantee|fee|discount|tax) rate)", re.IGNORECASE),
     "amount": re.compile(
         r"(多少钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|经费|奖金)|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|补多少|"
@@ -69,7 +69,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "unit": re.compile(
         r"((哪个|什么|哪些)(部门|单位)来?(兑现|发放|拨付|受理)|哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释)|谁(管|管理|审核|解释)(?![理控])|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|"
-        r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains)|"
+        r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains|accepts|receives|processes)|"
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
         r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + _PLATFORM_ASKED + r"|"
@@ -157,7 +157,7 @@ DETAIL: dict[str, re.Pattern] = {
     "materials": re.compile(r"(申报书|材料(包括|如下|\s*[：:])|证明材料|审计报告|申请表|(提交|报送|上报|递交).{0,16}(书|报告|材料|证明))"),
     # a span of time (3年, 6个月, 30日内), not a date (2026年, 6月15日)
     "duration": re.compile(r"((?<!\d)\d{1,3}(年|个月|天|周)|(?<![\d月])\d{1,3}日(?=内|以内|之内)|(?<![\d年])\d{1,2}月(?=内|以内)|\d+个?工作日|[一二三四五六七八九十两半]+(年|个月|天|个工作日))"),
-    "unit": re.compile(r"(责任单位|责任部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府|机构)"),
+    "unit": re.compile(r"(责任单位|责任部门|主管部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府|机构)"),
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?[\d二三四五六七八九十两]|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准|"
                              r"不予(受理|认定|推荐)|不得(申报|申请))"),  # who may not apply is a condition too

@@ -675,3 +675,9 @@ def test_the_government_paying_is_support_the_company_paying_is_not():
 def test_a_time_limit_is_a_duration_and_events_are_counted():
     assert ask_types("禾浦诉求办结时限") == ("duration",)
     assert "count" in ask_types("宝应的企业想评星级上云，今年名额多少？")
+
+
+def test_who_takes_applications_and_a_subsidy_s_share_are_asked_for():
+    assert "unit" in ask_types("Who accepts applications in Chengling?")
+    assert "rate" in ask_types("What's the interest subsidy share in Qiyuan?")
+    assert detail_present("unit", "各县（区）工业和信息化主管部门负责本辖区企业的申报受理")

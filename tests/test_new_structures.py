@@ -336,3 +336,12 @@ def test_a_follow_up_of_a_detail_s_own_nouns_asks_it_of_the_earlier_topic(struct
 def test_children_are_the_children_whose_schooling_a_clause_arranges(structures):
     answer = structures.ask("我们在桐溆，想把公司的核心技术人员的孩子转到县里上学，有安排吗？")
     assert not answer.refused and "县教育局" in answer.text, answer.text
+
+
+def test_owners_words_for_a_pass_mark_and_a_person_assigned(structures):
+    answer = structures.ask("澄岭评分入围分数线")
+    assert not answer.refused and "70分以上" in answer.text, answer.text
+    answer = structures.ask("鹭川小巨人后备企业有没有专人服务？")
+    assert not answer.refused and "服务顾问" in answer.text, answer.text
+    answer = structures.ask("Who accepts applications in Chengling?")
+    assert not answer.refused and "申报受理" in answer.text, answer.text
