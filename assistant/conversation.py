@@ -31,6 +31,7 @@ SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
         "小巨人": ("小巨人", "little giant", "little giants"),
         "单项冠军": ("单项冠军", "single champion", "single champions", "champion", "champions"),
         "创新型中小企业": ("创新型中小企业", "innovative sme", "innovative smes"),
+        "专精特新中小企业": ("专精特新中小企业", "specialised sme", "specialized sme", "specialised smes", "specialized smes"),
     },
 }
 Regions = dict[str, tuple[str, ...]]  # canonical place name → the ways a question may say it

@@ -80,6 +80,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         mine = re.compile(rf"({_EXPLICIT[level]})[^，,。；;]{{0,6}}{title}")
         if all(other.search(p) and not mine.search(p) for p in parts):
             return 0.0
+        if not any(re.search(title, f"{p} {' '.join(h.chunk.section_path)} {h.chunk.text}") for p in parts for h in carriers):
+            return 0.0  # a sum for something else (对获得省长质量奖的…奖励50万元) is not the title's
     government = asks_government(query)
     # a document that names the level title somewhere ("…区级专精特新中小企业申报工作…") speaks for
     # it in every clause ("网上申报时间为…"); one that never does (a county's 国家/省/市 rewards)

@@ -345,3 +345,20 @@ def test_owners_words_for_a_pass_mark_and_a_person_assigned(structures):
     assert not answer.refused and "服务顾问" in answer.text, answer.text
     answer = structures.ask("Who accepts applications in Chengling?")
     assert not answer.refused and "申报受理" in answer.text, answer.text
+
+
+def test_a_sum_for_something_else_is_not_a_titles_reward(structures):
+    # 鹭川 grants 50万元 for 省长质量奖, not for being a provincial specialised SME
+    assert structures.ask("What is Luchuan's reward for a provincial specialised SME?").refused
+    # 桐溆 rewards international, national and industry standards: a group standard is none of them
+    assert structures.ask("桐溆团体标准奖多少？").refused
+    answer = structures.ask("桐溆行业标准奖多少？")
+    assert not answer.refused and "10万元" in answer.text, answer.text
+
+
+def test_an_english_follow_up_swaps_the_specialised_title_for_the_innovative_one(structures):
+    from .conftest import conversation
+
+    first = "What does Tongxu give a provincial specialised SME?"
+    followed = structures.ask("And for an innovative SME?", history=conversation(structures, first))
+    assert not followed.refused and "3万元" in followed.text, followed.text
