@@ -20,6 +20,8 @@ LEVEL_MENTIONS = {
 # "小巨人" alone names the national title; a clause on another level's title does not answer for it
 _TITLE_OF_NATION = re.compile(r"小巨人|little giant", re.IGNORECASE)
 _OTHER_LEVEL = re.compile(r"(省|市|县|区)级")
+_OTHER_TITLES = re.compile(r"单项冠军|创新型中小企业")  # titles of their own, beside 专精特新 and 小巨人
+_ANY_TITLE = re.compile(r"小巨人|专精特新|单项冠军|创新型中小企业")
 _EXPLICIT = {"国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级|区级"}  # a level named outright
 _ANY_LEVEL = re.compile("|".join(_EXPLICIT.values()))
 _EN_LEVELLED_TITLE = re.compile(r"\b(national|provincial|municipal|city|county|district)(-level)? (manufacturing )?"
@@ -108,7 +110,13 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
 def _title_fit(query: QueryAnalysis, carriers: list[ScoredChunk]) -> float:
     """0 when the ask names 小巨人 (the national title) and every clause carrying the asked detail
     is about another level's title only ("区级专精特新中小企业…奖励10万元"), else 1."""
-    if not carriers or not _TITLE_OF_NATION.search(query.ask):
+    if not carriers:
+        return 1.0
+    for title in _OTHER_TITLES.findall(query.ask):
+        # "泊川对单项冠军奖多少": a clause on 小巨人 and 省级专精特新 rewards does not answer for it
+        if not any(re.search(title, _text(h)) for h in carriers) and all(_ANY_TITLE.search(_text(h)) for h in carriers):
+            return 0.0
+    if not _TITLE_OF_NATION.search(query.ask):
         return 1.0
     for hit in carriers:
         text = _text(hit)

@@ -35,6 +35,7 @@ ZH_FILLER = frozenset(
     "心里 心里有数 已经 已 早就 刚刚 刚 "  # "已经入库了": when, of what the asker told
     "没有 "  # "县里有啥政策支持没有？": the question's tail, no thing asked about
     "有人 帮办 帮我们 帮我 "  # "…想拿专利质押贷款，有人帮办吗？": help with what the context wants
+    "能用 用上 能用上 用得上 享受到 "  # "能用上首贷贴息吗": whether the thing named is there for them
     # "…平台干嘛用的", "经费用来干嘛": what it is for — the thing named is the subject
     "干嘛 干吗 干啥用 干嘛用 用来 用于干嘛 做什么用 有啥用".split())
 EN_FILLER = frozenset(

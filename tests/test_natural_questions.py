@@ -293,3 +293,9 @@ def test_a_bare_is_there_asks_of_what_was_told_just_before_it(assistant):
     assert assistant.ask("我们在盐城，想申请人才公寓，市里有吗？").refused
     answer = assistant.ask("我们在盐城，想申请建外国专家工作室，市里有吗？")
     assert not answer.refused and "外国专家工作室" in answer.text, answer.text
+
+
+def test_whether_a_product_is_there_for_them_asks_about_the_product(assistant):
+    # 能用上 asks whether 首贷贴息 is open to them: a modal run together by jieba names nothing
+    answer = assistant.ask("盐城专精特新企业能用上省里的首贷贴息吗？")
+    assert not answer.refused and "首贷贴息" in answer.text, answer.text

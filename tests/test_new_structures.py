@@ -322,6 +322,8 @@ def test_one_row_of_a_policy_list_answers_without_the_lists_other_measures(struc
     ("鹭川小巨人后备企业有没有专人服务？", "服务顾问"),  # an adviser assigned is a person serving
     ("Who accepts applications in Chengling?", "申报受理"),
     ("桐溆行业标准奖多少？", "10万元"),
+    ("我们在桐溆，刚从外地引进了一个硕士，在县城买房有补贴吗？", "20万元"),  # 县城 is where, not what
+    ("What share of the guarantee amount does Tongxu pay as a fee subsidy?", "担保额的1%"),
 ])
 def test_owners_words_are_answered_by_the_clause_that_says_it(structures, question, fact):
     answer = structures.ask(question)
@@ -345,3 +347,5 @@ def test_a_sum_for_something_else_is_not_a_titles_reward(structures):
     assert structures.ask("What is Luchuan's reward for a provincial specialised SME?").refused
     # 桐溆 rewards international, national and industry standards: a group standard is none of them
     assert structures.ask("桐溆团体标准奖多少？").refused
+    # 泊川's rewards are for 小巨人 and 省级专精特新: a single champion is a title of its own
+    assert structures.ask("泊川培育资金对单项冠军奖多少？").refused
