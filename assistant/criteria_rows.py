@@ -71,3 +71,21 @@ STATES_CRITERIA = re.compile(r"((申报|认定|入库|评定|评选|申请)(的)
 
 # "认定条件是什么": what it takes to be recognised, which a reward for the recognised does not say
 ASKS_RECOGNITION_CRITERIA = re.compile(r"(认定|申报|入库|评定|评选|申请)[^，,。？?；;]{0,6}(条件|门槛)|(认定|申报|入库|评定|评选)的?标准")
+
+
+def conditions_on_subject(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights,
+                          ask: str) -> bool:
+    """Whether the clause states its requirement of the thing asked about: a sentence that sets a
+    condition names the ask's most distinctive subject, or its heading or title does ("应急转贷
+    要什么条件" is not answered by the 担保费率不高于1% of the measure's other item)."""
+    from .asking import detail_present
+    from .subjects import sentences
+
+    named = [g for g in topic if not APPLYING.intersection(g) and any(weights.df(t) for t in g)]
+    if not named:
+        return True
+    key = max(named, key=weights.group_weight)
+    if any(term_present(t, squash(f"{hit.doc.title} {' '.join(hit.chunk.section_path)}")) for t in key):
+        return True
+    return any(detail_present("conditions", part, ask=ask) and any(term_present(t, squash(part)) for t in key)
+               for part in sentences(hit.chunk.text))

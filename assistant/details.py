@@ -10,6 +10,7 @@ from .asking import ASK_TYPES, BY_DATE, DEADLINE_ASKED, detail_present, levels
 from .criteria_rows import (
     APPLYING,
     ASKS_RECOGNITION_CRITERIA,
+    conditions_on_subject,
     criterion_asked,
     names_criterion,
     row_title,
@@ -193,8 +194,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     not topic or coverage(topic, (), row_title(hit, query), weights, scales=scales) >= 0.5
                     or bool(query.levels and names_level(hit, query.levels, title_only=title_only))) \
                     and names_criterion(criterion, hit)
+                own = tuple(g for g, sc in zip(topic, scales) if sc >= 1.0)
                 if row_fits or (hit.chunk.kind != "table_row" and detail_present(kind, hit.chunk.text, ask=query.ask) and (
-                        not bare or states_criteria_of(tuple(g for g, sc in zip(topic, scales) if sc >= 1.0), hit, weights))):
+                        states_criteria_of(own, hit, weights) if bare else conditions_on_subject(own, hit, weights, query.ask))):
                     found[kind] = (hit, hit.chunk.text)
                     break
                 continue

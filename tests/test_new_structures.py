@@ -349,3 +349,10 @@ def test_a_sum_for_something_else_is_not_a_titles_reward(structures):
     assert structures.ask("桐溆团体标准奖多少？").refused
     # 泊川's rewards are for 小巨人 and 省级专精特新: a single champion is a title of its own
     assert structures.ask("泊川培育资金对单项冠军奖多少？").refused
+
+
+def test_conditions_are_those_set_for_the_thing_asked(structures):
+    # measure 五 of 桐溆 has two items: the 担保 item's 不高于1% is no condition of 应急转贷
+    assert structures.ask("桐溆应急转贷要什么条件？").refused
+    answer = structures.ask("瑜禾申报专精特新要满足什么条件？")
+    assert not answer.refused and "不低于3%" in answer.text, answer.text
