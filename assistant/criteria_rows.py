@@ -27,7 +27,10 @@ def states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, wei
     if not named:
         return True
     key = max(named, key=weights.group_weight)
+    # (or the document does, when the clause is its own "申报条件": 杉屿's notice on 区级专精特新)
     window = squash(" ".join(hit.chunk.section_path) + " " + text[max(0, match.start() - 24): match.end()])
+    if ASKS_RECOGNITION_CRITERIA.search(" ".join(hit.chunk.section_path)):
+        window += squash(hit.doc.title)
     return any(term_present(t, window) for t in key)
 
 

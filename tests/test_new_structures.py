@@ -324,6 +324,10 @@ def test_one_row_of_a_policy_list_answers_without_the_lists_other_measures(struc
     ("桐溆行业标准奖多少？", "10万元"),
     ("我们在桐溆，刚从外地引进了一个硕士，在县城买房有补贴吗？", "20万元"),  # 县城 is where, not what
     ("What share of the guarantee amount does Tongxu pay as a fee subsidy?", "担保额的1%"),
+    # 申报条件/认定条件 ask for the criteria (of the title the document or its heading names)
+    ("澄岭市级专精特新申报条件", "1000万元以上"),
+    ("澄岭认定条件", "1000万元以上"),
+    ("瑜禾专精特新申报条件是什么", "不低于3%"),
 ])
 def test_owners_words_are_answered_by_the_clause_that_says_it(structures, question, fact):
     answer = structures.ask(question)
