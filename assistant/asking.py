@@ -42,7 +42,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent|\b(the )?(rate|share)\s*\??\s*$|\b(subsidy|interest|cost|reimbursement|funding) share\b|"
         r"\b(subsidy|guarantee|fee|discount|tax) rate)", re.IGNORECASE),
     "amount": re.compile(
-        r"(多少钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|经费|奖金)|奖励?多少|补贴多少|补助多少|奖补多少|给多少|拿多少|补多少|"
+        r"(多少钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|资助|经费|奖金)|奖励?多少|补贴多少|补助多少|资助多少|奖补多少|给多少|拿多少|补多少|"
         r"报销多少|能报多少|承担多少|出多少|发多少|"
         r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
         r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|几[十百千]?万|how much|what amount|how large|"
@@ -86,7 +86,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # (not "一次给还是分几次": that asks how it is paid)
     "measure": re.compile(rf"(?<!分)(多少|几)({_UNITS})|{_HOW_SCORED}|次数|场次|how many (points|times|stars|rounds)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
-    "support": re.compile(r"(奖励|补贴|补助|奖补|资金支持|扶持资金|奖金|给钱|(县|市|区|省|政府|国家|财政|里)(会|能|给|可以|肯)?(出钱|掏钱)|(给|发|补|奖)不(给|发|补|奖)|"
+    "support": re.compile(r"(奖励|补贴|补助|资助|奖补|资金支持|扶持资金|奖金|给钱|(县|市|区|省|政府|国家|财政|里)(会|能|给|可以|肯)?(出钱|掏钱)|(给|发|补|奖)不(给|发|补|奖)|"
                           r"reward|subsid|grant|incentive|bonus|\bcash\b|\b(any|some) money\b|\bmoney for\b|\bfunding\b|\bget anything\b|"
                           # "What does a single champion get?": what a title brings (not "what do we need to get")
                           r"\bwhat (do|does|will|would|can|could) [^?]{0,60}(?<!to )\b(get|receive)( (from|for|in|under|out of|as) [^?]{0,60})?\s*\??\s*$|"
@@ -162,7 +162,7 @@ DETAIL: dict[str, re.Pattern] = {
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?[\d二三四五六七八九十两]|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准|"
                              r"不予(受理|认定|推荐)|不得(申报|申请))"),  # who may not apply is a condition too
-    "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资金支持|专项资金|补足差额|补齐差额|给予.{0,12}(万元|元|支持|优惠))"),
+    "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资助|资金支持|专项资金|补足差额|补齐差额|给予.{0,12}(万元|元|支持|优惠))"),
     "location": re.compile(r"(地点|地址|场地|会议室|会展中心|会堂|大厦|在[^，,。；;]{2,16}(举办|举行|召开|进行))"),
     "number": re.compile(r"(\d|[一二三四五六七八九十两百千]+(个|家|项|倍|成|级|年|名|次|场|万|亿))"),
     # (a tier of the ladder names a level of firm too: 为每家“小巨人”企业配备服务专员)

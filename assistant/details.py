@@ -182,8 +182,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             candidates = sorted(candidates, key=lambda h: not names_level(h, query.levels, title_only=title_only))
         # "what do we need for provincial level?" names nothing but the level: it wants that
         # level's criteria, not a clause that sets a target for firms of that level
+        # (nor does "What does X require for recognition?": its only subject is the recognition)
         bare = kind == "conditions" and ((bool(levels(query.ask)) and not topic)
-                                         or bool(ASKS_RECOGNITION_CRITERIA.search(query.ask)))
+                                         or bool(ASKS_RECOGNITION_CRITERIA.search(query.ask))
+                                         or (bool(topic) and all(APPLYING.intersection(g) for g in topic)))
         criterion = criterion_asked(query, weights) if kind == "conditions" else ()
         for hit in candidates:
             if kind == "conditions":

@@ -328,6 +328,9 @@ def test_one_row_of_a_policy_list_answers_without_the_lists_other_measures(struc
     ("澄岭市级专精特新申报条件", "1000万元以上"),
     ("澄岭认定条件", "1000万元以上"),
     ("瑜禾专精特新申报条件是什么", "不低于3%"),
+    ("What does Chengling require for municipal recognition?", "1000万元以上"),  # the criteria, not a reward
+    ("What does Qiyuan pay for an invention patent?", "5000元"),  # 资助 is a grant
+    ("Can Tongxu's rewards be combined with Ziling's?", "叠加"),
 ])
 def test_owners_words_are_answered_by_the_clause_that_says_it(structures, question, fact):
     answer = structures.ask(question)
@@ -351,6 +354,9 @@ def test_a_sum_for_something_else_is_not_a_titles_reward(structures):
     assert structures.ask("What is Luchuan's reward for a provincial specialised SME?").refused
     # 桐溆 rewards international, national and industry standards: a group standard is none of them
     assert structures.ask("桐溆团体标准奖多少？").refused
+    # 栖沅 pays for invention patents: a utility model is another kind of patent
+    assert structures.ask("What does Qiyuan give for a utility model patent?").refused
+    assert structures.ask("栖沅实用新型专利资助多少？").refused
     # 泊川's rewards are for 小巨人 and 省级专精特新: a single champion is a title of its own
     assert structures.ask("泊川培育资金对单项冠军奖多少？").refused
 
