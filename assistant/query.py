@@ -239,8 +239,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     nouns_of_kind = [DETAIL_NOUNS[kind] for kind in types if kind in DETAIL_NOUNS]
     # (and a noun that names what about the subject is wanted, of no particular kind: "研发补助对象",
     # "申报方式", "专项经费用途" — the clause on the subject says it, without the noun)
-    cue_groups = frozenset(g for g in ask_groups if any(p.fullmatch(g[0]) for p in cues)
-                           or any(p.fullmatch(g[0]) for p in nouns_of_kind) or OPEN_DETAIL.fullmatch(g[0]))
+    cue_groups = frozenset(g for g in ask_groups if any(p.fullmatch(t) for p in cues for t in (g[0], *(t for t in g[1:] if t in split.ask)))
+                           or any(p.fullmatch(g[0]) for p in nouns_of_kind) or OPEN_DETAIL.fullmatch(g[0]))  # (截止 said: 有效期's line)
     # (nor a word inside the words that ask: 兑现 in "哪个部门兑现")
     spans = [m.group(0) for p in cues for m in p.finditer(split.ask)]
     subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places) and g not in cue_groups

@@ -681,3 +681,16 @@ def test_who_takes_applications_and_a_subsidy_s_share_are_asked_for():
     assert "unit" in ask_types("Who accepts applications in Chengling?")
     assert "rate" in ask_types("What's the interest subsidy share in Qiyuan?")
     assert detail_present("unit", "各县（区）工业和信息化主管部门负责本辖区企业的申报受理")
+
+
+def test_a_detail_word_said_from_a_subjects_synonym_line_is_the_detail_asked(tmp_path):
+    from assistant.query import Glossary, analyse
+
+    # 截止 is one of 有效期's synonyms: said in "截止时间？" it asks for a date, it names no validity
+    (tmp_path / "synonyms.tsv").write_text("有效期|截止|失效|期限\n", encoding="utf-8")
+    synonyms = Synonyms.load(tmp_path / "synonyms.tsv")
+    query = analyse("云溪培育库怎么申报？ 截止时间？", Glossary([]), synonyms, ask="截止时间？")
+    validity = next(g for g in query.ask_groups if "有效期" in g)
+    assert "date" in query.ask_types and validity in query.cue_groups
+    said = analyse("政策有效期到什么时候？", Glossary([]), synonyms)
+    assert next(g for g in said.ask_groups if "有效期" in g) not in said.cue_groups  # 有效期 said: the subject
