@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 
-from .asking import ASK_TYPES, measured_words
+from .asking import ASK_TYPES, detail_present, measured_words
 from .evidence import TermWeights, squash, term_present
 from .query import QueryAnalysis
-from .subjects import clause_text
+from .subjects import clause_text, sentences
 from .types import ScoredChunk
 
 APPLYING = frozenset({"认定", "申报", "申请", "入库", "评定"})  # the process a notice's 申报材料 are for
@@ -81,9 +81,6 @@ def conditions_on_subject(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, 
     """Whether the clause states its requirement of the thing asked about: a sentence that sets a
     condition names the ask's most distinctive subject, or its heading or title does ("应急转贷
     要什么条件" is not answered by the 担保费率不高于1% of the measure's other item)."""
-    from .asking import detail_present
-    from .subjects import sentences
-
     named = [g for g in topic if not APPLYING.intersection(g) and any(weights.df(t) for t in g)]
     if not named:
         return True

@@ -187,6 +187,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                                          or bool(ASKS_RECOGNITION_CRITERIA.search(query.ask))
                                          or (bool(topic) and all(APPLYING.intersection(g) for g in topic)))
         criterion = criterion_asked(query, weights) if kind == "conditions" else ()
+        own = tuple(g for g, sc in zip(topic, scales) if sc >= 1.0)  # (the ask's own words, not the company's)
         for hit in candidates:
             if kind == "conditions":
                 # a criteria row, or a clause that states a requirement (not one that merely
@@ -196,7 +197,6 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     not topic or coverage(topic, (), row_title(hit, query), weights, scales=scales) >= 0.5
                     or bool(query.levels and names_level(hit, query.levels, title_only=title_only))) \
                     and names_criterion(criterion, hit)
-                own = tuple(g for g, sc in zip(topic, scales) if sc >= 1.0)
                 if row_fits or (hit.chunk.kind != "table_row" and detail_present(kind, hit.chunk.text, ask=query.ask) and (
                         states_criteria_of(own, hit, weights) if bare else conditions_on_subject(own, hit, weights, query.ask))):
                     found[kind] = (hit, hit.chunk.text)

@@ -237,10 +237,10 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     # (a term that is such a word, not one that contains it: 贷款额度 names a loan amount, not 额度)
     # (a group whose own word names the detail: 有效期 lists 期限 among its synonyms, and is a subject)
     nouns_of_kind = [DETAIL_NOUNS[kind] for kind in types if kind in DETAIL_NOUNS]
-    # (and a noun that names what about the subject is wanted, of no particular kind: "研发补助对象",
-    # "申报方式", "专项经费用途" — the clause on the subject says it, without the noun)
-    cue_groups = frozenset(g for g in ask_groups if any(p.fullmatch(t) for p in cues for t in (g[0], *(t for t in g[1:] if t in split.ask)))
-                           or any(p.fullmatch(g[0]) for p in nouns_of_kind) or OPEN_DETAIL.fullmatch(g[0]))  # (截止 said: 有效期's line)
+    # (and a noun naming what about the subject is wanted: "研发补助对象", "申报方式", "专项经费用途";
+    # a group asks by its head or the word said: 截止 of 有效期's line asks for a date)
+    cue_groups = frozenset(g for g in ask_groups if any(p.fullmatch(t) for p in cues for t in g if t == g[0] or t in split.ask)
+                           or any(p.fullmatch(g[0]) for p in nouns_of_kind) or OPEN_DETAIL.fullmatch(g[0]))
     # (nor a word inside the words that ask: 兑现 in "哪个部门兑现")
     spans = [m.group(0) for p in cues for m in p.finditer(split.ask)]
     subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places) and g not in cue_groups
