@@ -183,9 +183,11 @@ def test_a_partial_decline_shows_related_clauses_as_such(page):
 
 
 def test_the_place_is_remembered_and_its_documents_preferred(page):
+    stored = page.evaluate("localStorage.getItem('pa-place')")
     page.locator("#place input").click()
     page.get_by_role("option", name="盐城市").click()
-    page.wait_for_timeout(300)
+    # the choice is written to the browser's storage (encrypted) by a round trip: reload only after it
+    page.wait_for_function("before => localStorage.getItem('pa-place') !== before", arg=stored)
     page.reload()
     page.wait_for_selector("#question textarea")
     page.wait_for_function("document.querySelector('#place input').value === '盐城市'")
