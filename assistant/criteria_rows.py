@@ -14,6 +14,13 @@ from .types import ScoredChunk
 APPLYING = frozenset({"认定", "申报", "申请", "入库", "评定"})  # the process a notice's 申报材料 are for
 
 
+def _subject_key(topic: tuple[tuple[str, ...], ...], weights: TermWeights, known_only: bool = False) -> tuple[str, ...]:
+    """The ask's most distinctive subject group other than the applying itself (with
+    ``known_only``: among the groups the texts name); empty when there is none."""
+    named = [g for g in topic if not APPLYING.intersection(g) and (not known_only or any(weights.df(t) for t in g))]
+    return max(named, key=weights.group_weight) if named else ()
+
+
 def states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
     """Whether the clause sets out what it takes to be (or get) the thing the ask names
     (``topic``: its own words, not the company's figures): its criteria sentence or its heading
@@ -23,10 +30,9 @@ def states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, wei
     match = STATES_CRITERIA.search(text)
     if not match:
         return False
-    named = [g for g in topic if not APPLYING.intersection(g)]
-    if not named:
+    key = _subject_key(topic, weights)
+    if not key:
         return True
-    key = max(named, key=weights.group_weight)
     # (or the document does, when the clause is its own "申报条件": 杉屿's notice on 区级专精特新)
     window = squash(" ".join(hit.chunk.section_path) + " " + text[max(0, match.start() - 24): match.end()])
     if ASKS_RECOGNITION_CRITERIA.search(" ".join(hit.chunk.section_path)):
@@ -81,10 +87,9 @@ def conditions_on_subject(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, 
     """Whether the clause states its requirement of the thing asked about: a sentence that sets a
     condition names the ask's most distinctive subject, or its heading or title does ("应急转贷
     要什么条件" is not answered by the 担保费率不高于1% of the measure's other item)."""
-    named = [g for g in topic if not APPLYING.intersection(g) and any(weights.df(t) for t in g)]
-    if not named:
+    key = _subject_key(topic, weights, known_only=True)
+    if not key:
         return True
-    key = max(named, key=weights.group_weight)
     if any(term_present(t, squash(f"{hit.doc.title} {' '.join(hit.chunk.section_path)}")) for t in key):
         return True
     return any(detail_present("conditions", part, ask=ask) and any(term_present(t, squash(part)) for t in key)
