@@ -21,10 +21,11 @@ from .decision import DEFAULT_MODEL, DecisionModel, features
 from .details import DetailCheck, check_details, year_uncovered
 from .evidence import TermWeights, coverage
 from .gloss import gloss
+from .novelty import novel_subject
 from .query import QueryAnalysis
 from .quotes import UNITS_ONLY as _UNITS_ONLY
 from .quotes import quote_of
-from .subjects import ask_subject, novel_subject, object_fit, open_head_missing, topical
+from .subjects import ask_subject, object_fit, open_head_missing, topical
 from .types import (
     SECTION_SEPARATOR,
     TABLE_KINDS,

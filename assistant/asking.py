@@ -50,14 +50,14 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"what (does|do|will|would|can) [^?]{0,40}\bpay\b)", re.IGNORECASE),
     "count": re.compile(
         r"(多少家|几家|多少个(?!点|工作日|月|小时|基点|百分点)|(?<![这近前好十哪])几个(?!点|工作日|月|小时|星期|季度|阶段|基点|百分点)(?=[^，,。；;！!]*$)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
-        r"(数量|家数|个数|名额|场次)\s*[？?]?\s*$|(名额|场次).{0,3}(多少|几)|"  # "专精特新板挂牌数量": a keyword ask ending on the count
+        r"(数量|总量|总数|家数|个数|名额|场次)(目标)?\s*[？?]?\s*$|(名额|场次).{0,3}(多少|几)|"  # "专精特新板挂牌数量": a keyword ask ending on the count
         r"how many(?! (years?|months?|days?|weeks?|working days|points|times|stars|rounds)\b)|what number of)", re.IGNORECASE),
     "date": re.compile(
         r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"
         r"when (is|are|do|does|can|will|must|should))",
         re.IGNORECASE),
-    "frequency": re.compile(r"(多久.{0,8}一次|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often)", re.IGNORECASE),
-    "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次)|多长时间(?!.{0,8}一次)|多长(?![时期])|(?<![这近前十好])几年(?!.{0,6}一次)|多少年|几个月(?!.{0,6}一次)|"
+    "frequency": re.compile(r"(多久.{0,8}一次|(多久|多长时间)[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实)|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often)", re.IGNORECASE),
+    "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长时间(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长(?![时期])|(?<![这近前十好])几年(?!.{0,6}一次)|多少年|几个月(?!.{0,6}一次)|"
                            r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|时限|"
                            r"how long|how (fast|quickly|soon)\b|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of\b[^?]{0,40}\b(loans?|credit|subsid\w*|lease|recognition))", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|(申报|申请|报名|办理)(方式|途径|渠道)|"
@@ -130,7 +130,7 @@ DETAIL_NOUNS: dict[str, re.Pattern] = {
     "amount": re.compile(r"额度|金额|数额|上限|最高额"),
     "date": re.compile(r"截止|截止时间|截止日期|日期|时间|期限"),
     "duration": re.compile(r"期限|时长|时间|年限|时限"),
-    "count": re.compile(r"数量|家数|个数|名额|人数|场次"),
+    "count": re.compile(r"数量|总量|总数|家数|个数|名额|人数|场次"),
     "unit": re.compile(r"部门|单位|责任单位|责任部门|机构"),
     "contact": re.compile(r"电话|联系电话|联系方式|联系人|地址|网址|邮箱"),
     "materials": re.compile(r"材料|资料|申报材料"),
@@ -161,7 +161,7 @@ DETAIL: dict[str, re.Pattern] = {
     "unit": re.compile(r"(责任单位|责任部门|主管部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府|机构)"),
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?[\d二三四五六七八九十两]|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准|"
-                             r"不予(受理|认定|推荐)|不得(申报|申请))"),  # who may not apply is a condition too
+                             r"不予(受理|认定|推荐)|不得(申报|申请)|已经?(获得|取得)[^，,。；;]{0,20}(认定|称号|资质)的)"),  # who may not apply is a condition too
     "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资助|资金支持|专项资金|补足差额|补齐差额|给予.{0,12}(万元|元|支持|优惠))"),
     "location": re.compile(r"(地点|地址|场地|会议室|会展中心|会堂|大厦|在[^，,。；;]{2,16}(举办|举行|召开|进行))"),
     "number": re.compile(r"(\d|[一二三四五六七八九十两百千]+(个|家|项|倍|成|级|年|名|次|场|万|亿))"),

@@ -34,8 +34,9 @@ from .evidence import (
     known_share,
 )
 from .levels import level_fit as levels_fit
+from .novelty import novel_noun
 from .query import QueryAnalysis
-from .subjects import novel_noun, subject_fit, topical
+from .subjects import subject_fit, topical
 from .types import ScoredChunk
 
 FEATURES = ("ask_coverage", "coverage", "similarity", "known", "detail", "criteria", "level", "subject", "novel")

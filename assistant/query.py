@@ -252,7 +252,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     heads = head_nouns(split.ask) if CJK.search(split.ask) else frozenset()
     if refers or (not unknown and (ask_size < 1 or not subject or (weak and not ask))):
         if not subject and told and CJK.search(told[-1]):  # "想申请人才公寓，县里有吗？": of what was told last
-            heads |= head_nouns(told[-1])
+            heads |= head_nouns(told[-1]) or nouns(told[-1])  # (its nouns where an act heads it: 首席质量官培训)
         # the situation told ("今年研发费用800万") is taken in; who the asker is stays context
         # (an earlier question's words for its own detail are not: "什么时候截止？" → "what documents?"
         # asks for the pool's materials, not for a deadline)

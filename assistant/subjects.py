@@ -39,68 +39,14 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE.findall(text) if s.strip()] or [text]
 
 
-def novel_noun(query: QueryAnalysis, weights: TermWeights) -> float:
-    """1 when the ask names a thing (a noun: 公寓, 房产税) that no text of the knowledge base
-    mentions under any of its synonyms: the documents cannot speak of it."""
-    return float(any(any(t in query.nouns for t in g) and all(weights.df(t) == 0 for t in g)
-                     for g in query.ask_groups))
-
-
-_NOT_A_THING = re.compile(r"^[能可会要想该这那此本每各别]")  # 能用, 这两项: a modal or a pointer, no name
-
-
-def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
-    """Whether what the ask is about (a noun heading its phrase: 公寓 in 人才公寓, 年费 in 交年费)
-    is a thing no text mentions under any of its synonyms: no clause can answer for it."""
-    # only where the ask is whether there is such a thing (有没有…, 能申请…吗, 要交…吗, 有贷款额度吗):
-    # a question for a detail (多久, 电话多少) is judged by whether the detail is there
-    asked = _ASKED_OBJECT.search(query.ask)
-    span = squash(next(g for g in asked.groups() if g)) if asked else ""
-    whether = set(query.ask_types) <= {"conditions", "support"}
-    # most of what a yes/no ask names is in no text ("劳动合同到期不续签要赔偿吗": 劳动合同, 续签,
-    # 赔偿), though jieba tags none of it a noun: the texts do not speak of it
-    own = [g for g in (query.ask_groups[:query.own_size] if query.own_size else query.ask_groups)
-           if g not in query.cue_groups and not is_scope(g, query.places) and g not in query.level_groups]
-    unseen = [g for g in own if all(weights.df(t) == 0 for t in g)]
-    if whether and query.language == "zh" and len(unseen) >= 2 and 2 * len(unseen) > len(own):
-        return True
-    if query.language == "en" and _unknown_benefit(query):
-        return True  # "Is there an internship subsidy?", "What does X give for ISO 9001?": a thing no text knows
-    if query.language == "zh" and any(all(weights.df(t) == 0 for t in g) and any(  # (also one wished for before "有吗？")
-            t and re.search(re.escape(t) + "的?(补贴|补助|奖励|资助|奖补|贴息)", query.question) for t in g) for g in query.ask_groups
-            if not is_scope(g, query.places) and g not in query.level_groups and g not in query.cue_groups):
-        return True  # "招聘补贴": a benefit for a thing no text speaks of
-    return any(g not in query.cue_groups and not is_scope(g, query.places)
-               and all(weights.df(t) == 0 for t in g)
-               # an English ask's terms are the glossary's names of things: no tagging needed
-               # (a fee is a thing to pay, whatever jieba tags it: 交申报费吗)
-               and (query.language == "en" or any((t in query.heads or t.endswith("费")) and not _NOT_A_THING.match(t) for t in g))
-               and (whether or any(squash(t) in span for t in g if t))
-               for g in query.ask_groups)
-
-
-_EN_BENEFIT_WORDS = r"subsid\w*|allowances?|grants?|rewards?|bonus\w*|funding|incentives?"
-_EN_BENEFIT = rf"({_EN_BENEFIT_WORDS})\b"
-_EN_GIVEN_FOR = re.compile(rf"\b(give|gives|pay|pays|{_EN_BENEFIT_WORDS})\s+(for|towards)\s+(an?\s+|the\s+)?([a-z0-9' -]+?)\s*\??\s*$",
-                           re.IGNORECASE)
-
-
-def _unknown_benefit(query: QueryAnalysis) -> bool:
-    """Whether an English ask wants a benefit for a thing named only in words no glossary line
-    knows: right before the benefit ("internship subsidy"), or all of what follows "give for"."""
-    unknown = {w.lower() for w in query.unknown_terms}
-    if any(re.search(rf"\b{re.escape(w)}\s+{_EN_BENEFIT}", query.ask, re.IGNORECASE) for w in unknown):
-        return True
-    thing = _EN_GIVEN_FOR.search(query.ask)
-    words = re.findall(r"[a-z0-9]+", thing.group(4).lower()) if thing else []
-    return bool(words) and all(w in unknown or w.isdigit() for w in words)
-
-
 # "评分标准是什么", "申报流程是怎样的": an open ask about the thing named right before it
 _OPEN_CUE = re.compile(r"(是什么|是啥|有哪些|包括哪些|包含哪些|是怎样的|是怎么样的)")
 _PHRASE_END = re.compile(rf"({OPEN_DETAIL.pattern})?[？?！!。\s]*$")  # (a trailing 方式/对象 asks about what precedes it)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
 _CAN_DO = re.compile(r"(能|可以|可否|能否|能不能|可不可以)(用来|用于|拿来|拿去)?[\u4e00-\u9fff]{1,6}?(吗|么)?[？?]?\s*$")
+
+
+_BARE_IS_THERE = re.compile(r"[\u4e00-\u9fff]{0,4}?(有吗|有没有|有么|有不)[？?]?")
 
 
 def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> bool:
@@ -126,6 +72,10 @@ def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: Te
         # "应收账款能融资吗": whether the thing before the modal can be used so; a clause on
         # 融资 that never names 应收账款 says nothing of it
         chain = measured_words(query.ask, named, _CAN_DO)
+    if not chain and query.places and _BARE_IS_THERE.fullmatch(query.ask.strip()):
+        # a bare "is there?" ("我们是连云港的企业，想申请首席质量官培训，有吗？") asks of the thing
+        # told just before it: the place's clauses must name it
+        chain = [g for g in named if any(t in query.heads for t in g) and not is_scope(g, query.places)]
     if not chain:
         return False
     head = chain[-1]
@@ -136,7 +86,7 @@ def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: Te
 
 
 # the thing a yes/no question asks whether there is: 有贴息吗, 有没有房租补贴, 能享受X吗
-_ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？?！!有]{1,12}?)(?:吗|么|没有|不)"
+ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？?！!有]{1,12}?)(?:吗|么|没有|不)"
                            r"|(?:能|可以|可)(?:享受|拿到|获得|得到|申请)([^，,。？?！!]{1,10}?)(?:吗|么)"
                            r"|(?:需要|要|得)(?:提供|提交|交|出具|缴纳|缴)([^，,。？?！!]{1,12}?)(?:吗|么)")
 
@@ -150,7 +100,7 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
     """1 unless a yes/no question's object is missing from the best clauses: in "对专精特新企业
     贷款有贴息吗？" a clause on 贷款 without 贴息 does not answer. The object's most distinctive
     word (under any of its synonyms) must be in one of the topical clauses."""
-    match = _ASKED_OBJECT.search(query.ask)
+    match = ASKED_OBJECT.search(query.ask)
     if not match:
         return 1.0
     span = squash(next(g for g in match.groups() if g))
