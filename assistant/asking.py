@@ -58,7 +58,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         re.IGNORECASE),
     "frequency": re.compile(r"(多久.{0,8}一次|(多久|多长时间)[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实)|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长时间(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长(?![时期])|(?<![这近前十好])几年(?!.{0,6}一次)|多少年|几个月(?!.{0,6}一次)|"
-                           r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|时限|"
+                           r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|时限|天数|年数|"
                            r"how long|how (fast|quickly|soon)\b|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of\b[^?]{0,40}\b(loans?|credit|subsid\w*|lease|recognition))", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|(申报|申请|报名|办理)(方式|途径|渠道)|"
                             r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|"
@@ -129,7 +129,7 @@ DETAIL_NOUNS: dict[str, re.Pattern] = {
     "rate": re.compile(r"比例|比率|比重|占比|百分比|费率|利率|税率"),
     "amount": re.compile(r"额度|金额|数额|上限|最高额"),
     "date": re.compile(r"截止|截止时间|截止日期|日期|时间|期限"),
-    "duration": re.compile(r"期限|时长|时间|年限|时限"),
+    "duration": re.compile(r"期限|时长|时间|年限|时限|天数|年数"),
     "count": re.compile(r"数量|总量|总数|家数|个数|名额|人数|场次"),
     "unit": re.compile(r"部门|单位|责任单位|责任部门|机构"),
     "contact": re.compile(r"电话|联系电话|联系方式|联系人|地址|网址|邮箱"),

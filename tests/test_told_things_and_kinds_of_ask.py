@@ -5,6 +5,10 @@ from __future__ import annotations
 
 import pytest
 
+from eval.format_corpus import DOCUMENTS
+
+from .conftest import conversation, quoted_then_followed
+
 
 @pytest.mark.parametrize(("question", "fact"), [
     ("创新型中小企业总量目标", "5000家"),  # a keyword ask ending on 总量目标 wants a count
@@ -30,3 +34,27 @@ def test_a_bare_is_there_about_a_thing_only_other_places_provide_says_so(assista
 def test_a_bare_is_there_without_a_place_still_answers_from_the_clause_that_names_it(assistant):
     answer = assistant.ask("我们想建首席质量官制度，有支持吗？")
     assert not answer.refused and "首席质量官制度" in answer.text
+
+
+@pytest.fixture(scope="module")
+def rules(settings_factory, tmp_path_factory):
+    """The seeds with 瑜禾's application guide (PDF), 泊川's fund rules (.docx) and 栖沅's policy list (PDF)."""
+    from .conftest import library_with
+
+    def render(documents):
+        for stem, fmt in (("yuhe-application-guide", "pdf"), ("bochuan-fund-rules-draft", "docx"), ("qiyuan-policy-list", "pdf")):
+            next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
+
+    return library_with(tmp_path_factory.mktemp("rules"), settings_factory, render=render)
+
+
+def test_a_keyword_ask_ending_on_days_wants_a_span(rules):
+    answer = rules.ask("瑜禾评审结果公示天数")
+    assert not answer.refused and "7个工作日" in answer.citations[0].quote, answer.text
+
+
+def test_how_long_at_most_after_a_question_asks_it_of_the_earlier_topic(rules, assistant):
+    # 最长 only bounds the span asked: 栖沅's 最长36个月 (a rent subsidy) is not 泊川's interest subsidy
+    quoted_then_followed(rules, "泊川贷款贴息比例多少？", "最长多久？", "50%", "2年")
+    followed = assistant.ask("最长多久？", history=conversation(assistant, "入园的专精特新企业房租有优惠吗？"))
+    assert not followed.refused and "三年房租优惠" in followed.text, followed.text
