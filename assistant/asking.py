@@ -143,10 +143,10 @@ DETAIL_NOUNS: dict[str, re.Pattern] = {
 DETAIL: dict[str, re.Pattern] = {
     # (a rate pegged to the benchmark states it too: 贷款利率不高于同期LPR)
     # (a ratio of people to firms too: 每两家企业配备1名专员)
-    "rate": re.compile(r"(每[\d两二三四五六七八九十]+(家|个|户)[^，,。；;]{0,10}(配备|配置|安排)|\d+(\.\d+)?%|百分之|个百分点|\d+(\.\d+)?‰|\d+个?基点|[一二三四五六七八九\d](\.\d)?折|"
+    "rate": re.compile(r"(每[\d两二三四五六七八九十]+(家|个|户)[^，,。；;]{0,10}(配备|配置|安排)|\d+(\.\d+)?%|百分之|减半|个百分点|\d+(\.\d+)?‰|\d+个?基点|[一二三四五六七八九\d](\.\d)?折|"
                        r"(不高于|不超过|低于)(同期)?(贷款市场报价利率|LPR))"),
     # an amount may be stated as a share of something ("按设备投资额的8%给予补助")
-    "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度)"),
+    "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度|减半)"),  # (a rent halved states its cut)
     "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位|场|份)|"
                         r"(?<![一])[二三四五六七八九十百千两]+(家|个(?!工作日|月)|项|件|名|位|份)|一(名|位|份))"),
     # (or a time relative to an event: 有效期满前3个月, 变化发生后30日内)
@@ -162,7 +162,7 @@ DETAIL: dict[str, re.Pattern] = {
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?[\d二三四五六七八九十两]|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准|"
                              r"不予(受理|认定|推荐)|不得(申报|申请)|已经?(获得|取得)[^，,。；;]{0,20}(认定|称号|资质)的)"),  # who may not apply is a condition too
-    "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资助|资金支持|专项资金|补足差额|补齐差额|给予.{0,12}(万元|元|支持|优惠))"),
+    "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资助|资金支持|专项资金|补足差额|补齐差额|减半|减免|给予.{0,12}(万元|元|支持|优惠))"),
     "location": re.compile(r"(地点|地址|场地|会议室|会展中心|会堂|大厦|在[^，,。；;]{2,16}(举办|举行|召开|进行))"),
     "number": re.compile(r"(\d|[一二三四五六七八九十两百千]+(个|家|项|倍|成|级|年|名|次|场|万|亿))"),
     # (a tier of the ladder names a level of firm too: 为每家“小巨人”企业配备服务专员)

@@ -42,6 +42,8 @@ _PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七�
 _TOTAL_ASKED = re.compile(r"(一共|总共|合计|总计|共计|加起来|in total|altogether|overall|all together)", re.IGNORECASE)
 _EACH = re.compile(r"每[一二两三四五六七八九十\d]*(家|个|人|户|项|名|位|所)")
 _TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
+# the measure word a count is asked in ("多少家企业参加"): 2场 counts events, not firms
+_COUNTED_IN = re.compile(r"(?:多少|几)(家|场|项|名|件|所|批|位|期)")
 
 # "我们能拿多少": what an enterprise receives; a budget set aside (安排专项资金1500万元) is not that
 _RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们|我们能|我能|(can|do|would|will) (we|i) (get|receive))", re.IGNORECASE)
@@ -130,6 +132,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     grant_asked = bool(ASK_TYPES["support"].search(query.ask) or _GRANT.search(query.ask))
     per_item = _PER_ITEM.search(query.ask)
     total_asked = bool(_TOTAL_ASKED.search(query.ask)) and not per_item
+    counted_in = _COUNTED_IN.search(query.ask)
     fee_asked = bool(_FEE_ASKED.search(query.ask))
     act = _UNIT_ACT.search(query.ask)  # "资金谁管": the unit that manages it, not one that recovers it
     act_word = _ACT_WORDS[(act.group(1) or act.group(2)).lower()] if act else None
@@ -256,6 +259,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     granted = False
                 if total_asked and kind in ("count", "amount", "number") and _EACH.search(part) and not _TOTAL.search(part):
                     granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total
+                if counted_in and kind == "count" and not re.search(rf"[\d一二三四五六七八九十百千两]{counted_in.group(1)}", part):
+                    granted = False
                 if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):
                     found[kind] = (hit, part)
                     break

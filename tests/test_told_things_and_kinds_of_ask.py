@@ -16,6 +16,7 @@ from .conftest import conversation, quoted_then_followed
     ("金湖培育库多久调整一下？", "每年"),  # how often a list is revised, though 一次 is not said
     ("金湖的企业想建培训基地，有什么要求？", "已经获得"),  # who may build it is its condition
     ("我们公司想评企业标准领跑者，评上后有什么好处？", "连续保持一年以上"),  # 好处: what support
+    ("企业家培训每年有多少家企业参加？", "每年参训企业不少于1000家"),  # firms (家), not the 2场 of events
 ])
 def test_asks_whose_kind_hides_in_a_word_are_answered(assistant, question, fact):
     answer = assistant.ask(question)
@@ -38,11 +39,13 @@ def test_a_bare_is_there_without_a_place_still_answers_from_the_clause_that_name
 
 @pytest.fixture(scope="module")
 def rules(settings_factory, tmp_path_factory):
-    """The seeds with 瑜禾's application guide (PDF), 泊川's fund rules (.docx) and 栖沅's policy list (PDF)."""
+    """The seeds with 瑜禾's application guide (PDF), 泊川's fund rules (.docx), 栖沅's policy list
+    (PDF) and 桥川's implementing opinions (.docx)."""
     from .conftest import library_with
 
     def render(documents):
-        for stem, fmt in (("yuhe-application-guide", "pdf"), ("bochuan-fund-rules-draft", "docx"), ("qiyuan-policy-list", "pdf")):
+        for stem, fmt in (("yuhe-application-guide", "pdf"), ("bochuan-fund-rules-draft", "docx"), ("qiyuan-policy-list", "pdf"),
+                           ("qiaochuan-implementing-opinions", "docx")):
             next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
 
     return library_with(tmp_path_factory.mktemp("rules"), settings_factory, render=render)
@@ -58,3 +61,8 @@ def test_how_long_at_most_after_a_question_asks_it_of_the_earlier_topic(rules, a
     quoted_then_followed(rules, "泊川贷款贴息比例多少？", "最长多久？", "50%", "2年")
     followed = assistant.ask("最长多久？", history=conversation(assistant, "入园的专精特新企业房租有优惠吗？"))
     assert not followed.refused and "三年房租优惠" in followed.text, followed.text
+
+
+def test_a_rent_halved_is_the_discount_asked_for(rules):
+    answer = rules.ask("How much rent discount does Qiaochuan give in its industrial park?")
+    assert not answer.refused and "前两年租金减半" in answer.citations[0].quote, answer.text
