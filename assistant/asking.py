@@ -360,7 +360,7 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
     if kind == "measure":
         units = "|".join(measure_units(ask)) or _UNITS
         return bool(re.search(rf"(\d+|[一二三四五六七八九十两]+)\s*({units})", sentence))
-    if kind == "rate" and re.search(r"(利率|利息|interest)", ask, re.IGNORECASE) and not re.search(r"贴息|subsidi[sz]|subsidy", ask, re.IGNORECASE):
+    if kind == "rate" and re.search(r"(利率|利息|interest)", ask, re.IGNORECASE) and not re.search(r"贴息|利息.{0,4}(补|报销|返还)|(补|报销|返还).{0,4}利息|subsidi[sz]|subsidy", ask, re.IGNORECASE):
         sentence = _SUBSIDY_SHARE.sub("", sentence)  # "按LPR的40%给予贴息": the subsidy's share, not the loan's rate
         if not _RATE_NAMED.search(sentence):
             return False  # "风险池的利率": a pool's 40% share of losses is no interest rate

@@ -189,7 +189,7 @@ def resolve(question: str, history: list[Turn], regions: Regions | Aliases | Non
     previous = [turn.content for turn in history if turn.role == "user" and turn.content.strip()][-4:]
     if not previous or not is_followup(question) or _depth > 4:
         return question, None
-    earlier, _ = resolve(previous[-1], [Turn("user", q) for q in previous[:-1]], regions, _depth + 1)
+    earlier, earlier_ask = resolve(previous[-1], [Turn("user", q) for q in previous[:-1]], regions, _depth + 1)
     rewritten = earlier
     replaced = False
     for slot, aliases in slots.items():
@@ -214,4 +214,8 @@ def resolve(question: str, history: list[Turn], regions: Regions | Aliases | Non
     refers = _REFERS_BACK.search(rest)
     # "那市级的呢？" after a question that named no level: a level added to the earlier ask
     added = not _residue(question, slots) and any(aliases.find(question) for aliases in slots.values())
-    return f"{earlier} {rest}".strip(), None if refers or added or not rest else rest
+    ask = None if refers or added or not rest else rest
+    if ask and earlier_ask and _bare_ask(rest) and not _bare_ask(earlier_ask):
+        # "研发补助最多多少？ ⟫ 那首台套呢？ ⟫ 那谁负责？": who is responsible for 首台套, the thing asked last
+        ask = f"{earlier_ask} {rest}"
+    return f"{earlier} {rest}".strip(), ask

@@ -66,3 +66,22 @@ def test_how_long_at_most_after_a_question_asks_it_of_the_earlier_topic(rules, a
 def test_a_rent_halved_is_the_discount_asked_for(rules):
     answer = rules.ask("How much rent discount does Qiaochuan give in its industrial park?")
     assert not answer.refused and "前两年租金减半" in answer.citations[0].quote, answer.text
+
+
+def test_interest_made_up_is_the_subsidy_s_share(rules):
+    # "利息能补多少" asks what share of the interest is paid back, not the loan's rate
+    answer = rules.ask("我们在桥川，今年拿了银行贷款，利息能补多少？")
+    assert not answer.refused and "按实际支付利息的30%给予贴息" in answer.text, answer.text
+
+
+def test_a_bare_ask_after_a_swapped_subject_asks_of_the_thing_asked_last(rules):
+    history = conversation(rules, "栖沅研发费用增量补助最多多少？", "那首台套呢？")
+    answer = rules.ask("那谁负责？", history=history)
+    assert not answer.refused and "首台（套）装备保险补偿" in answer.citations[0].quote, answer.text
+    assert "研发费用增量补助" not in answer.citations[0].quote
+
+
+def test_english_county_recommendations_after_the_application_deadline(rules):
+    history = conversation(rules, "When must Yuhe firms submit applications?")
+    answer = rules.ask("And the deadline for county recommendations?", history=history)
+    assert not answer.refused and "6月15日" in answer.citations[0].quote, answer.text
