@@ -115,14 +115,15 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
                   and not is_scope(g, query.places) and g not in query.level_groups
                   and any(weights.df(t) for t in g) and not any(t in _GENERIC_BENEFITS for t in g)]
         if groups:  # the head of that phrase is its last word: 参加培训 is about 培训
-            return _names_object(max(groups, key=lambda g: max(before.rfind(squash(t)) for t in g if t)), hits)
+            # (named by the clause or by its document: "鹭川小巨人培育有什么奖励" by a 培育行动计划)
+            return _names_object(max(groups, key=lambda g: max(before.rfind(squash(t)) for t in g if t)), hits, evidence_text)
     if not groups:
         return 1.0
     return _names_object(max(groups, key=weights.group_weight), hits)
 
 
-def _names_object(key: tuple[str, ...], hits: list[ScoredChunk]) -> float:
-    texts = [squash(clause_text(h)) for h in topical(hits)[:3]]
+def _names_object(key: tuple[str, ...], hits: list[ScoredChunk], text_of=clause_text) -> float:
+    texts = [squash(text_of(h)) for h in topical(hits)[:3]]
     return float(any(squash(t) in text for t in key for text in texts))
 
 

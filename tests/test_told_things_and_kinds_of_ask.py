@@ -40,12 +40,13 @@ def test_a_bare_is_there_without_a_place_still_answers_from_the_clause_that_name
 @pytest.fixture(scope="module")
 def rules(settings_factory, tmp_path_factory):
     """The seeds with 瑜禾's application guide (PDF), 泊川's fund rules (.docx), 栖沅's policy list
-    (PDF) and 桥川's implementing opinions (.docx)."""
+    (PDF), 桥川's implementing opinions (.docx), 鹭川's plan (.txt) and 禾浦's ten measures (GBK .txt)."""
     from .conftest import library_with
 
     def render(documents):
         for stem, fmt in (("yuhe-application-guide", "pdf"), ("bochuan-fund-rules-draft", "docx"), ("qiyuan-policy-list", "pdf"),
-                           ("qiaochuan-implementing-opinions", "docx")):
+                           ("qiaochuan-implementing-opinions", "docx"), ("luchuan-little-giant-plan", "txt"),
+                           ("hepu-ten-measures", "txt-gbk")):
             next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
 
     return library_with(tmp_path_factory.mktemp("rules"), settings_factory, render=render)
@@ -85,3 +86,14 @@ def test_english_county_recommendations_after_the_application_deadline(rules):
     history = conversation(rules, "When must Yuhe firms submit applications?")
     answer = rules.ask("And the deadline for county recommendations?", history=history)
     assert not answer.refused and "6月15日" in answer.citations[0].quote, answer.text
+
+
+def test_a_reward_for_a_programme_named_by_its_document(rules):
+    # 培育 is not in the reward clause, but the document is 鹭川's 梯度培育行动计划
+    answer = rules.ask("鹭川小巨人培育有什么奖励？")
+    assert not answer.refused and "一次性奖励100万元" in answer.citations[0].quote, answer.text
+
+
+def test_what_an_english_owner_gets_for_a_hire_is_the_subsidy(rules):
+    answer = rules.ask("We're a Hepu firm and just hired a full-time PhD. What do we get?")
+    assert not answer.refused and "3万元生活补贴" in answer.citations[0].quote, answer.text
