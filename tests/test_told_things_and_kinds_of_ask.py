@@ -40,13 +40,15 @@ def test_a_bare_is_there_without_a_place_still_answers_from_the_clause_that_name
 @pytest.fixture(scope="module")
 def rules(settings_factory, tmp_path_factory):
     """The seeds with 瑜禾's application guide (PDF), 泊川's fund rules (.docx), 栖沅's policy list
-    (PDF), 桥川's implementing opinions (.docx), 鹭川's plan (.txt) and 禾浦's ten measures (GBK .txt)."""
+    (PDF), 桥川's implementing opinions (.docx), 鹭川's plan (.txt), 禾浦's ten measures (GBK .txt),
+    澄岭's 办法 (HTML page) and 杉屿's application notice (Markdown)."""
     from .conftest import library_with
 
     def render(documents):
         for stem, fmt in (("yuhe-application-guide", "pdf"), ("bochuan-fund-rules-draft", "docx"), ("qiyuan-policy-list", "pdf"),
                            ("qiaochuan-implementing-opinions", "docx"), ("luchuan-little-giant-plan", "txt"),
-                           ("hepu-ten-measures", "txt-gbk")):
+                           ("hepu-ten-measures", "txt-gbk"), ("chengling-certification-measures", "html"),
+                           ("shanyu-application-notice", "md")):
             next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
 
     return library_with(tmp_path_factory.mktemp("rules"), settings_factory, render=render)
@@ -97,3 +99,15 @@ def test_a_reward_for_a_programme_named_by_its_document(rules):
 def test_what_an_english_owner_gets_for_a_hire_is_the_subsidy(rules):
     answer = rules.ask("We're a Hepu firm and just hired a full-time PhD. What do we get?")
     assert not answer.refused and "3万元生活补贴" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("杉屿研发人员比例要求", "研发人员占职工总数比重不低于10%"),  # 比例 said, 比重 written
+    ("澄岭县区初审多久推荐到市里？", "15个工作日内"),  # 县区 said, 县（区） written
+    # "Anything extra?" after moving up a level asks for the reward for it
+    ("We're a Chengling firm that moved up to provincial level two years after municipal recognition. Anything extra?",
+     "再给予一次性奖励30万元"),
+])
+def test_owners_words_for_what_the_text_writes_otherwise(rules, question, quoted):
+    answer = rules.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text
