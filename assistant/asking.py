@@ -158,7 +158,7 @@ DETAIL: dict[str, re.Pattern] = {
     "materials": re.compile(r"(申报书|材料(包括|如下|\s*[：:])|证明材料|审计报告|申请表|(提交|报送|上报|递交).{0,16}(书|报告|材料|证明))"),
     # a span of time (3年, 6个月, 30日内), not a date (2026年, 6月15日)
     "duration": re.compile(r"((?<!\d)\d{1,3}(年|个月|天|周)|(?<![\d月])\d{1,3}日(?=内|以内|之内)|(?<![\d年])\d{1,2}月(?=内|以内)|\d+个?工作日|[一二三四五六七八九十两半]+(年|个月|天|个工作日))"),
-    "unit": re.compile(r"(责任单位|责任部门|主管部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府|机构)"),
+    "unit": re.compile(r"(责任单位|责任部门|主管部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府|机构|(?<!各)[\u4e00-\u9fff]{2}部门)"),
     "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?[\d二三四五六七八九十两]|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准|"
                              r"不予(受理|认定|推荐)|不得(申报|申请)|已经?(获得|取得)[^，,。；;]{0,20}(认定|称号|资质)的)"),  # who may not apply is a condition too
@@ -364,8 +364,10 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         sentence = _SUBSIDY_SHARE.sub("", sentence)  # "按LPR的40%给予贴息": the subsidy's share, not the loan's rate
         if not _RATE_NAMED.search(sentence):
             return False  # "风险池的利率": a pool's 40% share of losses is no interest rate
-    if kind == "rate" and re.search(r"贴息|interest subsid", ask, re.IGNORECASE) and "贴" not in sentence:
-        return False  # "专精贷贴息比例": a loan's rate cap (不高于LPR加50个基点) is no interest subsidy
+    if kind in ("rate", "amount", "support") and re.search(r"贴息|interest subsid", ask, re.IGNORECASE) \
+            and not re.search(r"贴息|利息", sentence):
+        # "专精贷贴息比例": a loan's rate cap (不高于LPR加50个基点) is no interest subsidy, nor is a booth subsidy
+        return False
     if kind == "date" and _PAID.search(ask or "") and _WITHIN.search(sentence):
         return True  # "奖励什么时候发": "认定文件印发后3个月内拨付" says when
     if kind == "date" and DEADLINE_ASKED.search(ask or "") and not BY_DATE.search(sentence):

@@ -99,7 +99,8 @@ _THRESHOLD = re.compile(r"(以上|至少|起码|不少于|不低于|满|要|须|
 
 # the act a unit is asked for ("谁管", "由谁审核") and how a clause says it
 _UNIT_ACT = re.compile(r"(?:谁|谁来|由谁)(管理|管|审核|解释)(?![理控])|\bwho (manages|reviews|interprets)\b", re.IGNORECASE)
-_ACT_WORDS = {"管理": "管理", "管": "管理", "审核": "审核", "解释": "解释", "manages": "管理", "reviews": "审核",
+# ("孩子上学谁管" is answered by 由教育部门统筹安排: 管 said, 统筹 or 负责 written)
+_ACT_WORDS = {"管理": "管理", "管": "管理|负责|统筹", "审核": "审核", "解释": "解释", "manages": "管理", "reviews": "审核",
               "interprets": "解释"}
 
 
@@ -227,8 +228,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # its measures: "技改补助要交哪些材料" is not answered by the 小巨人 申报程序
             # (the recognition itself, "认定要交哪些材料", is what a document's application is for)
             measure = tuple((g, sc) for g, sc in zip(topic, scales) if not APPLYING.intersection(g))
+            # (what the steps are of may be an act no text names: 注销 in "公司注销需要哪些手续")
             if kind in ("materials", "procedure") and query.nouns and measure and distinctive_coverage(
-                    tuple(g for g, _ in measure), evidence_text(hit), weights, query.nouns,
+                    tuple(g for g, _ in measure), evidence_text(hit), weights, query.nouns | {g[0] for g, _ in measure},
                     scales=tuple(sc for _, sc in measure)) < 0.5:
                 continue
             parts = sentences(hit.chunk.text)
@@ -255,7 +257,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     granted = False  # the amount per stage must be stated for the stages
                 if fee_asked and kind == "amount" and not _FEE_STATED.search(part):
                     granted = False  # "认定要交多少钱": what the firm pays, not a reward it gets
-                if act_word and kind == "unit" and act_word not in part:
+                if act_word and kind == "unit" and not re.search(act_word, part):
                     granted = False
                 if total_asked and kind in ("count", "amount", "number") and _EACH.search(part) and not _TOTAL.search(part):
                     granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total

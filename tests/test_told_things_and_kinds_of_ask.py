@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from eval.format_corpus import DOCUMENTS
+from eval.library import CORPUS
 
 from .conftest import conversation, quoted_then_followed
 
@@ -50,6 +51,9 @@ def rules(settings_factory, tmp_path_factory):
                            ("hepu-ten-measures", "txt-gbk"), ("chengling-certification-measures", "html"),
                            ("shanyu-application-notice", "md")):
             next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
+
+        for path in CORPUS.glob("*.txt"):  # 青澜's measures and 云溪's plan
+            (documents / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
 
     return library_with(tmp_path_factory.mktemp("rules"), settings_factory, render=render)
 
@@ -111,3 +115,20 @@ def test_what_an_english_owner_gets_for_a_hire_is_the_subsidy(rules):
 def test_owners_words_for_what_the_text_writes_otherwise(rules, question, quoted):
     answer = rules.ask(question)
     assert not answer.refused and quoted in answer.text, answer.text
+
+
+def test_steps_of_an_act_no_text_names_are_not_another_act_s(assistant):
+    # 注销 is in no text: 简化项目审批手续 is not how to close a company
+    assert assistant.ask("公司注销需要哪些手续？").refused
+
+
+def test_an_interest_subsidy_is_not_a_booth_subsidy(rules):
+    # 云溪 pays 50% of booth fees (补贴) but no interest subsidy (贴息)
+    assert rules.ask("What is Yunxi's interest subsidy for pool firms?").refused
+    answer = rules.ask("我们在桥川，贷款有贴息吗？")
+    assert not answer.refused and "给予贴息" in answer.text, answer.text
+
+
+def test_who_takes_care_of_it_is_the_unit_that_arranges_it(rules):
+    answer = rules.ask("青澜引进的人才孩子上学谁管？")
+    assert not answer.refused and "由教育部门统筹安排" in answer.text, answer.text
