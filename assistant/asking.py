@@ -56,6 +56,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"
         r"when (is|are|do|does|can|will|must|should))",
         re.IGNORECASE),
+    # "申报通知发布时间": a keyword ask ending on 时间 wants a date, a span or how often, whichever is stated
+    "time": re.compile(r"时间\s*[？?]?\s*$"),
     "frequency": re.compile(r"(多久.{0,8}一次|(多久|多长时间)[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实)|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长时间(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长(?![时期])|(?<![这近前十好])几年(?!.{0,6}一次)|多少年|几个月(?!.{0,6}一次)|"
                            r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|时限|天数|年数|"
@@ -130,6 +132,7 @@ DETAIL_NOUNS: dict[str, re.Pattern] = {
     "amount": re.compile(r"额度|金额|数额|上限|最高额"),
     "date": re.compile(r"截止|截止时间|截止日期|日期|时间|期限"),
     "duration": re.compile(r"期限|时长|时间|年限|时限|天数|年数"),
+    "time": re.compile(r"时间"),
     "count": re.compile(r"数量|总量|总数|家数|个数|名额|人数|场次"),
     "unit": re.compile(r"部门|单位|责任单位|责任部门|机构"),
     "contact": re.compile(r"电话|联系电话|联系方式|联系人|地址|网址|邮箱"),
@@ -170,6 +173,8 @@ DETAIL: dict[str, re.Pattern] = {
     # a list of what is looked at: items （一）…, a run of 、, "从…等方面", a scoring table's 指标
     "aspects": re.compile(r"[^，,。；;、]{1,16}、[^，,。；;、]{1,16}、|（[一二三四五六七八九十]）[^（]{2,}（[一二三四五六七八九十]）|等方面|方面进行|指标[：:]"),
 }
+# (a year or a span of years is a time too: 到2025年, 2023-2025年)
+DETAIL["time"] = re.compile("|".join([f"(?:{DETAIL[k].pattern})" for k in ("date", "duration", "frequency")] + [r"\d{4}\s*年"]))
 _FIGURE = re.compile(
     r"(\d+(\.\d+)?\s*(万|亿|%|个点|人|年|million|billion|percent|staff|employees|people)|"
     r"[一二三四五六七八九十百千两几]+[十百千]?(万|亿|个点|成|号人|来号人|多人)|rmb\s*\d|\d+\s*(m|k)\b)", re.IGNORECASE)
@@ -252,6 +257,8 @@ def ask_types(ask: str) -> tuple[str, ...]:
         found.remove("contact")  # "who do I contact about the pool?": the office in charge, not a phone number
     if "contact" in found and "location" in found:
         found.remove("location")  # "在哪里办理": an office or a counter, which contact details give
+    if "time" in found and {"date", "duration", "frequency"} & set(found):
+        found.remove("time")  # "截止时间": the date is asked
     if set(found) == {"support", "number"}:
         found = ["number"]  # "上市奖励分几个阶段，每个阶段多少": a figure is asked, not whether there is a grant
     if found != ["number"] and "number" in found:

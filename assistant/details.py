@@ -64,7 +64,7 @@ _FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))"
 
 
 # numbers and dates: one stated for another subject is the likeliest wrong answer
-STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level", "frequency")
+STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level", "frequency", "time")
 
 
 # "第三年租金怎么算": one year of a span is asked; "前两年租金减半" says nothing of the third

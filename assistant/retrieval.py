@@ -30,7 +30,7 @@ SCOPED_EXACT = 4000  # chunks: a search within fewer is exact, over vectors held
 MERGED_FROM = 5000  # chunks: from this size on, the character-pair index is kept on disk for the next start
 VECTOR_CACHE_DOCS = 512  # documents whose vectors are kept (a few MB each at most)
 # kinds of detail a criteria table never states: a question asking for them does not want its rows
-_NOT_IN_CRITERIA = frozenset({"date", "frequency", "procedure", "materials", "contact", "unit", "institution"})
+_NOT_IN_CRITERIA = frozenset({"date", "frequency", "time", "procedure", "materials", "contact", "unit", "institution"})
 # an amount asked of a reward (not of a threshold): the criteria rows do not state it either
 _GRANT_ASKED = re.compile(r"(能拿|拿多少|给多少|奖多少|奖励|补贴|补助|奖金|reward|subsid|grant)", re.IGNORECASE)
 # money set aside ("一年拿出多少钱", "专项资金多少"), unless a threshold is asked ("营收要达到多少")

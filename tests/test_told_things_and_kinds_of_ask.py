@@ -132,3 +132,13 @@ def test_an_interest_subsidy_is_not_a_booth_subsidy(rules):
 def test_who_takes_care_of_it_is_the_unit_that_arranges_it(rules):
     answer = rules.ask("青澜引进的人才孩子上学谁管？")
     assert not answer.refused and "由教育部门统筹安排" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("澄岭认定申报通知发布时间", "原则上于每年4月发布申报通知"),  # a date
+    ("云溪运营监测时间", "每年上半年"),  # when in the year
+    ("禾浦服务专员诉求办结时间", "5个工作日内办结"),  # a span
+])
+def test_a_keyword_ask_ending_on_time_wants_whichever_time_is_stated(rules, question, quoted):
+    answer = rules.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text
