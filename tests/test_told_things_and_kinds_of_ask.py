@@ -142,3 +142,11 @@ def test_who_takes_care_of_it_is_the_unit_that_arranges_it(rules):
 def test_a_keyword_ask_ending_on_time_wants_whichever_time_is_stated(rules, question, quoted):
     answer = rules.ask(question)
     assert not answer.refused and quoted in answer.text, answer.text
+
+
+def test_english_owners_words_for_partners_and_big_companies(rules, assistant):
+    answer = rules.ask("Is there any cash for a Yunxi firm that teams up with a university?")  # not 团队
+    assert not answer.refused and "校企共建研发平台" in answer.citations[0].quote, answer.text
+    # Yancheng's own clause says 大中小企业融通 where the owner says "big companies"
+    answer = assistant.ask("We're a Yancheng firm. Is there help getting into big companies' supply chains?")
+    assert not answer.refused and answer.citations[0].doc_id == "yancheng-measures", answer.text
