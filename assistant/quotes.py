@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .asking import detail_present
+from .asking import detail_present, levels
 from .evidence import TermWeights, coverage, squash, term_present
 from .query import QueryAnalysis
 from .subjects import sentences
@@ -21,6 +21,8 @@ _ITEM_START = re.compile(r"^\s*(（[一二三四五六七八九十]+）|[(（]\d
 UNITS_ONLY = re.compile(r"^\s*[（(〔]?(责任单位|责任部门)[:：][^。]*[）)〕]?\s*$")
 # a question-and-answer unit ("1. 问：…？\n答：…"): the answer is quoted, not the question it repeats
 _ANSWER_LINE = re.compile(r"\n\s*(答|解答|A)\s*[：:]")
+# how a clause treats a firm that rises from one level to another (差额, 就高, 不重复)
+_RISING = re.compile(r"(晋级|晋升|差额|就高|从高|不重复)")
 
 
 def quote_of(text: str, query: QueryAnalysis, weights: TermWeights) -> str:
@@ -39,6 +41,8 @@ def quote_of(text: str, query: QueryAnalysis, weights: TermWeights) -> str:
     # what the company told ("原来是省级，今年升成了国家级") picks, among the sentences on the ask,
     # the one about its case ("同一企业晋级的，按差额补足奖励")
     told = tuple(g for g in query.term_groups[len(query.ask_groups):] if not set(g) & set(query.places))
+
+    rising = len(set(levels(query.question))) >= 2  # (the levels told count: "去年评上省级，今年…国家级")
 
     def score(sentence: str) -> float:
         value = coverage(groups, (), sentence, weights) + (0.3 * coverage(told, (), sentence, weights) if told else 0.0)
@@ -65,6 +69,8 @@ def quote_of(text: str, query: QueryAnalysis, weights: TermWeights) -> str:
         if i not in keep and any(weights.group_weight(g) >= 1.5 for g in new):
             keep.append(i)
             said |= new
+    if rising:  # "去年评上省级，今年评上国家级，能拿多少": what a firm that rose gets is quoted too
+        keep += [i for i in range(len(parts)) if _RISING.search(parts[i]) and i not in keep][:1]
     keep = sorted(keep)
     quote = "……".join(parts[i].strip() for i in keep)
     # an item of a list says nothing without the sentence that introduces it: "（四）拒不报送运行监测数据的"

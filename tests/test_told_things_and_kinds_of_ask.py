@@ -150,3 +150,9 @@ def test_english_owners_words_for_partners_and_big_companies(rules, assistant):
     # Yancheng's own clause says 大中小企业融通 where the owner says "big companies"
     answer = assistant.ask("We're a Yancheng firm. Is there help getting into big companies' supply chains?")
     assert not answer.refused and answer.citations[0].doc_id == "yancheng-measures", answer.text
+
+
+def test_a_firm_that_rose_a_level_is_quoted_the_rule_for_it(assistant):
+    # two levels told, no word for rising: the clause's rule for a firm that rose is quoted too
+    answer = assistant.ask("我们去年评上省级专精特新，今年评上国家级小巨人，能拿多少奖励？")
+    assert not answer.refused and "200万元" in answer.text and "从高、不重复" in answer.text, answer.text
