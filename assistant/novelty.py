@@ -27,6 +27,8 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
     # a question for a detail (多久, 电话多少) is judged by whether the detail is there
     asked = ASKED_OBJECT.search(query.ask)
     span = squash(next(g for g in asked.groups() if g)) if asked else ""
+    # the object of "需要…吗", "能用来…吗" is the thing asked, whatever jieba tags it (抵押, 发工资)
+    acted = span if asked and asked.lastindex in (5, 6) else None
     whether = set(query.ask_types) <= {"conditions", "support"}
     # most of what a yes/no ask names is in no text ("劳动合同到期不续签要赔偿吗": 劳动合同, 续签,
     # 赔偿), though jieba tags none of it a noun: the texts do not speak of it
@@ -45,7 +47,8 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
                and all(weights.df(t) == 0 for t in g)
                # an English ask's terms are the glossary's names of things: no tagging needed
                # (a fee is a thing to pay, whatever jieba tags it: 交申报费吗)
-               and (query.language == "en" or any((t in query.heads or t.endswith("费")) and not _NOT_A_THING.match(t) for t in g))
+               and (query.language == "en" or any((t in query.heads or t.endswith("费") or squash(t) == acted)
+                                                  and not _NOT_A_THING.match(t) for t in g))
                and (whether or any(squash(t) in span for t in g if t))
                for g in query.ask_groups)
 

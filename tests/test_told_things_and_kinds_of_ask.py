@@ -156,3 +156,11 @@ def test_a_firm_that_rose_a_level_is_quoted_the_rule_for_it(assistant):
     # two levels told, no word for rising: the clause's rule for a firm that rose is quoted too
     answer = assistant.ask("我们去年评上省级专精特新，今年评上国家级小巨人，能拿多少奖励？")
     assert not answer.refused and "200万元" in answer.text and "从高、不重复" in answer.text, answer.text
+
+
+def test_what_is_required_or_paid_for_that_no_text_names_is_declined(rules):
+    # 发工资 and 抵押 are in no text: the fund's and the loan's clauses do not say yes or no
+    assert rules.ask("泊川培育资金可以用来发工资吗？").refused
+    assert rules.ask("澄岭科创贷需要抵押吗？").refused
+    stamped = rules.ask("杉屿申报需要盖章吗？")  # 加盖公章 is written: answered
+    assert not stamped.refused and "公章" in stamped.text, stamped.text
