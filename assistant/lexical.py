@@ -55,6 +55,11 @@ def dictionary_word(word: str) -> bool:
     return bool(_jieba().dt.FREQ.get(word))
 
 
+def common_word(word: str, floor: int = 1000) -> bool:
+    """Whether ``word`` is a common word of jieba's dictionary (知道, 了解), not a rare one (家计)."""
+    return (_jieba().dt.FREQ.get(word) or 0) >= floor
+
+
 def normalise(text: str) -> str:
     if len(text) <= 32:  # terms are normalised over and over while clauses are checked
         return _normalise_term(text)

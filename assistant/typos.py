@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from .evidence import TermWeights
-from .lexical import EN_STOPWORDS, dictionary_word, segment
+from .lexical import EN_STOPWORDS, common_word, dictionary_word, segment
 from .words import EN_FILLER
 
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -51,7 +51,9 @@ class TypoReader:
         # is read as 加计扣除 when the sound-alike 加计 makes, with its neighbour, a phrase of the texts
         for first, second in zip(words, words[1:], strict=False):
             for typed, other, before in ((first, second, True), (second, first, False)):
-                if not _CJK_WORD.fullmatch(typed) or self._weights.df(typed) or not self._weights.df(other):
+                # (a common word is meant as typed: 老板想知道企业… is not 指导企业)
+                if not _CJK_WORD.fullmatch(typed) or self._weights.df(typed) or not self._weights.df(other) \
+                        or common_word(typed):
                     continue
                 for candidate in self._by_sound.get(_sound(typed), ()):
                     pair = candidate + other if before else other + candidate

@@ -164,3 +164,11 @@ def test_what_is_required_or_paid_for_that_no_text_names_is_declined(rules):
     assert rules.ask("澄岭科创贷需要抵押吗？").refused
     stamped = rules.ask("杉屿申报需要盖章吗？")  # 加盖公章 is written: answered
     assert not stamped.refused and "公章" in stamped.text, stamped.text
+
+
+def test_a_common_word_is_not_read_as_a_typo(assistant):
+    # 知道 sounds like 指导 (指导企业 is in the texts), but an owner who types 知道 means it:
+    # "老板想知道" reports who asks, and Yancheng's 挂牌绿色通道 answers
+    answer = assistant.ask("我们在盐城，老板想知道企业上市有没有绿色通道")
+    assert not answer.refused and "绿色通道" in answer.citations[0].quote, answer.text
+    assert not assistant.ask("研发费用家计扣除方案里有提到吗").refused  # (a rare 家计 is still 加计)
