@@ -172,3 +172,8 @@ def test_a_common_word_is_not_read_as_a_typo(assistant):
     answer = assistant.ask("我们在盐城，老板想知道企业上市有没有绿色通道")
     assert not answer.refused and "绿色通道" in answer.citations[0].quote, answer.text
     assert not assistant.ask("研发费用家计扣除方案里有提到吗").refused  # (a rare 家计 is still 加计)
+
+
+def test_a_bank_is_one_of_the_financial_institutions_the_text_names(assistant):
+    answer = assistant.ask("盐城这边，我们想申请专精特新贷，市里会帮忙对接银行吗？")
+    assert not answer.refused and "专精特新贷" in answer.citations[0].quote, answer.text
