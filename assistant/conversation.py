@@ -31,7 +31,8 @@ SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
         "小巨人": ("小巨人", "little giant", "little giants"),
         "单项冠军": ("单项冠军", "single champion", "single champions", "champion", "champions"),
         "创新型中小企业": ("创新型中小企业", "innovative sme", "innovative smes"),
-        "专精特新中小企业": ("专精特新中小企业", "specialised sme", "specialized sme", "specialised smes", "specialized smes"),
+        "专精特新中小企业": ("专精特新中小企业", "专精特新企业", "specialised sme", "specialized sme", "specialised smes",
+                     "specialized smes"),
     },
 }
 Regions = dict[str, tuple[str, ...]]  # canonical place name → the ways a question may say it
@@ -192,9 +193,12 @@ def resolve(question: str, history: list[Turn], regions: Regions | Aliases | Non
     earlier, earlier_ask = resolve(previous[-1], [Turn("user", q) for q in previous[:-1]], regions, _depth + 1)
     rewritten = earlier
     replaced = False
+    added = []  # a value the earlier question had no counterpart for ("…省级以上…？ ⟫ 那国家级小巨人呢？")
     for slot, aliases in slots.items():
         new = aliases.find(question)
         old = aliases.find(earlier)
+        if new and not old and slot != "region":
+            added.append(aliases.said(new[0][0], question)[0])
         if new and old:
             value, _ = new[0]
             said = aliases.said(value, question)
@@ -204,7 +208,7 @@ def resolve(question: str, history: list[Turn], regions: Regions | Aliases | Non
                 rewritten = re.sub(re.escape(alias), replacement, rewritten, flags=re.IGNORECASE)
             replaced = True
     if replaced:
-        rewritten = _below_national(rewritten, earlier, question, slots)
+        rewritten = _below_national(rewritten, earlier, question, slots) + "".join(f" {value}" for value in added)
         # "那省级的有没有奖励，多少钱？" swaps the level and asks something new: that is its ask
         own = _residue(question, slots)
         return (f"{rewritten} {question.strip()}", question.strip()) if own else (rewritten, None)

@@ -178,3 +178,14 @@ def test_a_bank_is_one_of_the_financial_institutions_the_text_names(assistant):
     answer = assistant.ask("盐城这边，我们想申请专精特新贷，市里会帮忙对接银行吗？")
     assert not answer.refused and "金融机构" in answer.citations[0].quote, answer.text
     assert "融通对接活动" not in answer.text  # (a matchmaking event is no bank)
+
+
+def test_a_follow_up_s_title_is_kept_when_the_earlier_question_named_it_otherwise():
+    from assistant.conversation import standalone_question
+    from assistant.types import Turn
+
+    earlier = [Turn("user", "宝应要新增多少家省级以上专精特新企业？")]
+    # 专精特新企业 is the title the follow-up swaps; 小巨人 was lost with the level swapped alone
+    assert standalone_question("那国家级小巨人呢？", earlier) == "宝应要新增多少家国家级以上小巨人？"
+    # a value the earlier question had no counterpart for is kept beside the swap
+    assert standalone_question("那制造类的市级呢？", [Turn("user", "金湖省级小巨人申报条件")]) == "金湖市级小巨人申报条件 制造类"
