@@ -28,7 +28,7 @@ def novel_subject(query: QueryAnalysis, weights: TermWeights) -> bool:
     asked = ASKED_OBJECT.search(query.ask)
     span = squash(next(g for g in asked.groups() if g)) if asked else ""
     # the object of "需要…吗", "能用来…吗" is the thing asked, whatever jieba tags it (抵押, 发工资)
-    acted = span if asked and asked.lastindex > ASKED_OBJECT.groups - 2 else None
+    acted = span if asked and (asked["use"] or asked["need"]) else None
     whether = set(query.ask_types) <= {"conditions", "support"}
     # most of what a yes/no ask names is in no text ("劳动合同到期不续签要赔偿吗": 劳动合同, 续签,
     # 赔偿), though jieba tags none of it a noun: the texts do not speak of it

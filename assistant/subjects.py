@@ -90,9 +90,9 @@ ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？
                            r"|(?:能|可以|可)(?:享受|拿到|获得|得到|申请)([^，,。？?！!]{1,10}?)(?:吗|么)"
                            r"|(?:需要|要|得)(?:提供|提交|交|出具|缴纳|缴)([^，,。？?！!]{1,12}?)(?:吗|么)"
                            # what the money may be used for (用来发工资吗), what is required (需要抵押吗):
-                           # acts, which novelty.py reads as the thing asked (keep these two last)
-                           r"|(?:能|可以|可)(?:用来|用于|拿来|拿去)([^，,。？?！!]{1,10}?)(?:吗|么)"
-                           r"|(?:需要|要|得|必须)([\u4e00-\u9fff]{2})(?:吗|么)(?=[？?]?\s*$)")
+                           # acts, which novelty.py reads as the thing asked
+                           r"|(?:能|可以|可)(?:用来|用于|拿来|拿去)(?P<use>[^，,。？?！!]{1,10}?)(?:吗|么)"
+                           r"|(?:需要|要|得|必须)(?P<need>[\u4e00-\u9fff]{2})(?:吗|么)(?=[？?]?\s*$)")
 
 
 # words for "some benefit" that name no particular thing
