@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from .asking import ASK_TYPES, detail_present, measured_words
+from .asking import ASK_TYPES, ask_types, detail_present, measured_words
 from .evidence import TermWeights, squash, term_present
-from .query import QueryAnalysis
+from .query import QueryAnalysis, is_scope
 from .subjects import clause_text, sentences
 from .types import ScoredChunk
 
@@ -94,3 +94,17 @@ def conditions_on_subject(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, 
         return True
     return any(detail_present("conditions", part, ask=ask) and any(term_present(t, squash(part)) for t in key)
                for part in sentences(hit.chunk.text))
+
+
+def matched_by_title_only(query: QueryAnalysis, chunk, weights: TermWeights) -> bool:
+    """Whether a criteria row answers a question only through its table's title ("入库条件" has
+    入库): the row and its column headings name none of the ask's distinctive words. A question that asks for no
+    detail and no criteria ("入了库能得到啥") is not answered by what it takes to get in."""
+    if chunk.kind != "table_row" or not STATES_CRITERIA.search(" ".join(chunk.section_path)):
+        return False
+    if ask_types(query.question.lower()):  # (nor after one: "制造类要干几年？" ⟫ "那服务类呢？")
+        return False
+    row = squash(" ".join(chunk.section_path[1:]) + " " + chunk.text)  # (its column headings are its own)
+    named = [g for g in query.ask_groups if not is_scope(g, query.places) and g not in query.cue_groups
+             and weights.df(g[0]) < 0.2 * weights.size]  # (企业 is said of every row)
+    return not any(term_present(t, row) for g in named for t in g)

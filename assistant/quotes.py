@@ -69,6 +69,8 @@ def quote_of(text: str, query: QueryAnalysis, weights: TermWeights) -> str:
         if i not in keep and any(weights.group_weight(g) >= 1.5 for g in new):
             keep.append(i)
             said |= new
+    if "unit" in query.ask_types:  # the unit of the sentence on the topic is the note after it
+        keep = _with_own_unit(parts, groups, weights) or keep
     if rising:  # "去年评上省级，今年评上国家级，能拿多少": what a firm that rose gets is quoted too
         keep += [i for i in range(len(parts)) if _RISING.search(parts[i]) and i not in keep][:1]
     keep = sorted(keep)
@@ -79,3 +81,23 @@ def quote_of(text: str, query: QueryAnalysis, weights: TermWeights) -> str:
     if quote and lead and parts.index(lead) not in keep and any(_ITEM_START.match(parts[i]) for i in keep):
         quote = lead[:_LEAD.search(lead).start() + 1].strip() + "……" + quote
     return quote or text.strip()
+
+
+_UNIT_NOTE = re.compile(r"(责任单位|责任部门)[:：]")
+_UNIT_ASK = re.compile(r"负责|责任|牵头|主管|部门|单位")
+
+
+def _with_own_unit(parts: list[str], groups: tuple[tuple[str, ...], ...], weights: TermWeights) -> list[int]:
+    """For "谁负责": the sentence on the topic and the first （责任部门：…） note at or after it (a
+    measure's notes follow the tasks they are for: "…专利优先审查培训。…〔责任部门:县市场监管局〕"),
+    not a note of another task that repeats a word of the question; empty when no note follows
+    (the measure's units are then shown with the quote)."""
+    topic = tuple(g for g in groups if not any(_UNIT_ASK.search(t) for t in g))
+    if not topic:
+        return []
+    covered = [coverage(topic, (), p, weights) for p in parts]
+    best = max(range(len(parts)), key=lambda i: covered[i])
+    if covered[best] <= 0:
+        return []
+    note = next((i for i in range(best, len(parts)) if _UNIT_NOTE.search(parts[i])), None)
+    return [best] if note is None else sorted({best, note})

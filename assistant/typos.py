@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from .evidence import TermWeights
 from .lexical import EN_STOPWORDS, common_word, dictionary_word, segment
@@ -24,6 +25,9 @@ def _sound(word: str) -> str:
     from pypinyin import lazy_pinyin
 
     return " ".join(lazy_pinyin(word))
+
+
+_SPLIT_BY_LE = re.compile(r"[\u4e00-\u9fff]了[\u4e00-\u9fff]")
 
 
 class TypoReader:
@@ -46,10 +50,15 @@ class TypoReader:
 
     def read(self, question: str) -> str:
         """``question`` with each mistyped word replaced (unchanged when none is found)."""
+        # a word split by 了 (入了库, 上了市, 贷了款) is that word: what the texts say (入库)
+        for match in set(_SPLIT_BY_LE.findall(question)):
+            pair = match[0] + match[2]
+            if dictionary_word(pair) and self._weights.df(pair):
+                question = question.replace(match, pair)
         words = segment(question)
         # a real word typed for half of a knowledge-base phrase: 家计扣除 (家计 a word, in no text)
         # is read as 加计扣除 when the sound-alike 加计 makes, with its neighbour, a phrase of the texts
-        for first, second in zip(words, words[1:], strict=False):
+        for first, second in pairwise(words):
             for typed, other, before in ((first, second, True), (second, first, False)):
                 # (a common word is meant as typed: 老板想知道企业… is not 指导企业)
                 if not _CJK_WORD.fullmatch(typed) or self._weights.df(typed) or not self._weights.df(other) \

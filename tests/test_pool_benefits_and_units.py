@@ -1,0 +1,44 @@
+"""What a firm gets once in a pool (not what it takes to get in), the unit of the task asked
+about (not of its neighbour in the same measure), and words said in other ways (入了库, a cash
+crunch, technology transfer): owners' questions over the seeds, none in an eval set."""
+
+from __future__ import annotations
+
+from .conftest import conversation
+
+
+def test_what_a_pool_firm_gets_is_answered_by_the_clauses_on_it_not_the_entry_criteria(assistant):
+    # 入了库 is 入库; the criteria rows of the 入库条件 table name none of the question's words
+    answer = assistant.ask("金湖入了库以后企业能得到啥？")
+    assert not answer.refused
+    assert "优先向上推荐" in answer.text and "企业具有四新特点" not in answer.text, answer.text
+
+
+def test_a_word_split_by_le_is_read_as_the_word(assistant):
+    groups = assistant.analyse("我们入了库，有什么服务？").term_groups
+    assert any("入库" in g for g in groups), groups
+    # (为了解决 is no split word: 为解 is none)
+    assert "为了解决" in assistant.analyse("为了解决资金问题，能贴息吗？").question
+
+
+def test_criteria_rows_still_answer_what_it_takes_and_a_follow_up_on_another_category(assistant):
+    answer = assistant.ask("金湖入库制造类企业营收要多少？")
+    assert not answer.refused and "2000万元" in answer.text, answer.text
+    followed = assistant.ask("那创新类呢？", history=conversation(assistant, "金湖入库制造类企业营收要多少？"))
+    assert not followed.refused and "四新特点" in followed.text, followed.text
+
+
+def test_who_is_responsible_is_the_note_after_the_task_not_a_neighbours_note(assistant):
+    # measure 3 of 宝应's plan names 县科技局 after its technology-transfer task and 县市场监管局
+    # after the patent tasks: the patent training is the latter's
+    followed = assistant.ask("谁负责？", history=conversation(assistant, "宝应有没有专利优先审查培训？"))
+    assert not followed.refused
+    assert "专利优先审查培训" in followed.citations[0].quote and "县市场监管局" in followed.text, followed.text
+    assert "促成技术转移合作项目" not in followed.text, followed.text
+
+
+def test_english_words_for_a_cash_crunch_and_technology_transfer(assistant):
+    answer = assistant.ask("We're a small firm in the city plan's area with a short-term cash crunch. Any emergency help?")
+    assert not answer.refused and "应急转贷" in answer.text, answer.text
+    answer = assistant.ask("How many technology transfer projects does Baoying aim for in 2023?")
+    assert not answer.refused and "促成技术转移合作项目5项左右" in answer.text, answer.text
