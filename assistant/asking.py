@@ -253,6 +253,8 @@ def ask_types(ask: str) -> tuple[str, ...]:
     if "measure" in found and "amount" in found and not re.search(
             r"(钱|万|元|资金|奖励|补贴|补助|奖金|额度|money|cash|loan)", ask, re.IGNORECASE):
         found.remove("amount")
+    if "measure" in found and "rate" in found and re.search(r"(多少|几)分(?!之)|how many points", ask, re.IGNORECASE):
+        found.remove("rate")  # "占有率多少分": the points for a share, not the share
     if "contact" in found and "unit" in found and re.search(r"\bwho (do|should|can|could) (i|we) contact\b", ask, re.IGNORECASE):
         found.remove("contact")  # "who do I contact about the pool?": the office in charge, not a phone number
     if "contact" in found and "location" in found:
@@ -334,6 +336,10 @@ _RECOGNITION = re.compile(r"(认定|申报|评上|评定|评选|入库|进库|�
 _SUBSIDY_SHARE = re.compile(r"(的|按)[^，,。；;]{0,6}?\d+(\.\d+)?%[^，,。；;]{0,4}?(给予|予以)?(贴息|补贴|补助|奖励)")
 _RATE_NAMED = re.compile(r"利率|利息|LPR|基点|年化|息")
 DEADLINE_ASKED = re.compile(r"截止|最晚|deadline|due date|by when|apply by|submit by", re.IGNORECASE)
+FUND_ASKED = re.compile(r"(资金|经费|预算|资金池|基金)[^，,。？?]{0,6}(多少|几|多大)|\b(fund|budget|pool)\b[^?]{0,20}\b(size|how (much|big|large))|how (big|large) is [^?]{0,30}\b(fund|budget|pool)\b", re.IGNORECASE)
+# words a clause states the asked detail with, searched for too: a deadline is for the application
+# (5月31日前提交), a fund's size is its 规模 or what is 安排ed ("培育资金一年有多少")
+SEARCH_HINTS = (("date", DEADLINE_ASKED, "申报 提交"), ("amount", FUND_ASKED, "规模 安排 预算"))
 BY_DATE = re.compile(r"(日|月|月底|年底|号)\s*(前|之前|以前|为止|止)|截止|截至|逾期|之日起\d+|内(提交|申报|报送)|至\d{4}年\d{1,2}月\d{1,2}日")
 _SECTION_ASKED = re.compile(r"(科室|处室|哪个科|哪个处|哪个股)")
 _SECTION_NAMED = re.compile(r"[\u4e00-\u9fff]{2,10}(科|处|股|室)(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,10}(科|处|股|室)(?=[，,、。；;）)（(]|联系|负责)")

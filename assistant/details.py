@@ -6,7 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .asking import ASK_TYPES, BY_DATE, DEADLINE_ASKED, detail_present, levels
+from .asking import (
+    ASK_TYPES,
+    BY_DATE,
+    DEADLINE_ASKED,
+    FUND_ASKED,
+    detail_present,
+    levels,
+)
 from .criteria_rows import (
     APPLYING,
     ASKS_RECOGNITION_CRITERIA,
@@ -49,7 +56,6 @@ _COUNTED_IN = re.compile(r"(?:多少|几)(家|场|项|名|件|所|批|位|期)")
 _RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们|我们能|我能|(can|do|would|will) (we|i) (get|receive))", re.IGNORECASE)
 
 # the size of a fund asked ("培育资金一年有多少", "资金池多大"): a sentence that sets one up states it
-_FUND_ASKED = re.compile(r"(资金|经费|预算|资金池|基金)[^，,。？?]{0,6}(多少|几|多大)|\b(fund|budget|pool)\b[^?]{0,20}\b(size|how (much|big|large))|how (big|large) is [^?]{0,30}\b(fund|budget|pool)\b", re.IGNORECASE)
 
 _FUND_STATED = re.compile(r"(规模|安排|设立|总额|资金池|预算|统筹|每年.{0,6}(投入|列支))")
 
@@ -138,7 +144,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     act = _UNIT_ACT.search(query.ask)  # "资金谁管": the unit that manages it, not one that recovers it
     act_word = _ACT_WORDS[(act.group(1) or act.group(2)).lower()] if act else None
     recipient = bool(_RECIPIENT.search(query.ask))
-    fund_asked = bool(_FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
+    fund_asked = bool(FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
     # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
     # 材料" the subsidy is the subject of the materials asked for
     compound = len(set(query.ask_types) - {"support"}) > 1

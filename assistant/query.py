@@ -10,9 +10,9 @@ from functools import cached_property
 from .asking import (
     ASK_TYPES,
     COVERED,
-    DEADLINE_ASKED,
     DETAIL_NOUNS,
     LEVELS,
+    SEARCH_HINTS,
     AskSplit,
     ask_types,
     has_figures,
@@ -271,8 +271,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     if "support" in types and not any(_GRANT_TERM.search(t) for g in groups for t in g):
         # "What does a single champion get?" asks for a grant in words no clause uses
         expansion, translated = f"{expansion} {_GRANT_WORDS}", f"{translated} {_GRANT_WORDS}"
-    if "date" in types and DEADLINE_ASKED.search(split.ask):
-        expansion += " 申报 提交"  # what a deadline is for: the application, said with 前 (5月31日前提交)
+    expansion += "".join(f" {words}" for kind, asked, words in SEARCH_HINTS if kind in types and asked.search(split.ask))
     search_text = f"{question} {expansion}".strip()
     dense_text = f"{question} {translated}".strip()
     all_places = tuple(dict.fromkeys(ask_places + context_places))

@@ -4,6 +4,8 @@ crunch, technology transfer): owners' questions over the seeds, none in an eval 
 
 from __future__ import annotations
 
+import pytest
+
 from .conftest import conversation
 
 
@@ -42,3 +44,14 @@ def test_english_words_for_a_cash_crunch_and_technology_transfer(assistant):
     assert not answer.refused and "应急转贷" in answer.text, answer.text
     answer = assistant.ask("How many technology transfer projects does Baoying aim for in 2023?")
     assert not answer.refused and "促成技术转移合作项目5项左右" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    # "才算达标" asks for the threshold of what is named; no clause need say 达标
+    ("我们是盐城做新能源电池的，厂子刚评上省专，研发费用要占多少才算达标？", "4%、5%、6%"),
+    ("方案里说的白名单是什么意思？", "建立健全白名单制度"),  # the meaning of the thing named
+    ("专精特新企业在开发区有没有扎堆的园区？", "专精特新企业园"),  # 扎堆: 集聚
+])
+def test_owners_words_around_the_thing_asked(assistant, question, quoted):
+    answer = assistant.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text

@@ -111,6 +111,10 @@ def test_what_an_english_owner_gets_for_a_hire_is_the_subsidy(rules):
     # "Anything extra?" after moving up a level asks for the reward for it
     ("We're a Chengling firm that moved up to provincial level two years after municipal recognition. Anything extra?",
      "再给予一次性奖励30万元"),
+    ("在青澜买工业用地，价格能便宜点吗？", "最低价标准的70%"),  # 价格 said, 起始价 written
+    ("Can a Yunxi firm apply online?", "云溪惠企通"),  # online: through a platform (平台提交)
+    ("泊川的培育资金一年有多少？", "8000万元"),  # a fund's size is its 规模
+    ("澄岭专精特新评分里细分市场占有率多少分？", "20分"),  # the points for a share, not the share
 ])
 def test_owners_words_for_what_the_text_writes_otherwise(rules, question, quoted):
     answer = rules.ask(question)
