@@ -43,7 +43,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"\b(subsidy|guarantee|fee|discount|tax) rate)", re.IGNORECASE),
     "amount": re.compile(
         r"(多少钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|资助|经费|奖金)|奖励?多少|补贴多少|补助多少|资助多少|奖补多少|给多少|拿多少|补多少|"
-        r"报销多少|能报多少|承担多少|出多少|发多少|"
+        r"报销多少|能报多少|承担多少|出多少|发多少|(资金池|资金|基金|规模|盘子)[^，,。？?]{0,3}多大|"
         r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
         r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|几[十百千]?万|how much|what amount|how large|"
         r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount)|\b(cap|ceiling|upper limit|the maximum|the most|max)\b|"

@@ -193,3 +193,17 @@ def test_a_follow_up_s_title_is_kept_when_the_earlier_question_named_it_otherwis
     assert standalone_question("那国家级小巨人呢？", earlier) == "宝应要新增多少家国家级以上小巨人？"
     # a value the earlier question had no counterpart for is kept beside the swap
     assert standalone_question("那制造类的市级呢？", [Turn("user", "金湖省级小巨人申报条件")]) == "金湖市级小巨人申报条件 制造类"
+
+
+def test_whether_it_costs_the_firm_needs_a_clause_that_says_who_pays(rules):
+    # 青澜's service officers: the clause says what they do, not whether they charge
+    assert rules.ask("青澜的服务专员收费吗？").refused
+    answer = rules.ask("栖沅企业家研修班要自己掏钱吗？")
+    assert not answer.refused and "全额承担" in answer.text, answer.text
+
+
+def test_how_big_a_fund_is_asks_its_size(rules):
+    answer = rules.ask("青澜专精贷的风险补偿资金池有多大？")
+    assert not answer.refused and "2亿元" in answer.text, answer.text
+    # 栖沅's list subsidises interest; it sets up no risk pool
+    assert rules.ask("栖沅的贷款风险补偿资金池有多大？").refused
