@@ -26,7 +26,7 @@ from .criteria_rows import (
 from .evidence import TermWeights, coverage, distinctive_coverage
 from .gloss import numeral_value
 from .levels import asks_government, names_level, says_level
-from .query import QueryAnalysis
+from .query import QueryAnalysis, names_place
 from .subjects import (
     clause_text,
     evidence_text,
@@ -212,6 +212,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     found[kind] = (hit, hit.chunk.text)
                     break
                 continue
+            if kind == "unit" and hit.chunk.kind == "notice":
+                continue  # the addressees of a covering notice (县政府各部门) run none of its measures
             if kind in ("amount", "duration") and hit.chunk.kind == "table_row" and not _REQUIREMENT.search(query.ask) \
                     and (kind == "amount" or ("条件" in " ".join(hit.chunk.section_path) and not _THRESHOLD.search(query.ask))):
                 # a criterion's threshold (营业收入2000万元以上) is no amount of support, and its
@@ -240,7 +242,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     scales=tuple(sc for _, sc in measure)) < 0.5:
                 continue
             parts = sentences(hit.chunk.text)
-            path = " ".join(hit.chunk.section_path)
+            path = " ".join(hit.chunk.section_path) + " " + hit.doc.title  # (what the whole document is about)
             # a sentence is on topic for the part of a compound ask it answers ("县里奖多少？能和市里的
             # 叠加吗？": the amount sentence need not name 叠加)
             scores = [max(coverage(groups, (), part + path, weights) for groups in sub_asks) for part in parts]
@@ -248,7 +250,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # the best-covering sentence first, one naming the level asked ahead of a near tie:
             # "省级单项冠军奖多少" is carried by 单项冠军's, not by 小巨人's or 省级专精特新's
             for part, score in sorted(zip(parts, scores), key=lambda ps: -ps[1] - 0.1 * best * says_level(ps[0], query.levels)):
-                on_topic = score >= 0.2 or score >= 0.6 * best
+                on_topic = best > 0 and (score >= 0.2 or score >= 0.6 * best)
                 # an amount of support is stated with the grant (给予…奖励, 安排专项资金): a target's
                 # 4.5% or a criterion's 3000万元 is not what a reward question asks for
                 # (a table record's fields are one statement: 支持事项：银行贷款贴息；支持标准：…的50%)
@@ -286,4 +288,6 @@ def _sub_asks(query: QueryAnalysis) -> list[tuple[tuple[str, ...], ...]]:
     parts = [p for p in re.split(r"[？?！!]", query.ask) if p.strip(" ，,")]
     split = [tuple(g for g in query.ask_groups if any(t and t in part for t in g)) for part in parts]
     split = [groups for groups in split if groups]
-    return split if len(split) > 1 else [query.ask_groups]
+    # (the place is where, not what: a record of 桐溆's materials list is no clause on its risk pool)
+    return [tuple(g for g in groups if not names_place(g, query.places)) or groups
+            for groups in (split if len(split) > 1 else [query.ask_groups])]

@@ -44,7 +44,6 @@ from .words import (
 # (Glossary, GlossaryEntry, nouns and head_nouns are re-exported: callers read a question here)
 __all__ = ["Glossary", "GlossaryEntry", "QueryAnalysis", "analyse", "detect_language", "head_nouns", "is_scope", "nouns"]
 
-
 _REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况|"
                      r"(这|那|此)(类|种)(?!情况)", re.IGNORECASE)
 _SOLVE = re.compile(r"解决(一下)?(吗|么|不|得了|不了)|这个问题|这(件)?事儿?(吗|呢|怎么|能)")
@@ -291,8 +290,10 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
 
 def is_scope(group: tuple[str, ...], places: tuple[str, ...] | list[str]) -> bool:
     """Whether a term group names where or at which level (盐城, 县里, 省级), not what is asked."""
-    named = set(places)
-    # 宝应县 when the place is known as 宝应: the suffix depends on how jieba split the question
-    return (bool(set(group) & named) or any(t.rstrip("市县区省") in named for t in group)
-            or any(p.search(t) for p in LEVELS.values() for t in group))
+    return names_place(group, places) or any(p.search(t) for p in LEVELS.values() for t in group)
+
+
+def names_place(group: tuple[str, ...], places: tuple[str, ...] | list[str]) -> bool:
+    """Whether a term group names one of ``places`` (宝应县 too: jieba may keep the suffix)."""
+    return bool(set(group) & set(places)) or any(t.rstrip("市县区省") in places for t in group)
 

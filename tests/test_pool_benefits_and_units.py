@@ -55,3 +55,26 @@ def test_english_words_for_a_cash_crunch_and_technology_transfer(assistant):
 def test_owners_words_around_the_thing_asked(assistant, question, quoted):
     answer = assistant.ask(question)
     assert not answer.refused and quoted in answer.text, answer.text
+
+
+@pytest.fixture(scope="module")
+def counties(settings_factory, tmp_path_factory):
+    """The seeds with 桐溆's policies (.docx: no risk pool) and 岚汀's Q&A (web page: a risk pool)."""
+    from eval.format_corpus import DOCUMENTS
+
+    from .conftest import library_with
+
+    def render(documents):
+        for stem, fmt in (("tongxu-policies-notice", "docx"), ("lanting-policy-qa", "html")):
+            next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
+
+    return library_with(tmp_path_factory.mktemp("counties"), settings_factory, render=render)
+
+
+def test_a_record_that_only_shares_the_place_does_not_answer_who_runs_a_thing_there(counties):
+    # 桐溆's materials list names 受理部门 (县工信局) but no risk pool: its record is no answer
+    answer = counties.ask("Who runs Tongxu's risk pool?")
+    assert answer.refused and "受理部门：县工信局" not in answer.text, answer.text
+    # what the place does state is still answered from its own clause
+    answer = counties.ask("Who handles Tongxu's guarantee fee subsidy?")
+    assert not answer.refused and "县地方金融服务中心" in answer.text, answer.text
