@@ -51,6 +51,8 @@ def test_english_words_for_a_cash_crunch_and_technology_transfer(assistant):
     ("我们是盐城做新能源电池的，厂子刚评上省专，研发费用要占多少才算达标？", "4%、5%、6%"),
     ("方案里说的白名单是什么意思？", "建立健全白名单制度"),  # the meaning of the thing named
     ("专精特新企业在开发区有没有扎堆的园区？", "专精特新企业园"),  # 扎堆: 集聚
+    ("我们厂在宝应，做机械配件的，县里说要帮我们建培育档案，这是啥意思？", "建立培育档案"),
+    ("老板问我盐城有没有帮企业打官司维权的，就是知识产权那块", "侵权风险"),  # 维权: 侵权
 ])
 def test_owners_words_around_the_thing_asked(assistant, question, quoted):
     answer = assistant.ask(question)
