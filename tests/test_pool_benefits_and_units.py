@@ -39,11 +39,13 @@ def test_who_is_responsible_is_the_note_after_the_task_not_a_neighbours_note(ass
     assert "促成技术转移合作项目" not in followed.text, followed.text
 
 
-def test_english_words_for_a_cash_crunch_and_technology_transfer(assistant):
+def test_english_words_for_a_cash_crunch_technology_transfer_and_factory_buildings(assistant):
     answer = assistant.ask("We're a small firm in the city plan's area with a short-term cash crunch. Any emergency help?")
     assert not answer.refused and "应急转贷" in answer.text, answer.text
     answer = assistant.ask("How many technology transfer projects does Baoying aim for in 2023?")
     assert not answer.refused and "促成技术转移合作项目5项左右" in answer.text, answer.text
+    answer = assistant.ask("Is there a loan for buying factory buildings in the city plan?")
+    assert not answer.refused and "厂房贷" in answer.text, answer.text
 
 
 @pytest.mark.parametrize(("question", "quoted"), [
