@@ -103,7 +103,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # (and a request to make something up or to drop the instructions: no clause answers it)
     # (and a recommendation of books, software or firms: "推荐几本管理类的书", "推荐一款ERP软件")
     "task": re.compile(r"((帮我|替我|给我|请)?(写|起草|撰写|润色|翻译|编写|生成)(一份|一篇|一个|个|份|篇)|编造|捏造|虚构|瞎编|"
-                       r"推荐(几|一|一些|两)(本|款|个|家|种|部|套)?(?!批|家以上)|"
+                       r"(?<![要需会将])推荐(几|一|一些|两)(本|款|个|家|种|部|套)?(?!批|家以上)|"  # (要推荐几家: a target)
                        r"(忽略|无视|忘记|忘掉)(之前|以上|前面|上面|所有)?的?(指令|提示|规则|要求)|"
                        r"\b(write|draft|translate|compose) (me |us )?(a|an|the|my|our)\b|\b(invent|fabricate)\b|\bmake up (a|an|some|the|any|one)\b|\bmake (it|something|things|one|stuff) up\b|"
                        r"\bignore (all |the |any )?(previous|prior|above|earlier) (instructions|prompts?|rules)\b)", re.IGNORECASE),
@@ -153,10 +153,10 @@ DETAIL: dict[str, re.Pattern] = {
     "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位|场|份)|"
                         r"(?<![一])[二三四五六七八九十百千两]+(家|个(?!工作日|月)|项|件|名|位|份)|一(名|位|份))"),
     # (or a time relative to an event: 有效期满前3个月, 变化发生后30日内)
-    "date": re.compile(r"(\d{4}年\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于)\d{1,2}月|年底前?|上半年|下半年|截至|之日起|前完成|"
+    "date": re.compile(r"(\d{4}年\d{1,2}月|(次年|当年|同年|翌年)\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于)\d{1,2}月|年底前?|上半年|下半年|截至|之日起|前完成|"
                        r"(满|届满|期满|到期|发生|印发|公布|认定)(前|后)\d{1,3}个?(月|日|天|工作日))"),
     # (常态化开展…监测: ongoing, which is what the text says of how often)
-    "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|定期|一年一次|常态化|(月度|季度|周)(联席|例会|会商|调度|通报|会议))"),
+    "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|每[两二三四五六\d]+个?(月|年|周|季度)|定期|一年一次|常态化|(月度|季度|周)(联席|例会|会商|调度|通报|会议))"),
     "procedure": re.compile(r"(申报程序|流程|程序|步骤|通过.{0,12}(平台|系统)|提交|评审|公示|审核)"),
     "materials": re.compile(r"(申报书|材料(包括|如下|\s*[：:])|证明材料|审计报告|申请表|(提交|报送|上报|递交).{0,16}(书|报告|材料|证明))"),
     # a span of time (3年, 6个月, 30日内), not a date (2026年, 6月15日)
@@ -282,10 +282,14 @@ _WHOLE_LIST = re.compile(r"((一共|总共|全部|所有|都|共)(有|包括|包
                          r"列出|全部列|\blist (all|every|the)\b|what are all", re.IGNORECASE)
 
 
-def wants_whole_list(ask: str) -> bool:
+def wants_whole_list(ask: str, figures: bool = False) -> bool:
     """Whether the ask wants every item of a list or table, not the best few (what a step
-    looks at is all of it: "评分看哪些方面")."""
-    return bool(_WHOLE_LIST.search(ask) or ASK_TYPES["aspects"].search(ask))
+    looks at is all of it: "评分看哪些方面"; the score of a company that told its figures is
+    summed over all of a scoring table's rows: "营收2500万…能拿多少分")."""
+    return bool(_WHOLE_LIST.search(ask) or ASK_TYPES["aspects"].search(ask) or (figures and _SCORE_ASKED.search(ask)))
+
+
+_SCORE_ASKED = re.compile(r"(多少|几)分(?!之)|得分|总分|how many points|what score", re.IGNORECASE)
 
 
 def has_figures(text: str) -> bool:

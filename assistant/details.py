@@ -241,7 +241,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     tuple(g for g, _ in measure), evidence_text(hit), weights, query.nouns | {g[0] for g, _ in measure},
                     scales=tuple(sc for _, sc in measure)) < 0.5:
                 continue
-            parts = sentences(hit.chunk.text)
+            # (a table record's fields are one statement: 时间：4月30日前；主要任务：公布…名单)
+            parts = [hit.chunk.text] if hit.chunk.kind == "table_record" else sentences(hit.chunk.text)
             path = " ".join(hit.chunk.section_path) + " " + hit.doc.title  # (what the whole document is about)
             # a sentence is on topic for the part of a compound ask it answers ("县里奖多少？能和市里的
             # 叠加吗？": the amount sentence need not name 叠加)

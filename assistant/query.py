@@ -111,7 +111,7 @@ class QueryAnalysis:
     @property
     def wants_list(self) -> bool:
         """The ask wants a whole list or table ("评分表一共有哪些指标")."""
-        return wants_whole_list(self.ask or self.question)
+        return wants_whole_list(self.ask or self.question, self.figures)
 
     @cached_property  # read for every clause checked
     def ask_groups(self) -> tuple[tuple[str, ...], ...]:

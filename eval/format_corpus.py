@@ -126,6 +126,17 @@ DOCUMENTS.append(FictionalDocument(
      "pdf": lambda b, p: render_pdf(b, p, "栖沅市工业和信息化局"),
      "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}))
 
+# Session 34: an annual work plan (工作方案) with full-width numerals (１．, ２０２６年), a schedule table
+# whose stage cells are merged down, and a scoring annex; the notice's 区 lies in a city (澜川市).
+DOCUMENTS.append(FictionalDocument(
+    "yanzhu-work-plan",
+    {"title": "雁渚区2026年专精特新企业梯度培育工作方案", "issuer": "雁渚区工业和信息化局", "region": "雁渚区, 澜川市",
+     "doc_number": "雁工信发〔2026〕5号", "date_issued": "2026-02-27"},
+    {"docx": lambda b, p: render_docx(b, p, auto_numbering=False),
+     "html": lambda b, p: render_html(b, p, "雁渚区人民政府", "雁渚区", "2026-02-28 10:05"),
+     "txt": lambda b, p: render_txt(b, p, "utf-8", "tab")}))
+
+
 
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""

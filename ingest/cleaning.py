@@ -2,9 +2,9 @@
 
 Pure functions. The artefacts are the ones the real files have: ``[bookmark: …]`` markers,
 spaces inside numbers and between Chinese characters ("5000 万元 以上"), lines broken
-mid-sentence (often with blank lines between), a whole document on one line, OCR
-confusions in numbering ("(-)" for （一）, "L" for "1、", "IOOO" for 1000) and a file name
-left as the first line. Table rows (tab-indented cells) are kept as they are for the splitter.
+mid-sentence (often with blank lines between), a whole document on one line, full-width
+digits (３０％), OCR confusions in numbering ("(-)" for （一）, "L" for "1、", "IOOO" for 1000)
+and a file name left as the first line. Table rows (tab-indented cells) are kept as they are for the splitter.
 """
 
 from __future__ import annotations
@@ -41,6 +41,8 @@ PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|�
                               r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _DOC_NUMBER_END = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号$")
 _TITLE_END = re.compile(rf"({TITLE_KINDS}|年[)）])$")
+# full-width digits (２０２６年, ３０％) are the digits every figure, date and rate is read in
+_FULL_WIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF05: 0x25}
 
 
 def file_name_title(raw: str) -> str | None:
@@ -67,7 +69,7 @@ def _clean_inline(line: str) -> str:
     if line.startswith("\t"):  # table cell: keep the tab indentation, clean the content
         depth = len(line) - len(line.lstrip("\t"))
         return "\t" * depth + _clean_inline(line[depth:]).strip()
-    line = line.replace("\t", " ")
+    line = line.replace("\t", " ").translate(_FULL_WIDTH_DIGITS)
     line = _SPACE_IN_CJK.sub("", line)
     line = _OCR_NUMBER.sub(_fix_ocr_number, line)
     line = _OCR_DASH_MARKER.sub("（一）", line)

@@ -20,6 +20,18 @@ def test_bookmarks_spaces_in_numbers_and_ocr_digits():
     assert "PLM MES" in cleaned  # spaces between Latin words stay
 
 
+def test_full_width_digits_are_read_as_digits():
+    # a work plan typed with full-width figures: its rates, dates and amounts are figures like any other
+    cleaned = clean_text("２．贷款贴息。按实际支付利息的３０％给予贴息，单个企业年度贴息最高２０万元，４月３０日前申报。\n")
+    assert "按实际支付利息的30%给予贴息" in cleaned and "最高20万元" in cleaned and "4月30日前" in cleaned
+    assert cleaned.startswith("2．")  # (the item's full-width stop stays)
+
+
+def test_a_district_plan_implementing_its_city_s_deployment_names_the_city():
+    facts = infer_metadata(clean_text("雁渚区2026年专精特新企业梯度培育工作方案\n为落实澜川市关于优质中小企业梯度培育的部署，制定本方案。\n"))
+    assert facts["region"] == "雁渚区, 澜川市"
+
+
 def test_lines_broken_mid_sentence_are_joined_but_headings_and_titles_are_not():
     cleaned = clean_text(seed_text("yancheng-measures-draft.txt"))
     lines = cleaned.splitlines()

@@ -63,13 +63,14 @@ def test_owners_words_around_the_thing_asked(assistant, question, quoted):
 
 @pytest.fixture(scope="module")
 def counties(settings_factory, tmp_path_factory):
-    """The seeds with 桐溆's policies (.docx: no risk pool) and 岚汀's Q&A (web page: a risk pool)."""
+    """The seeds with 桐溆's policies (.docx: no risk pool), 岚汀's Q&A (web page: a risk pool) and
+    雁渚's work plan (text file: full-width figures, a schedule table, a scoring annex)."""
     from eval.format_corpus import DOCUMENTS
 
     from .conftest import library_with
 
     def render(documents):
-        for stem, fmt in (("tongxu-policies-notice", "docx"), ("lanting-policy-qa", "html")):
+        for stem, fmt in (("tongxu-policies-notice", "docx"), ("lanting-policy-qa", "html"), ("yanzhu-work-plan", "txt")):
             next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
 
     return library_with(tmp_path_factory.mktemp("counties"), settings_factory, render=render)
@@ -82,3 +83,21 @@ def test_a_record_that_only_shares_the_place_does_not_answer_who_runs_a_thing_th
     # what the place does state is still answered from its own clause
     answer = counties.ask("Who handles Tongxu's guarantee fee subsidy?")
     assert not answer.refused and "县地方金融服务中心" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("雁渚入库企业贷款贴息比例", "按实际支付利息的30%给予贴息"),  # typed ３０％
+    ("雁渚培育库名单什么时候公布？", "4月30日前"),  # a schedule record's fields are one statement
+    ("雁渚考核结果什么时候通报？", "次年1月"),
+    ("雁渚2026年要推荐几家省级专精特新？", "不少于8家"),  # 要推荐几家 is the plan's target, no request
+    ("How often does Yanzhu's growth partner visit?", "每两个月上门服务一次"),
+])
+def test_a_work_plan_typed_with_full_width_figures(counties, question, quoted):
+    answer = counties.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text
+
+
+def test_a_score_asked_with_the_company_s_figures_gets_the_whole_scoring_table(counties):
+    answer = counties.ask("我们在雁渚，去年营收2500万，研发占比4%，有1项发明专利，评价能拿多少分？")
+    assert not answer.refused
+    assert all(name in answer.text for name in ("指标：营业收入", "指标：研发投入", "指标：知识产权", "指标：成长性")), answer.text
