@@ -60,7 +60,13 @@ def is_followup(question: str) -> bool:
     opener = bool(_OPENER.match(text))
     short = (len(re.findall(r"[\u4e00-\u9fff]", text)) <= (24 if opener else 16)
              and len(re.findall(r"[A-Za-z]+", text)) <= (14 if opener else 9))
-    return short and (bool(_FOLLOWUP_CUES.search(text)) or _bare_ask(text))
+    return short and (bool(_FOLLOWUP_CUES.search(text)) or _bare_ask(text) or bool(_WHO_OR_COST.fullmatch(text.strip(" ？?。.!！"))))
+
+
+# "谁能享受？", "要交钱吗？", "Is it free?": who may have it, or whether it costs, of what was just asked
+_WHO_OR_COST = re.compile(r"(谁|哪些企业|什么企业|哪类企业|哪些单位)(能|可以|才能)?(享受|申请|拿|报|参加)|(要|需要|得)?(交钱|收费|付费|花钱|掏钱|要钱|自费)(吗|么|不)?|"
+                          r"(是)?免费(的)?(吗|么)?|who (is eligible|can apply|qualifies|can get it)|is (it|this|that) free|does (it|this) cost( anything)?",
+                          re.IGNORECASE)
 
 
 _OPENER = re.compile(r"^(那么|那(?![个些])|还有|另外|\s*(and|what about|how about)\b)", re.IGNORECASE)

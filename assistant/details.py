@@ -223,8 +223,11 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # rewards for other things (校企共建研发平台 20万元)
             # (an English ask has no tagged nouns: for "is there a subsidy for X?" its glossary
             # terms name the subject; a figure asked in English is judged by the words around it)
-            if kind in STATED and (query.nouns or (query.language == "en" and kind == "support")) and distinctive_coverage(topic, clause_text(hit), weights, query.nouns,
-                                                                         scales=scales) < 0.5:
+            # (applying is no subject of a reward: "申报国家级小巨人有奖励吗" is answered by 首次认定为…的奖励)
+            named = [(g, sc) for g, sc in zip(topic, scales) if kind not in ("support", "amount")
+                     or not {"申报", "申请"} & set(g)] or list(zip(topic, scales))
+            if kind in STATED and (query.nouns or (query.language == "en" and kind == "support")) and distinctive_coverage(
+                    tuple(g for g, _ in named), clause_text(hit), weights, query.nouns, scales=tuple(sc for _, sc in named)) < 0.5:
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
             # (a figure asked in English: its most distinctive subject word must be there at least,
             # "subsidise electricity" is not answered by a recognition reward)

@@ -15,6 +15,7 @@ import hashlib
 import json
 import logging
 import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +27,7 @@ from .lexical import add_words, quoted_names, tokenize
 from .types import Chunk, DocumentMeta
 
 log = logging.getLogger(__name__)
-SEGMENT_VERSION = 2  # bump when what a segment holds, or how it is tokenised, changes
+SEGMENT_VERSION = 4  # bump when what a segment holds, or how it is tokenised, changes
 _MAGIC = b"policy-assistant segment 3\n"
 _MAGIC_2 = b"policy-assistant segment 2\n"  # the words in the JSON header: still read
 _ARRAYS = ("pair_word", "pair_chunk", "pair_tf", "lengths", "grams", "gram_chunk", "word_bytes")
@@ -76,12 +77,20 @@ class Segment:
         return tuple(bytes(self.word_bytes).decode().split(_WORD_SEPARATOR)) if len(self.word_bytes) else ()
 
 
+_ROW_NAME = re.compile(r"[\u4e00-\u9fff]{2,5}[性度率量额值]")
+
+
 def build_segment(chunks: list[Chunk], doc: DocumentMeta, fingerprint: str) -> Segment:
     """Tokenise a document's chunks (jieba must already know the glossary's words)."""
     chunks = sorted(chunks, key=lambda c: c.order)
     texts = [index_text(c, doc) for c in chunks]
-    quoted = quoted_names(texts)
-    add_words(quoted)  # the document's own product names stay whole in its tokens
+    # the document's own names stay whole in its tokens and in questions: products in quotes, and
+    # the rows of its tables (成长性: "成长性能得几分" is not 成长/性能)
+    # (only a name ending on a suffix the next word may take: 成长性能 is 成长/性能 otherwise;
+    # 认定奖励 stays 认定/奖励, as questions say it)
+    quoted = sorted(set(quoted_names(texts)) | {c.section_path[-1] for c in chunks if c.kind == "table_record"
+                                                and _ROW_NAME.fullmatch(c.section_path[-1])})
+    add_words(quoted)
     words: dict[str, int] = {}
     pair_word, pair_chunk, pair_tf, lengths = [], [], [], []
     for position, text in enumerate(texts):

@@ -88,13 +88,13 @@ def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: Te
 # the thing a yes/no question asks whether there is: 有贴息吗, 有没有房租补贴, 能享受X吗
 ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？?！!有]{1,12}?)(?:吗|么|没有|不)"
                            r"|(?:能|可以|可)(?:享受|拿到|获得|得到|申请)([^，,。？?！!]{1,10}?)(?:吗|么)"
-                           r"|(?:需要|要|得)(?:提供|提交|交|出具|缴纳|缴)([^，,。？?！!]{1,12}?)(?:吗|么)"
+                           r"|(?:需要|要|得)(?:提供|提交|交|出具|缴纳|缴)(?!钱)([^，,。？?！!]{1,12}?)(?:吗|么)"
                            # what the money may be used for (用来发工资吗), what is required (需要抵押吗):
                            # acts, which novelty.py reads as the thing asked
                            r"|(?:能|可以|可)(?:用来|用于|拿来|拿去)(?P<use>[^，,。？?！!]{1,10}?)(?:吗|么)"
                            r"|(?:需要|要|得|必须)(?P<need>[\u4e00-\u9fff]{2})(?:吗|么)(?=[？?]?\s*$)"
                            # whether it costs the firm (收费吗, 要自己掏钱吗): a clause must say who pays
-                           r"|(?P<pay>收费|收钱|要钱|花钱|付费|免费|掏钱|自费)的?(?:吗|么|不)")
+                           r"|(?P<pay>收费|收钱|要钱|花钱|付费|免费|掏钱|自费|交钱)的?(?:吗|么|不)")
 
 
 # words for "some benefit" that name no particular thing
@@ -125,12 +125,17 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
             return _names_object(max(groups, key=lambda g: max(before.rfind(squash(t)) for t in g if t)), hits, evidence_text)
     if not groups:
         return 1.0
-    return _names_object(max(groups, key=weights.group_weight), hits)
+    # whether it costs is said of the thing asked: 免费 in 澄岭's training clause is no fee for 认定
+    of = [g for g in query.ask_groups if g not in groups and not is_scope(g, query.places)
+          and any(weights.df(t) for t in g)] if match["pay"] else []
+    return _names_object(max(groups, key=weights.group_weight), hits, also=of)
 
 
-def _names_object(key: tuple[str, ...], hits: list[ScoredChunk], text_of=clause_text) -> float:
-    texts = [squash(text_of(h)) for h in topical(hits)[:3]]
-    return float(any(squash(t) in text for t in key for text in texts))
+def _names_object(key: tuple[str, ...], hits: list[ScoredChunk], text_of=clause_text,
+                  also: list[tuple[str, ...]] | None = None) -> float:
+    best = topical(hits)[:3]  # (what it is of, in the clause itself: every title says 认定)
+    return float(any(any(squash(t) in squash(text_of(h)) for t in key)
+                     and (not also or any(squash(t) in squash(h.chunk.text) for g in also for t in g)) for h in best))
 
 
 def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> float:

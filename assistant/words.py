@@ -33,10 +33,10 @@ ZH_FILLER = frozenset(
     # "打算干点啥", "听朋友说…是真的吗": what is done about the topic, and hearsay
     "干点 做点 搞点 干啥 做啥 搞啥 朋友 听朋友说 听人说 以后 之后 不大 不少 不多 很多 挺多 蛮多 较多 "
     "心里 心里有数 已经 已 早就 刚刚 刚 "  # "已经入库了": when, of what the asker told
-    "才算 达标 算达标 够格 意思 什么意思 啥意思 含义 老板 就是 那块 "  # "研发费用要占多少才算达标", "白名单是啥意思", "老板问我…就是知识产权那块": the threshold or meaning of the subject named
+    "才算 达标 算达标 够格 意思 什么意思 啥意思 含义 老板 就是 那块 这项 那项 此项 这一项 "  # "研发费用要占多少才算达标", "白名单是啥意思", "老板问我…就是知识产权那块": the threshold or meaning of the subject named
     "没有 "  # "县里有啥政策支持没有？": the question's tail, no thing asked about
     "有人 帮办 帮我们 帮我 "  # "…想拿专利质押贷款，有人帮办吗？": help with what the context wants
-    "能用 用上 能用上 用得上 享受到 "  # "能用上首贷贴息吗": whether the thing named is there for them
+    "能用 用上 能用上 用得上 享受到 享受 "  # "能用上首贷贴息吗": whether the thing named is there for them
     # "…平台干嘛用的", "经费用来干嘛": what it is for — the thing named is the subject
     "干嘛 干吗 干啥用 干嘛用 用来 用于干嘛 做什么用 有啥用".split())
 EN_FILLER = frozenset(

@@ -91,6 +91,10 @@ def test_a_record_that_only_shares_the_place_does_not_answer_who_runs_a_thing_th
     ("雁渚考核结果什么时候通报？", "次年1月"),
     ("雁渚2026年要推荐几家省级专精特新？", "不少于8家"),  # 要推荐几家 is the plan's target, no request
     ("How often does Yanzhu's growth partner visit?", "每两个月上门服务一次"),
+    ("我们营收增长20%，在雁渚成长性能得几分？", "指标：成长性"),  # 成长性 stays whole before 能
+    ("我们是雁渚做精密模具的，研发占比6%，研发投入这项能拿满分吗？", "5%以上得25分"),  # 满分: the points
+    ("雁渚区申报国家级小巨人有奖励吗", "60万元"),  # the reward is for being recognised, not for applying
+    ("雁渚的方案哪天印发的？", "2026年2月27日"),  # the document's own date
 ])
 def test_a_work_plan_typed_with_full_width_figures(counties, question, quoted):
     answer = counties.ask(question)
@@ -101,3 +105,10 @@ def test_a_score_asked_with_the_company_s_figures_gets_the_whole_scoring_table(c
     answer = counties.ask("我们在雁渚，去年营收2500万，研发占比4%，有1项发明专利，评价能拿多少分？")
     assert not answer.refused
     assert all(name in answer.text for name in ("指标：营业收入", "指标：研发投入", "指标：知识产权", "指标：成长性")), answer.text
+
+
+def test_who_may_have_it_and_whether_it_costs_are_asked_of_the_thing_before(counties):
+    followed = counties.ask("谁能享受？", history=conversation(counties, "雁渚科创中心房租怎么优惠？"))
+    assert not followed.refused and "入驻区科创中心的入库企业" in followed.text, followed.text
+    followed = counties.ask("要交钱吗？", history=conversation(counties, "雁渚申报辅导班几月办？"))
+    assert not followed.refused and "入库企业可免费参加" in followed.citations[0].quote, followed.text

@@ -202,6 +202,8 @@ def test_whether_it_costs_the_firm_needs_a_clause_that_says_who_pays(rules):
     assert rules.ask("青澜的服务专员收费吗？").refused
     answer = rules.ask("栖沅企业家研修班要自己掏钱吗？")
     assert not answer.refused and "全额承担" in answer.text, answer.text
+    # a clause that is free of charge for something else (培训) says nothing of what 认定 costs
+    assert rules.ask("澄岭认定要交钱吗？").refused
 
 
 def test_how_big_a_fund_is_asks_its_size(rules):
