@@ -112,3 +112,12 @@ def test_who_may_have_it_and_whether_it_costs_are_asked_of_the_thing_before(coun
     assert not followed.refused and "入驻区科创中心的入库企业" in followed.text, followed.text
     followed = counties.ask("要交钱吗？", history=conversation(counties, "雁渚申报辅导班几月办？"))
     assert not followed.refused and "入库企业可免费参加" in followed.citations[0].quote, followed.text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("Is the Tongxu reward stackable with Ziling city's?", "可叠加享受"),
+    ("Tongxu: we went digital with 150万 of software. How much back?", "按投入额的15%给予补助"),
+])
+def test_english_owners_words_for_stacking_and_money_back(counties, question, quoted):
+    answer = counties.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text

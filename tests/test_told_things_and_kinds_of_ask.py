@@ -117,6 +117,8 @@ def test_what_an_english_owner_gets_for_a_hire_is_the_subsidy(rules):
     ("澄岭专精特新评分里细分市场占有率多少分？", "20分"),  # the points for a share, not the share
     ("澄岭的企业被认定以后高管有啥福利？", "高级管理人员"),  # 高管 and 福利 said
     ("What is Chengling's score for talent teams?", "人才队伍"),  # talent team: 人才队伍
+    ("Qiyuan: we hired a PhD. Rent help?", "每月2000元租房补贴"),  # rent help: 租房补贴
+    ("Shanyu: who can't apply?", "不再申报"),
 ])
 def test_owners_words_for_what_the_text_writes_otherwise(rules, question, quoted):
     answer = rules.ask(question)
