@@ -99,7 +99,8 @@ ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？
 
 # words for "some benefit" that name no particular thing
 _GENERIC_BENEFITS = frozenset("优惠 支持 政策 扶持 帮助 好处 措施 补贴 奖励 补助 资金 服务 规定 待遇 福利 红利 激励 "
-                              "产品 专门 特别 专项 便宜 划算 实惠".split())  # "专门的贷款产品": 贷款 is the thing
+                              "产品 专门 特别 专项 便宜 划算 实惠 "  # "专门的贷款产品": 贷款 is the thing
+                              "渠道 路子 门路 途径".split())  # "想找高校合作，有渠道吗": a way to what was told
 
 
 def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> float:

@@ -55,6 +55,8 @@ def test_english_words_for_a_cash_crunch_technology_transfer_and_factory_buildin
     ("专精特新企业在开发区有没有扎堆的园区？", "专精特新企业园"),  # 扎堆: 集聚
     ("我们厂在宝应，做机械配件的，县里说要帮我们建培育档案，这是啥意思？", "建立培育档案"),
     ("老板问我盐城有没有帮企业打官司维权的，就是知识产权那块", "侵权风险"),  # 维权: 侵权
+    # 渠道 names no thing: a way to what was told (高校合作)
+    ("我们是宝应的一家新材料企业，想找高校合作搞研发，县里有渠道吗？", "组织高校院所专题拜访对接活动"),
 ])
 def test_owners_words_around_the_thing_asked(assistant, question, quoted):
     answer = assistant.ask(question)
