@@ -33,7 +33,7 @@ ZH_FILLER = frozenset(
     # "打算干点啥", "听朋友说…是真的吗": what is done about the topic, and hearsay
     "干点 做点 搞点 干啥 做啥 搞啥 朋友 听朋友说 听人说 以后 之后 不大 不少 不多 很多 挺多 蛮多 较多 "
     "心里 心里有数 已经 已 早就 刚刚 刚 "  # "已经入库了": when, of what the asker told
-    "才算 达标 算达标 够格 意思 什么意思 啥意思 含义 老板 就是 那块 这项 那项 此项 这一项 "  # "研发费用要占多少才算达标", "白名单是啥意思", "老板问我…就是知识产权那块": the threshold or meaning of the subject named
+    "才算 达标 算达标 够格 意思 什么意思 啥意思 含义 老板 就是 那块 这项 那项 此项 这一项 这两项 这几项 那两项 那几项 这三项 "  # "研发费用要占多少才算达标", "白名单是啥意思", "老板问我…就是知识产权那块": the threshold or meaning of the subject named
     "没有 "  # "县里有啥政策支持没有？": the question's tail, no thing asked about
     "有人 帮办 帮我们 帮我 "  # "…想拿专利质押贷款，有人帮办吗？": help with what the context wants
     "能用 用上 能用上 用得上 享受到 享受 "  # "能用上首贷贴息吗": whether the thing named is there for them

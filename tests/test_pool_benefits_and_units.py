@@ -97,6 +97,7 @@ def test_a_record_that_only_shares_the_place_does_not_answer_who_runs_a_thing_th
     ("我们是雁渚做精密模具的，研发占比6%，研发投入这项能拿满分吗？", "5%以上得25分"),  # 满分: the points
     ("雁渚区申报国家级小巨人有奖励吗", "60万元"),  # the reward is for being recognised, not for applying
     ("雁渚的方案哪天印发的？", "2026年2月27日"),  # the document's own date
+    ("我们在雁渚，主营业务收入占比65%，营收增长8%，这两项能得多少分？", "60%以上得10分"),  # 这两项 names nothing
 ])
 def test_a_work_plan_typed_with_full_width_figures(counties, question, quoted):
     answer = counties.ask(question)
