@@ -119,6 +119,8 @@ def test_what_an_english_owner_gets_for_a_hire_is_the_subsidy(rules):
     ("What is Chengling's score for talent teams?", "人才队伍"),  # talent team: 人才队伍
     ("Qiyuan: we hired a PhD. Rent help?", "每月2000元租房补贴"),  # rent help: 租房补贴
     ("Shanyu: who can't apply?", "不再申报"),
+    ("禾浦的措施跟以前的政策冲突怎么办？", "以本措施为准"),  # 冲突: 不一致
+    ("Chengling: can our executives attend training for free?", "高级管理人员和核心技术人员，每年可免费参加"),
 ])
 def test_owners_words_for_what_the_text_writes_otherwise(rules, question, quoted):
     answer = rules.ask(question)
