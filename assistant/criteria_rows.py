@@ -9,7 +9,7 @@ from .asking import ASK_TYPES, ask_types, detail_present, measured_words
 from .evidence import TermWeights, squash, term_present
 from .query import QueryAnalysis, is_scope
 from .subjects import clause_text, sentences
-from .types import ScoredChunk
+from .types import Chunk, ScoredChunk
 
 APPLYING = frozenset({"认定", "申报", "申请", "入库", "评定"})  # the process a notice's 申报材料 are for
 
@@ -96,10 +96,11 @@ def conditions_on_subject(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, 
                for part in sentences(hit.chunk.text))
 
 
-def matched_by_title_only(query: QueryAnalysis, chunk, weights: TermWeights) -> bool:
+def matched_by_title_only(query: QueryAnalysis, chunk: Chunk, weights: TermWeights) -> bool:
     """Whether a criteria row answers a question only through its table's title ("入库条件" has
-    入库): the row and its column headings name none of the ask's distinctive words. A question that asks for no
-    detail and no criteria ("入了库能得到啥") is not answered by what it takes to get in."""
+    入库): the row and its column headings name none of the ask's distinctive words. A question
+    that asks for no detail and no criteria ("入了库能得到啥") is not answered by what it takes to
+    get in."""
     if chunk.kind != "table_row" or not STATES_CRITERIA.search(" ".join(chunk.section_path)):
         return False
     if ask_types(query.question.lower()):  # (nor after one: "制造类要干几年？" ⟫ "那服务类呢？")

@@ -55,8 +55,7 @@ _COUNTED_IN = re.compile(r"(?:多少|几)(家|场|项|名|件|所|批|位|期)")
 # "我们能拿多少": what an enterprise receives; a budget set aside (安排专项资金1500万元) is not that
 _RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们|我们能|我能|(can|do|would|will) (we|i) (get|receive))", re.IGNORECASE)
 
-# the size of a fund asked ("培育资金一年有多少", "资金池多大"): a sentence that sets one up states it
-
+# the size of a fund asked (FUND_ASKED: "培育资金一年有多少", "资金池多大"): a sentence that sets one up states it
 _FUND_STATED = re.compile(r"(规模|安排|设立|总额|资金池|预算|统筹|每年.{0,6}(投入|列支))")
 
 

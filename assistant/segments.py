@@ -85,9 +85,8 @@ def build_segment(chunks: list[Chunk], doc: DocumentMeta, fingerprint: str) -> S
     chunks = sorted(chunks, key=lambda c: c.order)
     texts = [index_text(c, doc) for c in chunks]
     # the document's own names stay whole in its tokens and in questions: products in quotes, and
-    # the rows of its tables (成长性: "成长性能得几分" is not 成长/性能)
-    # (only a name ending on a suffix the next word may take: 成长性能 is 成长/性能 otherwise;
-    # 认定奖励 stays 认定/奖励, as questions say it)
+    # table rows named with a suffix the next word may take (成长性: "成长性能得几分" is not
+    # 成长/性能; 认定奖励 stays 认定/奖励, as questions say it)
     quoted = sorted(set(quoted_names(texts)) | {c.section_path[-1] for c in chunks if c.kind == "table_record"
                                                 and _ROW_NAME.fullmatch(c.section_path[-1])})
     add_words(quoted)

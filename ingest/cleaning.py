@@ -4,7 +4,8 @@ Pure functions. The artefacts are the ones the real files have: ``[bookmark: …
 spaces inside numbers and between Chinese characters ("5000 万元 以上"), lines broken
 mid-sentence (often with blank lines between), a whole document on one line, full-width
 digits (３０％), OCR confusions in numbering ("(-)" for （一）, "L" for "1、", "IOOO" for 1000)
-and a file name left as the first line. Table rows (tab-indented cells) are kept as they are for the splitter.
+and a file name left as the first line. Table rows (tab-indented cells) are kept as they are
+for the splitter.
 """
 
 from __future__ import annotations
