@@ -4,6 +4,7 @@ that say what it takes, of the thing asked about. Pure functions (used by :mod:`
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .asking import ASK_TYPES, ask_types, detail_present, measured_words
 from .evidence import TermWeights, squash, term_present
@@ -96,16 +97,21 @@ def conditions_on_subject(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, 
                for part in sentences(hit.chunk.text))
 
 
-def matched_by_title_only(query: QueryAnalysis, chunk: Chunk, weights: TermWeights) -> bool:
-    """Whether a criteria row answers a question only through its table's title ("入库条件" has
-    入库): the row and its column headings name none of the ask's distinctive words. A question
-    that asks for no detail and no criteria ("入了库能得到啥") is not answered by what it takes to
-    get in."""
-    if chunk.kind != "table_row" or not STATES_CRITERIA.search(" ".join(chunk.section_path)):
-        return False
-    if ask_types(query.question.lower()):  # (nor after one: "制造类要干几年？" ⟫ "那服务类呢？")
-        return False
-    row = squash(" ".join(chunk.section_path[1:]) + " " + chunk.text)  # (its column headings are its own)
-    named = [g for g in query.ask_groups if not is_scope(g, query.places) and g not in query.cue_groups
-             and weights.df(g[0]) < 0.2 * weights.size]  # (企业 is said of every row)
-    return not any(term_present(t, row) for g in named for t in g)
+def title_only_rows(query: QueryAnalysis, weights: TermWeights) -> Callable[[Chunk], bool] | None:
+    """For a question that asks for no detail and no criteria ("入了库能得到啥"): a test of whether
+    a criteria row answers it only through its table's title ("入库条件" has 入库), the row and its
+    column headings naming none of the ask's distinctive words: what it takes to get in is no
+    answer. None for any other question (nor after one that asked a kind of detail: "制造类要干
+    几年？" ⟫ "那服务类呢？")."""
+    if query.ask_types or query.wants_criteria or query.figures or ask_types(query.question.lower()):
+        return None
+    named = [t for g in query.ask_groups if not is_scope(g, query.places) and g not in query.cue_groups
+             and weights.df(g[0]) < 0.2 * weights.size for t in g]  # (企业 is said of every row)
+
+    def by_title_only(chunk: Chunk) -> bool:
+        if chunk.kind != "table_row" or not STATES_CRITERIA.search(" ".join(chunk.section_path)):
+            return False
+        row = squash(" ".join(chunk.section_path[1:]) + " " + chunk.text)  # (its column headings are its own)
+        return not any(term_present(t, row) for t in named)
+
+    return by_title_only

@@ -197,6 +197,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                                          or (bool(topic) and all(APPLYING.intersection(g) for g in topic)))
         criterion = criterion_asked(query, weights) if kind == "conditions" else ()
         own = tuple(g for g, sc in zip(topic, scales) if sc >= 1.0)  # (the ask's own words, not the company's)
+        # (applying is no subject of a reward: "申报国家级小巨人有奖励吗" is answered by 首次认定为…的奖励)
+        named = [(g, sc) for g, sc in zip(topic, scales) if kind not in ("support", "amount")
+                 or not {"申报", "申请"} & set(g)] or list(zip(topic, scales))
+        subject, subject_scales = tuple(g for g, _ in named), tuple(sc for _, sc in named)
         for hit in candidates:
             if kind == "conditions":
                 # a criteria row, or a clause that states a requirement (not one that merely
@@ -222,11 +226,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # rewards for other things (校企共建研发平台 20万元)
             # (an English ask has no tagged nouns: for "is there a subsidy for X?" its glossary
             # terms name the subject; a figure asked in English is judged by the words around it)
-            # (applying is no subject of a reward: "申报国家级小巨人有奖励吗" is answered by 首次认定为…的奖励)
-            named = [(g, sc) for g, sc in zip(topic, scales) if kind not in ("support", "amount")
-                     or not {"申报", "申请"} & set(g)] or list(zip(topic, scales))
             if kind in STATED and (query.nouns or (query.language == "en" and kind == "support")) and distinctive_coverage(
-                    tuple(g for g, _ in named), clause_text(hit), weights, query.nouns, scales=tuple(sc for _, sc in named)) < 0.5:
+                    subject, clause_text(hit), weights, query.nouns, scales=subject_scales) < 0.5:
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
             # (a figure asked in English: its most distinctive subject word must be there at least,
             # "subsidise electricity" is not answered by a recognition reward)

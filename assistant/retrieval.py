@@ -13,7 +13,7 @@ from functools import lru_cache
 import numpy as np
 
 from .criteria import title_names_level
-from .criteria_rows import matched_by_title_only
+from .criteria_rows import title_only_rows
 from .evidence import TermWeights, coverage
 from .fusion import reciprocal_rank_fusion
 from .lexical import LexicalIndex, add_words
@@ -323,9 +323,9 @@ class HybridRetriever:
             other = other or ("amount" in query.ask_types and bool(_GRANT_ASKED.search(query.ask) or (
                 _MONEY_ASKED.search(query.ask) and not _THRESHOLD_ASKED.search(query.ask))))
             ordered = expand_table_rows(ordered, self._by_id, self._siblings, covered, limit=1 if other else 12)
-        if self.mode == "hybrid" and not (whole_tables or query.ask_types or query.wants_criteria or query.figures):
-            # "入了库能得到啥": the rows of what it takes to get in come after the clauses on it
-            ordered = sorted(ordered, key=lambda chunk_id: matched_by_title_only(query, self._by_id[chunk_id], self.weights))
+        title_only = title_only_rows(query, self.weights) if self.mode == "hybrid" and not whole_tables else None
+        if title_only:  # "入了库能得到啥": the rows of what it takes to get in come after the clauses on it
+            ordered = sorted(ordered, key=lambda chunk_id: title_only(self._by_id[chunk_id]))
         if not (whole_tables and query.wants_list):  # a whole table asked for keeps its records together
             ordered = spread_records(ordered, self._by_id)
         results = []

@@ -134,9 +134,15 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
 
 def _names_object(key: tuple[str, ...], hits: list[ScoredChunk], text_of=clause_text,
                   also: list[tuple[str, ...]] | None = None) -> float:
-    best = topical(hits)[:3]  # (what it is of, in the clause itself: every title says 认定)
-    return float(any(any(squash(t) in squash(text_of(h)) for t in key)
-                     and (not also or any(squash(t) in squash(h.chunk.text) for g in also for t in g)) for h in best))
+    keys = [squash(t) for t in key]
+    # (what it is of, in the clause itself: every title says 认定)
+    ofs = [squash(t) for g in also or () for t in g if t]
+
+    def names(hit: ScoredChunk) -> bool:
+        text = squash(text_of(hit))
+        return any(k in text for k in keys) and (not ofs or any(o in squash(hit.chunk.text) for o in ofs))
+
+    return float(any(names(h) for h in topical(hits)[:3]))
 
 
 def subject_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> float:
