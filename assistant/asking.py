@@ -47,7 +47,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
         r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|几[十百千]?万|how much|what amount|how large|"
         r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount)|\b(cap|ceiling|upper limit|the maximum|the most|max)\b|"
-        r"what (does|do|will|would|can) [^?]{0,40}\bpay\b)", re.IGNORECASE),
+        r"what (does|do|will|would|can) [^?]{0,40}\bpay\b(?! for\s*\??\s*$))", re.IGNORECASE),  # (not "what does it pay for?")
     "count": re.compile(
         r"(多少家|几家|多少个(?!点|工作日|月|小时|基点|百分点)|(?<![这近前好十哪])几个(?!点|工作日|月|小时|星期|季度|阶段|基点|百分点)(?=[^，,。；;！!]*$)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
         r"(数量|总量|总数|家数|个数|名额|场次)(目标)?\s*[？?]?\s*$|(名额|场次).{0,3}(多少|几)|"  # "专精特新板挂牌数量": a keyword ask ending on the count
@@ -93,7 +93,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                           # "What does a single champion get?": what a title brings (not "what do we need to get")
                           r"\bwhat (do|does|will|would|can|could) [^?]{0,60}(?<!to )\b(get|receive)( (from|for|in|under|out of|as) [^?]{0,60})?\s*\??\s*$|"
                           # (not what the firm pays: "Do we pay more for the land?")
-                          r"what (do|does|will|would|can) (?!(we|i)\b)[^?]{0,40}\b(give|pay|offer)\b|"
+                          r"what (do|does|will|would|can) (?!(we|i)\b)[^?]{0,40}\b(give|pay|offer)\b(?! for\s*\??\s*$)|"
                           r"how much (?!(do|will|would|should|must) (we|i)\b)[^?]{0,30}\b(give|pay)s?\b|"
                           r"^\s*(does|do|will|would|can|could) (?!(we|i)\b)[^?]{0,40}\bpay\b|"
                           # "What's covered?": which costs the policy pays a share of

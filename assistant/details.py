@@ -30,6 +30,7 @@ from .query import QueryAnalysis, names_place
 from .subjects import (
     clause_text,
     evidence_text,
+    named_above,
     sentences,
     states_key,
     states_measured,
@@ -226,8 +227,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # rewards for other things (校企共建研发平台 20万元)
             # (an English ask has no tagged nouns: for "is there a subsidy for X?" its glossary
             # terms name the subject; a figure asked in English is judged by the words around it)
-            if kind in STATED and (query.nouns or (query.language == "en" and kind == "support")) and distinctive_coverage(
-                    subject, clause_text(hit), weights, query.nouns, scales=subject_scales) < 0.5:
+            if kind in STATED and (query.nouns or (query.language == "en" and kind == "support")) and (distinctive_coverage(
+                    subject, clause_text(hit), weights, query.nouns, scales=subject_scales) < 0.5
+                    or named_above(subject, subject_scales, hit, hits, query.places, weights)):
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
             # (a figure asked in English: its most distinctive subject word must be there at least,
             # "subsidise electricity" is not answered by a recognition reward)

@@ -49,8 +49,8 @@ _REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似
 _SOLVE = re.compile(r"解决(一下)?(吗|么|不|得了|不了)|这个问题|这(件)?事儿?(吗|呢|怎么|能)")
 # "这类产品", "此类补贴": the demonstrative and its classifier are cut off the noun (jieba reads 类产品)
 _DEMONSTRATIVE = re.compile(r"(这|那|此|该)(类|种|些)")
-# "能不能", "是不是": kept apart, or jieba glues them to the next word (能不能自己 → 不能自己)
-_A_NOT_A = re.compile(r"(能不能|可不可以|是不是|有没有|会不会|够不够|行不行|要不要|算不算)")
+# "能不能", "会怎样": kept apart, or jieba glues them to a neighbour (能不能自己 → 不能自己, 没交会怎样 → 交会)
+_A_NOT_A = re.compile(r"(能不能|可不可以|是不是|有没有|会不会|够不够|行不行|要不要|算不算|会怎么?样|会咋样|会如何)")
 # the company's own figures (营收3800万; in English too: "with 120 staff", "about 40 million in revenue")
 _FIGURES = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|万|亿|元|%|个点|号人|来号人|多人|人|名|家|项|个|年|倍|"
                       r"(million|billion|staff|employees|people|workers|persons)\b)?", re.IGNORECASE)

@@ -265,3 +265,30 @@ def states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: 
         if act and not term_present(squash(act.group(1)), text):
             return False
     return all(any(term_present(t, text) for t in g) for g in words)
+
+
+def named_above(subject: tuple[tuple[str, ...], ...], scales: tuple[float, ...], hit: ScoredChunk,
+                hits: list[ScoredChunk], places: tuple[str, ...], weights: TermWeights) -> bool:
+    """Whether the part of the asked subject this clause lacks is named by a better-ranked clause
+    of its document: that clause is about the subject, this one shares only a modifier with it.
+    ("栖沅的国外发明专利资助多少": the 境外展会 record names 国外 only, the 发明专利 record above it
+    the rest; the question combines what no clause of the document combines.)"""
+    def names(group: tuple[str, ...], text: str) -> bool:
+        return any(term_present(t, text) for t in group)
+
+    if hit.chunk.kind == "table_row":
+        return False  # a criteria row is of its column's category (创新类), the one above of another's
+    own = squash(clause_text(hit) + hit.doc.title)  # (the document's title is said of all its clauses)
+    # (a word most clauses say, 专精特新 or 培育, tells no subject apart)
+    asked = [g for g, sc in zip(subject, scales) if sc >= 1.0 and not is_scope(g, places)
+             and any(0 < weights.df(t) <= 0.1 * weights.size for t in g)]
+    missing = [g for g in asked if not names(g, own)]
+    if not missing or len(missing) == len(asked) or 2 * len(missing) < len(asked):  # (most of it named: it is about it)
+        return False
+    for other in hits:
+        if other is hit:
+            return False
+        text = squash(clause_text(other))
+        if other.chunk.doc_id == hit.chunk.doc_id and all(names(g, text) for g in missing):
+            return True
+    return False

@@ -1,0 +1,59 @@
+"""A question that joins what no clause joins (国外 + 发明专利), what follows from an act
+(会怎样, 后果), and words said in other ways (起拍价, 多报, "what does it pay for"): owners'
+questions over the seeds and three unseen documents, none in an eval set."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def cities(settings_factory, tmp_path_factory):
+    """The seeds with 栖沅's policy list (web page), 泊川's fund rules (.docx), 岚汀's Q&A (web
+    page) and 桐溆's policies (PDF)."""
+    from eval.format_corpus import DOCUMENTS
+
+    from .conftest import library_with
+
+    def render(documents):
+        for stem, fmt in (("qiyuan-policy-list", "html"), ("bochuan-fund-rules-draft", "docx"),
+                          ("lanting-policy-qa", "html"), ("tongxu-policies-notice", "pdf")):
+            next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
+
+    return library_with(tmp_path_factory.mktemp("cities"), settings_factory, render=render)
+
+
+def test_a_modifier_shared_with_another_record_does_not_answer_for_the_subject(cities):
+    # 栖沅 funds 国内 invention patents; its 境外 record is a trade-fair subsidy, no patent funding
+    answer = cities.ask("栖沅的国外发明专利资助多少？")
+    assert answer.refused, answer.text
+    assert not any("境外展会补贴" in c.quote and "5万元" in c.quote for c in answer.citations[:1]), answer.text
+    # each subject alone is still answered from its own record
+    answer = cities.ask("栖沅的发明专利资助多少？")
+    assert not answer.refused and "每件国内发明专利资助5000元" in answer.text, answer.text
+    answer = cities.ask("栖沅参加境外展会能补多少？")
+    assert not answer.refused and "按展位费的60%给予补贴" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("岚汀的复核申请过期没交会怎样？", "逾期未申请的，视为自动放弃"),  # 会怎样 kept apart: no 交会
+    ("我们公司在泊川，被查出来多报了贴息，会有什么后果？", "由市财政局收回已拨付资金"),  # 多报: 虚报
+    ("桐溆的工业用地起拍价能打几折？", "最低价标准的70%"),  # 起拍价: 出让底价
+])
+def test_what_follows_from_an_act_and_other_words_for_its_terms(cities, question, quoted):
+    answer = cities.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text
+
+
+def test_a_consequence_asked_keeps_its_words_apart(cities):
+    groups = cities.analyse("岚汀的复核申请过期没交会怎样？").term_groups
+    assert not any("交会" in g for g in groups), groups
+    assert any("逾期" in g for g in groups), groups
+
+
+def test_what_a_fund_pays_for_is_its_use_not_an_amount(assistant):
+    answer = assistant.ask("What does Jinhu's special fund for little giants pay for?")
+    assert not answer.refused and "负责人培训" in answer.text, answer.text
+    # "pay for" a thing named still asks how much
+    assert "amount" in assistant.analyse("What does the city plan pay for a new national little giant?").ask_types
+    assert "amount" not in assistant.analyse("What does Jinhu's special fund pay for?").ask_types
