@@ -71,7 +71,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "unit": re.compile(
         r"((哪个|什么|哪些)(部门|单位)来?(兑现|发放|拨付|受理)|哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释)|谁(管|管理|审核|解释)(?![理控])|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|"
-        r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains|accepts|receives|processes)|"
+        r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains|accepts|receives|processes|pays|funds)\b|"
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
         r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + _PLATFORM_ASKED + r"|"
@@ -387,6 +387,9 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return False
     if kind == "date" and _PAID.search(ask or "") and _WITHIN.search(sentence):
         return True  # "奖励什么时候发": "认定文件印发后3个月内拨付" says when
+    if (kind == "date" or kind == "duration" and _ARRIVES.search(ask or "")) and _PAID.search(ask or "") \
+            and ASK_TYPES["support"].search(ask or "") and not _PAYMENT_STATED.search(sentence):
+        return False  # "奖励多久能到账": when money is paid, not when applications open (每年4月发布申报通知)
     if kind == "date" and DEADLINE_ASKED.search(ask or "") and not BY_DATE.search(sentence):
         return False  # "what's the deadline?": a date something is due by, not 每年上半年 of a review
     if kind == "duration" and _PROCESSING.search(ask or "") and "有效期" in sentence and not _WITHIN.search(sentence):
@@ -408,6 +411,8 @@ _PLATFORM = re.compile(r"[“\"][^”\"]{2,12}[”\"](平台|系统|小程序|ap
 
 # a payment asked about: when it comes is told by a period after an event as well as by a date
 _PAID = re.compile(r"(发(?!布|文|起|展|明)|拨付|拨款|到账|到位|兑现|拿到|领到|\bpaid\b|\bpay (out)?\b|disburs)", re.IGNORECASE)
+_PAYMENT_STATED = re.compile(r"拨付|拨款|兑现|发放|到账|支付|下达|兑付")
+_ARRIVES = re.compile(r"到账|拨付|兑现|拿到|领到|发下来|批下来")  # (not "how long is it paid": for how long)
 
 
 # how long a step takes (审批多久, "how long does it take to approve"), not how long something lasts
@@ -427,13 +432,15 @@ def measured_words(ask: str, groups: tuple[tuple[str, ...], ...], cue: re.Patter
     match = cue.search(ask)
     if not match or not re.search(r"[\u4e00-\u9fff]", ask):
         return []
+    # the cue inside a compound (担保费率: the guarantee fee's rate): the compound names what it is of
+    inside = [(p, g) for g in groups for t in g if t and 0 <= (p := ask.find(t)) < match.start() < p + len(t)]
     spans = []
     for group in groups:
         found = [(ask.find(t), ask.find(t) + len(t)) for t in group if t and t in ask[:match.start()]]
         if found:
             spans.append((max(found, key=lambda s: s[1] - s[0]), group))
-    chain: list[tuple[str, ...]] = []
-    end = match.start()
+    chain: list[tuple[str, ...]] = [inside[0][1]] if inside else []
+    end = inside[0][0] if inside else match.start()
     for (start, stop), group in sorted(spans, key=lambda s: -s[0][1]):
         if stop > end:
             continue  # a group inside another one already taken

@@ -10,14 +10,15 @@ import pytest
 @pytest.fixture(scope="module")
 def cities(settings_factory, tmp_path_factory):
     """The seeds with 栖沅's policy list (web page), 泊川's fund rules (.docx), 岚汀's Q&A (web
-    page) and 桐溆's policies (PDF)."""
+    page), 桐溆's policies (PDF) and 澄岭's measures (text)."""
     from eval.format_corpus import DOCUMENTS
 
     from .conftest import library_with
 
     def render(documents):
         for stem, fmt in (("qiyuan-policy-list", "html"), ("bochuan-fund-rules-draft", "docx"),
-                          ("lanting-policy-qa", "html"), ("tongxu-policies-notice", "pdf")):
+                          ("lanting-policy-qa", "html"), ("tongxu-policies-notice", "pdf"),
+                          ("chengling-certification-measures", "txt")):
             next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
 
     return library_with(tmp_path_factory.mktemp("cities"), settings_factory, render=render)
@@ -57,3 +58,26 @@ def test_what_a_fund_pays_for_is_its_use_not_an_amount(assistant):
     # "pay for" a thing named still asks how much
     assert "amount" in assistant.analyse("What does the city plan pay for a new national little giant?").ask_types
     assert "amount" not in assistant.analyse("What does Jinhu's special fund pay for?").ask_types
+
+
+def test_a_rate_asked_of_a_compound_is_the_compounds_rate(cities, assistant):
+    # 担保费率 is the guarantee fee's rate: 泊川 states a 贴息 share and no guarantee fee
+    answer = cities.ask("泊川培育资金的担保费率是多少？")
+    assert answer.refused, answer.text
+    # where the guarantee fee's rate is stated, it answers
+    answer = cities.ask("桐溆的担保费率是多少？")
+    assert not answer.refused and "担保费率不高于1%" in answer.text, answer.text
+
+
+def test_when_money_arrives_is_a_payment_date_not_when_applications_open(cities):
+    # 岚汀 states when each reward is paid (兑现时间); 澄岭 only when applications open (每年4月)
+    answer = cities.ask("岚汀市级专精特新的奖励多久能到账？")
+    assert not answer.refused and "次年第一季度" in answer.text, answer.text
+    answer = cities.ask("澄岭认定奖励多久能到账？")
+    assert answer.refused, answer.text
+
+
+def test_english_loss_and_who_pays(cities):
+    answer = cities.ask("What share of the loss does Lanting's pool bear?")
+    assert not answer.refused and "由资金池承担40%" in answer.text, answer.text
+    assert "unit" in cities.analyse("Who pays the guarantee fee subsidy in Tongxu?").ask_types
