@@ -133,7 +133,7 @@ DETAIL_NOUNS: dict[str, re.Pattern] = {
     "date": re.compile(r"截止|截止时间|截止日期|日期|时间|期限"),
     "duration": re.compile(r"期限|时长|时间|年限|时限|天数|年数"),
     "time": re.compile(r"时间"),
-    "count": re.compile(r"数量|总量|总数|家数|个数|名额|人数|场次"),
+    "count": re.compile(r"数量|总量|总数|家数|个数|名额|人数|场次|目标"),  # ("总数目标多少家": the target's figure)
     "unit": re.compile(r"部门|单位|责任单位|责任部门|机构"),
     "contact": re.compile(r"电话|联系电话|联系方式|联系人|地址|网址|邮箱"),
     "materials": re.compile(r"材料|资料|申报材料"),

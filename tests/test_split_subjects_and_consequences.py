@@ -4,14 +4,19 @@ questions over the seeds and three unseen documents, none in an eval set."""
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
+
+from .conftest import conversation
 
 
 @pytest.fixture(scope="module")
 def cities(settings_factory, tmp_path_factory):
     """The seeds with 栖沅's policy list (web page), 泊川's fund rules (.docx), 岚汀's Q&A (web
-    page), 桐溆's policies (PDF) and 澄岭's measures (text)."""
+    page), 桐溆's policies (PDF), 澄岭's measures and 青澜's (text)."""
     from eval.format_corpus import DOCUMENTS
+    from eval.library import CORPUS
 
     from .conftest import library_with
 
@@ -20,6 +25,7 @@ def cities(settings_factory, tmp_path_factory):
                           ("lanting-policy-qa", "html"), ("tongxu-policies-notice", "pdf"),
                           ("chengling-certification-measures", "txt")):
             next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
+        shutil.copy(CORPUS / "qinglan-sme-measures-2024.txt", documents)
 
     return library_with(tmp_path_factory.mktemp("cities"), settings_factory, render=render)
 
@@ -81,3 +87,15 @@ def test_english_loss_and_who_pays(cities):
     answer = cities.ask("What share of the loss does Lanting's pool bear?")
     assert not answer.refused and "由资金池承担40%" in answer.text, answer.text
     assert "unit" in cities.analyse("Who pays the guarantee fee subsidy in Tongxu?").ask_types
+
+
+def test_a_target_figure_asked_by_its_word_is_the_figure_the_plan_sets(cities):
+    # "总数目标多少家": 目标 asks for the target, the clause says 到2026年…达到800家
+    answer = cities.ask("青澜入库企业总数目标多少家？")
+    assert not answer.refused and "入库企业总数达到800家" in answer.text, answer.text
+
+
+def test_how_many_firms_share_one_is_a_follow_up(assistant):
+    history = conversation(assistant, "连云港给专精特新企业配服务专员吗？")
+    answer = assistant.ask("多少家企业配一个？", history=history)
+    assert not answer.refused and "力争每两家企业配备1名专员" in answer.text, answer.text
