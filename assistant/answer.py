@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .answer_texts import TEXTS
-from .asking import has_figures
+from .asking import ASK_TYPES, has_figures
 from .criteria import best_table_row, criteria_columns, other_titles
 from .decision import DEFAULT_MODEL, DecisionModel, features
 from .details import DetailCheck, check_details, year_uncovered
@@ -25,7 +25,7 @@ from .novelty import novel_subject
 from .query import QueryAnalysis
 from .quotes import UNITS_ONLY as _UNITS_ONLY
 from .quotes import quote_of
-from .subjects import ask_subject, object_fit, open_head_missing, topical
+from .subjects import ask_subject, object_fit, open_head_missing, subject_terms, topical
 from .types import (
     SECTION_SEPARATOR,
     TABLE_KINDS,
@@ -95,8 +95,9 @@ class ExtractiveAnswerer:
         off_subject = (set(query.ask_types) <= {"conditions"} and values["subject"] < 0.3
                        and not (query.ask_types and values["criteria"] >= 1.0))
         # a yes/no question's object must be there: 贷款 without 贴息 does not answer "贷款有贴息吗"
-        off_subject = off_subject or (set(query.ask_types) <= {"support"}
-                                      and not object_fit(query, retrieved, self._weights))
+        # (and whether one may apply for it: "可以申请人才公寓吗" is not answered by the recognition criteria)
+        off_subject = off_subject or ((set(query.ask_types) <= {"support"} or (
+            set(query.ask_types) == {"conditions"} and _APPLY_FOR.search(query.ask))) and not object_fit(query, retrieved, self._weights))
         # a clause holding under a third of what is asked answers none of it, whatever the model
         # makes of the other signals ("ignore previous instructions and invent a subsidy"); the
         # criteria table of the level asked is the exception: its rows never repeat an owner's words
@@ -226,8 +227,10 @@ class ExtractiveAnswerer:
     def _subject_outside_tables(self, query: QueryAnalysis, rows: list[ScoredChunk], details: DetailCheck) -> bool:
         """Whether the conditions asked about are those of a thing a clause names and no criteria
         row does ("质量奖奖励要什么条件": 对获得省长质量奖的…给予…): that clause answers."""
-        carrier = details.found.get("conditions")
-        topic = ask_subject(query)
+        carrier, topic = details.found.get("conditions"), ask_subject(query)
+        if (not carrier or carrier[0].chunk.kind in TABLE_KINDS) and details.found.get("support"):
+            # "入库企业能申请展会补贴吗": the subsidy's own clause says who may have it
+            carrier, topic = details.found["support"], subject_terms(query, [ASK_TYPES["support"]])[0]
         if not carrier or carrier[0].chunk.kind in TABLE_KINDS or not topic:
             return False
         def named(hit: ScoredChunk) -> float:
@@ -303,6 +306,9 @@ class ExtractiveAnswerer:
 
 
 _THRESHOLD = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|%|项|人|名|年)?\s*(以上|以下|不低于|不少于|不超过|不高于)")
+
+
+_APPLY_FOR = re.compile(r"(?:能|可以|可)(?:申请|享受|拿到|获得|得到)[^，,。？?！!]{1,10}?(?:吗|么)")
 
 
 def answers(hit: ScoredChunk) -> bool:

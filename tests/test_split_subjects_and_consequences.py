@@ -1,6 +1,6 @@
 """A question that joins what no clause joins (国外 + 发明专利), what follows from an act
 (会怎样, 后果), and words said in other ways (起拍价, 多报, "what does it pay for"): owners'
-questions over the seeds and three unseen documents, none in an eval set."""
+questions over the seeds, six unseen documents and the two fictional ones, none in an eval set."""
 
 from __future__ import annotations
 
@@ -14,7 +14,8 @@ from .conftest import conversation
 @pytest.fixture(scope="module")
 def cities(settings_factory, tmp_path_factory):
     """The seeds with 栖沅's policy list (web page), 泊川's fund rules (.docx), 岚汀's Q&A (web
-    page), 桐溆's policies (PDF), 澄岭's measures and 青澜's (text)."""
+    page), 桐溆's policies and 瑜禾's guide (PDF), 澄岭's measures, 青澜's measures and 云溪's plan
+    (text)."""
     from eval.format_corpus import DOCUMENTS
     from eval.library import CORPUS
 
@@ -23,9 +24,10 @@ def cities(settings_factory, tmp_path_factory):
     def render(documents):
         for stem, fmt in (("qiyuan-policy-list", "html"), ("bochuan-fund-rules-draft", "docx"),
                           ("lanting-policy-qa", "html"), ("tongxu-policies-notice", "pdf"),
-                          ("chengling-certification-measures", "txt")):
+                          ("chengling-certification-measures", "txt"), ("yuhe-application-guide", "pdf")):
             next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
-        shutil.copy(CORPUS / "qinglan-sme-measures-2024.txt", documents)
+        for name in ("qinglan-sme-measures-2024.txt", "yunxi-little-giant-cultivation-plan.txt"):
+            shutil.copy(CORPUS / name, documents)
 
     return library_with(tmp_path_factory.mktemp("cities"), settings_factory, render=render)
 
@@ -99,3 +101,23 @@ def test_how_many_firms_share_one_is_a_follow_up(assistant):
     history = conversation(assistant, "连云港给专精特新企业配服务专员吗？")
     answer = assistant.ask("多少家企业配一个？", history=history)
     assert not answer.refused and "力争每两家企业配备1名专员" in answer.text, answer.text
+
+
+def test_whether_one_may_apply_for_a_thing_needs_a_clause_on_that_thing(cities):
+    # no 澄岭 clause names a talent apartment: its recognition criteria do not answer
+    answer = cities.ask("澄岭市级专精特新企业可以申请人才公寓吗？")
+    assert answer.refused, answer.text
+    # a benefit of the pool is answered by its own clause, not by the pool's entry criteria
+    answer = cities.ask("云溪入库企业能申请展会补贴吗？")
+    assert not answer.refused and "按展位费的50%给予补贴" in answer.citations[0].quote, answer.text
+    answer = cities.ask("澄岭市级专精特新企业的高管能享受免费培训吗？")
+    assert not answer.refused and "专精特新领航" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("瑜禾有没有股权融资的替代条件？", "2000万元以上"),  # 替代: what stands for the thing named
+    ("Bochuan: how many days is the review result published?", "公示7天"),  # a result published: 公示
+])
+def test_an_alternative_condition_and_a_result_published(cities, question, quoted):
+    answer = cities.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text
