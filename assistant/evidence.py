@@ -102,6 +102,15 @@ class TermWeights:
             self._df[needle] = self._count(needle)
         return self._df[needle]
 
+    def together(self, first: str, second: str) -> bool:
+        """Whether some text says both words (two characters or more each)."""
+        needles = [squash_term(w) for w in (first, second)]
+        pairs = [codes[(codes & _UNIGRAM) != _UNIGRAM] for codes in map(gram_codes, needles)]
+        if not all(len(p) for p in pairs):
+            return False
+        texts = np.intersect1d(self._postings(pairs[0][0]), self._postings(pairs[1][0]))  # (a pair of each)
+        return any(all(n in self._texts[i] for n in needles) for i in texts)
+
     @property
     def size(self) -> int:
         return self._n

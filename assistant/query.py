@@ -32,6 +32,7 @@ from .words import (
     content_tokens,
     context_parts,
     fee_words,
+    halves,
     head_nouns,
     is_filler,
     is_identity,
@@ -136,8 +137,8 @@ def detect_language(text: str) -> str:
     return "zh" if len(CJK.findall(text)) >= max(1, len(re.findall(r"[A-Za-z]+", text)) // 4) else "en"
 
 
-def _groups(text: str, glossary: Glossary, synonyms: Synonyms,
-            words: frozenset[str] | None = None) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
+def _groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozenset[str] | None = None,
+            weights: TermWeights | None = None) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
     """Term groups, unknown English words and glossary places of one part of a question.
 
     ``words``: the knowledge base's words; a segment jieba only guessed (入县 in 金湖入县培育库,
@@ -158,7 +159,7 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms,
     matched, rest_zh = synonyms.match(rest, segment(rest)) if CJK.search(rest) else ([], rest)
     groups.extend(matched)
     if CJK.search(rest_zh):
-        for token in content_tokens(rest_zh):
+        for token in (part for whole in content_tokens(rest_zh) for part in halves(whole, words, weights)):
             if words is not None and token not in words and not dictionary_word(token):
                 guessed = token
                 token = known_part(token, words) or object_of(token)  # 对瞪羚 → 瞪羚; 交年费 → 年费; 入县 → nothing
@@ -176,9 +177,8 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms,
     return groups, unknown, found_places
 
 
-# the levels of a county's or district's own government: its notice does not repeat them in every
-# clause; 省级/国家级/市级 tell sibling clauses apart ("国家级…80万元；省级…20万元"; a county
-# plan's 省级 and 市级 criteria tables side by side) and stay
+# a county's or district's own level: its notice does not repeat it in every clause; 省级/国家级/市级
+# tell sibling clauses apart ("国家级…80万元；省级…20万元"; a plan's 省级 and 市级 criteria tables) and stay
 _LEVEL_WORD = re.compile(r"(县|区)级")  # said as such, not as 县里 (the government: its own documents)
 _EN_LEVEL_WORD = re.compile(r"\b(county|district)[- ]level\b", re.IGNORECASE)
 
@@ -195,7 +195,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     synonyms = synonyms or Synonyms([])
     language = detect_language(question)
     split = AskSplit(ask, question.replace(ask, " ").strip()) if ask else split_ask(question)
-    ask_groups, unknown, ask_places = _groups(split.ask, glossary, synonyms, words)
+    ask_groups, unknown, ask_places = _groups(split.ask, glossary, synonyms, words, weights)
     # the company's own figures (营收3800万, 40来号人) describe it; no clause needs to repeat them
     context = _FIGURES.sub(" ", split.context)
     refers = bool(_REFERS.search(split.ask)) and not ask

@@ -37,7 +37,7 @@ ZH_FILLER = frozenset(
     "才算 达标 算达标 够格 意思 什么意思 啥意思 含义 老板 就是 那块 这项 那项 此项 这一项 这两项 这几项 那两项 那几项 这三项 "  # "研发费用要占多少才算达标", "白名单是啥意思", "老板问我…就是知识产权那块": the threshold or meaning of the subject named
     "没有 "  # "县里有啥政策支持没有？": the question's tail, no thing asked about
     "有人 帮办 帮我们 帮我 "  # "…想拿专利质押贷款，有人帮办吗？": help with what the context wants
-    "能用 用上 能用上 用得上 享受到 享受 "  # "能用上首贷贴息吗": whether the thing named is there for them
+    "能用 用上 能用上 用得上 享受到 享受 才能 "  # "能用上首贷贴息吗", "…才能拿补贴": whether the thing named is there for them
     # "…平台干嘛用的", "经费用来干嘛": what it is for — the thing named is the subject
     "干嘛 干吗 干啥用 干嘛用 用来 用于干嘛 做什么用 有啥用".split())
 EN_FILLER = frozenset(
@@ -100,6 +100,17 @@ def known_part(token: str, words: frozenset[str]) -> str | None:
             if part in words or dictionary_word(part):
                 return part
     return None
+
+
+def halves(token: str, words: frozenset[str] | None, weights=None) -> list[str]:
+    """A four-character compound the knowledge base never says whole, as its two words when a
+    text says both (安全检查: 对…环保、安全、消防等方面的首次检查); else the token itself (专用发票:
+    no text says 专用 and 发票 together, the thing is not there; 财政补贴: a benefit is named whole)."""
+    if (words is None or weights is None or token in words or len(token) != 4 or token[:2] not in words
+            or re.fullmatch(r"..(补贴|补助|奖励|奖金|资金|贴息|费用)", token)
+            or token[2:] not in words or not weights.together(token[:2], token[2:])):
+        return [token]
+    return [token[:2], token[2:]]
 
 
 def nouns(text: str) -> frozenset[str]:

@@ -121,3 +121,16 @@ def test_whether_one_may_apply_for_a_thing_needs_a_clause_on_that_thing(cities):
 def test_an_alternative_condition_and_a_result_published(cities, question, quoted):
     answer = cities.ask(question)
     assert not answer.refused and quoted in answer.text, answer.text
+
+
+def test_a_compound_no_text_says_whole_is_its_two_words_where_a_text_says_both(cities):
+    # 安全检查: 金湖's 对入库企业环保、安全、消防等方面的首次检查
+    answer = cities.ask("我们在金湖，首次安全检查发现问题会停产吗？")
+    assert not answer.refused and "慎用停产" in answer.text, answer.text
+    # 专用发票: 桐溆's materials list says 发票, no text says 专用 with it: nothing here answers
+    groups = cities.analyse("增值税专用发票怎么开").term_groups
+    assert ("专用发票",) in groups, groups
+    assert cities.ask("增值税专用发票怎么开").refused
+    # a benefit is named whole (财政补贴), and 才能 names nothing ("…才能拿补贴")
+    assert not any("财政" in g for g in cities.analyse("小巨人企业每年能拿多少财政补贴").term_groups)
+    assert not any("才能" in g for g in cities.analyse("搬来的企业要经营多久才能拿补贴？").term_groups)
