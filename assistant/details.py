@@ -104,10 +104,10 @@ _THRESHOLD = re.compile(r"(以上|至少|起码|不少于|不低于|满|要|须|
 
 
 # the act a unit is asked for ("谁管", "由谁审核") and how a clause says it
-_UNIT_ACT = re.compile(r"(?:谁|谁来|由谁)(管理|管|审核|解释)(?![理控])|\bwho (manages|reviews|interprets)\b", re.IGNORECASE)
+_UNIT_ACT = re.compile(r"(?:谁|谁来|由谁)(管理|管|审核|解释|出资)(?![理控])|(?:哪个|什么|哪些)(?:部门|单位)来?(管理|出资)|\bwho (manages|reviews|interprets|funds)\b", re.IGNORECASE)
 # ("孩子上学谁管" is answered by 由教育部门统筹安排: 管 said, 统筹 or 负责 written)
 _ACT_WORDS = {"管理": "管理", "管": "管理|负责|统筹", "审核": "审核", "解释": "解释", "manages": "管理", "reviews": "审核",
-              "interprets": "解释"}
+              "interprets": "解释", "出资": "出资|财政|安排", "funds": "出资|财政|安排"}  # (谁出资: who puts the money in)
 
 
 _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.IGNORECASE)
@@ -142,7 +142,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     counted_in = _COUNTED_IN.search(query.ask)
     fee_asked = bool(_FEE_ASKED.search(query.ask))
     act = _UNIT_ACT.search(query.ask)  # "资金谁管": the unit that manages it, not one that recovers it
-    act_word = _ACT_WORDS[(act.group(1) or act.group(2)).lower()] if act else None
+    act_word = _ACT_WORDS[next(g for g in act.groups() if g).lower()] if act else None
     recipient = bool(_RECIPIENT.search(query.ask))
     fund_asked = bool(FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
     # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥

@@ -1,6 +1,6 @@
 """A question that joins what no clause joins (国外 + 发明专利), what follows from an act
 (会怎样, 后果), and words said in other ways (起拍价, 多报, "what does it pay for"): owners'
-questions over the seeds, six unseen documents and the two fictional ones, none in an eval set."""
+questions over the seeds, seven unseen documents and the two fictional ones, none in an eval set."""
 
 from __future__ import annotations
 
@@ -14,8 +14,8 @@ from .conftest import conversation
 @pytest.fixture(scope="module")
 def cities(settings_factory, tmp_path_factory):
     """The seeds with 栖沅's policy list (web page), 泊川's fund rules (.docx), 岚汀's Q&A (web
-    page), 桐溆's policies and 瑜禾's guide (PDF), 澄岭's measures, 青澜's measures and 云溪's plan
-    (text)."""
+    page), 桐溆's policies and 瑜禾's guide (PDF), 澄岭's measures, 禾浦's (GBK), 青澜's measures and
+    云溪's plan (text)."""
     from eval.format_corpus import DOCUMENTS
     from eval.library import CORPUS
 
@@ -24,7 +24,8 @@ def cities(settings_factory, tmp_path_factory):
     def render(documents):
         for stem, fmt in (("qiyuan-policy-list", "html"), ("bochuan-fund-rules-draft", "docx"),
                           ("lanting-policy-qa", "html"), ("tongxu-policies-notice", "pdf"),
-                          ("chengling-certification-measures", "txt"), ("yuhe-application-guide", "pdf")):
+                          ("chengling-certification-measures", "txt"), ("yuhe-application-guide", "pdf"),
+                          ("hepu-ten-measures", "txt-gbk")):
             next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
         for name in ("qinglan-sme-measures-2024.txt", "yunxi-little-giant-cultivation-plan.txt"):
             shutil.copy(CORPUS / name, documents)
@@ -134,3 +135,21 @@ def test_a_compound_no_text_says_whole_is_its_two_words_where_a_text_says_both(c
     # a benefit is named whole (财政补贴), and 才能 names nothing ("…才能拿补贴")
     assert not any("财政" in g for g in cities.analyse("小巨人企业每年能拿多少财政补贴").term_groups)
     assert not any("才能" in g for g in cities.analyse("搬来的企业要经营多久才能拿补贴？").term_groups)
+
+
+def test_who_funds_a_pool_is_the_funder_the_text_names(cities):
+    # 岚汀: 市财政出资5000万元设立风险补偿资金池 names the funder
+    answer = cities.ask("岚汀风险补偿资金池由谁出资？")
+    assert not answer.refused and "市财政出资5000万元" in answer.text, answer.text
+    # …which is not who manages it; 禾浦 sets up its pool (设立规模2亿元的…资金池) naming no funder
+    assert cities.ask("岚汀风险补偿资金池由哪个部门管理？").refused
+    assert cities.ask("禾浦风险补偿资金池由谁出资？").refused
+    # the responsible unit of a measure still answers who is in charge of it
+    answer = cities.ask("青澜的专精贷是哪个部门管的？")
+    assert not answer.refused and "市地方金融监管局" in answer.text, answer.text
+
+
+def test_which_agency_asks_for_a_name_the_text_gives(cities):
+    # 泊川 entrusts 第三方机构 with audits but names none
+    assert "institution" in cities.analyse("泊川的第三方审计机构是哪家？").ask_types
+    assert cities.ask("泊川的第三方审计机构是哪家？").refused
