@@ -141,6 +141,7 @@ DETAIL_NOUNS: dict[str, re.Pattern] = {
     "procedure": re.compile(r"流程|程序|步骤|手续"),
     "level": re.compile(r"级别|层级|一级|几级"),
     "number": re.compile(r"规模"),  # "培育库规模": how many, or how much
+    "measure": re.compile(r"评分|得分|打分|分值|分数"),  # ("How many points for IP?": 得分 is what is asked, of IP)
     "conditions": re.compile(r"(申报|认定|入库|申请|评定)(条件|要求|标准|门槛)"),  # "申报条件": what is asked, not of what
 }
 # the patterns a clause sentence must show to carry each kind of detail

@@ -153,3 +153,17 @@ def test_which_agency_asks_for_a_name_the_text_gives(cities):
     # 泊川 entrusts 第三方机构 with audits but names none
     assert "institution" in cities.analyse("泊川的第三方审计机构是哪家？").ask_types
     assert cities.ask("泊川的第三方审计机构是哪家？").refused
+
+
+def test_points_asked_in_english_are_the_score_of_the_indicator_named(settings_factory, tmp_path_factory):
+    from eval.format_corpus import DOCUMENTS
+
+    from .conftest import library_with
+
+    def render(documents):
+        next(d for d in DOCUMENTS if d.stem == "yanzhu-work-plan").render("html", documents)
+
+    library = library_with(tmp_path_factory.mktemp("yanzhu"), settings_factory, render=render)
+    # "points" asks for the score; IP is what it is of: the IP row, not the pool's 60-point line
+    answer = library.ask("Our Yanzhu firm has 2 invention patents. How many points for IP?")
+    assert not answer.refused and "拥有发明专利2项以上得20分" in answer.citations[0].quote, answer.text
