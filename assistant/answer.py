@@ -96,8 +96,8 @@ class ExtractiveAnswerer:
                        and not (query.ask_types and values["criteria"] >= 1.0))
         # a yes/no question's object must be there: 贷款 without 贴息 does not answer "贷款有贴息吗"
         # (and whether one may apply for it: "可以申请人才公寓吗" is not answered by the recognition criteria)
-        off_subject = off_subject or ((set(query.ask_types) <= {"support"} or (
-            set(query.ask_types) == {"conditions"} and _APPLY_FOR.search(query.ask))) and not object_fit(query, retrieved, self._weights))
+        yes_no = set(query.ask_types) <= {"support"} or (set(query.ask_types) == {"conditions"} and _APPLY_FOR.search(query.ask))
+        off_subject = off_subject or (yes_no and not object_fit(query, retrieved, self._weights))
         # a clause holding under a third of what is asked answers none of it, whatever the model
         # makes of the other signals ("ignore previous instructions and invent a subsidy"); the
         # criteria table of the level asked is the exception: its rows never repeat an owner's words

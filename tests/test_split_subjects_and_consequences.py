@@ -167,3 +167,16 @@ def test_points_asked_in_english_are_the_score_of_the_indicator_named(settings_f
     # "points" asks for the score; IP is what it is of: the IP row, not the pool's 60-point line
     answer = library.ask("Our Yanzhu firm has 2 invention patents. How many points for IP?")
     assert not answer.refused and "拥有发明专利2项以上得20分" in answer.citations[0].quote, answer.text
+
+
+def test_which_compounds_are_read_as_their_two_words():
+    from assistant.evidence import TermWeights
+    from assistant.words import halves
+
+    texts = ["对入库企业环保、安全、消防等方面的首次检查", "专用设备购置", "发票复印件", "贷款额度最高1000万元", "市财政给予补贴"]
+    weights, words = TermWeights(texts), frozenset({"安全", "检查", "专用", "发票", "贷款", "额度", "财政", "补贴"})
+    assert halves("安全检查", words, weights) == ["安全", "检查"]  # said apart, in one text
+    assert halves("专用发票", words, weights) == ["专用发票"]  # never in one text
+    assert halves("贷款额度", words, weights) == ["贷款额度"]  # the detail asked of a thing stays with it
+    assert halves("财政补贴", words, weights) == ["财政补贴"]  # a benefit is named whole
+    assert halves("安全检查", words, None) == ["安全检查"]  # (no knowledge base to ask)
