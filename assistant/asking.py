@@ -299,8 +299,14 @@ def has_figures(text: str) -> bool:
     return bool(_FIGURE.search(text))
 
 
-def levels(text: str) -> tuple[str, ...]:
-    """The recognition levels a question names (国家级, 省级, 市级, 县级)."""
+# a level the company already holds ("已经是省级专精特新了", "去年评上了省级"): told, not asked for
+_HELD = re.compile(r"(已经|已|现在|目前|去年|前年|刚刚?)(是|评上了?|被?认定为|获评|拿到了?|成为|入选)[^，,。；;？?！!]{0,16}")
+
+
+def levels(text: str, held: bool = True) -> tuple[str, ...]:
+    """The recognition levels a question names (国家级, 省级, 市级, 县级); ``held=False``: not
+    those the company says it already holds."""
+    text = text if held else _HELD.sub(" ", text)
     return tuple(level for level, pattern in LEVELS.items() if pattern.search(text))
 
 

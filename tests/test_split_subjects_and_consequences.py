@@ -180,3 +180,11 @@ def test_which_compounds_are_read_as_their_two_words():
     assert halves("贷款额度", words, weights) == ["贷款额度"]  # the detail asked of a thing stays with it
     assert halves("财政补贴", words, weights) == ["财政补贴"]  # a benefit is named whole
     assert halves("安全检查", words, None) == ["安全检查"]  # (no knowledge base to ask)
+
+
+def test_a_level_the_company_already_holds_is_told_not_asked(cities):
+    # "已经是省级专精特新了": the question is about 瑜禾's scheme, not about provincial criteria
+    assert cities.analyse("我们在瑜禾，已经是省级专精特新了，能进科创贷白名单吗？").levels == ()
+    assert cities.analyse("我们去年评上了省级专精特新，想申请国家级小巨人，需要满足什么条件？").levels == ("国家级",)
+    # a level the company wants is still the level asked
+    assert cities.analyse("我们是盐城一家汽车零部件企业，想申请省级专精特新，需要满足什么条件？").levels == ("省级",)
