@@ -106,13 +106,17 @@ def known_part(token: str, words: frozenset[str]) -> str | None:
     return None
 
 
+# a benefit (财政补贴) or the detail asked of a thing (贷款额度): a compound that is one thing asked
+_NAMED_WHOLE = re.compile(r"..(补贴|补助|奖励|奖金|资金|贴息|费用|额度|金额|上限|比例|费率|利率|期限|时间|标准|条件|要求)")
+
+
 def halves(token: str, words: frozenset[str] | None, weights: TermWeights | None = None) -> list[str]:
     """A four-character compound the knowledge base never says whole, as its two words when a
     text says both (安全检查: 对…环保、安全、消防等方面的首次检查); else the token itself (专用发票:
     no text says 专用 and 发票 together, the thing is not there; 财政补贴, 贷款额度: a benefit, or the
     detail asked of a thing, is named whole)."""
     if (words is None or weights is None or token in words or len(token) != 4 or token[:2] not in words
-            or re.fullmatch(r"..(补贴|补助|奖励|奖金|资金|贴息|费用|额度|金额|上限|比例|费率|利率|期限|时间|标准|条件|要求)", token)
+            or _NAMED_WHOLE.fullmatch(token)
             or token[2:] not in words or not weights.together(token[:2], token[2:])):
         return [token]
     return [token[:2], token[2:]]
