@@ -69,12 +69,12 @@ ASK_TYPES: dict[str, re.Pattern] = {
                             r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|(材料|资料)(有|包括|是|要)(哪些|什么|啥)|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
-        r"((哪个|什么|哪些)(部门|单位)来?(兑现|发放|拨付|受理)|哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释|出资)|谁(管|管理|审核|解释|出资)(?![理控])|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
+        r"((哪个|什么|哪些)(部门|单位)来?(兑现|发放|拨付|受理)|哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释|出资|受理|审批|兑现|拨付|发放)|谁(来)?(管|管理|审核|解释|出资|受理|审批|兑现|拨付|发放)(?![理控])|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|"
         r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains|accepts|receives|processes|pays|funds)\b|"
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
-        r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + _PLATFORM_ASKED + r"|"
+        r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + _PLATFORM_ASKED + r"|"
         r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     "location": re.compile(r"(在哪儿?里?|什么地方|哪个地方)(举办|举行|召开|上课|培训)|(会|活动|培训|展|赛)在哪儿?里?(办|开)|"
@@ -380,7 +380,7 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
     if kind == "conditions" and ASK_TYPES["support"].search(ask) and not _RECOGNITION.search(ask) \
             and _GRANT_RECIPIENT.search(sentence):
         return True  # "质量奖奖励要什么条件": 对获得省长质量奖的入库企业，给予… states who qualifies
-    if kind == "contact" and _WHERE_FILED.search(ask) and _PLATFORM.search(sentence):
+    if kind == "contact" and _filed_through(ask, sentence):
         return True  # "在哪个平台报": 通过“云溪惠企通”平台提交 names it
     if kind == "measure":
         units = "|".join(measure_units(ask)) or _UNITS
@@ -409,7 +409,7 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
 
 
 # where something is filed or published (a platform, a website), not whom to phone
-_WHERE_FILED = re.compile(_PLATFORM_ASKED + r"|(在|去|到)哪儿?里?(交|报(?!名)|提交|申报|填报|公示|公布)|"
+_WHERE_FILED = re.compile(_PLATFORM_ASKED + r"|(在|去|到)哪儿?里?(交|报(?!名)|提交|申报|申请|办理|填报|公示|公布)|"
                           r"where (do|can|should|are|is) [^?]{0,40}(submit|file|apply|published|announced|posted)|"
                           r"(which|what) (platform|system|website|portal|app)\b", re.IGNORECASE)
 # (a platform used or filed through, "用好江苏省中小企业公共服务平台", not one to be built: "搭建对接平台")
@@ -468,3 +468,25 @@ def measured_after(ask: str, groups: tuple[tuple[str, ...], ...], cue: re.Patter
         return []
     rest = re.sub(r"^[的个项笔]", "", ask[match.end():])
     return [g for g in groups if any(t and rest.startswith(t) for t in g)]
+
+
+def filing_stated(kind: str, ask: str, text: str) -> bool:
+    """Whether ``text`` states when or where the filing asked about happens: a deadline asked
+    ("什么时候截止") and a date to file by, or a place asked ("去哪申请") and a platform filed through.
+    Such a clause answers without repeating the thing applied for (企业于每年5月31日前…提交)."""
+    if kind == "date" and DEADLINE_ASKED.search(ask):
+        return bool(BY_DATE.search(text))
+    return kind == "contact" and _filed_through(ask, text)
+
+
+def _filed_through(ask: str, text: str) -> bool:
+    """A place of filing asked, and ``text`` names a platform: for "去哪申请" one things are filed
+    through ("在市工业和信息化局网站公示" is no place to apply); for "哪个平台" or where results are
+    published, any."""
+    return bool(_WHERE_FILED.search(ask) and _PLATFORM.search(text)
+                and (_ANY_PLATFORM_ASKED.search(ask) or _FILED_THROUGH.search(text)))
+
+
+_ANY_PLATFORM_ASKED = re.compile(_PLATFORM_ASKED + r"|(which|what) (platform|system|website|portal|app)\b|公示|公布|published|announced|posted",
+                                 re.IGNORECASE)
+_FILED_THROUGH = re.compile(r"(平台|系统|小程序|app|APP|网站)[^。；;]{0,10}(填报|填写|提交|申报|申请|上传|报送)")

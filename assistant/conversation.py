@@ -47,9 +47,10 @@ _REFERS_BACK = re.compile(r"(这一项|这项|该项|此项|这条|该条|上述
                           re.IGNORECASE)
 
 
-# words around an ask that name nothing: "谁负责？", "要交什么材料？", "Who is responsible?", "多少家企业配一个？"
+# words around an ask that name nothing: "谁负责？", "要交什么材料？", "Who is responsible?", "多少家企业配一个？",
+# "找哪个部门申请？" (applying, to whom: of what was just asked)
 # (nor how often it applies: "Is there a yearly cap?", "每年有上限吗？")
-_ASK_WORDS = re.compile(r"(请问|一下|具体|最长|最短|最多|最少|最高|最低|最晚|最迟|大概|大约|一般|都|是|的|吗|呢|啊|呀|要|需要|有|哪些|哪个|什么|啥|怎么|怎样|多少|几|谁|能|可以|交|给|每年|一年|企业|公司|一个|一家|一名|"
+_ASK_WORDS = re.compile(r"(请问|一下|具体|最长|最短|最多|最少|最高|最低|最晚|最迟|大概|大约|一般|都|是|的|吗|呢|啊|呀|要|需要|有|哪些|哪个|什么|啥|怎么|怎样|多少|几|谁|能|可以|交|给|每年|一年|企业|公司|一个|一家|一名|找|向|去|到|申请|申报|办理|"
                         r"\b(is|are|there|a|an|any|the|what|who|which|when|how|much|many|do|does|we|i|it|need|to|"
                         r"yearly|annual|per|each|year)\b|[\s\W])", re.IGNORECASE)
 

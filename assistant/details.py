@@ -8,10 +8,9 @@ from dataclasses import dataclass, field
 
 from .asking import (
     ASK_TYPES,
-    BY_DATE,
-    DEADLINE_ASKED,
     FUND_ASKED,
     detail_present,
+    filing_stated,
     levels,
 )
 from .criteria_rows import (
@@ -180,10 +179,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # not there (the application steps do not repeat 培育库)
             candidates += [h for h in hits if h not in candidates and h.ask_coverage >= 0.5
                            and coverage(topic, (), evidence_text(h), weights, scales=scales) >= 1.0]
-        if kind == "date" and DEADLINE_ASKED.search(query.ask):
-            # "Tell me about Yunxi's pool. ⟫ What's the deadline?": the application's own clause
-            # (企业于每年5月31日前…提交) need not repeat the pool's name
-            candidates += [h for h in hits if h not in candidates and h.ask_coverage >= 0.4 and BY_DATE.search(h.chunk.text)]
+        # "Tell me about Yunxi's pool. ⟫ What's the deadline?", "…去哪申请？": the application's own
+        # clause (企业于每年5月31日前通过“…”平台提交) need not repeat the pool's name
+        candidates += [h for h in hits if h not in candidates and h.ask_coverage >= 0.4
+                       and filing_stated(kind, query.ask, h.chunk.text)]
         if kind != "conditions":
             # the clause that covers most of the ask carries its detail first: "岚汀入库企业能拿奖励吗"
             # is answered by the pool's clause (入库本身不享受资金奖励), not by the rewards table

@@ -280,3 +280,23 @@ def llm_assistant(assistant, llm_server, settings_factory):
     llm_server.requests.clear()
     settings = settings_factory(answerer="llm", llm_base_url=llm_server.url, llm_timeout=2.0, llm_model="scripted")
     return Assistant(assistant.retriever, assistant.glossary, settings)
+
+
+@pytest.fixture(scope="session")
+def cities(settings_factory, tmp_path_factory):
+    """The seeds with 栖沅's policy list (web page), 泊川's fund rules (.docx), 岚汀's Q&A (web
+    page), 桐溆's policies and 瑜禾's guide (PDF), 澄岭's measures, 禾浦's (GBK), 青澜's measures and
+    云溪's plan (text)."""
+    from eval.format_corpus import DOCUMENTS
+    from eval.library import CORPUS
+
+    def render(documents):
+        for stem, fmt in (("qiyuan-policy-list", "html"), ("bochuan-fund-rules-draft", "docx"),
+                          ("lanting-policy-qa", "html"), ("tongxu-policies-notice", "pdf"),
+                          ("chengling-certification-measures", "txt"), ("yuhe-application-guide", "pdf"),
+                          ("hepu-ten-measures", "txt-gbk")):
+            next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
+        for name in ("qinglan-sme-measures-2024.txt", "yunxi-little-giant-cultivation-plan.txt"):
+            shutil.copy(CORPUS / name, documents)
+
+    return library_with(tmp_path_factory.mktemp("cities"), settings_factory, render=render)

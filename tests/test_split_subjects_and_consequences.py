@@ -4,33 +4,9 @@ questions over the seeds, seven unseen documents and the two fictional ones, non
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from .conftest import conversation
-
-
-@pytest.fixture(scope="module")
-def cities(settings_factory, tmp_path_factory):
-    """The seeds with 栖沅's policy list (web page), 泊川's fund rules (.docx), 岚汀's Q&A (web
-    page), 桐溆's policies and 瑜禾's guide (PDF), 澄岭's measures, 禾浦's (GBK), 青澜's measures and
-    云溪's plan (text)."""
-    from eval.format_corpus import DOCUMENTS
-    from eval.library import CORPUS
-
-    from .conftest import library_with
-
-    def render(documents):
-        for stem, fmt in (("qiyuan-policy-list", "html"), ("bochuan-fund-rules-draft", "docx"),
-                          ("lanting-policy-qa", "html"), ("tongxu-policies-notice", "pdf"),
-                          ("chengling-certification-measures", "txt"), ("yuhe-application-guide", "pdf"),
-                          ("hepu-ten-measures", "txt-gbk")):
-            next(d for d in DOCUMENTS if d.stem == stem).render(fmt, documents)
-        for name in ("qinglan-sme-measures-2024.txt", "yunxi-little-giant-cultivation-plan.txt"):
-            shutil.copy(CORPUS / name, documents)
-
-    return library_with(tmp_path_factory.mktemp("cities"), settings_factory, render=render)
 
 
 def test_a_modifier_shared_with_another_record_does_not_answer_for_the_subject(cities):

@@ -1,0 +1,48 @@
+"""Where and by when one files ("去哪申请？", "交到哪天为止？") and a follow-up asking who takes the
+application of the thing just asked ("找哪个部门申请？", "谁受理？"), over the unseen documents of
+the ``cities`` library; none of these questions is in an eval set."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.conversation import is_followup
+from assistant.types import Turn
+
+
+@pytest.mark.parametrize(("earlier", "question", "row", "other_row"), [
+    ("桐溆数字化改造补助有多少？", "向哪个部门申报？", "项目合同、发票、验收报告", "认定文件复印件"),
+    ("桐溆担保费补助要什么材料？", "谁受理？", "受理部门：县地方金融服务中心", "认定文件复印件"),
+])
+def test_who_takes_the_application_is_asked_of_the_row_just_discussed(cities, earlier, question, row, other_row):
+    assert is_followup(question)
+    answer = cities.ask(question, [Turn("user", earlier), Turn("assistant", cities.ask(earlier).text)])
+    assert not answer.refused, answer.text
+    assert row in answer.citations[0].quote, answer.text
+    assert not any(other_row in c.quote for c in answer.citations), answer.text
+
+
+def test_a_new_subject_with_an_applying_word_is_no_follow_up():
+    assert not is_followup("桐溆的数字化改造补助找哪个部门申请？")
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("泊川绩效报告交到哪天为止？", "于每年3月底前报送上年度资金使用绩效报告"),  # 交到哪天: a date, no place
+    ("瑜禾区县初审做到哪天为止？", "于2026年6月15日前完成初审"),
+    # the platform filed through answers "where", though the clause does not repeat what is applied for
+    ("澄岭的市级专精特新去哪申请？", "“澄岭企服通”平台在线填报申报书"),
+    ("岚汀的奖励去哪申请？", "“岚汀企服通”平台在线申报"),
+])
+def test_when_and_where_to_file(cities, question, quoted):
+    answer = cities.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "泊川培育资金去哪申请？",  # only where the results are published (在…网站公示) is said
+    "禾浦的人才补贴去哪里申请？",  # the measure names its departments, no place to apply
+    "泊川的绩效报告交到哪？",  # by when is said (3月底前), not where
+])
+def test_no_place_to_apply_stated_is_declined(cities, question):
+    answer = cities.ask(question)
+    assert answer.refused, answer.text
