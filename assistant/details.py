@@ -105,7 +105,7 @@ _THRESHOLD = re.compile(r"(以上|至少|起码|不少于|不低于|满|要|须|
 # the act a unit is asked for ("谁管", "由谁审核") and how a clause says it
 _UNIT_ACT = re.compile(r"(?:谁|谁来|由谁)(管理|管|审核|解释|出资)(?![理控])|(?:哪个|什么|哪些)(?:部门|单位)来?(管理|出资)|\bwho (manages|reviews|interprets|funds)\b", re.IGNORECASE)
 # ("孩子上学谁管" is answered by 由教育部门统筹安排: 管 said, 统筹 or 负责 written)
-_ACT_WORDS = {"管理": "管理", "管": "管理|负责|统筹", "审核": "审核", "解释": "解释", "manages": "管理", "reviews": "审核",
+_ACT_WORDS = {"管理": "管理", "管": "管理|负责|统筹", "审核": "审核|初审|评审", "解释": "解释", "manages": "管理", "reviews": "审核|初审|评审",
               "interprets": "解释", "出资": "出资|财政|安排", "funds": "出资|财政|安排"}  # (谁出资: who puts the money in)
 
 

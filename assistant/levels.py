@@ -42,7 +42,10 @@ _EN_LEVEL_TITLE = re.compile(r"\b(municipal|city[- ]level|county[- ]level|distri
 _OWN_TITLES = {"市级": re.compile(rf"市级{_TITLE_NOUN}"), "县级": re.compile(rf"(县级|区级){_TITLE_NOUN}")}
 _TITLE_MENTIONS = {"市级": re.compile(r"市级(?!以上)"), "县级": re.compile(r"(县级|区级)(?!以上)|培育库|入库")}
 OWN_LEVEL = {"市级": "市", "县级": "县区"}
-_GOVERNMENT = re.compile(r"(市里|县里|区里|本市|本县|本区|全市|全县|\b(city|county|district)\b(?!-level| level))", re.IGNORECASE)
+# ("Who accepts applications at the county level?": the county's departments, not a county title)
+_GOVERNMENT = re.compile(r"(市里|县里|区里|本市|本县|本区|全市|全县|\b(city|county|district)\b(?!-level| level)|"
+                         r"(?<!recognised )(?<!recognized )\bat (the )?(city|municipal|county|district)[- ]level\b(?! (specialised|specialized|srdi|title|recognition)))",
+                         re.IGNORECASE)
 
 
 _COUNTY_GOVERNMENT = re.compile(r"县里|区里|本县|本区|全县|我县|县上|县财政|区财政|\b(county|district)\b(?!-level| level)",

@@ -40,6 +40,7 @@ from .words import (
     light_verb_object,
     nouns,
     object_of,
+    ordinal_forms,
 )
 
 # (Glossary, GlossaryEntry, nouns and head_nouns are re-exported: callers read a question here)
@@ -55,8 +56,7 @@ _A_NOT_A = re.compile(r"(能不能|可不可以|是不是|有没有|会不会|�
 # the company's own figures (营收3800万; in English too: "with 120 staff", "about 40 million in revenue")
 _FIGURES = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|万|亿|元|%|个点|号人|来号人|多人|人|名|家|项|个|年|倍|"
                       r"(million|billion|staff|employees|people|workers|persons)\b)?", re.IGNORECASE)
-# how the texts say a grant is given: searched for when a question asks for one without them
-_GRANT_WORDS = "奖励 补助 补贴 给予"
+_GRANT_WORDS = "奖励 补助 补贴 给予"  # how the texts say a grant: searched for when a question asks for one without them
 _GRANT_TERM = re.compile(r"(奖励|补助|补贴|奖补|奖金|资金)")
 _BENEFIT = re.compile(r"支持|扶持|优惠|补贴|补助|奖励")  # a benefit asked for, not a level's criteria
 OPEN_DETAIL = re.compile(r"对象|方式|范围|用途|名称|内容|形式|渠道|途径|办法")
@@ -171,7 +171,7 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozenset[
                 groups.extend(g for g in object_groups if g not in groups)
                 continue  # 有钱拿吗 asks about 钱 (资金奖励), not about being rich
             if token and not is_filler(token):
-                groups.append(synonyms.alternatives(token))
+                groups.append(synonyms.alternatives(token) + ordinal_forms(token))
     unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)
                if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
     return groups, unknown, found_places
@@ -236,10 +236,10 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     # (a term that is such a word, not one that contains it: 贷款额度 names a loan amount, not 额度)
     # (a group whose own word names the detail: 有效期 lists 期限 among its synonyms, and is a subject)
     nouns_of_kind = [DETAIL_NOUNS[kind] for kind in types if kind in DETAIL_NOUNS]
-    # (and a noun naming what about the subject is wanted: "研发补助对象", "申报方式", "专项经费用途";
-    # a group asks by its head or the word said: 截止 of 有效期's line asks for a date)
+    # (and a noun naming what about the subject is wanted: "研发补助对象", "申报方式", "专项经费用途", or
+    # one year of it, "第四年呢？"; a group asks by its head or the word said: 截止 of 有效期's line asks for a date)
     cue_groups = frozenset(g for g in ask_groups if any(p.fullmatch(t) for p in cues for t in g if t == g[0] or t in split.ask)
-                           or any(p.fullmatch(g[0]) for p in nouns_of_kind) or OPEN_DETAIL.fullmatch(g[0]))
+                           or any(p.fullmatch(g[0]) for p in nouns_of_kind) or OPEN_DETAIL.fullmatch(g[0]) or ordinal_forms(g[0]))
     # (nor a word inside the words that ask: 兑现 in "哪个部门兑现")
     spans = [m.group(0) for p in cues for m in p.finditer(split.ask)]
     subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places) and g not in cue_groups

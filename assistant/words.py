@@ -201,3 +201,23 @@ def context_parts(context: str) -> list[str]:
     """A question's context cut into the things it tells, at punctuation and before what the
     asker wants ("…company and want to join the pool")."""
     return [c for c in re.split(r"[，,。；;！!？?\n]", _EN_AND_WANTS.sub(", ", context)) if c.strip()]
+
+
+_ORDINAL_YEAR = re.compile(r"第([一二两三四五六七八九十]|\d{1,2})个?年")
+_CN_NUMERALS = "一二三四五六七八九十"
+
+
+def ordinal_forms(token: str) -> tuple[str, ...]:
+    """The ways a clause states one year of a period asked by its ordinal ("第四年呢？"): in
+    digits, or as the first year of a span ("第四、五年租金减半", "第四至第五年"); () for other words."""
+    asked = _ORDINAL_YEAR.fullmatch(token)
+    if not asked:
+        return ()
+    from .gloss import numeral_value
+
+    value = int(numeral_value(asked.group(1)))
+    if not 1 <= value <= 10:
+        return ()
+    forms = [f"第{n}" for n in dict.fromkeys((_CN_NUMERALS[value - 1], str(value)))]
+    return tuple(f"{stem}{tail}" for stem in forms for tail in ("年", "、", "至", "到", "和", "及", "-", "—")
+                 if f"{stem}{tail}" != token)

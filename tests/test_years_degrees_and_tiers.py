@@ -1,0 +1,71 @@
+"""One year of a period asked by its ordinal ("第四年呢？"), a degree said with its student noun
+(硕士研究生 is 硕士), and "at the county level" meaning the county's departments, over a
+fictional district's incubator rules and the unseen documents of the ``cities`` library."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.words import ordinal_forms
+
+from .conftest import conversation, library_with
+
+SONGCEN = """松岑区科技企业孵化器入驻扶持办法
+松岑区科学技术局
+2026年3月9日
+一、入驻孵化器的专精特新企业，前两年免收办公用房租金，第三至五年租金减半，第六年起按市场价收取。
+二、入驻企业引进的博士，给予每人每月3000元租房补贴，最长24个月。
+三、本办法由区科学技术局负责解释，自2026年4月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def songcen(settings_factory, tmp_path_factory):
+    return library_with(tmp_path_factory.mktemp("songcen"), settings_factory, {"songcen-incubator.txt": SONGCEN})
+
+
+def test_ordinal_year_forms():
+    assert {"第4年", "第四、", "第四至"} <= set(ordinal_forms("第四年"))
+    assert "第三年" in ordinal_forms("第3年")
+    assert ordinal_forms("第一线") == () and ordinal_forms("孵化器") == ()
+
+
+@pytest.mark.parametrize(("follow", "quoted"), [
+    ("第四年呢？", "第三至五年租金减半"),  # the span's first year is not the one asked
+    ("那第6年呢？", "第六年起按市场价收取"),
+])
+def test_a_year_of_the_period_is_answered_from_the_span_stating_it(songcen, follow, quoted):
+    history = conversation(songcen, "松岑孵化器房租免几年？")
+    answer = songcen.ask(follow, history=history)
+    assert not answer.refused and quoted in answer.citations[0].quote, answer.text
+
+
+def test_a_year_no_span_reaches_is_declined(settings_factory, tmp_path_factory):
+    text = SONGCEN.replace("，第六年起按市场价收取", "")
+    library = library_with(tmp_path_factory.mktemp("songcen-short"), settings_factory, {"songcen-incubator.txt": text})
+    answer = library.ask("第七年呢？", history=conversation(library, "松岑孵化器房租免几年？"))
+    assert answer.refused, answer.text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("我们公司在禾浦，打算引进一名博士研究生，县里给什么补贴？", "3万元"),
+    ("松岑的企业引进博士生有租房补贴吗？", "每人每月3000元租房补贴"),
+])
+def test_a_degree_said_with_its_student_noun(cities, songcen, question, quoted):
+    library = songcen if "松岑" in question else cities
+    answer = library.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("Which department handles applications at the county level in Chengling?", "县（区）工业和信息化主管部门"),
+    ("Who reviews the applications at the county level in Chengling?", "县（区）工业和信息化主管部门对申报材料进行初审"),
+])
+def test_at_the_county_level_names_the_county_departments(cities, question, quoted):
+    answer = cities.ask(question)
+    assert not answer.refused and quoted in answer.citations[0].quote, answer.text
+
+
+def test_recognised_at_a_level_still_names_the_title(cities):
+    # 瑜禾 rewards provincial and national recognition only
+    assert cities.ask("Does Yuhe reward firms recognised at the municipal level?").refused
