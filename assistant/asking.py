@@ -400,6 +400,9 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return False  # "奖励多久能到账": when money is paid, not when applications open (每年4月发布申报通知)
     if kind == "date" and DEADLINE_ASKED.search(ask or "") and not BY_DATE.search(sentence):
         return False  # "what's the deadline?": a date something is due by, not 每年上半年 of a review
+    if kind == "date" and DEADLINE_ASKED.search(ask or "") and _APPLYING_ASKED.search(ask or "") \
+            and not _APPLYING_DONE.search(sentence):
+        return False  # "什么时候申报截止": not the date a yearly report is due by (3月底前报送绩效报告)
     if kind == "duration" and _PROCESSING.search(ask or "") and "有效期" in sentence and not _WITHIN.search(sentence):
         return False  # "how long does approval take?": the time it takes, not how long a title lasts
     if kind == "frequency" and DETAIL["duration"].search(sentence):
@@ -490,3 +493,8 @@ def _filed_through(ask: str, text: str) -> bool:
 _ANY_PLATFORM_ASKED = re.compile(_PLATFORM_ASKED + r"|(which|what) (platform|system|website|portal|app)\b|公示|公布|published|announced|posted",
                                  re.IGNORECASE)
 _FILED_THROUGH = re.compile(r"(平台|系统|小程序|app|APP|网站)[^。；;]{0,10}(填报|填写|提交|申报|申请|上传|报送)")
+
+
+# applying asked about ("申报截止", "apply by"), and a sentence on filing something
+_APPLYING_ASKED = re.compile(r"申报|申请|报名|apply|application", re.IGNORECASE)
+_APPLYING_DONE = re.compile(r"申报|申请|报名|提交|填报|受理")

@@ -45,7 +45,7 @@ _GRANT = re.compile(r"(补|奖|给|发)(多少|几)")
 # ("每年发多少": a yearly sum, which a total paid in stages does not state)
 _PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七八九十\d]+个?)([\u4e00-\u9fff]{2})|每年(?=[\u4e00-\u9fff]{0,3}多少)|"
                        r"per (stage|item|person|employee|company)|(?:first|second|third|final) (stage|phase|instal?ment)", re.IGNORECASE)
-
+_ITEM_STATED = r"第[一二三四五六七八九十\d]+个?{0}|其中|分别"  # 第一阶段 stated, or the stages' sums one by one
 _TOTAL_ASKED = re.compile(r"(一共|总共|合计|总计|共计|加起来|in total|altogether|overall|all together)", re.IGNORECASE)
 _EACH = re.compile(r"每[一二两三四五六七八九十\d]*(家|个|人|户|项|名|位|所)")
 _TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
@@ -57,7 +57,6 @@ _RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我�
 
 # the size of a fund asked (FUND_ASKED: "培育资金一年有多少", "资金池多大"): a sentence that sets one up states it
 _FUND_STATED = re.compile(r"(规模|安排|设立|总额|资金池|预算|统筹|每年.{0,6}(投入|列支))")
-
 
 _GRANTED_TO_ENTERPRISE = re.compile(r"(给予|奖励|补助|补贴|奖补|贴息|补偿)")
 
@@ -266,8 +265,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 if fund_asked and kind == "amount" and not _FUND_STATED.search(part):
                     granted = False  # "培育资金一年有多少": the fund's size, not one of its rewards
                 if per_item and kind in ("amount", "rate", "number") and ((_TOTAL.search(part) and not re.search(r"(每|分别)", part))
-                                 or (per_item.group(1) and per_item.group(1) not in part)):
-                    granted = False  # the amount per stage must be stated for the stages
+                                 or (per_item.group(1) and not re.search(_ITEM_STATED.format(per_item.group(1)) if per_item.group(0)[0]
+                                                                      == "第" else per_item.group(1), part))):
+                    granted = False  # the amount per stage must be stated for the stages (第一阶段: not only 分阶段)
                 if fee_asked and kind == "amount" and not _FEE_STATED.search(part):
                     granted = False  # "认定要交多少钱": what the firm pays, not a reward it gets
                 if act_word and kind == "unit" and not re.search(act_word, part):

@@ -94,7 +94,9 @@ ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？
                            r"|(?:能|可以|可)(?:用来|用于|拿来|拿去)(?P<use>[^，,。？?！!]{1,10}?)(?:吗|么)"
                            r"|(?:需要|要|得|必须)(?P<need>[\u4e00-\u9fff]{2})(?:吗|么)(?=[？?]?\s*$)"
                            # whether it costs the firm (收费吗, 要自己掏钱吗): a clause must say who pays
-                           r"|(?P<pay>收费|收钱|要钱|花钱|付费|免费|掏钱|自费|交钱)的?(?:吗|么|不)")
+                           r"|(?P<pay>收费|收钱|要钱|花钱|付费|免费|掏钱|自费|交钱)的?(?:吗|么|不)"
+                           # what may be done with it (能转让吗, 可以延期吗): the act itself, not getting it (nor 能快点吗: how)
+                           r"|(?:能|可以|可)(?P<act>(?!享受|申请|申报|拿到|获得|得到|参加|报名|办理|使用|[拿领报用去来有])(?!.[点些])[\u4e00-\u9fff]{2})(?:吗|么)(?=[？?]?\s*$)")
 
 
 # words for "some benefit" that name no particular thing
@@ -112,9 +114,9 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
         return 1.0
     span = squash(next(g for g in match.groups() if g))
     groups = [g for g in query.ask_groups if any(squash(t) in span for t in g) and not is_scope(g, query.places)]
-    groups = [g for g in groups if any(weights.df(t) for t in g)  # an unseen word is the novelty check's
+    groups = [g for g in groups if match["act"] or any(weights.df(t) for t in g)  # an unseen word is the novelty check's
               and not any(t in _GENERIC_BENEFITS for t in g)]  # "地价上有没有优惠": 地价 is the subject
-    if not groups and match.start() > 0:
+    if not groups and match.start() > 0 and not match["act"]:
         # the object is a benefit in general (有补贴吗): what it is for is named just before it
         # ("对企业参加培训有补贴吗": 培训; a clause on 参加展会 does not answer)
         before = squash(re.split(r"[，,。；;！!？?]", query.ask[:match.start()])[-1][-8:])
