@@ -39,7 +39,7 @@ from .subjects import (
 from .types import ScoredChunk
 
 # "补多少钱", "给多少": a grant is asked even without 奖励/补贴
-_GRANT = re.compile(r"(补|奖|给|发)(多少|几)")
+_GRANT = re.compile(r"(补|奖|给|发|贴)(多少|几)")
 
 # "每个阶段能拿多少": an amount per item is asked; a total over all of them does not answer it
 # ("每年发多少": a yearly sum, which a total paid in stages does not state)

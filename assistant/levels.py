@@ -75,6 +75,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         return 0.0  # 单项冠军产品 is a title of its own: a clause on 单项冠军企业 does not answer for it
     if not query.levels:
         return _title_fit(query, carriers)
+    if carriers and _other_title_missing(query, carriers):
+        return 0.0
     titled_ask = _LEVELLED_TITLE.search(query.ask) or _EN_LEVELLED_TITLE.search(query.ask)
     if parts and titled_ask:
         # "省级单项冠军奖多少": the sentence carrying the amount is 国家级单项冠军's
@@ -113,12 +115,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
 def _title_fit(query: QueryAnalysis, carriers: list[ScoredChunk]) -> float:
     """0 when the ask names 小巨人 (the national title) and every clause carrying the asked detail
     is about another level's title only ("区级专精特新中小企业…奖励10万元"), else 1."""
-    if not carriers:
-        return 1.0
-    for title in _OTHER_TITLES.findall(query.ask):
-        # "泊川对单项冠军奖多少": a clause on 小巨人 and 省级专精特新 rewards does not answer for it
-        if not any(re.search(title, _text(h)) for h in carriers) and all(_ANY_TITLE.search(_text(h)) for h in carriers):
-            return 0.0
+    if not carriers or _other_title_missing(query, carriers):
+        return float(not carriers)
     if not _TITLE_OF_NATION.search(query.ask):
         return 1.0
     for hit in carriers:
@@ -126,6 +124,15 @@ def _title_fit(query: QueryAnalysis, carriers: list[ScoredChunk]) -> float:
         if _TITLE_OF_NATION.search(text) or LEVEL_MENTIONS["国家级"].search(text) or not _OTHER_LEVEL.search(text):
             return 1.0
     return 0.0
+
+
+def _other_title_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
+    """"泊川对单项冠军奖多少", "禾浦国家级单项冠军奖多少": a clause on 小巨人 and 省级专精特新 rewards
+    does not answer for a title of its own. ("刚评上单项冠军，县里给多少奖励？": an ask naming nothing
+    took in the title told before it.)"""
+    taken_in = " ".join(t for g in query.term_groups[query.own_size:max(query.ask_size, 0)] for t in g)
+    return any(not any(re.search(title, _text(h)) for h in carriers) and all(_ANY_TITLE.search(_text(h)) for h in carriers)
+               for title in set(_OTHER_TITLES.findall(query.ask)) | set(_OTHER_TITLES.findall(taken_in)))
 
 
 def names_level(hit: ScoredChunk, levels: tuple[str, ...], title_only: bool = False) -> bool:

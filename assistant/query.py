@@ -38,6 +38,7 @@ from .words import (
     is_identity,
     known_part,
     light_verb_object,
+    names_benefit_topic,
     nouns,
     object_of,
     ordinal_forms,
@@ -120,8 +121,7 @@ class QueryAnalysis:
 
     @cached_property  # read for every clause checked
     def group_scales(self) -> tuple[float, ...]:
-        """Weight of each group: 1 for the ask's own words, less for context taken into the ask,
-        least for the rest of the context."""
+        """Weight of each group: 1 for the ask's own words, less for context taken in, least for the rest."""
         size = len(self.term_groups) if self.ask_size < 0 else self.ask_size
         own = min(self.own_size, size) if self.own_size or self.ask_size >= 0 else 0
         return tuple(1.0 if i < own else MERGED_WEIGHT if i < size else CONTEXT_WEIGHT
@@ -203,8 +203,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
         context = ([c for c in re.split(r"[。；;！!？?\n]", context) if c.strip()] or [""])[-1]
     parts = context_parts(context)
     told = [c for c in parts if not is_identity(c)]
-    # "…但他最关心孩子上学的问题。市里能帮着解决吗？": the problem to solve is told last, the rest is the asker
-    told_before = told[:-1] if _SOLVE.search(split.ask) and not ask else []
+    # the problem to solve ("…孩子上学的问题。市里能帮着解决吗？") or the benefit heard of ("…听说县里有补助，能补多少？") is told last: the rest is the asker
+    told_before = told[:-1] if (_SOLVE.search(split.ask) or (told and names_benefit_topic(told[-1], synonyms))) and not ask else []
     identity = "，".join(c for c in parts if is_identity(c) or c in told_before)
     situation = "，".join(c for c in told if c not in told_before)
     context_groups, _, context_places = _groups(situation, glossary, synonyms, words) if situation.strip() else ([], [], [])

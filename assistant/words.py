@@ -12,6 +12,7 @@ from .lexical import EN_STOPWORDS, ZH_STOPWORDS, dictionary_word, normalise, seg
 
 if TYPE_CHECKING:
     from .evidence import TermWeights
+    from .synonyms import Synonyms
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # "三成", "两份", "一个", "几家": a number and its measure word name no topic
@@ -34,7 +35,7 @@ ZH_FILLER = frozenset(
     "真是 真的 确实 果真 果然 另外 此外 方向 说法 讲法 "  # 起码要多少: how much is asked, not of what
     # "能帮着解决吗", "要做到什么程度", "这一档": the help or the extent asked of what was just said
     "解决 帮着 程度 做到 一档 这一档 那一档 关心 担心 最关心 要是 怎么样 会怎样 会怎么样 别的 其他 其它 另外的 "
-    "后果 查出 查出来 被查 替代 代替 为止 "  # "被查出来…会有什么后果", "…的替代条件", "交到哪天为止": what follows from, stands for or ends the thing named
+    "后果 查出 查出来 被查 替代 代替 为止 起来 加起来 多万 "  # "被查出来…会有什么后果", "…的替代条件", "交到哪天为止": what follows from, stands for or ends the thing named
     # "打算干点啥", "听朋友说…是真的吗": what is done about the topic, and hearsay
     "干点 做点 搞点 干啥 做啥 搞啥 朋友 听朋友说 听人说 以后 之后 不大 不少 不多 很多 挺多 蛮多 较多 "
     "心里 心里有数 已经 已 早就 刚刚 刚 "  # "已经入库了": when, of what the asker told
@@ -54,8 +55,10 @@ EN_FILLER = frozenset(
     "less often join joins joining joined".split())
 
 
-# "帮我查一下", "麻烦看看": a request to look something up, not 检查 (an inspection) asked about
-REQUEST = re.compile(r"(帮我|帮忙|麻烦|请)?(查一下|查一查|查查|查下|搜一下|搜搜|看一下|看看)")
+# "帮我查一下", "麻烦看看": a request to look something up, not 检查 (an inspection) asked about;
+# "财务说…", "老板跟我讲…": who told the asker, not a topic (财务 is no subject of the reward asked)
+REQUEST = re.compile(r"(帮我|帮忙|麻烦|请)?(查一下|查一查|查查|查下|搜一下|搜搜|看一下|看看)|"
+                     r"(财务|会计|老板|领导|同事|朋友|同行|别人|人家|中介|代理|客户)(跟我|和我|对我|告诉我)?(说|讲)(过|了)?(?!明)")
 
 
 def is_filler(token: str) -> bool:
@@ -221,3 +224,16 @@ def ordinal_forms(token: str) -> tuple[str, ...]:
     forms = [f"第{n}" for n in dict.fromkeys((_CN_NUMERALS[value - 1], str(value)))]
     return tuple(f"{stem}{tail}" for stem in forms for tail in ("年", "、", "至", "到", "和", "及", "-", "—")
                  if f"{stem}{tail}" != token)
+
+
+_BENEFIT_WORDS = re.compile(r"支持|扶持|优惠|补贴|补助|奖励|奖金|资金")
+_SCOPE_WORDS = re.compile(r"^(县|市|区|省|本|全)")
+
+
+def names_benefit_topic(part: str, synonyms: Synonyms) -> bool:
+    """Whether a part of a story names a benefit and what it is for ("听说县里对数字化改造有补助"),
+    not only a benefit ("财务说县里有一次性奖励"): then what was told before it is the asker."""
+    if not _BENEFIT_WORDS.search(part):
+        return False
+    groups = synonyms.match(part, segment(part))[0]
+    return any(not any(_BENEFIT_WORDS.search(t) or _SCOPE_WORDS.match(t) for t in g) for g in groups)

@@ -1,0 +1,39 @@
+"""Owners' long stories ending in a bare ask ("…能补多少？"): who told them (财务说), figures and
+plans before the benefit heard of, a title won told before a reward asked, over the unseen
+documents of the ``cities`` library; none of these questions is in an eval set."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.settings import PROJECT_ROOT
+from assistant.synonyms import Synonyms
+from assistant.words import names_benefit_topic
+
+
+def test_a_benefit_told_with_what_it_is_for():
+    synonyms = Synonyms.load(PROJECT_ROOT / "knowledge" / "synonyms.tsv")
+    assert names_benefit_topic("听说县里对数字化改造有补助", synonyms)
+    assert not names_benefit_topic("财务说县里有一次性奖励", synonyms)
+    assert not names_benefit_topic("去年营收八千多万", synonyms)
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    # figures and plans told first, the benefit heard of last: the benefit's clause answers
+    ("我们是桐溆做电机的，去年营收五千多万，准备上一套ERP系统，软件硬件一共投一百五十万。听说县里对数字化改造有补助，能补多少？",
+     "按投入额的15%给予补助"),
+    # who said it names no topic (会计说), the title won before it does
+    ("我在禾浦做阀门，刚评上国家级专精特新小巨人，会计说县里有奖励，能拿多少？", "80万元"),
+    ("老板让我问问，我们在泊川贷了五百万，利息交了二十万，培育资金能贴多少？", "实际支付利息的50%"),  # 贴多少: a grant
+    ("We're in Tongxu and were selected as a provincial innovative SME this year. What do we get?", "3万元"),  # 入选
+    ("我们在桐溆，刚评上国家级单项冠军，县里奖多少？", "给予一次性奖励200万元"),
+])
+def test_the_story_s_topic_is_answered(cities, question, quoted):
+    answer = cities.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text
+
+
+def test_a_title_the_place_does_not_reward_is_declined(cities):
+    # 禾浦 rewards 小巨人 and 省级/市级 recognition, not 单项冠军
+    answer = cities.ask("我们公司在禾浦，刚评上国家级单项冠军，县里奖多少？")
+    assert answer.refused, answer.text
