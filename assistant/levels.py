@@ -39,6 +39,8 @@ _EN_LEVEL_TITLE = re.compile(r"\b(municipal|city[- ]level|county[- ]level|distri
                              r"(specialised|specialized|srdi|recognition|title|little giant|sme|firm|enterprise|company)"
                              r"|recogni[sz]ed (at|on) (the )?(municipal|city|county|district)[- ]level",
                              re.IGNORECASE)
+_PROVINCIAL_TITLE = re.compile(r"省级专精特新")
+_LOCAL_TITLE = re.compile(rf"(市级|县级|区级){_TITLE_NOUN}")
 _OWN_TITLES = {"市级": re.compile(rf"市级{_TITLE_NOUN}"), "县级": re.compile(rf"(县级|区级){_TITLE_NOUN}")}
 _TITLE_MENTIONS = {"市级": re.compile(r"市级(?!以上)"), "县级": re.compile(r"(县级|区级)(?!以上)|培育库|入库")}
 OWN_LEVEL = {"市级": "市", "县级": "县区"}
@@ -77,8 +79,9 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         return _title_fit(query, carriers)
     if carriers and _other_title_missing(query, carriers):
         return 0.0
+    provincial = _provincial_guides(hits) if "省级" in query.levels else set()
     titled_ask = _LEVELLED_TITLE.search(query.ask) or _EN_LEVELLED_TITLE.search(query.ask)
-    if parts and titled_ask:
+    if parts and titled_ask and not any(h.chunk.doc_id in provincial for h in carriers):
         # "省级单项冠军奖多少": the sentence carrying the amount is 国家级单项冠军's
         word = titled_ask.group(1)
         level, title = (levels(word) or levels(f"{word}-level"))[0], titled_ask.group(titled_ask.re.groups).lower()
@@ -99,6 +102,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     own_titles = [_OWN_TITLES[level] for level in query.levels if level in _OWN_TITLES]
     titled = {h.chunk.doc_id for h in hits if any(p.search(h.chunk.text) for p in own_titles)}
     for hit in carriers or fallback:
+        if hit.chunk.doc_id in provincial:
+            return 1.0
         # a city's (county's) own document speaks for 市里 (县里), the government
         own = (re.split(r"[,，、\s]+", hit.doc.region or "") or [""])[0]
         if government and not own and not title and hit.doc.level in query.levels:
@@ -110,6 +115,15 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         if names_level(hit, query.levels, title_only=not government):
             return 1.0
     return 0.0
+
+
+def _provincial_guides(hits: list[ScoredChunk]) -> set[str]:
+    """The documents among ``hits`` that are a city's 专精特新中小企业 guide or list naming no local
+    title of its own, only 省级专精特新 (3.1对新认定的省级专精特新中小企业…): the recognition every
+    clause of theirs speaks of is the province's ("1.1基本条件" need not say 省级)."""
+    named = {h.chunk.doc_id for h in hits if _PROVINCIAL_TITLE.search(h.chunk.text)
+             and "专精特新中小企业" in h.doc.title and not _ANY_LEVEL.search(h.doc.title)}
+    return named - {h.chunk.doc_id for h in hits if _LOCAL_TITLE.search(h.chunk.text)}
 
 
 def _title_fit(query: QueryAnalysis, carriers: list[ScoredChunk]) -> float:

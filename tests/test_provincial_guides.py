@@ -1,0 +1,24 @@
+"""A city's 专精特新中小企业 guide or list that names no local title of its own, only 省级专精特新,
+speaks for the provincial recognition in every clause (瑜禾's 申报条件 need not say 省级); a county
+plan on its 小巨人 pool does not. Questions over the ``cities`` library, none in an eval set."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("我们在瑜禾，打算申报省级专精特新，前年出过一次重大安全事故，还能报吗？", "不予受理"),
+    ("瑜禾申报省级专精特新研发费用要多少？", "上年度研发费用总额不低于100万元"),
+    # who sent the asker (老板问) names no topic
+    ("我们公司在栖沅，做新材料，去年研发费用多了三百万，老板问市里研发补助按什么比例？", "研发费用增量部分的8%"),
+])
+def test_a_city_guide_speaks_for_the_provincial_title(cities, question, quoted):
+    answer = cities.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text
+
+
+def test_a_county_plan_on_its_own_pool_does_not(cities):
+    # 云溪's 小巨人 plan rewards 校企共建研发平台, not provincial recognition
+    answer = cities.ask("云溪县对省级专精特新有现金奖励吗？")
+    assert answer.refused, answer.text
