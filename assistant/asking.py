@@ -382,6 +382,11 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return True  # "质量奖奖励要什么条件": 对获得省长质量奖的入库企业，给予… states who qualifies
     if kind == "contact" and _filed_through(ask, sentence):
         return True  # "在哪个平台报": 通过“云溪惠企通”平台提交 names it
+    if kind in ("amount", "count", "number") and _OUTCOME_ASKED.search(ask or ""):
+        return False  # "培育资金去年用了多少": what was spent, which no rule states (a budget is no outcome)
+    channels = [stated for asked, stated in _CHANNELS if asked.search(ask or "")] if kind == "contact" else []
+    if channels and not any(stated.search(sentence) for stated in channels):
+        return False  # "咨询邮箱是多少": a phone number is not the e-mail asked for
     if kind == "measure":
         units = "|".join(measure_units(ask)) or _UNITS
         return bool(re.search(rf"(\d+|[一二三四五六七八九十两]+)\s*({units})", sentence))
@@ -461,7 +466,12 @@ def measured_words(ask: str, groups: tuple[tuple[str, ...], ...], cue: re.Patter
         end = start
         if len(chain) == 2:  # the noun and what qualifies it; further words are the wider topic
             break
+    if len(chain) == 2 and _AGENT_BEFORE.search(ask[:end]):
+        chain = chain[:1]  # "企业反映的诉求": what the firm does to the noun, no kind of it
     return chain[::-1]
+
+
+_AGENT_BEFORE = re.compile(r"(企业|公司|我们|我|单位|厂里|厂)$")
 
 
 def measured_after(ask: str, groups: tuple[tuple[str, ...], ...], cue: re.Pattern) -> list[tuple[str, ...]]:
@@ -498,3 +508,12 @@ _FILED_THROUGH = re.compile(r"(平台|系统|小程序|app|APP|网站)[^。；;]
 # applying asked about ("申报截止", "apply by"), and a sentence on filing something
 _APPLYING_ASKED = re.compile(r"申报|申请|报名|apply|application", re.IGNORECASE)
 _APPLYING_DONE = re.compile(r"申报|申请|报名|提交|填报|受理")
+
+
+# a channel asked by name, and how a clause states it
+_CHANNELS = ((re.compile(r"邮箱|e-?mail", re.IGNORECASE), re.compile(r"邮箱|@|e-?mail", re.IGNORECASE)),
+             (re.compile(r"网址|网站|website", re.IGNORECASE), re.compile(r"网址|网站|https?://|www\.", re.IGNORECASE)),
+             (re.compile(r"电话|热线|phone|hotline|\b(call|ring)\b", re.IGNORECASE),
+              re.compile(r"电话|热线|\d{3,4}-\d{7,8}|1\d{10}")))
+# what has happened asked, not what a rule sets: "去年用了多少", "已经发了多少"
+_OUTCOME_ASKED = re.compile(r"(去年|上年|前年|今年|已经|目前|至今|累计)[^，,。？?]{0,8}(用了|花了|发了|拨了|用掉|花掉|发放了|拨付了|支出了)(多少|几)")

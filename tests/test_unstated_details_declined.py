@@ -12,6 +12,9 @@ import pytest
     "栖沅北交所上市第二阶段奖多少？",  # 分阶段给予最高500万元: no stage's own sum
     "栖沅的上云券能延期吗？",
     "泊川的培育资金可以挪用吗？",
+    "栖沅研发补助的咨询邮箱是多少？",  # a phone number is listed, no e-mail
+    "泊川培育资金今年已经发了多少？",  # what was paid out: a rule sets a budget, not an outcome
+    "岚汀风险补偿资金池累计用掉多少？",
 ])
 def test_an_unstated_detail_is_declined(cities, question):
     answer = cities.ask(question)
@@ -24,6 +27,9 @@ def test_an_unstated_detail_is_declined(cities, question):
     ("桐溆的认定奖励和梓陵市的能叠加吗？", "上述奖励与梓陵市奖励可叠加享受"),
     ("澄岭认定过期了能续期吗？", "有效期延续3年"),  # 续期: 延续
     ("岚汀的市级奖励和区县奖励能兼得吗？", "可以叠加"),
+    ("栖沅研发补助的咨询电话是多少？", "0731-5520233"),
+    ("泊川培育资金一年有多少？", "每年规模不超过8000万元"),
+    ("禾浦企业提出的诉求几天办结？", "企业诉求5个工作日内办结反馈"),  # what the firm does to them is no kind of 诉求
 ])
 def test_the_stated_neighbours_are_still_answered(cities, question, quoted):
     answer = cities.ask(question)
