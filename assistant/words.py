@@ -58,7 +58,8 @@ EN_FILLER = frozenset(
 # "帮我查一下", "麻烦看看": a request to look something up, not 检查 (an inspection) asked about;
 # "财务说…", "老板跟我讲…", "财务问…": who told or sent the asker, not a topic (财务 is no subject of the reward asked)
 REQUEST = re.compile(r"(帮我|帮忙|麻烦|请)?(查一下|查一查|查查|查下|搜一下|搜搜|看一下|看看)|"
-                     r"(财务|会计|老板|领导|同事|朋友|同行|别人|人家|中介|代理|客户)(跟我|和我|对我|告诉我|让我)?(说|讲|问)(过|了|一下|问)?(?!明|题)")
+                     r"(财务|会计|老板|领导|同事|朋友|同行|别人|人家|中介|代理|客户)(跟我|和我|对我|告诉我|让我)?(说|讲|问)(过|了|一下|问)?(?!明|题)|"
+                     r"(?<=企业|公司|我们)(提出|反映|反馈|上报|遇到)(?=的)")  # "企业提出的诉求": the 诉求, however come by
 
 
 def is_filler(token: str) -> bool:
