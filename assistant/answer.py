@@ -18,7 +18,7 @@ from .answer_texts import TEXTS
 from .asking import ASK_TYPES, has_figures
 from .criteria import best_table_row, criteria_columns, other_titles
 from .decision import DEFAULT_MODEL, DecisionModel, features
-from .details import DetailCheck, check_details, year_uncovered
+from .details import DetailCheck, check_details
 from .evidence import TermWeights, coverage
 from .gloss import gloss
 from .novelty import novel_subject
@@ -35,6 +35,7 @@ from .types import (
     ScoredChunk,
 )
 from .words import is_filler
+from .years import year_uncovered
 
 NOT_ANSWERS = ("toc", "note")
 

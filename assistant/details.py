@@ -23,7 +23,6 @@ from .criteria_rows import (
     states_criteria_of,
 )
 from .evidence import TermWeights, coverage, distinctive_coverage
-from .gloss import numeral_value
 from .levels import asks_government, names_level, says_level
 from .query import QueryAnalysis, names_place
 from .subjects import (
@@ -69,32 +68,6 @@ _FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))"
 
 # numbers and dates: one stated for another subject is the likeliest wrong answer
 STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level", "frequency", "time")
-
-
-# "第三年租金怎么算": one year of a span is asked; "前两年租金减半" says nothing of the third
-_ORDINAL_YEAR = re.compile(r"第([一二两三四五六七八九十\d]{1,3})(个)?年")
-
-
-_YEARS_SPANNED = re.compile(r"(?:前|头|连续(?:补贴|补助|支持|奖励|给予|享受)?)([一二两三四五六七八九十\d]{1,3})(?:个)?年|([一二两三四五六七八九十\d]{1,3})(?:个)?年(?:内|以内|之内)|"
-                            r"(?<![近第前头\d一二两三四五六七八九十])([一二两三四五六七八九十\d]{1,2})年(?![\d月底初末度])")  # 给予三年房租优惠
-
-
-def year_uncovered(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:
-    """Whether the ask names one year of a period ("第三年") that no topical clause states, by
-    that year or by a span reaching it (前三年, 3年内, 每年)."""
-    asked = _ORDINAL_YEAR.search(query.ask)
-    if not asked:
-        return False
-    year = numeral_value(asked.group(1))
-    for hit in topical(hits)[:3]:
-        text = hit.chunk.text
-        if _ORDINAL_YEAR.search(text) and any(numeral_value(m.group(1)) == year for m in _ORDINAL_YEAR.finditer(text)):
-            return False
-        spans = [numeral_value(next(g for g in m.groups() if g)) for m in _YEARS_SPANNED.finditer(text)]
-        # (每年 reaches any year, unless a span ends it: "每人每年3万元，连续3年")
-        if any(span >= year for span in spans) or ("每年" in text and not spans):
-            return False
-    return True
 
 
 # "要从事细分领域几年以上", "must have been … how many years": a period required, which a criterion states
@@ -159,6 +132,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
         if compound:
             cues += [ASK_TYPES[other] for other in query.ask_types if other != kind and other in ASK_TYPES]
         topic, scales = subject_terms(query, cues)
+        own = tuple(g for g, sc in zip(topic, scales) if sc >= 1.0 and g not in query.level_groups)  # (the ask's own words, not the company's; the level is checked apart)
         # criteria rows rarely repeat an owner's words ("有没有别的路子能报…"): any nearby row counts
         # a compound ask ("什么时候截止？要交哪些材料？") is covered part by part, each by its own clause
         candidates = topical(hits, floor=0.1 if kind == "conditions" else 0.25,
@@ -172,6 +146,11 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                            and h not in candidates
                            and (not topic or coverage(topic, (), row_title(h, query), weights, scales=scales) >= 0.5
                                 or (query.levels and names_level(h, query.levels, title_only=title_only)))]
+            # (and a clause stating a condition on the subject asked: "What revenue does X require for
+            # recognition?" is answered by the notice's 申报条件, which never repeats 认定 or 区级)
+            candidates += [h for h in hits if h not in candidates and h.chunk.kind != "table_row" and h.ask_coverage >= 0.1
+                           and ASKS_RECOGNITION_CRITERIA.search(" ".join(h.chunk.section_path))
+                           and conditions_on_subject(own, h, weights, query.ask)]
         if kind != "conditions" and topic and query.own_size < len(query.ask_groups):
             # an ask that took in its context ("…want to join the pool. When do we need to apply
             # by?"): a clause with all of the ask's own words answers, though the context's are
@@ -195,10 +174,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                                          or bool(ASKS_RECOGNITION_CRITERIA.search(query.ask))
                                          or (bool(topic) and all(APPLYING.intersection(g) for g in topic)))
         criterion = criterion_asked(query, weights) if kind == "conditions" else ()
-        own = tuple(g for g, sc in zip(topic, scales) if sc >= 1.0)  # (the ask's own words, not the company's)
-        # (applying is no subject of a reward: "申报国家级小巨人有奖励吗" is answered by 首次认定为…的奖励)
-        named = [(g, sc) for g, sc in zip(topic, scales) if kind not in ("support", "amount")
-                 or not {"申报", "申请"} & set(g)] or list(zip(topic, scales))
+        # (applying is no subject of a reward: "申报国家级小巨人有奖励吗" is answered by 首次认定为…的奖励; nor
+        # is recognition of a threshold: "区级认定营收要多少" by the notice's 申报条件)
+        named = [(g, sc) for g, sc in zip(topic, scales) if not ({"申报", "申请", "认定", "评定"} if kind not in ("support", "amount")
+                                                                 and _THRESHOLD.search(query.ask) else {"申报", "申请"}) & set(g)] or list(zip(topic, scales))
         subject, subject_scales = tuple(g for g, _ in named), tuple(sc for _, sc in named)
         for hit in candidates:
             if kind == "conditions":
@@ -210,7 +189,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     or bool(query.levels and names_level(hit, query.levels, title_only=title_only))) \
                     and names_criterion(criterion, hit)
                 if row_fits or (hit.chunk.kind != "table_row" and detail_present(kind, hit.chunk.text, ask=query.ask) and (
-                        states_criteria_of(own, hit, weights) if bare else conditions_on_subject(own, hit, weights, query.ask))):
+                        states_criteria_of(tuple(g for g in own if g != criterion), hit, weights) and names_criterion(criterion, hit)
+                        if bare else conditions_on_subject(own, hit, weights, query.ask))):
                     found[kind] = (hit, hit.chunk.text)
                     break
                 continue

@@ -12,6 +12,10 @@ import pytest
     ("瑜禾申报省级专精特新研发费用要多少？", "上年度研发费用总额不低于100万元"),
     # who sent the asker (老板问) names no topic
     ("我们公司在栖沅，做新材料，去年研发费用多了三百万，老板问市里研发补助按什么比例？", "研发费用增量部分的8%"),
+    # a threshold of recognition: the 申报条件 state it without repeating 认定 or the level
+    ("瑜禾省级认定研发费用要多少？", "上年度研发费用总额不低于100万元"),
+    ("What revenue does Chengling require for municipal recognition?", "上年度营业收入在1000万元以上"),
+    ("What R&D spending does Yuhe require for provincial recognition?", "上年度研发费用总额不低于100万元"),
 ])
 def test_a_city_guide_speaks_for_the_provincial_title(cities, question, quoted):
     answer = cities.ask(question)
