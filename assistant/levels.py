@@ -75,6 +75,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     the question names none; else 0: a county pool's rules do not answer a provincial question."""
     if _PRODUCT_TITLE.search(query.ask) and carriers and not any(_PRODUCT_TITLE.search(_text(h)) for h in carriers):
         return 0.0  # 单项冠军产品 is a title of its own: a clause on 单项冠军企业 does not answer for it
+    if carriers and _degree_missing(query, carriers):
+        return 0.0
     if not query.levels:
         return _title_fit(query, carriers)
     if carriers and _other_title_missing(query, carriers):
@@ -138,6 +140,24 @@ def _title_fit(query: QueryAnalysis, carriers: list[ScoredChunk]) -> float:
         if _TITLE_OF_NATION.search(text) or LEVEL_MENTIONS["国家级"].search(text) or not _OTHER_LEVEL.search(text):
             return 1.0
     return 0.0
+
+
+_DEGREES = ("大专", "本科", "硕士", "博士")  # lowest first
+
+
+def _degree_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
+    """"栖沅对硕士有租房补贴吗": a benefit for 博士研究生 is not one for 硕士. True when the ask names a
+    degree and every carrier names another one only (硕士以上 or 硕士及以上 covers 博士 too)."""
+    asked = [i for i, d in enumerate(_DEGREES) if any(g[0] == d for g in query.ask_groups)]
+    if not asked:
+        return False
+
+    def covers(text: str) -> bool:
+        return any(_DEGREES[i] in text for i in asked) or any(
+            re.search(rf"{d}(学历)?(及|或)?以上", text) for d in _DEGREES[: min(asked) + 1])
+
+    texts = [_text(h) for h in carriers]
+    return all(not covers(t) for t in texts) and all(any(d in t for d in _DEGREES) for t in texts)
 
 
 def _other_title_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:

@@ -69,3 +69,14 @@ def test_at_the_county_level_names_the_county_departments(cities, question, quot
 def test_recognised_at_a_level_still_names_the_title(cities):
     # 瑜禾 rewards provincial and national recognition only
     assert cities.ask("Does Yuhe reward firms recognised at the municipal level?").refused
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("栖沅对硕士有租房补贴吗？", False),  # 栖沅's rent subsidy is for 博士研究生
+    ("Does Qiyuan give a rent subsidy to master's graduates it hires?", False),
+    ("栖沅引进博士有租房补贴吗？", True),
+    ("桐溆引进博士买房有补贴吗？", True),  # 硕士以上学历人才 covers 博士
+])
+def test_a_benefit_for_one_degree_is_not_one_for_another(cities, question, answered):
+    answer = cities.ask(question)
+    assert answer.refused != answered, answer.text
