@@ -300,7 +300,15 @@ def has_figures(text: str) -> bool:
 
 
 # a level the company already holds ("已经是省级专精特新了", "去年评上了省级"): told, not asked for
-_HELD = re.compile(r"(已经|已|现在|目前|去年|前年|刚刚?)(是|评上了?|被?认定为|获评|拿到了?|成为|入选)[^，,。；;？?！!]{0,16}")
+_HELD = re.compile(r"(已经|已|现在|目前|去年|前年|刚刚?)(是|评上了?|被?认定为|获评|拿到了?|成为|入选)[^，,。；;？?！!还再想]{0,16}")
+
+
+def held_only(group: tuple[str, ...], ask: str) -> bool:
+    """Whether ``group`` is said in ``ask`` only as what the company already holds ("已经是国家级
+    小巨人的企业还能报区级吗": 小巨人 is who asks, not what is asked about)."""
+    held = "".join(m.group(0) for m in _HELD.finditer(ask))
+    rest = _HELD.sub(" ", ask)
+    return bool(held) and any(t in held for t in group) and not any(t and t in rest for t in group)
 
 
 def levels(text: str, held: bool = True) -> tuple[str, ...]:

@@ -93,8 +93,16 @@ def conditions_on_subject(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, 
         return True
     if any(term_present(t, squash(f"{hit.doc.title} {' '.join(hit.chunk.section_path)}")) for t in key):
         return True
+    # (an enumeration: "有下列情形之一的企业，不得申报：…（三）存在偷税漏税…" sets its condition once, over its items)
+    lead = _ENUMERATION.search(hit.chunk.text)
+    if lead and detail_present("conditions", lead.group(0), ask=ask) and any(
+            term_present(t, squash(hit.chunk.text[lead.end():])) for t in key):
+        return True
     return any(detail_present("conditions", part, ask=ask) and any(term_present(t, squash(part)) for t in key)
                for part in sentences(hit.chunk.text))
+
+
+_ENUMERATION = re.compile(r"[^。；;]*(下列|以下|如下)[^。；;]*[：:]")
 
 
 def title_only_rows(query: QueryAnalysis, weights: TermWeights) -> Callable[[Chunk], bool] | None:

@@ -11,6 +11,7 @@ from .asking import (
     FUND_ASKED,
     detail_present,
     filing_stated,
+    held_only,
     levels,
 )
 from .criteria_rows import (
@@ -132,7 +133,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
         if compound:
             cues += [ASK_TYPES[other] for other in query.ask_types if other != kind and other in ASK_TYPES]
         topic, scales = subject_terms(query, cues)
-        own = tuple(g for g, sc in zip(topic, scales) if sc >= 1.0 and g not in query.level_groups)  # (the ask's own words, not the company's; the level is checked apart)
+        own = tuple(g for g, sc in zip(topic, scales) if sc >= 1.0 and g not in query.level_groups  # (the ask's own words,
+                    and not held_only(g, query.ask))  # not the company's, nor the title it holds; the level is checked apart)
         # criteria rows rarely repeat an owner's words ("有没有别的路子能报…"): any nearby row counts
         # a compound ask ("什么时候截止？要交哪些材料？") is covered part by part, each by its own clause
         candidates = topical(hits, floor=0.1 if kind == "conditions" else 0.25,

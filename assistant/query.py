@@ -278,7 +278,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
                          dense_text=dense_text, ask=split.ask, ask_size=ask_size, ask_types=types,
                          # the level asked about; the company's own title ("去年评上国家级") is context,
                          # unless the question is about eligibility and names its goal only there
-                         levels=levels(split.ask) or (levels(question, held=False) if "conditions" in types else ()),
+                         levels=levels(split.ask, held=False) or levels(split.ask) or (levels(question, held=False) if "conditions" in types else ()),
                          figures=has_figures(split.context or question),
                          context_places=tuple(p for p in context_places if p not in ask_places),
                          nouns=nouns(split.ask) if CJK.search(split.ask) else frozenset(),

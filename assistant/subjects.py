@@ -95,8 +95,8 @@ ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？
                            r"|(?:需要|要|得|必须)(?P<need>[\u4e00-\u9fff]{2})(?:吗|么)(?=[？?]?\s*$)"
                            # whether it costs the firm (收费吗, 要自己掏钱吗): a clause must say who pays
                            r"|(?P<pay>收费|收钱|要钱|花钱|付费|免费|掏钱|自费|交钱)的?(?:吗|么|不)"
-                           # what may be done with it (能转让吗, 可以延期吗): the act itself, not getting it (nor 能快点吗: how)
-                           r"|(?:能|可以|可)(?P<act>(?!享受|申请|申报|拿到|获得|得到|参加|报名|办理|使用|[拿领报用去来有])(?!.[点些])[\u4e00-\u9fff]{2})(?:吗|么)(?=[？?]?\s*$)")
+                           # what may be done with it (能转让吗, 可以延期还款吗): the act itself, not getting it (nor 能快点吗: how)
+                           r"|(?:能|可以|可)(?P<act>(?!享受|申请|申报|拿到|获得|得到|参加|报名|办理|使用|[拿领报用去来有])(?!.[点些])[\u4e00-\u9fff]{2,4}?)(?:吗|么)(?=[？?]?\s*$)")
 
 
 # words for "some benefit" that name no particular thing
@@ -128,6 +128,8 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
             return _names_object(max(groups, key=lambda g: max(before.rfind(squash(t)) for t in g if t)), hits, evidence_text)
     if not groups:
         return 1.0
+    if match["act"]:  # the whole act: 提前拨付 is not answered by 拨付 alone
+        return float(all(_names_object(g, hits) for g in groups))
     # whether it costs is said of the thing asked: 免费 in 澄岭's training clause is no fee for 认定
     of = [g for g in query.ask_groups if g not in groups and not is_scope(g, query.places)
           and any(weights.df(t) for t in g)] if match["pay"] else []

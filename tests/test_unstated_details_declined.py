@@ -15,6 +15,8 @@ import pytest
     "栖沅研发补助的咨询邮箱是多少？",  # a phone number is listed, no e-mail
     "泊川培育资金今年已经发了多少？",  # what was paid out: a rule sets a budget, not an outcome
     "岚汀风险补偿资金池累计用掉多少？",
+    "岚汀的奖励能提前兑现吗？",  # the whole act asked (提前兑现), not 兑现 alone
+    "泊川的贴息可以分期拨付吗？",
 ])
 def test_an_unstated_detail_is_declined(cities, question):
     answer = cities.ask(question)
@@ -30,7 +32,18 @@ def test_an_unstated_detail_is_declined(cities, question):
     ("栖沅研发补助的咨询电话是多少？", "0731-5520233"),
     ("泊川培育资金一年有多少？", "每年规模不超过8000万元"),
     ("禾浦企业提出的诉求几天办结？", "企业诉求5个工作日内办结反馈"),  # what the firm does to them is no kind of 诉求
+    ("岚汀的奖励能和区县的叠加吗？", "可以叠加"),
+    # an enumeration sets its condition once: 不得申报：…（二）被列入严重失信主体名单的
+    ("澄岭被列入严重失信名单的企业能申报市级专精特新吗？", "不得申报"),
 ])
+
+
+def test_a_title_held_is_who_asks_not_what_is_asked():
+    from assistant.asking import held_only, levels
+
+    ask = "杉屿已经是国家级小巨人的企业还能报区级吗？"
+    assert held_only(("小巨人",), ask) and not held_only(("区级",), ask)
+    assert levels(ask, held=False) == ("县级",)
 def test_the_stated_neighbours_are_still_answered(cities, question, quoted):
     answer = cities.ask(question)
     assert not answer.refused and quoted in answer.text, answer.text
