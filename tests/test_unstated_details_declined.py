@@ -36,6 +36,9 @@ def test_an_unstated_detail_is_declined(cities, question):
     # an enumeration sets its condition once: 不得申报：…（二）被列入严重失信主体名单的
     ("澄岭被列入严重失信名单的企业能申报市级专精特新吗？", "不得申报"),
 ])
+def test_the_stated_neighbours_are_still_answered(cities, question, quoted):
+    answer = cities.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text
 
 
 def test_a_title_held_is_who_asks_not_what_is_asked():
@@ -44,6 +47,3 @@ def test_a_title_held_is_who_asks_not_what_is_asked():
     ask = "杉屿已经是国家级小巨人的企业还能报区级吗？"
     assert held_only(("小巨人",), ask) and not held_only(("区级",), ask)
     assert levels(ask, held=False) == ("县级",)
-def test_the_stated_neighbours_are_still_answered(cities, question, quoted):
-    answer = cities.ask(question)
-    assert not answer.refused and quoted in answer.text, answer.text
