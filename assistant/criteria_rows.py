@@ -41,7 +41,7 @@ def states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, wei
     return any(term_present(t, window) for t in key)
 
 
-_NONE_ASKED = re.compile(r"没有|不需要|不要求|无需|不用|不看|\bno\b|not required|n't (need|require)", re.IGNORECASE)
+_NONE_ASKED = re.compile(r"(?<!有)没有|不需要|不要求|无需|不用|不看|\bno\b|not required|n't (need|require)", re.IGNORECASE)
 
 
 def criterion_asked(query: QueryAnalysis, weights: TermWeights) -> tuple[str, ...]:

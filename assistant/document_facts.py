@@ -22,7 +22,7 @@ _STANDING = (r"(现在|目前|还|已经)?(生效|有效|失效|过期|作废|�
              r"|征求意见稿吗|是不是征求意见稿|哪个部门发|谁发的|(什么时候|哪天|哪一天|何时)(印发|发布|出台|发)的?|文号(是|多少|为)")
 _ABOUT_DOCUMENT = re.compile(
     rf"{_DOC_KIND}[^，,。？?]{{0,8}}({_STANDING})"
-    r"|(is|are) (the|this|that) [a-z ]{0,30}(rules?|measures?|plan|policy|document|notice) (still )?"
+    r"|(is|are) (the|this|that|[a-z]+'s) [a-z ]{0,30}(rules?|measures?|plan|policy|document|notice|guide)( document)? (still )?"
     r"(in force|valid|in effect|a draft|final)"
     r"|(how long|until when|till when) (is|are|will) [a-z' ]{0,40}(rules?|measures?|plan|policy|document|notice)"
     r"( document)? (still )?(valid|in force|in effect)"
@@ -45,15 +45,25 @@ def asks_about_document(ask: str) -> bool:
     return bool(_ABOUT_DOCUMENT.search(ask))
 
 
-def the_document(ask: str, docs: list[DocumentMeta]) -> DocumentMeta | None:
-    """The one document of the kind the ask names among ``docs`` (a place's documents)."""
-    kinds = [word for word in _KIND_WORDS if word in ask]
+def the_document(ask: str, docs: list[DocumentMeta], place: str | None = None) -> DocumentMeta | None:
+    """The one document of the kind the ask names among ``docs`` (a place's documents); of
+    several, the one the place itself issued (澄岭's 办法, not its county 禾浦's 措施)."""
+    kinds = [word for word in _KIND_WORDS if word in ask] + [
+        k for word, chinese in _EN_KINDS.items() if re.search(rf"\b{word}\b", ask, re.IGNORECASE) for k in chinese]
     matching = [d for d in docs if not kinds or any(k in d.title for k in kinds)]
-    return matching[0] if len(matching) == 1 else None
+    own = [d for d in matching if place and (d.region or "").split(",")[0].strip().startswith(place)]
+    return matching[0] if len(matching) == 1 else own[0] if len(own) == 1 else None
+
+
+_EN_KINDS = {"rules": ("细则", "办法"), "measures": ("办法", "措施"), "plan": ("计划", "方案"), "notice": ("通知",),
+             "guide": ("指南",), "opinions": ("意见",), "policy list": ("清单",)}
 
 
 _ISSUE_CUE = re.compile(r"(哪个部门发|谁发的|(什么时候|哪天|哪一天|何时)(印发|发布|出台|发)|印发时间|发布时间|发文|文号|issued|who issued|number)",
                         re.IGNORECASE)
+
+
+_DRAFT_CUE = re.compile(r"征求意见|草案|正式|draft|final", re.IGNORECASE)
 
 
 def source_chunk(chunks: list[Chunk], ask: str = "") -> Chunk:
@@ -62,6 +72,10 @@ def source_chunk(chunks: list[Chunk], ask: str = "") -> Chunk:
     notice = next((c for c in chunks if c.kind == "notice"), None)
     if notice is not None and _ISSUE_CUE.search(ask):
         return notice
+    if _DRAFT_CUE.search(ask):  # "is it a draft?": the line that says so
+        said = next((c for c in chunks if "征求意见稿" in c.text), None)
+        if said is not None:
+            return said
     for chunk in chunks:
         if re.search(r"(起施行|起实施|有效期至|有效期\s*[一二三四五\d])", chunk.text) and chunk.kind != "table_record":
             return chunk
@@ -74,7 +88,7 @@ def facts_answer(question: str, doc: DocumentMeta, chunk: Chunk, language: str, 
     facts: list[str] = []
     if doc.status == "draft":
         facts.append("是征求意见稿，并非正式印发的政策，内容可能调整" if zh
-                     else "is a draft for comments, not a policy in force; it may still change")
+                     else "is a draft for comments (征求意见稿), not a policy in force; it may still change")
     if doc.valid_from or doc.valid_until:
         facts.append(_validity(doc, today, zh))
     if doc.period:

@@ -270,7 +270,7 @@ class Assistant:
         places = [region] if region else list(query.places)
         ids = dict.fromkeys(d for p in places for d in self.retriever.doc_ids_for_region(p)
                             if doc_ids is None or d in doc_ids)
-        doc = the_document(query.ask, [self.retriever.docs[d] for d in ids]) if ids else None
+        doc = the_document(query.ask, [self.retriever.docs[d] for d in ids], places[0] if places else None) if ids else None
         if doc is None:
             return None
         source = source_chunk(self.retriever.doc_chunks(doc.doc_id), query.ask)

@@ -26,3 +26,14 @@ def test_a_county_plan_on_its_own_pool_does_not(cities):
     # 云溪's 小巨人 plan rewards 校企共建研发平台, not provincial recognition
     answer = cities.ask("云溪县对省级专精特新有现金奖励吗？")
     assert answer.refused, answer.text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("瑜禾申报有没有营收门槛？", "企业上年度营业收入不低于1000万元"),  # 有没有 asks whether, it does not say "none"
+    # the document's standing asked in English; of 澄岭's documents and its county 禾浦's, its own
+    ("Is Chengling's measures still in force?", "valid until 2030-02-28"),
+    ("Is Bochuan's fund rules document still a draft?", "draft for comments (征求意见稿)"),
+])
+def test_yes_no_on_a_threshold_and_on_a_document(cities, question, said):
+    answer = cities.ask(question)
+    assert not answer.refused and said in answer.text, answer.text
