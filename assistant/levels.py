@@ -148,7 +148,10 @@ _DEGREES = ("大专", "本科", "硕士", "博士")  # lowest first
 def _degree_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
     """"栖沅对硕士有租房补贴吗": a benefit for 博士研究生 is not one for 硕士. True when the ask names a
     degree and every carrier names another one only (硕士以上 or 硕士及以上 covers 博士 too)."""
-    asked = [i for i, d in enumerate(_DEGREES) if any(g[0] == d for g in query.ask_groups)]
+    own = query.ask_groups[:query.own_size] if query.own_size > 0 else query.ask_groups
+    # (the degree the ask itself names: "…博士每年多少？ ⟫ 那本科呢？" asks of 本科, not of 博士)
+    asked = [i for i, d in enumerate(_DEGREES) if any(g[0] == d for g in own)] or \
+        [i for i, d in enumerate(_DEGREES) if any(g[0] == d for g in query.ask_groups)]
     if not asked:
         return False
 

@@ -80,3 +80,13 @@ def test_recognised_at_a_level_still_names_the_title(cities):
 def test_a_benefit_for_one_degree_is_not_one_for_another(cities, question, answered):
     answer = cities.ask(question)
     assert answer.refused != answered, answer.text
+
+
+def test_a_follow_up_asks_of_its_own_degree(cities):
+    from .conftest import conversation
+
+    history = conversation(cities, "禾浦新引进的硕士每年补多少？")
+    assert cities.ask("那本科呢？", history=history).refused  # 禾浦 subsidises 博士 and 硕士 only
+    history = conversation(cities, "禾浦新引进的博士每年补多少？")
+    answer = cities.ask("那硕士呢？", history=history)
+    assert not answer.refused and "1万元" in answer.text, answer.text
