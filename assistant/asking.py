@@ -117,8 +117,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # a figure asked for in no particular unit (the fallback when no other kind is asked)
     "number": re.compile(r"(多少(?![钱家个项件名人所批条年分倍级星档期轮次场])|规模\s*[？?]?\s*$|how much|how high|how many)", re.IGNORECASE),
     "conditions": re.compile(
-        r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|杠杠|资格|够不够|够吗|够格|够得着|符合吗|达标吗|满足|能不能.{0,4}(申请|申报|报|评|进|入|冲|拿|上)|"
-        r"可以.{0,4}(申请|申报|报|进|入).{0,12}吗|能.{0,4}(申请|申报|报|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
+        r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|杠杠|资格|够不够|够吗|够格|够得着|符合吗|达标吗|满足|能不能.{0,4}(申请|申报|报(?!销)|评|进|入|冲|拿|上)|"
+        r"可以.{0,4}(申请|申报|报(?!销)|进|入).{0,12}吗|能.{0,4}(申请|申报|报(?!销)|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
         r"(can|could|would|will) (we|i|it|they|our [a-z]+) (get into|be recognised|be recognized|be named|apply|qualify|join|become|"
         r"make it|meet)|(do|does) (we|i|it|they|our [a-z]+) (qualify|meet|count)|am i eligible|are we eligible|"
         r"qualify|eligib|requirement|required|require|criteria|criterion|conditions|what do (i|we) need|what does it take|"

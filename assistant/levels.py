@@ -75,7 +75,7 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     the question names none; else 0: a county pool's rules do not answer a provincial question."""
     if _PRODUCT_TITLE.search(query.ask) and carriers and not any(_PRODUCT_TITLE.search(_text(h)) for h in carriers):
         return 0.0  # 单项冠军产品 is a title of its own: a clause on 单项冠军企业 does not answer for it
-    if carriers and _degree_missing(query, carriers):
+    if carriers and (_degree_missing(query, carriers) or _other_side(query, carriers)):
         return 0.0
     if not query.levels:
         return _title_fit(query, carriers)
@@ -150,8 +150,8 @@ def _degree_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
     degree and every carrier names another one only (硕士以上 or 硕士及以上 covers 博士 too)."""
     own = query.ask_groups[:query.own_size] if query.own_size > 0 else query.ask_groups
     # (the degree the ask itself names: "…博士每年多少？ ⟫ 那本科呢？" asks of 本科, not of 博士)
-    asked = [i for i, d in enumerate(_DEGREES) if any(g[0] == d for g in own)] or \
-        [i for i, d in enumerate(_DEGREES) if any(g[0] == d for g in query.ask_groups)]
+    asked = [i for i, d in enumerate(_DEGREES) if any(g[0].startswith(d) for g in own)] or \
+        [i for i, d in enumerate(_DEGREES) if any(g[0].startswith(d) for g in query.ask_groups)]
     if not asked:
         return False
 
@@ -161,6 +161,18 @@ def _degree_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
 
     texts = [_text(h) for h in carriers]
     return all(not covers(t) for t in texts) and all(any(d in t for d in _DEGREES) for t in texts)
+
+
+# one of two sides named ("国外专利"), a clause on the other only ("国内发明专利") says nothing of it
+_SIDES = ((re.compile(r"国外|境外|海外|外国|foreign|overseas|abroad", re.IGNORECASE), re.compile(r"国内|境内|domestic", re.IGNORECASE)),)
+
+
+def _other_side(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:
+    for one, other in _SIDES + tuple((b, a) for a, b in _SIDES):
+        if one.search(query.ask) and not other.search(query.ask) and all(
+                other.search(h.chunk.text) and not one.search(h.chunk.text) for h in hits):
+            return True
+    return False
 
 
 def _other_title_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:

@@ -175,6 +175,8 @@ def _arabic(text: str) -> str:
         token = m.group(0)
         if not re.search(r"[零〇一二两三四五六七八九十百千]", token) or token in ("万", "亿", "千", "百"):
             return token
+        if token in ("一", "两") and _NOT_A_NUMBER.match(m.string, m.end()):
+            return token  # "报销一部分", "一起申报": no figure
         try:
             value = Decimal(str(cn2an.cn2an(token, "smart")))
         except (ValueError, KeyError, IndexError):
@@ -186,6 +188,9 @@ def _arabic(text: str) -> str:
         return plain_number(value)
 
     return re.sub(_NUMERAL, numeral, text)
+
+
+_NOT_A_NUMBER = re.compile(r"部分|些|下|起|样|般|直|定|致|律|旦|共|切|同|体|方面|并|块儿")
 
 
 def _num(token: str) -> str:

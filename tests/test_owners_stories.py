@@ -37,3 +37,14 @@ def test_a_title_the_place_does_not_reward_is_declined(cities):
     # 禾浦 rewards 小巨人 and 省级/市级 recognition, not 单项冠军
     answer = cities.ask("我们公司在禾浦，刚评上国家级单项冠军，县里奖多少？")
     assert answer.refused, answer.text
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("岚汀的贷款利息能报销一部分吗？", True),  # 一部分 is no figure of the company's, 报销 no 报 (applying)
+    ("栖沅的海外专利授权有资助吗？", False),  # 栖沅 funds 国内 invention patents only
+    ("栖沅参加境外展会能补多少？", True),
+])
+def test_words_that_look_like_figures_or_sides(cities, question, answered):
+    answer = cities.ask(question)
+    assert answer.refused != answered, answer.text
+    assert "政策体检" not in answer.text, answer.text
