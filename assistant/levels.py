@@ -75,7 +75,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     the question names none; else 0: a county pool's rules do not answer a provincial question."""
     if _PRODUCT_TITLE.search(query.ask) and carriers and not any(_PRODUCT_TITLE.search(_text(h)) for h in carriers):
         return 0.0  # 单项冠军产品 is a title of its own: a clause on 单项冠军企业 does not answer for it
-    if carriers and (_degree_missing(query, carriers) or _other_side(query, carriers)):
+    # (of the clauses carrying the detail, or for a yes/no question the topical ones)
+    if (carriers or fallback) and (_degree_missing(query, carriers or fallback) or _other_side(query, carriers or fallback)):
         return 0.0
     if not query.levels:
         return _title_fit(query, carriers)

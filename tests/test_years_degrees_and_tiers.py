@@ -76,6 +76,7 @@ def test_recognised_at_a_level_still_names_the_title(cities):
     ("Does Qiyuan give a rent subsidy to master's graduates it hires?", False),
     ("栖沅引进博士有租房补贴吗？", True),
     ("桐溆引进博士买房有补贴吗？", True),  # 硕士以上学历人才 covers 博士
+    ("桐溆引进本科生买房有补贴吗？", False),  # …but not 本科
 ])
 def test_a_benefit_for_one_degree_is_not_one_for_another(cities, question, answered):
     answer = cities.ask(question)
