@@ -43,6 +43,7 @@ def test_a_title_the_place_does_not_reward_is_declined(cities):
     ("岚汀的贷款利息能报销一部分吗？", True),  # 一部分 is no figure of the company's, 报销 no 报 (applying)
     ("栖沅的海外专利授权有资助吗？", False),  # 栖沅 funds 国内 invention patents only
     ("栖沅参加境外展会能补多少？", True),
+    ("我们在栖沅，刚引进了一个博士，市里能帮忙解决住的问题吗？", True),  # 住: 安居
 ])
 def test_words_that_look_like_figures_or_sides(cities, question, answered):
     answer = cities.ask(question)
