@@ -35,7 +35,7 @@ ZH_FILLER = frozenset(
     "真是 真的 确实 果真 果然 另外 此外 方向 说法 讲法 "  # 起码要多少: how much is asked, not of what
     # "能帮着解决吗", "要做到什么程度", "这一档": the help or the extent asked of what was just said
     "解决 帮着 程度 做到 一档 这一档 那一档 关心 担心 最关心 要是 怎么样 会怎样 会怎么样 别的 其他 其它 另外的 "
-    "后果 查出 查出来 被查 替代 代替 为止 起来 加起来 多万 "  # "被查出来…会有什么后果", "…的替代条件", "交到哪天为止": what follows from, stands for or ends the thing named
+    "后果 查出 查出来 被查 替代 代替 为止 起来 加起来 多万 要不要 不要 "  # "被查出来…会有什么后果", "…的替代条件", "交到哪天为止": what follows from, stands for or ends the thing named
     # "打算干点啥", "听朋友说…是真的吗": what is done about the topic, and hearsay
     "干点 做点 搞点 干啥 做啥 搞啥 朋友 听朋友说 听人说 以后 之后 不大 不少 不多 很多 挺多 蛮多 较多 "
     "心里 心里有数 已经 已 早就 刚刚 刚 "  # "已经入库了": when, of what the asker told

@@ -44,6 +44,8 @@ def test_a_title_the_place_does_not_reward_is_declined(cities):
     ("栖沅的海外专利授权有资助吗？", False),  # 栖沅 funds 国内 invention patents only
     ("栖沅参加境外展会能补多少？", True),
     ("我们在栖沅，刚引进了一个博士，市里能帮忙解决住的问题吗？", True),  # 住: 安居
+    ("禾浦用自有工业用地加盖厂房要不要补交土地款？", True),  # 要不要 names nothing; 补交: 增收
+    ("青澜的小巨人企业有专人上门服务吗？", True),  # 专人: 服务专员
 ])
 def test_words_that_look_like_figures_or_sides(cities, question, answered):
     answer = cities.ask(question)
