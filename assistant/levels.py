@@ -165,7 +165,8 @@ def _degree_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
 
 
 # one of two sides named ("国外专利"), a clause on the other only ("国内发明专利") says nothing of it
-_SIDES = ((re.compile(r"国外|境外|海外|外国|foreign|overseas|abroad", re.IGNORECASE), re.compile(r"国内|境内|domestic", re.IGNORECASE)),)
+_SIDES = ((re.compile(r"国外|境外|海外|外国|foreign|overseas|abroad", re.IGNORECASE), re.compile(r"国内|境内|domestic", re.IGNORECASE)),
+          (re.compile(r"市长|mayor", re.IGNORECASE), re.compile(r"省长|governor", re.IGNORECASE)))  # (质量奖: the city's or the province's)
 
 
 def _other_side(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:

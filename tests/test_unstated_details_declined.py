@@ -48,3 +48,13 @@ def test_a_title_held_is_who_asks_not_what_is_asked():
     ask = "杉屿已经是国家级小巨人的企业还能报区级吗？"
     assert held_only(("小巨人",), ask) and not held_only(("区级",), ask)
     assert levels(ask, held=False) == ("县级",)
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("澄岭评分表里省长质量奖能得几分？", False),  # the table scores 市长质量奖, not the governor's
+    ("澄岭评分表里市长质量奖能得几分？", True),
+    ("How many people can join each of Qiyuan's entrepreneur classes?", False),  # 2期 counts classes, not people
+])
+def test_the_award_and_the_counted_thing_are_the_asked_ones(cities, question, answered):
+    answer = cities.ask(question)
+    assert answer.refused != answered, answer.text
