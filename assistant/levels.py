@@ -5,6 +5,7 @@ documents); a clause answers for the level it names, or for its document's own g
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .asking import levels
 from .query import QueryAnalysis
@@ -40,6 +41,10 @@ _EN_LEVEL_TITLE = re.compile(r"\b(municipal|city[- ]level|county[- ]level|distri
                              r"|recogni[sz]ed (at|on) (the )?(municipal|city|county|district)[- ]level",
                              re.IGNORECASE)
 _PROVINCIAL_TITLE = re.compile(r"省级专精特新")
+_WON = re.compile(r"(?:刚|新|刚刚)(?:被)?(?:认定为|评上了?|获评)(国家级|省级|市级|县级|区级)|"
+                  r"\b(?:just|newly|recently) (?:became|been named|been recognised|been recognized|won)(?: as)? an? "
+                  r"(national|provincial|municipal|county|district)\b", re.IGNORECASE)
+_REWARD_ASKED = re.compile(r"奖励|奖金|奖多少|\breward", re.IGNORECASE)
 _LOCAL_TITLE = re.compile(rf"(市级|县级|区级){_TITLE_NOUN}")
 _OWN_TITLES = {"市级": re.compile(rf"市级{_TITLE_NOUN}"), "县级": re.compile(rf"(县级|区级){_TITLE_NOUN}")}
 _TITLE_MENTIONS = {"市级": re.compile(r"市级(?!以上)"), "县级": re.compile(r"(县级|区级)(?!以上)|培育库|入库")}
@@ -78,6 +83,9 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     # (of the clauses carrying the detail, or for a yes/no question the topical ones)
     if (carriers or fallback) and (_degree_missing(query, carriers or fallback) or _other_side(query, carriers or fallback)):
         return 0.0
+    won = _WON.search(query.question) if not query.levels and _REWARD_ASKED.search(query.ask) else None
+    if won:  # "刚被认定为市级专精特新，能给多少奖励？", "just became a national little giant…a reward?": for that level
+        query = replace(query, levels=levels(won.group(1) or f"{won.group(2)}-level"))
     if not query.levels:
         return _title_fit(query, carriers)
     if carriers and _other_title_missing(query, carriers):

@@ -51,3 +51,18 @@ def test_words_that_look_like_figures_or_sides(cities, question, answered):
     answer = cities.ask(question)
     assert answer.refused != answered, answer.text
     assert "政策体检" not in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    # the reward asked after a level just won is that level's
+    ("我们在泊川，刚被认定为省级专精特新，培育资金能给多少奖励？", "30万元"),
+    ("We're a Bochuan firm that just became a national little giant. What reward does the fund give?", "100万元"),
+])
+def test_the_reward_for_a_level_just_won(cities, question, said):
+    answer = cities.ask(question)
+    assert not answer.refused and said in answer.citations[0].quote, answer.text
+
+
+def test_no_reward_stated_for_the_level_just_won_is_declined(cities):
+    # 泊川's fund rewards 小巨人 and 省级 recognition, not 市级
+    assert cities.ask("我们在泊川，刚被认定为市级专精特新，培育资金能给多少奖励？").refused
