@@ -66,3 +66,12 @@ def test_the_reward_for_a_level_just_won(cities, question, said):
 def test_no_reward_stated_for_the_level_just_won_is_declined(cities):
     # 泊川's fund rewards 小巨人 and 省级 recognition, not 市级
     assert cities.ask("我们在泊川，刚被认定为市级专精特新，培育资金能给多少奖励？").refused
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    ("We plan to list on the Beijing Stock Exchange. What does Qiyuan give?", True),  # list on: 上市
+    ("We're a Qiyuan firm planning to list on the STAR main board. What does the city give?", False),  # 主板: no text says it
+])
+def test_listing_boards_said_in_english(cities, question, answered):
+    answer = cities.ask(question)
+    assert answer.refused != answered, answer.text
