@@ -50,7 +50,7 @@ _TOTAL_ASKED = re.compile(r"(一共|总共|合计|总计|共计|加起来|in tot
 _EACH = re.compile(r"每[一二两三四五六七八九十\d]*(家|个|人|户|项|名|位|所)")
 _TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
 # the measure word a count is asked in ("多少家企业参加"): 2场 counts events, not firms
-_COUNTED_IN = re.compile(r"(?:多少|几)(家|场|项|名|件|所|批|位|期)|how many (people|persons|participants|staff|firms|companies|enterprises)",
+_COUNTED_IN = re.compile(r"(?:多少|几)(家|场|项|名|件|所|批|位|期|个?人)|how many (people|persons|participants|staff|firms|companies|enterprises)",
                          re.IGNORECASE)
 _EN_COUNTED = {"people": "(人|名|位)", "persons": "(人|名|位)", "participants": "(人|名|位)", "staff": "(人|名)",
                "firms": "家", "companies": "家", "enterprises": "家"}  # the measure word a count in English is in
@@ -260,7 +260,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 if total_asked and kind in ("count", "amount", "number") and _EACH.search(part) and not _TOTAL.search(part):
                     granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total
                 if counted_in and kind == "count" and not re.search(
-                        rf"[\d一二三四五六七八九十百千两]{counted_in.group(1) or _EN_COUNTED[counted_in.group(2).lower()]}", part):
+                        rf"[\d一二三四五六七八九十百千两]{_EN_COUNTED['people'] if counted_in.group(1) in ('人', '个人') else counted_in.group(1) or _EN_COUNTED[counted_in.group(2).lower()]}", part):
                     granted = False
                 if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):
                     found[kind] = (hit, part)

@@ -58,3 +58,16 @@ def test_a_title_held_is_who_asks_not_what_is_asked():
 def test_the_award_and_the_counted_thing_are_the_asked_ones(cities, question, answered):
     answer = cities.ask(question)
     assert answer.refused != answered, answer.text
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("How many entrepreneur classes does Qiyuan run each year?", "每年组织2期"),  # classes: 研修班, counted in 期
+    ("栖沅企业家研修班每年办几期？", "每年组织2期"),
+])
+def test_classes_are_counted_in_sessions(cities, question, said):
+    answer = cities.ask(question)
+    assert not answer.refused and said in answer.text, answer.text
+
+
+def test_people_asked_are_not_counted_in_sessions(cities):
+    assert cities.ask("栖沅企业家研修班每期多少人？").refused  # 2期 counts classes, not people
