@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .where_filed import PLATFORM_ASKED, channel_missing, filed_through
 from .words import CJK
 
 # a sentence ending in ？ is a question; one ending in 。 only with a strong cue (几 and 吗 also
@@ -30,8 +31,6 @@ _CLAUSE = re.compile(r"[，,、：:]")
 # units of a quantity no other kind covers ("多少分", "几级"; 分别 is no unit)
 _UNITS = "分(?!别)|倍|级|星|档|期|轮|次|场|份|平方米|亩|吨|度"
 _HOW_SCORED = "(怎么|如何|怎样)(加|打|评|算|计|给|得)分|加几分|加多少分"  # "产学研合作怎么加分": points are asked
-# "在哪个平台报": which platform (a contact detail, named where things are filed)
-_PLATFORM_ASKED = r"(哪个|什么|啥)(平台|系统|网站|小程序|app|APP)"
 # answer types: what detail the ask wants, recognised from its wording
 # "What's covered?", "What can the city offer?": the support is asked ("covered", "offer" name nothing)
 COVERED = r"\bwhat(?:'s| is| gets| will be)? covered\b|\bis (?:it|any of it|that|this) covered\b|\bwhat (can|could|does|do|will|would) [^?]{0,40}\boffer\b"
@@ -74,7 +73,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains|accepts|receives|processes|pays|funds)\b|"
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
-        r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + _PLATFORM_ASKED + r"|"
+        r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + PLATFORM_ASKED + r"|"
         r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     "location": re.compile(r"(在哪儿?里?|什么地方|哪个地方)(举办|举行|召开|上课|培训)|(会|活动|培训|展|赛|班)在哪儿?里?(办|开|举办|上课)|"
@@ -388,12 +387,11 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
     if kind == "conditions" and ASK_TYPES["support"].search(ask) and not _RECOGNITION.search(ask) \
             and _GRANT_RECIPIENT.search(sentence):
         return True  # "质量奖奖励要什么条件": 对获得省长质量奖的入库企业，给予… states who qualifies
-    if kind == "contact" and _filed_through(ask, sentence):
+    if kind == "contact" and filed_through(ask, sentence):
         return True  # "在哪个平台报": 通过“云溪惠企通”平台提交 names it
     if kind in ("amount", "count", "number") and _OUTCOME_ASKED.search(ask or ""):
         return False  # "培育资金去年用了多少": what was spent, which no rule states (a budget is no outcome)
-    channels = [stated for asked, stated in _CHANNELS if asked.search(ask or "")] if kind == "contact" else []
-    if channels and not any(stated.search(sentence) for stated in channels):
+    if kind == "contact" and channel_missing(ask or "", sentence):
         return False  # "咨询邮箱是多少": a phone number is not the e-mail asked for
     if kind == "measure":
         units = "|".join(measure_units(ask)) or _UNITS
@@ -422,15 +420,6 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return True  # "多长时间复核一次": "有效期为3年，期满前…申请复核" states the period
     pattern = DETAIL.get(kind)
     return bool(pattern and pattern.search(sentence))
-
-
-# where something is filed or published (a platform, a website), not whom to phone
-_WHERE_FILED = re.compile(_PLATFORM_ASKED + r"|(在|去|到)哪儿?里?(交|报(?!名)|提交|申报|申请|办理|填报|公示|公布)|"
-                          r"where (do|can|should|are|is) [^?]{0,40}(submit|file|apply|published|announced|posted)|"
-                          r"(which|what) (platform|system|website|portal|app)\b", re.IGNORECASE)
-# (a platform used or filed through, "用好江苏省中小企业公共服务平台", not one to be built: "搭建对接平台")
-_PLATFORM = re.compile(r"[“\"][^”\"]{2,12}[”\"](平台|系统|小程序|app|APP)|"
-                       r"(通过|登录|登陆|用好|使用|在)[\u4e00-\u9fff]{2,20}(平台|系统|网站)")
 
 
 # a payment asked about: when it comes is told by a period after an event as well as by a date
@@ -497,20 +486,7 @@ def filing_stated(kind: str, ask: str, text: str) -> bool:
     Such a clause answers without repeating the thing applied for (企业于每年5月31日前…提交)."""
     if kind == "date" and DEADLINE_ASKED.search(ask):
         return bool(BY_DATE.search(text))
-    return kind == "contact" and _filed_through(ask, text)
-
-
-def _filed_through(ask: str, text: str) -> bool:
-    """A place of filing asked, and ``text`` names a platform: for "去哪申请" one things are filed
-    through ("在市工业和信息化局网站公示" is no place to apply); for "哪个平台" or where results are
-    published, any."""
-    return bool(_WHERE_FILED.search(ask) and _PLATFORM.search(text)
-                and (_ANY_PLATFORM_ASKED.search(ask) or _FILED_THROUGH.search(text)))
-
-
-_ANY_PLATFORM_ASKED = re.compile(_PLATFORM_ASKED + r"|(which|what) (platform|system|website|portal|app)\b|公示|公布|published|announced|posted",
-                                 re.IGNORECASE)
-_FILED_THROUGH = re.compile(r"(平台|系统|小程序|app|APP|网站)[^。；;]{0,10}(填报|填写|提交|申报|申请|上传|报送)")
+    return kind == "contact" and filed_through(ask, text)
 
 
 # applying asked about ("申报截止", "apply by"), and a sentence on filing something
@@ -518,10 +494,5 @@ _APPLYING_ASKED = re.compile(r"申报|申请|报名|apply|application", re.IGNOR
 _APPLYING_DONE = re.compile(r"申报|申请|报名|提交|填报|受理")
 
 
-# a channel asked by name, and how a clause states it
-_CHANNELS = ((re.compile(r"邮箱|e-?mail", re.IGNORECASE), re.compile(r"邮箱|@|e-?mail", re.IGNORECASE)),
-             (re.compile(r"网址|网站|website", re.IGNORECASE), re.compile(r"网址|网站|https?://|www\.", re.IGNORECASE)),
-             (re.compile(r"电话|热线|phone|hotline|\b(call|ring)\b", re.IGNORECASE),
-              re.compile(r"电话|热线|\d{3,4}-\d{7,8}|1\d{10}")))
 # what has happened asked, not what a rule sets: "去年用了多少", "已经发了多少"
 _OUTCOME_ASKED = re.compile(r"(去年|上年|前年|今年|已经|目前|至今|累计)[^，,。？?]{0,8}(用了|花了|发了|拨了|用掉|花掉|发放了|拨付了|支出了)(多少|几)")
