@@ -55,6 +55,15 @@ _COUNTED_IN = re.compile(r"(?:多少|几)(家|场|项|名|件|所|批|位|期|�
 _EN_COUNTED = {"people": "(人|名|位)", "persons": "(人|名|位)", "participants": "(人|名|位)", "staff": "(人|名)",
                "firms": "家", "companies": "家", "enterprises": "家"}  # the measure word a count in English is in
 
+
+def _counted_unit(asked: re.Match | None) -> str | None:
+    """The measure words a count is asked in: 多少家 → 家, 多少人 → 人, 名 or 位, how many firms → 家."""
+    if not asked:
+        return None
+    if asked.group(1):
+        return _EN_COUNTED["people"] if asked.group(1) in ("人", "个人") else asked.group(1)
+    return _EN_COUNTED[asked.group(2).lower()]
+
 # "我们能拿多少": what an enterprise receives; a budget set aside (安排专项资金1500万元) is not that
 _RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们|我们能|我能|(can|do|would|will) (we|i) (get|receive))", re.IGNORECASE)
 
@@ -114,7 +123,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     grant_asked = bool(ASK_TYPES["support"].search(query.ask) or _GRANT.search(query.ask))
     per_item = _PER_ITEM.search(query.ask)
     total_asked = bool(_TOTAL_ASKED.search(query.ask)) and not per_item
-    counted_in = _COUNTED_IN.search(query.ask)
+    counted_unit = _counted_unit(_COUNTED_IN.search(query.ask))
     fee_asked = bool(_FEE_ASKED.search(query.ask))
     act = _UNIT_ACT.search(query.ask)  # "资金谁管": the unit that manages it, not one that recovers it
     act_word = _ACT_WORDS[next(g for g in act.groups() if g).lower()] if act else None
@@ -259,8 +268,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     granted = False
                 if total_asked and kind in ("count", "amount", "number") and _EACH.search(part) and not _TOTAL.search(part):
                     granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total
-                if counted_in and kind == "count" and not re.search(
-                        rf"[\d一二三四五六七八九十百千两]{_EN_COUNTED['people'] if counted_in.group(1) in ('人', '个人') else counted_in.group(1) or _EN_COUNTED[counted_in.group(2).lower()]}", part):
+                if counted_unit and kind == "count" and not re.search(rf"[\d一二三四五六七八九十百千两]{counted_unit}", part):
                     granted = False
                 if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):
                     found[kind] = (hit, part)

@@ -207,14 +207,15 @@ def context_parts(context: str) -> list[str]:
     return [c for c in re.split(r"[，,。；;！!？?\n]", _EN_AND_WANTS.sub(", ", context)) if c.strip()]
 
 
-_ORDINAL_YEAR = re.compile(r"第([一二两三四五六七八九十]|\d{1,2})个?年")
+# one year of a period by its ordinal ("第四年", "第3年"); also read by years.py
+ORDINAL_YEAR = re.compile(r"第([一二两三四五六七八九十\d]{1,3})个?年")
 _CN_NUMERALS = "一二三四五六七八九十"
 
 
 def ordinal_forms(token: str) -> tuple[str, ...]:
     """The ways a clause states one year of a period asked by its ordinal ("第四年呢？"): in
     digits, or as the first year of a span ("第四、五年租金减半", "第四至第五年"); () for other words."""
-    asked = _ORDINAL_YEAR.fullmatch(token)
+    asked = ORDINAL_YEAR.fullmatch(token)
     if not asked:
         return ()
     from .gloss import numeral_value
