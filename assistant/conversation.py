@@ -73,6 +73,17 @@ _WHO_OR_COST = re.compile(r"(谁|哪些企业|什么企业|哪类企业|哪些�
 _OPENER = re.compile(r"^(那么|那(?![个些])|还有|另外|\s*(and|what about|how about)\b)", re.IGNORECASE)
 
 
+# a question mark, a question word, or an English question's opening verb
+_ASKS = re.compile(r"[？?]|吗|呢|么|多少|什么|啥|怎么|怎样|如何|哪|几|谁|是否|能否|可否|有没有|是不是|能不能|可不可以|要不要|"
+                   r"\b(how|what|which|who|when|where|why|whether)\b|^\s*(is|are|do|does|did|can|could|will|would|should|may|has|have)\b",
+                   re.IGNORECASE)
+
+
+def _tells(text: str) -> bool:
+    """Whether a turn only tells something ("我们是澄岭的企业，刚评上国家级小巨人。") and asks nothing."""
+    return not _ASKS.search(text)
+
+
 def _bare_ask(text: str) -> bool:
     """Whether ``text`` only asks for a kind of detail and names no subject ("谁负责？"): after
     earlier turns, it asks it of their subject."""
@@ -195,6 +206,12 @@ def resolve(question: str, history: list[Turn], regions: Regions | Aliases | Non
     regions = as_aliases(regions)
     slots = {**_SLOT_ALIASES, "region": regions}
     previous = [turn.content for turn in history if turn.role == "user" and turn.content.strip()][-4:]
+    if previous and not is_followup(question) and _tells(previous[-1]):
+        # "我们刚被认定为国家级小巨人。" ⟫ "市里有奖励吗？": the asker told who they are first; read
+        # as one message, the telling is the question's context
+        told = previous[-1].strip().rstrip("。.!！")
+        joint = "，" if re.search(r"[\u4e00-\u9fff]$", told) else ". "
+        return f"{told}{joint}{question.strip()}", None
     if not previous or not is_followup(question) or _depth > 4:
         return question, None
     earlier, earlier_ask = resolve(previous[-1], [Turn("user", q) for q in previous[:-1]], regions, _depth + 1)

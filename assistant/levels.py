@@ -83,9 +83,13 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     # (of the clauses carrying the detail, or for a yes/no question the topical ones)
     if (carriers or fallback) and (_degree_missing(query, carriers or fallback) or _other_side(query, carriers or fallback)):
         return 0.0
-    won = _WON.search(query.question) if not query.levels and _REWARD_ASKED.search(query.ask) else None
-    if won:  # "刚被认定为市级专精特新，能给多少奖励？", "just became a national little giant…a reward?": for that level
-        query = replace(query, levels=levels(won.group(1) or f"{won.group(2)}-level"))
+    won = _WON.search(query.question) if _REWARD_ASKED.search(query.ask) else None
+    won_levels = levels(won.group(1) or f"{won.group(2)}-level") if won else ()
+    if won and not query.levels:  # "刚被认定为市级专精特新，能给多少奖励？", "just became a national little giant…a reward?": for that level
+        query = replace(query, levels=won_levels)
+    elif won and asks_government(query) and not set(won_levels) & set(query.levels) and (carriers or fallback) and not any(
+            _names_won(h, won_levels) for h in carriers or fallback):
+        return 0.0  # "刚获评国家级…，县里有奖励吗": the county's reward for that level, not for 省级
     if not query.levels:
         return _title_fit(query, carriers)
     if carriers and _other_title_missing(query, carriers):
@@ -192,6 +196,11 @@ def _other_title_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> b
     taken_in = " ".join(t for g in query.term_groups[query.own_size:max(query.ask_size, 0)] for t in g)
     return any(not any(re.search(title, _text(h)) for h in carriers) and all(_ANY_TITLE.search(_text(h)) for h in carriers)
                for title in set(_OTHER_TITLES.findall(query.ask)) | set(_OTHER_TITLES.findall(taken_in)))
+
+
+def _names_won(hit: ScoredChunk, won: tuple[str, ...]) -> bool:
+    text = _text(hit)
+    return names_level(hit, won, title_only=True) or ("国家级" in won and bool(_TITLE_OF_NATION.search(text)))
 
 
 def names_level(hit: ScoredChunk, levels: tuple[str, ...], title_only: bool = False) -> bool:

@@ -75,3 +75,30 @@ def test_no_reward_stated_for_the_level_just_won_is_declined(cities):
 def test_listing_boards_said_in_english(cities, question, answered):
     answer = cities.ask(question)
     assert answer.refused != answered, answer.text
+
+
+@pytest.mark.parametrize(("question", "history", "answered"), [
+    # the level won, the government asked: the county's reward for that level (only 省级 factories are rewarded)
+    ("桐溆刚获评国家级智能制造示范工厂，县里有奖励吗？", [], False),
+    ("桐溆刚获评省级智能制造示范工厂，县里有奖励吗？", [], True),
+    ("Is there a county reward?", ["We're a Tongxu firm and just became a national smart manufacturing demonstration factory."], False),
+    # the asker told who they are in a turn of its own, then asked: read as one message
+    ("市里有奖励吗？", ["澄岭的企业刚被认定为国家级小巨人"], False),  # 澄岭 rewards 市级 and 省级 only
+    ("市里有奖励吗？", ["我们是澄岭的企业，刚被认定为市级专精特新。"], True),
+])
+def test_a_government_s_reward_for_the_level_just_won(cities, question, history, answered):
+    from assistant.types import Turn
+
+    answer = cities.ask(question, [Turn("user", told) for told in history])
+    assert answer.refused != answered, answer.text
+
+
+def test_a_turn_that_only_tells_is_the_next_question_s_context():
+    from assistant.conversation import resolve
+    from assistant.types import Turn
+
+    assert resolve("市里有奖励吗？", [Turn("user", "我们刚评上国家级小巨人。")]) == ("我们刚评上国家级小巨人，市里有奖励吗？", None)
+    assert resolve("Is there a county reward?", [Turn("user", "We just won.")]) == ("We just won. Is there a county reward?", None)
+    # a question before is no telling; a follow-up is read as before
+    assert resolve("市里有奖励吗？", [Turn("user", "我们能评国家级小巨人吗？")]) == ("市里有奖励吗？", None)
+    assert resolve("多少？", [Turn("user", "我们刚评上国家级小巨人")])[0].endswith("多少？")
