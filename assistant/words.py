@@ -137,6 +137,10 @@ def head_nouns(text: str) -> frozenset[str]:
     return frozenset(w for w, head in _tagged_nouns(text) if head is not False)
 
 
+# jieba's dictionary tags 本科 (a bachelor's degree) as a pronoun: it names who a benefit is for
+_MISTAGGED = {"本科": "n"}
+
+
 @lru_cache(maxsize=4096)
 def _tagged_nouns(text: str) -> tuple[tuple[str, bool | None], ...]:
     """Nouns with whether each heads its phrase (None: a head jieba guessed, not a dictionary word)."""
@@ -144,7 +148,7 @@ def _tagged_nouns(text: str) -> tuple[tuple[str, bool | None], ...]:
 
     # a domain term taught to the segmenter (研发费用, 担保费率) comes back untagged ("x"): the
     # glossary's and the texts' terms are names of things
-    tagged = [(w, "nz" if flag == "x" and len(w) > 1 and re.fullmatch(r"[\u4e00-\u9fff]+", w) else flag)
+    tagged = [(w, _MISTAGGED.get(w) or ("nz" if flag == "x" and len(w) > 1 and re.fullmatch(r"[\u4e00-\u9fff]+", w) else flag))
               for w, flag in posseg.lcut(normalise(text))]
     nominal = ("n", "j")
     found: list[tuple[str, bool | None]] = []

@@ -77,6 +77,8 @@ def test_recognised_at_a_level_still_names_the_title(cities):
     ("栖沅引进博士有租房补贴吗？", True),
     ("桐溆引进博士买房有补贴吗？", True),  # 硕士以上学历人才 covers 博士
     ("桐溆引进本科生买房有补贴吗？", False),  # …but not 本科
+    ("禾浦对本科有补贴吗？", False),  # 本科 said alone (jieba's dictionary tags it a pronoun) is still who is asked about
+    ("禾浦对硕士有补贴吗？", True),
 ])
 def test_a_benefit_for_one_degree_is_not_one_for_another(cities, question, answered):
     answer = cities.ask(question)
@@ -91,3 +93,6 @@ def test_a_follow_up_asks_of_its_own_degree(cities):
     history = conversation(cities, "禾浦新引进的博士每年补多少？")
     answer = cities.ask("那硕士呢？", history=history)
     assert not answer.refused and "1万元" in answer.text, answer.text
+    # a third turn asks of the degree the second named: no cap stated for 本科, none of another's quoted
+    history = conversation(cities, "禾浦人才生活补贴博士每年多少？", "那本科呢？")
+    assert cities.ask("有没有上限？", history=history).refused
