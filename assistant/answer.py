@@ -21,6 +21,7 @@ from .decision import DEFAULT_MODEL, DecisionModel, features
 from .details import DetailCheck, check_details
 from .evidence import TermWeights, coverage
 from .gloss import gloss
+from .levels import asked_case
 from .novelty import novel_subject
 from .query import QueryAnalysis
 from .quotes import UNITS_ONLY as _UNITS_ONLY
@@ -50,6 +51,8 @@ class Assessment:
     details: DetailCheck
     topic_covered: bool = False  # the verdict would be "answer" if the asked detail were there
     gates: bool = True  # the hard conditions (detail there, level right, subject named) hold
+    # every condition holds but the level (or degree, or side): the clauses speak of another case
+    other_case: bool = False
 
 
 MIN_ASK_COVERAGE = 0.3
@@ -112,13 +115,13 @@ class ExtractiveAnswerer:
         # ("company", "firms": 企业 names no subject, in English as in Chinese)
         off_subject = off_subject or (query.language == "en" and len(query.unknown_terms) >= 2 and (
             values["subject"] == 0 or all(is_filler(t) for g in ask_subject(query) for t in g)))
-        gates = (bool(retrieved) and details.share > 0 and values["level"] > 0 and not specific_missing
-                 and not off_subject and not novel
-                 and (values["ask_coverage"] >= MIN_ASK_COVERAGE or values["criteria"] >= 1.0))
+        on_topic = (bool(retrieved) and details.share > 0 and not specific_missing and not off_subject and not novel
+                    and (values["ask_coverage"] >= MIN_ASK_COVERAGE or values["criteria"] >= 1.0))
+        gates = on_topic and values["level"] > 0
         answerable = gates and probability >= self._decision.threshold
         topic = (bool(retrieved) and self._decision.answerable({**values, "detail": 1.0})
                  and values["ask_coverage"] >= 0.45 and values["known"] >= 0.7 and not novel)
-        return Assessment(answerable, probability, values, details, topic, gates)
+        return Assessment(answerable, probability, values, details, topic, gates, on_topic and values["level"] == 0)
 
     def answer(self, query: QueryAnalysis, retrieved: list[ScoredChunk], docs: dict[str, DocumentMeta],
                missing_place: str | None = None, *, place: str | None = None, elsewhere: str | None = None,
@@ -133,6 +136,9 @@ class ExtractiveAnswerer:
         if not assessment.answerable:
             if assessment.topic_covered and assessment.details.missing and not elsewhere:
                 return self._no_detail(query, retrieved, docs, assessment.details)
+            case = asked_case(query) if assessment.other_case and not elsewhere else ""
+            if case:  # "禾浦对本科有补贴吗": the clauses are for 博士 and 硕士; say what they do not cover
+                return self._no_detail(query, retrieved, docs, assessment.details, texts["other_case"].replace("{case}", case))
             return self._refusal(query, retrieved, docs, None)
         chosen = self._choose(query, retrieved, assessment.details)
         today = self._today or dt.date.today()
@@ -273,14 +279,16 @@ class ExtractiveAnswerer:
         return notes
 
     def _no_detail(self, query: QueryAnalysis, retrieved: list[ScoredChunk], docs: dict[str, DocumentMeta],
-                   details: DetailCheck) -> Answer:
-        """The topic is covered but not the asked detail: say so, and show the clauses as related."""
+                   details: DetailCheck, lead: str | None = None) -> Answer:
+        """The topic is covered but not the asked detail (or, ``lead`` says, not the case asked
+        about): say so, and show the clauses as related."""
         texts = TEXTS[query.language]
         today = self._today or dt.date.today()
         related = [h for h in topical(retrieved) if answers(h)][:3]
         citations = [self._cite(n, hit, query, today) for n, hit in enumerate(related, start=1)]
         refs = "".join(f"[{c.number}]" for c in citations)
-        lines = [texts["no_detail"].format(refs=refs, missing=self._detail_names(details.missing, texts)), "",
+        lead = (lead or texts["no_detail"]).format(refs=refs, missing=self._detail_names(details.missing, texts))
+        lines = [lead, "",
                  texts["related_clauses"], *self._quote_lines(citations, query, texts)]
         notes = self._notes(citations, docs, texts)
         if notes:

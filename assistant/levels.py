@@ -214,3 +214,36 @@ def names_level(hit: ScoredChunk, levels: tuple[str, ...], title_only: bool = Fa
 def says_level(sentence: str, levels: tuple[str, ...]) -> bool:
     """Whether ``sentence`` names one of ``levels`` outright (省级, 县级/区级)."""
     return any(re.search(_EXPLICIT[level], sentence) for level in levels)
+
+
+_CASE_NAMES_EN = {"大专": "junior college graduates", "本科": "bachelor's graduates", "硕士": "master's graduates",
+                  "博士": "doctorates", "国家级": "the national level", "省级": "the provincial level",
+                  "市级": "the municipal level", "县级": "the county or district level"}
+
+
+def asked_case(query: QueryAnalysis) -> str:
+    """The case the question asks about that a clause of the right topic may not cover: the degree
+    (本科), the side (国外), the level just won or named (国家级); "" when it names none."""
+    own = query.ask_groups[:query.own_size] if query.own_size > 0 else query.ask_groups
+    found = [d for d in _DEGREES if any(g[0].startswith(d) for g in own)]
+    for one, other in _SIDES + tuple((b, a) for a, b in _SIDES):
+        side = one.search(query.ask)
+        if side and not other.search(query.ask):  # with the noun it qualifies: 市长质量奖, 国外展会
+            found = found or [side.group(0) + _noun_after(query.ask[side.end():])]
+    won = _WON.search(query.question) if _REWARD_ASKED.search(query.ask) else None
+    named = won.group(1) or won.group(2) if won else None
+    if not found and not named:  # a level named outright (培育库 is no 县级 to name)
+        said = _ANY_LEVEL.search(query.ask) or re.search(r"\b(national|provincial|municipal|county|district)\b", query.ask, re.IGNORECASE)
+        named = said.group(0) if said else None
+    if not found and named:
+        found = [named if query.language == "zh" else _CASE_NAMES_EN[levels(f"{named}-level")[0]]]
+    return ("、" if query.language == "zh" else ", ").join(found if query.language == "zh" else
+                                                          [_CASE_NAMES_EN.get(f, f) for f in found])
+
+
+def _noun_after(text: str) -> str:
+    """The word right after a side's name (国外 专利): the case is 国外专利, not 国外."""
+    from .lexical import _jieba
+
+    words = _jieba().lcut(text[:8]) if text else []
+    return words[0] if words and re.fullmatch(r"[\u4e00-\u9fff]+", words[0]) and words[0] not in "的有是给能可吗呢" else ""

@@ -96,3 +96,16 @@ def test_a_follow_up_asks_of_its_own_degree(cities):
     # a third turn asks of the degree the second named: no cap stated for 本科, none of another's quoted
     history = conversation(cities, "禾浦人才生活补贴博士每年多少？", "那本科呢？")
     assert cities.ask("有没有上限？", history=history).refused
+
+
+@pytest.mark.parametrize(("question", "case", "shown"), [
+    ("栖沅对硕士有租房补贴吗？", "“硕士”", "博士研究生，给予每月2000元租房补贴"),
+    ("Does Tongxu reward a national smart manufacturing demonstration factory?", "“the national level”", "获评省级智能制造示范工厂"),
+    ("桐溆刚获评国家级智能制造示范工厂，县里有奖励吗？", "“国家级”", "获评省级智能制造示范工厂"),
+    ("瑜禾对新认定的市级专精特新企业奖励多少？", "“市级”", "对新认定的省级专精特新中小企业"),
+])
+def test_a_decline_for_another_case_names_it_and_shows_the_clause(cities, question, case, shown):
+    # the clause of the right topic is there, for another degree or level: say which case it lacks
+    answer = cities.ask(question)
+    assert answer.refused and case in answer.text.splitlines()[0], answer.text
+    assert answer.citations and shown in answer.text, answer.text
