@@ -418,6 +418,9 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return False  # "什么时候申报截止": not the date a yearly report is due by (3月底前报送绩效报告)
     if kind == "duration" and _PROCESSING.search(ask or "") and "有效期" in sentence and not _WITHIN.search(sentence):
         return False  # "how long does approval take?": the time it takes, not how long a title lasts
+    if kind == "duration" and _PROCESSING.search(ask or "") and not _PUBLICITY.search(ask or ""):
+        # "评审要多久": a publicity period (…公示7个工作日) is how long a list is shown, not the step's time
+        sentence = "，".join(p for p in re.split(r"[，,；;。]", sentence) if not _PUBLICITY.search(p))
     if kind == "frequency" and DETAIL["duration"].search(sentence):
         return True  # "多长时间复核一次": "有效期为3年，期满前…申请复核" states the period
     pattern = DETAIL.get(kind)
@@ -434,6 +437,7 @@ _ARRIVES = re.compile(r"到账|拨付|兑现|拿到|领到|发下来|批下来")
 _PROCESSING = re.compile(r"how long (does|will|would|do|did) [^?]{0,40}\btake\b|(多久|多长时间)(能|可以|才能|才)?(批|审|办|下来|出结果)|"
                          r"(审批|审核|办理|评审|受理)(要|需要|得)?(多久|多长时间|几天)", re.IGNORECASE)
 _WITHIN = re.compile(r"\d{1,3}\s*(个月|日|天|周|个?工作日)(内|以内|之内)")  # "印发后3个月内拨付"
+_PUBLICITY = re.compile(r"公示|公告|publicity|public notice|posted|publicly", re.IGNORECASE)
 
 
 # what may stand between a noun and the words asking for its figure ("有效期是几年", "认定的有效期")

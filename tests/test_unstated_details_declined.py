@@ -19,6 +19,9 @@ import pytest
     "泊川的贴息可以分期拨付吗？",
     "栖沅企业家研修班在哪里办？",  # a class's venue (班在哪里办), which the list does not give
     "泊川的专项审计是哪家第三方机构做？",  # 委托第三方机构: no agency is named
+    "澄岭专家评审要多长时间？",  # only the list's publicity period (公示7个工作日) is stated
+    "How long does Chengling's expert review take?",
+    "Can Chengling firms submit their paper materials by post?",  # 提交纸质材料: by post is not said
 ])
 def test_an_unstated_detail_is_declined(cities, question):
     answer = cities.ask(question)
@@ -34,6 +37,9 @@ def test_an_unstated_detail_is_declined(cities, question):
     ("栖沅研发补助的咨询电话是多少？", "0731-5520233"),
     ("泊川培育资金一年有多少？", "每年规模不超过8000万元"),
     ("泊川的专项审计是谁来做？", "委托第三方机构开展专项审计"),  # who, not which named agency
+    ("澄岭评审结果公示多久？", "公示7个工作日"),  # the review's results: 拟认定名单
+    ("泊川评审结果公示几天？", "公示7天"),  # …or 审核结果
+    ("澄岭初审要多久？", "15个工作日内"),
     ("禾浦企业提出的诉求几天办结？", "企业诉求5个工作日内办结反馈"),  # what the firm does to them is no kind of 诉求
     ("岚汀的奖励能和区县的叠加吗？", "可以叠加"),
     # an enumeration sets its condition once: 不得申报：…（二）被列入严重失信主体名单的
