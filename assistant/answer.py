@@ -26,6 +26,7 @@ from .novelty import novel_subject
 from .query import QueryAnalysis
 from .quotes import UNITS_ONLY as _UNITS_ONLY
 from .quotes import quote_of
+from .stacking import stacking_mismatch
 from .subjects import ask_subject, object_fit, open_head_missing, subject_terms, topical
 from .types import (
     SECTION_SEPARATOR,
@@ -108,7 +109,7 @@ class ExtractiveAnswerer:
         # a question about a thing no text names (人才公寓, 年费) has no answer here, whatever
         # else of it a clause repeats
         novel = novel_subject(query, self._weights)
-        off_subject = off_subject or open_head_missing(query, retrieved, self._weights)
+        off_subject = off_subject or open_head_missing(query, retrieved, self._weights) or stacking_mismatch(query, retrieved)
         # an English ask whose subject is only words no glossary line knows ("truck fuel costs"):
         # nothing says the texts speak of it
         # (two such words at least: one may be a glossary gap in a question the texts do answer)

@@ -22,6 +22,7 @@ import pytest
     "澄岭专家评审要多长时间？",  # only the list's publicity period (公示7个工作日) is stated
     "How long does Chengling's expert review take?",
     "Can Chengling firms submit their paper materials by post?",  # 提交纸质材料: by post is not said
+    "泊川的贴息能和市里其他贴息叠加吗？",  # 第五条's 不重复享受 is about 奖励差额, not 贴息
 ])
 def test_an_unstated_detail_is_declined(cities, question):
     answer = cities.ask(question)
@@ -40,6 +41,7 @@ def test_an_unstated_detail_is_declined(cities, question):
     ("澄岭评审结果公示多久？", "公示7个工作日"),  # the review's results: 拟认定名单
     ("泊川评审结果公示几天？", "公示7天"),  # …or 审核结果
     ("澄岭初审要多久？", "15个工作日内"),
+    ("泊川的奖励能叠加吗？", "按照就高原则补足奖励差额"),
     ("禾浦企业提出的诉求几天办结？", "企业诉求5个工作日内办结反馈"),  # what the firm does to them is no kind of 诉求
     ("岚汀的奖励能和区县的叠加吗？", "可以叠加"),
     # an enumeration sets its condition once: 不得申报：…（二）被列入严重失信主体名单的
