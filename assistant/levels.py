@@ -181,12 +181,30 @@ _SIDES = ((re.compile(r"国外|境外|海外|外国|foreign|overseas|abroad", re
           (re.compile(r"市长|mayor", re.IGNORECASE), re.compile(r"省长|governor", re.IGNORECASE)))  # (质量奖: the city's or the province's)
 
 
+# the exchanges a listing reward may be for: (as an ask names it, as a clause covers it — 沪深北交易所 all three)
+_EXCHANGES = ((re.compile(r"上海证券交易所|上交所|沪市|科创板|Shanghai|STAR market", re.IGNORECASE), re.compile(r"上海证券交易所|上交所|沪")),
+              (re.compile(r"深圳证券交易所|深交所|深市|创业板|Shenzhen|ChiNext", re.IGNORECASE), re.compile(r"深圳证券交易所|深交所|沪深")),
+              (re.compile(r"北京证券交易所|北交所|Beijing Stock Exchange", re.IGNORECASE), re.compile(r"北京证券交易所|北交所|沪深北")))
+
+
+_BOTH_SIDES = re.compile(r"(国|境|海)内外")
+
+
+def _asked_text(query: QueryAnalysis) -> str:
+    """The ask with what of the story told before it was taken in ("…买了一项国外的发明专利，市里能资助吗")."""
+    return " ".join([query.ask, *(t for g in query.term_groups for t in g if t and t in query.question)])
+
+
 def _other_side(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:
+    asked = _asked_text(query)
+    texts = [_BOTH_SIDES.sub(r"\1内\1外", h.chunk.text) for h in hits]  # 境内外展会 is both sides'
     for one, other in _SIDES + tuple((b, a) for a, b in _SIDES):
-        if one.search(query.ask) and not other.search(query.ask) and all(
-                other.search(h.chunk.text) and not one.search(h.chunk.text) for h in hits):
+        if one.search(asked) and not other.search(asked) and all(other.search(t) and not one.search(t) for t in texts):
             return True
-    return False
+    named = [cover for ask, cover in _EXCHANGES if ask.search(asked)]
+    # "在上海证券交易所主板上市了，县里有奖励吗": a reward for 北京证券交易所 listings is not for it
+    return len(named) == 1 and all(any(c.search(h.chunk.text) for _, c in _EXCHANGES) and not named[0].search(h.chunk.text)
+                                   for h in hits)
 
 
 def _other_title_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
@@ -226,10 +244,12 @@ def asked_case(query: QueryAnalysis) -> str:
     (本科), the side (国外), the level just won or named (国家级); "" when it names none."""
     own = query.ask_groups[:query.own_size] if query.own_size > 0 else query.ask_groups
     found = [d for d in _DEGREES if any(g[0].startswith(d) for g in own)]
+    asked = _asked_text(query)
     for one, other in _SIDES + tuple((b, a) for a, b in _SIDES):
-        side = one.search(query.ask)
-        if side and not other.search(query.ask):  # with the noun it qualifies: 市长质量奖, 国外展会
-            found = found or [side.group(0) + _noun_after(query.ask[side.end():])]
+        side = one.search(asked)
+        if side and not other.search(asked):  # with the noun it qualifies: 市长质量奖, 国外展会
+            found = found or [side.group(0) + _noun_after(asked[side.end():])]
+    found = found or [m.group(0) for ask, _ in _EXCHANGES for m in [ask.search(asked)] if m][:1]
     won = _WON.search(query.question) if _REWARD_ASKED.search(query.ask) else None
     named = won.group(1) or won.group(2) if won else None
     if not found and not named:  # a level named outright (培育库 is no 县级 to name)

@@ -102,3 +102,17 @@ def test_a_turn_that_only_tells_is_the_next_question_s_context():
     # a question before is no telling; a follow-up is read as before
     assert resolve("市里有奖励吗？", [Turn("user", "我们能评国家级小巨人吗？")]) == ("市里有奖励吗？", None)
     assert resolve("多少？", [Turn("user", "我们刚评上国家级小巨人")])[0].endswith("多少？")
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    # the side or exchange is told in the story, the ask is bare: still the case asked about
+    ("我们是栖沅的企业，今年买了一项国外的发明专利，市里能资助吗？", False),  # 每件国内发明专利
+    ("我们是栖沅的企业，今年有几件国内发明专利授权，市里能资助吗？", True),
+    ("我们在禾浦，去年在上海证券交易所主板上市了，县里有奖励吗？", False),  # 北京证券交易所 only
+    ("我们禾浦的企业准备在北交所上市，县里奖多少？", True),
+    ("栖沅企业在科创板上市奖多少？", True),  # 沪深北交易所 covers 上海's boards
+    ("我们禾浦的企业想去国外参展，展位费县里能补多少？", True),  # 国内外展会 is both sides'
+])
+def test_a_side_or_exchange_told_before_a_bare_ask(cities, question, answered):
+    answer = cities.ask(question)
+    assert answer.refused != answered, answer.text
