@@ -27,6 +27,7 @@ def test_a_benefit_told_with_what_it_is_for():
     ("老板让我问问，我们在泊川贷了五百万，利息交了二十万，培育资金能贴多少？", "实际支付利息的50%"),  # 贴多少: a grant
     ("We're in Tongxu and were selected as a provincial innovative SME this year. What do we get?", "3万元"),  # 入选
     ("我们在桐溆，刚评上国家级单项冠军，县里奖多少？", "给予一次性奖励200万元"),
+    ("我们禾浦的厂子想在自己的工业用地上再盖一栋厂房，还要另交土地出让金吗？", "不再增收土地价款"),  # 出让金: 土地价款
 ])
 def test_the_story_s_topic_is_answered(cities, question, quoted):
     answer = cities.ask(question)
