@@ -77,6 +77,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     "location": re.compile(r"(在哪儿?里?|什么地方|哪个地方)(举办|举行|召开|上课|培训)|(会|活动|培训|展|赛|班)在哪儿?里?(办|开|举办|上课)|"
+                           r"^\s*在哪儿?里?(办|开)[？?]?\s*$|"  # a bare "在哪里办？" after an event asked about
                            r"(举办|举行|召开|培训|上课)(地点|地址|场地)|"
                            r"where (is|are|will|does|do) [^?]{0,40}(held|take place|happen)|\bvenue\b", re.IGNORECASE),
     # "哪家银行": a named bank (or insurer, fund) is the answer, not a clause about banks

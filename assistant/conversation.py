@@ -61,7 +61,17 @@ def is_followup(question: str) -> bool:
     opener = bool(_OPENER.match(text))
     short = (len(re.findall(r"[\u4e00-\u9fff]", text)) <= (24 if opener else 16)
              and len(re.findall(r"[A-Za-z]+", text)) <= (14 if opener else 9))
-    return short and (bool(_FOLLOWUP_CUES.search(text)) or _bare_ask(text) or bool(_WHO_OR_COST.fullmatch(text.strip(" ？?。.!！"))))
+    return short and (bool(_FOLLOWUP_CUES.search(text)) or _bare_ask(text) or bool(_WHO_OR_COST.fullmatch(text.strip(" ？?。.!！")))
+                      or _verb_only(text))
+
+
+def _verb_only(text: str) -> bool:
+    """"能买什么？", "不交会怎样？": a short question naming nothing, only what is done, asks of
+    what was just talked about."""
+    from .words import nouns
+
+    return (len(re.findall(r"[\u4e00-\u9fff]", text)) <= 6 and bool(_ASKS.search(text))
+            and not re.search(r"[A-Za-z0-9]", text) and not nouns(text))
 
 
 # "谁能享受？", "要交钱吗？", "Is it free?": who may have it, or whether it costs, of what was just asked

@@ -46,3 +46,18 @@ def test_when_and_where_to_file(cities, question, quoted):
 def test_no_place_to_apply_stated_is_declined(cities, question):
     answer = cities.ask(question)
     assert answer.refused, answer.text
+
+
+def test_a_short_question_naming_only_an_act_follows_up():
+    # "能买什么？" names nothing but what is done: it asks of the thing just talked about
+    assert is_followup("能买什么？") and is_followup("怎么用？")
+    assert not is_followup("你好") and not is_followup("研发补助多少？")
+
+
+@pytest.mark.parametrize(("earlier", "question", "answered", "said"), [
+    ("栖沅的上云用云券每年最多多少？", "能买什么？", True, "用于购买云服务"),
+    ("栖沅的企业家研修班每年办几期？", "在哪里办？", False, "举办或办理地点"),  # a venue, which the list does not give
+])
+def test_an_act_asked_after_a_subject(cities, earlier, question, answered, said):
+    answer = cities.ask(question, history=[Turn("user", earlier)])
+    assert answer.refused != answered and said in answer.text, answer.text
