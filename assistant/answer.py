@@ -21,7 +21,7 @@ from .decision import DEFAULT_MODEL, DecisionModel, features
 from .details import DetailCheck, check_details
 from .evidence import TermWeights, coverage
 from .gloss import gloss
-from .levels import asked_case
+from .levels import asked_case, asks_government, names_level
 from .novelty import novel_subject
 from .query import QueryAnalysis
 from .quotes import UNITS_ONLY as _UNITS_ONLY
@@ -225,6 +225,8 @@ class ExtractiveAnswerer:
             candidates = stated + candidates
             carriers |= {h.chunk.chunk_id for h in stated}
         ordered = sorted(candidates, key=lambda h: h.chunk.chunk_id not in carriers)  # stable: rank kept within each
+        if query.levels and not asks_government(query):  # a table's rows of another level than the one asked come after it
+            ordered = sorted(ordered, key=lambda h: h.chunk.kind in TABLE_KINDS and not names_level(h, query.levels))
         if ordered and ordered[0].chunk.chunk_id in carriers and ordered[0].chunk.kind == "table_record":
             # one row of a list of measures answers; the list's other rows are other measures
             first = ordered[0].chunk.doc_id

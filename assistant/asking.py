@@ -157,7 +157,7 @@ DETAIL: dict[str, re.Pattern] = {
     "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位|场|份|期(?!间|限))|"
                         r"(?<![一])[二三四五六七八九十百千两]+(家|个(?!工作日|月)|项|件|名|位|份)|一(名|位|份))"),
     # (or a time relative to an event: 有效期满前3个月, 变化发生后30日内)
-    "date": re.compile(r"(\d{4}年\d{1,2}月|(次年|当年|同年|翌年)\d{1,2}月|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于)\d{1,2}月|年底前?|上半年|下半年|截至|之日起|前完成|"
+    "date": re.compile(r"(\d{4}年\d{1,2}月|(次年|当年|同年|翌年)(\d{1,2}月|第[一二三四1-4]季度)|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于)\d{1,2}月|年底前?|上半年|下半年|截至|之日起|前完成|"
                        r"(满|届满|期满|到期|发生|印发|公布|认定)(前|后)\d{1,3}个?(月|日|天|工作日))"),
     # (常态化开展…监测: ongoing, which is what the text says of how often)
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|每[两二三四五六\d]+个?(月|年|周|季度)|定期|一年一次|常态化|(月度|季度|周)(联席|例会|会商|调度|通报|会议))"),
@@ -409,6 +409,9 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return False
     if kind == "date" and _PAID.search(ask or "") and _WITHIN.search(sentence):
         return True  # "奖励什么时候发": "认定文件印发后3个月内拨付" says when
+    if kind == "duration" and _PAID.search(ask or "") and _ARRIVES.search(ask or "") and DETAIL["date"].search(sentence) \
+            and _PAYMENT_STATED.search(sentence):
+        return True  # "奖励多久兑现": "兑现时间：次年第一季度" says when
     if (kind == "date" or kind == "duration" and _ARRIVES.search(ask or "")) and _PAID.search(ask or "") \
             and ASK_TYPES["support"].search(ask or "") and not _PAYMENT_STATED.search(sentence):
         return False  # "奖励多久能到账": when money is paid, not when applications open (每年4月发布申报通知)

@@ -36,7 +36,7 @@ from .subjects import (
     subject_terms,
     topical,
 )
-from .types import ScoredChunk
+from .types import TABLE_KINDS, ScoredChunk
 
 # "补多少钱", "给多少": a grant is asked even without 奖励/补贴
 _GRANT = re.compile(r"(补|奖|给|发|贴)(多少|几)")
@@ -181,6 +181,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             candidates = sorted(candidates, key=lambda h: h.ask_coverage < 0.99)
         if kind == "conditions" and query.levels:  # the criteria of the level asked, when retrieved
             candidates = sorted(candidates, key=lambda h: not names_level(h, query.levels, title_only=title_only))
+        elif query.levels and title_only:  # a table's row of the level asked (not 市里's) before its other levels' rows
+            candidates = sorted(candidates, key=lambda h: h.chunk.kind in TABLE_KINDS
+                                and not names_level(h, query.levels, title_only=title_only))
         # "what do we need for provincial level?" names nothing but the level: it wants that
         # level's criteria, not a clause that sets a target for firms of that level
         # (nor does "What does X require for recognition?": its only subject is the recognition)

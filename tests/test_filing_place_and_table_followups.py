@@ -61,3 +61,14 @@ def test_a_short_question_naming_only_an_act_follows_up():
 def test_an_act_asked_after_a_subject(cities, earlier, question, answered, said):
     answer = cities.ask(question, history=[Turn("user", earlier)])
     assert answer.refused != answered and said in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "row"), [
+    # the row of the level asked is quoted first, though every row sits under "市里分别奖励多少"
+    ("How long does Lanting take to pay the municipal reward?", "次年第一季度"),  # 多久兑现: a date says it too
+    ("岚汀市级专精特新奖励多久兑现？", "次年第一季度"),
+    ("岚汀省级奖励多久到账？", "认定文件印发后6个月内"),
+])
+def test_a_table_row_of_the_level_asked_comes_first(cities, question, row):
+    answer = cities.ask(question)
+    assert not answer.refused and row in answer.citations[0].quote, answer.text
