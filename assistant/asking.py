@@ -53,7 +53,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"how many(?! (years?|months?|days?|weeks?|working days|points|times|stars|rounds)\b)|what number of)", re.IGNORECASE),
     "date": re.compile(
         r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"
-        r"when (is|are|do|does|can|will|must|should))",
+        r"when (is|are|do|does|can|will|must|should)|until (which|what) (day|date)|until when|by (which|what) (day|date))",
         re.IGNORECASE),
     # "申报通知发布时间": a keyword ask ending on 时间 wants a date, a span or how often, whichever is stated
     "time": re.compile(r"时间\s*[？?]?\s*$"),
@@ -74,7 +74,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
         r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + PLATFORM_ASKED + r"|"
-        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
+        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|(?<!as )(?<!as a )(?<!as our )(?<!as their )contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     "location": re.compile(r"(在哪儿?里?|什么地方|哪个地方)(举办|举行|召开|上课|培训)|(会|活动|培训|展|赛|班)在哪儿?里?(办|开|举办|上课)|"
                            r"^\s*在哪儿?里?(办|开)[？?]?\s*$|"  # a bare "在哪里办？" after an event asked about
@@ -357,7 +357,7 @@ _GRANT_RECIPIENT = re.compile(r"对[^，,。；;]{2,40}的[^，,。；;]{0,10}[�
 _RECOGNITION = re.compile(r"(认定|申报|评上|评定|评选|入库|进库|称号|recogni|appl)", re.IGNORECASE)
 _SUBSIDY_SHARE = re.compile(r"(的|按)[^，,。；;]{0,6}?\d+(\.\d+)?%[^，,。；;]{0,4}?(给予|予以)?(贴息|补贴|补助|奖励)")
 _RATE_NAMED = re.compile(r"利率|利息|LPR|基点|年化|息")
-DEADLINE_ASKED = re.compile(r"截止|最晚|deadline|due date|by when|apply by|submit by", re.IGNORECASE)
+DEADLINE_ASKED = re.compile(r"截止|最晚|deadline|due date|by when|apply by|submit by|until when|until (which|what) (day|date)|by (which|what) (day|date)", re.IGNORECASE)
 FUND_ASKED = re.compile(r"(资金|经费|预算|资金池|基金)[^，,。？?]{0,6}(多少|几|多大)|\b(fund|budget|pool)\b[^?]{0,20}\b(size|how (much|big|large))|how (big|large) is [^?]{0,30}\b(fund|budget|pool)\b", re.IGNORECASE)
 # words a clause states the asked detail with, searched for too: a deadline is for the application
 # (5月31日前提交), a fund's size is its 规模 or what is 安排ed ("培育资金一年有多少")
@@ -501,7 +501,7 @@ def filing_stated(kind: str, ask: str, text: str) -> bool:
 
 # applying asked about ("申报截止", "apply by"), and a sentence on filing something
 _APPLYING_ASKED = re.compile(r"申报|申请|报名|apply|application", re.IGNORECASE)
-_APPLYING_DONE = re.compile(r"申报|申请|报名|提交|填报|受理")
+_APPLYING_DONE = re.compile(r"申报|申请|报名|提交|受理|填报申")
 
 
 # what has happened asked, not what a rule sets: "去年用了多少", "已经发了多少"

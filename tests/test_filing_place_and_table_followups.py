@@ -72,3 +72,18 @@ def test_an_act_asked_after_a_subject(cities, earlier, question, answered, said)
 def test_a_table_row_of_the_level_asked_comes_first(cities, question, row):
     answer = cities.ask(question)
     assert not answer.refused and row in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(("earlier", "question", "answered", "said"), [
+    ("Can Yuhe firms apply online?", "Until which day?", True, "于2026年5月31日前在线提交"),  # a date asked, in English
+    # no deadline stated: 每年4月发布申报通知 and 申报截止后15个工作日内 are no date to apply by
+    ("What does Chengling give a new municipal specialised firm?", "Until when can we apply?", False, "do not state a date"),
+])
+def test_until_when_asks_a_date_to_file_by(cities, earlier, question, answered, said):
+    answer = cities.ask(question, history=[Turn("user", earlier)])
+    assert answer.refused != answered and said in answer.text, answer.text
+
+
+def test_a_leader_as_contact_is_no_phone_number_asked(cities):
+    answer = cities.ask("Can Hepu firms get a county leader as contact?")
+    assert not answer.refused and "县领导挂钩联系" in answer.citations[0].quote, answer.text
