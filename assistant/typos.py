@@ -27,6 +27,8 @@ def _sound(word: str) -> str:
     return " ".join(lazy_pinyin(word))
 
 
+# "有家企业", "有个项目": 有 and a measure word, no word mistyped (not 优价)
+_HAVE_ONE = re.compile(r"[有没][家个位名项件台条笔]")
 _SPLIT_BY_LE = re.compile(r"[\u4e00-\u9fff]了[\u4e00-\u9fff]")
 
 
@@ -70,7 +72,8 @@ class TypoReader:
                         question = question.replace(typed + other if before else other + typed, pair)
                         break
         for word in dict.fromkeys(segment(question)):
-            if _CJK_WORD.fullmatch(word) and not self._weights.df(word) and not dictionary_word(word):
+            if _CJK_WORD.fullmatch(word) and not self._weights.df(word) and not dictionary_word(word) \
+                    and not _HAVE_ONE.fullmatch(word):
                 candidates = self._by_sound.get(_sound(word))
                 if candidates:  # the commonest word wins a shared sound
                     question = question.replace(word, max(candidates, key=self._weights.df))

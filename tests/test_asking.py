@@ -271,10 +271,12 @@ def test_pinyin_typos_are_read_as_the_knowledge_base_words_they_sound_like():
     from assistant.lexical import LexicalIndex
     from assistant.typos import TypoReader
 
-    texts = ["对首贷贴息的企业给予补贴", "申报材料包括申报书"]
+    texts = ["对首贷贴息的企业给予补贴", "申报材料包括申报书", "为企业提供质优价廉的服务"]
     reader = TypoReader(LexicalIndex(texts).vocabulary(), TermWeights(texts))
     assert reader.read("贷款贴细多少？") == "贷款贴息多少？"  # 贴细 is no word; 贴息 sounds the same
     assert reader.read("小巨人的申抱条件") == "小巨人的申报条件"
+    # 有 and a measure word (有家企业) is no mistyped 优价 (质优价廉)
+    assert reader.read("我们禾浦有家企业") == "我们禾浦有家企业"
     for question in ("花果山门票多少钱？", "招工有社保补贴吗", "How much is the subsidy?"):
         assert reader.read(question) == question  # real words, and English, stay as they are
 

@@ -117,3 +117,13 @@ def test_a_turn_that_only_tells_is_the_next_question_s_context():
 def test_a_side_or_exchange_told_before_a_bare_ask(cities, question, answered):
     answer = cities.ask(question)
     assert answer.refused != answered, answer.text
+
+
+@pytest.mark.parametrize(("question", "first"), [
+    ("桐溆评上省级创新型中小企业有奖吗？", "首次入选省级创新型中小企业的，给予一次性奖励3万元"),  # 有奖吗; 评上: 入选
+    ("我们禾浦这边有家厂子首次评上市级专精特新，县里有奖吗？", "首次被认定为市级专精特新中小企业的，给予一次性奖励5万元"),
+])
+def test_a_reward_asked_as_you_jiang(cities, question, first):
+    answer = cities.ask(question)
+    assert not answer.refused and first in answer.citations[0].quote, answer.text
+    assert "有家" not in question or "有家" in answer.standalone_question  # 有家: 有 and a measure word, no typo for 优价
