@@ -43,8 +43,17 @@ _EN_LEVEL_TITLE = re.compile(r"\b(municipal|city[- ]level|county[- ]level|distri
 _PROVINCIAL_TITLE = re.compile(r"省级专精特新")
 _WON = re.compile(r"(?:刚|新|刚刚)(?:被)?(?:认定为|评上了?|获评)(国家级|省级|市级|县级|区级)|"
                   r"\b(?:just|newly|recently) (?:became|been named|been recognised|been recognized|won)(?: as)? an? "
-                  r"(national|provincial|municipal|county|district)\b", re.IGNORECASE)
-_REWARD_ASKED = re.compile(r"奖励|奖金|奖多少|\breward", re.IGNORECASE)
+                  r"(national|provincial|municipal|county|district)\b|"
+                  r"\b(?:just|newly|recently) (?:been )?recogni[sz]ed (?:at|on) (?:the )?(national|provincial|municipal|county|district)[- ]level",
+                  re.IGNORECASE)
+
+
+def _won_level(won: re.Match) -> str:
+    """The level a _WON match names, as levels() reads it."""
+    return won.group(1) or f"{won.group(2) or won.group(3)}-level"
+
+
+_REWARD_ASKED = re.compile(r"奖励|奖金|奖多少|一次性|\breward|\bgrant|one-off", re.IGNORECASE)
 _LOCAL_TITLE = re.compile(rf"(市级|县级|区级){_TITLE_NOUN}")
 _OWN_TITLES = {"市级": re.compile(rf"市级{_TITLE_NOUN}"), "县级": re.compile(rf"(县级|区级){_TITLE_NOUN}")}
 _TITLE_MENTIONS = {"市级": re.compile(r"市级(?!以上)"), "县级": re.compile(r"(县级|区级)(?!以上)|培育库|入库")}
@@ -84,7 +93,7 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     if (carriers or fallback) and (_degree_missing(query, carriers or fallback) or _other_side(query, carriers or fallback)):
         return 0.0
     won = _WON.search(query.question) if _REWARD_ASKED.search(query.ask) else None
-    won_levels = levels(won.group(1) or f"{won.group(2)}-level") if won else ()
+    won_levels = levels(_won_level(won)) if won else ()
     if won and not query.levels:  # "刚被认定为市级专精特新，能给多少奖励？", "just became a national little giant…a reward?": for that level
         query = replace(query, levels=won_levels)
     elif won and asks_government(query) and not set(won_levels) & set(query.levels) and (carriers or fallback) and not any(
@@ -94,7 +103,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         return _title_fit(query, carriers)
     if carriers and _other_title_missing(query, carriers):
         return 0.0
-    provincial = _provincial_guides(hits) if "省级" in query.levels else set()
+    # (a level just won speaks of what was won, not of the guide's title: "R&D centre … recognised at provincial level")
+    provincial = _provincial_guides(hits) if "省级" in query.levels and not won else set()
     titled_ask = _LEVELLED_TITLE.search(query.ask) or _EN_LEVELLED_TITLE.search(query.ask)
     if parts and titled_ask and not any(h.chunk.doc_id in provincial for h in carriers):
         # "省级单项冠军奖多少": the sentence carrying the amount is 国家级单项冠军's
@@ -251,7 +261,7 @@ def asked_case(query: QueryAnalysis) -> str:
             found = found or [side.group(0) + _noun_after(asked[side.end():])]
     found = found or [m.group(0) for ask, _ in _EXCHANGES for m in [ask.search(asked)] if m][:1]
     won = _WON.search(query.question) if _REWARD_ASKED.search(query.ask) else None
-    named = won.group(1) or won.group(2) if won else None
+    named = (won.group(1) or won.group(2) or won.group(3)) if won else None
     if not found and not named:  # a level named outright (培育库 is no 县级 to name)
         said = _ANY_LEVEL.search(query.ask) or re.search(r"\b(national|provincial|municipal|county|district)\b", query.ask, re.IGNORECASE)
         named = said.group(0) if said else None

@@ -67,6 +67,10 @@ def test_the_reward_for_a_level_just_won(cities, question, said):
 def test_no_reward_stated_for_the_level_just_won_is_declined(cities):
     # 泊川's fund rewards 小巨人 and 省级 recognition, not 市级
     assert cities.ask("我们在泊川，刚被认定为市级专精特新，培育资金能给多少奖励？").refused
+    # …and a 市级 企业技术中心 only, not a provincial one (the 省级 its guide speaks of is the SRDI title)
+    assert cities.ask("Our Bochuan firm's tech centre was just recognised at provincial level. Is there a one-off grant?").refused
+    answer = cities.ask("Our Bochuan firm's tech centre was just recognised at municipal level. Is there a one-off grant?")
+    assert not answer.refused and "20万元" in answer.citations[0].quote, answer.text
 
 
 @pytest.mark.parametrize(("question", "answered"), [
