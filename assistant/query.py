@@ -177,9 +177,9 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozenset[
     return groups, unknown, found_places
 
 
-# a county's or district's own level: its notice does not repeat it in every clause; 省级/国家级/市级
-# tell sibling clauses apart ("国家级…80万元；省级…20万元"; a plan's 省级 and 市级 criteria tables) and stay
-_LEVEL_WORD = re.compile(r"(县|区)级")  # said as such, not as 县里 (the government: its own documents)
+# a county's or district's own level, or a government named (县里, 本市): their own documents do not
+# repeat it in every clause; 省级/国家级/市级 tell sibling clauses apart ("国家级…80万元；省级…20万元") and stay
+_LEVEL_WORD = re.compile(r"(县|区)级|[县区市]里|本[县区市]|全[县区市]|[县区市]政府")
 _EN_LEVEL_WORD = re.compile(r"\b(county|district)[- ]level\b", re.IGNORECASE)
 
 

@@ -131,3 +131,9 @@ def test_a_reward_asked_as_you_jiang(cities, question, first):
     answer = cities.ask(question)
     assert not answer.refused and first in answer.citations[0].quote, answer.text
     assert "有家" not in question or "有家" in answer.standalone_question  # 有家: 有 and a measure word, no typo for 优价
+
+
+def test_the_county_named_as_a_government_is_no_word_its_clauses_must_repeat(cities):
+    # 县里: 桐溆's own policies speak for it; the 小巨人 reward clause need not say 县里 (the 培育库 one says 县级)
+    answer = cities.ask("我们是桐溆县开发区做汽车零部件的，前年评上省级专精特新，今年又拿到国家级小巨人，听说县里对小巨人奖励很高，能拿多少？")
+    assert not answer.refused and "给予一次性奖励120万元" in answer.citations[0].quote, answer.text
