@@ -164,8 +164,16 @@ def term_present(term: str, text: str) -> bool:
     if len(term) >= 7 and re.fullmatch(r"[\u4e00-\u9fff]+", term):
         # long compounds jieba did not split the way the text words them
         pairs = _bigrams(term)
-        return sum(1 for p in pairs if p in text) / len(pairs) >= 0.85  
+        return sum(1 for p in pairs if p in text) / len(pairs) >= 0.85
+    if len(term) == 4 and term[:2] in text and term[2:] in text:
+        return bool(_coordinated(term).search(text))
     return False
+
+
+@lru_cache(maxsize=4096)
+def _coordinated(term: str) -> re.Pattern:
+    """安全事故 said in a coordination: "重大安全、质量或环境污染事故" (安全 …、… 事故)."""
+    return re.compile(rf"{term[:2]}[、和及与或][^，,。；;：:]{{0,10}}?{term[2:]}")
 
 
 def coverage(groups: tuple[tuple[str, ...], ...], unknown: tuple[str, ...], text: str,

@@ -42,6 +42,7 @@ def test_an_unstated_detail_is_declined(cities, question):
     ("泊川评审结果公示几天？", "公示7天"),  # …or 审核结果
     ("澄岭初审要多久？", "15个工作日内"),
     ("泊川的奖励能叠加吗？", "按照就高原则补足奖励差额"),
+    ("澄岭出过安全事故的企业还能申报市级专精特新吗？", "近3年发生过重大安全、质量或环境污染事故的"),  # 安全、…事故
     ("禾浦企业提出的诉求几天办结？", "企业诉求5个工作日内办结反馈"),  # what the firm does to them is no kind of 诉求
     ("岚汀的奖励能和区县的叠加吗？", "可以叠加"),
     # an enumeration sets its condition once: 不得申报：…（二）被列入严重失信主体名单的
@@ -81,3 +82,12 @@ def test_classes_are_counted_in_sessions(cities, question, said):
 
 def test_people_asked_are_not_counted_in_sessions(cities):
     assert cities.ask("栖沅企业家研修班每期多少人？").refused  # 2期 counts classes, not people
+
+
+def test_a_compound_said_in_a_coordination():
+    from assistant.evidence import squash, term_present
+
+    assert term_present("安全事故", squash("近3年发生过重大安全、质量或环境污染事故的"))
+    assert term_present("研发费用", squash("研发和设备购置费用"))
+    assert not term_present("安全事故", squash("落实安全生产责任，杜绝事故发生"))  # no coordination joins them
+    assert not term_present("安全事故", squash("安全、质量。事故"))  # (not across sentences)
