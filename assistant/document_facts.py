@@ -19,10 +19,11 @@ _DOC_KIND = r"(细则|办法|措施|通知|计划|方案|政策文件|文件|意
 # "措施有效期到什么时候", "办法是哪个部门发的" — not "哪一条讲的是有效期" (a clause's subject)
 _STANDING = (r"(现在|目前|还|已经)?(生效|有效|失效|过期|作废|管用|算数|施行)(了)?(吗|么|没有|没|不)"
              r"|有效期(到|至)(什么时候|哪天|哪年|何时)|什么时候(开始)?(施行|实施|生效)|是不是正式|是正式.{0,4}吗"
-             r"|征求意见稿吗|是不是征求意见稿|哪个部门发|谁发的|(什么时候|哪天|哪一天|何时)(印发|发布|出台|发)的?|文号(是|多少|为)")
+             r"|征求意见稿吗|是不是征求意见稿|哪个部门发|谁发的|(什么时候|哪天|哪一天|何时)(印发|发布|出台|发)的?|文号(是|多少|为)"
+             r"|(正式)?(发布|印发|出台|定稿)(了)?(吗|么|没有|没)")
 _ABOUT_DOCUMENT = re.compile(
     rf"{_DOC_KIND}[^，,。？?]{{0,8}}({_STANDING})"
-    r"|(is|are) (the|this|that|[a-z]+'s) [a-z ]{0,30}(rules?|measures?|plan|policy|document|notice|guide)( document)? (still )?"
+    r"|(is|are) (the|this|that|[a-z]+'s) [a-z ]{0,30}(rules?|measures?|plan|policy|document|notice|guide|list)( document)? (still )?"
     r"(in force|valid|in effect|a draft|final)"
     r"|(how long|until when|till when) (is|are|will) [a-z' ]{0,40}(rules?|measures?|plan|policy|document|notice)"
     r"( document)? (still )?(valid|in force|in effect)"

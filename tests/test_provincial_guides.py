@@ -33,6 +33,8 @@ def test_a_county_plan_on_its_own_pool_does_not(cities):
     # the document's standing asked in English; of 澄岭's documents and its county 禾浦's, its own
     ("Is Chengling's measures still in force?", "valid until 2030-02-28"),
     ("Is Bochuan's fund rules document still a draft?", "draft for comments (征求意见稿)"),
+    ("泊川的细则正式发布了吗？", "是征求意见稿，并非正式印发的政策"),  # 正式发布了吗: the document's standing
+    ("Is Qiyuan's policy list still valid?", "valid until 2026-12-31"),
 ])
 def test_yes_no_on_a_threshold_and_on_a_document(cities, question, said):
     answer = cities.ask(question)
