@@ -94,6 +94,8 @@ class ExtractiveAnswerer:
         if year_uncovered(query, retrieved):  # "第三年租金怎么算", where the clause covers the first two
             details = DetailCheck({**details.found, "year": None})
         specific_missing = [k for k in details.missing if k not in ("support", "conditions")]
+        if len(re.findall(r"[？?]", query.ask)) >= 2 and any(v for k, v in details.found.items() if k not in ("support", "conditions")):
+            specific_missing = []  # "奖励多少？什么时候发？": the amount answers one question, the note says the other is not stated
         # an open or yes/no ask ("有用电优惠吗？") wants its subject: a clause on 优惠 for
         # 专精特新企业 in general that never names 用电 does not answer it
         # — and so does a question on the requirements for one thing ("对资产负债率有要求吗？")

@@ -91,3 +91,13 @@ def test_a_compound_said_in_a_coordination():
     assert term_present("研发费用", squash("研发和设备购置费用"))
     assert not term_present("安全事故", squash("落实安全生产责任，杜绝事故发生"))  # no coordination joins them
     assert not term_present("安全事故", squash("安全、质量。事故"))  # (not across sentences)
+
+
+@pytest.mark.parametrize(("question", "stated", "note"), [
+    # two questions in one message: the stated one is answered, the other said to be missing
+    ("瑜禾小巨人奖励多少？什么时候发？", "100万元", "条款没有规定具体时间或截止日期"),
+    ("How much does Yuhe give a new little giant? When is it paid?", "100万元", "do not state a date or deadline"),
+])
+def test_two_questions_one_stated_is_answered_with_a_note(cities, question, stated, note):
+    answer = cities.ask(question)
+    assert not answer.refused and stated in answer.text and note in answer.text, answer.text
