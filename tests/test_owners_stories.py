@@ -137,3 +137,12 @@ def test_the_county_named_as_a_government_is_no_word_its_clauses_must_repeat(cit
     # 县里: 桐溆's own policies speak for it; the 小巨人 reward clause need not say 县里 (the 培育库 one says 县级)
     answer = cities.ask("我们是桐溆县开发区做汽车零部件的，前年评上省级专精特新，今年又拿到国家级小巨人，听说县里对小巨人奖励很高，能拿多少？")
     assert not answer.refused and "给予一次性奖励120万元" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    ("栖沅的上云券每年能领几个钱？", "每家企业每年发放上云用云券最高2万元"),  # 几个钱: how much money; a voucher 发放ed is granted
+    ("栖沅上云用云券一家企业能领多少？", "最高2万元"),
+])
+def test_colloquial_money_and_a_voucher_given_out(cities, question, quoted):
+    answer = cities.ask(question)
+    assert not answer.refused and quoted in answer.citations[0].quote, answer.text
