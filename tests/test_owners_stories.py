@@ -146,3 +146,20 @@ def test_the_county_named_as_a_government_is_no_word_its_clauses_must_repeat(cit
 def test_colloquial_money_and_a_voucher_given_out(cities, question, quoted):
     answer = cities.ask(question)
     assert not answer.refused and quoted in answer.citations[0].quote, answer.text
+
+
+
+@pytest.fixture(scope="module")
+def yanzhu(settings_factory, tmp_path_factory):
+    """The seeds with 雁渚's work plan (a page saved from a website)."""
+    from eval.format_corpus import DOCUMENTS
+
+    from .conftest import library_with
+
+    plan = next(d for d in DOCUMENTS if d.stem == "yanzhu-work-plan")
+    return library_with(tmp_path_factory.mktemp("yanzhu"), settings_factory, render=lambda folder: plan.render("html", folder))
+
+
+def test_a_science_hub_said_in_english(yanzhu):
+    answer = yanzhu.ask("What does Yanzhu offer firms in its science hub?")  # science hub: 科创中心 (glossary)
+    assert not answer.refused and "入驻区科创中心的入库企业" in answer.citations[0].quote, answer.text
