@@ -14,7 +14,8 @@ import os
 from collections.abc import Callable
 from dataclasses import replace
 
-from .answer import TEXTS, ExtractiveAnswerer, source_line
+from .answer import TEXTS, ExtractiveAnswerer
+from .answer_lines import source_line
 from .query import QueryAnalysis
 from .types import SECTION_SEPARATOR, Answer, Citation, DocumentMeta, ScoredChunk, Turn
 from .verify import verify

@@ -438,7 +438,7 @@ def test_the_recipient_of_a_grant_states_the_conditions_of_the_grant_only(ask, s
 
 
 def test_rows_of_several_columns_get_headings_and_one_column_none():
-    from assistant.answer import column_headings
+    from assistant.answer_lines import column_headings
     from assistant.types import Citation
 
     def cite(n, *path):

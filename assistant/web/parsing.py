@@ -11,7 +11,7 @@ from ..answer_texts import TEXTS
 from ..types import Answer
 
 _MARKER = re.compile(r"\s*\[(\d+)\]")
-_COLUMN_HEADING = re.compile(r"[^，,。；;\[\]]{1,40}[：:]")  # "小巨人企业 › 制造类：" (see answer.column_headings)
+_COLUMN_HEADING = re.compile(r"[^，,。；;\[\]]{1,40}[：:]")  # "小巨人企业 › 制造类：" (see answer_lines.column_headings)
 
 
 @dataclass
