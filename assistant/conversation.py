@@ -257,3 +257,13 @@ def resolve(question: str, history: list[Turn], regions: Regions | Aliases | Non
         # "研发补助最多多少？ ⟫ 那首台套呢？ ⟫ 那谁负责？": who is responsible for 首台套, the thing asked last
         ask = f"{earlier_ask} {rest}"
     return f"{earlier} {rest}".strip(), ask
+
+
+_COMPARED = re.compile(r"(和|与|跟|同|比|\b(with|than)\s+)$", re.IGNORECASE)
+
+
+def compared_only(question: str, regions: Regions | Aliases | None, earlier: str) -> bool:
+    """Whether every place ``question`` names other than ``earlier`` is named only as what to
+    compare or combine with ("能和梓陵市的叠加吗？"): the question is still asked of ``earlier``."""
+    others = [(value, alias) for value, alias in as_aliases(regions).find(question) if value != earlier]
+    return bool(others) and all(_COMPARED.search(question[:question.lower().find(alias)].rstrip()) for _, alias in others)

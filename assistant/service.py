@@ -12,7 +12,7 @@ from contextlib import nullcontext
 from dataclasses import replace
 
 from .answer import Assessment, ExtractiveAnswerer
-from .conversation import Aliases, Regions, resolve
+from .conversation import Aliases, Regions, compared_only, resolve
 from .criteria_rows import STATES_CRITERIA
 from .decision import DecisionModel
 from .document_facts import kinds_named
@@ -170,7 +170,9 @@ class Assistant:
             # a question naming no place, after one that did, is asked there ("申报材料去哪里交？"),
             # unless it names a kind of document that place has none of ("方案里…" after 桥川's 实施意见)
             place = self._earlier_place(history, kinds_named(query.question)) or place
-            if place and not query.places and self.retriever.doc_ids_for_region(place):
+            # (or naming one only as what to compare with: "能和梓陵市的叠加吗？" after 桐溆's rewards)
+            if place and (not query.places or compared_only(query.question, self._regions, place)) \
+                    and self.retriever.doc_ids_for_region(place):
                 query = replace(query, places=(place,), context_places=(place,))
             if language:
                 query = replace(query, language=language)

@@ -87,3 +87,13 @@ def test_until_when_asks_a_date_to_file_by(cities, earlier, question, answered, 
 def test_a_leader_as_contact_is_no_phone_number_asked(cities):
     answer = cities.ask("Can Hepu firms get a county leader as contact?")
     assert not answer.refused and "县领导挂钩联系" in answer.citations[0].quote, answer.text
+
+
+def test_a_place_named_only_to_compare_with_keeps_the_conversation_s_place(cities):
+    from assistant.conversation import compared_only
+
+    regions = {"桐溆": ("桐溆", "桐溆县"), "梓陵": ("梓陵", "梓陵市")}
+    assert compared_only("能和梓陵市的叠加吗？", regions, "桐溆")
+    assert not compared_only("梓陵市呢？", regions, "桐溆") and not compared_only("能叠加吗？", regions, "桐溆")
+    answer = cities.ask("能和梓陵市的叠加吗？", history=[Turn("user", "桐溆国家级小巨人奖多少？"), Turn("user", "省级呢？")])
+    assert not answer.refused and any("上述奖励与梓陵市奖励可叠加享受" in c.quote for c in answer.citations), answer.text
