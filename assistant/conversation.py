@@ -26,6 +26,11 @@ SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
         "制造类": ("制造类", "manufacturing"),
         "创新类": ("创新类", "innovation-type", "innovative"),
     },
+    # the side: "境外展会补贴多少？" → "国内的呢？" asks the same of domestic fairs
+    "side": {
+        "境外": ("境外", "国外", "海外", "overseas", "foreign", "abroad"),
+        "国内": ("国内", "境内", "domestic"),
+    },
     # the titles of the ladder: "国家级小巨人奖多少？" → "单项冠军呢？" asks the same of 单项冠军
     "title": {
         "小巨人": ("小巨人", "little giant", "little giants"),
@@ -230,6 +235,8 @@ def resolve(question: str, history: list[Turn], regions: Regions | Aliases | Non
     added = []  # a value the earlier question had no counterpart for ("…省级以上…？ ⟫ 那国家级小巨人呢？")
     for slot, aliases in slots.items():
         new = aliases.find(question)
+        if slot == "region":  # (a place named to combine with is no new place: "Can it be combined with Ziling's?")
+            new = [(v, a) for v, a in new if not _COMPARED.search(question[:question.lower().find(a)].rstrip())]
         old = aliases.find(earlier)
         if new and not old and slot != "region":
             added.append(aliases.said(new[0][0], question)[0])
@@ -259,7 +266,7 @@ def resolve(question: str, history: list[Turn], regions: Regions | Aliases | Non
     return f"{earlier} {rest}".strip(), ask
 
 
-_COMPARED = re.compile(r"(和|与|跟|同|比|\b(with|than)\s+)$", re.IGNORECASE)
+_COMPARED = re.compile(r"(和|与|跟|同|比|\b(with|than))\s*$", re.IGNORECASE)
 
 
 def compared_only(question: str, regions: Regions | Aliases | None, earlier: str) -> bool:

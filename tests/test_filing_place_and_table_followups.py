@@ -97,3 +97,16 @@ def test_a_place_named_only_to_compare_with_keeps_the_conversation_s_place(citie
     assert not compared_only("梓陵市呢？", regions, "桐溆") and not compared_only("能叠加吗？", regions, "桐溆")
     answer = cities.ask("能和梓陵市的叠加吗？", history=[Turn("user", "桐溆国家级小巨人奖多少？"), Turn("user", "省级呢？")])
     assert not answer.refused and any("上述奖励与梓陵市奖励可叠加享受" in c.quote for c in answer.citations), answer.text
+
+
+@pytest.mark.parametrize(("earlier", "question", "standalone", "answered"), [
+    # a side swapped like a level: 栖沅 subsidises 境外 fairs only, and 国内 patents are no fair
+    ("What does Qiyuan give for overseas fairs?", "And for domestic ones?", "What does Qiyuan give for domestic fairs?", False),
+    ("栖沅国内发明专利资助多少？", "国外的呢？", "栖沅境外发明专利资助多少？", False),
+    # a place to combine with is no new place to ask about
+    ("How much is Tongxu's provincial SRDI reward?", "Can it be combined with Ziling's?",
+     "How much is Tongxu's provincial SRDI reward? Can it be combined with Ziling's?", True),
+])
+def test_a_side_swapped_and_a_place_compared_in_a_follow_up(cities, earlier, question, standalone, answered):
+    answer = cities.ask(question, history=[Turn("user", earlier)])
+    assert answer.standalone_question == standalone and answer.refused != answered, answer.text
