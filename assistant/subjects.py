@@ -92,7 +92,7 @@ ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？
                            # what the money may be used for (用来发工资吗), what is required (需要抵押吗):
                            # acts, which novelty.py reads as the thing asked
                            r"|(?:能|可以|可)(?:用来|用于|拿来|拿去)(?P<use>[^，,。？?！!]{1,10}?)(?:吗|么)"
-                           r"|(?:需要|要|得|必须)(?P<need>[\u4e00-\u9fff]{2})(?:吗|么)(?=[？?]?\s*$)"
+                           r"|(?:需要|要|得|必须)(?P<need>[\u4e00-\u9fff]{2,6}?)(?:吗|么)(?=[？?]?\s*$)"
                            # whether it costs the firm (收费吗, 要自己掏钱吗): a clause must say who pays
                            r"|(?P<pay>收费|收钱|要钱|花钱|付费|免费|掏钱|自费|交钱)的?(?:吗|么|不)"
                            # what may be done with it (能转让吗, 可以延期还款吗): the act itself, not getting it (nor 能快点吗: how)

@@ -23,6 +23,7 @@ import pytest
     "How long does Chengling's expert review take?",
     "Can Chengling firms submit their paper materials by post?",  # 提交纸质材料: by post is not said
     "泊川的贴息能和市里其他贴息叠加吗？",  # 第五条's 不重复享受 is about 奖励差额, not 贴息
+    "岚汀的信用贷款需要企业法人担保吗？",  # 需要X吗: a guarantee, which the loan clause never mentions
 ])
 def test_an_unstated_detail_is_declined(cities, question):
     answer = cities.ask(question)
