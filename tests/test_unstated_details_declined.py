@@ -24,6 +24,7 @@ import pytest
     "Can Chengling firms submit their paper materials by post?",  # 提交纸质材料: by post is not said
     "泊川的贴息能和市里其他贴息叠加吗？",  # 第五条's 不重复享受 is about 奖励差额, not 贴息
     "岚汀的信用贷款需要企业法人担保吗？",  # 需要X吗: a guarantee, which the loan clause never mentions
+    "禾浦的服务专员每次上门待多久？",  # how long a visit lasts: no clause says (每…一次 would be how often)
 ])
 def test_an_unstated_detail_is_declined(cities, question):
     answer = cities.ask(question)
@@ -102,3 +103,10 @@ def test_a_compound_said_in_a_coordination():
 def test_two_questions_one_stated_is_answered_with_a_note(cities, question, stated, note):
     answer = cities.ask(question)
     assert not answer.refused and stated in answer.text and note in answer.text, answer.text
+
+
+def test_how_often_is_no_duration():
+    from assistant.asking import detail_present
+
+    assert not detail_present("duration", "为每家重点培育企业确定1名“成长伙伴”，每两个月上门服务一次。", ask="成长伙伴每次来待多久？")
+    assert detail_present("duration", "租期最长3年。", ask="人才公寓能住多久？")
