@@ -53,7 +53,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"how many(?! (years?|months?|days?|weeks?|working days|points|times|stars|rounds)\b)|what number of)", re.IGNORECASE),
     "date": re.compile(
         r"(什么时候|啥时候|何时|几月|几号|哪天|哪一天|哪年|截止|截至|期限|到账|发放时间|拨付时间|deadline|by when|what date|"
-        r"when (is|are|do|does|can|will|must|should)|until (which|what) (day|date)|until when|by (which|what) (day|date))",
+        r"when (is|are|do|does|can|will|must|should|was|were|did)|until (which|what) (day|date)|until when|by (which|what) (day|date)|"
+        r"(in )?(which|what) year)",
         re.IGNORECASE),
     # "申报通知发布时间": a keyword ask ending on 时间 wants a date, a span or how often, whichever is stated
     "time": re.compile(r"时间\s*[？?]?\s*$"),
@@ -153,7 +154,7 @@ DETAIL: dict[str, re.Pattern] = {
     "rate": re.compile(r"(每[\d两二三四五六七八九十]+(家|个|户)[^，,。；;]{0,10}(配备|配置|安排)|\d+(\.\d+)?%|百分之|减半|个百分点|\d+(\.\d+)?‰|\d+个?基点|[一二三四五六七八九\d](\.\d)?折|"
                        r"(不高于|不超过|低于)(同期)?(贷款市场报价利率|LPR))"),
     # an amount may be stated as a share of something ("按设备投资额的8%给予补助")
-    "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度|减半)"),  # (a rent halved states its cut)
+    "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度|减半|上限[：:]?\s*无|不设上限|无上限)"),  # (a rent halved states its cut)
     "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位|场|份|期(?!间|限))|"
                         r"(?<![一])[二三四五六七八九十百千两]+(家|个(?!工作日|月)|项|件|名|位|份)|一(名|位|份))"),
     # (or a time relative to an event: 有效期满前3个月, 变化发生后30日内)

@@ -25,6 +25,7 @@ import pytest
     "泊川的贴息能和市里其他贴息叠加吗？",  # 第五条's 不重复享受 is about 奖励差额, not 贴息
     "岚汀的信用贷款需要企业法人担保吗？",  # 需要X吗: a guarantee, which the loan clause never mentions
     "禾浦的服务专员每次上门待多久？",  # how long a visit lasts: no clause says (每…一次 would be how often)
+    "In which year was Lanting's risk pool set up?",  # which year: a date, none stated
 ])
 def test_an_unstated_detail_is_declined(cities, question):
     answer = cities.ask(question)
@@ -110,3 +111,10 @@ def test_how_often_is_no_duration():
 
     assert not detail_present("duration", "为每家重点培育企业确定1名“成长伙伴”，每两个月上门服务一次。", ask="成长伙伴每次来待多久？")
     assert detail_present("duration", "租期最长3年。", ask="人才公寓能住多久？")
+
+
+def test_no_cap_is_a_cap_stated():
+    from assistant.asking import detail_present
+
+    assert detail_present("amount", "支持事项：首台（套）保险补贴；上限：无")  # (no cap is what the cap is)
+    assert not detail_present("amount", "支持事项：首台（套）保险补贴；上限另行规定")
