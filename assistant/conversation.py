@@ -71,8 +71,8 @@ def is_followup(question: str) -> bool:
 
 
 def _verb_only(text: str) -> bool:
-    """"能买什么？", "不交会怎样？": a short question naming nothing, only what is done, asks of
-    what was just talked about."""
+    """"能买什么？", "怎么用？": a short question naming nothing, only what is done, asks of what
+    was just talked about."""
     from .words import nouns
 
     return (len(re.findall(r"[\u4e00-\u9fff]", text)) <= 6 and bool(_ASKS.search(text))

@@ -273,7 +273,7 @@ def asked_case(query: QueryAnalysis) -> str:
 
 def _noun_after(text: str) -> str:
     """The word right after a side's name (国外 专利): the case is 国外专利, not 国外."""
-    from .lexical import _jieba
+    from .lexical import segment
 
-    words = _jieba().lcut(text[:8]) if text else []
+    words = segment(text[:8]) if text else []
     return words[0] if words and re.fullmatch(r"[\u4e00-\u9fff]+", words[0]) and words[0] not in "的有是给能可吗呢" else ""
