@@ -13,6 +13,7 @@ import re
 
 from .asking import ASK_TYPES, DETAIL_NOUNS
 from .types import Turn
+from .words import nouns
 
 # each slot: canonical Chinese value → the ways a question may say it
 SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -73,8 +74,6 @@ def is_followup(question: str) -> bool:
 def _verb_only(text: str) -> bool:
     """"能买什么？", "怎么用？": a short question naming nothing, only what is done, asks of what
     was just talked about."""
-    from .words import nouns
-
     return (len(re.findall(r"[\u4e00-\u9fff]", text)) <= 6 and bool(_ASKS.search(text))
             and not re.search(r"[A-Za-z0-9]", text) and not nouns(text))
 
@@ -236,7 +235,7 @@ def resolve(question: str, history: list[Turn], regions: Regions | Aliases | Non
     for slot, aliases in slots.items():
         new = aliases.find(question)
         if slot == "region":  # (a place named to combine with is no new place: "Can it be combined with Ziling's?")
-            new = [(v, a) for v, a in new if not _COMPARED.search(question[:question.lower().find(a)].rstrip())]
+            new = [(v, a) for v, a in new if not _compared(question, a)]
         old = aliases.find(earlier)
         if new and not old and slot != "region":
             added.append(aliases.said(new[0][0], question)[0])
@@ -273,4 +272,9 @@ def compared_only(question: str, regions: Regions | Aliases | None, earlier: str
     """Whether every place ``question`` names other than ``earlier`` is named only as what to
     compare or combine with ("能和梓陵市的叠加吗？"): the question is still asked of ``earlier``."""
     others = [(value, alias) for value, alias in as_aliases(regions).find(question) if value != earlier]
-    return bool(others) and all(_COMPARED.search(question[:question.lower().find(alias)].rstrip()) for _, alias in others)
+    return bool(others) and all(_compared(question, alias) for _, alias in others)
+
+
+def _compared(question: str, alias: str) -> bool:
+    """Whether ``alias`` is said in ``question`` right after 和/与/跟/同/比, "with" or "than"."""
+    return bool(_COMPARED.search(question[:question.lower().find(alias)].rstrip()))

@@ -46,14 +46,21 @@ _WON = re.compile(r"(?:刚|新|刚刚)(?:被)?(?:认定为|评上了?|获评)(�
                   r"(national|provincial|municipal|county|district)\b|"
                   r"\b(?:just|newly|recently) (?:been )?recogni[sz]ed (?:at|on) (?:the )?(national|provincial|municipal|county|district)[- ]level",
                   re.IGNORECASE)
-
-
-def _won_level(won: re.Match) -> str:
-    """The level a _WON match names, as levels() reads it."""
-    return won.group(1) or f"{won.group(2) or won.group(3)}-level"
-
-
 _REWARD_ASKED = re.compile(r"奖励|奖金|奖多少|一次性|\breward|\bgrant|one-off", re.IGNORECASE)
+
+
+def _won(query: QueryAnalysis) -> str | None:
+    """The level a reward question says was just won ("刚被认定为市级", "recognised at provincial
+    level"), as written; None when it says none or asks no reward."""
+    won = _WON.search(query.question) if _REWARD_ASKED.search(query.ask) else None
+    return (won.group(1) or won.group(2) or won.group(3)) if won else None
+
+
+def _level_of(word: str) -> tuple[str, ...]:
+    """levels() of a level word as written (市级, "provincial")."""
+    return levels(word) or levels(f"{word}-level")
+
+
 _LOCAL_TITLE = re.compile(rf"(市级|县级|区级){_TITLE_NOUN}")
 _OWN_TITLES = {"市级": re.compile(rf"市级{_TITLE_NOUN}"), "县级": re.compile(rf"(县级|区级){_TITLE_NOUN}")}
 _TITLE_MENTIONS = {"市级": re.compile(r"市级(?!以上)"), "县级": re.compile(r"(县级|区级)(?!以上)|培育库|入库")}
@@ -92,8 +99,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     # (of the clauses carrying the detail, or for a yes/no question the topical ones)
     if (carriers or fallback) and (_degree_missing(query, carriers or fallback) or _other_side(query, carriers or fallback)):
         return 0.0
-    won = _WON.search(query.question) if _REWARD_ASKED.search(query.ask) else None
-    won_levels = levels(_won_level(won)) if won else ()
+    won = _won(query)
+    won_levels = _level_of(won) if won else ()
     if won and not query.levels:  # "刚被认定为市级专精特新，能给多少奖励？", "just became a national little giant…a reward?": for that level
         query = replace(query, levels=won_levels)
     elif won and asks_government(query) and not set(won_levels) & set(query.levels) and (carriers or fallback) and not any(
@@ -260,13 +267,12 @@ def asked_case(query: QueryAnalysis) -> str:
         if side and not other.search(asked):  # with the noun it qualifies: 市长质量奖, 国外展会
             found = found or [side.group(0) + _noun_after(asked[side.end():])]
     found = found or [m.group(0) for ask, _ in _EXCHANGES for m in [ask.search(asked)] if m][:1]
-    won = _WON.search(query.question) if _REWARD_ASKED.search(query.ask) else None
-    named = (won.group(1) or won.group(2) or won.group(3)) if won else None
+    named = _won(query)
     if not found and not named:  # a level named outright (培育库 is no 县级 to name)
         said = _ANY_LEVEL.search(query.ask) or re.search(r"\b(national|provincial|municipal|county|district)\b", query.ask, re.IGNORECASE)
         named = said.group(0) if said else None
     if not found and named:
-        found = [named if query.language == "zh" else _CASE_NAMES_EN[levels(f"{named}-level")[0]]]
+        found = [named if query.language == "zh" else _CASE_NAMES_EN[_level_of(named)[0]]]
     return ("、" if query.language == "zh" else ", ").join(found if query.language == "zh" else
                                                           [_CASE_NAMES_EN.get(f, f) for f in found])
 
