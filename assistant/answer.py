@@ -140,7 +140,8 @@ class ExtractiveAnswerer:
         if not assessment.answerable:
             if assessment.topic_covered and assessment.details.missing and not elsewhere:
                 return self._no_detail(query, retrieved, docs, assessment.details)
-            case = asked_case(query) if assessment.other_case and not elsewhere else ""
+            carriers = [*(hit for hit, _ in (v for v in assessment.details.found.values() if v)), *topical(retrieved)[:5]]
+            case = asked_case(query, carriers) if assessment.other_case and not elsewhere else ""
             if case:  # "禾浦对本科有补贴吗": the clauses are for 博士 and 硕士; say what they do not cover
                 return self._no_detail(query, retrieved, docs, assessment.details, texts["other_case"].replace("{case}", case))
             return self._refusal(query, retrieved, docs, None)

@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 
 from .asking import levels
+from .cases import EXCHANGES, SIDES, asked_text, other_kind, other_side
 from .query import QueryAnalysis
 from .types import ScoredChunk
 
@@ -97,7 +98,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     if _PRODUCT_TITLE.search(query.ask) and carriers and not any(_PRODUCT_TITLE.search(_text(h)) for h in carriers):
         return 0.0  # 单项冠军产品 is a title of its own: a clause on 单项冠军企业 does not answer for it
     # (of the clauses carrying the detail, or for a yes/no question the topical ones)
-    if (carriers or fallback) and (_degree_missing(query, carriers or fallback) or _other_side(query, carriers or fallback)):
+    if (carriers or fallback) and (_degree_missing(query, carriers or fallback) or other_side(query, carriers or fallback)
+                                 or other_kind(query, [*carriers, *fallback])):
         return 0.0
     won = _won(query)
     won_levels = _level_of(won) if won else ()
@@ -193,37 +195,6 @@ def _degree_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
     return all(not covers(t) for t in texts) and all(any(d in t for d in _DEGREES) for t in texts)
 
 
-# one of two sides named ("国外专利"), a clause on the other only ("国内发明专利") says nothing of it
-_SIDES = ((re.compile(r"国外|境外|海外|外国|foreign|overseas|abroad", re.IGNORECASE), re.compile(r"国内|境内|domestic", re.IGNORECASE)),
-          (re.compile(r"市长|mayor", re.IGNORECASE), re.compile(r"省长|governor", re.IGNORECASE)))  # (质量奖: the city's or the province's)
-
-
-# the exchanges a listing reward may be for: (as an ask names it, as a clause covers it — 沪深北交易所 all three)
-_EXCHANGES = ((re.compile(r"上海证券交易所|上交所|沪市|科创板|Shanghai|STAR market", re.IGNORECASE), re.compile(r"上海证券交易所|上交所|沪")),
-              (re.compile(r"深圳证券交易所|深交所|深市|创业板|Shenzhen|ChiNext", re.IGNORECASE), re.compile(r"深圳证券交易所|深交所|沪深")),
-              (re.compile(r"北京证券交易所|北交所|Beijing Stock Exchange", re.IGNORECASE), re.compile(r"北京证券交易所|北交所|沪深北")))
-
-
-_BOTH_SIDES = re.compile(r"(国|境|海)内外")
-
-
-def _asked_text(query: QueryAnalysis) -> str:
-    """The ask with what of the story told before it was taken in ("…买了一项国外的发明专利，市里能资助吗")."""
-    return " ".join([query.ask, *(t for g in query.term_groups for t in g if t and t in query.question)])
-
-
-def _other_side(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:
-    asked = _asked_text(query)
-    texts = [_BOTH_SIDES.sub(r"\1内\1外", h.chunk.text) for h in hits]  # 境内外展会 is both sides'
-    for one, other in _SIDES + tuple((b, a) for a, b in _SIDES):
-        if one.search(asked) and not other.search(asked) and all(other.search(t) and not one.search(t) for t in texts):
-            return True
-    named = [cover for ask, cover in _EXCHANGES if ask.search(asked)]
-    # "在上海证券交易所主板上市了，县里有奖励吗": a reward for 北京证券交易所 listings is not for it
-    return len(named) == 1 and all(any(c.search(h.chunk.text) for _, c in _EXCHANGES) and not named[0].search(h.chunk.text)
-                                   for h in hits)
-
-
 def _other_title_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
     """"泊川对单项冠军奖多少", "禾浦国家级单项冠军奖多少": a clause on 小巨人 and 省级专精特新 rewards
     does not answer for a title of its own. ("刚评上单项冠军，县里给多少奖励？": an ask naming nothing
@@ -256,17 +227,19 @@ _CASE_NAMES_EN = {"大专": "junior college graduates", "本科": "bachelor's gr
                   "市级": "the municipal level", "县级": "the county or district level"}
 
 
-def asked_case(query: QueryAnalysis) -> str:
-    """The case the question asks about that a clause of the right topic may not cover: the degree
-    (本科), the side (国外), the level just won or named (国家级); "" when it names none."""
+def asked_case(query: QueryAnalysis, hits: list[ScoredChunk] = ()) -> str:
+    """The case the question asks about that a clause of the right topic (``hits``) may not cover:
+    the degree (本科), the side (国外), a kind the clauses do not list (地方标准), the level just won
+    or named (国家级); "" when it names none."""
     own = query.ask_groups[:query.own_size] if query.own_size > 0 else query.ask_groups
     found = [d for d in _DEGREES if any(g[0].startswith(d) for g in own)]
-    asked = _asked_text(query)
-    for one, other in _SIDES + tuple((b, a) for a, b in _SIDES):
+    asked = asked_text(query)
+    for one, other in SIDES + tuple((b, a) for a, b in SIDES):
         side = one.search(asked)
         if side and not other.search(asked):  # with the noun it qualifies: 市长质量奖, 国外展会
             found = found or [side.group(0) + _noun_after(asked[side.end():])]
-    found = found or [m.group(0) for ask, _ in _EXCHANGES for m in [ask.search(asked)] if m][:1]
+    found = found or [m.group(0) for ask, _ in EXCHANGES for m in [ask.search(asked)] if m][:1]
+    found = found or [kind for kind in [other_kind(query, list(hits))] if kind]
     named = _won(query)
     if not found and not named:  # a level named outright (培育库 is no 县级 to name)
         said = _ANY_LEVEL.search(query.ask) or re.search(r"\b(national|provincial|municipal|county|district)\b", query.ask, re.IGNORECASE)

@@ -1,0 +1,100 @@
+"""Cases a clause of the right topic may not cover: one of two sides (国外 / 国内, 民营 / 区属), an
+exchange (上交所 / 北交所), a kind outside the kinds a clause lists (地方标准 beside 国际标准、国家标准、
+行业标准). Pure functions over the question and the clauses that would answer it."""
+
+from __future__ import annotations
+
+import re
+
+from .query import QueryAnalysis
+from .types import ScoredChunk
+from .words import is_filler
+
+# one of two sides named ("国外专利"), a clause on the other only ("国内发明专利") says nothing of it
+SIDES = ((re.compile(r"国外|境外|海外|外国|foreign|overseas|abroad", re.IGNORECASE), re.compile(r"国内|境内|domestic", re.IGNORECASE)),
+         (re.compile(r"市长|mayor", re.IGNORECASE), re.compile(r"省长|governor", re.IGNORECASE)),  # (质量奖: the city's or the province's)
+         # who owns it: a benefit in a 区属 park or from 市属国有 buyers is not one in a private park
+         (re.compile(r"民营|私营|私人|民办|private(ly)?[- ]owned|\bprivate\b", re.IGNORECASE),
+          re.compile(r"(区|县|市|省)属|国有|state[- ]owned|government[- ]owned", re.IGNORECASE)))
+
+# the exchanges a listing reward may be for: (as an ask names it, as a clause covers it — 沪深北交易所 all three)
+EXCHANGES = ((re.compile(r"上海证券交易所|上交所|沪市|科创板|Shanghai|STAR market", re.IGNORECASE), re.compile(r"上海证券交易所|上交所|沪")),
+             (re.compile(r"深圳证券交易所|深交所|深市|创业板|Shenzhen|ChiNext", re.IGNORECASE), re.compile(r"深圳证券交易所|深交所|沪深")),
+             (re.compile(r"北京证券交易所|北交所|Beijing Stock Exchange", re.IGNORECASE), re.compile(r"北京证券交易所|北交所|沪深北")))
+
+_BOTH_SIDES = re.compile(r"(国|境|海)内外")
+
+# kinds of one thing listed side by side: 国际标准、国家标准 (the same head after each kind)
+_LISTED_KINDS = re.compile(r"([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2,3})[、和及与或]([\u4e00-\u9fff]{2,4}?)\2")
+# "…的，分别给予": a figure for each kind listed, in the same sentence
+_EACH = re.compile(r"[^。；;]*?分别")
+# what may qualify a noun as its kind: a noun, a distinguishing word (民营), an abbreviation
+_KIND_TAGS = ("n", "nz", "b", "j", "l")
+
+
+def asked_text(query: QueryAnalysis) -> str:
+    """The ask with what of the story told before it was taken in ("…买了一项国外的发明专利，市里能资助吗")."""
+    return " ".join([query.ask, *(t for g in query.term_groups for t in g if t and t in query.question)])
+
+
+def other_side(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:
+    """True when the question names one side (or one exchange) and every clause speaks of another."""
+    asked = asked_text(query)
+    texts = [_BOTH_SIDES.sub(r"\1内\1外", h.chunk.text) for h in hits]  # 境内外展会 is both sides'
+    for one, other in SIDES + tuple((b, a) for a, b in SIDES):
+        if one.search(asked) and not other.search(asked) and all(other.search(t) and not one.search(t) for t in texts):
+            return True
+    named = [cover for ask, cover in EXCHANGES if ask.search(asked)]
+    # "在上海证券交易所主板上市了，县里有奖励吗": a reward for 北京证券交易所 listings is not for it
+    return len(named) == 1 and all(any(c.search(h.chunk.text) for _, c in EXCHANGES) and not named[0].search(h.chunk.text)
+                                   for h in hits)
+
+
+def other_kind(query: QueryAnalysis, hits: list[ScoredChunk]) -> str:
+    """The kind the question names ("地方标准") when a clause lists kinds of the same thing
+    (国际标准、国家标准、行业标准) and no clause names that kind; "" otherwise. A listed set of kinds
+    is what the clause covers: a kind outside it is another case, not a smaller one."""
+    if not hits:
+        return ""
+    texts = [h.chunk.text for h in hits]
+    # kinds given a figure each (国际标准、国家标准、行业标准的，分别给予50万元、30万元、10万元) are the
+    # cases provided for; kinds named as examples (技术人才、高技能人才) are not a closed list. (A row
+    # naming the thing without its kinds — "标准制定奖励" in a materials list — lists none.)
+    heads = {m.group(2) for t in texts for m in _LISTED_KINDS.finditer(t) if _EACH.match(t, m.end())}
+    for head in sorted(h for h in heads if _names_thing(h)):
+        for kind in _kinds_asked(query.question, head):
+            # (named as a kind: 地方标准, or 地方、行业标准 — 县地方金融服务中心 names no kind of 标准)
+            if not any(kind + head in t or re.search(kind + "[、和及与或]", t) for t in texts):
+                return kind + head
+    return ""
+
+
+def _names_thing(head: str) -> bool:
+    """A noun naming things of kinds (标准, 人才, 园区): not a benefit or an act (奖励, 管理: who
+    gives it or how is no kind of it), nor a word naming no topic (企业)."""
+    from jieba import posseg
+
+    tags = [flag for _, flag in posseg.lcut(head)]
+    return tags in (["n"], ["nz"]) and not is_filler(head)
+
+
+def _kinds_asked(question: str, head: str) -> list[str]:
+    """The words the question puts right before ``head`` as its kind (地方 in 地方标准, 团体 in 团体的标准)."""
+    from jieba import posseg
+
+    from .lexical import normalise
+
+    # (a term taught to the segmenter, 地方标准 from another document, comes back untagged: a name)
+    words = [(w, "nz" if flag == "x" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) else flag)
+             for w, flag in posseg.lcut(normalise(question))]
+    kinds = []
+    for i, (word, flag) in enumerate(words):
+        if word.endswith(head) and len(word) > len(head) + 1 and flag[:1] in ("n", "l"):
+            kinds.append(word[: -len(head)])  # one word: 地方标准
+        elif word == head and i > 0:
+            before, tag = words[i - 1]
+            if before == "的" and i > 1:
+                before, tag = words[i - 2]
+            if len(before) > 1 and tag in _KIND_TAGS and re.fullmatch(r"[\u4e00-\u9fff]+", before):
+                kinds.append(before)
+    return kinds

@@ -1,0 +1,51 @@
+"""A kind of a thing the clause does not list (团体标准 where 国际、国家、行业标准 each get a sum),
+and a private park where the clause names the district's own (区属): other cases, declined with
+the case named; the kinds and the owner it does name are answered. A fictional district's
+measures, so that nothing else can answer."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import library_with
+
+JUNBIN = """筠滨区支持专精特新企业创新发展若干措施
+筠滨区工业和信息化局
+2026年5月8日
+一、标准引领。对专精特新企业主导制定国际标准、国家标准、行业标准的，分别给予40万元、20万元、8万元奖励。
+二、人才引进。专精特新企业引进的技术人才、高技能人才，可申请入住区人才公寓，租金按市场价的50%收取。
+三、空间保障。专精特新企业租用区属科创园办公用房的，前三年租金减半。
+四、本措施由区工业和信息化局负责解释，自2026年6月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def junbin(settings_factory, tmp_path_factory):
+    return library_with(tmp_path_factory.mktemp("junbin"), settings_factory, {"junbin-measures.txt": JUNBIN})
+
+
+@pytest.mark.parametrize(("question", "case"), [
+    ("筠滨区对主导制定团体标准的企业奖多少？", "团体标准"),
+    ("我们是筠滨的专精特新企业，主导制定了一项地方标准，区里奖多少？", "地方标准"),
+])
+def test_a_kind_outside_the_kinds_given_a_sum_each_is_another_case(junbin, question, case):
+    answer = junbin.ask(question)
+    assert answer.refused and f"没有针对“{case}”的规定" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("筠滨区对主导制定行业标准的企业奖多少？", "8万元"),
+    ("我们在筠滨，主导制定了一项国家标准，区里奖多少？", "20万元"),
+    # kinds named as examples, with no sum each, are no closed list
+    ("筠滨区专精特新企业引进的研发人才能住人才公寓吗？", "人才公寓"),
+])
+def test_a_listed_kind_or_an_example_list_is_answered(junbin, question, fact):
+    answer = junbin.ask(question)
+    assert not answer.refused and fact in answer.text, answer.text
+
+
+def test_a_private_park_is_not_the_districts_own(junbin):
+    answer = junbin.ask("我们是筠滨的专精特新企业，租了民营科创园的办公室，租金能减半吗？")
+    assert answer.refused and "没有针对“民营" in answer.text, answer.text
+    owned = junbin.ask("我们是筠滨的专精特新企业，租了区属科创园的办公室，租金能减半吗？")
+    assert not owned.refused and "前三年租金减半" in owned.text, owned.text
