@@ -5,6 +5,7 @@ exchange (上交所 / 北交所), a kind outside the kinds a clause lists (地�
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from .query import QueryAnalysis
 from .types import ScoredChunk
@@ -85,8 +86,7 @@ def _kinds_asked(question: str, head: str) -> list[str]:
     from .lexical import normalise
 
     # (a term taught to the segmenter, 地方标准 from another document, comes back untagged: a name)
-    words = [(w, "nz" if flag == "x" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) else flag)
-             for w, flag in posseg.lcut(normalise(question))]
+    words = [(w, _tag(w, flag)) for w, flag in posseg.lcut(normalise(question))]
     kinds = []
     for i, (word, flag) in enumerate(words):
         if word.endswith(head) and len(word) > len(head) + 1 and flag[:1] in ("n", "l"):
@@ -98,3 +98,76 @@ def _kinds_asked(question: str, head: str) -> list[str]:
             if len(before) > 1 and tag in _KIND_TAGS and re.fullmatch(r"[\u4e00-\u9fff]+", before):
                 kinds.append(before)
     return kinds
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]{2,6}")
+_NUMERALS = re.compile(r"[一二三四五六七八九十百千万两几]")
+# the tags of the words that may stand in a slot of a thing's name: nouns, distinguishing words,
+# measure words (层 in 基础层); never a verb, an adverb or a particle (刚被 for 首次 is no other thing)
+_THING_TAGS = ("n", "nz", "b", "j", "l", "q", "k", "ng")
+
+
+def other_term(query: QueryAnalysis, hits: list[ScoredChunk]) -> str:
+    """The question's wording of a thing where a clause names a neighbour in the same frame:
+    "在新三板基础层挂牌" against "在新三板创新层挂牌" (the same words on both sides of one slot, another
+    name in it, and the question's name in no clause); "" otherwise. Synonyms (营收 for 营业收入)
+    and the question's own figures are no other thing."""
+    if query.language != "zh" or not hits:
+        return ""
+    from .lexical import normalise
+
+    question = normalise(query.question)
+    texts = [normalise(h.chunk.text) for h in hits]
+    for text in texts[:3]:
+        matcher = SequenceMatcher(None, question, text, autojunk=False)
+        codes = matcher.get_opcodes()
+        for i, (op, q1, q2, t1, t2) in enumerate(codes):
+            if op != "replace" or i == 0 or i == len(codes) - 1:
+                continue
+            before, after = codes[i - 1], codes[i + 1]
+            same_before, same_after = before[2] - before[1], after[2] - after[1]
+            if before[0] != "equal" or after[0] != "equal" or min(same_before, same_after) < 1 or same_before + same_after < 4:
+                continue
+            asked, named = question[q1:q2], text[t1:t2]
+            if not (_HAN.fullmatch(asked) and _HAN.fullmatch(named)) or _NUMERALS.search(asked + named):
+                continue
+            if any(asked in t for t in texts) or _synonyms(query, asked, named):
+                continue
+            # (both names of things: 计划新增 beside 分别新增 is no other thing, nor 县城买房 beside 县内首次购房)
+            thing = _thing_named(question, q1, q2)
+            if thing and _thing_named(text, t1, t2):
+                return thing
+    return ""
+
+
+def _synonyms(query: QueryAnalysis, asked: str, named: str) -> bool:
+    """Whether one group of the question's terms has a word in ``asked`` and one in ``named``."""
+    return any(any(w in asked for w in group) and any(w in named for w in group) for group in query.term_groups)
+
+
+def _tag(word: str, flag: str) -> str:
+    """jieba's tag, with a term taught to the segmenter (untagged, "x") read as a name (nz)."""
+    return "nz" if flag == "x" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", word) else flag
+
+
+def _thing_named(question: str, start: int, end: int) -> str:
+    """The name of the thing the words of ``question`` over [start, end) stand in, with the
+    words naming a thing right around them (新三板 基础 层): "" when one of them names no thing
+    (a verb, an adverb) or none is a noun."""
+    from jieba import posseg
+
+    words, at = [], 0
+    for word, flag in posseg.lcut(question):
+        words.append((at, word, _tag(word, flag)))
+        at += len(word)
+    inside = [i for i, (at, word, _) in enumerate(words) if at < end and at + len(word) > start]
+    tags = [words[i][2] for i in inside]
+    if not inside or not all(f in _THING_TAGS for f in tags) or not any(f[:1] == "n" for f in tags):
+        return ""
+    first, last = inside[0], inside[-1]
+    if first > 0 and words[first - 1][2] in _THING_TAGS:
+        first -= 1
+    if last + 1 < len(words) and words[last + 1][2] in _THING_TAGS:
+        last += 1
+    return "".join(word for _, word, _ in words[first:last + 1])
+

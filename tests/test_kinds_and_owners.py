@@ -1,6 +1,7 @@
 """A kind of a thing the clause does not list (团体标准 where 国际、国家、行业标准 each get a sum),
-and a private park where the clause names the district's own (区属): other cases, declined with
-the case named; the kinds and the owner it does name are answered. A fictional district's
+a private park where the clause names the district's own (区属), and another name in the same
+frame (新三板基础层 for 新三板创新层): other cases, declined with the case named; the kinds, the
+owner and the names the clauses do give are answered. A fictional district's
 measures, so that nothing else can answer."""
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ JUNBIN = """筠滨区支持专精特新企业创新发展若干措施
 一、标准引领。对专精特新企业主导制定国际标准、国家标准、行业标准的，分别给予40万元、20万元、8万元奖励。
 二、人才引进。专精特新企业引进的技术人才、高技能人才，可申请入住区人才公寓，租金按市场价的50%收取。
 三、空间保障。专精特新企业租用区属科创园办公用房的，前三年租金减半。
-四、本措施由区工业和信息化局负责解释，自2026年6月1日起施行。
+四、上市挂牌。专精特新企业在新三板创新层挂牌的，给予一次性奖励30万元。
+五、研发机构。对新认定为区级企业技术中心的专精特新企业，给予一次性补助10万元。
+六、本措施由区工业和信息化局负责解释，自2026年6月1日起施行。
 """
 
 
@@ -49,3 +52,16 @@ def test_a_private_park_is_not_the_districts_own(junbin):
     assert answer.refused and "没有针对“民营" in answer.text, answer.text
     owned = junbin.ask("我们是筠滨的专精特新企业，租了区属科创园的办公室，租金能减半吗？")
     assert not owned.refused and "前三年租金减半" in owned.text, owned.text
+
+
+@pytest.mark.parametrize(("question", "case", "twin", "fact"), [
+    ("我们筠滨的专精特新企业在新三板基础层挂牌了，区里有奖励吗？", "新三板基础层",
+     "我们筠滨的专精特新企业在新三板创新层挂牌了，区里有奖励吗？", "30万元"),
+    ("筠滨对新认定的区级工程技术研究中心补多少？", "工程技术研究中心",
+     "筠滨对新认定的区级企业技术中心补多少？", "10万元"),
+])
+def test_another_name_in_the_same_frame_is_another_case(junbin, question, case, twin, fact):
+    answer = junbin.ask(question)
+    assert answer.refused and case in answer.text.split("的规定")[0], answer.text
+    named = junbin.ask(twin)
+    assert not named.refused and fact in named.text, named.text
