@@ -92,7 +92,8 @@ def _with_own_unit(parts: list[str], groups: tuple[tuple[str, ...], ...], weight
     measure's notes follow the tasks they are for: "…专利优先审查培训。…〔责任部门:县市场监管局〕"),
     not a note of another task that repeats a word of the question; empty when no note follows
     (the measure's units are then shown with the quote)."""
-    topic = tuple(g for g in groups if not any(_UNIT_ASK.search(t) for t in g))
+    # (a group of only unit words asks who; 负责解释 names the topic too: who interprets)
+    topic = tuple(g for g in groups if not any(t and not _UNIT_ASK.sub("", t) for t in g))
     if not topic:
         return []
     covered = [coverage(topic, (), p, weights) for p in parts]

@@ -163,3 +163,12 @@ def yanzhu(settings_factory, tmp_path_factory):
 def test_a_science_hub_said_in_english(yanzhu):
     answer = yanzhu.ask("What does Yanzhu offer firms in its science hub?")  # science hub: 科创中心 (glossary)
     assert not answer.refused and "入驻区科创中心的入库企业" in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "Who interprets Qiyuan's policy list?",  # interprets: 负责解释, policy list: 清单 (glossary)
+    "栖沅的政策清单由谁负责解释？",  # the item on interpreting, not the one naming 各责任单位
+])
+def test_who_interprets_a_policy_list(cities, question):
+    answer = cities.ask(question)
+    assert not answer.refused and "由市工业和信息化局负责解释" in answer.citations[0].quote, answer.text
