@@ -105,9 +105,11 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     won_levels = _level_of(won) if won else ()
     if won and not query.levels:  # "刚被认定为市级专精特新，能给多少奖励？", "just became a national little giant…a reward?": for that level
         query = replace(query, levels=won_levels)
-    elif won and asks_government(query) and not set(won_levels) & set(query.levels) and (carriers or fallback) and not any(
+    elif won and asks_government(query) and (carriers or fallback) and not any(
             _names_won(h, won_levels) for h in carriers or fallback):
-        return 0.0  # "刚获评国家级…，县里有奖励吗": the county's reward for that level, not for 省级
+        # "刚获评国家级…，县里有奖励吗": the county's reward for that level, not for 省级; and
+        # "刚被认定为市级专精特新，市里奖多少": the city's reward for its own title, not for 省级
+        return 0.0
     if not query.levels:
         return _title_fit(query, carriers)
     if carriers and _other_title_missing(query, carriers):

@@ -172,3 +172,11 @@ def test_a_science_hub_said_in_english(yanzhu):
 def test_who_interprets_a_policy_list(cities, question):
     answer = cities.ask(question)
     assert not answer.refused and "由市工业和信息化局负责解释" in answer.citations[0].quote, answer.text
+
+
+def test_a_city_title_just_won_wants_the_citys_reward_for_it(cities):
+    # 瑜禾's guide rewards 省级 and 国家级 titles only: its 20万元 is not for a 市级 title
+    answer = cities.ask("我们瑜禾企业刚被认定为市级专精特新，市里奖多少？")
+    assert answer.refused and "没有针对“市级”" in answer.text, answer.text
+    own = cities.ask("我们澄岭企业刚被认定为市级专精特新，市里奖多少？")
+    assert not own.refused and "一次性奖励15万元" in own.citations[0].quote, own.text
