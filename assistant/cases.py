@@ -17,6 +17,10 @@ SIDES = ((re.compile(r"国外|境外|海外|外国|foreign|overseas|abroad", re.
          # who owns it: a benefit in a 区属 park or from 市属国有 buyers is not one in a private park
          (re.compile(r"民营|私营|私人|民办|private(ly)?[- ]owned|\bprivate\b", re.IGNORECASE),
           re.compile(r"(区|县|市|省)属|国有|state[- ]owned|government[- ]owned", re.IGNORECASE)))
+# sides the story tells as well as the ask ("买了区属科创园的办公用房，有优惠吗"): bought or rented —
+# a rent cut is nothing to a firm that bought its premises
+TOLD_SIDES = ((re.compile(r"买|购置|\bbuy(ing|s)?\b|\bbought\b|\bpurchas", re.IGNORECASE),
+               re.compile(r"租用|租赁|承租|租金|房租|\brent(s|ed|ing)?\b|\bleas(e|es|ed|ing)\b", re.IGNORECASE)),)
 
 # the exchanges a listing reward may be for: (as an ask names it, as a clause covers it — 沪深北交易所 all three)
 EXCHANGES = ((re.compile(r"上海证券交易所|上交所|沪市|科创板|Shanghai|STAR market", re.IGNORECASE), re.compile(r"上海证券交易所|上交所|沪")),
@@ -38,13 +42,23 @@ def asked_text(query: QueryAnalysis) -> str:
     return " ".join([query.ask, *(t for g in query.term_groups for t in g if t and t in query.question)])
 
 
+def sides_asked(query: QueryAnalysis) -> list[tuple[str, re.Pattern, re.Pattern]]:
+    """(the text, the side it names, the other side) for every side the question names alone."""
+    found = []
+    for pairs, asked in ((SIDES, asked_text(query)), (TOLD_SIDES, query.question)):
+        for one, other in pairs + tuple((b, a) for a, b in pairs):
+            if one.search(asked) and not other.search(asked):
+                found.append((asked, one, other))
+    return found
+
+
 def other_side(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:
     """True when the question names one side (or one exchange) and every clause speaks of another."""
-    asked = asked_text(query)
     texts = [_BOTH_SIDES.sub(r"\1内\1外", h.chunk.text) for h in hits]  # 境内外展会 is both sides'
-    for one, other in SIDES + tuple((b, a) for a, b in SIDES):
-        if one.search(asked) and not other.search(asked) and all(other.search(t) and not one.search(t) for t in texts):
+    for asked, one, other in sides_asked(query):
+        if all(other.search(t) and not one.search(t) for t in texts):
             return True
+    asked = asked_text(query)
     named = [cover for ask, cover in EXCHANGES if ask.search(asked)]
     # "在上海证券交易所主板上市了，县里有奖励吗": a reward for 北京证券交易所 listings is not for it
     return len(named) == 1 and all(any(c.search(h.chunk.text) for _, c in EXCHANGES) and not named[0].search(h.chunk.text)

@@ -8,7 +8,14 @@ import re
 from dataclasses import replace
 
 from .asking import levels
-from .cases import EXCHANGES, SIDES, asked_text, other_kind, other_side, other_term
+from .cases import (
+    EXCHANGES,
+    asked_text,
+    other_kind,
+    other_side,
+    other_term,
+    sides_asked,
+)
 from .query import QueryAnalysis
 from .types import ScoredChunk
 
@@ -236,10 +243,12 @@ def asked_case(query: QueryAnalysis, hits: list[ScoredChunk] = ()) -> str:
     own = query.ask_groups[:query.own_size] if query.own_size > 0 else query.ask_groups
     found = [d for d in _DEGREES if any(g[0].startswith(d) for g in own)]
     asked = asked_text(query)
-    for one, other in SIDES + tuple((b, a) for a, b in SIDES):
-        side = one.search(asked)
-        if side and not other.search(asked):  # with the noun it qualifies: 市长质量奖, 国外展会
-            found = found or [side.group(0) + _noun_after(asked[side.end():])]
+    texts = [h.chunk.text for h in hits]
+    for text, one, other in sides_asked(query):  # with the noun it qualifies (市长质量奖, 国外展会) or its object
+        if any(one.search(t) for t in texts[:1]):
+            continue  # (a side the best clause shares: 区属 in "买了区属科创园的办公用房")
+        side = one.search(text)
+        found = found or [side.group(0) + _noun_after(text[side.end():], verb=side.group(0) in ("买", "购置"))]
     found = found or [m.group(0) for ask, _ in EXCHANGES for m in [ask.search(asked)] if m][:1]
     found = found or [kind for kind in [other_kind(query, list(hits)) or other_term(query, list(hits))] if kind]
     named = _won(query)
@@ -252,9 +261,21 @@ def asked_case(query: QueryAnalysis, hits: list[ScoredChunk] = ()) -> str:
                                                           [_CASE_NAMES_EN.get(f, f) for f in found])
 
 
-def _noun_after(text: str) -> str:
-    """The word right after a side's name (国外 专利): the case is 国外专利, not 国外."""
-    from .lexical import segment
+def _noun_after(text: str, verb: bool = False) -> str:
+    """The word right after a side's name (国外 专利): the case is 国外专利, not 国外; after a verb
+    (买), its object up to the noun heading it (买 区属产业园的厂房)."""
+    from jieba import posseg
 
-    words = segment(text[:8]) if text else []
-    return words[0] if words and re.fullmatch(r"[\u4e00-\u9fff]+", words[0]) and words[0] not in "的有是给能可吗呢" else ""
+    words = posseg.lcut(text[:12]) if text else []
+    if not verb:
+        first = words[0].word if words else ""
+        return first if re.fullmatch(r"[\u4e00-\u9fff]+", first) and first not in "的有是给能可吗呢" else ""
+    taken, end = [], 0
+    while words and (words[0].flag in ("ul", "uz", "ug", "m", "q", "mq") or words[0].word in ("了", "下", "下了")):
+        words = words[1:]  # (买了一套…)
+    for word, flag in words:
+        if not (flag[:1] in ("n", "b", "j") or flag == "x" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", word) or word == "的"):
+            break
+        taken.append(word)
+        end = len(taken) if word != "的" else end
+    return "".join(taken[:end])

@@ -65,3 +65,14 @@ def test_another_name_in_the_same_frame_is_another_case(junbin, question, case, 
     assert answer.refused and case in answer.text.split("的规定")[0], answer.text
     named = junbin.ask(twin)
     assert not named.refused and fact in named.text, named.text
+
+
+@pytest.mark.parametrize("question", [
+    "我们是筠滨的专精特新企业，买了区属科创园的办公用房，有优惠吗？",
+    "We are a Junbin firm and bought offices in the district's science park. Is there a discount?",
+])
+def test_a_rent_cut_is_nothing_to_a_firm_that_bought(junbin, question):
+    answer = junbin.ask(question)
+    assert answer.refused, answer.text
+    if "筠滨" in question:  # the case named with what was bought
+        assert "没有针对“买区属科创园的办公用房”" in answer.text, answer.text
