@@ -362,6 +362,9 @@ DEADLINE_ASKED = re.compile(r"截止|最晚|deadline|due date|by when|apply by|s
 FUND_ASKED = re.compile(r"(资金|经费|预算|资金池|基金)[^，,。？?]{0,6}(多少|几|多大)|\b(fund|budget|pool)\b[^?]{0,20}\b(size|how (much|big|large))|how (big|large) is [^?]{0,30}\b(fund|budget|pool)\b", re.IGNORECASE)
 # words a clause states the asked detail with, searched for too: a deadline is for the application
 # (5月31日前提交), a fund's size is its 规模 or what is 安排ed ("培育资金一年有多少")
+# a sum of money asked by name, which only a figure in 元 states (or a cap said to be none)
+_SUM_ASKED = re.compile(r"额度|金额|数额")
+_MONEY = re.compile(r"(\d+(\.\d+)?|[一二三四五六七八九十百千两]+)\s*(万元|亿元|元|万|亿)|上限[：:]?\s*无|不设上限|无上限")
 SEARCH_HINTS = (("date", DEADLINE_ASKED, "申报 提交"), ("amount", FUND_ASKED, "规模 安排 预算"))
 BY_DATE = re.compile(r"(日|月|月底|年底|号)\s*(前|之前|以前|为止|止)|截止|截至|逾期|之日起\d+|内(提交|申报|报送)|至\d{4}年\d{1,2}月\d{1,2}日")
 _SECTION_ASKED = re.compile(r"(科室|处室|哪个科|哪个处|哪个股)")
@@ -408,6 +411,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
             and not re.search(r"贴息|利息", sentence):
         # "专精贷贴息比例": a loan's rate cap (不高于LPR加50个基点) is no interest subsidy, nor is a booth subsidy
         return False
+    if kind == "amount" and _SUM_ASKED.search(ask or "") and not _MONEY.search(sentence):
+        return False  # "担保额度最高多少": a fee rate (担保费率不高于1%) is no sum of money
     if kind == "date" and _PAID.search(ask or "") and _WITHIN.search(sentence):
         return True  # "奖励什么时候发": "认定文件印发后3个月内拨付" says when
     if kind == "duration" and _PAID.search(ask or "") and _ARRIVES.search(ask or "") and DETAIL["date"].search(sentence) \

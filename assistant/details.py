@@ -23,7 +23,12 @@ from .criteria_rows import (
     row_title,
     states_criteria_of,
 )
-from .evidence import TermWeights, coverage, distinctive_coverage
+from .evidence import (
+    TermWeights,
+    coverage,
+    distinctive_coverage,
+    sibling_item_fits_better,
+)
 from .levels import asks_government, names_level, says_level
 from .query import QueryAnalysis, names_place
 from .subjects import (
@@ -251,7 +256,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # the best-covering sentence first, one naming the level asked ahead of a near tie:
             # "省级单项冠军奖多少" is carried by 单项冠军's, not by 小巨人's or 省级专精特新's
             for part, score in sorted(zip(parts, scores), key=lambda ps: -ps[1] - 0.1 * best * says_level(ps[0], query.levels)):
-                on_topic = best > 0 and (score >= 0.2 or score >= 0.6 * best)
+                on_topic = best > 0 and (score >= 0.2 or score >= 0.6 * best) and not sibling_item_fits_better(part, parts, sub_asks, weights, query.cue_groups)
                 # an amount of support is stated with the grant (给予…奖励, 安排专项资金): a target's
                 # 4.5% or a criterion's 3000万元 is not what a reward question asks for
                 # (a table record's fields are one statement: 支持事项：银行贷款贴息；支持标准：…的50%)
@@ -278,8 +283,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     break
             if found[kind]:
                 break
-    # "多久到账" asks when (a date) or how long (3个月内): either answers it
-    when = [k for k in ("date", "duration") if k in found]
+    when = [k for k in ("date", "duration") if k in found]  # "多久到账": a date or how long (3个月内) answers it
     if len(when) == 2 and any(found[k] for k in when):
         found = {k: v or next(found[o] for o in when if found[o]) if k in when else v for k, v in found.items()}
     return DetailCheck(found)

@@ -242,3 +242,28 @@ def distinctive_coverage(groups: tuple[tuple[str, ...], ...], text: str, weights
         if any(term_present(t, text) for t in group):
             covered += weight
     return covered / total if total else 1.0
+
+
+# an item of an enumerated list: ① …, （一）…, (1)…, 1.…
+# (the first may follow the list's heading: "一、融资支持：① …")
+_LIST_ITEM = re.compile(r"^\s*(?:[^。；;\n]{0,16}[：:]\s*)?([①-⑳]|（[一二三四五六七八九十]+）|[(（]\d+[)）]|\d+[.、．)）])")
+
+
+def sibling_item_fits_better(part: str, parts: list[str], sub_asks, weights: TermWeights, cues=frozenset()) -> bool:
+    """Whether ``part`` is an item of an enumerated list (① …；② …) lacking the most distinctive
+    word of the ask that the best-covering item has: sibling items are separate measures, and the
+    heading they share ("3)融资支持") makes none of them the one asked about ("担保额度" is ②'s
+    subject, not ①'s 30万元 nor ③'s 5万元)."""
+    items = [p for p in parts if _LIST_ITEM.match(p)]
+    if len(items) < 2 or not _LIST_ITEM.match(part):
+        return False
+
+    # (on the subject's words: the detail's, 最高 or 多少, are in every item)
+    asks = [tuple(g for g in groups if g not in cues) for groups in sub_asks]
+    groups, best = max(((g, p) for g in asks if g for p in items), key=lambda gp: coverage(gp[0], (), gp[1], weights),
+                       default=((), ""))
+    said = [g for g in groups if coverage((g,), (), best, weights) > 0]
+    if part == best or not said:
+        return False
+    key = max(said, key=weights.group_weight)  # the most distinctive word the best item has (担保)
+    return coverage((key,), (), part, weights) == 0

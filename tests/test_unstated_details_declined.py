@@ -118,3 +118,37 @@ def test_no_cap_is_a_cap_stated():
 
     assert detail_present("amount", "支持事项：首台（套）保险补贴；上限：无")  # (no cap is what the cap is)
     assert not detail_present("amount", "支持事项：首台（套）保险补贴；上限另行规定")
+
+
+WEITANG = """苇塘区专精特新企业融资支持办法
+苇塘区金融工作局
+2026年4月2日
+一、融资支持：
+① 对专精特新企业获得银行贷款的，按实际支付利息的40%给予贴息，每家企业每年最高20万元；
+② 对通过区融资担保公司获得担保的，担保费率不高于0.8%；
+③ 对开展知识产权质押融资的，按评估费的60%给予补助，最高3万元。
+二、本办法自2026年5月1日起施行。
+"""
+
+
+@pytest.fixture(scope="module")
+def weitang(settings_factory, tmp_path_factory):
+    from .conftest import library_with
+
+    return library_with(tmp_path_factory.mktemp("weitang"), settings_factory, {"weitang-financing.txt": WEITANG})
+
+
+def test_a_sum_no_item_on_its_subject_states_is_declined(weitang):
+    # ② is on guarantees and states a fee rate only: ①'s 20万元 and ③'s 3万元 are other measures'
+    answer = weitang.ask("苇塘区融资担保公司的担保额度最高多少？")
+    assert answer.refused, answer.text
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("苇塘知识产权质押融资评估费最高补多少？", "最高3万元"),
+    ("苇塘贷款贴息每年最高多少？", "最高20万元"),
+    ("苇塘担保费率最高多少？", "0.8%"),
+])
+def test_each_item_answers_for_its_own_subject(weitang, question, fact):
+    answer = weitang.ask(question)
+    assert not answer.refused and fact in answer.text, answer.text
