@@ -180,3 +180,11 @@ def test_a_city_title_just_won_wants_the_citys_reward_for_it(cities):
     assert answer.refused and "没有针对“市级”" in answer.text, answer.text
     own = cities.ask("我们澄岭企业刚被认定为市级专精特新，市里奖多少？")
     assert not own.refused and "一次性奖励15万元" in own.citations[0].quote, own.text
+
+
+def test_travel_costs_said_in_english_are_a_subject_of_their_own(cities):
+    # travel costs: 差旅费 (glossary); 澄岭's training is free, its travel costs are not mentioned
+    answer = cities.ask("Does Chengling cover travel costs for its leadership training?")
+    assert answer.refused, answer.text
+    free = cities.ask("Does Chengling charge for its leadership training?")
+    assert not free.refused and "免费参加" in free.text, free.text
