@@ -125,7 +125,7 @@ def run_check(profile: CompanyProfile, levels: list[Level], rewards_for=None, pr
     results = tuple(sorted(results, key=lambda r: (titled(r.level.name), asked(r.level.tier), product(r.level.name),
                                                    bool(prefer) and r.level.tier != int(r.level.tier),
                                                    bool(prefer) and r.level.category is None,
-                                                   not _local(r.level.doc, chain), r.level.tier)))
+                                                   not local_to(r.level.doc, chain), r.level.tier)))
     first = tuple(r for r in results if prefer and math.floor(r.level.tier + 0.5) == prefer[0]
                   and titled(r.level.name) == titled(results[0].level.name))
     held = held_tier(profile.titles)
@@ -162,7 +162,8 @@ def region_chain(region: str | None, docs: list[DocumentMeta]) -> tuple[str, ...
     return ()
 
 
-def _local(doc: DocumentMeta, chain: tuple[str, ...]) -> bool:
+def local_to(doc: DocumentMeta, chain: tuple[str, ...]) -> bool:
+    """Whether ``doc``'s own place (the first of its regions) is one of ``chain``."""
     first = _PLACE_SUFFIX.sub("", (doc.region or "").split(",")[0].strip())
     return bool(first) and first in chain
 
@@ -179,7 +180,7 @@ def _applies(level: Level, chain: tuple[str, ...], region: str | None) -> bool:
     if level.tier >= 1.5:
         city = next((p for p in parts if p.endswith("市")), parts[0] if parts else "")
         return bool(city) and _PLACE_SUFFIX.sub("", city) in chain
-    return _local(level.doc, chain)
+    return local_to(level.doc, chain)
 
 
 def _by_category(levels: list[Level], category: str | None) -> list[Level]:
@@ -200,15 +201,15 @@ def _table(level: Level) -> str:
 def reward_clauses(level: Level, chunks: list[tuple[Chunk, DocumentMeta]], limit: int = 3) -> list[tuple[Chunk, DocumentMeta]]:
     """Clauses that reward reaching ``level``: a 奖励/补助 with an amount, naming the level's tier
     and title (省级 + 小巨人)."""
-    tier_words = {4: ("国家级", "国家"), 3: ("省级", "省"), 2: ("市级", "市"), 1: ("县级", "县", "区级")}[min(4, max(1, math.floor(level.tier + 0.5)))]
+    tier_words = {4: ("国家级",), 3: ("省级",), 2: ("市级",), 1: ("县级", "区级")}[min(4, max(1, math.floor(level.tier + 0.5)))]
     titles = [t for t in ("小巨人", "单项冠军", "专精特新", "创新型中小企业") if t in level.name] or ["专精特新"]
     scored = []
     for chunk, doc in chunks:
         text = chunk.text
         if chunk.kind == "table_row" or not re.search(r"奖励|奖补|补助|资助|给予", text) or not re.search(r"\d+(?:\.\d+)?万元", text):
             continue
-        if not any(w in text for w in tier_words[:1]) or not any(t in text for t in titles):
+        if not any(w in text for w in tier_words) or not any(t in text for t in titles):
             continue
-        scored.append((sum(t in text for t in titles) + (tier_words[0] in text), -chunk.order, chunk, doc))
+        scored.append((sum(t in text for t in titles) + 1, -chunk.order, chunk, doc))
     scored.sort(key=lambda s: (-s[0], s[1]))
     return [(c, d) for _, _, c, d in scored[:limit]]

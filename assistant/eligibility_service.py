@@ -13,7 +13,7 @@ import re
 import threading
 from pathlib import Path
 
-from .checkup import CheckReport, region_chain, reward_clauses, run_check
+from .checkup import CheckReport, local_to, region_chain, reward_clauses, run_check
 from .conditions import Condition
 from .criteria_book import Level, levels_from_chunks
 from .profile import CompanyProfile
@@ -134,7 +134,12 @@ class EligibilityChecker:
             profile = replace(profile, region=region.strip())
 
         def rewards(level: Level):
-            docs = [level.doc.doc_id] + [d for d in self.retriever.docs if d != level.doc.doc_id]
+            # the level's own document's rewards, then those of the places it lies in (杉屿's reward
+            # is not 禾浦县's, however its 县级 reads)
+            own = (level.doc.region or "").split(",")[0].strip()
+            chain = region_chain(own, list(self.retriever.docs.values())) or ((own,) if own else ())
+            docs = [level.doc.doc_id] + [d for d, doc in self.retriever.docs.items()
+                                         if d != level.doc.doc_id and local_to(doc, chain)]
             pairs = [(c, self.retriever.docs[d]) for d in docs[:50] for c in self.retriever.doc_chunks(d)]
             return reward_clauses(level, pairs)
 

@@ -188,3 +188,9 @@ def test_travel_costs_said_in_english_are_a_subject_of_their_own(cities):
     assert answer.refused, answer.text
     free = cities.ask("Does Chengling charge for its leadership training?")
     assert not free.refused and "免费参加" in free.text, free.text
+
+
+def test_an_insurance_fee_said_in_full_is_the_premium(cities):
+    # 保险费 said, 保费 written (synonyms)
+    answer = cities.ask("我们在栖沅，买了一台国产首台套设备，保险费能补多少？")
+    assert not answer.refused and "按年度实际保费的70%给予补贴" in answer.text, answer.text

@@ -215,3 +215,11 @@ def test_how_big_a_fund_is_asks_its_size(rules):
     assert not answer.refused and "2亿元" in answer.text, answer.text
     # 栖沅's list subsidises interest; it sets up no risk pool
     assert rules.ask("栖沅的贷款风险补偿资金池有多大？").refused
+
+
+def test_the_next_level_shows_its_own_places_reward(rules):
+    # 杉屿's district title: its own 10万元, not 禾浦县's fair subsidy (县级以上…部门组织的展会)
+    answer = rules.ask("杉屿的企业营收400万能申报吗？")
+    after = [line for line in answer.text.splitlines() if line.startswith("- 达到后")]
+    assert after and "给予一次性奖励10万元" in "".join(after), answer.text
+    assert "展位费" not in answer.text and "创新型中小企业的，给予一次性奖励3万元" not in answer.text, answer.text
