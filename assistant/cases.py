@@ -185,3 +185,38 @@ def _thing_named(question: str, start: int, end: int) -> str:
         last += 1
     return "".join(word for _, word, _ in words[first:last + 1])
 
+
+
+_LEVEL_RANKS = {"县级": 1, "区级": 1, "市级": 2, "省级": 3, "国家级": 4}
+_LEVEL_NAMED = re.compile(r"(国家级|省级|市级|县级|区级)")
+# the recognition titles, which levels.py judges; a thing of another kind is judged here
+_TITLE_THING = re.compile(r"专精特新|小巨人|单项冠军|创新型|中小企业|培育库|^企业$|^公司$")
+
+
+def other_level_thing(query: QueryAnalysis, hits: list[ScoredChunk]) -> str:
+    """"省级企业技术中心" asked where the clauses give the thing (企业技术中心) only at another level
+    (市级企业技术中心): that level's thing, the case the clauses lack; "" otherwise. ("省级以上" covers
+    国家级; "省级、市级企业技术中心" names both.)"""
+    texts = [h.chunk.text for h in hits]
+    for named in _LEVEL_NAMED.finditer(query.question):
+        thing = _nouns_after(query.question[named.end():])
+        if len(thing) < 2 or _TITLE_THING.search(thing):
+            continue
+        asked = _LEVEL_RANKS[named.group(1)]
+        levels = [(m.group(1), bool(m.group(2))) for t in texts
+                  for m in re.finditer(rf"(国家级|省级|市级|县级|区级)(及以上|以上)?[^，。；;：:]{{0,12}}?{thing}", t)]
+        if levels and not any(_LEVEL_RANKS[level] == asked or (above and asked >= _LEVEL_RANKS[level]) for level, above in levels):
+            return named.group(1) + thing
+    return ""
+
+
+def _nouns_after(text: str) -> str:
+    """The nouns right after a level's name: 企业技术中心 in "省级企业技术中心认定"."""
+    from jieba import posseg
+
+    taken = []
+    for word, flag in posseg.lcut(text[:14]):
+        if _tag(word, flag)[:1] not in ("n", "j") and _tag(word, flag) != "vn":
+            break
+        taken.append(word)
+    return "".join(taken)

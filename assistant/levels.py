@@ -12,6 +12,7 @@ from .cases import (
     EXCHANGES,
     asked_text,
     other_kind,
+    other_level_thing,
     other_side,
     other_term,
     sides_asked,
@@ -106,7 +107,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         return 0.0  # 单项冠军产品 is a title of its own: a clause on 单项冠军企业 does not answer for it
     # (of the clauses carrying the detail, or for a yes/no question the topical ones)
     if (carriers or fallback) and (_degree_missing(query, carriers or fallback) or other_side(query, carriers or fallback)
-                                 or other_kind(query, [*carriers, *fallback]) or other_term(query, carriers or fallback)):
+                                 or other_kind(query, [*carriers, *fallback]) or other_term(query, carriers or fallback)
+                                 or other_level_thing(query, carriers or fallback)):
         return 0.0
     won = _won(query)
     won_levels = _level_of(won) if won else ()
@@ -250,7 +252,8 @@ def asked_case(query: QueryAnalysis, hits: list[ScoredChunk] = ()) -> str:
         side = one.search(text)
         found = found or [side.group(0) + _noun_after(text[side.end():], verb=side.group(0) in ("买", "购置"))]
     found = found or [m.group(0) for ask, _ in EXCHANGES for m in [ask.search(asked)] if m][:1]
-    found = found or [kind for kind in [other_kind(query, list(hits)) or other_term(query, list(hits))] if kind]
+    found = found or [kind for kind in [other_kind(query, list(hits)) or other_term(query, list(hits))
+                                        or other_level_thing(query, list(hits))] if kind]
     named = _won(query)
     if not found and not named:  # a level named outright (培育库 is no 县级 to name)
         said = _ANY_LEVEL.search(query.ask) or re.search(r"\b(national|provincial|municipal|county|district)\b", query.ask, re.IGNORECASE)

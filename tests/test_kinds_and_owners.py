@@ -76,3 +76,11 @@ def test_a_rent_cut_is_nothing_to_a_firm_that_bought(junbin, question):
     assert answer.refused, answer.text
     if "筠滨" in question:  # the case named with what was bought
         assert "没有针对“买区属科创园的办公用房”" in answer.text, answer.text
+
+
+def test_a_thing_at_another_level_is_another_case(junbin):
+    # 筠滨 rewards a 区级企业技术中心: a 市级 one is not provided for
+    answer = junbin.ask("我们筠滨的企业刚被认定为市级企业技术中心，区里补多少？")
+    assert answer.refused and "没有针对“市级企业技术中心”" in answer.text, answer.text
+    own = junbin.ask("我们筠滨的企业刚被认定为区级企业技术中心，区里补多少？")
+    assert not own.refused and "10万元" in own.text, own.text
