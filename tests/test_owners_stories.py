@@ -194,3 +194,13 @@ def test_an_insurance_fee_said_in_full_is_the_premium(cities):
     # 保险费 said, 保费 written (synonyms)
     answer = cities.ask("我们在栖沅，买了一台国产首台套设备，保险费能补多少？")
     assert not answer.refused and "按年度实际保费的70%给予补贴" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "quoted"), [
+    # 能拿多少资助: a sum 资助ed is granted to the firm
+    ("我们是栖沅的专精特新企业，刚拿到一件国内发明专利授权，能拿多少资助？", "每件国内发明专利资助5000元"),
+    ("栖沅的同类政策能叠加享受吗？", "按就高原则享受，不重复支持"),  # 叠加享受: 不重复 (synonyms)
+])
+def test_grants_and_stacking_worded_otherwise(cities, question, quoted):
+    answer = cities.ask(question)
+    assert not answer.refused and quoted in answer.text, answer.text
