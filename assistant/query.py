@@ -40,6 +40,7 @@ from .words import (
     light_verb_object,
     names_benefit_topic,
     nouns,
+    numeral_forms,
     object_of,
     ordinal_forms,
 )
@@ -100,13 +101,13 @@ class QueryAnalysis:
         return list(self._tokens)
 
     @cached_property
-    def _tokens(self) -> tuple[str, ...]:
+    def _tokens(self) -> tuple[str, ...]:  # (tokenised once: read for every retrieval)
         return tuple(tokenize(self.search_text))
 
     @property
     def wants_criteria(self) -> bool:
-        """An eligibility question: it asks for conditions, or gives figures about a named level."""
-        # (not one that asks what help there is: "we're buying 8 million of machines. Anything from the county?")
+        """An eligibility question: it asks for conditions, or gives figures about a named level (not
+        one that asks what help there is: "we're buying 8 million of machines. Anything from the county?")."""
         return "conditions" in self.ask_types or (self.figures and bool(self.levels) and not self.ask_types
                                                   and not any(_BENEFIT.fullmatch(g[0]) for g in self.ask_groups))
 
@@ -171,7 +172,7 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozenset[
                 groups.extend(g for g in object_groups if g not in groups)
                 continue  # 有钱拿吗 asks about 钱 (资金奖励), not about being rich
             if token and not is_filler(token):
-                groups.append(synonyms.alternatives(token) + ordinal_forms(token))
+                groups.append(synonyms.alternatives(token) + ordinal_forms(token) + numeral_forms(token))
     unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)
                if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
     return groups, unknown, found_places

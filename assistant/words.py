@@ -232,6 +232,26 @@ def ordinal_forms(token: str) -> tuple[str, ...]:
                  if f"{stem}{tail}" != token)
 
 
+# a count of time or things in Chinese numerals or in digits (近三年, 3个月, 两项): one count either way
+_COUNTED = re.compile(r"([一二两三四五六七八九十]{1,3}|\d{1,2})(?=(个工作日|个月|年|月|天|日|项|家|次(?!性)|名|人|倍|期|场))")  # (一次性 is once-off)
+
+
+def numeral_forms(token: str) -> tuple[str, ...]:
+    """The other way of writing the counts in ``token``: 近三年 → 近3年, 3个月 → 三个月; () when none."""
+    from .gloss import numeral_value
+
+    def other(match: re.Match) -> str:
+        text = match.group(1)
+        if text.isdigit():
+            value = int(text)
+            return _CN_NUMERALS[value - 1] if 1 <= value <= 10 else text
+        value = int(numeral_value(text))
+        return str(value) if value else text
+
+    form = _COUNTED.sub(other, token)
+    return (form,) if form != token else ()
+
+
 _BENEFIT_WORDS = re.compile(r"支持|扶持|优惠|补贴|补助|奖励|奖金|资金")
 _SCOPE_WORDS = re.compile(r"^(县|市|区|省|本|全)")
 

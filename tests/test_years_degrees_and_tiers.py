@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.words import ordinal_forms
+from assistant.words import numeral_forms, ordinal_forms
 
 from .conftest import conversation, library_with
 
@@ -109,3 +109,13 @@ def test_a_decline_for_another_case_names_it_and_shows_the_clause(cities, questi
     answer = cities.ask(question)
     assert answer.refused and case in answer.text.splitlines()[0], answer.text
     assert answer.citations and shown in answer.text, answer.text
+
+
+def test_numeral_forms():
+    assert numeral_forms("近三年") == ("近3年",) and numeral_forms("3个月") == ("三个月",)
+    assert numeral_forms("两项") == ("2项",) and numeral_forms("一次性") == () and numeral_forms("孵化器") == ()
+
+
+def test_a_count_in_chinese_numerals_matches_one_in_digits(cities):
+    answer = cities.ask("瑜禾申报需要近三年没有什么记录？")  # 近3年 written
+    assert not answer.refused and "近3年发生重大安全、质量、环境污染事故" in answer.citations[0].quote, answer.text
