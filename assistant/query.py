@@ -45,8 +45,7 @@ from .words import (
     ordinal_forms,
 )
 
-# (Glossary, GlossaryEntry, nouns and head_nouns are re-exported: callers read a question here)
-__all__ = ["Glossary", "GlossaryEntry", "QueryAnalysis", "analyse", "detect_language", "head_nouns", "is_scope", "nouns"]
+__all__ = ["Glossary", "GlossaryEntry", "QueryAnalysis", "analyse", "detect_language", "head_nouns", "is_scope", "nouns"]  # (re-exported: callers read a question here)
 
 _REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况|"
                      r"(这|那|此)(类|种)(?!情况)", re.IGNORECASE)
@@ -97,19 +96,19 @@ class QueryAnalysis:
     heads: frozenset[str] = frozenset()  # the ask's nouns that head their phrase (公寓 in 人才公寓)
 
     @property
-    def tokens(self) -> list[str]:
+    def tokens(self) -> list[str]:  # (tokenised once: read for every retrieval)
         return list(self._tokens)
 
     @cached_property
-    def _tokens(self) -> tuple[str, ...]:  # (tokenised once: read for every retrieval)
+    def _tokens(self) -> tuple[str, ...]:
         return tuple(tokenize(self.search_text))
 
     @property
     def wants_criteria(self) -> bool:
         """An eligibility question: it asks for conditions, or gives figures about a named level (not
         one that asks what help there is: "we're buying 8 million of machines. Anything from the county?")."""
-        return "conditions" in self.ask_types or (self.figures and bool(self.levels) and not self.ask_types
-                                                  and not any(_BENEFIT.fullmatch(g[0]) for g in self.ask_groups))
+        figures_on_level = self.figures and bool(self.levels) and not self.ask_types
+        return "conditions" in self.ask_types or (figures_on_level and not any(_BENEFIT.fullmatch(g[0]) for g in self.ask_groups))
 
     @property
     def wants_list(self) -> bool:
