@@ -433,8 +433,9 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         sentence = "，".join(p for p in re.split(r"[，,；;。]", sentence) if not _PUBLICITY.search(p))
     if kind == "duration":  # "每次待多久": 每两个月上门一次 says how often, not for how long
         sentence = re.sub(r"每[两二三四五六七八九十半\d]+个?(月|年|周|季度|天)", "", sentence)
-    if kind == "frequency" and DETAIL["duration"].search(sentence):
-        return True  # "多长时间复核一次": "有效期为3年，期满前…申请复核" states the period
+    if kind == "frequency" and DETAIL["duration"].search("，".join(p for p in re.split(r"[，,；;。]", sentence)
+                                                              if not _PUBLICITY.search(p))):
+        return True  # "多长时间复核一次": "有效期为3年，期满前…申请复核" states the period (公示7个工作日 does not)
     pattern = DETAIL.get(kind)
     return bool(pattern and pattern.search(sentence))
 

@@ -152,3 +152,9 @@ def test_a_sum_no_item_on_its_subject_states_is_declined(weitang):
 def test_each_item_answers_for_its_own_subject(weitang, question, fact):
     answer = weitang.ask(question)
     assert not answer.refused and fact in answer.text, answer.text
+
+
+def test_a_publicity_period_is_no_recurrence(cities):
+    # "多久组织一次": 公示7个工作日 is how long a list is shown, 每年组织一次 how often it is held
+    answer = cities.ask("澄岭市工信局多久组织一次认定？")
+    assert not answer.refused and "每年组织一次" in answer.citations[0].quote, answer.text
