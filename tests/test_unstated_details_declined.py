@@ -158,3 +158,11 @@ def test_a_publicity_period_is_no_recurrence(cities):
     # "多久组织一次": 公示7个工作日 is how long a list is shown, 每年组织一次 how often it is held
     answer = cities.ask("澄岭市工信局多久组织一次认定？")
     assert not answer.refused and "每年组织一次" in answer.citations[0].quote, answer.text
+
+
+def test_a_short_synonym_is_not_read_across_words(cities):
+    # 上学 (going to school) is inside 以上学历: 桐溆's 购房补贴 for 硕士以上学历 is no school subsidy
+    answer = cities.ask("桐溆专精特新企业员工子女入学有补贴吗？")
+    assert answer.refused, answer.text
+    arranged = cities.ask("桐溆专精特新企业高管子女上学谁安排？")
+    assert not arranged.refused and "由县教育局统筹安排" in arranged.text, arranged.text
