@@ -160,9 +160,18 @@ def test_a_publicity_period_is_no_recurrence(cities):
     assert not answer.refused and "每年组织一次" in answer.citations[0].quote, answer.text
 
 
-def test_a_short_synonym_is_not_read_across_words(cities):
-    # 上学 (going to school) is inside 以上学历: 桐溆's 购房补贴 for 硕士以上学历 is no school subsidy
-    answer = cities.ask("桐溆专精特新企业员工子女入学有补贴吗？")
+def test_a_short_synonym_is_not_read_across_words(settings_factory, tmp_path_factory):
+    from eval.format_corpus import DOCUMENTS, rounds
+
+    from .conftest import library_with
+
+    def render(documents):  # the eleven unseen documents as the format benchmark's first round renders them
+        for doc in DOCUMENTS:
+            doc.render(rounds()[0][doc.stem], documents)
+
+    tongxu = library_with(tmp_path_factory.mktemp("round0"), settings_factory, render=render)
+    # 上学 (going to school) is inside 以上学历: the 购房补贴 for 硕士以上学历 is no school subsidy
+    answer = tongxu.ask("桐溆专精特新企业员工子女入学有补贴吗？")
     assert answer.refused, answer.text
-    arranged = cities.ask("桐溆专精特新企业高管子女上学谁安排？")
+    arranged = tongxu.ask("桐溆专精特新企业高管子女上学谁安排？")
     assert not arranged.refused and "由县教育局统筹安排" in arranged.text, arranged.text
