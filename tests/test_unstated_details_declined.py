@@ -26,6 +26,7 @@ import pytest
     "岚汀的信用贷款需要企业法人担保吗？",  # 需要X吗: a guarantee, which the loan clause never mentions
     "禾浦的服务专员每次上门待多久？",  # how long a visit lasts: no clause says (每…一次 would be how often)
     "In which year was Lanting's risk pool set up?",  # which year: a date, none stated
+    "栖沅上云用云券能转让给别的企业吗？",  # 能转让给…吗: the act (转让) with whom it is done, never mentioned
 ])
 def test_an_unstated_detail_is_declined(cities, question):
     answer = cities.ask(question)
