@@ -77,6 +77,11 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + PLATFORM_ASKED + r"|"
         r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|(?<!as )(?<!as a )(?<!as our )(?<!as their )contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
+    # where reviewers or experts come from ("评审专家是从哪里抽的", "专家怎么选"): a pool or a draw
+    "source": re.compile(r"(专家|评委|评审)[^，,。？?]{0,8}从哪(里|儿)?(抽|选|找|请|聘|挑|来)|(专家|评委)(是)?(怎么|如何)(选|抽|产生|确定|挑)|"
+                         r"(怎么|如何)(抽取|遴选|选取|选出|挑选)(评审)?专家|"
+                         r"\b(experts?|reviewers?|panel)\b[^?]{0,20}\b(come from|drawn|chosen|selected|picked)\b|"
+                         r"how (are|is) (the )?(experts?|reviewers?|panel) (chosen|selected|drawn|picked)", re.IGNORECASE),
     "location": re.compile(r"(在哪儿?里?|什么地方|哪个地方)(举办|举行|召开|上课|培训)|(会|活动|培训|展|赛|班)在哪儿?里?(办|开|举办|上课)|"
                            r"^\s*在哪儿?里?(办|开)[？?]?\s*$|"  # a bare "在哪里办？" after an event asked about
                            r"(举办|举行|召开|培训|上课)(地点|地址|场地)|"
@@ -171,6 +176,7 @@ DETAIL: dict[str, re.Pattern] = {
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?[\d二三四五六七八九十两]|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准|"
                              r"不予(受理|认定|推荐)|不得(申报|申请)|已经?(获得|取得)[^，,。；;]{0,20}(认定|称号|资质)的)"),  # who may not apply is a condition too
     "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资助|资金支持|专项资金|补足差额|补齐差额|减半|减免|给予.{0,12}(万元|元|支持|优惠))"),
+    "source": re.compile(r"从[^，,。；;]{1,12}?(中|里)?(随机)?(抽取|遴选|选取|选派|聘请|抽选)|专家库|随机抽取"),
     "location": re.compile(r"(地点|地址|场地|会议室|会展中心|会堂|大厦|在[^，,。；;]{2,16}(举办|举行|召开|进行))"),
     "number": re.compile(r"(\d|[一二三四五六七八九十两百千]+(个|家|项|倍|成|级|年|名|次|场|万|亿))"),
     # (a tier of the ladder names a level of firm too: 为每家“小巨人”企业配备服务专员)

@@ -204,3 +204,10 @@ def test_an_insurance_fee_said_in_full_is_the_premium(cities):
 def test_grants_and_stacking_worded_otherwise(cities, question, quoted):
     answer = cities.ask(question)
     assert not answer.refused and quoted in answer.text, answer.text
+
+
+def test_extra_land_price_said_in_english(cities):
+    # land price: 土地价款 as well as 出让 (glossary); 禾浦 charges none on a firm's own land
+    answer = cities.ask("Our Hepu firm is building a new workshop on its own industrial land and raising "
+                        "the plot ratio. Do we pay extra land price?")
+    assert not answer.refused and "不再增收土地价款" in answer.text, answer.text

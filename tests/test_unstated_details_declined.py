@@ -176,3 +176,22 @@ def test_a_short_synonym_is_not_read_across_words(settings_factory, tmp_path_fac
     assert answer.refused, answer.text
     arranged = tongxu.ask("桐溆专精特新企业高管子女上学谁安排？")
     assert not arranged.refused and "由县教育局统筹安排" in arranged.text, arranged.text
+
+
+@pytest.mark.parametrize("question", ["瑜禾的评审专家怎么选？", "瑜禾评审专家是从哪里抽的？", "How are Yuhe's reviewers chosen?"])
+def test_where_experts_come_from_is_declined_when_unsaid(cities, question):
+    # 市工信局组织专家评审 names no pool the experts are drawn from
+    answer = cities.ask(question)
+    assert answer.refused, answer.text
+
+
+def test_where_experts_come_from_is_answered_when_said(settings_factory, tmp_path_factory):
+    # (a guard: the source asked is answered where a clause states it, as it was before the rule)
+    from .conftest import library_with
+
+    text = ("汀岙区专精特新企业评审办法\n汀岙区工业和信息化局\n2026年2月3日\n"
+            "一、评审组织。区工业和信息化局从区级专家库中随机抽取5名专家组成评审组，对申报企业进行评审。\n"
+            "二、本办法自2026年3月1日起施行。\n")
+    library = library_with(tmp_path_factory.mktemp("tingao"), settings_factory, {"tingao-review.txt": text})
+    answer = library.ask("汀岙评审专家是从哪里抽的？")
+    assert not answer.refused and "从区级专家库中随机抽取5名专家" in answer.text, answer.text
