@@ -425,7 +425,7 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
             and _PAYMENT_STATED.search(sentence):
         return True  # "奖励多久兑现": "兑现时间：次年第一季度" says when
     if (kind == "date" or kind == "duration" and _ARRIVES.search(ask or "")) and _PAID.search(ask or "") \
-            and ASK_TYPES["support"].search(ask or "") and not _PAYMENT_STATED.search(sentence):
+            and (ASK_TYPES["support"].search(ask or "") or _MONEY_NAMED.search(ask or "")) and not _PAYMENT_STATED.search(sentence):
         return False  # "奖励多久能到账": when money is paid, not when applications open (每年4月发布申报通知)
     if kind == "date" and DEADLINE_ASKED.search(ask or "") and not BY_DATE.search(sentence):
         return False  # "what's the deadline?": a date something is due by, not 每年上半年 of a review
@@ -449,6 +449,7 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
 # a payment asked about: when it comes is told by a period after an event as well as by a date
 _PAID = re.compile(r"(发(?!布|文|起|展|明)|拨付|拨款|到账|到位|兑现|拿到|领到|\bpaid\b|\bpay (out)?\b|disburs)", re.IGNORECASE)
 _PAYMENT_STATED = re.compile(r"拨付|拨款|兑现|发放|到账|支付|下达|兑付")
+_MONEY_NAMED = re.compile(r"贴息|资金|奖补|款项|钱")  # (the money whose payment is asked: "贴息资金多久能到账")
 _ARRIVES = re.compile(r"到账|拨付|兑现|拿到|领到|发下来|批下来")  # (not "how long is it paid": for how long)
 
 

@@ -211,3 +211,9 @@ def test_extra_land_price_said_in_english(cities):
     answer = cities.ask("Our Hepu firm is building a new workshop on its own industrial land and raising "
                         "the plot ratio. Do we pay extra land price?")
     assert not answer.refused and "不再增收土地价款" in answer.text, answer.text
+
+
+def test_sub_districts_and_the_survey_said_in_english(yanzhu):
+    # sub-districts: 街道, survey: 摸底 (glossary)
+    answer = yanzhu.ask("When must Yanzhu's sub-districts finish the survey?")
+    assert not answer.refused and "摸底" in answer.citations[0].quote, answer.text

@@ -27,6 +27,7 @@ import pytest
     "禾浦的服务专员每次上门待多久？",  # how long a visit lasts: no clause says (每…一次 would be how often)
     "In which year was Lanting's risk pool set up?",  # which year: a date, none stated
     "栖沅上云用云券能转让给别的企业吗？",  # 能转让给…吗: the act (转让) with whom it is done, never mentioned
+    "岚汀贴息资金多久能到账？",  # when the money is paid: 每年4月集中受理 is when applications are taken
 ])
 def test_an_unstated_detail_is_declined(cities, question):
     answer = cities.ask(question)
