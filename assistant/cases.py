@@ -220,3 +220,12 @@ def _nouns_after(text: str) -> str:
             break
         taken.append(word)
     return "".join(taken)
+
+
+def level_of_another_thing(text: str, level: str, question: str) -> bool:
+    """Whether every mention of ``level`` in ``text`` is a level of a thing other than a recognition
+    title ("市级企业技术中心") that ``question`` does not name: such a clause speaks of that thing,
+    not of the level's title."""
+    spans = [m.end() for m in re.finditer(rf"{level}(?!以上)", text)]
+    return bool(spans) and all((thing := _nouns_after(text[end:])) and len(thing) >= 2 and not _TITLE_THING.search(thing)
+                               and thing not in question for end in spans)

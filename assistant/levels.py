@@ -11,6 +11,7 @@ from .asking import levels
 from .cases import (
     EXCHANGES,
     asked_text,
+    level_of_another_thing,
     other_kind,
     other_level_thing,
     other_side,
@@ -156,8 +157,11 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         if any(own[-1:] and own[-1:] in OWN_LEVEL.get(level, "") for level in query.levels) and (
                 government or not title or hit.chunk.doc_id in titled):
             return 1.0
-        # not for the title: 市工信局 in charge does not make a clause one on 市级专精特新企业
-        if names_level(hit, query.levels, title_only=not government):
+        # not for the title: 市工信局 in charge does not make a clause one on 市级专精特新企业, nor does
+        # a 市级企业技术中心 ("泊川省级专精特新奖多少？⟫那市级的呢？")
+        if names_level(hit, query.levels, title_only=not government) and not (
+                title and not government and query.language == "zh"
+                and all(level_of_another_thing(_text(hit), level, query.question) for level in query.levels)):
             return 1.0
     return 0.0
 

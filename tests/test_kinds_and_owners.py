@@ -84,3 +84,4 @@ def test_a_thing_at_another_level_is_another_case(junbin):
     assert answer.refused and "没有针对“市级企业技术中心”" in answer.text, answer.text
     own = junbin.ask("我们筠滨的企业刚被认定为区级企业技术中心，区里补多少？")
     assert not own.refused and "10万元" in own.text, own.text
+

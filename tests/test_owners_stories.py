@@ -10,6 +10,8 @@ from assistant.settings import PROJECT_ROOT
 from assistant.synonyms import Synonyms
 from assistant.words import names_benefit_topic
 
+from .conftest import conversation
+
 
 def test_a_benefit_told_with_what_it_is_for():
     synonyms = Synonyms.load(PROJECT_ROOT / "knowledge" / "synonyms.tsv")
@@ -217,3 +219,11 @@ def test_sub_districts_and_the_survey_said_in_english(yanzhu):
     # sub-districts: 街道, survey: 摸底 (glossary)
     answer = yanzhu.ask("When must Yanzhu's sub-districts finish the survey?")
     assert not answer.refused and "摸底" in answer.citations[0].quote, answer.text
+
+
+def test_a_level_of_another_thing_is_not_the_levels_title(cities):
+    # 泊川's 市级 names a technology centre, not a 市级专精特新 title: its 20万元 is no answer
+    answer = cities.ask("那市级的呢？", history=conversation(cities, "泊川省级专精特新奖多少？"))
+    assert answer.refused, answer.text
+    centre = cities.ask("泊川对新认定的市级企业技术中心补多少？")
+    assert not centre.refused and "20万元" in centre.text, centre.text
