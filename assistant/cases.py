@@ -145,7 +145,7 @@ def other_term(query: QueryAnalysis, hits: list[ScoredChunk]) -> str:
             asked, named = question[q1:q2], text[t1:t2]
             if not (_HAN.fullmatch(asked) and _HAN.fullmatch(named)) or _NUMERALS.search(asked + named):
                 continue
-            if any(asked in t for t in texts) or _synonyms(query, asked, named):
+            if any(asked in t for t in texts) or _synonyms(query, (question, q1, q2), (text, t1, t2)):
                 continue
             # (both names of things: 计划新增 beside 分别新增 is no other thing, nor 县城买房 beside 县内首次购房)
             thing = _thing_named(question, q1, q2)
@@ -154,9 +154,16 @@ def other_term(query: QueryAnalysis, hits: list[ScoredChunk]) -> str:
     return ""
 
 
-def _synonyms(query: QueryAnalysis, asked: str, named: str) -> bool:
-    """Whether one group of the question's terms has a word in ``asked`` and one in ``named``."""
-    return any(any(w in asked for w in group) and any(w in named for w in group) for group in query.term_groups)
+def _synonyms(query: QueryAnalysis, asked: tuple[str, int, int], named: tuple[str, int, int]) -> bool:
+    """Whether one group of the question's terms has a word over the asked span and another over
+    the named one (起拍价 for 出让底价: the spans differ in 起拍/出让底, the words in whole)."""
+    def over(span: tuple[str, int, int], word: str) -> bool:
+        text, start, end = span
+        at = text.find(word, max(0, start - len(word)), end + len(word))
+        return at >= 0 and at < end and at + len(word) > start
+
+    return any(any(over(asked, w) for w in group if w) and any(over(named, w) for w in group if w)
+               for group in query.term_groups)
 
 
 def _tag(word: str, flag: str) -> str:
