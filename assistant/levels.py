@@ -273,10 +273,12 @@ def _noun_after(text: str, verb: bool = False) -> str:
     (买), its object up to the noun heading it (买 区属产业园的厂房)."""
     from jieba import posseg
 
-    words = posseg.lcut(text[:12]) if text else []
+    from .lexical import segment
+
     if not verb:
-        first = words[0].word if words else ""
+        first = (segment(text[:8]) or [""])[0] if text else ""
         return first if re.fullmatch(r"[\u4e00-\u9fff]+", first) and first not in "的有是给能可吗呢" else ""
+    words = posseg.lcut(text[:12]) if text else []
     taken, end = [], 0
     while words and (words[0].flag in ("ul", "uz", "ug", "m", "q", "mq") or words[0].word in ("了", "下", "下了")):
         words = words[1:]  # (买了一套…)

@@ -101,7 +101,8 @@ def test_a_follow_up_asks_of_its_own_degree(cities):
 @pytest.mark.parametrize(("question", "case", "shown"), [
     ("栖沅对硕士有租房补贴吗？", "“硕士”", "博士研究生，给予每月2000元租房补贴"),
     ("Does Tongxu reward a national smart manufacturing demonstration factory?", "“the national level”", "获评省级智能制造示范工厂"),
-    ("桐溆刚获评国家级智能制造示范工厂，县里有奖励吗？", "“国家级”", "获评省级智能制造示范工厂"),
+    # (the level with the thing it is asked of: the clause gives the 省级 one)
+    ("桐溆刚获评国家级智能制造示范工厂，县里有奖励吗？", "“国家级智能制造示范工厂”", "获评省级智能制造示范工厂"),
     ("瑜禾对新认定的市级专精特新企业奖励多少？", "“市级”", "对新认定的省级专精特新中小企业"),
 ])
 def test_a_decline_for_another_case_names_it_and_shows_the_clause(cities, question, case, shown):
