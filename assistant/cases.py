@@ -95,12 +95,9 @@ def _names_thing(head: str) -> bool:
 
 def _kinds_asked(question: str, head: str) -> list[str]:
     """The words the question puts right before ``head`` as its kind (地方 in 地方标准, 团体 in 团体的标准)."""
-    from jieba import posseg
-
     from .lexical import normalise
 
-    # (a term taught to the segmenter, 地方标准 from another document, comes back untagged: a name)
-    words = [(w, _tag(w, flag)) for w, flag in posseg.lcut(normalise(question))]
+    words = tagged(normalise(question))
     kinds = []
     for i, (word, flag) in enumerate(words):
         if word.endswith(head) and len(word) > len(head) + 1 and flag[:1] in ("n", "l"):
@@ -166,20 +163,21 @@ def _synonyms(query: QueryAnalysis, asked: tuple[str, int, int], named: tuple[st
                for group in query.term_groups)
 
 
-def _tag(word: str, flag: str) -> str:
-    """jieba's tag, with a term taught to the segmenter (untagged, "x") read as a name (nz)."""
-    return "nz" if flag == "x" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", word) else flag
+def tagged(text: str) -> list[tuple[str, str]]:
+    """``text``'s words with jieba's tags, a term taught to the segmenter (untagged, "x": 地方标准
+    from another document) read as a name (nz)."""
+    from jieba import posseg
+
+    return [(w, "nz" if f == "x" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", w) else f) for w, f in posseg.lcut(text)]
 
 
 def _thing_named(question: str, start: int, end: int) -> str:
     """The name of the thing the words of ``question`` over [start, end) stand in, with the
     words naming a thing right around them (新三板 基础 层): "" when one of them names no thing
     (a verb, an adverb) or none is a noun."""
-    from jieba import posseg
-
     words, at = [], 0
-    for word, flag in posseg.lcut(question):
-        words.append((at, word, _tag(word, flag)))
+    for word, tag in tagged(question):
+        words.append((at, word, tag))
         at += len(word)
     inside = [i for i, (at, word, _) in enumerate(words) if at < end and at + len(word) > start]
     tags = [words[i][2] for i in inside]
@@ -219,11 +217,9 @@ def other_level_thing(query: QueryAnalysis, hits: list[ScoredChunk]) -> str:
 
 def _nouns_after(text: str) -> str:
     """The nouns right after a level's name: 企业技术中心 in "省级企业技术中心认定"."""
-    from jieba import posseg
-
     taken = []
-    for word, flag in posseg.lcut(text[:14]):
-        if _tag(word, flag)[:1] not in ("n", "j") and _tag(word, flag) != "vn":
+    for word, tag in tagged(text[:14]):
+        if tag[:1] not in ("n", "j") and tag != "vn":
             break
         taken.append(word)
     return "".join(taken)

@@ -17,6 +17,7 @@ from .cases import (
     other_side,
     other_term,
     sides_asked,
+    tagged,
 )
 from .query import QueryAnalysis
 from .types import ScoredChunk
@@ -271,19 +272,17 @@ def asked_case(query: QueryAnalysis, hits: list[ScoredChunk] = ()) -> str:
 def _noun_after(text: str, verb: bool = False) -> str:
     """The word right after a side's name (国外 专利): the case is 国外专利, not 国外; after a verb
     (买), its object up to the noun heading it (买 区属产业园的厂房)."""
-    from jieba import posseg
-
     from .lexical import segment
 
     if not verb:
         first = (segment(text[:8]) or [""])[0] if text else ""
         return first if re.fullmatch(r"[\u4e00-\u9fff]+", first) and first not in "的有是给能可吗呢" else ""
-    words = posseg.lcut(text[:12]) if text else []
+    words = tagged(text[:12]) if text else []
     taken, end = [], 0
-    while words and (words[0].flag in ("ul", "uz", "ug", "m", "q", "mq") or words[0].word in ("了", "下", "下了")):
+    while words and (words[0][1] in ("ul", "uz", "ug", "m", "q", "mq") or words[0][0] in ("了", "下", "下了")):
         words = words[1:]  # (买了一套…)
     for word, flag in words:
-        if not (flag[:1] in ("n", "b", "j") or flag == "x" and re.fullmatch(r"[\u4e00-\u9fff]{2,}", word) or word == "的"):
+        if not (flag[:1] in ("n", "b", "j") or word == "的"):
             break
         taken.append(word)
         end = len(taken) if word != "的" else end
