@@ -70,7 +70,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
         r"((哪个|什么|哪些)(部门|单位)来?(兑现|发放|拨付|受理)|哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释|出资|受理|审批|兑现|拨付|发放)|谁(来)?(管|管理|审核|解释|出资|受理|审批|兑现|拨付|发放)(?![理控])|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
-        r"哪个(科室|处室|科|处)|归哪个.{0,6}管|"
+        r"哪个(科室|处室|科|处)|归哪个.{0,6}管|(打|拨|付|转)(给|到)(谁|哪个|哪家)|"  # (the money's recipient: "钱打给谁")
         r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains|accepts|receives|processes|pays|funds)\b|"
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
@@ -163,12 +163,14 @@ DETAIL: dict[str, re.Pattern] = {
     "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位|场|份|期(?!间|限))|"
                         r"(?<![一])[二三四五六七八九十百千两]+(家|个(?!工作日|月)|项|件|名|位|份)|一(名|位|份))"),
     # (or a time relative to an event: 有效期满前3个月, 变化发生后30日内)
-    "date": re.compile(r"(\d{4}年\d{1,2}月|(次年|当年|同年|翌年)(\d{1,2}月|第[一二三四1-4]季度)|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于)\d{1,2}月|年底前?|上半年|下半年|截至|之日起|前完成|"
+    "date": re.compile(r"(\d{4}年\d{1,2}月|(次年|当年|同年|翌年)(\d{1,2}月|第[一二三四1-4]季度)|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于|在)\d{1,2}月|(每季度|每半年|每年)(首月|第一个月|初|末)|年底前?|上半年|下半年|截至|之日起|前完成|"
                        r"(满|届满|期满|到期|发生|印发|公布|认定)(前|后)\d{1,3}个?(月|日|天|工作日))"),
     # (常态化开展…监测: ongoing, which is what the text says of how often)
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|每[两二三四五六\d]+个?(月|年|周|季度)|定期|一年一次|常态化|(月度|季度|周)(联席|例会|会商|调度|通报|会议))"),
     "procedure": re.compile(r"(申报程序|流程|程序|步骤|通过.{0,12}(平台|系统)|提交|评审|公示|审核)"),
-    "materials": re.compile(r"(申报书|材料(包括|如下|\s*[：:])|证明材料|审计报告|申请表|(提交|报送|上报|递交).{0,16}(书|报告|材料|证明))"),
+    # (or the papers an application is made on: 凭服务合同、发票…申请兑付)
+    "materials": re.compile(r"(申报书|材料(包括|如下|\s*[：:])|证明材料|审计报告|申请表|(提交|报送|上报|递交).{0,16}(书|报告|材料|证明)|"
+                            r"凭[^，,。；;]{1,20}、[^。；;]{1,60}(申请|办理|领取|兑付|报销))"),
     # a span of time (3年, 6个月, 30日内), not a date (2026年, 6月15日)
     "duration": re.compile(r"((?<!\d)\d{1,3}(年|个月|天|周)|(?<![\d月])\d{1,3}日(?=内|以内|之内)|(?<![\d年])\d{1,2}月(?=内|以内)|\d+个?工作日|[一二三四五六七八九十两半]+(年|个月|天|个工作日))"),
     "unit": re.compile(r"(责任单位|责任部门|主管部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府|机构|(?<![省市县区])财政(?=出资|安排)|[省市县区]财政|(?<!各)[\u4e00-\u9fff]{2}部门)"),
@@ -270,6 +272,9 @@ def ask_types(ask: str) -> tuple[str, ...]:
         found.remove("contact")  # "who do I contact about the pool?": the office in charge, not a phone number
     if "contact" in found and "location" in found:
         found.remove("location")  # "在哪里办理": an office or a counter, which contact details give
+    if "rate" in found and "duration" in found and re.search(r"(几|多少)个?(年|月|季度|天)|多久|多长时间", ask) \
+            and not re.search(r"比例|比率|利率|百分|percent|share|rate", ask, re.IGNORECASE):
+        found.remove("rate")  # "贴息最长能贴几年": how long, not the share (贴息…几 is no rate here)
     if "time" in found and {"date", "duration", "frequency"} & set(found):
         found.remove("time")  # "截止时间": the date is asked
     if set(found) == {"support", "number"}:

@@ -1,4 +1,4 @@
-"""Cases a clause of the right topic may not cover: one of two sides (国外 / 国内, 民营 / 区属), an
+"""Cases a clause of the right topic may not cover: a degree (硕士 for 博士), one of two sides (国外 / 国内, 民营 / 区属), an
 exchange (上交所 / 北交所), a kind outside the kinds a clause lists (地方标准 beside 国际标准、国家标准、
 行业标准). Pure functions over the question and the clauses that would answer it."""
 
@@ -232,3 +232,28 @@ def level_of_another_thing(text: str, level: str, question: str) -> bool:
     spans = [m.end() for m in re.finditer(rf"{level}(?!以上)", text)]
     return bool(spans) and all((thing := _nouns_after(text[end:])) and len(thing) >= 2 and not _TITLE_THING.search(thing)
                                and thing not in question for end in spans)
+
+
+DEGREES = ("大专", "本科", "硕士", "博士")  # lowest first
+
+
+def degree_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
+    """"栖沅对硕士有租房补贴吗": a benefit for 博士研究生 is not one for 硕士. True when the ask names a
+    degree and every carrier names another one only (硕士以上 or 硕士及以上 covers 博士 too)."""
+    own = query.ask_groups[:query.own_size] if query.own_size > 0 else query.ask_groups
+    # (the degree the ask itself names: "…博士每年多少？ ⟫ 那本科呢？" asks of 本科, not of 博士)
+    asked = [i for i, d in enumerate(DEGREES) if any(g[0].startswith(d) for g in own)] or \
+        [i for i, d in enumerate(DEGREES) if any(g[0].startswith(d) for g in query.ask_groups)]
+    if not asked:
+        return False
+
+    def covers(text: str) -> bool:
+        return any(DEGREES[i] in text for i in asked) or any(
+            re.search(rf"{d}(学历)?(及|或)?以上", text) for d in DEGREES[: min(asked) + 1])
+
+    texts = [_clause_text(h) for h in carriers]
+    return all(not covers(t) for t in texts) and all(any(d in t for d in DEGREES) for t in texts)
+
+
+def _clause_text(hit: ScoredChunk) -> str:
+    return f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"

@@ -21,6 +21,7 @@ from .types import Chunk, DocumentMeta
 
 _CRITERIA_TITLE = re.compile(r"条件|标准")
 _SCORING = re.compile(r"评分|分值|得分|打分")
+_SUPPORT_STANDARD = re.compile(r"(补贴|补助|奖励|奖补|资助|支持|扶持)标准")
 _COMMON = re.compile(r"共同|通用|基本条件|基础条件")
 _ARTICLE_CRITERIA = re.compile(r"(?:申报|申请|认定为?|入库|入选)(?P<level>[^，。；：:的]{2,30}?(?:企业|库|称号)|)[^，。；]{0,12}?(?:应当?|须|需)"
                                r"(?:同时)?(?:满足|符合|具备)(?:以下|下列)(?:基本)?条件")
@@ -74,7 +75,8 @@ def levels_from_chunks(chunks: list[Chunk], docs: dict[str, DocumentMeta],
 
 
 def _is_criteria_title(title: str) -> bool:
-    return bool(_CRITERIA_TITLE.search(title)) and not _SCORING.search(title)
+    # (a 补贴标准 is what a firm gets, not what it must meet: "服务目录及补贴标准")
+    return bool(_CRITERIA_TITLE.search(_SUPPORT_STANDARD.sub("", title))) and not _SCORING.search(title)
 
 
 def _criterion(chunk: Chunk, text: str, item: int, corrections: dict[str, dict]) -> Criterion:

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 
 from .asking import ASK_TYPES, ask_types, detail_present, measured_words
-from .evidence import TermWeights, squash, term_present
-from .query import QueryAnalysis, is_scope
+from .evidence import TermWeights, distinctive_coverage, squash, term_present
+from .query import QueryAnalysis, is_scope, names_place
 from .subjects import clause_text, sentences
 from .types import Chunk, ScoredChunk
 
@@ -123,3 +123,34 @@ def title_only_rows(query: QueryAnalysis, weights: TermWeights) -> Callable[[Chu
         return not any(term_present(t, row) for t in named)
 
     return by_title_only
+
+
+def grant_heading(hit: ScoredChunk) -> bool:
+    """Whether a table row's column headings name a grant (补贴标准 › 专精特新中小企业): its cell
+    states the support, as "给予…补贴" does in a clause."""
+    return hit.chunk.kind == "table_row" and detail_present("support", " ".join(hit.chunk.section_path[1:]))
+
+
+def catalogue_lacks(subject: tuple[tuple[str, ...], ...], scales: tuple[float, ...], hit: ScoredChunk,
+                    hits: list[ScoredChunk], weights: TermWeights, query: QueryAnalysis) -> bool:
+    """Whether a row of a table of support, or a rule across all its rows (单项服务补贴最高不超过5万元),
+    lacks what the ask names beyond the table's headings: 管理咨询, which no row of a catalogue of
+    研发设计 and 检验检测 names."""
+    if grant_heading(hit):
+        return _row_missing(subject, scales, hit, weights, query)
+    if hit.chunk.kind == "table_record" and len(hit.chunk.section_path) == 1:
+        rows = [h for h in hits if h.chunk.kind == "table_row" and h.chunk.doc_id == hit.chunk.doc_id
+                and h.chunk.section_path[:1] == hit.chunk.section_path]
+        return bool(rows) and all(_row_missing(subject, scales, h, weights, query) for h in rows)
+    return False
+
+
+def _row_missing(subject: tuple[tuple[str, ...], ...], scales: tuple[float, ...], hit: ScoredChunk,
+                 weights: TermWeights, query: QueryAnalysis) -> bool:
+    """The words the table's headings and title do not hold must be the row's own (检验检测 for the
+    检验检测 row; 认定 is not the 研发设计 row's)."""
+    headings = squash(" ".join(hit.chunk.section_path) + " " + hit.doc.title)
+    rest = [(g, sc) for g, sc in zip(subject, scales)
+            if not any(term_present(t, headings) for t in g) and not names_place(g, query.places)]
+    return bool(rest) and distinctive_coverage(tuple(g for g, _ in rest), hit.chunk.text, weights, query.nouns,
+                                               scales=tuple(sc for _, sc in rest)) < 0.5

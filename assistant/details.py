@@ -17,8 +17,10 @@ from .asking import (
 from .criteria_rows import (
     APPLYING,
     ASKS_RECOGNITION_CRITERIA,
+    catalogue_lacks,
     conditions_on_subject,
     criterion_asked,
+    grant_heading,
     names_criterion,
     row_title,
     states_criteria_of,
@@ -77,27 +79,22 @@ _FUND_STATED = re.compile(r"(规模|安排|设立|总额|资金池|预算|统筹
 
 _GRANTED_TO_ENTERPRISE = re.compile(r"(给予|奖励|补助|补贴|奖补|贴息|补偿|资助|发放(?![^，,。；;]{0,4}贷款))")  # (a voucher 发放ed is a grant; a loan is not)
 
-
 # what the firm pays ("要交多少钱", "收多少费", "how much do we pay"), stated as a fee or a charge
 _FEE_ASKED = re.compile(r"(交|缴|缴纳|收|花)(多少|几)(钱|费|元)|(要|得)交多少|how much (do|will|would|must) (we|i) pay",
                         re.IGNORECASE)
 _FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))")  # (not 研发费用, 担保费率)
 
-
 # numbers and dates: one stated for another subject is the likeliest wrong answer
 STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level", "frequency", "time")
 
-
 # "要从事细分领域几年以上", "must have been … how many years": a period required, which a criterion states
 _THRESHOLD = re.compile(r"(以上|至少|起码|不少于|不低于|满|要|须|年限|\bmust\b|at least|minimum|or more)", re.IGNORECASE)
-
 
 # the act a unit is asked for ("谁管", "由谁审核") and how a clause says it
 _UNIT_ACT = re.compile(r"(?:谁|谁来|由谁)(管理|管|审核|解释|出资)(?![理控])|(?:哪个|什么|哪些)(?:部门|单位)来?(管理|出资)|\bwho (manages|reviews|interprets|funds)\b", re.IGNORECASE)
 # ("孩子上学谁管" is answered by 由教育部门统筹安排: 管 said, 统筹 or 负责 written)
 _ACT_WORDS = {"管理": "管理", "管": "管理|负责|统筹", "审核": "审核|初审|评审", "解释": "解释", "manages": "管理", "reviews": "审核|初审|评审",
               "interprets": "解释", "出资": "出资|财政|安排", "funds": "出资|财政|安排"}  # (谁出资: who puts the money in)
-
 
 _REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.IGNORECASE)
 
@@ -219,9 +216,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             if kind == "unit" and hit.chunk.kind == "notice":
                 continue  # the addressees of a covering notice (县政府各部门) run none of its measures
             if kind in ("amount", "duration") and hit.chunk.kind == "table_row" and not _REQUIREMENT.search(query.ask) \
-                    and (kind == "amount" or ("条件" in " ".join(hit.chunk.section_path) and not _THRESHOLD.search(query.ask))):
+                    and (kind == "amount" and not grant_heading(hit) or ("条件" in " ".join(hit.chunk.section_path) and not _THRESHOLD.search(query.ask))):
                 # a criterion's threshold (营业收入2000万元以上) is no amount of support, and its
-                # look-back (近三年无不良记录) is not how long something lasts
+                # look-back (近三年无不良记录) is not how long something lasts (a cell under 补贴标准 is)
                 continue
             # the clause itself must name the subject: a document titled 小巨人培育方案 also grants
             # rewards for other things (校企共建研发平台 20万元)
@@ -231,6 +228,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     subject, clause_text(hit), weights, query.nouns, scales=subject_scales) < 0.5
                     or named_above(subject, subject_scales, hit, hits, query.places, weights)):
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
+            if kind in STATED and catalogue_lacks(subject, subject_scales, hit, hits, weights, query):
+                continue  # a catalogue's 研发设计 subsidy does not answer for 管理咨询, which no row names
             # (a figure asked in English: its most distinctive subject word must be there at least,
             # "subsidise electricity" is not answered by a recognition reward)
             if kind in STATED and query.language == "en" and not query.nouns and not states_key(topic, hit, weights):
@@ -259,9 +258,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 on_topic = best > 0 and (score >= 0.2 or score >= 0.6 * best) and not sibling_item_fits_better(part, parts, sub_asks, weights, query.cue_groups)
                 # an amount of support is stated with the grant (给予…奖励, 安排专项资金): a target's
                 # 4.5% or a criterion's 3000万元 is not what a reward question asks for
-                # (a table record's fields are one statement: 支持事项：银行贷款贴息；支持标准：…的50%)
+                # (a table record's fields are one statement: 支持事项：银行贷款贴息；支持标准：…的50%; a
+                # table cell's grant is its column heading: 补贴标准 › 专精特新中小企业)
                 granted = kind not in ("amount", "rate") or not grant_asked or detail_present(
-                    "support", hit.chunk.text if hit.chunk.kind == "table_record" else part)
+                    "support", hit.chunk.text if hit.chunk.kind == "table_record" else part) or grant_heading(hit)
                 if recipient and kind == "amount" and not _GRANTED_TO_ENTERPRISE.search(part):
                     granted = False
                 if fund_asked and kind == "amount" and not _FUND_STATED.search(part):

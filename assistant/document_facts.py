@@ -64,6 +64,7 @@ _ISSUE_CUE = re.compile(r"(哪个部门发|谁发的|(什么时候|哪天|哪一
                         re.IGNORECASE)
 
 
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[【]\s*\d{4}\s*[〕\]】]\s*\d{1,4}\s*号")
 _DRAFT_CUE = re.compile(r"征求意见|草案|正式|draft|final", re.IGNORECASE)
 
 
@@ -73,6 +74,10 @@ def source_chunk(chunks: list[Chunk], ask: str = "") -> Chunk:
     notice = next((c for c in chunks if c.kind == "notice"), None)
     if notice is not None and _ISSUE_CUE.search(ask):
         return notice
+    if _ISSUE_CUE.search(ask):  # (no covering notice: a line citing the policy's 文号, as a 解读 does)
+        cited = next((c for c in chunks if _DOC_NUMBER.search(c.text)), None)
+        if cited is not None:
+            return cited
     if _DRAFT_CUE.search(ask):  # "is it a draft?": the line that says so
         said = next((c for c in chunks if "征求意见稿" in c.text), None)
         if said is not None:
@@ -101,7 +106,8 @@ def facts_answer(question: str, doc: DocumentMeta, chunk: Chunk, language: str, 
         facts.append(f"印发信息：{issued}" if zh else f"issued: {issued}")
     if not facts:
         facts.append("文中未说明其状态和有效期" if zh else "the text states neither its status nor its validity")
-    lead = f"《{doc.title}》" + "；".join(facts) + "。[1]" if zh else f"《{doc.title}》 " + "; ".join(facts) + ". [1]"
+    name = doc.title if doc.title.startswith("《") else f"《{doc.title}》"  # (a 解读's title quotes its policy)
+    lead = name + "；".join(facts) + "。[1]" if zh else f"{name} " + "; ".join(facts) + ". [1]"
     citation = Citation(1, chunk.chunk_id, doc.doc_id, doc.title, chunk.section_path, " ".join(chunk.text.split())[:200],
                         doc.region, tuple(doc.flags(today)), chunk.responsible_units)
     sources = "来源：" if zh else "Sources:"

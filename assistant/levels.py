@@ -9,8 +9,10 @@ from dataclasses import replace
 
 from .asking import levels
 from .cases import (
+    DEGREES,
     EXCHANGES,
     asked_text,
+    degree_missing,
     level_of_another_thing,
     other_kind,
     other_level_thing,
@@ -24,8 +26,9 @@ from .types import ScoredChunk
 
 # how a clause names each recognition level (省级 is also 省专, 全省, a 省… table)
 LEVEL_MENTIONS = {
-    "国家级": re.compile(r"国家"),
-    "省级": re.compile(r"省"),
+    # ("省级及以上", "市级以上" cover the levels above them)
+    "国家级": re.compile(r"国家|[省市]级?及?以上"),
+    "省级": re.compile(r"省|市级及?以上"),
     "市级": re.compile(r"市级|全市|本市|市(工信|发改|科技|财政|人社|市场监管)"),
     "县级": re.compile(r"县|区级|培育库|入库"),
 }
@@ -36,6 +39,8 @@ _OTHER_TITLES = re.compile(r"单项冠军|创新型中小企业")  # titles of t
 _ANY_TITLE = re.compile(r"小巨人|专精特新|单项冠军|创新型中小企业")
 _EXPLICIT = {"国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级|区级"}  # a level named outright
 _ANY_LEVEL = re.compile("|".join(_EXPLICIT.values()))
+# a level named with those below it that include it ("市级及以上专精特新" is 省级's too)
+_COVERING = {"国家级": "国家级|[省市]级及?以上", "省级": "省级|市级及?以上"}
 _EN_LEVELLED_TITLE = re.compile(r"\b(national|provincial|municipal|city|county|district)(-level)? (manufacturing )?"
                                 r"(single champions?|little giants?|specialised|specialized)\b", re.IGNORECASE)
 _EN_TITLES = {"single champion": "单项冠军", "little giant": "小巨人", "specialised": "专精特新", "specialized": "专精特新"}
@@ -52,6 +57,7 @@ _EN_LEVEL_TITLE = re.compile(r"\b(municipal|city[- ]level|county[- ]level|distri
                              r"|recogni[sz]ed (at|on) (the )?(municipal|city|county|district)[- ]level",
                              re.IGNORECASE)
 _PROVINCIAL_TITLE = re.compile(r"省级专精特新")
+_COVERS_GIANTS = re.compile(r"[省市]级?及?以上(的)?专精特新")
 _WON = re.compile(r"(?:刚|新|刚刚)(?:被)?(?:认定为|评上了?|获评)(国家级|省级|市级|县级|区级)|"
                   r"\b(?:just|newly|recently) (?:became|been named|been recognised|been recognized|won)(?: as)? an? "
                   r"(national|provincial|municipal|county|district)\b|"
@@ -108,7 +114,7 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     if _PRODUCT_TITLE.search(query.ask) and carriers and not any(_PRODUCT_TITLE.search(_text(h)) for h in carriers):
         return 0.0  # 单项冠军产品 is a title of its own: a clause on 单项冠军企业 does not answer for it
     # (of the clauses carrying the detail, or for a yes/no question the topical ones)
-    if (carriers or fallback) and (_degree_missing(query, carriers or fallback) or other_side(query, carriers or fallback)
+    if (carriers or fallback) and (degree_missing(query, carriers or fallback) or other_side(query, carriers or fallback)
                                  or other_kind(query, [*carriers, *fallback]) or other_term(query, carriers or fallback)
                                  or other_level_thing(query, carriers or fallback)):
         return 0.0
@@ -134,11 +140,14 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         level, title = (levels(word) or levels(f"{word}-level"))[0], titled_ask.group(titled_ask.re.groups).lower()
         title = _EN_TITLES.get(title, _EN_TITLES.get(title.rstrip("s"), title))
         other = re.compile(rf"({_ANY_LEVEL.pattern})[^，,。；;]{{0,6}}{title}")
-        mine = re.compile(rf"({_EXPLICIT[level]})[^，,。；;]{{0,6}}{title}")
+        mine = re.compile(rf"({_COVERING.get(level, _EXPLICIT[level])})[^，,。；;]{{0,6}}{title}")
         if all(other.search(p) and not mine.search(p) for p in parts):
             return 0.0
-        if not any(re.search(title, f"{p} {' '.join(h.chunk.section_path)} {h.chunk.text}") for p in parts for h in carriers):
-            return 0.0  # a sum for something else (对获得省长质量奖的…奖励50万元) is not the title's
+        if not any(re.search(title, f"{p} {' '.join(h.chunk.section_path)} {h.chunk.text}") for p in parts for h in carriers) \
+                and not (title == "小巨人" and any(_COVERS_GIANTS.search(h.chunk.text) or _unlevelled_title(h) for h in carriers)):
+            # a sum for something else (对获得省长质量奖的…奖励50万元) is not the title's; one for 省级及以上
+            # 专精特新, or for the title with no level, is the 小巨人's too (a 小巨人 is a 专精特新 firm)
+            return 0.0
     government = asks_government(query)
     # a document that names the level title somewhere ("…区级专精特新中小企业申报工作…") speaks for
     # it in every clause ("网上申报时间为…"); one that never does (a county's 国家/省/市 rewards)
@@ -155,8 +164,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         own = (re.split(r"[,，、\s]+", hit.doc.region or "") or [""])[0]
         if government and not own and not title and hit.doc.level in query.levels:
             return 1.0  # a city's plan that names no city ("本市") speaks for 市里 (labelled so)
-        if any(own[-1:] and own[-1:] in OWN_LEVEL.get(level, "") for level in query.levels) and (
-                government or not title or hit.chunk.doc_id in titled):
+        own_government = any(own[-1:] and own[-1:] in OWN_LEVEL.get(level, "") for level in query.levels)
+        if own_government and (government or not title or hit.chunk.doc_id in titled):
             return 1.0
         # not for the title: 市工信局 in charge does not make a clause one on 市级专精特新企业, nor does
         # a 市级企业技术中心 ("泊川省级专精特新奖多少？⟫那市级的呢？")
@@ -164,7 +173,20 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
                 title and not government and query.language == "zh"
                 and all(level_of_another_thing(_text(hit), level, query.question) for level in query.levels)):
             return 1.0
+        # (省级 and 国家级 firms hold the title 专精特新中小企业 itself; a city's own grade is its own
+        # documents' or one they name)
+        if _unlevelled_title(hit) and (set(query.levels) <= {"省级", "国家级"} or own_government or any(
+                h.chunk.doc_id == hit.chunk.doc_id and says_level(h.chunk.text, query.levels) for h in hits)):
+            return 1.0
     return 0.0
+
+
+def _unlevelled_title(hit: ScoredChunk) -> bool:
+    """A table's column for 专精特新中小企业 naming no level at all (beside 创新型中小企业): it speaks
+    for every level of the title. (A clause's "向专精特新中小企业发放贷款" is left to its level rules.)"""
+    text = f"{' '.join(hit.chunk.section_path)} {hit.chunk.text}"
+    return hit.chunk.kind == "table_row" and "专精特新" in " ".join(hit.chunk.section_path[1:]) \
+        and not _ANY_LEVEL.search(text) and not re.search(r"[省市县区]专精特新|小巨人", text)
 
 
 def _provincial_guides(hits: list[ScoredChunk]) -> set[str]:
@@ -188,27 +210,6 @@ def _title_fit(query: QueryAnalysis, carriers: list[ScoredChunk]) -> float:
         if _TITLE_OF_NATION.search(text) or LEVEL_MENTIONS["国家级"].search(text) or not _OTHER_LEVEL.search(text):
             return 1.0
     return 0.0
-
-
-_DEGREES = ("大专", "本科", "硕士", "博士")  # lowest first
-
-
-def _degree_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
-    """"栖沅对硕士有租房补贴吗": a benefit for 博士研究生 is not one for 硕士. True when the ask names a
-    degree and every carrier names another one only (硕士以上 or 硕士及以上 covers 博士 too)."""
-    own = query.ask_groups[:query.own_size] if query.own_size > 0 else query.ask_groups
-    # (the degree the ask itself names: "…博士每年多少？ ⟫ 那本科呢？" asks of 本科, not of 博士)
-    asked = [i for i, d in enumerate(_DEGREES) if any(g[0].startswith(d) for g in own)] or \
-        [i for i, d in enumerate(_DEGREES) if any(g[0].startswith(d) for g in query.ask_groups)]
-    if not asked:
-        return False
-
-    def covers(text: str) -> bool:
-        return any(_DEGREES[i] in text for i in asked) or any(
-            re.search(rf"{d}(学历)?(及|或)?以上", text) for d in _DEGREES[: min(asked) + 1])
-
-    texts = [_text(h) for h in carriers]
-    return all(not covers(t) for t in texts) and all(any(d in t for d in _DEGREES) for t in texts)
 
 
 def _other_title_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
@@ -248,7 +249,7 @@ def asked_case(query: QueryAnalysis, hits: list[ScoredChunk] = ()) -> str:
     the degree (本科), the side (国外), a kind the clauses do not list (地方标准), the level just won
     or named (国家级); "" when it names none."""
     own = query.ask_groups[:query.own_size] if query.own_size > 0 else query.ask_groups
-    found = [d for d in _DEGREES if any(g[0].startswith(d) for g in own)]
+    found = [d for d in DEGREES if any(g[0].startswith(d) for g in own)]
     asked = asked_text(query)
     texts = [h.chunk.text for h in hits]
     for text, one, other in sides_asked(query):  # with the noun it qualifies (市长质量奖, 国外展会) or its object

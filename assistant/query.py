@@ -43,6 +43,7 @@ from .words import (
     numeral_forms,
     object_of,
     ordinal_forms,
+    without_place,
 )
 
 __all__ = ["Glossary", "GlossaryEntry", "QueryAnalysis", "analyse", "detect_language", "head_nouns", "is_scope", "nouns"]  # (re-exported: callers read a question here)
@@ -171,7 +172,7 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozenset[
                 groups.extend(g for g in object_groups if g not in groups)
                 continue  # 有钱拿吗 asks about 钱 (资金奖励), not about being rich
             if token and not is_filler(token):
-                groups.append(synonyms.alternatives(token) + ordinal_forms(token) + numeral_forms(token))
+                groups.append(synonyms.alternatives(token) + ordinal_forms(token) + numeral_forms(token) + without_place(token, places(token, glossary.place_names())))
     unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)
                if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
     return groups, unknown, found_places

@@ -253,7 +253,9 @@ def states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: 
     when that noun is distinctive: "认定有效期几年" is not answered by the 3个月 of a payment."""
     words = measured_words(query.ask, query.ask_groups, ASK_TYPES[kind])
     # the head noun, and a distinctive word qualifying it ("出口业务怎么打分": 出口)
+    # (not a word that qualifies the figure: 年度贴息 is 每年's)
     words = [g for i, g in enumerate(words) if not is_scope(g, query.places) and g not in query.cue_groups
+             and g[0] not in _MODIFIERS
              and (i == len(words) - 1 and any(t in query.heads or t in query.nouns or _NAMED_BENEFIT.fullmatch(t) and t in query.ask
                                                for t in g) or i < len(words) - 1)
              and all(weights.df(t) <= 0.1 * weights.size for t in g)]

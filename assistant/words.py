@@ -56,10 +56,12 @@ EN_FILLER = frozenset(
 
 
 # "帮我查一下", "麻烦看看": a request to look something up, not 检查 (an inspection) asked about;
-# "财务说…", "老板跟我讲…", "财务问…": who told or sent the asker, not a topic (财务 is no subject of the reward asked)
+# "财务说…", "老板跟我讲…", "财务问…": who told or sent the asker, not a topic (财务 is no subject of the reward asked);
+# nor is the month the owner asks about
 REQUEST = re.compile(r"(帮我|帮忙|麻烦|请)?(查一下|查一查|查查|查下|搜一下|搜搜|看一下|看看)|"
                      r"(财务|会计|老板|领导|同事|朋友|同行|别人|人家|中介|代理|客户)(跟我|和我|对我|告诉我|让我)?(说|讲|问)(过|了|一下|问)?(?!明|题)|"
-                     r"(?<=企业|公司|我们)(提出|反映|反馈|上报|遇到)(?=的)")  # "企业提出的诉求": the 诉求, however come by
+                     r"(?<=企业|公司|我们)(提出|反映|反馈|上报|遇到)(?=的)|"  # "企业提出的诉求": the 诉求, however come by
+                     r"[\d一二三四五六七八九十]{1,3}月份")  # "12月份能申领吗": when they ask, no term to find
 
 
 def is_filler(token: str) -> bool:
@@ -263,3 +265,8 @@ def names_benefit_topic(part: str, synonyms: Synonyms) -> bool:
         return False
     groups = synonyms.match(part, segment(part))[0]
     return any(not any(_BENEFIT_WORDS.search(t) or _SCOPE_WORDS.match(t) for t in g) for g in groups)
+
+
+def without_place(token: str, places: list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """A name said after its place, as the text may say it without: 渌汀专精贷 → (专精贷,); () else."""
+    return tuple(token[len(p):] for p in places if token.startswith(p) and len(token) > len(p) + 1)[:1]

@@ -137,6 +137,27 @@ DOCUMENTS.append(FictionalDocument(
      "txt": lambda b, p: render_txt(b, p, "utf-8", "tab")}))
 
 
+# Session 39: two departments' joint notice wrapping a trial 办法 (试行期2年 as its validity),
+# articles of several paragraphs (款), 第X节 inside a chapter, and an annex table with a
+# two-row header (a heading spanning two columns) and a closing note row spanning all columns.
+DOCUMENTS.append(FictionalDocument(
+    "jichuan-innovation-voucher-measures",
+    {"title": "霁川市中小企业创新券管理办法（试行）", "issuer": "霁川市科学技术局、霁川市工业和信息化局",
+     "region": "霁川市", "doc_number": "霁科规〔2025〕3号", "date_issued": "2025-09-12",
+     "valid_from": "2025-10-01", "valid_until": "2027-09-30"},
+    {"pdf": lambda b, p: render_pdf(b, p, "霁川市科学技术局文件"),
+     "html": lambda b, p: render_html(b, p, "霁川市科学技术局", "霁川市", "2025-09-15 11:20"),
+     "docx": lambda b, p: render_docx(b, p)}))
+
+# A policy interpretation (政策解读) as a website publishes it: no 文号 of its own, the measures'
+# title and number quoted in its first lines, points under 一、/（一） in running prose.
+DOCUMENTS.append(FictionalDocument(
+    "luting-financing-interpretation",
+    {"title": "《渌汀市促进专精特新中小企业融资若干措施》政策解读", "issuer": "渌汀市地方金融管理局",
+     "region": "渌汀市", "date_issued": "2026-03-18", "valid_from": "2026-04-01", "valid_until": "2029-03-31"},
+    {"html": lambda b, p: render_html(b, p, "渌汀市地方金融管理局", "渌汀市", "2026-03-18 17:45"),
+     "txt": lambda b, p: render_txt(b, p, "utf-8", "tab")}))
+
 
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""

@@ -71,9 +71,9 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     if len(rest) >= 2 and ISSUER.match(rest[0].strip()) and is_date_line(rest[1]):
         rest[:2] = [f"{rest[0].strip()}　{rest[1].strip()}"]  # a byline set on two lines
     while rest and (DOC_NUMBER.fullmatch(rest[0].strip()) or _ADDRESSEES.match(rest[0].strip())
-                    or _BYLINE.match(rest[0].strip())):
+                    or _BYLINE.match(rest[0].strip()) or web_byline(rest[0])):
         line = rest.pop(0)
-        if _BYLINE.match(line.strip()):
+        if _BYLINE.match(line.strip()) or web_byline(line):
             result.byline = line.strip()  # metadata, like a closing signature: no clause
         else:
             result.notice.append(line)
@@ -82,6 +82,21 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
 
 
 _ADDRESSEES = re.compile(r"^[^。；]{2,60}[:：]$")
+# a web page's byline: "发布时间：2026-03-18　来源：渌汀市地方金融管理局" (either order, a clock time after the date)
+_WEB_LABEL = re.compile(r"^(?:发布|发文|成文)?(?:时间|日期)[:：]|^(?:信息)?来源[:：]|^发布(?:机构|单位)[:：]")
+_WEB_DATE = re.compile(r"(?:时间|日期)[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
+_WEB_SOURCE = re.compile(r"(?:来源|机构|单位)[:：]\s*([\u4e00-\u9fff、（）()]{2,40})")
+
+
+def web_byline(line: str) -> tuple[str | None, str | None] | None:
+    """(date, source) of a web page's byline, None when ``line`` is none."""
+    text = line.strip()
+    if len(text) > 90 or not _WEB_LABEL.match(text):
+        return None
+    date, source = _WEB_DATE.search(text), _WEB_SOURCE.search(text)
+    if not date and not source:
+        return None
+    return (_iso(date.groups()) if date else None), (source.group(1) if source else None)
 # "岚汀市工业和信息化局　2025年9月15日" under a title: who issued it and when, not more title
 _BYLINE = re.compile(rf"^({_OFFICE})\s*([\d〇零一二三四五六七八九]{{4}}\s*年.*日)$")
 
@@ -104,6 +119,7 @@ def _short_line_groups(front: list[str]) -> list[list[int]]:
             text and len(text) <= 40 and "。" not in text and not is_parenthetical(text)
             and not is_date_line(text) and not DOC_NUMBER.fullmatch(text) and not ANNEX.match(text)
             and not text.endswith((":", "：")) and not ISSUER.match(text) and not _BYLINE.match(text)
+            and not web_byline(text)
         )
         if candidate:
             current.append(i)
@@ -132,17 +148,22 @@ def signature(lines: list[str], start: int = 0) -> tuple[int, int] | None:
 
 _DATE = r"([\d〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日"
 _SELF = re.compile(r"本(?:实施)?(?:办法|措施|方案|政策|意见|细则|规定|计划|通知|决定|规则|指引|指南|清单|若干措施|若干政策)")
-_FROM = re.compile(rf"自\s*{_DATE}\s*起(?:施行|实施|执行|生效)")
+_FROM = re.compile(rf"自\s*{_DATE}\s*起(?:施行|试行|实施|执行|生效)")
 _FROM_ISSUE = re.compile(r"自(?:印发|发布)之日起(?:施行|实施|执行|生效)")
 _UNTIL = re.compile(rf"有效期(?:至|到|截至)\s*{_DATE}")
-_YEARS = re.compile(r"有效期(?:为)?\s*([一二三四五六七八九十]|\d{1,2})\s*年")
+# a trial's period is its validity too (试行期2年, 试行两年)
+_YEARS = re.compile(r"(?:有效期|试行期|试行)(?:为)?\s*([一二两三四五六七八九十]|\d{1,2})\s*年")
 
 
 def validity(text: str, date_issued: str | None) -> dict[str, str]:
     """valid_from / valid_until stated for the document itself ("本办法自…起施行，有效期至…")."""
     facts: dict[str, str] = {}
+    # (or the short name the text gives itself or the policy it explains: "以下简称《措施》")
+    short = [re.escape(n) for n in re.findall(r"以下简称[《“\"]([^》”\"]{1,12})[》”\"]", text[:3000])]
+    named = re.compile(rf"[《“\"]({'|'.join(short)})[》”\"]") if short else None
     for sentence in re.split(r"(?<=[。\n])", text):
-        if not _SELF.search(sentence) or not re.search(r"施行|实施|执行|生效|有效期", sentence):
+        if not (_SELF.search(sentence) or (named and named.search(sentence))) \
+                or not re.search(r"施行|试行|实施|执行|生效|有效期", sentence):
             continue  # "认定有效期为3年" is about a certificate, not about the document
         start = _FROM.search(sentence)
         if start:
@@ -155,7 +176,7 @@ def validity(text: str, date_issued: str | None) -> dict[str, str]:
             facts["valid_until"] = _iso(until.groups())
         elif years and facts.get("valid_from"):
             begin = dt.date.fromisoformat(facts["valid_from"])
-            count = _number(years.group(1)) or 0
+            count = _number(years.group(1).replace("两", "二")) or 0
             try:
                 end = begin.replace(year=begin.year + count) - dt.timedelta(days=1)
             except ValueError:  # 29 February
@@ -206,6 +227,12 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
             facts["date_issued"] = _iso(date.groups())
         if ISSUER.match(line.strip()) and "issuer" not in facts:
             facts["issuer"] = joint_issuer(line.strip())
+    web = web_byline(front.byline) if front.byline else None
+    if web:  # a web page's own byline, after what the document itself says
+        if web[0] and "date_issued" not in facts and _valid_date(web[0]):
+            facts["date_issued"] = web[0]
+        if web[1] and "issuer" not in facts and ISSUER.match(web[1]):
+            facts["issuer"] = joint_issuer(web[1])
     if "issuer" not in facts and title:  # "XX局关于印发…的通知": the issuer opens the title
         opener = re.match(rf"^({_OFFICE})关于", title)
         if opener:

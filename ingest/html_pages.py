@@ -41,8 +41,8 @@ def load_html(page: str) -> tuple[str, str | None]:
 _FURNITURE_NAME = re.compile(r"(^|[-_\s])(nav|navbar|menu|crumbs?|breadcrumbs?|bread|position|location|footer|foot|"
                              r"header|top|toolbar|tools|share|search|related|sidebar|copyright|print)([-_\s\d]|$)", re.IGNORECASE)
 # a line of page furniture readability may leave inside the article container
-_FURNITURE_LINE = re.compile(r"^(当前位置|您的位置|所在位置|分享到|【?打印本页|【?关闭窗口|网站标识码|浏览次数|字体[:：]|"
-                             r"发布时间[:：].{0,40}来源[:：])")
+# (a byline "发布时间：…　来源：…" in the article stays: it tells the front matter who published it and when)
+_FURNITURE_LINE = re.compile(r"^(当前位置|您的位置|所在位置|分享到|【?打印本页|【?关闭窗口|网站标识码|浏览次数|字体[:：])")
 
 
 def _page_furniture(tag) -> bool:

@@ -9,7 +9,7 @@ one criterion with the column path it stands under, e.g. 小巨人企业 › 制
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,22 @@ def _is_number(cell: str) -> bool:
 
 def _cells(rows: list[list[str]]) -> list[TableCell]:
     rows = [row for row in rows if any(cell for cell in row)]
+    # one cell merged across the whole table below its first row ("单项服务补贴最高不超过5万元"): a
+    # rule for every row, a record of its own under the table's heading (not a row without cells,
+    # nor a 备注 "具体以…为准" that answers nothing)
+    spanning = {i for i, row in enumerate(rows) if i and _spans_table(row) and not _is_header(row)}
+    notes = [rows[i][0] for i in sorted(spanning)]
+    cells = _grid_cells([row for i, row in enumerate(rows) if i not in spanning])
+    if notes:  # (each row carries the rule too: "研发设计：合同金额的60%" alone would hide its cap)
+        cells = [replace(cell, text=f"{cell.text}（{'；'.join(notes)}）") for cell in cells]
+    return cells + [TableCell((), "", note, record=True) for note in notes]
+
+
+def _spans_table(row: list[str]) -> bool:
+    return bool(row[0]) and not any(row[1:])
+
+
+def _grid_cells(rows: list[list[str]]) -> list[TableCell]:
     headers: list[list[str]] = []
     cells: list[TableCell] = []
     data_rows: list[list[str]] = []

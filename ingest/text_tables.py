@@ -10,6 +10,7 @@ what the Word, HTML and PDF loaders give for real tables. Pure functions.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from .structure import starts_with_marker
@@ -45,8 +46,12 @@ def pipe_cells(line: str) -> list[str] | None:
 
 
 def tab_cells(line: str) -> list[str] | None:
-    if "\t" not in line.rstrip("\t") or not line.strip() or starts_with_marker(line.strip()):
+    if not line.strip() or starts_with_marker(line.strip()):
         return None
+    if "\t" not in line.rstrip("\t"):
+        # a row of one cell merged across the others keeps their tabs ("单项…最高5万元\t\t\t")
+        trailing = len(line.rstrip("\n")) - len(line.rstrip("\n").rstrip("\t"))
+        return [line.strip(), *[""] * trailing] if trailing and not line.startswith("\t") else None
     cells = [cell.strip() for cell in line.rstrip("\t").split("\t")]
     return cells if len(cells) >= 2 else None
 
@@ -70,6 +75,8 @@ def find_tables(lines: list[str]) -> list[TextTable]:
                 if not _RULE.match(lines[j]):
                     rows.append(cells_of(lines[j]))
                 j += 1
+            if style == "spaces" and len(rows) >= minimum:
+                rows = _aligned(lines[i:j]) or rows
             if len(rows) >= minimum and _looks_tabular(rows, style):
                 found = TextTable(i, j, rows, style)
                 break
@@ -79,6 +86,39 @@ def find_tables(lines: list[str]) -> list[TextTable]:
         else:
             i += 1
     return tables
+
+
+def _positioned(line: str) -> list[tuple[int, str]]:
+    """The cells of a space-aligned line with the display column each starts at."""
+    cells, at = [], 0
+    for part in re.split(r"([ \u3000]{2,})", line.rstrip()):
+        if part.strip() and not _SPACES.fullmatch(part):
+            cells.append((at + _width(part) - _width(part.lstrip()), part.strip()))
+        at += _width(part)
+    return cells
+
+
+def _aligned(lines: list[str]) -> list[list[str]] | None:
+    """Rows of a space-aligned block read by column position, so that a heading row under
+    merged cells ("            创新型中小企业    专精特新中小企业") keeps its columns; None when
+    the cells do not line up with the columns of the fullest rows."""
+    placed = [_positioned(line) for line in lines]
+    full = max(len(row) for row in placed)
+    starts = [min(row[k][0] for row in placed if len(row) == full) for k in range(full)]
+    rows = []
+    for row in placed:
+        cells = [""] * full
+        for at, text in row:
+            column = max((k for k, start in enumerate(starts) if start <= at + 1), default=0)
+            if abs(starts[column] - at) > 2 or cells[column]:
+                return None  # not aligned: running text with wide gaps, or a ragged table
+            cells[column] = text
+        rows.append(cells)
+    return rows
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _looks_tabular(rows: list[list[str]], style: str) -> bool:
