@@ -98,7 +98,9 @@ def conditions_on_subject(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, 
     if lead and detail_present("conditions", lead.group(0), ask=ask) and any(
             term_present(t, squash(hit.chunk.text[lead.end():])) for t in key):
         return True
-    return any(detail_present("conditions", part, ask=ask) and any(term_present(t, squash(part)) for t in key)
+    # (an item under a heading of conditions sets one by where it stands: 二、申报条件 …（2）项目于…期间开工建设)
+    under = bool(STATES_CRITERIA.search(" ".join(hit.chunk.section_path)))
+    return any((under or detail_present("conditions", part, ask=ask)) and any(term_present(t, squash(part)) for t in key)
                for part in sentences(hit.chunk.text))
 
 

@@ -158,6 +158,16 @@ DOCUMENTS.append(FictionalDocument(
     {"html": lambda b, p: render_html(b, p, "渌汀市地方金融管理局", "渌汀市", "2026-03-18 17:45"),
      "txt": lambda b, p: render_txt(b, p, "utf-8", "tab")}))
 
+# A joint notice on a special fund: the issuers on a letterhead line above a title that starts with
+# 关于, lists numbered 1、 and （1）, a deadline "即日起至…", two contacts; signed by both.
+DOCUMENTS.append(FictionalDocument(
+    "wenyu-digital-fund-notice",
+    {"title": "关于组织申报2026年度汶屿县中小企业数字化转型专项资金的通知", "issuer": "汶屿县工业和信息化局、汶屿县财政局",
+     "region": "汶屿县", "doc_number": "汶工信联〔2026〕11号", "date_issued": "2026-07-01"},
+    {"docx": lambda b, p: render_docx(b, p),
+     "pdf": lambda b, p: render_pdf(b, p, ""),  # (one page: no running header to tell from its letterhead)
+     "md": lambda b, p: render_markdown(b, p)}))
+
 
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""

@@ -217,16 +217,19 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
     closing = signature(lines, front.body_start)
     signed = [lines[i] for i in closing] if closing else []
     bylined = [front.byline] if front.byline else []
+    issuers: list[str] = []
     for line in front.notice + bylined + signed:  # the covering notice, a byline, a closing signature
         byline = _BYLINE.match(line.strip())
         if byline:  # "岚汀市工业和信息化局　2025年9月15日": issuer and date on one line
             line = byline.group(2)
-            facts.setdefault("issuer", byline.group(1))
+            issuers.append(byline.group(1))
         date = DATE_LINE.match(line)
         if date and "date_issued" not in facts and _valid_date(_iso(date.groups())):
             facts["date_issued"] = _iso(date.groups())
-        if ISSUER.match(line.strip()) and "issuer" not in facts:
-            facts["issuer"] = joint_issuer(line.strip())
+        if ISSUER.match(line.strip()):
+            issuers.append(joint_issuer(line.strip()))
+    if issuers:  # the first, unless another names more offices (a joint notice under one office's header)
+        facts["issuer"] = max(issuers, key=lambda found: found.count("、"))
     web = web_byline(front.byline) if front.byline else None
     if web:  # a web page's own byline, after what the document itself says
         if web[0] and "date_issued" not in facts and _valid_date(web[0]):
@@ -244,9 +247,12 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
     if period and 1949 <= int(period.group(1)) <= int(period.group(2)) <= 2100:
         facts["period_start"], facts["period_end"] = int(period.group(1)), int(period.group(2))
     region = REGION.search(title or "")
-    if region and not region.group(1).startswith(("关于", "促进")):
-        facts["region"] = region.group(1)
-        facts["level"] = {"省": "省级", "市": "市级", "县": "县级", "区": "县级"}[region.group(1)[-1]]
+    named = _PLACE_OFFICE.match(str(facts.get("issuer") or ""))
+    if region and named and region.group(1).endswith(named.group(0)):
+        region = named  # "…2026年度汶屿县…" in the title: the issuer's 汶屿县, not 年度汶屿县
+    if region and not region.group(0).startswith(("关于", "促进")):
+        facts["region"] = region.group(0)
+        facts["level"] = {"省": "省级", "市": "市级", "县": "县级", "区": "县级"}[region.group(0)[-1]]
         if facts["region"][-1] in "县区":
             parent = _parent_city(text[:4000], facts["region"])
             if parent:

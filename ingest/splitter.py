@@ -147,6 +147,7 @@ def _body_units(lines: list[str]):
     i = 0
     annex_list: list[str] | None = None
     item: tuple[int, str] | None = None  # the last list item with text of its own
+    short_item = False
     while i < len(lines):
         line = lines[i]
         if line.startswith("\t") and not _is_annex_line(line):
@@ -216,6 +217,7 @@ def _body_units(lines: list[str]):
                 continue
             title = heading_title(marker.rest) or re.split(r"[，,]", marker.rest)[0][:16]
             item = (marker.level, f"{label}{title}")
+            short_item = len(text) <= 60  # a list's item ("（3）近3年未被列入…名单；"), not a measure
             stack.append(item)
             yield _path(stack), "clause", text
             continue
@@ -237,7 +239,9 @@ def _body_units(lines: list[str]):
             bullet = heading_title(text[2:]) or text[2:14]
             yield _path(stack) + (bullet,), "clause", text
             continue
-        yield _path(stack) or (PREAMBLE,), "note" if text.startswith("备注") else "clause", text
+        # (a paragraph after a list's short items closes the list: the section's, not its last item's)
+        closing = short_item and stack and stack[-1] == item and not _ABOUT_ITSELF.match(text)  # (附则 below)
+        yield _path(stack[:-1] if closing else stack) or (PREAMBLE,), "note" if text.startswith("备注") else "clause", text
     if annex_list is not None:
         yield ("附件",), "toc", "\n".join(annex_list)
 
