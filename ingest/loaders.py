@@ -74,7 +74,13 @@ def load_file(path: Path, limits: FileLimits = DEFAULT_LIMITS) -> LoadedText:
     limits.check_text(loaded.text, path.name)
     if not loaded.text.strip():
         raise LoadError(f"{path.name}: no text could be extracted")
+    letters = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", loaded.text))
+    if letters < _MIN_LETTERS:  # (a few bytes after a UTF-16 mark decode to two "characters")
+        raise LoadError(f"{path.name}: {letters} characters of text is too little to be a policy document")
     return loaded
+
+
+_MIN_LETTERS = 10
 
 
 _LANGUAGES = {"shift_jis": "Japanese (Shift-JIS)", "cp932": "Japanese (Shift-JIS)", "euc_jp": "Japanese (EUC-JP)",

@@ -51,6 +51,8 @@ def test_replace_with_a_newer_version_and_remove(workspace):
     (b"   \n ", "blank.md", "the file is empty"),
     (b"PK\x03\x04not a docx at all", "fake.docx", "zip archive that is not a Word .docx"),
     (bytes(range(256)) * 10, "binary.txt", "neither UTF-8"),
+    # a few bytes after a UTF-16 mark decode to two CJK "characters": no policy document
+    (b"\xff\xfe\x00bad", "utf16.txt", "2 characters of text is too little"),
     (b"x" * (20 * 1024 * 1024 + 1), "huge.txt", "over the 20971520-byte upload limit"),
 ])
 def test_bad_uploads_are_rejected_and_nothing_changes(workspace, data, name, message):
