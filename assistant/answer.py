@@ -229,6 +229,8 @@ class ExtractiveAnswerer:
             candidates = stated + candidates
             carriers |= {h.chunk.chunk_id for h in stated}
         ordered = sorted(candidates, key=lambda h: h.chunk.chunk_id not in carriers)  # stable: rank kept within each
+        if not re.search(r"表|填|form", query.question, re.IGNORECASE):  # a blank form's fields answer only for the form
+            ordered = sorted(ordered, key=lambda h: h.chunk.section_path[-1:] == ("填写项目",))
         if query.levels and not asks_government(query):  # a table's rows of another level than the one asked come after it
             ordered = sorted(ordered, key=lambda h: h.chunk.kind in TABLE_KINDS and not names_level(h, query.levels))
         if ordered and ordered[0].chunk.chunk_id in carriers and ordered[0].chunk.kind == "table_record":

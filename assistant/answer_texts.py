@@ -37,7 +37,8 @@ TEXTS = {
                     "duration": "期限", "unit": "责任单位", "contact": "地址或联系方式", "conditions": "具体条件",
                     "frequency": "频次", "time": "具体时间", "procedure": "办理流程", "materials": "所需材料", "measure": "具体数值", "task": "代写或生成文书（本助手只引用政策原文）",
                     "support": "奖励或补贴", "institution": "具体的银行或机构名称", "number": "具体数值",
-                    "location": "举办或办理地点", "source": "从哪里选出（来源）", "level": "企业层级（国家级、省级、市级等）", "aspects": "具体看哪些方面", "year": "所问那一年的安排"},
+                    "location": "举办或办理地点", "source": "从哪里选出（来源）", "level": "企业层级（国家级、省级、市级等）", "aspects": "具体看哪些方面", "year": "所问那一年的安排",
+                    "consequence": "相应的处理或后果"},
     },
     "en": {
         "lead": "Here is what the policy texts in the knowledge base say (quoted in the original Chinese):",
@@ -74,6 +75,7 @@ TEXTS = {
                     "conditions": "the conditions", "frequency": "how often", "time": "the time asked for", "procedure": "the procedure",
                     "materials": "the documents required", "measure": "the figure asked for", "task": "drafting a text (this assistant only quotes the policies)", "support": "a reward or subsidy",
                     "institution": "which bank or institution", "number": "the figure asked for",
-                    "location": "where it takes place", "source": "where they are drawn from", "level": "which level of firm (national, provincial, …)", "aspects": "which aspects are looked at", "year": "anything for the year asked about"},
+                    "location": "where it takes place", "source": "where they are drawn from", "level": "which level of firm (national, provincial, …)", "aspects": "which aspects are looked at", "year": "anything for the year asked about",
+                    "consequence": "what follows from it"},
     },
 }

@@ -58,6 +58,9 @@ ASK_TYPES: dict[str, re.Pattern] = {
         re.IGNORECASE),
     # "申报通知发布时间": a keyword ask ending on 时间 wants a date, a span or how often, whichever is stated
     "time": re.compile(r"时间\s*[？?]?\s*$"),
+    # what befalls misconduct ("提供虚假材料怎么处理", "what happens if …"): a clause stating a consequence
+    "consequence": re.compile(r"(怎么|如何)(处理|处罚|处置)|(什么|啥|哪些)(处罚|处理|后果|惩罚)|受到什么|会有什么后果|"
+                              r"what happens (if|when|to)|what (is|are) the (penalty|penalties|consequences?)|(penalt(y|ies)|punish)", re.IGNORECASE),
     "frequency": re.compile(r"(多久.{0,8}一次|(多久|多长时间)[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实)|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长时间(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长(?![时期])|(?<![这近前十好])几年(?!.{0,6}一次)|多少年|几个月(?!.{0,6}一次)|"
                            r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|时限|天数|年数|"
@@ -166,6 +169,7 @@ DETAIL: dict[str, re.Pattern] = {
     "date": re.compile(r"(\d{4}年\d{1,2}月|(次年|当年|同年|翌年)(\d{1,2}月|第[一二三四1-4]季度)|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于|在)\d{1,2}月|(每季度|每半年|每年)(首月|第一个月|初|末)|年底前?|上半年|下半年|截至|之日起|前完成|"
                        r"(满|届满|期满|到期|发生|印发|公布|认定)(前|后)\d{1,3}个?(月|日|天|工作日))"),
     # (常态化开展…监测: ongoing, which is what the text says of how often)
+    "consequence": re.compile(r"(取消|撤销|追回|收回|退回|返还|作废|不得(再次)?(申报|申请|享受)|处罚|罚款|问责|通报|移送|列入[^，,。；;]{0,10}名单|暂停|终止)"),
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|每[两二三四五六\d]+个?(月|年|周|季度)|定期|一年一次|常态化|(月度|季度|周)(联席|例会|会商|调度|通报|会议))"),
     "procedure": re.compile(r"(申报程序|流程|程序|步骤|通过.{0,12}(平台|系统)|提交|评审|公示|审核)"),
     # (or the papers an application is made on: 凭服务合同、发票…申请兑付)
@@ -252,6 +256,9 @@ def split_ask(question: str) -> AskSplit:
     return AskSplit("，".join(a.strip() for a in asks), "，".join(c.strip() for c in context))
 
 
+_FORM_NAMED = re.compile(r"(奖励|补贴|补助|奖补|资助|贴息)(资金)?(申请表|申报表|申请书|申报书)")
+
+
 def ask_types(ask: str) -> tuple[str, ...]:
     """The kinds of detail the ask wants, most specific first (empty: a yes/no or open question)."""
     found = [name for name, pattern in ASK_TYPES.items() if pattern.search(ask)]
@@ -281,6 +288,8 @@ def ask_types(ask: str) -> tuple[str, ...]:
         found = ["number"]  # "上市奖励分几个阶段，每个阶段多少": a figure is asked, not whether there is a grant
     if found != ["number"] and "number" in found:
         found.remove("number")  # "number" is the fallback: "容积率能提高到多少？" wants some figure
+    if "support" in found and not ASK_TYPES["support"].search(_FORM_NAMED.sub("", ask)):
+        found.remove("support")  # "首贷奖励申请表要填哪些内容": the form is asked about, not the reward
     if "support" in found and {"amount", "rate", "count", "unit", "contact", "materials", "procedure"} & set(found):
         # "奖励多少钱": the amount is the detail; any grant is not enough ("奖补资金谁管": the fund
         # is the subject, a unit the detail)

@@ -85,7 +85,7 @@ _FEE_ASKED = re.compile(r"(交|缴|缴纳|收|花)(多少|几)(钱|费|元)|(要
 _FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))")  # (not 研发费用, 担保费率)
 
 # numbers and dates: one stated for another subject is the likeliest wrong answer
-STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level", "frequency", "time")
+STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level", "frequency", "time", "consequence")
 
 # "要从事细分领域几年以上", "must have been … how many years": a period required, which a criterion states
 _THRESHOLD = re.compile(r"(以上|至少|起码|不少于|不低于|满|要|须|年限|\bmust\b|at least|minimum|or more)", re.IGNORECASE)
@@ -246,7 +246,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     scales=tuple(sc for _, sc in measure)) < 0.5:
                 continue
             # (a table record's fields are one statement: 时间：4月30日前；主要任务：公布…名单)
-            parts = [hit.chunk.text] if hit.chunk.kind == "table_record" else sentences(hit.chunk.text)
+            # (and a consequence set once over an enumeration: "有下列情形之一的，撤销…：（四）拒不报送…")
+            parts = [hit.chunk.text] if hit.chunk.kind == "table_record" or kind == "consequence" else sentences(hit.chunk.text)
             path = " ".join(hit.chunk.section_path) + " " + hit.doc.title  # (what the whole document is about)
             # a sentence is on topic for the part of a compound ask it answers ("县里奖多少？能和市里的
             # 叠加吗？": the amount sentence need not name 叠加)

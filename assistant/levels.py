@@ -16,6 +16,7 @@ from .cases import (
     level_of_another_thing,
     other_kind,
     other_level_thing,
+    other_ordinal,
     other_side,
     other_term,
     sides_asked,
@@ -116,7 +117,7 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     # (of the clauses carrying the detail, or for a yes/no question the topical ones)
     if (carriers or fallback) and (degree_missing(query, carriers or fallback) or other_side(query, carriers or fallback)
                                  or other_kind(query, [*carriers, *fallback]) or other_term(query, carriers or fallback)
-                                 or other_level_thing(query, carriers or fallback)):
+                                 or other_level_thing(query, carriers or fallback) or other_ordinal(query, carriers or fallback)):
         return 0.0
     won = _won(query)
     won_levels = _level_of(won) if won else ()
@@ -259,7 +260,7 @@ def asked_case(query: QueryAnalysis, hits: list[ScoredChunk] = ()) -> str:
         found = found or [side.group(0) + _noun_after(text[side.end():], verb=side.group(0) in ("买", "购置"))]
     found = found or [m.group(0) for ask, _ in EXCHANGES for m in [ask.search(asked)] if m][:1]
     found = found or [kind for kind in [other_kind(query, list(hits)) or other_term(query, list(hits))
-                                        or other_level_thing(query, list(hits))] if kind]
+                                        or other_level_thing(query, list(hits)) or other_ordinal(query, list(hits))] if kind]
     named = _won(query)
     if not found and not named:  # a level named outright (培育库 is no 县级 to name)
         said = _ANY_LEVEL.search(query.ask) or re.search(r"\b(national|provincial|municipal|county|district)\b", query.ask, re.IGNORECASE)

@@ -329,8 +329,10 @@ class Assistant:
         local_verdict = self._answerer.assess(query, retrieved) if retrieved else None
         # provincial and national criteria are the same wherever they are printed: a place whose
         # documents only mention them ("符合条件的…") is answered from another place's table
-        if local_verdict and (local_verdict.answerable or (local_verdict.topic_covered and not criteria)):
-            return {}, retrieved, local_verdict  # answered here, or "mentioned here, but no amount" from here
+        if local_verdict and (local_verdict.answerable or (local_verdict.topic_covered and not criteria)
+                              or (local_verdict.other_case and not criteria)):
+            # answered here, "mentioned here, but no amount", or "here for another case" (第一笔, not 第二笔)
+            return {}, retrieved, local_verdict
         elsewhere = [h for h in self.retriever.retrieve(query, k, doc_ids, whole_tables) if h.chunk.doc_id not in scope]
         other_verdict = self._answerer.assess(query, elsewhere) if elsewhere else None
         if not other_verdict or not other_verdict.answerable:

@@ -168,6 +168,17 @@ DOCUMENTS.append(FictionalDocument(
      "pdf": lambda b, p: render_pdf(b, p, ""),  # (one page: no running header to tell from its letterhead)
      "md": lambda b, p: render_markdown(b, p)}))
 
+# Rules issued by three offices (one of them a bank's branch), 款 that modify the article before
+# (按前款标准的50%执行), and an annex that is a blank application form, not a table of facts.
+DOCUMENTS.append(FictionalDocument(
+    "yiqiao-first-loan-rules",
+    {"title": "峄桥市专精特新中小企业首贷贴息实施细则", "region": "峄桥市", "doc_number": "峄工信发〔2026〕15号",
+     "issuer": "峄桥市工业和信息化局、峄桥市财政局、中国人民银行峄桥市分行",
+     "date_issued": "2026-03-25", "valid_from": "2026-05-01", "valid_until": "2028-12-31"},
+    {"docx": lambda b, p: render_docx(b, p),
+     "pdf": lambda b, p: render_pdf(b, p, "峄桥市工业和信息化局"),
+     "txt-gbk": lambda b, p: render_txt(b, p, "gbk", "fullwidth")}))
+
 
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""

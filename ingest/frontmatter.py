@@ -28,7 +28,7 @@ TITLE_WORDS = re.compile(rf"({TITLE_KINDS})")
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号)")
 PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[-—–－~～至]\s*(\d{4})\s*年?\s*[)）]")
 # an issuing office: 桐溆县人民政府, 岚汀市工业和信息化局
-_OFFICE = r"[\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部)"
+_OFFICE = r"[\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部|分行)"  # (中国人民银行…分行 co-issues)
 ISSUER = re.compile(rf"^(?:{_OFFICE}[、，\s]*)+$")
 _PLACE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区)")
 REGION = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:省|市|县|区))")
@@ -266,8 +266,9 @@ def joint_issuer(line: str) -> str:
     spaces between Chinese characters are gone), joined by 、; one office as it stands."""
     bare = re.sub(r"[、，\s]", "", line)
     offices = re.findall(_OFFICE, bare)
-    places = {m.group(0) if (m := _PLACE_OFFICE.match(o)) else None for o in offices}
-    if len(offices) > 1 and None not in places and len(places) == 1 and "".join(offices) == bare:
+    first = _PLACE_OFFICE.match(offices[0]) if offices else None
+    # (one place in all of them: 中国人民银行峄桥市分行 names 峄桥市 inside)
+    if len(offices) > 1 and first and all(first.group(0) in o for o in offices) and "".join(offices) == bare:
         return "、".join(offices)
     return line
 

@@ -59,6 +59,8 @@ def _is_number(cell: str) -> bool:
 
 def _cells(rows: list[list[str]]) -> list[TableCell]:
     rows = [row for row in rows if any(cell for cell in row)]
+    if _is_blank_form(rows):
+        return [_form_record(rows)]
     # one cell merged across the whole table below its first row ("单项服务补贴最高不超过5万元"): a
     # rule for every row, a record of its own under the table's heading (not a row without cells,
     # nor a 备注 "具体以…为准" that answers nothing)
@@ -68,6 +70,24 @@ def _cells(rows: list[list[str]]) -> list[TableCell]:
     if notes:  # (each row carries the rule too: "研发设计：合同金额的60%" alone would hide its cap)
         cells = [replace(cell, text=f"{cell.text}（{'；'.join(notes)}）") for cell in cells]
     return cells + [TableCell((), "", note, record=True) for note in notes]
+
+
+def _is_blank_form(rows: list[list[str]]) -> bool:
+    """An application form to fill in (企业名称 | ____ | 统一社会信用代码 | ____): most rows pair
+    short labels with empty cells; it names what to fill in and states no facts."""
+    def blank_pairs(row: list[str]) -> bool:
+        pairs = [row[i:i + 2] for i in range(0, len(row) - 1, 2)]
+        return bool(pairs) and all(label and len(label) <= 16 and not value for label, value in pairs)
+
+    return len(rows) >= 3 and sum(map(blank_pairs, rows)) >= 0.6 * len(rows)
+
+
+def _form_record(rows: list[list[str]]) -> TableCell:
+    """One record of a blank form: the fields to fill in, then any statement it prints (企业承诺：…)."""
+    fields = list(dict.fromkeys(row[i] for row in rows for i in range(0, len(row) - 1, 2)
+                                if row[i] and len(row[i]) <= 16 and not row[i + 1]))
+    said = [f"{row[0]}：{'；'.join(c for c in row[1:] if c)}" for row in rows if row[0] and any(len(c) > 16 for c in row[1:])]
+    return TableCell(("填写项目",), "", "；".join(["填写项目：" + "、".join(fields), *said]), record=True)
 
 
 def _spans_table(row: list[str]) -> bool:
