@@ -44,7 +44,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"(多少钱|几个钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|资助|经费|奖金)|奖励?多少|补贴多少|补助多少|资助多少|奖补多少|给多少|拿多少|补多少|"
         r"报销多少|能报多少|承担多少|出多少|发多少|(资金池|资金|基金|规模|盘子)[^，,。？?]{0,3}多大|"
         r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
-        r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|上限|几[十百千]?万|how much|what amount|how large|"
+        r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|最多(能|可以)?(拿|给|补|贴|奖)?多少(?!家|个|项|人|名)|上限|几[十百千]?万|how much|what amount|how large|"
         r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount)|\b(cap|ceiling|upper limit|the maximum|the most|max)\b|"
         r"what (does|do|will|would|can) [^?]{0,40}\bpay\b(?! for\s*\??\s*$))", re.IGNORECASE),  # (not "what does it pay for?")
     "count": re.compile(
@@ -61,7 +61,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # what befalls misconduct ("提供虚假材料怎么处理", "what happens if …"): a clause stating a consequence
     "consequence": re.compile(r"(怎么|如何)(处理|处罚|处置)|(什么|啥|哪些)(处罚|处理|后果|惩罚)|受到什么|会有什么后果|"
                               r"what happens (if|when|to)|what (is|are) the (penalty|penalties|consequences?)|(penalt(y|ies)|punish)", re.IGNORECASE),
-    "frequency": re.compile(r"(多久.{0,8}一次|(多久|多长时间)[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实)|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often)", re.IGNORECASE),
+    "frequency": re.compile(r"((一年|每年)[^，,。？?]{0,4}(几|多少)(回|次|批)|多久.{0,8}一次|(多久|多长时间)[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实)|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长时间(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长(?![时期])|(?<![这近前十好])几年(?!.{0,6}一次)|多少年|几个月(?!.{0,6}一次)|"
                            r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|时限|天数|年数|"
                            r"how long|how (fast|quickly|soon)\b|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of\b[^?]{0,40}\b(loans?|credit|subsid\w*|lease|recognition))", re.IGNORECASE),

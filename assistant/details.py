@@ -31,6 +31,21 @@ from .evidence import (
     distinctive_coverage,
     sibling_item_fits_better,
 )
+from .figure_words import (
+    COUNTED_IN,
+    EACH,
+    FEE_ASKED,
+    FEE_STATED,
+    FUND_STATED,
+    GRANTED_TO_ENTERPRISE,
+    ITEM_STATED,
+    PER_ITEM,
+    PERIOD_OF,
+    RECIPIENT,
+    TOTAL,
+    TOTAL_ASKED,
+    count_unit,
+)
 from .levels import asks_government, names_level, says_level
 from .query import QueryAnalysis, names_place
 from .subjects import (
@@ -47,42 +62,6 @@ from .types import TABLE_KINDS, ScoredChunk
 
 # "补多少钱", "给多少": a grant is asked even without 奖励/补贴
 _GRANT = re.compile(r"(补|奖|给|发|贴)(多少|几)")
-
-# "每个阶段能拿多少": an amount per item is asked; a total over all of them does not answer it
-# ("每年发多少": a yearly sum, which a total paid in stages does not state)
-_PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七八九十\d]+个?)([\u4e00-\u9fff]{2})|每年(?=[\u4e00-\u9fff]{0,3}多少)|"
-                       r"per (stage|item|person|employee|company)|(?:first|second|third|final) (stage|phase|instal?ment)", re.IGNORECASE)
-_ITEM_STATED = r"第[一二三四五六七八九十\d]+个?{0}|其中|分别"  # 第一阶段 stated, or the stages' sums one by one
-_TOTAL_ASKED = re.compile(r"(一共|总共|合计|总计|共计|加起来|in total|altogether|overall|all together)", re.IGNORECASE)
-_EACH = re.compile(r"每[一二两三四五六七八九十\d]*(家|个|人|户|项|名|位|所)")
-_TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
-# the measure word a count is asked in ("多少家企业参加"): 2场 counts events, not firms
-_COUNTED_IN = re.compile(r"(?:多少|几)(家|场|项|名|件|所|批|位|期|个?人)|how many (people|persons|participants|staff|firms|companies|enterprises)",
-                         re.IGNORECASE)
-_EN_COUNTED = {"people": "(人|名|位)", "persons": "(人|名|位)", "participants": "(人|名|位)", "staff": "(人|名)",
-               "firms": "家", "companies": "家", "enterprises": "家"}  # the measure word a count in English is in
-
-
-def _counted_unit(asked: re.Match | None) -> str | None:
-    """The measure words a count is asked in: 多少家 → 家, 多少人 → 人, 名 or 位, how many firms → 家."""
-    if not asked:
-        return None
-    if asked.group(1):
-        return _EN_COUNTED["people"] if asked.group(1) in ("人", "个人") else asked.group(1)
-    return _EN_COUNTED[asked.group(2).lower()]
-
-# "我们能拿多少": what an enterprise receives; a budget set aside (安排专项资金1500万元) is not that
-_RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们|我们能|我能|(can|do|would|will) (we|i) (get|receive))", re.IGNORECASE)
-
-# the size of a fund asked (FUND_ASKED: "培育资金一年有多少", "资金池多大"): a sentence that sets one up states it
-_FUND_STATED = re.compile(r"(规模|安排|设立|总额|资金池|预算|统筹|每年.{0,6}(投入|列支))")
-
-_GRANTED_TO_ENTERPRISE = re.compile(r"(给予|奖励|补助|补贴|奖补|贴息|补偿|资助|发放(?![^，,。；;]{0,4}贷款))")  # (a voucher 发放ed is a grant; a loan is not)
-
-# what the firm pays ("要交多少钱", "收多少费", "how much do we pay"), stated as a fee or a charge
-_FEE_ASKED = re.compile(r"(交|缴|缴纳|收|花)(多少|几)(钱|费|元)|(要|得)交多少|how much (do|will|would|must) (we|i) pay",
-                        re.IGNORECASE)
-_FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))")  # (not 研发费用, 担保费率)
 
 # numbers and dates: one stated for another subject is the likeliest wrong answer
 STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level", "frequency", "time", "consequence")
@@ -123,13 +102,13 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     """
     found: dict[str, tuple[ScoredChunk, str] | None] = {}
     grant_asked = bool(ASK_TYPES["support"].search(query.ask) or _GRANT.search(query.ask))
-    per_item = _PER_ITEM.search(query.ask)
-    total_asked = bool(_TOTAL_ASKED.search(query.ask)) and not per_item
-    counted_unit = _counted_unit(_COUNTED_IN.search(query.ask))
-    fee_asked = bool(_FEE_ASKED.search(query.ask))
+    per_item = PER_ITEM.search(query.ask)
+    total_asked = bool(TOTAL_ASKED.search(query.ask)) and not per_item
+    counted_unit = count_unit(COUNTED_IN.search(query.ask))
+    fee_asked = bool(FEE_ASKED.search(query.ask))
     act = _UNIT_ACT.search(query.ask)  # "资金谁管": the unit that manages it, not one that recovers it
     act_word = _ACT_WORDS[next(g for g in act.groups() if g).lower()] if act else None
-    recipient = bool(_RECIPIENT.search(query.ask))
+    recipient = bool(RECIPIENT.search(query.ask))
     fund_asked = bool(FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
     # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
     # 材料" the subsidy is the subject of the materials asked for
@@ -263,22 +242,25 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 # table cell's grant is its column heading: 补贴标准 › 专精特新中小企业)
                 granted = kind not in ("amount", "rate") or not grant_asked or detail_present(
                     "support", hit.chunk.text if hit.chunk.kind == "table_record" else part) or grant_heading(hit)
-                if recipient and kind == "amount" and not _GRANTED_TO_ENTERPRISE.search(part):
+                if recipient and kind == "amount" and not GRANTED_TO_ENTERPRISE.search(part):
                     granted = False
-                if fund_asked and kind == "amount" and not _FUND_STATED.search(part):
+                if fund_asked and kind == "amount" and not FUND_STATED.search(part):
                     granted = False  # "培育资金一年有多少": the fund's size, not one of its rewards
-                if per_item and kind in ("amount", "rate", "number") and ((_TOTAL.search(part) and not re.search(r"(每|分别)", part))
-                                 or (per_item.group(1) and not re.search(_ITEM_STATED.format(per_item.group(1)) if per_item.group(0)[0]
+                if per_item and kind in ("amount", "rate", "number") and ((TOTAL.search(part) and not re.search(r"(每|分别)", part))
+                                 or (per_item.group(1) and not re.search(ITEM_STATED.format(per_item.group(1)) if per_item.group(0)[0]
                                                                       == "第" else per_item.group(1), part))):
                     granted = False  # the amount per stage must be stated for the stages (第一阶段: not only 分阶段)
-                if fee_asked and kind == "amount" and not _FEE_STATED.search(part):
+                if fee_asked and kind == "amount" and not FEE_STATED.search(part):
                     granted = False  # "认定要交多少钱": what the firm pays, not a reward it gets
                 if act_word and kind == "unit" and not re.search(act_word, part):
                     granted = False
-                if total_asked and kind in ("count", "amount", "number") and _EACH.search(part) and not _TOTAL.search(part):
+                if total_asked and kind in ("count", "amount", "number") and EACH.search(part) and not TOTAL.search(part):
                     granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total
                 if counted_unit and kind == "count" and not re.search(rf"[\d一二三四五六七八九十百千两]{counted_unit}", part):
                     granted = False
+                if kind == "duration" and query.language == "zh" and (period := PERIOD_OF.search(part)) \
+                        and period.group(1) not in query.question:
+                    granted = False  # "能贷几年": 贴息期限最长2年 is the subsidy's period, not the loan's
                 if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):
                     found[kind] = (hit, part)
                     break

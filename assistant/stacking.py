@@ -24,7 +24,8 @@ def stacking_mismatch(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:
                 and any(_BENEFIT.fullmatch(t) for t in g)]
     if not benefits:
         return False
-    rules = [h for h in topical(hits)[:3] if _STACKING.search(h.chunk.text) or re.search(r"差额|就高|不重复", h.chunk.text)]
+    rules = [h for h in topical(hits)[:3] if _STACKING.search(h.chunk.text) or re.search(r"差额|就高|不重复|重复申报", h.chunk.text)]
+    if not rules:
+        return True  # no nearby clause says anything of stacking: the benefit's own clause does not answer it
     specific = [h for h in rules if _BENEFIT.search(h.chunk.text)]
-    return bool(rules) and len(specific) == len(rules) and not any(
-        t in h.chunk.text for h in specific for g in benefits for t in g)
+    return len(specific) == len(rules) and not any(t in h.chunk.text for h in specific for g in benefits for t in g)

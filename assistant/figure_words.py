@@ -1,0 +1,47 @@
+"""What a figure asked is of, and how a clause states it: an amount per item or in total, the
+measure word a count is in, what the firm receives or pays, a fund's size, and the period a
+clause gives (贴息期限 is the subsidy's, not the loan's). Patterns used by :mod:`.details`."""
+
+from __future__ import annotations
+
+import re
+
+# "每个阶段能拿多少": an amount per item is asked; a total over all of them does not answer it
+# ("每年发多少": a yearly sum, which a total paid in stages does not state)
+PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七八九十\d]+个?)([\u4e00-\u9fff]{2})|每年(?=[\u4e00-\u9fff]{0,3}多少)|"
+                       r"per (stage|item|person|employee|company)|(?:first|second|third|final) (stage|phase|instal?ment)", re.IGNORECASE)
+ITEM_STATED = r"第[一二三四五六七八九十\d]+个?{0}|其中|分别"  # 第一阶段 stated, or the stages' sums one by one
+TOTAL_ASKED = re.compile(r"(一共|总共|合计|总计|共计|加起来|in total|altogether|overall|all together)", re.IGNORECASE)
+EACH = re.compile(r"每[一二两三四五六七八九十\d]*(家|个|人|户|项|名|位|所)")
+TOTAL = re.compile(r"(总额|合计|累计|共计|总计|总共)")
+# the measure word a count is asked in ("多少家企业参加"): 2场 counts events, not firms
+COUNTED_IN = re.compile(r"(?:多少|几)(家|场|项|名|件|所|批|位|期|个?人)|how many (people|persons|participants|staff|firms|companies|enterprises)",
+                         re.IGNORECASE)
+EN_COUNTED = {"people": "(人|名|位)", "persons": "(人|名|位)", "participants": "(人|名|位)", "staff": "(人|名)",
+               "firms": "家", "companies": "家", "enterprises": "家"}  # the measure word a count in English is in
+
+
+def count_unit(asked: re.Match | None) -> str | None:
+    """The measure words a count is asked in: 多少家 → 家, 多少人 → 人, 名 or 位, how many firms → 家."""
+    if not asked:
+        return None
+    if asked.group(1):
+        return EN_COUNTED["people"] if asked.group(1) in ("人", "个人") else asked.group(1)
+    return EN_COUNTED[asked.group(2).lower()]
+
+# "我们能拿多少": what an enterprise receives; a budget set aside (安排专项资金1500万元) is not that
+RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们|我们能|我能|(can|do|would|will) (we|i) (get|receive))", re.IGNORECASE)
+
+# the size of a fund asked (FUND_ASKED: "培育资金一年有多少", "资金池多大"): a sentence that sets one up states it
+FUND_STATED = re.compile(r"(规模|安排|设立|总额|资金池|预算|统筹|每年.{0,6}(投入|列支))")
+
+GRANTED_TO_ENTERPRISE = re.compile(r"(给予|奖励|补助|补贴|奖补|贴息|补偿|资助|发放(?![^，,。；;]{0,4}贷款))")  # (a voucher 发放ed is a grant; a loan is not)
+
+# what the firm pays ("要交多少钱", "收多少费", "how much do we pay"), stated as a fee or a charge
+FEE_ASKED = re.compile(r"(交|缴|缴纳|收|花)(多少|几)(钱|费|元)|(要|得)交多少|how much (do|will|would|must) (we|i) pay",
+                        re.IGNORECASE)
+FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))")  # (not 研发费用, 担保费率)
+
+
+# the thing a period is stated of ("贴息期限最长2年"): "能贷几年" asks for the loan's, which it is not
+PERIOD_OF = re.compile(r"([\u4e00-\u9fff]{2})期限(?:最长|不超过|为|最多|一般)")
