@@ -204,7 +204,7 @@ def subject_terms(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[t
     kept = [(g, s) for g, s in zip(query.ask_groups, query.ask_scales)
             if (not any(p.search(t) for p in cues for t in _said(g, query.ask)) or _modified_cue(g[0], cues, query.ask))
             and not any(t in span for t in g for span in spans)
-            and g not in query.cue_groups
+            and g not in query.cue_groups and g[0] not in _MODIFIERS  # (最多 asks a limit; it names nothing)
             and not is_scope(g, query.places) and g not in query.level_groups]
     # context taken into a short ask ("老板想参加…，县里三年培训多少人？") steers the search; the
     # subject is what the ask itself names, when it names anything

@@ -40,10 +40,13 @@ def test_owners_words(lixi, question, refused, fact):
     assert answer.refused is refused and fact in answer.text, answer.text
 
 
-def test_a_cap_asked_after_a_share(lixi):
-    first = "苈溪科技贷贴息比例是多少？"
-    answer = lixi.ask("最多多少？", history=conversation(lixi, first))
-    assert not answer.refused and "15万元" in answer.citations[0].quote, answer.text
+@pytest.mark.parametrize(("follow", "fact"), [
+    ("最多多少？", "15万元"),  # a cap asked after a share
+    ("最多贴几年？", "最长3年"),  # 最多 asks a limit (最长 states one); it names no subject of its own
+])
+def test_a_limit_asked_after_a_share(lixi, follow, fact):
+    answer = lixi.ask(follow, history=conversation(lixi, "苈溪科技贷贴息比例是多少？"))
+    assert not answer.refused and fact in answer.citations[0].quote, answer.text
 
 
 def test_how_often_in_a_year_is_a_frequency():
