@@ -41,7 +41,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"what share|what percentage|what proportion|what rate|interest rate|how high is the rate|percent|\b(the )?(rate|share)\s*\??\s*$|\b(subsidy|interest|cost|reimbursement|funding) share\b|"
         r"\b(subsidy|guarantee|fee|discount|tax) rate)", re.IGNORECASE),
     "amount": re.compile(
-        r"(多少钱|几个钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|资助|经费|奖金)|奖励?多少|补贴多少|补助多少|资助多少|奖补多少|给多少|拿多少|补多少|"
+        r"(多少钱|几个钱|多少万|多少.{0,4}(资金|补贴|奖励|补助|资助|经费|奖金)|奖励?多少|补贴多少|补助多少|资助多少|奖补多少|给多少|拿多少|补多少|(能|可以)?贴多少|"
         r"报销多少|能报多少|承担多少|出多少|发多少|(资金池|资金|基金|规模|盘子)[^，,。？?]{0,3}多大|"
         r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
         r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|最多(能|可以)?(拿|给|补|贴|奖)?多少(?!家|个|项|人|名)|上限|几[十百千]?万|how much|what amount|how large|"
@@ -356,7 +356,7 @@ def measure_units(ask: str) -> tuple[str, ...]:
 # a bank a text names ("国家开发银行") rather than banks in general ("合作银行", "银行业金融机构")
 _NAMED_INSTITUTION = re.compile(r"([\u4e00-\u9fff]{2,6})(银行(?!业)|保险公司|担保公司)")
 _GENERIC_PREFIX = ("合作", "商业", "有关", "相关", "各类", "各家", "各", "引导", "推动", "鼓励", "支持", "政府", "投资", "产业",
-                   "各种", "金融", "市级", "省级", "本市", "等")
+                   "各种", "金融", "市级", "省级", "本市", "等", "贷款", "放款", "经办", "开户", "收款", "笔", "的")
 # a name in quotation marks (“首贷贴息”, “专精特新贷”) names a product; it grants nothing by itself
 # money taken back (已享受的奖励资金予以追回) or obtained by fraud (骗取奖补资金) is no grant
 _CLAWBACK = re.compile(r"(骗取|套取|冒领)[^，,。；;]{0,8}(奖补|奖励|补贴|补助|资金)|"

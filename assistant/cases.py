@@ -20,7 +20,7 @@ SIDES = ((re.compile(r"国外|境外|海外|外国|foreign|overseas|abroad", re.
 # sides the story tells as well as the ask ("买了区属科创园的办公用房，有优惠吗"): bought or rented —
 # a rent cut is nothing to a firm that bought its premises
 TOLD_SIDES = ((re.compile(r"买|购置|\bbuy(ing|s)?\b|\bbought\b|\bpurchas", re.IGNORECASE),
-               re.compile(r"租用|租赁|承租|租金|房租|\brent(s|ed|ing)?\b|\bleas(e|es|ed|ing)\b", re.IGNORECASE)),)
+               re.compile(r"租用|(?<!融资)租赁|承租|租金|房租|\brent(s|ed|ing)?\b|\bleas(e|es|ed|ing)\b", re.IGNORECASE)),)
 
 # the exchanges a listing reward may be for: (as an ask names it, as a clause covers it — 沪深北交易所 all three)
 EXCHANGES = ((re.compile(r"上海证券交易所|上交所|沪市|科创板|Shanghai|STAR market", re.IGNORECASE), re.compile(r"上海证券交易所|上交所|沪")),
@@ -63,31 +63,6 @@ def other_side(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:
     # "在上海证券交易所主板上市了，县里有奖励吗": a reward for 北京证券交易所 listings is not for it
     return len(named) == 1 and all(any(c.search(h.chunk.text) for _, c in EXCHANGES) and not named[0].search(h.chunk.text)
                                    for h in hits)
-
-
-_ORDINAL = re.compile(r"第([一二三四五六七八九十两\d]{1,3})(笔|次|批|轮)")
-_FIRST = {"笔": "首贷|首笔|第一笔", "次": "首次|第一次", "批": "首批|第一批", "轮": "首轮|第一轮"}
-_EN_ORDINAL = re.compile(r"\b(second|third|fourth|fifth) (?:[a-z'-]+ ){0,2}(loan|application|batch|round)s?\b", re.IGNORECASE)
-_EN_NUMBERS = {"second": "二", "third": "三", "fourth": "四", "fifth": "五"}
-_EN_COUNTERS = {"loan": "笔", "application": "次", "batch": "批", "round": "轮"}
-
-
-def other_ordinal(query: QueryAnalysis, hits: list[ScoredChunk]) -> str:
-    """"第二笔贷款" when the clauses speak of the first (首贷, 第一笔) or another one only: the asked
-    ordinal with its counter, "" otherwise."""
-    asked = _ORDINAL.search(query.ask)
-    english = _EN_ORDINAL.search(query.ask) if not asked else None
-    if english:  # "a company's second bank loan"
-        number, counter = _EN_NUMBERS[english.group(1).lower()], _EN_COUNTERS[english.group(2).lower()]
-        asked = re.search(r"第(.)(.)", f"第{number}{counter}")
-    if not asked or asked.group(1) in ("一", "1") or not hits:
-        return ""
-    counter = asked.group(2)
-    named = [re.findall(rf"第([一二三四五六七八九十两\d]{{1,3}}){counter}", h.chunk.text) for h in hits]
-    firsts = [re.search(_FIRST[counter], h.chunk.text) for h in hits]
-    if any(asked.group(1) in found for found in named) or not any(named) and not any(firsts):
-        return ""
-    return asked.group(0)
 
 
 def other_kind(query: QueryAnalysis, hits: list[ScoredChunk]) -> str:

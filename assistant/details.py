@@ -26,6 +26,7 @@ from .criteria_rows import (
     states_criteria_of,
 )
 from .evidence import (
+    LIST_ITEM,
     TermWeights,
     coverage,
     distinctive_coverage,
@@ -192,7 +193,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     found[kind] = (hit, hit.chunk.text)
                     break
                 continue
-            if kind == "unit" and hit.chunk.kind == "notice":
+            if hit.chunk.section_path[-1:] == ("填写项目",) and kind != "materials":
+                continue  # a blank form's fields (贷款银行, 联系电话) state nothing but what to fill in
+            if kind in ("unit", "institution") and hit.chunk.kind == "notice":
                 continue  # the addressees of a covering notice (县政府各部门) run none of its measures
             if kind in ("amount", "duration") and hit.chunk.kind == "table_row" and not _REQUIREMENT.search(query.ask) \
                     and (kind == "amount" and not grant_heading(hit) or ("条件" in " ".join(hit.chunk.section_path) and not _THRESHOLD.search(query.ask))):
@@ -258,8 +261,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total
                 if counted_unit and kind == "count" and not re.search(rf"[\d一二三四五六七八九十百千两]{counted_unit}", part):
                     granted = False
+                if kind in ("amount", "rate") and LIST_ITEM.match(part) and not states_measured(query, kind, hit, weights, part):
+                    granted = False  # "质押融资的担保费补多少": ③'s 评估费的50% is not of 担保费 (②'s)
                 if kind == "duration" and query.language == "zh" and (period := PERIOD_OF.search(part)) \
-                        and period.group(1) not in query.question:
+                        and period.group(1)[0] not in query.question:  # (贷款期限 is 专精特新贷's)
                     granted = False  # "能贷几年": 贴息期限最长2年 is the subsidy's period, not the loan's
                 if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):
                     found[kind] = (hit, part)

@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from .lexical import normalise
+from .words import FIGURE_QUALIFIERS
 
 UNSEEN_FACTOR = 0.4
 
@@ -246,7 +247,7 @@ def distinctive_coverage(groups: tuple[tuple[str, ...], ...], text: str, weights
 
 # an item of an enumerated list: ① …, （一）…, (1)…, 1.…
 # (the first may follow the list's heading: "一、融资支持：① …")
-_LIST_ITEM = re.compile(r"^\s*(?:[^。；;\n]{0,16}[：:]\s*)?([①-⑳]|（[一二三四五六七八九十]+）|[(（]\d+[)）]|\d+[.、．)）])")
+LIST_ITEM = re.compile(r"^\s*(?:[^。；;\n]{0,16}[：:]\s*)?([①-⑳]|（[一二三四五六七八九十]+）|[(（]\d+[)）]|\d+[.、．)）])")
 
 
 def sibling_item_fits_better(part: str, parts: list[str], sub_asks, weights: TermWeights, cues=frozenset()) -> bool:
@@ -254,12 +255,12 @@ def sibling_item_fits_better(part: str, parts: list[str], sub_asks, weights: Ter
     word of the ask that the best-covering item has: sibling items are separate measures, and the
     heading they share ("3)融资支持") makes none of them the one asked about ("担保额度" is ②'s
     subject, not ①'s 30万元 nor ③'s 5万元)."""
-    items = [p for p in parts if _LIST_ITEM.match(p)]
-    if len(items) < 2 or not _LIST_ITEM.match(part):
+    items = [p for p in parts if LIST_ITEM.match(p)]
+    if len(items) < 2 or not LIST_ITEM.match(part):
         return False
 
     # (on the subject's words: the detail's, 最高 or 多少, are in every item)
-    asks = [tuple(g for g in groups if g not in cues) for groups in sub_asks]
+    asks = [tuple(g for g in groups if g not in cues and g[0] not in FIGURE_QUALIFIERS) for groups in sub_asks]
     groups, best = max(((g, p) for g in asks if g for p in items), key=lambda gp: coverage(gp[0], (), gp[1], weights),
                        default=((), ""))
     said = [g for g in groups if coverage((g,), (), best, weights) > 0]

@@ -16,12 +16,12 @@ from .cases import (
     level_of_another_thing,
     other_kind,
     other_level_thing,
-    other_ordinal,
     other_side,
     other_term,
     sides_asked,
     tagged,
 )
+from .counted_cases import other_member, other_ordinal
 from .query import QueryAnalysis
 from .types import ScoredChunk
 
@@ -37,6 +37,7 @@ LEVEL_MENTIONS = {
 _TITLE_OF_NATION = re.compile(r"小巨人|little giant", re.IGNORECASE)
 _OTHER_LEVEL = re.compile(r"(省|市|县|区)级")
 _OTHER_TITLES = re.compile(r"单项冠军|创新型中小企业")  # titles of their own, beside 专精特新 and 小巨人
+_HELD_TITLE = re.compile(r"(?:我们|我司|本公司|我们公司)(?:是|属于)[^，,。？?]{0,8}?(单项冠军|创新型中小企业)")
 _ANY_TITLE = re.compile(r"小巨人|专精特新|单项冠军|创新型中小企业")
 _EXPLICIT = {"国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级|区级"}  # a level named outright
 _ANY_LEVEL = re.compile("|".join(_EXPLICIT.values()))
@@ -117,7 +118,8 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
     # (of the clauses carrying the detail, or for a yes/no question the topical ones)
     if (carriers or fallback) and (degree_missing(query, carriers or fallback) or other_side(query, carriers or fallback)
                                  or other_kind(query, [*carriers, *fallback]) or other_term(query, carriers or fallback)
-                                 or other_level_thing(query, carriers or fallback) or other_ordinal(query, carriers or fallback)):
+                                 or other_level_thing(query, carriers or fallback) or other_ordinal(query, carriers or fallback)
+                                 or other_member(query, carriers or fallback)):
         return 0.0
     won = _won(query)
     won_levels = _level_of(won) if won else ()
@@ -218,8 +220,10 @@ def _other_title_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> b
     does not answer for a title of its own. ("刚评上单项冠军，县里给多少奖励？": an ask naming nothing
     took in the title told before it.)"""
     taken_in = " ".join(t for g in query.term_groups[query.own_size:max(query.ask_size, 0)] for t in g)
+    # (and the title the asker holds, asking what it gets: "我们是…创新型中小企业，…能贴多少")
+    held = _HELD_TITLE.findall(query.question) if query.ask_types else []
     return any(not any(re.search(title, _text(h)) for h in carriers) and all(_ANY_TITLE.search(_text(h)) for h in carriers)
-               for title in set(_OTHER_TITLES.findall(query.ask)) | set(_OTHER_TITLES.findall(taken_in)))
+               for title in set(_OTHER_TITLES.findall(query.ask)) | set(_OTHER_TITLES.findall(taken_in)) | set(held))
 
 
 def _names_won(hit: ScoredChunk, won: tuple[str, ...]) -> bool:
@@ -259,8 +263,9 @@ def asked_case(query: QueryAnalysis, hits: list[ScoredChunk] = ()) -> str:
         side = one.search(text)
         found = found or [side.group(0) + _noun_after(text[side.end():], verb=side.group(0) in ("买", "购置"))]
     found = found or [m.group(0) for ask, _ in EXCHANGES for m in [ask.search(asked)] if m][:1]
-    found = found or [kind for kind in [other_kind(query, list(hits)) or other_term(query, list(hits))
-                                        or other_level_thing(query, list(hits)) or other_ordinal(query, list(hits))] if kind]
+    found = found or [kind for kind in [other_kind(query, list(hits)) or other_member(query, list(hits))
+                                        or other_term(query, list(hits)) or other_level_thing(query, list(hits))
+                                        or other_ordinal(query, list(hits))] if kind]
     named = _won(query)
     if not found and not named:  # a level named outright (培育库 is no 县级 to name)
         said = _ANY_LEVEL.search(query.ask) or re.search(r"\b(national|provincial|municipal|county|district)\b", query.ask, re.IGNORECASE)

@@ -10,6 +10,7 @@ from .asking import ASK_TYPES, DETAIL_NOUNS, measured_after, measured_words
 from .evidence import TermWeights, distinctive_coverage, squash, term_present
 from .query import OPEN_DETAIL, QueryAnalysis, is_scope
 from .types import ScoredChunk
+from .words import FIGURE_QUALIFIERS
 
 
 def evidence_text(hit: ScoredChunk) -> str:
@@ -219,10 +220,7 @@ def _said(group: tuple[str, ...], ask: str) -> list[str]:
 
 
 # the figure a detail ask wants must be said of its subject (used by details.check_details)
-# words that qualify a figure (per year, at most), never its subject
-# (新认定, "newly recognised": which reward of the title, as 首次 says; by its canonical term, so
-# the synonyms line may grow)
-_MODIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户 新认定".split())
+_MODIFIERS = FIGURE_QUALIFIERS - {"额度"}  # (额度 is asked as a thing by states_key: "贷款额度")
 
 
 def states_key(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
@@ -248,14 +246,14 @@ _NAMED_BENEFIT = re.compile(r"..+(补贴|补助|奖励|费|资金|贴息)")
 _ACT_PER_TIME = re.compile(r"(?:多久|多长时间)(?:才|会|要|能|就|来|去|上门)?([\u4e00-\u9fff]{2,4}?)(?:一次|一回)")
 
 
-def states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: TermWeights) -> bool:
-    """Whether the clause names the noun the asked figure is of (see :func:`measured_words`),
-    when that noun is distinctive: "认定有效期几年" is not answered by the 3个月 of a payment."""
+def states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: TermWeights, part: str | None = None) -> bool:
+    """Whether the clause (or its ``part``, an item of a list) names the noun the asked figure is of
+    (see :func:`measured_words`), when distinctive: "认定有效期几年" is not answered by a payment's 3个月."""
     words = measured_words(query.ask, query.ask_groups, ASK_TYPES[kind])
     # the head noun, and a distinctive word qualifying it ("出口业务怎么打分": 出口)
     # (not a word that qualifies the figure: 年度贴息 is 每年's)
     words = [g for i, g in enumerate(words) if not is_scope(g, query.places) and g not in query.cue_groups
-             and g[0] not in _MODIFIERS
+             and not _MODIFIERS.intersection(g)
              and (i == len(words) - 1 and any(t in query.heads or t in query.nouns or _NAMED_BENEFIT.fullmatch(t) and t in query.ask
                                                for t in g) or i < len(words) - 1)
              and all(weights.df(t) <= 0.1 * weights.size for t in g)]
@@ -263,7 +261,7 @@ def states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: 
     # (a thing: a noun heading its phrase or a fee, not a verb "多久能批下来")
     words += [g for g in measured_after(query.ask, query.ask_groups, ASK_TYPES[kind])
               if all(weights.df(t) == 0 for t in g) and any(t in query.heads or t.endswith("费") for t in g)]
-    text = squash(evidence_text(hit))
+    text = squash(part if part is not None else evidence_text(hit))
     if kind == "frequency":
         # "几天走访一次", "多久走访一次": how often that act happens; 5个工作日内办结 is another act's
         words += [g for g in measured_after(query.ask, query.ask_groups, ASK_TYPES[kind]) if g not in query.cue_groups]

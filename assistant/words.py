@@ -270,3 +270,9 @@ def names_benefit_topic(part: str, synonyms: Synonyms) -> bool:
 def without_place(token: str, places: list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """A name said after its place, as the text may say it without: 渌汀专精贷 → (专精贷,); () else."""
     return tuple(token[len(p):] for p in places if token.startswith(p) and len(token) > len(p) + 1)[:1]
+
+
+# words that qualify a figure (per year, at most), never its subject
+# (新认定, "newly recognised": which reward of the title, as 首次 says; by its canonical term, so
+# the synonyms line may grow)
+FIGURE_QUALIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户 新认定 额度".split())

@@ -472,11 +472,11 @@ def test_a_count_is_not_a_span_of_days():
 
 
 def test_one_stage_of_a_staged_grant_is_asked_per_item():
-    from assistant.details import _PER_ITEM
+    from assistant.figure_words import PER_ITEM
 
-    assert _PER_ITEM.search("上市奖励第一阶段给多少？").group(1) == "阶段"
-    assert _PER_ITEM.search("每个阶段多少？").group(1) == "阶段"
-    assert _PER_ITEM.search("上市奖励一共多少？") is None
+    assert PER_ITEM.search("上市奖励第一阶段给多少？").group(1) == "阶段"
+    assert PER_ITEM.search("每个阶段多少？").group(1) == "阶段"
+    assert PER_ITEM.search("上市奖励一共多少？") is None
     assert ask_types("What is the loan term of Qinglan's specialised loan?") == ("duration",)
 
 

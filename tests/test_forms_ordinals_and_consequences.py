@@ -21,10 +21,13 @@ RULES = """蔺川市工业和信息化局 中国人民银行蔺川市分行
 蔺川市工业和信息化局　中国人民银行蔺川市分行
 2026年4月9日
 蔺川市专精特新企业首贷奖励细则
-第一条 本细则所称首贷，是指企业获得的第一笔银行经营性贷款。
+第一条 本细则所称首贷，是指企业获得的第一笔银行经营性贷款。企业此前仅有票据贴现的，其获得的第一笔银行经营性贷款视为首贷。
 第二条 对获得首贷的专精特新企业，按首贷金额的1%给予一次性奖励，最高5万元。
 第三条 市财政局于每年7月集中拨付奖励资金。
 第四条 企业以虚假材料骗取奖励资金的，追回已拨付资金，3年内不得申报市级财政资金支持。
+第五条 融资支持：
+① 对开展知识产权质押融资的，按评估费的50%给予补助，最高3万元；
+② 对获得融资担保的，担保费率不高于1%。
 附件
 蔺川市首贷奖励申请表
 | 企业名称 |  | 统一社会信用代码 |  |
@@ -71,9 +74,27 @@ def test_a_later_ordinal_than_the_clauses_is_another_case(linchuan, question):
 @pytest.mark.parametrize(("question", "refused", "fact"), [
     ("蔺川骗取首贷奖励会怎么处理？", False, "追回已拨付资金"),  # (a guard: answered before too)
     # the consequence must be of the misconduct asked: no clause says what follows a late report
-    ("蔺川企业晚交首贷奖励申请表会怎么处理？", True, "处理或后果"),
+    ("蔺川企业晚交首贷奖励申请表会怎么处理？", True, ""),
     ("When does Linchuan pay out the first-loan reward?", False, "7月"),  # (a guard, as is the first)
 ])
 def test_consequences_and_payouts(linchuan, question, refused, fact):
+    answer = linchuan.ask(question)
+    assert answer.refused is refused and fact in answer.text, answer.text
+
+
+# (the answerable twins are guards: answered before too)
+@pytest.mark.parametrize(("question", "refused", "fact"), [
+    # the figure of a list's item is of that item's thing: ①'s 评估费 share is not ②'s 担保费
+    ("蔺川知识产权质押融资的担保费补多少？", True, ""),
+    ("蔺川知识产权质押融资的评估费补多少？", False, "按评估费的50%"),
+    # a thing asked to count as what a clause defines, which no clause names (融资租赁 is no renting)
+    ("蔺川融资租赁算不算首贷？", True, "“融资租赁”"),
+    ("蔺川票据贴现算不算首贷？", False, "票据贴现"),
+    # the title the asker holds, asking what it gets: a reward for 专精特新 firms is not for it
+    ("我们是蔺川的创新型中小企业，首贷200万，能奖多少？", True, ""),
+    # a bank's name is stated nowhere: not the co-issuing branch of the notice, nor the form's 贷款银行
+    ("蔺川首贷奖励由哪家银行负责审核？", True, "银行或机构"),
+])
+def test_the_thing_asked_must_be_the_clauses(linchuan, question, refused, fact):
     answer = linchuan.ask(question)
     assert answer.refused is refused and fact in answer.text, answer.text
