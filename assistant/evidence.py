@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from .lexical import normalise
-from .words import FIGURE_QUALIFIERS
+from .words import LIMIT_WORDS
 
 UNSEEN_FACTOR = 0.4
 
@@ -260,7 +260,7 @@ def sibling_item_fits_better(part: str, parts: list[str], sub_asks, weights: Ter
         return False
 
     # (on the subject's words: the detail's, 最高 or 多少, are in every item)
-    asks = [tuple(g for g in groups if g not in cues and g[0] not in FIGURE_QUALIFIERS) for groups in sub_asks]
+    asks = [tuple(g for g in groups if g not in cues and g[0] not in LIMIT_WORDS) for groups in sub_asks]
     groups, best = max(((g, p) for g in asks if g for p in items), key=lambda gp: coverage(gp[0], (), gp[1], weights),
                        default=((), ""))
     said = [g for g in groups if coverage((g,), (), best, weights) > 0]

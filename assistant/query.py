@@ -28,7 +28,7 @@ from .synonyms import Synonyms
 from .words import (
     CJK,
     EN_FILLER,
-    FIGURE_QUALIFIERS,
+    LIMIT_WORDS,
     REQUEST,
     content_tokens,
     context_parts,
@@ -244,7 +244,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     # (nor a word inside the words that ask: 兑现 in "哪个部门兑现")
     spans = [m.group(0) for p in cues for m in p.finditer(split.ask)]
     subject = [g for g in dict.fromkeys(ask_groups) if not is_scope(g, ask_places) and g not in cue_groups
-               and not any(t and t in span for t in g for span in spans) and g[0] not in FIGURE_QUALIFIERS]  # (最多: a limit)
+               and not any(t and t in span for t in g for span in spans) and g[0] not in LIMIT_WORDS]  # (最多: a limit)
     weak = sum(weights.group_weight(g) for g in subject) < MIN_ASK_WEIGHT if weights else len(subject) < 2
     if weak and subject and levels(split.ask) and "conditions" in types:
         weak = False  # "省级的专精特新小巨人我们够得着吗？" names its goal: common words, but the topic

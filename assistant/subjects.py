@@ -10,7 +10,7 @@ from .asking import ASK_TYPES, DETAIL_NOUNS, measured_after, measured_words
 from .evidence import TermWeights, distinctive_coverage, squash, term_present
 from .query import OPEN_DETAIL, QueryAnalysis, is_scope
 from .types import ScoredChunk
-from .words import FIGURE_QUALIFIERS
+from .words import FIGURE_QUALIFIERS, LIMIT_WORDS
 
 
 def evidence_text(hit: ScoredChunk) -> str:
@@ -205,7 +205,7 @@ def subject_terms(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[t
     kept = [(g, s) for g, s in zip(query.ask_groups, query.ask_scales)
             if (not any(p.search(t) for p in cues for t in _said(g, query.ask)) or _modified_cue(g[0], cues, query.ask))
             and not any(t in span for t in g for span in spans)
-            and g not in query.cue_groups and g[0] not in _MODIFIERS  # (最多 asks a limit; it names nothing)
+            and g not in query.cue_groups and g[0] not in LIMIT_WORDS  # (最多 asks a limit; it names nothing)
             and not is_scope(g, query.places) and g not in query.level_groups]
     # context taken into a short ask ("老板想参加…，县里三年培训多少人？") steers the search; the
     # subject is what the ask itself names, when it names anything
@@ -220,7 +220,7 @@ def _said(group: tuple[str, ...], ask: str) -> list[str]:
 
 
 # the figure a detail ask wants must be said of its subject (used by details.check_details)
-_MODIFIERS = FIGURE_QUALIFIERS - {"额度"}  # (额度 is asked as a thing by states_key: "贷款额度")
+_MODIFIERS = FIGURE_QUALIFIERS  # (words that qualify a figure: see words.py)
 
 
 def states_key(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:

@@ -275,4 +275,5 @@ def without_place(token: str, places: list[str] | tuple[str, ...]) -> tuple[str,
 # words that qualify a figure (per year, at most), never its subject
 # (新认定, "newly recognised": which reward of the title, as 首次 says; by its canonical term, so
 # the synonyms line may grow)
-FIGURE_QUALIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户 新认定 额度".split())
+FIGURE_QUALIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户 新认定".split())
+LIMIT_WORDS = frozenset("最高 最多 上限 额度 封顶".split())  # a limit asked ("最多贴几年"): no subject of its own
