@@ -230,7 +230,7 @@ class ExtractiveAnswerer:
             carriers |= {h.chunk.chunk_id for h in stated}
         ordered = sorted(candidates, key=lambda h: h.chunk.chunk_id not in carriers)  # stable: rank kept within each
         if not re.search(r"表|填|form", query.question, re.IGNORECASE):  # a blank form's fields answer only for the form
-            ordered = sorted(ordered, key=lambda h: h.chunk.section_path[-1:] == ("填写项目",))
+            ordered = sorted(ordered, key=_blank_form)
         if query.levels and not asks_government(query):  # a table's rows of another level than the one asked come after it
             ordered = sorted(ordered, key=lambda h: h.chunk.kind in TABLE_KINDS and not names_level(h, query.levels))
         if ordered and ordered[0].chunk.chunk_id in carriers and ordered[0].chunk.kind == "table_record":
@@ -293,7 +293,7 @@ class ExtractiveAnswerer:
         about): say so, and show the clauses as related."""
         texts = TEXTS[query.language]
         today = self._today or dt.date.today()
-        related = [h for h in topical(retrieved) if answers(h)][:3]
+        related = sorted((h for h in topical(retrieved) if answers(h)), key=_blank_form)[:3]
         citations = [self._cite(n, hit, query, today) for n, hit in enumerate(related, start=1)]
         refs = "".join(f"[{c.number}]" for c in citations)
         lead = (lead or texts["no_detail"]).format(refs=refs, missing=self._detail_names(details.missing, texts))
@@ -327,6 +327,10 @@ _THRESHOLD = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|%|项|人|名|年)?\s*(�
 
 
 _APPLY_FOR = re.compile(r"(?:能|可以|可)(?:申请|享受|拿到|获得|得到)[^，,。？?！!]{1,10}?(?:吗|么)")
+
+
+def _blank_form(hit: ScoredChunk) -> bool:
+    return hit.chunk.section_path[-1:] == ("填写项目",)
 
 
 def answers(hit: ScoredChunk) -> bool:

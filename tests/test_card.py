@@ -189,3 +189,15 @@ def test_a_figure_is_marked_with_its_whole_unit():
 
     # "5个工作日" and "50个基点" are the figures, not "5个"; "3个月" is a span, not three of something
     assert _FIGURE.findall("评审结果公示5个工作日，贷款利率不高于LPR加50个基点，3个月内拨付") == ["5个工作日", "50个基点", "3个月"]
+
+
+def test_one_tables_columns_are_headed_even_with_one_point_each():
+    # (补贴标准 › 创新型中小企业 and › 专精特新中小企业: without the headings the two rows read alike)
+    doc = DocumentMeta("v", "某市创新券办法", region="某市")
+    path = ("附件 服务目录及补贴标准", "补贴标准")
+    citations = [Citation(1, "c1", "v", doc.title, (*path, "创新型中小企业"), "检验检测：合同金额的40%"),
+                 Citation(2, "c2", "v", doc.title, (*path, "专精特新中小企业"), "检验检测：合同金额的50%")]
+    text = "根据知识库中的政策原文，相关条款如下：\n- 检验检测：合同金额的40% [1]\n- 检验检测：合同金额的50% [2]\n\n来源：\n[1] …"
+    html = answer_card(Answer("q", text, citations, refused=False, language="zh"), {"v": doc}, lambda doc_id: [], "zh", TODAY)
+    shown = text_of(html)
+    assert shown.index("创新型中小企业") < shown.index("合同金额的40%") < shown.index("专精特新中小企业") < shown.index("合同金额的50%")

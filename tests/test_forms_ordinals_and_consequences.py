@@ -69,6 +69,7 @@ def test_a_later_ordinal_than_the_clauses_is_another_case(linchuan, question):
     answer = linchuan.ask(question)
     assert answer.refused and "第二笔" in answer.text, answer.text
     assert "蔺川市专精特新企业首贷奖励细则" in answer.text  # this place's clauses, not another place's
+    assert "填写项目" not in answer.citations[0].quote  # (a guard: the blank form is no clause to show first)
 
 
 @pytest.mark.parametrize(("question", "refused", "fact"), [

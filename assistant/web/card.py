@@ -181,8 +181,11 @@ def _documents(points: list[Point], by_number: dict[int, Citation], docs: dict[s
         doc = docs.get(doc_id)
         html = ["<section class='pa-doc'>", doc_header(doc, today, language) if doc else ""]
         sections = [_section(by_number, p) for p in group]
-        # sub-headings help where a section holds several points (制造类 › 6 criteria), not one each
-        grouped = len(set(sections)) > 1 and len(set(sections)) < len(sections)
+        # sub-headings help where a section holds several points (制造类 › 6 criteria), not one each,
+        # or where the points are one table's columns (补贴标准 › 专精特新中小企业 | 创新型中小企业)
+        paths = [next((by_number[n].section_path for n in p.refs if n in by_number), ()) for p in group]
+        columns = len({path[:1] for path in paths}) == 1 and all(len(path) > 1 for path in paths)
+        grouped = len(set(sections)) > 1 and (len(set(sections)) < len(sections) or columns)
         current = None
         for point in group:
             section = _section(by_number, point)
