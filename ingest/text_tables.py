@@ -124,7 +124,8 @@ def _width(text: str) -> int:
 def _looks_tabular(rows: list[list[str]], style: str) -> bool:
     widths = [len(row) for row in rows]
     if style == "tabs":  # the loaders' own cell lines ("\tcell") never have a first cell
-        return any(row[0] for row in rows) and max(widths) >= 2
+        # (and a row of two filled cells at least: lines that merely end in tabs are no table)
+        return any(row[0] for row in rows) and any(sum(1 for cell in row if cell) >= 2 for row in rows)
     if style == "spaces":  # aligned columns: every row has the same number of cells
         return len(set(widths)) == 1
     return max(widths) >= 2

@@ -53,6 +53,8 @@ def test_a_rule_across_all_rows_is_kept_and_carried_by_each_row():
 def test_tab_and_space_aligned_tables_keep_a_merged_rule_row_and_a_heading_under_merged_cells():
     tabbed = ["服务类别\t补贴比例\t", "\t创新型\t专精特新", "检测认证\t35%\t45%", "每家企业年度补贴总额不超过8万元\t\t"]
     assert "\t每家企业年度补贴总额不超过8万元" in to_cell_lines(tabbed)
+    paragraphs = ["第一段文字。\t", "第二段文字。\t", "第三段。\t"]  # lines that merely end in tabs
+    assert to_cell_lines(paragraphs) == paragraphs
     spaced = ["服务类别    补贴比例",
               "            创新型      专精特新",
               "检测认证    35%         45%",
