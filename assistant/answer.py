@@ -30,6 +30,7 @@ from .quotes import quote_of
 from .stacking import stacking_mismatch
 from .subjects import ask_subject, object_fit, open_head_missing, subject_terms, topical
 from .types import (
+    FORM_FIELDS,
     SECTION_SEPARATOR,
     TABLE_KINDS,
     Answer,
@@ -330,7 +331,7 @@ _APPLY_FOR = re.compile(r"(?:能|可以|可)(?:申请|享受|拿到|获得|得�
 
 
 def _blank_form(hit: ScoredChunk) -> bool:
-    return hit.chunk.section_path[-1:] == ("填写项目",)
+    return hit.chunk.section_path[-1:] == (FORM_FIELDS,)
 
 
 def answers(hit: ScoredChunk) -> bool:

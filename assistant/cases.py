@@ -8,6 +8,7 @@ import re
 from difflib import SequenceMatcher
 
 from .query import QueryAnalysis
+from .subjects import evidence_text
 from .types import ScoredChunk
 from .words import is_filler
 
@@ -251,9 +252,6 @@ def degree_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> bool:
         return any(DEGREES[i] in text for i in asked) or any(
             re.search(rf"{d}(学历)?(及|或)?以上", text) for d in DEGREES[: min(asked) + 1])
 
-    texts = [_clause_text(h) for h in carriers]
+    texts = [evidence_text(h) for h in carriers]
     return all(not covers(t) for t in texts) and all(any(d in t for d in DEGREES) for t in texts)
 
-
-def _clause_text(hit: ScoredChunk) -> str:
-    return f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"

@@ -59,7 +59,7 @@ from .subjects import (
     subject_terms,
     topical,
 )
-from .types import TABLE_KINDS, ScoredChunk
+from .types import FORM_FIELDS, TABLE_KINDS, ScoredChunk
 
 # "补多少钱", "给多少": a grant is asked even without 奖励/补贴
 _GRANT = re.compile(r"(补|奖|给|发|贴)(多少|几)")
@@ -193,7 +193,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     found[kind] = (hit, hit.chunk.text)
                     break
                 continue
-            if hit.chunk.section_path[-1:] == ("填写项目",) and kind != "materials":
+            if hit.chunk.section_path[-1:] == (FORM_FIELDS,) and kind != "materials":
                 continue  # a blank form's fields (贷款银行, 联系电话) state nothing but what to fill in
             if kind in ("unit", "institution") and hit.chunk.kind == "notice":
                 continue  # the addressees of a covering notice (县政府各部门) run none of its measures

@@ -25,11 +25,12 @@ from .counted_cases import other_member, other_ordinal
 from .query import QueryAnalysis
 from .types import ScoredChunk
 
+# a level named with those below it ("省级及以上", "市级以上"): it covers the levels above them
+_ABOVE = {"国家级": r"[省市]级?及?以上", "省级": r"市级及?以上"}
 # how a clause names each recognition level (省级 is also 省专, 全省, a 省… table)
 LEVEL_MENTIONS = {
-    # ("省级及以上", "市级以上" cover the levels above them)
-    "国家级": re.compile(r"国家|[省市]级?及?以上"),
-    "省级": re.compile(r"省|市级及?以上"),
+    "国家级": re.compile(rf"国家|{_ABOVE['国家级']}"),
+    "省级": re.compile(rf"省|{_ABOVE['省级']}"),
     "市级": re.compile(r"市级|全市|本市|市(工信|发改|科技|财政|人社|市场监管)"),
     "县级": re.compile(r"县|区级|培育库|入库"),
 }
@@ -41,8 +42,6 @@ _HELD_TITLE = re.compile(r"(?:我们|我司|本公司|我们公司)(?:是|属于
 _ANY_TITLE = re.compile(r"小巨人|专精特新|单项冠军|创新型中小企业")
 _EXPLICIT = {"国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级|区级"}  # a level named outright
 _ANY_LEVEL = re.compile("|".join(_EXPLICIT.values()))
-# a level named with those below it that include it ("市级及以上专精特新" is 省级's too)
-_COVERING = {"国家级": "国家级|[省市]级及?以上", "省级": "省级|市级及?以上"}
 _EN_LEVELLED_TITLE = re.compile(r"\b(national|provincial|municipal|city|county|district)(-level)? (manufacturing )?"
                                 r"(single champions?|little giants?|specialised|specialized)\b", re.IGNORECASE)
 _EN_TITLES = {"single champion": "单项冠军", "little giant": "小巨人", "specialised": "专精特新", "specialized": "专精特新"}
@@ -59,7 +58,7 @@ _EN_LEVEL_TITLE = re.compile(r"\b(municipal|city[- ]level|county[- ]level|distri
                              r"|recogni[sz]ed (at|on) (the )?(municipal|city|county|district)[- ]level",
                              re.IGNORECASE)
 _PROVINCIAL_TITLE = re.compile(r"省级专精特新")
-_COVERS_GIANTS = re.compile(r"[省市]级?及?以上(的)?专精特新")
+_COVERS_GIANTS = re.compile(rf"{_ABOVE['国家级']}(的)?专精特新")
 _WON = re.compile(r"(?:刚|新|刚刚)(?:被)?(?:认定为|评上了?|获评)(国家级|省级|市级|县级|区级)|"
                   r"\b(?:just|newly|recently) (?:became|been named|been recognised|been recognized|won)(?: as)? an? "
                   r"(national|provincial|municipal|county|district)\b|"
@@ -143,7 +142,7 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         level, title = (levels(word) or levels(f"{word}-level"))[0], titled_ask.group(titled_ask.re.groups).lower()
         title = _EN_TITLES.get(title, _EN_TITLES.get(title.rstrip("s"), title))
         other = re.compile(rf"({_ANY_LEVEL.pattern})[^，,。；;]{{0,6}}{title}")
-        mine = re.compile(rf"({_COVERING.get(level, _EXPLICIT[level])})[^，,。；;]{{0,6}}{title}")
+        mine = re.compile(rf"({_EXPLICIT[level]}|{_ABOVE.get(level, _EXPLICIT[level])})[^，,。；;]{{0,6}}{title}")
         if all(other.search(p) and not mine.search(p) for p in parts):
             return 0.0
         if not any(re.search(title, f"{p} {' '.join(h.chunk.section_path)} {h.chunk.text}") for p in parts for h in carriers) \

@@ -141,10 +141,9 @@ def detect_language(text: str) -> str:
 
 def _groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozenset[str] | None = None,
             weights: TermWeights | None = None) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
-    """Term groups, unknown English words and glossary places of one part of a question.
-
-    ``words``: the knowledge base's words; a segment jieba only guessed (入县 in 金湖入县培育库,
-    池由 in 资金池由) that is not one of them is a mis-cut, not a topic."""
+    """Term groups, unknown English words and glossary places of one part of a question. ``words``:
+    the knowledge base's words; a segment jieba only guessed (入县 in 金湖入县培育库, 池由 in 资金池由)
+    that is not one of them is a mis-cut, not a topic."""
     entries, rest = glossary.match(text)
     groups: list[tuple[str, ...]] = []
     found_places: list[str] = []
@@ -159,6 +158,7 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozenset[
         groups.append(synonyms.alternatives(fee))
         rest = rest.replace(fee, " ")
     matched, rest_zh = synonyms.match(rest, segment(rest)) if CJK.search(rest) else ([], rest)
+    named = places(rest_zh, glossary.place_names()) if CJK.search(rest_zh) else []  # (once, not per token)
     groups.extend(matched)
     if CJK.search(rest_zh):
         for token in (part for whole in content_tokens(rest_zh) for part in halves(whole, words, weights)):
@@ -173,7 +173,7 @@ def _groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozenset[
                 groups.extend(g for g in object_groups if g not in groups)
                 continue  # 有钱拿吗 asks about 钱 (资金奖励), not about being rich
             if token and not is_filler(token):
-                groups.append(synonyms.alternatives(token) + ordinal_forms(token) + numeral_forms(token) + without_place(token, places(token, glossary.place_names())))
+                groups.append(synonyms.alternatives(token) + ordinal_forms(token) + numeral_forms(token) + without_place(token, named))
     unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)
                if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
     return groups, unknown, found_places

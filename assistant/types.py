@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 SECTION_SEPARATOR = " › "
+FORM_FIELDS = "填写项目"  # the section a blank application form's one record stands under (its fields)
 TABLE_KINDS = ("table_row", "table_record")  # a criteria row under its column; a record of a table (指标：…；分值：…)
 Status = Literal["in_force", "draft", "unknown"]
 STATUS_LABELS_ZH = {"in_force": "现行", "draft": "征求意见稿", "unknown": "状态未说明"}

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from assistant.types import FORM_FIELDS
+
 
 @dataclass(frozen=True)
 class TableCell:
@@ -87,7 +89,7 @@ def _form_record(rows: list[list[str]]) -> TableCell:
     fields = list(dict.fromkeys(row[i] for row in rows for i in range(0, len(row) - 1, 2)
                                 if row[i] and len(row[i]) <= 16 and not row[i + 1]))
     said = [f"{row[0]}：{'；'.join(c for c in row[1:] if c)}" for row in rows if row[0] and any(len(c) > 16 for c in row[1:])]
-    return TableCell(("填写项目",), "", "；".join(["填写项目：" + "、".join(fields), *said]), record=True)
+    return TableCell((FORM_FIELDS,), "", "；".join([f"{FORM_FIELDS}：" + "、".join(fields), *said]), record=True)
 
 
 def _spans_table(row: list[str]) -> bool:
