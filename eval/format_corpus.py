@@ -180,6 +180,27 @@ DOCUMENTS.append(FictionalDocument(
      "txt-gbk": lambda b, p: render_txt(b, p, "gbk", "fullwidth")}))
 
 
+# Session 40: a county's notice wrapping 若干措施 whose items nest ①②③ under （一）, a staged-reward
+# table, and a closing clause repealing an earlier 《…》 (whose title must not become this one's);
+# and a district's service guide (办事指南): one two-column table of field and value with no header
+# row (its first row is a field), long cells holding numbered items, and a short Q&A after it.
+DOCUMENTS.append(FictionalDocument(
+    "yuanxiu-listing-measures",
+    {"title": "沅岫县支持专精特新企业上市挂牌若干措施", "issuer": "沅岫县人民政府办公室", "region": "沅岫县, 枫原市",
+     "doc_number": "沅政办发〔2025〕21号", "date_issued": "2025-11-03", "valid_from": "2026-01-01",
+     "valid_until": "2028-12-31"},
+    {"pdf": lambda b, p: render_pdf(b, p, "沅岫县人民政府办公室文件"),
+     "docx": lambda b, p: render_docx(b, p),
+     "html": lambda b, p: render_html(b, p, "沅岫县人民政府", "沅岫县", "2025-11-04 09:00")}))
+DOCUMENTS.append(FictionalDocument(
+    "yujing-service-guide",
+    {"title": "榆泾区专精特新企业认定奖励兑现办事指南", "issuer": "榆泾区工业和信息化局", "region": "榆泾区",
+     "date_issued": "2026-03-16"},
+    {"docx": lambda b, p: render_docx(b, p, auto_numbering=False),
+     "pdf": lambda b, p: render_pdf(b, p, "榆泾区工业和信息化局"),
+     "html": lambda b, p: render_html(b, p, "榆泾区人民政府", "榆泾区", "2026-03-17 14:30")}))
+
+
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""
     size = max(len(doc.formats) for doc in DOCUMENTS)
