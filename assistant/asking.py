@@ -59,7 +59,9 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # "申报通知发布时间": a keyword ask ending on 时间 wants a date, a span or how often, whichever is stated
     "time": re.compile(r"时间\s*[？?]?\s*$"),
     # what befalls misconduct ("提供虚假材料怎么处理", "what happens if …"): a clause stating a consequence
+    # (and whether money is taken back in a case, "上市失败要退回奖励吗": the clause must name that case)
     "consequence": re.compile(r"(怎么|如何)(处理|处罚|处置)|(什么|啥|哪些)(处罚|处理|后果|惩罚)|受到什么|会有什么后果|"
+                              r"(要|得|需要|会被?)(退回|退还|返还|交回|退钱|追回|收回)(?=[^，,。？?]{0,12}(吗|么|不))|"
                               r"what happens (if|when|to)|what (is|are) the (penalty|penalties|consequences?)|(penalt(y|ies)|punish)", re.IGNORECASE),
     "frequency": re.compile(r"((一年|每年)[^，,。？?]{0,4}(几|多少)(回|次|批)|多久.{0,8}一次|(多久|多长时间)[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实)|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长时间(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长(?![时期])|(?<![这近前十好])几年(?!.{0,6}一次)|多少年|几个月(?!.{0,6}一次)|"
@@ -78,7 +80,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
         r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + PLATFORM_ASKED + r"|"
-        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|(?<!as )(?<!as a )(?<!as our )(?<!as their )contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
+        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file|hand in|drop off|deliver)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|(?<!as )(?<!as a )(?<!as our )(?<!as their )contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     # where reviewers or experts come from ("评审专家是从哪里抽的", "专家怎么选"): a pool or a draw
     "source": re.compile(r"(专家|评委|评审)[^，,。？?]{0,8}从哪(里|儿)?(抽|选|找|请|聘|挑|来)|(专家|评委)(是)?(怎么|如何)(选|抽|产生|确定|挑)|"
@@ -178,7 +180,8 @@ DETAIL: dict[str, re.Pattern] = {
     # a span of time (3年, 6个月, 30日内), not a date (2026年, 6月15日)
     "duration": re.compile(r"((?<!\d)\d{1,3}(年|个月|天|周)|(?<![\d月])\d{1,3}日(?=内|以内|之内)|(?<![\d年])\d{1,2}月(?=内|以内)|\d+个?工作日|[一二三四五六七八九十两半]+(年|个月|天|个工作日))"),
     "unit": re.compile(r"(责任单位|责任部门|主管部门|牵头|局|委员会|委|办公室|管委会|中心|人民政府|机构|(?<![省市县区])财政(?=出资|安排)|[省市县区]财政|(?<!各)[\u4e00-\u9fff]{2}部门)"),
-    "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|邮箱|@)"),
+    # (a counter to hand papers in at is where one applies: 办理地点：政务服务中心二楼12号窗口)
+    "contact": re.compile(r"(电话|热线|\d{3,4}-\d{7,8}|1\d{10}|网址|https?://|www\.|地址[:：]|地点[:：]|\d+号窗口|(政务|行政)服务(中心|大厅)|邮箱|@)"),
     "conditions": re.compile(r"(条件|须|应当|应为|以上|不低于|不少于|达到[^，,。；;]{0,8}?[\d二三四五六七八九十两]|符合|具有|拥有|具备|不高于|不超过|满足|要求|标准|"
                              r"不予(受理|认定|推荐)|不得(申报|申请)|已经?(获得|取得)[^，,。；;]{0,20}(认定|称号|资质)的)"),  # who may not apply is a condition too
     "support": re.compile(r"(奖励|补贴|补助|奖补|贴息|资助|资金支持|专项资金|补足差额|补齐差额|减半|减免|给予.{0,12}(万元|元|支持|优惠))"),
@@ -450,6 +453,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return False  # "how long does approval take?": the time it takes, not how long a title lasts
     if kind == "duration" and _PROCESSING.search(ask or "") and not _PUBLICITY.search(ask or ""):
         # "评审要多久": a publicity period (…公示7个工作日) is how long a list is shown, not the step's time
+        # (a note that leaves it out, "20个工作日内办结（公示时间不计入）", still states the step's time)
+        sentence = re.sub(r"[（(][^（()）]*(公示|公告)[^（()）]*[）)]", "", sentence)
         sentence = "，".join(p for p in re.split(r"[，,；;。]", sentence) if not _PUBLICITY.search(p))
     if kind == "duration":  # "每次待多久": 每两个月上门一次 says how often, not for how long
         sentence = re.sub(r"每[两二三四五六七八九十半\d]+个?(月|年|周|季度|天)", "", sentence)

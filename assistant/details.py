@@ -206,8 +206,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # rewards for other things (校企共建研发平台 20万元)
             # (an English ask has no tagged nouns: for "is there a subsidy for X?" its glossary
             # terms name the subject; a figure asked in English is judged by the words around it)
+            # (the case of a consequence asked may be a word no text has, 上市失败: a case the clauses lack)
+            case_words = frozenset(g[0] for g in subject) if kind == "consequence" else frozenset()
             if kind in STATED and (query.nouns or (query.language == "en" and kind == "support")) and (distinctive_coverage(
-                    subject, clause_text(hit), weights, query.nouns, scales=subject_scales) < 0.5
+                    subject, clause_text(hit), weights, query.nouns | case_words, scales=subject_scales) < 0.5
                     or named_above(subject, subject_scales, hit, hits, query.places, weights)):
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
             if kind in STATED and catalogue_lacks(subject, subject_scales, hit, hits, weights, query):

@@ -275,11 +275,11 @@ def joint_issuer(line: str) -> str:
 
 def _parent_city(text: str, county: str) -> str | None:
     """The city a county or district belongs to, where the text names it: "澄岭市禾浦县",
-    or a policy of that city it implements ("贯彻落实《澄岭市……》", "为落实澜川市关于…")."""
+    or a policy of that city it implements ("贯彻落实《澄岭市……》", "为落实澜川市关于…", "为贯彻枫原市…")."""
     named = re.search(rf"([\u4e00-\u9fff]{{2,3}}市){re.escape(county)}", text)
     if named:
         return named.group(1)
-    cited = re.search(r"(?:《|落实|根据|按照|依据)([\u4e00-\u9fff]{2,3}市)", text)
+    cited = re.search(r"(?:《|落实|贯彻|根据|按照|依据)([\u4e00-\u9fff]{2,3}市)", text)
     return cited.group(1) if cited else None
 
 

@@ -131,5 +131,5 @@ def _join(items: list[Item]) -> list[str]:
         # last character's width or a punctuation mark unused) continues on the next line
         edge = edges[round(x0 / 3)]
         edge = edge if edge >= 0.9 * right else right
-        open_paragraph = edge - x1 < 2.5 * max(height, 8) and not text.endswith(("。", "：", ":", "；"))
+        open_paragraph = edge - x1 < 2.5 * max(height, 8) and not text.endswith(("。", "：", ":", "；", "？", "?"))
     return out

@@ -25,6 +25,16 @@ def question_of(text: str) -> str | None:
     return question if len(question) <= _LABEL_LIMIT else question[: _LABEL_LIMIT - 1] + "…"
 
 
+def asked_question(text: str, next_text: str) -> str | None:
+    """The question a line asks: "问：…", or a bare question ("2.企业名称变更后还能申请吗？") whose
+    next line opens with 答： (an FAQ after a service guide numbers its questions without 问)."""
+    question = question_of(text)
+    if question or not re.search(r"[？?]$", text.strip()) or not ANSWER.match(next_text.strip()):
+        return question
+    question = text.strip()
+    return question if len(question) <= _LABEL_LIMIT else question[: _LABEL_LIMIT - 1] + "…"
+
+
 def answer_lines(lines: list[str], i: int) -> tuple[list[str], int]:
     """The answer's lines from index ``i`` (the first must open with 答：) and the index after them.
 

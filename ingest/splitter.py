@@ -15,7 +15,7 @@ import re
 from assistant.types import Chunk
 
 from .frontmatter import DOC_NUMBER, ISSUER, signature, split_front_matter
-from .qa import answer_lines, question_of
+from .qa import answer_lines, asked_question
 from .structure import (
     ANNEX,
     ANNEX_LIST,
@@ -25,6 +25,8 @@ from .structure import (
     is_heading_line,
     is_lead_in,
     is_orphan_heading,
+    next_number,
+    next_text,
     parse_division,
     parse_marker,
 )
@@ -32,7 +34,7 @@ from .tables import parse_table
 from .tokens import cap_tokens, count_tokens  # noqa: F401  (count_tokens: part of this module's API)
 from .units import responsible_units
 
-SPLITTER_VERSION = "9"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "10"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 # the document's closing provisions (附则): when it takes effect, until when, who interprets it
@@ -172,7 +174,7 @@ def _body_units(lines: list[str]):
             annex_list = None
         if ANNEX_LIST.match(text):
             named = ANNEX_LIST.sub("", text).strip()
-            if named and not parse_marker(named) and not parse_marker(_next_text(lines, i)[0]):
+            if named and not parse_marker(named) and not parse_marker(next_text(lines, i)[0]):
                 # "附件：…申报材料清单" over its own content (a table): the annex's heading, not a list
                 stack, last_number = [(0, f"附件 {named}")], {}
                 continue
@@ -182,7 +184,7 @@ def _body_units(lines: list[str]):
         if annex:
             title = annex.group(2).strip() if annex.re is ANNEX else ""
             if not title:
-                title, i = _next_text(lines, i)
+                title, i = next_text(lines, i)
             number = annex.group(1) if annex.re is ANNEX else ""
             stack = [(0, f"附件{number} {title}".strip())]
             last_number = {}
@@ -206,8 +208,8 @@ def _body_units(lines: list[str]):
                 del last_number[level]
             label = _label(marker, number)
             stack = [(lv, lb) for lv, lb in stack if lv < marker.level or lv == 0]
-            question = question_of(marker.rest)
-            if question:  # "1. 问：…？" then "答：…": one unit, named by its question
+            question = asked_question(marker.rest, next_text(lines, i)[0])
+            if question:  # "1. 问：…？" (or "1.…吗？") then "答：…": one unit, named by its question
                 answer, i = answer_lines(lines, i)
                 stack.append((marker.level, f"{label}{question}"))
                 yield _path(stack), "clause", "\n".join([text, *answer])
@@ -221,16 +223,19 @@ def _body_units(lines: list[str]):
             stack.append(item)
             yield _path(stack), "clause", text
             continue
-        question = question_of(text)
+        question = asked_question(text, next_text(lines, i)[0])
         if question:  # an unnumbered "问：…" with its "答：…"
             answer, i = answer_lines(lines, i)
             yield _path(stack) + (question,), "clause", "\n".join([text, *answer])
             continue
-        if is_orphan_heading(text, _next_text(lines, i)[0]):
-            following = parse_marker(_next_text(lines, i)[0]) if i < len(lines) else None
+        if is_orphan_heading(text, next_text(lines, i)[0]):
+            following = parse_marker(next_text(lines, i)[0]) if i < len(lines) else None
             level = max(1, (following.level if following else 2) - 1)
+            # a numeral lost from a sequence ((二) follows, or （一） came before) is put back; a
+            # heading the level's sequence never reaches (常见问题 above 1. 2.) never had one
+            lost = level == 2 and (last_number.get(level, 0) > 0 or next_number(lines, i, level) == 2)
             last_number[level] = last_number.get(level, 0) + 1
-            label = f"（{chinese_numeral(last_number[level])}）{text}" if level == 2 else text
+            label = f"（{chinese_numeral(last_number[level])}）{text}" if lost else text
             if is_lead_in(text):  # "说明：" names its list; no numeral was lost
                 label = text.rstrip("：:")
             stack = [(lv, lb) for lv, lb in stack if lv < level or lv == 0] + [(level, label)]
@@ -287,12 +292,3 @@ def _take_table(lines: list[str], start: int) -> tuple[list[str], int]:
         block.append(lines[i])
         i += 1
     return block, i
-
-
-def _next_text(lines: list[str], i: int) -> tuple[str, int]:
-    """The next non-blank line from ``i`` (tabs stripped) and the index after it."""
-    while i < len(lines) and not lines[i].strip():
-        i += 1
-    if i >= len(lines):
-        return "", i
-    return lines[i].strip(), i + 1

@@ -188,3 +188,21 @@ def is_orphan_heading(text: str, following: str) -> bool:
     if len(text) > 30 or re.search(r"[。；;，,：:]", bare) or text.startswith("\t"):
         return False
     return parse_marker(following) is not None
+
+
+def next_number(lines: list[str], i: int, level: int) -> int | None:
+    """The number of the next item at ``level`` from line ``i``, before any item above it."""
+    for line in lines[i:]:
+        marker = parse_marker(line.strip())
+        if marker is not None and marker.level <= level:
+            return marker.number if marker.level == level else None
+    return None
+
+
+def next_text(lines: list[str], i: int) -> tuple[str, int]:
+    """The next non-blank line from ``i`` (tabs stripped) and the index after it."""
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    if i >= len(lines):
+        return "", i
+    return lines[i].strip(), i + 1

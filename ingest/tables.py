@@ -63,6 +63,8 @@ def _cells(rows: list[list[str]]) -> list[TableCell]:
     rows = [row for row in rows if any(cell for cell in row)]
     if _is_blank_form(rows):
         return [_form_record(rows)]
+    if _is_field_table(rows):
+        return _field_records(rows)
     # one cell merged across the whole table below its first row ("单项服务补贴最高不超过5万元"): a
     # rule for every row, a record of its own under the table's heading (not a row without cells,
     # nor a 备注 "具体以…为准" that answers nothing)
@@ -90,6 +92,34 @@ def _form_record(rows: list[list[str]]) -> TableCell:
                                 if row[i] and len(row[i]) <= 16 and not row[i + 1]))
     said = [f"{row[0]}：{'；'.join(c for c in row[1:] if c)}" for row in rows if row[0] and any(len(c) > 16 for c in row[1:])]
     return TableCell((FORM_FIELDS,), "", "；".join([f"{FORM_FIELDS}：" + "、".join(fields), *said]), record=True)
+
+
+def _is_field_table(rows: list[list[str]]) -> bool:
+    """A two-column table of field and value with no heading row (a 办事指南: 事项名称 | …；
+    办理时限 | 自受理之日起20个工作日…): short labels on the left, mostly long values on the right,
+    and a first row that is a field too — its value is no column heading (阶段 | 奖励标准)."""
+    if len(rows) < 3 or any(len(row) != 2 for row in rows):
+        return False
+    labels = [row[0] for row in rows]
+    if len(set(labels)) != len(labels) or not all(_FIELD_LABEL.fullmatch(label) for label in labels):
+        return False
+    values = [row[1] for row in rows]
+    long_values = sum(len(value) > 8 for value in values)
+    return long_values * 2 >= len(values) and not _HEADING_CELL.fullmatch(values[0])
+
+
+_FIELD_LABEL = re.compile(r"[^\d，。；,;：:]{2,10}")
+_HEADING_CELL = re.compile(r"[^\d，。；,;：:（）()]{0,8}")  # 奖励标准, 具体内容: a column heading, not a value
+
+
+def _field_records(rows: list[list[str]]) -> list[TableCell]:
+    """Each field a record "办理时限：…" under the matter the table is about: a first field named
+    …名称 (事项名称, 政策名称) names it, in the record's path and words ("…奖励兑现受理条件：…"),
+    so that a row says whose conditions or place it gives, as the table's reader sees."""
+    name = rows[0][1] if rows[0][0].endswith("名称") else ""
+    return [TableCell((name, label), label, f"{name}{label}：{value}", record=True) if name and index
+            else TableCell((label,), label, f"{label}：{value}", record=True)
+            for index, (label, value) in enumerate(rows) if value]
 
 
 def _spans_table(row: list[str]) -> bool:
