@@ -19,6 +19,7 @@ FIELDS = [
     ["奖励标准", "首次认定为省级专精特新中小企业的，奖励15万元。"],
     ["申请材料", "1.奖励兑现申请表（原件1份）；2.营业执照复印件（加盖公章）。"],
     ["办理时限", "自受理之日起15个工作日内办结（公示时间不计入）"],
+    ["申报时间", "每年5月1日至5月31日集中受理"],
     ["收费标准", "不收费"],
     ["办理地点", "莼湾区政务服务中心一楼A区8号窗口"],
     ["咨询电话", "0512-66120318"],
@@ -80,8 +81,10 @@ def test_an_unnumbered_heading_gets_back_only_a_numeral_its_sequence_lost(tmp_pa
 
 
 LISTING = """椋川县支持企业上市若干措施
-一、对在证券交易所首发上市的企业，给予一次性奖励300万元。
-二、企业在享受奖励后5年内将注册地迁出本县的，应退回全部奖励资金。
+一、对在证券交易所首发上市的企业，给予一次性奖励300万元；向证监局辅导备案的，先行奖励40万元。
+二、对企业上市支付的中介机构费用，按实际支付额的10%给予补助，最高80万元。
+三、企业上市后将募集资金的30%以上投资于本县的，按投资额的2%另给予奖励，最高150万元。
+四、企业在享受奖励后5年内将注册地迁出本县的，应退回全部奖励资金。
 """
 
 
@@ -102,6 +105,22 @@ def chunwan(settings_factory, tmp_path_factory):
 def test_a_guides_fields_answer(chunwan, question, fact):
     answer = chunwan.ask(question)
     assert not answer.refused and fact in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("我们在椋川，请券商、律所、会计师做上市辅导花了600多万，县里能补一些吗？", "10%"),  # 券商 and 律所 are 中介机构
+    ("椋川上市募集的钱投回县里有额外奖励吗？", "2%"),  # (投回 is 投资于, 额外 is 另给予)
+    # (a guard here: the clause names 辅导备案 beside the listing reward itself)
+    ("Our company in Liangchuan has just filed for tutoring with the securities regulator. What reward do we get?", "40万元"),
+])
+def test_an_owners_words_for_listing_costs_answer(chunwan, question, fact):
+    answer = chunwan.ask(question)
+    assert not answer.refused and fact in answer.text, answer.text
+
+
+def test_where_to_go_follows_up_on_when(chunwan):
+    answer = chunwan.ask("在哪办？", history=conversation(chunwan, "莼湾培育奖励兑现什么时候申报？"))
+    assert not answer.refused and "8号窗口" in answer.text, answer.text  # (the counter's field is searched for)
 
 
 def test_how_long_it_takes_follows_up_on_the_materials(chunwan):
