@@ -29,6 +29,7 @@ from .quotes import UNITS_ONLY as _UNITS_ONLY
 from .quotes import quote_of
 from .stacking import stacking_mismatch
 from .subjects import ask_subject, object_fit, open_head_missing, subject_terms, topical
+from .supersession import Supersession, flags_of, supersession_notes
 from .types import (
     FORM_FIELDS,
     SECTION_SEPARATOR,
@@ -74,6 +75,7 @@ class ExtractiveAnswerer:
         self._today = today
         self._english = english_terms if english_terms is not None else {}
         self._english_ready: dict[str, str] | None = None if callable(self._english) else self._english
+        self.relations: dict[str, list[Supersession]] = {}  # documents others repeal or amend (the retriever's)
 
     @property
     def english_terms(self) -> dict[str, str]:
@@ -259,7 +261,8 @@ class ExtractiveAnswerer:
         return Citation(number, chunk.chunk_id, chunk.doc_id, hit.doc.title, chunk.section_path,
                         quote=chunk.text.strip() if chunk.kind in ("table_row", "table_record") else quote_of(chunk.text, query, self._weights),
                         region=hit.doc.region,
-                        flags=tuple(hit.doc.flags(today)), responsible_units=chunk.responsible_units)
+                        flags=tuple(hit.doc.flags(today)) + flags_of(chunk.doc_id, self.relations, today),
+                        responsible_units=chunk.responsible_units)
 
     @staticmethod
     def _detail_names(kinds: list[str], texts: dict) -> str:
@@ -283,6 +286,7 @@ class ExtractiveAnswerer:
                 expired.setdefault(c.doc_id, []).append(f"[{c.number}]")
         for doc_id, refs in expired.items():
             notes.append(texts["expired"].format(refs="".join(refs), until=docs[doc_id].valid_until))
+        notes += supersession_notes(citations, self.relations, self._today or dt.date.today(), "en" if texts is TEXTS["en"] else "zh")
         unnamed = [f"[{c.number}]" for c in citations if not docs[c.doc_id].region]
         if unnamed:
             notes.append(texts["unnamed"].format(refs="".join(unnamed)))

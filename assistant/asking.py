@@ -72,6 +72,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
                             r"how (do|can) (i|we) (apply|register|file)|procedure|(?<!key )\bprocess\b|steps)", re.IGNORECASE),
     "materials": re.compile(r"((什么|哪些|啥|哪几样)(申报|申请|证明)?(材料|资料|文件|证明)|需要.{0,4}(材料|资料)|提交.{0,6}(什么|哪些|啥)|"
                             r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|(材料|资料)(有|包括|是|要)(哪些|什么|啥)|"
+                            # (whether one paper is needed, "需要提供纳税证明吗": the list must name it)
+                            r"(需要|要|得)(提供|提交|交|出具|附)(?=[^，,。？?]{1,16}(证明|报告|证书|复印件|发票|合同|清单)(吗|么|不))|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
         r"((哪个|什么|哪些)(部门|单位)来?(兑现|发放|拨付|受理)|哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释|出资|受理|审批|兑现|拨付|发放)|谁(来)?(管|管理|审核|解释|出资|受理|审批|兑现|拨付|发放)(?![理控])|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
@@ -259,7 +261,8 @@ def split_ask(question: str) -> AskSplit:
     return AskSplit("，".join(a.strip() for a in asks), "，".join(c.strip() for c in context))
 
 
-_FORM_NAMED = re.compile(r"(奖励|补贴|补助|奖补|资助|贴息)(资金)?(申请表|申报表|申请书|申报书)")
+# (or the document: "研发费用补助办法有效期到什么时候" asks about the rules, not for a grant)
+_FORM_NAMED = re.compile(r"(奖励|补贴|补助|奖补|资助|贴息)(资金)?(管理)?(申请表|申报表|申请书|申报书|办法|实施细则|细则)")
 
 
 def ask_types(ask: str) -> tuple[str, ...]:
@@ -469,7 +472,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
 
 
 # a payment asked about: when it comes is told by a period after an event as well as by a date
-_PAID = re.compile(r"(发(?!布|文|起|展|明)|拨付|拨款|到账|到位|兑现|拿到|领到|\bpaid\b|\bpay (out)?\b|disburs)", re.IGNORECASE)
+# (研发费用, 开发: no money paid out)
+_PAID = re.compile(r"((?<![研开激])发(?!布|文|起|展|明|生)|拨付|拨款|到账|到位|兑现|拿到|领到|\bpaid\b|\bpay (out)?\b|disburs)", re.IGNORECASE)
 _PAYMENT_STATED = re.compile(r"拨付|拨款|兑现|发放|到账|支付|下达|兑付")
 _MONEY_NAMED = re.compile(r"贴息|资金|奖补|款项|钱")  # (the money whose payment is asked: "贴息资金多久能到账")
 _ARRIVES = re.compile(r"到账|拨付|兑现|拿到|领到|发下来|批下来")  # (not "how long is it paid": for how long)

@@ -60,6 +60,7 @@ from .subjects import (
     topical,
 )
 from .types import FORM_FIELDS, TABLE_KINDS, ScoredChunk
+from .words import ONE_GRANT_RULES
 
 # "补多少钱", "给多少": a grant is asked even without 奖励/补贴
 _GRANT = re.compile(r"(补|奖|给|发|贴)(多少|几)")
@@ -208,8 +209,11 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # terms name the subject; a figure asked in English is judged by the words around it)
             # (the case of a consequence asked may be a word no text has, 上市失败: a case the clauses lack)
             case_words = frozenset(g[0] for g in subject) if kind == "consequence" else frozenset()
+            # (rules on one grant, 研发费用补助办法: each article's when and how is that grant's)
+            named_in = clause_text(hit) + (f" {hit.doc.title}" if kind not in ("amount", "rate", "support")
+                                           and ONE_GRANT_RULES.search(hit.doc.title) else "")
             if kind in STATED and (query.nouns or (query.language == "en" and kind == "support")) and (distinctive_coverage(
-                    subject, clause_text(hit), weights, query.nouns | case_words, scales=subject_scales) < 0.5
+                    subject, named_in, weights, query.nouns | case_words, scales=subject_scales) < 0.5
                     or named_above(subject, subject_scales, hit, hits, query.places, weights)):
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
             if kind in STATED and catalogue_lacks(subject, subject_scales, hit, hits, weights, query):

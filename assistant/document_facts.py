@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from .supersession import Supersession, flags_of, repealed, standing_facts
 from .types import Answer, Chunk, Citation, DocumentMeta
 
 # the document's own standing, not a certificate's ("认定有效期几年" is about the recognition)
@@ -52,6 +53,9 @@ def the_document(ask: str, docs: list[DocumentMeta], place: str | None = None) -
     kinds = [word for word in _KIND_WORDS if word in ask] + [
         k for word, chinese in _EN_KINDS.items() if re.search(rf"\b{word}\b", ask, re.IGNORECASE) for k in chinese]
     matching = [d for d in docs if not kinds or any(k in d.title for k in kinds)]
+    if len(matching) > 1 and kinds:  # "办法": the rules themselves, not a notice adjusting 《…办法》
+        named = [d for d in matching if any(re.sub(r"[（(][^）)]*[）)]$", "", d.title).endswith(k) for k in kinds)]
+        matching = named or matching
     own = [d for d in matching if place and (d.region or "").split(",")[0].strip().startswith(place)]
     return matching[0] if len(matching) == 1 else own[0] if len(own) == 1 else None
 
@@ -88,14 +92,18 @@ def source_chunk(chunks: list[Chunk], ask: str = "") -> Chunk:
     return next((c for c in chunks if c.kind == "notice"), chunks[0])
 
 
-def facts_answer(question: str, doc: DocumentMeta, chunk: Chunk, language: str, today: dt.date) -> Answer:
-    """The document's standing as its metadata states it, with the clause it comes from as [1]."""
+def facts_answer(question: str, doc: DocumentMeta, chunk: Chunk, language: str, today: dt.date,
+                 superseded: list[tuple[Supersession, Chunk]] = ()) -> Answer:
+    """The document's standing as its metadata states it, with the clause it comes from as [1];
+    ``superseded``: the documents that repeal or amend it, with their clauses saying so ([2]…)."""
     zh = language != "en"
-    facts: list[str] = []
+    relations = [s for s, _ in superseded]
+    facts: list[str] = standing_facts(relations, today, zh)
+    gone = repealed(relations, today)  # (its own validity dates no longer tell whether it is in force)
     if doc.status == "draft":
         facts.append("是征求意见稿，并非正式印发的政策，内容可能调整" if zh
                      else "is a draft for comments (征求意见稿), not a policy in force; it may still change")
-    if doc.valid_from or doc.valid_until:
+    if (doc.valid_from or doc.valid_until) and not gone:
         facts.append(_validity(doc, today, zh))
     if doc.period:
         ended = doc.period_ended(today)
@@ -109,10 +117,16 @@ def facts_answer(question: str, doc: DocumentMeta, chunk: Chunk, language: str, 
     name = doc.title if doc.title.startswith("《") else f"《{doc.title}》"  # (a 解读's title quotes its policy)
     lead = name + "；".join(facts) + "。[1]" if zh else f"{name} " + "; ".join(facts) + ". [1]"
     citation = Citation(1, chunk.chunk_id, doc.doc_id, doc.title, chunk.section_path, " ".join(chunk.text.split())[:200],
-                        doc.region, tuple(doc.flags(today)), chunk.responsible_units)
+                        doc.region, tuple(doc.flags(today)) + flags_of(doc.doc_id, {doc.doc_id: relations}, today),
+                        chunk.responsible_units)
+    citations = [citation] + [Citation(n, c.chunk_id, c.doc_id, s.by_title, c.section_path, " ".join(c.text.split())[:200])
+                              for n, (s, c) in enumerate(superseded, start=2)]
+    if superseded:
+        lead = lead[:-len("[1]")] + "".join(f"[{c.number}]" for c in citations)
     sources = "来源：" if zh else "Sources:"
-    label = f"[1] {citation.label}（{doc.region or ''}）"
-    return Answer(question, "\n".join([lead, "", f"- {citation.quote} [1]", "", sources, label]), [citation],
+    quotes = [f"- {c.quote} [{c.number}]" for c in citations]
+    labels = [f"[{c.number}] {c.label}" + (f"（{doc.region}）" if c.number == 1 and doc.region else "") for c in citations]
+    return Answer(question, "\n".join([lead, "", *quotes, "", sources, *labels]), citations,
                   refused=False, language=language)
 
 

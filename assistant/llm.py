@@ -17,6 +17,7 @@ from dataclasses import replace
 from .answer import TEXTS, ExtractiveAnswerer
 from .answer_lines import source_line
 from .query import QueryAnalysis
+from .supersession import flags_of, supersession_notes
 from .types import SECTION_SEPARATOR, Answer, Citation, DocumentMeta, ScoredChunk, Turn
 from .verify import verify
 
@@ -57,12 +58,14 @@ def chat_model(base_url: str, model: str, temperature: float, timeout: float):
                       api_key=api_key())
 
 
-def build_context(hits: list[ScoredChunk], budget_tokens: int, count_tokens, today) -> tuple[str, list[ScoredChunk]]:
-    """Numbered clause blocks, best ranked first, as many as fit in ``budget_tokens``."""
+def build_context(hits: list[ScoredChunk], budget_tokens: int, count_tokens, today,
+                  relations: dict | None = None) -> tuple[str, list[ScoredChunk]]:
+    """Numbered clause blocks, best ranked first, as many as fit in ``budget_tokens``; each marked
+    with its document's standing (a draft, repealed by another document …)."""
     blocks, used, total = [], [], 0
     for hit in hits:
-        flags = {"draft": "征求意见稿", "period_ended": "政策期已结束", "expired": "已过有效期"}
-        marks = "、".join(flags[f] for f in hit.doc.flags(today))
+        flags = {"draft": "征求意见稿", "period_ended": "政策期已结束", "expired": "已过有效期", "repealed": "已被废止", "amended": "部分条款已修改"}
+        marks = "、".join(flags[f] for f in (*hit.doc.flags(today), *flags_of(hit.chunk.doc_id, relations or {}, today)))
         header = f"[{len(used) + 1}] {hit.doc.title}{SECTION_SEPARATOR}{SECTION_SEPARATOR.join(hit.chunk.section_path)}"
         block = f"{header}{'（' + marks + '）' if marks else ''}\n{hit.chunk.text}"
         cost = count_tokens(block)
@@ -117,7 +120,8 @@ class LLMAnswerer:
             return replace(fallback, answerer="llm")  # nothing to ground an answer on: no model call
         today = self._today or dt.date.today()
         relevant = [hit for hit in retrieved if hit.coverage >= 0.5 * max(h.coverage for h in retrieved)]
-        context, used = build_context(relevant, self._budget, count_tokens, today)
+        relations = self._extractive.relations
+        context, used = build_context(relevant, self._budget, count_tokens, today, relations)
         notes = NOTES[query.language]
         try:
             text = "".join(self._stream({"context": context, "question": query.question}, on_token))
@@ -133,7 +137,8 @@ class LLMAnswerer:
             return self._fallback(fallback, notes["uncited"], "no valid citation", verification.to_dict())
         citations = [Citation(n, used[n - 1].chunk.chunk_id, used[n - 1].chunk.doc_id, used[n - 1].doc.title,
                               used[n - 1].chunk.section_path, quote=used[n - 1].chunk.text.strip(),
-                              region=used[n - 1].doc.region, flags=tuple(used[n - 1].doc.flags(today)),
+                              region=used[n - 1].doc.region,
+                              flags=(*used[n - 1].doc.flags(today), *flags_of(used[n - 1].chunk.doc_id, relations, today)),
                               responsible_units=used[n - 1].chunk.responsible_units)
                      for n in verification.valid_citations]
         lines = [checked]
@@ -145,6 +150,9 @@ class LLMAnswerer:
                 details.append(notes["numbers"].format(numbers="、".join(verification.unsupported_numbers)))
             lines += ["", notes["flagged"] + "；".join(details)]
         texts = TEXTS[query.language]
+        superseded = supersession_notes(citations, relations, today, query.language)
+        if superseded:  # (a figure the model took from an amended or repealed text is flagged as the quote's would be)
+            lines += ["", *(texts["note"] + note for note in superseded)]
         lines += ["", texts["sources"], *(source_line(c, docs[c.doc_id], texts) for c in citations)]
         return Answer(query.question, "\n".join(lines), citations, refused=False, language=query.language,
                       retrieved=retrieved, answerer="llm", verification=verification.to_dict())

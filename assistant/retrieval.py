@@ -6,6 +6,7 @@ then cost one embedding, one Chroma query and one BM25 scoring.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from functools import lru_cache
@@ -20,6 +21,7 @@ from .lexical import LexicalIndex, add_words
 from .query import QueryAnalysis
 from .segments import Segment, build_segment, evidence_text, index_text
 from .store import StoreError
+from .supersession import find_supersessions, repealed_last
 from .types import TABLE_KINDS, Chunk, DocumentMeta, ScoredChunk
 
 __all__ = ["MODES", "HybridRetriever", "evidence_text", "expand_table_rows", "index_text", "spread_records"]
@@ -157,6 +159,7 @@ class HybridRetriever:
             if chunk.kind in TABLE_KINDS:
                 self._tables.setdefault((chunk.doc_id, chunk.section_path[:1]), []).append(chunk.chunk_id)
         add_words(sorted({name for segment in segments for name in segment.quoted}))  # questions split them alike
+        self.relations = find_supersessions(self.docs, self.chunks)  # (废止, 修改为: see supersession.py)
         key = self._segments.merged_key([(s.doc.doc_id, s.fingerprint) for s in segments]) if self._segments else None
         self._lexical = self._lexical_index(segments, key)
         self.weights = self._term_weights(segments, key)
@@ -337,7 +340,7 @@ class HybridRetriever:
                 value = self.coverage(query, chunk)
             results.append(ScoredChunk(chunk, self.docs[chunk.doc_id], score, ranks, value,
                                        self.coverage(query, chunk, ask_only=True), similarity.get(chunk_id, 0.0)))
-        return results
+        return repealed_last(results, self.relations, dt.date.today())
 
     @staticmethod
     def _level_table(chunk: Chunk, levels: tuple[str, ...]) -> bool:

@@ -84,6 +84,7 @@ class Assistant:
             return gloss_terms(entries, weights.df, size)
 
         self._answerer = ExtractiveAnswerer(self.retriever.weights, self.decision, english_terms=english)
+        self._answerer.relations = self.retriever.relations
         self._regions = Aliases(self._region_aliases())
         vocabulary = self.retriever.vocabulary()
         self._typos = TypoReader(vocabulary, self.retriever.weights,
@@ -276,7 +277,8 @@ class Assistant:
         if doc is None:
             return None
         source = source_chunk(self.retriever.doc_chunks(doc.doc_id), query.ask)
-        answer = facts_answer(query.question, doc, source, query.language, dt.date.today())
+        superseded = [(s, self.retriever.chunk(s.clause_id)) for s in self.retriever.relations.get(doc.doc_id, ())]
+        answer = facts_answer(query.question, doc, source, query.language, dt.date.today(), superseded)
         return replace(answer, retrieved=[ScoredChunk(source, doc, 1.0, {}, 1.0, 1.0)])
 
     def analyse(self, question: str, history: list[Turn] | None = None) -> QueryAnalysis:

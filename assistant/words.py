@@ -277,3 +277,8 @@ def without_place(token: str, places: list[str] | tuple[str, ...]) -> tuple[str,
 # the synonyms line may grow)
 FIGURE_QUALIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户 新认定".split())
 LIMIT_WORDS = frozenset("最高 最多 上限 额度 封顶".split())  # a limit asked ("最多贴几年"): no subject of its own
+
+
+# a document whose title is the rules of one grant ("研发费用补助办法", "首贷贴息实施细则"): each of its
+# articles is about that grant, though few repeat its name
+ONE_GRANT_RULES = re.compile(r"(补助|补贴|奖励|贴息|资助|创新券)(资金)?(管理)?(办法|实施细则|细则|规定)(（试行）)?$")

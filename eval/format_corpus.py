@@ -201,6 +201,30 @@ DOCUMENTS.append(FictionalDocument(
      "html": lambda b, p: render_html(b, p, "榆泾区人民政府", "榆泾区", "2026-03-17 14:30")}))
 
 
+# Documents that others repeal or amend: 沅岫's earlier 奖励办法, which the 若干措施 above repeal
+# (同时废止), and 漪川's 研发费用补助办法 with a later notice changing two of its clauses' wording
+# (将第四条中的“…”调整为“…”) — the notice's own title names the rules it changes.
+DOCUMENTS.append(FictionalDocument(
+    "yuanxiu-old-listing-rewards",
+    {"title": "沅岫县鼓励企业上市挂牌奖励办法", "issuer": "沅岫县人民政府办公室", "region": "沅岫县",
+     "doc_number": "沅政办发〔2021〕9号", "date_issued": "2021-06-15", "valid_from": "2021-07-01"},
+    {"txt": lambda b, p: render_txt(b, p, "utf-8", "tab"),
+     "docx": lambda b, p: render_docx(b, p)}))
+DOCUMENTS.append(FictionalDocument(
+    "yichuan-rd-subsidy-rules",
+    {"title": "漪川区专精特新企业研发费用补助办法", "issuer": "漪川区工业和信息化局", "region": "漪川区",
+     "doc_number": "漪工信规〔2024〕2号", "date_issued": "2024-04-10", "valid_from": "2024-05-01",
+     "valid_until": "2027-12-31"},
+    {"docx": lambda b, p: render_docx(b, p),
+     "pdf": lambda b, p: render_pdf(b, p, "漪川区工业和信息化局规范性文件")}))
+DOCUMENTS.append(FictionalDocument(
+    "yichuan-rd-subsidy-amendment",
+    {"title": "关于调整《漪川区专精特新企业研发费用补助办法》部分条款的通知", "issuer": "漪川区工业和信息化局",
+     "region": "漪川区", "doc_number": "漪工信规〔2026〕1号", "date_issued": "2026-02-06", "valid_from": "2026-03-01"},
+    {"html": lambda b, p: render_html(b, p, "漪川区人民政府", "漪川区", "2026-02-07 10:00"),
+     "pdf": lambda b, p: render_pdf(b, p, "")}))  # (one page: a header would read as its letterhead)
+
+
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""
     size = max(len(doc.formats) for doc in DOCUMENTS)

@@ -64,14 +64,17 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         title += front[after].strip()  # "(2023-2025年)" on its own line completes the title
         after += 1
     result.title = title
-    result.notice = [line for line in front[: title_idx[0]] if line.strip()]
+    # (a letterhead kept by a one-page PDF is page furniture, no line of the notice)
+    result.notice = [line for line in front[: title_idx[0]] if line.strip() and not _LETTERHEAD.fullmatch(line.strip())]
     rest = [line for line in front[after:] if line.strip() and not is_parenthetical(line)]
     # a notice that is itself the document: its 文号 and addressees ("各街道、园区：") are
     # the notice's, not clauses of a preamble
     if len(rest) >= 2 and ISSUER.match(rest[0].strip()) and is_date_line(rest[1]):
         rest[:2] = [f"{rest[0].strip()}　{rest[1].strip()}"]  # a byline set on two lines
+    # (and the issuing office's letterhead, which a web page sets under its heading)
     while rest and (DOC_NUMBER.fullmatch(rest[0].strip()) or _ADDRESSEES.match(rest[0].strip())
-                    or _BYLINE.match(rest[0].strip()) or web_byline(rest[0])):
+                    or _BYLINE.match(rest[0].strip()) or web_byline(rest[0])
+                    or (ISSUER.fullmatch(rest[0].strip()) and len(rest) > 1 and DOC_NUMBER.fullmatch(rest[1].strip()))):
         line = rest.pop(0)
         if _BYLINE.match(line.strip()) or web_byline(line):
             result.byline = line.strip()  # metadata, like a closing signature: no clause
@@ -101,6 +104,11 @@ def web_byline(line: str) -> tuple[str | None, str | None] | None:
 _BYLINE = re.compile(rf"^({_OFFICE})\s*([\d〇零一二三四五六七八九]{{4}}\s*年.*日)$")
 
 
+# a red letterhead ("峄桥市人民政府文件", "漪川区工业和信息化局规范性文件"), which a one-page PDF keeps
+# at its top (a longer one's running header is dropped as repeated): never part of the title
+_LETTERHEAD = re.compile(r"(?!关于)[\u4e00-\u9fff]{2,30}(?:规范性文件|文件)")
+
+
 def _starts_body(line: str) -> bool:
     marker = parse_marker(line)
     return ((marker is not None and marker.level == 1) or parse_division(line) is not None
@@ -119,7 +127,7 @@ def _short_line_groups(front: list[str]) -> list[list[int]]:
             text and len(text) <= 40 and "。" not in text and not is_parenthetical(text)
             and not is_date_line(text) and not DOC_NUMBER.fullmatch(text) and not ANNEX.match(text)
             and not text.endswith((":", "：")) and not ISSUER.match(text) and not _BYLINE.match(text)
-            and not web_byline(text)
+            and not web_byline(text) and not _LETTERHEAD.fullmatch(text)
         )
         if candidate:
             current.append(i)
@@ -214,6 +222,10 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
         if number and not re.search(r"[（(《]\s*$", line[: number.start()]):
             facts["doc_number"] = re.sub(r"\s+", "", number.group(1))
             break
+    if "doc_number" not in facts:  # a 文号 on a line of its own above the body (a web page's letterhead
+        own = next((line for line in lines[:min(front.body_start, 12)] if DOC_NUMBER.fullmatch(line.strip())), None)
+        if own:  # under a byline): the document's, not one it cites
+            facts["doc_number"] = re.sub(r"\s+", "", DOC_NUMBER.fullmatch(own.strip()).group(1))
     closing = signature(lines, front.body_start)
     signed = [lines[i] for i in closing] if closing else []
     bylined = [front.byline] if front.byline else []

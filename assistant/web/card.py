@@ -48,21 +48,26 @@ def joined(items, language: str) -> str:  # 盐城、金湖 / Yancheng, Jinhu
     return ("、" if language == "zh" else ", ").join(items)
 
 
-def plain_status(doc: DocumentMeta, today: dt.date, language: str) -> tuple[str, str]:
-    """(css class, words) of a document's standing: one status, never "现行" beside "已结束"."""
+def plain_status(doc: DocumentMeta, today: dt.date, language: str, flags=()) -> tuple[str, str]:
+    """(css class, words) of a document's standing: one status, never "现行" beside "已结束";
+    ``flags``: its citations' (another document repealed or amended it)."""
     words = LABELS[language]["status"]
+    if "repealed" in flags:
+        return "expired", words["repealed"]
     if doc.status == "draft":
         return "draft", words["draft"]
     if doc.expired(today):
         return "expired", words["expired"].format(until=doc.valid_until)
     if doc.period_ended(today):
         return "ended", words["ended"].format(period=doc.period)
+    if "amended" in flags:
+        return "ended", words["amended"]
     return doc.status, words[doc.status]
 
 
-def doc_header(doc: DocumentMeta, today: dt.date, language: str) -> str:
+def doc_header(doc: DocumentMeta, today: dt.date, language: str, flags=()) -> str:
     """One line naming a document: title, then place, 文号, date and status."""
-    css, status = plain_status(doc, today, language)
+    css, status = plain_status(doc, today, language, flags)
     facts = [place_of(doc, language)]
     if doc.doc_number:
         facts.append(doc.doc_number)
@@ -179,7 +184,8 @@ def _documents(points: list[Point], by_number: dict[int, Citation], docs: dict[s
     out = []
     for doc_id, group in groups.items():
         doc = docs.get(doc_id)
-        html = ["<section class='pa-doc'>", doc_header(doc, today, language) if doc else ""]
+        flags = {f for c in by_number.values() if c.doc_id == doc_id for f in c.flags}
+        html = ["<section class='pa-doc'>", doc_header(doc, today, language, flags) if doc else ""]
         sections = [_section(by_number, p) for p in group]
         # sub-headings help where a section holds several points (制造类 › 6 criteria), not one each,
         # or where the points are one table's columns (补贴标准 › 专精特新中小企业 | 创新型中小企业)

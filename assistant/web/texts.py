@@ -61,7 +61,8 @@ LABELS = {
         "try": "可以试试这些知识库能回答的问题：", "ask_unit": "相近内容的责任单位：{units}（{topic}）",
         "no_place": "未写明地区", "doc_number": "文号",
         "status": {"in_force": "现行", "draft": "征求意见稿", "unknown": "状态未说明",
-                   "ended": "政策期已结束（{period}）", "expired": "已失效（有效期至{until}）"},
+                   "ended": "政策期已结束（{period}）", "expired": "已失效（有效期至{until}）",
+                   "repealed": "已被新文件废止", "amended": "部分条款已被修改"},
     },
     "en": {
         "title": "SME policy assistant", "language": "Language", "place": "My place", "any_place": "Any place",
@@ -86,7 +87,8 @@ LABELS = {
         "try": "Questions the knowledge base does answer:", "ask_unit": "Responsible for the nearest topic: {units} ({topic})",
         "no_place": "place not named", "doc_number": "No.",
         "status": {"in_force": "in force", "draft": "draft for comments", "unknown": "status not stated",
-                   "ended": "policy period ended ({period})", "expired": "no longer in force (valid until {until})"},
+                   "ended": "policy period ended ({period})", "expired": "no longer in force (valid until {until})",
+                   "repealed": "repealed by a newer document", "amended": "partly amended"},
     },
 }
 
