@@ -225,6 +225,16 @@ DOCUMENTS.append(FictionalDocument(
      "pdf": lambda b, p: render_pdf(b, p, "")}))  # (one page: a header would read as its letterhead)
 
 
+# A county's "一图读懂" as its website publishes it: 【…】 headings instead of numbers, items marked
+# ● ▶ ◆, a byline, the rules it explains cited by title and 文号 with their dates.
+DOCUMENTS.append(FictionalDocument(
+    "jipu-digital-one-page",
+    {"title": "一图读懂丨《芰浦县中小企业数字化转型奖补办法》", "issuer": "芰浦县经济和信息化局", "region": "芰浦县",
+     "date_issued": "2026-04-08", "valid_from": "2026-04-01", "valid_until": "2029-03-31"},
+    {"html": lambda b, p: render_html(b, p, "芰浦县经济和信息化局", "芰浦县", "2026-04-08 16:30"),
+     "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}))
+
+
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""
     size = max(len(doc.formats) for doc in DOCUMENTS)
