@@ -391,10 +391,16 @@ FUND_ASKED = re.compile(r"(资金|经费|预算|资金池|基金)[^，,。？?]{
 # a sum of money asked by name, which only a figure in 元 states (or a cap said to be none)
 _SUM_ASKED = re.compile(r"额度|金额|数额")
 _MONEY = re.compile(r"(\d+(\.\d+)?|[一二三四五六七八九十百千两]+)\s*(万元|亿元|元|万|亿)|上限[：:]?\s*无|不设上限|无上限")
+MATERIALS_HEADING = re.compile(r"(申报|申请|所需|提交|报送)材料|材料清单")  # a list's heading naming its items
+# whether one paper is needed ("需要提供近三年的纳税证明吗"): the paper asked, after any qualifier
+PAPER_ASKED = re.compile(r"(?:需要|要|得)(?:提供|提交|交|出具|附)(?:[^，,。？?]{0,12}的)?([^，,。？?的]{1,12}?(?:证明|报告|证书|复印件|发票|合同|清单))(?:吗|么|不)")
+_MAY_APPLY = re.compile(r"(能|可以|可)(不能)?(申请|申报|享受|报)[^，,。？?]{0,12}(吗|么|不)|\b(eligible|qualify)\b", re.IGNORECASE)
 # ("在哪办？" after "什么时候申报？" names nothing to find the counter by: its field's words do)
 _WHERE_DONE = re.compile(r"(在|去|到)哪(儿|里)?(办|交|递|申请|申报|报)|where (do|can|should) (we|i)", re.IGNORECASE)
 SEARCH_HINTS = (("date", DEADLINE_ASKED, "申报 提交"), ("amount", FUND_ASKED, "规模 安排 预算"),
-                ("location", _WHERE_DONE, "办理地点 地址 窗口"), ("contact", _WHERE_DONE, "办理地点 地址 窗口"))
+                ("location", _WHERE_DONE, "办理地点 地址 窗口"), ("contact", _WHERE_DONE, "办理地点 地址 窗口"),
+                # ("服务业企业能申请吗？": who may, which a 支持对象 or 申报条件 section states)
+                ("conditions", _MAY_APPLY, "支持对象 申报条件 适用对象"))
 BY_DATE = re.compile(r"(日|月|月底|年底|号)\s*(前|之前|以前|为止|止)|截止|截至|逾期|之日起\d+|内(提交|申报|报送)|至\d{4}年\d{1,2}月\d{1,2}日")
 _SECTION_ASKED = re.compile(r"(科室|处室|哪个科|哪个处|哪个股)")
 _SECTION_NAMED = re.compile(r"[\u4e00-\u9fff]{2,10}(科|处|股|室)(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,10}(科|处|股|室)(?=[，,、。；;）)（(]|联系|负责)")

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from .asking import (
     ASK_TYPES,
     FUND_ASKED,
+    MATERIALS_HEADING,
+    PAPER_ASKED,
     detail_present,
     filing_stated,
     held_only,
@@ -111,6 +113,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     act = _UNIT_ACT.search(query.ask)  # "资金谁管": the unit that manages it, not one that recovers it
     act_word = _ACT_WORDS[next(g for g in act.groups() if g).lower()] if act else None
     recipient = bool(RECIPIENT.search(query.ask))
+    paper = PAPER_ASKED.search(query.ask)
     fund_asked = bool(FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
     # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
     # 材料" the subsidy is the subject of the materials asked for
@@ -267,12 +270,16 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total
                 if counted_unit and kind == "count" and not re.search(rf"[\d一二三四五六七八九十百千两]{counted_unit}", part):
                     granted = False
+                if kind == "materials" and paper and paper.group(1) not in part:
+                    granted = False  # "需要提供纳税证明吗": a list without it does not answer
                 if kind in ("amount", "rate") and LIST_ITEM.match(part) and not states_measured(query, kind, hit, weights, part):
                     granted = False  # "质押融资的担保费补多少": ③'s 评估费的50% is not of 担保费 (②'s)
                 if kind == "duration" and query.language == "zh" and (period := PERIOD_OF.search(part)) \
                         and period.group(1)[0] not in query.question:  # (贷款期限 is 专精特新贷's)
                     granted = False  # "能贷几年": 贴息期限最长2年 is the subsidy's period, not the loan's
-                if on_topic and granted and detail_present(kind, part, hit.chunk.responsible_units, query.ask):
+                # (items under a heading that names them as materials, 【申报材料】 ◆ 项目申报表；…, are materials)
+                listed = kind == "materials" and bool(MATERIALS_HEADING.search("".join(hit.chunk.section_path[-1:])))
+                if on_topic and granted and (listed or detail_present(kind, part, hit.chunk.responsible_units, query.ask)):
                     found[kind] = (hit, part)
                     break
             if found[kind]:

@@ -281,4 +281,4 @@ LIMIT_WORDS = frozenset("最高 最多 上限 额度 封顶".split())  # a limit
 
 # a document whose title is the rules of one grant ("研发费用补助办法", "首贷贴息实施细则"): each of its
 # articles is about that grant, though few repeat its name
-ONE_GRANT_RULES = re.compile(r"(补助|补贴|奖励|贴息|资助|创新券)(资金)?(管理)?(办法|实施细则|细则|规定)(（试行）)?$")
+ONE_GRANT_RULES = re.compile(r"(补助|补贴|奖励|奖补|贴息|资助|创新券)(资金)?(管理)?(办法|实施细则|细则|规定)(（试行）)?》?$")

@@ -16,6 +16,7 @@ import unicodedata
 from .frontmatter import ISSUER
 from .structure import (
     ANNEX,
+    BRACKET_HEADING,
     CN_NUMERALS,
     TITLE_KINDS,
     ends_with_responsibility,
@@ -41,7 +42,9 @@ _OCR_DASH_MARKER = re.compile(r"[(（]\s*[-－—一]\s*[)）]")
 PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,]?\s*共\s*\d{1,4}\s*页)?"
                               r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _DOC_NUMBER_END = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号$")
-_TITLE_END = re.compile(rf"({TITLE_KINDS}|年[)）])$")
+_TITLE_END = re.compile(rf"({TITLE_KINDS}|年[)）])》?$")  # (一图读懂丨《…办法》 too)
+# a web page's byline (发布时间：… 来源：…): a line of its own under the heading
+_BYLINE_START = re.compile(r"^(?:发布|发文|成文)?(?:时间|日期)[:：]|^(?:信息)?来源[:：]")
 # full-width digits (２０２６年, ３０％) are the digits every figure, date and rate is read in
 _FULL_WIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF05: 0x25}
 
@@ -63,7 +66,14 @@ def clean_text(raw: str) -> str:
     lines = [line for line in to_cell_lines(text.split("\n")) if not PAGE_NUMBER_LINE.match(line)]
     lines = [_clean_inline(line) for line in lines]
     lines = [piece for line in lines for piece in (_unflatten(line) if len(line) > LONG_LINE else [line])]
+    lines = [piece for line in lines for piece in _bracket_heading_apart(line)]
     return "\n".join(_join_broken_lines(lines)).strip("\n") + "\n"
+
+
+def _bracket_heading_apart(line: str) -> list[str]:
+    """"【温馨提示】同一项目…" → the heading, then its text: a line of its own each."""
+    match = BRACKET_HEADING.match(line)
+    return [f"【{match.group(1)}】", match.group(2)] if match and match.group(2) else [line]
 
 
 def _clean_inline(line: str) -> str:
@@ -144,7 +154,8 @@ def _continues(previous: str, line: str, width: int) -> bool:
         return False
     if starts_with_marker(line) or line.startswith(("——", "附件")) or ANNEX.match(previous):
         return False
-    if _DOC_NUMBER_END.search(previous) or _DOC_NUMBER_END.search(line) or _TITLE_END.search(previous):
+    if _DOC_NUMBER_END.search(previous) or _DOC_NUMBER_END.search(line) or _TITLE_END.search(previous) \
+            or _BYLINE_START.match(line):
         return False  # a title or a 文号 is a line of its own, however long
     if any(len(text.strip()) <= 16 and ISSUER.match(text.strip()) for text in (previous, line)):
         return False  # so is an issuing office (a byline, a running header)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from .structure import (
     ANNEX,
     ANNEX_LIST,
+    BRACKET_HEADING,
     DATE_LINE,
     TITLE_KINDS,
     _number,
@@ -112,6 +113,7 @@ _LETTERHEAD = re.compile(r"(?!关于)[\u4e00-\u9fff]{2,30}(?:规范性文件|文
 def _starts_body(line: str) -> bool:
     marker = parse_marker(line)
     return ((marker is not None and marker.level == 1) or parse_division(line) is not None
+            or bool(BRACKET_HEADING.fullmatch(line.strip()))  # 【政策依据】 of a web page's 一图读懂
             or line.startswith("\t"))  # a table cell: what follows is content, not front matter
 
 
@@ -163,11 +165,13 @@ _UNTIL = re.compile(rf"有效期(?:至|到|截至)\s*{_DATE}")
 _YEARS = re.compile(r"(?:有效期|试行期|试行)(?:为)?\s*([一二两三四五六七八九十]|\d{1,2})\s*年")
 
 
-def validity(text: str, date_issued: str | None) -> dict[str, str]:
+def validity(text: str, date_issued: str | None, title: str | None = None) -> dict[str, str]:
     """valid_from / valid_until stated for the document itself ("本办法自…起施行，有效期至…")."""
     facts: dict[str, str] = {}
-    # (or the short name the text gives itself or the policy it explains: "以下简称《措施》")
+    # (or the short name the text gives itself or the policy it explains: "以下简称《措施》", or
+    # the policy its title quotes: "一图读懂丨《…奖补办法》" is about that policy's dates)
     short = [re.escape(n) for n in re.findall(r"以下简称[《“\"]([^》”\"]{1,12})[》”\"]", text[:3000])]
+    short += [re.escape(n) for n in re.findall(r"《([^《》]{2,60})》", title or "")]
     named = re.compile(rf"[《“\"]({'|'.join(short)})[》”\"]") if short else None
     for sentence in re.split(r"(?<=[。\n])", text):
         if not (_SELF.search(sentence) or (named and named.search(sentence))) \
@@ -269,7 +273,7 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
             parent = _parent_city(text[:4000], facts["region"])
             if parent:
                 facts["region"] = f"{facts['region']}, {parent}"
-    facts.update(validity(text, facts.get("date_issued")))  # type: ignore[arg-type]
+    facts.update(validity(text, facts.get("date_issued"), title))  # type: ignore[arg-type]
     return facts
 
 

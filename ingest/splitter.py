@@ -19,6 +19,8 @@ from .qa import answer_lines, asked_question
 from .structure import (
     ANNEX,
     ANNEX_LIST,
+    BRACKET_HEADING,
+    BULLET,
     RESPONSIBLE,
     chinese_numeral,
     heading_title,
@@ -34,7 +36,7 @@ from .tables import parse_table
 from .tokens import cap_tokens, count_tokens  # noqa: F401  (count_tokens: part of this module's API)
 from .units import responsible_units
 
-SPLITTER_VERSION = "10"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "11"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 # the document's closing provisions (附则): when it takes effect, until when, who interprets it
@@ -120,10 +122,11 @@ def _merge_lists(units: list[tuple[tuple[str, ...], str, str]]) -> list[tuple[tu
 
 
 def _is_list_item(path: tuple[str, ...], kind: str, text: str) -> bool:
-    marker = parse_marker(text)
-    return (kind == "clause" and marker is not None and len(path) >= 2 and len(text) <= _LIST_ITEM_CHARS
+    marker, bullet = parse_marker(text), BULLET.match(text)
+    rest = marker.rest if marker else text[bullet.end():] if bullet else ""
+    return (kind == "clause" and (marker or bullet) is not None and len(path) >= 2 and len(text) <= _LIST_ITEM_CHARS
             and not re.search(r"[。！？!?]", text.rstrip("。；;，, "))  # one clause, no sentences of its own
-            and not re.match(r"[^，,。；;：:]{2,10}[：:].{12,}", marker.rest)  # "认定奖励：对首次认定…" is a measure
+            and not re.match(r"[^，,。；;：:]{2,10}[：:].{12,}", rest)  # "认定奖励：对首次认定…" is a measure
             and not RESPONSIBLE.search(text))
 
 
@@ -240,9 +243,15 @@ def _body_units(lines: list[str]):
                 label = text.rstrip("：:")
             stack = [(lv, lb) for lv, lb in stack if lv < level or lv == 0] + [(level, label)]
             continue
-        if text.startswith("——"):
-            bullet = heading_title(text[2:]) or text[2:14]
-            yield _path(stack) + (bullet,), "clause", text
+        bracket = BRACKET_HEADING.fullmatch(text)
+        if bracket:  # 【支持内容】: a section, as 一、 is (its numbering below starts afresh)
+            stack = [(lv, lb) for lv, lb in stack if lv == 0] + [(1, text)]
+            last_number = {}
+            continue
+        bullet = BULLET.match(text)
+        if text.startswith("——") or bullet:  # ——… and ● ▶ ◆ items: named by their first words
+            rest = text[bullet.end():] if bullet else text[2:]
+            yield _path(stack) + (heading_title(rest) or rest[:12],), "clause", text
             continue
         # (a paragraph after a list's short items closes the list: the section's, not its last item's)
         closing = short_item and stack and stack[-1] == item and not _ABOUT_ITSELF.match(text)  # (附则 below)

@@ -127,8 +127,14 @@ def parse_division(line: str) -> Division | None:
     return None
 
 
+# the headings and items of a web page's "一图读懂": 【支持对象】 over items marked ● ▶ ◆
+BRACKET_HEADING = re.compile(r"^【([^【】。；;，,]{2,12})】\s*(.*)$")
+BULLET = re.compile(r"^[●▶◆■□★☆➢►•▪◇○▸◎※]\s*")
+
+
 def starts_with_marker(line: str) -> bool:
-    return parse_marker(line) is not None or bool(ANNEX.match(line)) or parse_division(line) is not None
+    return (parse_marker(line) is not None or bool(ANNEX.match(line)) or parse_division(line) is not None
+            or bool(BRACKET_HEADING.match(line)) or bool(BULLET.match(line)))
 
 
 def heading_title(text: str, limit: int = 30) -> str | None:
@@ -144,6 +150,9 @@ def is_heading_line(line: str) -> bool:
     marker = parse_marker(line)
     if ANNEX.match(line):
         return True
+    bracket = BRACKET_HEADING.match(line)
+    if bracket:
+        return not bracket.group(2)
     division = parse_division(line)
     if division is not None:
         return division.kind != "条"
