@@ -235,6 +235,17 @@ DOCUMENTS.append(FictionalDocument(
      "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}))
 
 
+# A city's policy whose structure lives in heading styles alone (Word's 标题 1 and 标题 2, Markdown's ##,
+# a web page's <h2>/<h3>): no numerals at all; the two offices and the date under the title.
+DOCUMENTS.append(FictionalDocument(
+    "fengyu-tiered-support",
+    {"title": "沣屿市专精特新企业梯度培育扶持政策", "issuer": "沣屿市工业和信息化局、沣屿市财政局", "region": "沣屿市",
+     "date_issued": "2026-06-01", "valid_from": "2026-07-01", "valid_until": "2029-06-30"},
+    {"docx": lambda b, p: render_docx(b, p, auto_numbering=False),
+     "md": lambda b, p: render_markdown(b, p),
+     "html": lambda b, p: render_html(b, p, "沣屿市工业和信息化局", "沣屿市", "2026-06-02 09:30")}))
+
+
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""
     size = max(len(doc.formats) for doc in DOCUMENTS)

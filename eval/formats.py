@@ -51,6 +51,15 @@ def _table(lines: list[str]) -> Table:
     return Table(rows[:rule], rows[rule + 1:])
 
 
+def heading(block: Block) -> tuple[int, str] | None:
+    """(level, text) of a source line "# 支持内容" / "## …": a heading marked by style alone (Word's
+    标题 1, Markdown's ##, HTML's <h2>), which plain text and PDF print as a bare line."""
+    if isinstance(block, str) and block.startswith("#"):
+        marks = len(block) - len(block.lstrip("#"))
+        return marks, block[marks:].strip()
+    return None
+
+
 def plain(cell: str) -> str:
     """A merged cell's text as extraction gives it: empty."""
     return "" if cell in (LEFT, ABOVE) else cell
@@ -79,8 +88,13 @@ def table_lines(table: Table, style: str) -> list[str]:
 def render_text(blocks: list[Block], table_style: str) -> str:
     lines: list[str] = []
     for block in blocks:
-        lines.extend(table_lines(block, table_style) if isinstance(block, Table) else [block])
+        lines.extend(table_lines(block, table_style) if isinstance(block, Table) else [bare(block)])
     return "\n".join(lines) + "\n"
+
+
+def bare(block: str) -> str:
+    marked = heading(block)
+    return marked[1] if marked else block
 
 
 def render_txt(blocks: list[Block], out: Path, encoding: str = "utf-8", table_style: str = "tab") -> Path:
@@ -95,6 +109,8 @@ def render_markdown(blocks: list[Block], out: Path) -> Path:
             parts.append("\n".join(table_lines(block, "markdown")))
         elif index == _title_index(blocks):
             parts.append(f"# {block}")
+        elif heading(block):
+            parts.append(f"{'#' * (heading(block)[0] + 1)} {heading(block)[1]}")
         else:
             parts.append(block)
     out.write_text("\n\n".join(parts) + "\n", encoding="utf-8")
@@ -161,6 +177,9 @@ def render_html(blocks: list[Block], out: Path, site: str, place: str, date: str
     for index, block in enumerate(blocks):
         if isinstance(block, Table):
             body.append(html_table(block))
+        elif heading(block):
+            level, text = heading(block)
+            body.append(f"<h{level + 1}>{html.escape(text)}</h{level + 1}>")
         elif index != title_index:
             align = " style=\"text-align: center\"" if len(block) < 30 and "。" not in block else ""
             body.append(f"<p{align}><span style=\"font-family: 仿宋_GB2312\">{html.escape(block)}</span></p>")

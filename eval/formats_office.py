@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .formats import ABOVE, LEFT, Block, Table, plain
+from .formats import ABOVE, LEFT, Block, Table, bare, heading, plain
 
 _TOP_LEVEL = re.compile(r"^[一二三四五六七八九十]{1,3}、")
 
@@ -26,6 +26,9 @@ def render_docx(blocks: list[Block], out: Path, auto_numbering: bool = True, tit
     for block in blocks:
         if isinstance(block, Table):
             _docx_table(document, block)
+            continue
+        if heading(block):  # a heading marked by Word's heading style alone
+            document.add_heading(heading(block)[1], level=heading(block)[0])
             continue
         paragraph = document.add_paragraph()
         text = block
@@ -113,6 +116,7 @@ def render_pdf(blocks: list[Block], out: Path, running_header: str, title: str |
             if isinstance(block, Table):
                 _pdf_table(pdf, block, state, need, text_width)
                 continue
+            block = bare(block)
             for index, line in enumerate(_wrap(block, text_width - (0 if len(block) < 30 else 2 * _SIZE))):
                 need(_LEADING)
                 indent = 2 * _SIZE if index == 0 and len(block) >= 30 else 0
