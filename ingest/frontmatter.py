@@ -15,6 +15,7 @@ from .structure import (
     ANNEX_LIST,
     BRACKET_HEADING,
     DATE_LINE,
+    SUB_HEADING,
     TITLE_KINDS,
     _number,
     date_number,
@@ -114,6 +115,7 @@ def _starts_body(line: str) -> bool:
     marker = parse_marker(line)
     return ((marker is not None and marker.level == 1) or parse_division(line) is not None
             or bool(BRACKET_HEADING.fullmatch(line.strip()))  # 【政策依据】 of a web page's 一图读懂
+            or bool(SUB_HEADING.fullmatch(line.strip()))
             or line.startswith("\t"))  # a table cell: what follows is content, not front matter
 
 
@@ -238,7 +240,7 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
         byline = _BYLINE.match(line.strip())
         if byline:  # "岚汀市工业和信息化局　2025年9月15日": issuer and date on one line
             line = byline.group(2)
-            issuers.append(byline.group(1))
+            issuers.append(joint_issuer(byline.group(1)))  # (two offices over one date, 工信局　财政局)
         date = DATE_LINE.match(line)
         if date and "date_issued" not in facts and _valid_date(_iso(date.groups())):
             facts["date_issued"] = _iso(date.groups())

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .structure import styled_heading
+
 _SITE_SUFFIX = re.compile(r"\s*[_|｜\-—–]\s*[^_|｜\-—–]{2,30}$")
 
 
@@ -29,6 +31,11 @@ def load_html(page: str) -> tuple[str, str | None]:
     body = BeautifulSoup(article, "html.parser") if article else soup
     if body.title:
         body.title.decompose()
+    # sub-headings marked only by their tag (<h3>支持内容</h3>) as section lines, below the title
+    tags = [t for t in body.find_all(["h2", "h3", "h4", "h5"]) if t.get_text(strip=True) and t.get_text(strip=True) != heading]
+    top = min((int(t.name[1]) for t in tags), default=2)
+    for tag in tags:
+        tag.string = styled_heading(tag.get_text(strip=True), int(tag.name[1]) - top + 1)
     for table in body.find_all("table"):
         table.replace_with("\n" + "\n".join(table_cell_lines(table)) + "\n")
     text = "\n".join(line for line in _keep_cells(body.get_text("\n")) if not _FURNITURE_LINE.search(line))

@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .structure import styled_heading
+
 SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm", ".md")
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
@@ -145,10 +147,12 @@ def _load_markdown(data: bytes, name: str) -> LoadedText:
     text = decode_text(data, name)
     title = None
     lines = []
-    for line in text.splitlines():
-        heading = re.match(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$", line)
-        if heading:
-            line = heading.group(1)
+    headings = [re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line) for line in text.splitlines()]
+    found = [h for h in headings if h]
+    top = min((len(h.group(1)) for h in found[1:]), default=1)  # the level the sections are at
+    for line, heading in zip(text.splitlines(), headings):
+        if heading:  # the first heading is the title; the others are sections (## 支持内容 → 【支持内容】)
+            line = heading.group(2) if title is None else styled_heading(heading.group(2), len(heading.group(1)) - top + 1)
             title = title or line
         line = re.sub(r"(\*\*|__|`)", "", line)
         line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links and images keep their text

@@ -15,13 +15,14 @@ import re
 from assistant.types import Chunk
 
 from .frontmatter import DOC_NUMBER, ISSUER, signature, split_front_matter
+from .lists import attach_notes, merge_lists
 from .qa import answer_lines, asked_question
 from .structure import (
     ANNEX,
     ANNEX_LIST,
     BRACKET_HEADING,
     BULLET,
-    RESPONSIBLE,
+    SUB_HEADING,
     chinese_numeral,
     heading_title,
     is_heading_line,
@@ -60,7 +61,7 @@ def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chu
                                      for line in front.notice):
         units.append(((NOTICE,), "notice", notice))
     units.extend(((PREAMBLE,), "preamble", line) for line in front.preamble)
-    units = _merge_lists(_attach_notes(units + list(_body_units(lines[front.body_start:]))))
+    units = merge_lists(attach_notes(units + list(_body_units(lines[front.body_start:]))))
     # "本措施自…起施行" after the last measure is the document's, not that measure's (nor its 责任单位)
     units = [((CLOSING,), kind, text) if _ABOUT_ITSELF.match(text) and len(path) > 1 else (path, kind, text)
              for path, kind, text in units]
@@ -76,58 +77,6 @@ def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chu
             chunk_id = _chunk_id(doc_id, path, part, seen)
             chunks.append(Chunk(chunk_id, doc_id, part, path, kind, units_named, len(chunks)))
     return chunks
-
-
-def _attach_notes(units: list[tuple[tuple[str, ...], str, str]]) -> list[tuple[tuple[str, ...], str, str]]:
-    """A paragraph that is only a （责任单位：…） note belongs to the clause before it."""
-    out: list[tuple[tuple[str, ...], str, str]] = []
-    for path, kind, text in units:
-        if out and RESPONSIBLE.match(text) and len(text) < 120 and out[-1][0] == path:
-            out[-1] = (path, out[-1][1], out[-1][2] + text)
-        else:
-            out.append((path, kind, text))
-    return out
-
-
-_LIST_ITEM_CHARS = 60
-
-
-def _merge_lists(units: list[tuple[tuple[str, ...], str, str]]) -> list[tuple[tuple[str, ...], str, str]]:
-    """A run of short list items under one heading (申报材料: 1. 申报书；2. 营业执照副本复印件；…)
-    becomes one chunk under that heading: a question asks for the list, and an item of a few
-    words alone is neither found nor worth quoting. Items with a title and sentences of their
-    own ("（一）网上填报。企业登录…") stay separate."""
-    out: list[tuple[tuple[str, ...], str, str]] = []
-    run: list[tuple[tuple[str, ...], str, str]] = []
-
-    def flush() -> None:
-        if len(run) >= 2:
-            out.append((run[0][0][:-1], "list", "\n".join(text for _, _, text in run)))
-        else:
-            out.extend(run)
-        run.clear()
-
-    for unit in units:
-        path, kind, text = unit
-        if _is_list_item(path, kind, text) and (not run or run[0][0][:-1] == path[:-1]):
-            run.append(unit)
-            continue
-        flush()
-        if _is_list_item(path, kind, text):
-            run.append(unit)
-        else:
-            out.append(unit)
-    flush()
-    return out
-
-
-def _is_list_item(path: tuple[str, ...], kind: str, text: str) -> bool:
-    marker, bullet = parse_marker(text), BULLET.match(text)
-    rest = marker.rest if marker else text[bullet.end():] if bullet else ""
-    return (kind == "clause" and (marker or bullet) is not None and len(path) >= 2 and len(text) <= _LIST_ITEM_CHARS
-            and not re.search(r"[。！？!?]", text.rstrip("。；;，, "))  # one clause, no sentences of its own
-            and not re.match(r"[^，,。；;：:]{2,10}[：:].{12,}", rest)  # "认定奖励：对首次认定…" is a measure
-            and not RESPONSIBLE.search(text))
 
 
 def _chunk_id(doc_id: str, path: tuple[str, ...], text: str, seen: dict[str, int]) -> str:
@@ -244,8 +193,9 @@ def _body_units(lines: list[str]):
             stack = [(lv, lb) for lv, lb in stack if lv < level or lv == 0] + [(level, label)]
             continue
         bracket = BRACKET_HEADING.fullmatch(text)
-        if bracket:  # 【支持内容】: a section, as 一、 is (its numbering below starts afresh)
-            stack = [(lv, lb) for lv, lb in stack if lv == 0] + [(1, text)]
+        if bracket or SUB_HEADING.fullmatch(text):  # 【支持内容】: a section, as 一、 is; 〖…〗 one below it
+            level = 1 if bracket else 1.5
+            stack = [(lv, lb) for lv, lb in stack if lv == 0 or lv < level] + [(level, text)]
             last_number = {}
             continue
         bullet = BULLET.match(text)

@@ -129,12 +129,24 @@ def parse_division(line: str) -> Division | None:
 
 # the headings and items of a web page's "一图读懂": 【支持对象】 over items marked ● ▶ ◆
 BRACKET_HEADING = re.compile(r"^【([^【】。；;，,]{2,12})】\s*(.*)$")
+# a heading one level below: the loaders write a Word or Markdown sub-heading with no numeral so
+SUB_HEADING = re.compile(r"^〖([^〖〗]{1,40})〗$")
+
+
+def styled_heading(text: str, level: int) -> str:
+    """A heading that a file marks by its style alone (Word's 标题 2, Markdown's ##, HTML's <h3>),
+    as a line the splitter reads as a section: 【…】 at the top level, 〖…〗 below it. A heading
+    that carries its own numeral ("一、总体要求") needs no mark."""
+    text = text.strip()
+    if not text or starts_with_marker(text) or len(text) > 40:
+        return text
+    return f"【{text}】" if level <= 1 and len(text) <= 12 else f"〖{text}〗"
 BULLET = re.compile(r"^[●▶◆■□★☆➢►•▪◇○▸◎※]\s*")
 
 
 def starts_with_marker(line: str) -> bool:
     return (parse_marker(line) is not None or bool(ANNEX.match(line)) or parse_division(line) is not None
-            or bool(BRACKET_HEADING.match(line)) or bool(BULLET.match(line)))
+            or bool(BRACKET_HEADING.match(line)) or bool(BULLET.match(line)) or bool(SUB_HEADING.match(line)))
 
 
 def heading_title(text: str, limit: int = 30) -> str | None:
@@ -153,6 +165,8 @@ def is_heading_line(line: str) -> bool:
     bracket = BRACKET_HEADING.match(line)
     if bracket:
         return not bracket.group(2)
+    if SUB_HEADING.match(line):
+        return True
     division = parse_division(line)
     if division is not None:
         return division.kind != "条"

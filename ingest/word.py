@@ -8,23 +8,51 @@ Tables become tab-indented cell lines, a horizontally merged cell followed by em
 
 from __future__ import annotations
 
-from .structure import chinese_numeral
+from .structure import chinese_numeral, styled_heading
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def word_lines(document) -> list[str]:
-    """Paragraphs and table cells of ``document`` in reading order."""
+    """Paragraphs and table cells of ``document`` in reading order; a heading marked by its style
+    alone (标题 1, Heading 2) as a section line (see ``styled_heading``), after the title."""
     numbering = _Numbering(document)
+    levels = _heading_levels(document)
+    blocks = list(_blocks(document.element.body))
+    styled = [levels.get(_style(b)) for b in blocks if b.tag == f"{W}p" and _text(b).strip()]
+    sections = [level for level in styled[1:] if level]  # (the first line, however styled, is the title)
+    top = min(sections, default=1)
     lines: list[str] = []
-    for block in _blocks(document.element.body):
+    for block in blocks:
         if block.tag == f"{W}p":
             text = _text(block)
             label = numbering.label(block)
+            level = levels.get(_style(block))
+            if level and not label and lines and any(line.strip() for line in lines):
+                text = styled_heading(text, level - top + 1)
             lines.append(f"{label}{text}" if label and text.strip() else text)
         elif block.tag == f"{W}tbl":
             lines.extend(_table_lines(block))
     return lines
+
+
+def _style(paragraph) -> str | None:
+    style = paragraph.find(f"{W}pPr/{W}pStyle")
+    return style.get(f"{W}val") if style is not None else None
+
+
+def _heading_levels(document) -> dict[str, int]:
+    """styleId → heading level, for Word's heading styles (Heading 1, 标题 2, …)."""
+    import re
+
+    out = {}
+    for style in document.styles.element.iterchildren(f"{W}style"):
+        name = style.find(f"{W}name")
+        match = re.fullmatch(r"(?:heading|标题)\s*([1-6])", (name.get(f"{W}val") if name is not None else "").strip(),
+                             re.IGNORECASE)
+        if match:
+            out[style.get(f"{W}styleId")] = int(match.group(1))
+    return out
 
 
 def _blocks(parent):
