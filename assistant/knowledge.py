@@ -27,6 +27,7 @@ from ingest.report import DocumentReport
 
 from .criteria_book import with_criteria
 from .indexing import ingest
+from .supersession import flags_of
 from .types import DocumentMeta
 from .uploads import KnowledgeError, safe_file_name, sniff_suffix
 
@@ -57,7 +58,9 @@ class KnowledgeBase:
     def _removed(self) -> Path:
         return self.settings.knowledge_dir / ".removed"
 
-    def documents(self, chunk_counts: dict[str, int]) -> list[dict]:
+    def documents(self, chunk_counts: dict[str, int], relations: dict | None = None) -> list[dict]:
+        """A row per file (and per indexed document without one); ``relations``: the retriever's
+        documents others repeal or amend, shown among the flags."""
         today = dt.date.today()
         catalog = {meta.doc_id: meta for meta in load_catalog(self.settings.knowledge_dir).values()}
         rows = []
@@ -66,7 +69,8 @@ class KnowledgeBase:
             doc_id = meta.doc_id if meta else slug(path.stem)
             rows.append({"doc_id": doc_id, "file": path.name, "title": meta.title if meta else "(inferred at ingest)",
                          "region": meta.region if meta else None, "status": meta.status if meta else "unknown",
-                         "flags": meta.flags(today) if meta else [], "chunks": chunk_counts.get(doc_id, 0)})
+                         "flags": [*(meta.flags(today) if meta else []), *flags_of(doc_id, relations or {}, today)],
+                         "chunks": chunk_counts.get(doc_id, 0)})
         listed = {row["doc_id"] for row in rows}
         for doc_id, count in chunk_counts.items():  # indexed without a file: shown, so that it can be removed
             if doc_id not in listed:

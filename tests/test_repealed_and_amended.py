@@ -181,3 +181,12 @@ def test_a_web_pages_number_line_under_its_letterhead_is_the_documents(tmp_path)
     meta = prepare(page, {}, 400).meta
     assert meta.doc_number == "蘅工信规〔2026〕2号", meta  # (not the 〔2024〕3号 it cites)
     assert meta.title == "关于调整《蘅川区研发费用补助办法》部分条款的通知", meta
+
+
+def test_the_workspaces_document_list_flags_what_was_replaced(library):
+    from assistant.knowledge import KnowledgeBase
+
+    knowledge = KnowledgeBase(library.settings, library.retriever.store, library.retriever.embeddings)
+    rows = {r["doc_id"]: r for r in knowledge.documents(library.retriever.chunk_counts(), library.retriever.relations)}
+    assert "repealed" in rows["zhizhu-old"]["flags"] and "amended" in rows["hengchuan-rules"]["flags"], rows
+    assert rows["zhizhu-new"]["flags"] == [], rows["zhizhu-new"]

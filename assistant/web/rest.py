@@ -87,10 +87,14 @@ def api_routes(assistant) -> list:
 
     @router.get("/documents")
     def documents() -> list[dict[str, Any]]:
-        """The documents the answers come from: id, title, place, level, 文号, dates, status."""
+        """The documents the answers come from: id, title, place, level, 文号, dates, status, and the
+        documents that repeal or amend each (``superseded_by``)."""
         assistant.follow_index()
         counts = assistant.retriever.chunk_counts()
-        return [{**meta.to_dict(), "chunks": counts.get(doc_id, 0)}
+        relations = assistant.retriever.relations
+        return [{**meta.to_dict(), "chunks": counts.get(doc_id, 0),
+                 "superseded_by": [{"doc_id": s.by_doc_id, "title": s.by_title, "kind": s.kind, "from": s.effective}
+                                   for s in relations.get(doc_id, ())]}
                 for doc_id, meta in sorted(assistant.retriever.docs.items())]
 
     pages = APIRouter()

@@ -62,7 +62,7 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
         for chunk in assistant.retriever.chunks:
             counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
         return [[d["doc_id"], d["title"], d["region"] or "", d["status"], "、".join(d["flags"]), d["chunks"], d["file"]]
-                for d in knowledge.documents(counts)]
+                for d in knowledge.documents(counts, assistant.retriever.relations)]
 
     def lists():
         """Table and every document list, as they are now (after a change, or on entering)."""
