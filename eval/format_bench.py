@@ -85,7 +85,7 @@ def main() -> None:
                                                         "false_refusal_rate", "refusal_accuracy")}
             figures["rounds"].append(result)
             if not args.json:
-                print(f"round {number}: " + ", ".join(f"{stem.split('-')[0]}={fmt}" for stem, fmt in chosen.items()))
+                print(f"round {number}: " + ", ".join(f"{stem}={fmt}" for stem, fmt in chosen.items()))
                 for name in halves:
                     print(f"  {name:5}: " + "  ".join(f"{k}={v}" for k, v in result[name].items()))
                 for name, problems in metadata.items():
