@@ -190,3 +190,12 @@ def test_the_workspaces_document_list_flags_what_was_replaced(library):
     rows = {r["doc_id"]: r for r in knowledge.documents(library.retriever.chunk_counts(), library.retriever.relations)}
     assert "repealed" in rows["zhizhu-old"]["flags"] and "amended" in rows["hengchuan-rules"]["flags"], rows
     assert rows["zhizhu-new"]["flags"] == [], rows["zhizhu-new"]
+
+
+def test_the_card_says_what_replaced_a_quote_before_quoting_it(library):
+    from assistant.web.card import answer_card
+
+    answer = library.ask("蘅川研发费用补助什么时候申报？")
+    html = answer_card(answer, library.retriever.docs, library.retriever.doc_chunks, "zh", dt.date(2026, 12, 7))
+    assert "修改为“申报时间为每年10月”" in html, html
+    assert html.index("修改为") < html.index("<section class='pa-doc'>"), html  # (the new wording is read first)

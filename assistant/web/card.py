@@ -128,6 +128,9 @@ def _summary(answer: Answer, parsed: ParsedAnswer, docs: dict[str, DocumentMeta]
     return labels["summary"].format(n=len(answer.citations), docs=where)
 
 
+_REPLACED = re.compile(r"已由《.*》.*(修改|废止)|由《.*》.*废止|(changed|repealed|amended) .*by 《")  # (supersession.py's notes)
+
+
 def answer_card(answer: Answer, docs: dict[str, DocumentMeta], doc_chunks: Callable[[str], Sequence[Chunk]],
                 language: str, today: dt.date, suggestions: Sequence[str] = (), searched: Sequence[DocumentMeta] = ()) -> str:
     """The card of ``answer`` in ``language``: see the module's docstring. ``suggestions``: questions
@@ -143,9 +146,15 @@ def answer_card(answer: Answer, docs: dict[str, DocumentMeta], doc_chunks: Calla
         out += [f"<p class='pa-lead'>{_with_chips(line)}</p>" for line in parsed.lead]
     if answer.refused and answer.citations:
         out.append(f"<p class='pa-related'>{escape(labels['related'])}</p>")
+    # what replaced a quoted text comes first: "[2] 中“每年6月”已由《…》修改为“每年9月”" must be read
+    # before the old wording is
+    replaced = [n for n in parsed.notes if _REPLACED.search(n)]
+    if replaced:
+        out.append("<div class='pa-notes'>" + "".join(f"<p>⚠ {_with_chips(n)}</p>" for n in replaced) + "</div>")
     out += _documents(parsed.points, by_number, docs, doc_chunks, language, today)
-    if parsed.notes:
-        out.append("<div class='pa-notes'>" + "".join(f"<p>⚠ {_with_chips(n)}</p>" for n in parsed.notes) + "</div>")
+    rest = [n for n in parsed.notes if n not in replaced]
+    if rest:
+        out.append("<div class='pa-notes'>" + "".join(f"<p>⚠ {_with_chips(n)}</p>" for n in rest) + "</div>")
     units = list(dict.fromkeys(u for c in answer.citations for u in c.responsible_units))
     if units and not answer.refused:
         out.append(f"<p class='pa-whom'>{escape(labels['whom'])}{escape('、'.join(units))}</p>")
