@@ -246,6 +246,15 @@ DOCUMENTS.append(FictionalDocument(
      "html": lambda b, p: render_html(b, p, "沣屿市工业和信息化局", "沣屿市", "2026-06-02 09:30")}))
 
 
+# A county's compilation (政策汇编): three policies in one file, each under 一、/二、/三、 with its own
+# 文号 in brackets and its articles numbered afresh (第二条 three times), a 目录 repeating the titles.
+DOCUMENTS.append(FictionalDocument(
+    "congyu-policy-compilation",
+    {"title": "琮屿县惠企政策汇编（2026年版）", "issuer": "琮屿县发展和改革局", "region": "琮屿县"},
+    {"pdf": lambda b, p: render_pdf(b, p, "琮屿县惠企政策汇编"),
+     "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}))
+
+
 def rounds() -> list[dict[str, str]]:
     """Format rounds: round r publishes every document in its r-th format (cycling)."""
     size = max(len(doc.formats) for doc in DOCUMENTS)
