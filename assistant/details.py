@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .ask_parts import sub_asks
 from .asking import (
     ASK_TYPES,
     FUND_ASKED,
@@ -50,7 +51,7 @@ from .figure_words import (
     count_unit,
 )
 from .levels import asks_government, names_level, says_level
-from .query import QueryAnalysis, names_place
+from .query import QueryAnalysis
 from .subjects import (
     clause_text,
     evidence_text,
@@ -118,7 +119,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
     # 材料" the subsidy is the subject of the materials asked for
     compound = len(set(query.ask_types) - {"support"}) > 1
-    sub_asks = _sub_asks(query)
+    parts_asked = sub_asks(query)
     kinds = list(query.ask_types)
     if "date" in kinds and "duration" not in kinds and "期限" in query.ask:
         kinds.append("duration")  # "期限呢？": a deadline or a term (贴息期限不超过2年)
@@ -236,18 +237,21 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     tuple(g for g, _ in measure), evidence_text(hit), weights, query.nouns | {g[0] for g, _ in measure},
                     scales=tuple(sc for _, sc in measure)) < 0.5:
                 continue
+            if kind == "materials" and paper and measure and not states_key(
+                    (max((g for g, _ in measure), key=weights.group_weight),), hit, weights):
+                continue  # "技改补助需要提供审计报告吗": the 研发 rules' report is not 技改's
             # (a table record's fields are one statement: 时间：4月30日前；主要任务：公布…名单)
             # (and a consequence set once over an enumeration: "有下列情形之一的，撤销…：（四）拒不报送…")
             parts = [hit.chunk.text] if hit.chunk.kind == "table_record" or kind == "consequence" else sentences(hit.chunk.text)
             path = " ".join(hit.chunk.section_path) + " " + hit.doc.title  # (what the whole document is about)
             # a sentence is on topic for the part of a compound ask it answers ("县里奖多少？能和市里的
             # 叠加吗？": the amount sentence need not name 叠加)
-            scores = [max(coverage(groups, (), part + path, weights) for groups in sub_asks) for part in parts]
+            scores = [max(coverage(groups, (), part + path, weights) for groups in parts_asked) for part in parts]
             best = max(scores, default=0.0)
             # the best-covering sentence first, one naming the level asked ahead of a near tie:
             # "省级单项冠军奖多少" is carried by 单项冠军's, not by 小巨人's or 省级专精特新's
             for part, score in sorted(zip(parts, scores), key=lambda ps: -ps[1] - 0.1 * best * says_level(ps[0], query.levels)):
-                on_topic = best > 0 and (score >= 0.2 or score >= 0.6 * best) and not sibling_item_fits_better(part, parts, sub_asks, weights, query.cue_groups)
+                on_topic = best > 0 and (score >= 0.2 or score >= 0.6 * best) and not sibling_item_fits_better(part, parts, parts_asked, weights, query.cue_groups)
                 # an amount of support is stated with the grant (给予…奖励, 安排专项资金): a target's
                 # 4.5% or a criterion's 3000万元 is not what a reward question asks for
                 # (a table record's fields are one statement: 支持事项：银行贷款贴息；支持标准：…的50%; a
@@ -288,13 +292,3 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     if len(when) == 2 and any(found[k] for k in when):
         found = {k: v or next(found[o] for o in when if found[o]) if k in when else v for k, v in found.items()}
     return DetailCheck(found)
-
-
-def _sub_asks(query: QueryAnalysis) -> list[tuple[tuple[str, ...], ...]]:
-    """The ask's term groups per question it puts ("…奖多少？能一起拿吗？" → two), or all of them."""
-    parts = [p for p in re.split(r"[？?！!]", query.ask) if p.strip(" ，,")]
-    split = [tuple(g for g in query.ask_groups if any(t and t in part for t in g)) for part in parts]
-    split = [groups for groups in split if groups]
-    # (the place is where, not what: a record of 桐溆's materials list is no clause on its risk pool)
-    return [tuple(g for g in groups if not names_place(g, query.places)) or groups
-            for groups in (split if len(split) > 1 else [query.ask_groups])]

@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ingest.frontmatter import COMPILATION
+
 from .supersession import Supersession, flags_of, repealed, standing_facts
 from .types import Answer, Chunk, Citation, DocumentMeta
 
@@ -52,7 +54,8 @@ def the_document(ask: str, docs: list[DocumentMeta], place: str | None = None) -
     several, the one the place itself issued (澄岭's 办法, not its county 禾浦's 措施)."""
     kinds = [word for word in _KIND_WORDS if word in ask] + [
         k for word, chinese in _EN_KINDS.items() if re.search(rf"\b{word}\b", ask, re.IGNORECASE) for k in chinese]
-    matching = [d for d in docs if not kinds or any(k in d.title for k in kinds)]
+    # (a compilation is not the one policy asked about: its parts have their own dates and 文号)
+    matching = [d for d in docs if (not kinds or any(k in d.title for k in kinds)) and not COMPILATION.search(d.title)]
     if len(matching) > 1 and kinds:  # "办法": the rules themselves, not a notice adjusting 《…办法》
         named = [d for d in matching if any(re.sub(r"[（(][^）)]*[）)]$", "", d.title).endswith(k) for k in kinds)]
         matching = named or matching

@@ -58,6 +58,9 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         result.preamble = [line for line in front if line.strip() and not is_parenthetical(line)]
         return result
     title_idx = titled[-1]
+    # (a running header a one-page PDF keeps, "琮屿县惠企政策汇编" over "琮屿县惠企政策汇编（2026年版）")
+    title_idx = [i for n, i in enumerate(title_idx) if not (n + 1 < len(title_idx)
+                 and front[title_idx[n + 1]].strip().startswith(front[i].strip()))]
     title = "".join(front[i].strip() for i in title_idx)
     after = title_idx[-1] + 1
     while after < len(front) and not front[after].strip():
@@ -106,6 +109,10 @@ def web_byline(line: str) -> tuple[str | None, str | None] | None:
 _BYLINE = re.compile(rf"^({_OFFICE})\s*([\d〇零一二三四五六七八九]{{4}}\s*年.*日)$")
 
 
+COMPILATION = re.compile(r"汇编|选编|文件集|政策集")  # several policies in one file
+# a compilation's editor ("琮屿县发展和改革局　编"), its month and its 目录: no part of a title
+_COMPILER = re.compile(rf"({_OFFICE})\s*(?:编|编印|汇编|编制)")
+_NOT_TITLE = re.compile(r"目\s*录|\d{4}\s*年\s*\d{1,2}\s*月")
 # a red letterhead ("峄桥市人民政府文件", "漪川区工业和信息化局规范性文件"), which a one-page PDF keeps
 # at its top (a longer one's running header is dropped as repeated): never part of the title
 _LETTERHEAD = re.compile(r"(?!关于)[\u4e00-\u9fff]{2,30}(?:规范性文件|文件)")
@@ -132,6 +139,7 @@ def _short_line_groups(front: list[str]) -> list[list[int]]:
             and not is_date_line(text) and not DOC_NUMBER.fullmatch(text) and not ANNEX.match(text)
             and not text.endswith((":", "：")) and not ISSUER.match(text) and not _BYLINE.match(text)
             and not web_byline(text) and not _LETTERHEAD.fullmatch(text)
+            and not _COMPILER.fullmatch(text) and not _NOT_TITLE.fullmatch(text)
         )
         if candidate:
             current.append(i)
@@ -254,6 +262,9 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
             facts["date_issued"] = web[0]
         if web[1] and "issuer" not in facts and ISSUER.match(web[1]):
             facts["issuer"] = joint_issuer(web[1])
+    compiler = next((m for m in map(_COMPILER.fullmatch, (line.strip() for line in lines[:front.body_start])) if m), None)
+    if "issuer" not in facts and compiler:  # "琮屿县发展和改革局　编": who compiled it
+        facts["issuer"] = compiler.group(1)
     if "issuer" not in facts and title:  # "XX局关于印发…的通知": the issuer opens the title
         opener = re.match(rf"^({_OFFICE})关于", title)
         if opener:
@@ -275,7 +286,8 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
             parent = _parent_city(text[:4000], facts["region"])
             if parent:
                 facts["region"] = f"{facts['region']}, {parent}"
-    facts.update(validity(text, facts.get("date_issued"), title))  # type: ignore[arg-type]
+    if not COMPILATION.search(title or ""):  # (a compilation's policies each have their own dates)
+        facts.update(validity(text, facts.get("date_issued"), title))  # type: ignore[arg-type]
     return facts
 
 

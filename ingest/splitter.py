@@ -144,7 +144,8 @@ def _body_units(lines: list[str]):
         division = parse_division(text)
         if division is not None:
             level = _DIVISION_LEVELS[division.kind]
-            stack = [(lv, lb) for lv, lb in stack if lv < level]
+            # (a compilation's policies head their own articles: 一、某某办法 › 第二条)
+            stack = [(lv, lb) for lv, lb in stack if lv < level or (lv == 1 and _POLICY_TITLE.search(lb))]
             if division.kind != "条":
                 stack.append((level, division.label))
                 continue
@@ -220,12 +221,22 @@ def _article_body(lines: list[str], i: int) -> tuple[list[str], int]:
     while i < len(lines):
         text = lines[i].strip()
         if lines[i].startswith("\t") or (text and (parse_division(text) or ANNEX.match(text)
-                                                   or BARE_ANNEX.match(text) or ANNEX_LIST.match(text))):
+                                                   or BARE_ANNEX.match(text) or ANNEX_LIST.match(text)
+                                                   or _next_policy(text))):
             break
         if text:
             body.append(text)
         i += 1
     return body, i
+
+
+# a section titled by a whole policy ("二、琮屿县企业研发投入后补助实施细则"): a compilation's next part
+_POLICY_TITLE = re.compile(r"(办法|细则|规定|政策|措施|意见|方案)$")
+
+
+def _next_policy(text: str) -> bool:
+    marker = parse_marker(text)
+    return marker is not None and marker.level == 1 and is_heading_line(text) and bool(_POLICY_TITLE.search(text))
 
 
 def _label(marker, number: int) -> str:
