@@ -23,6 +23,7 @@ _REPEAL = re.compile(rf"《(?P<title>[^《》]{{4,80}})》(?:[（(](?P<number>{_
 # 《title》 named with a change of its wording: "将《…》第四条中的“…”修改为“…”"
 _AMENDED = re.compile(r"《(?P<title>[^《》]{4,80})》[^。《》]{0,60}?(?:修改|调整|修订|变更)")
 _CHANGE = re.compile(r"[“\"](?P<old>[^”\"]{1,60})[”\"][^“”\"。]{0,8}?(?:修改|调整|变更|修订)为[“\"](?P<new>[^”\"]{1,80})[”\"]")
+_SAYS_CHANGE = re.compile(r"废止|停止执行|不再执行|修改|调整|修订|变更")
 _TITLE_AMENDS = re.compile(r"(?:修改|调整|修订)[^《》]{0,6}《(?P<title>[^《》]{4,80})》|《(?P<title2>[^《》]{4,80})》[^《》]{0,12}(?:修改|调整|修订|补充)")
 
 
@@ -58,9 +59,11 @@ def find_supersessions(docs: dict[str, DocumentMeta], chunks: Iterable[Chunk]) -
 
     found: dict[tuple[str, str, str], set[tuple[str, str]]] = {}
     clauses: dict[tuple[str, str, str], str] = {}
+    headings = {doc_id: _TITLE_AMENDS.search(d.title) for doc_id, d in docs.items()}
     for chunk in chunks:
         source = docs.get(chunk.doc_id)
-        if source is None:
+        # (every clause is read at start-up: most say nothing of another text, and cost one scan)
+        if source is None or not _SAYS_CHANGE.search(chunk.text):
             continue
         for match in _REPEAL.finditer(chunk.text):
             old = target(match.group("title"), match.group("number"), source.doc_id)
@@ -70,7 +73,7 @@ def find_supersessions(docs: dict[str, DocumentMeta], chunks: Iterable[Chunk]) -
         changes = {(m.group("old"), m.group("new")) for m in _CHANGE.finditer(chunk.text)}
         named = [m.group("title") for m in _AMENDED.finditer(chunk.text)]
         # a 补充通知 "关于调整《…》部分条款的通知" changes the document its title names, clause by clause
-        heading = _TITLE_AMENDS.search(source.title)
+        heading = headings[source.doc_id]
         if heading and changes:
             named.append(heading.group("title") or heading.group("title2"))
         for title in named:
@@ -113,6 +116,14 @@ _NOTES = {
            "amended": "{refs}: parts of 《{title}》 were amended by 《{by}》{number}{since}; check them there.",
            "since": " (from {date})"},
 }
+
+
+_NOTE_PATTERN = re.compile(r"已由《.*》.*(修改|废止)|由《.*》.*废止|(changed|repealed|amended) .*by 《")
+
+
+def replacement_note(text: str) -> bool:
+    """Whether ``text`` is one of the notes below (the card shows them before the quotes)."""
+    return bool(_NOTE_PATTERN.search(text))
 
 
 def supersession_notes(citations: list[Citation], relations: dict[str, list[Supersession]], today: dt.date,

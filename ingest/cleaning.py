@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .frontmatter import ISSUER
+from .frontmatter import ISSUER, WEB_LABEL, stands_apart
 from .structure import (
     ANNEX,
     BRACKET_HEADING,
@@ -43,10 +43,6 @@ PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|�
                               r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _DOC_NUMBER_END = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号$")
 _TITLE_END = re.compile(rf"({TITLE_KINDS}|年[)）]|版[)）])》?$")  # (一图读懂丨《…办法》, …汇编（2026年版） too)
-# a compilation's editor, its month, its 目录: lines of their own
-_APART = re.compile(r"目\s*录|\d{4}\s*年\s*\d{1,2}\s*月|.{2,30}(局|委|办|政府|中心)\s*(编|编印|汇编)")
-# a web page's byline (发布时间：… 来源：…): a line of its own under the heading
-_BYLINE_START = re.compile(r"^(?:发布|发文|成文)?(?:时间|日期)[:：]|^(?:信息)?来源[:：]")
 # full-width digits (２０２６年, ３０％) are the digits every figure, date and rate is read in
 _FULL_WIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF05: 0x25}
 
@@ -159,7 +155,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
     if starts_with_marker(line) or line.startswith(("——", "附件")) or ANNEX.match(previous):
         return False
     if _DOC_NUMBER_END.search(previous) or _DOC_NUMBER_END.search(line) or _TITLE_END.search(previous) \
-            or _BYLINE_START.match(line) or _APART.fullmatch(line.strip()) or _APART.fullmatch(previous.strip()):
+            or WEB_LABEL.match(line) or stands_apart(line) or stands_apart(previous):  # (a byline, 目录, …局　编)
         return False  # a title or a 文号 is a line of its own, however long
     if any(len(text.strip()) <= 16 and ISSUER.match(text.strip()) for text in (previous, line)):
         return False  # so is an issuing office (a byline, a running header)

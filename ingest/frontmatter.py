@@ -91,7 +91,7 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
 
 _ADDRESSEES = re.compile(r"^[^。；]{2,60}[:：]$")
 # a web page's byline: "发布时间：2026-03-18　来源：渌汀市地方金融管理局" (either order, a clock time after the date)
-_WEB_LABEL = re.compile(r"^(?:发布|发文|成文)?(?:时间|日期)[:：]|^(?:信息)?来源[:：]|^发布(?:机构|单位)[:：]")
+WEB_LABEL = re.compile(r"^(?:发布|发文|成文)?(?:时间|日期)[:：]|^(?:信息)?来源[:：]|^发布(?:机构|单位)[:：]")
 _WEB_DATE = re.compile(r"(?:时间|日期)[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _WEB_SOURCE = re.compile(r"(?:来源|机构|单位)[:：]\s*([\u4e00-\u9fff、（）()]{2,40})")
 
@@ -99,7 +99,7 @@ _WEB_SOURCE = re.compile(r"(?:来源|机构|单位)[:：]\s*([\u4e00-\u9fff、�
 def web_byline(line: str) -> tuple[str | None, str | None] | None:
     """(date, source) of a web page's byline, None when ``line`` is none."""
     text = line.strip()
-    if len(text) > 90 or not _WEB_LABEL.match(text):
+    if len(text) > 90 or not WEB_LABEL.match(text):
         return None
     date, source = _WEB_DATE.search(text), _WEB_SOURCE.search(text)
     if not date and not source:
@@ -111,8 +111,13 @@ _BYLINE = re.compile(rf"^({_OFFICE})\s*([\d〇零一二三四五六七八九]{{4
 
 COMPILATION = re.compile(r"汇编|选编|文件集|政策集")  # several policies in one file
 # a compilation's editor ("琮屿县发展和改革局　编"), its month and its 目录: no part of a title
-_COMPILER = re.compile(rf"({_OFFICE})\s*(?:编|编印|汇编|编制)")
-_NOT_TITLE = re.compile(r"目\s*录|\d{4}\s*年\s*\d{1,2}\s*月")
+COMPILER = re.compile(rf"({_OFFICE})\s*(?:编|编印|汇编|编制)")
+NOT_TITLE = re.compile(r"目\s*录|\d{4}\s*年\s*\d{1,2}\s*月")
+
+
+def stands_apart(line: str) -> bool:
+    """A compilation's editor, month or 目录: a line of its own, no part of a title."""
+    return bool(COMPILER.fullmatch(line.strip()) or NOT_TITLE.fullmatch(line.strip()))
 # a red letterhead ("峄桥市人民政府文件", "漪川区工业和信息化局规范性文件"), which a one-page PDF keeps
 # at its top (a longer one's running header is dropped as repeated): never part of the title
 _LETTERHEAD = re.compile(r"(?!关于)[\u4e00-\u9fff]{2,30}(?:规范性文件|文件)")
@@ -139,7 +144,7 @@ def _short_line_groups(front: list[str]) -> list[list[int]]:
             and not is_date_line(text) and not DOC_NUMBER.fullmatch(text) and not ANNEX.match(text)
             and not text.endswith((":", "：")) and not ISSUER.match(text) and not _BYLINE.match(text)
             and not web_byline(text) and not _LETTERHEAD.fullmatch(text)
-            and not _COMPILER.fullmatch(text) and not _NOT_TITLE.fullmatch(text)
+            and not stands_apart(text)
         )
         if candidate:
             current.append(i)
@@ -262,7 +267,7 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
             facts["date_issued"] = web[0]
         if web[1] and "issuer" not in facts and ISSUER.match(web[1]):
             facts["issuer"] = joint_issuer(web[1])
-    compiler = next((m for m in map(_COMPILER.fullmatch, (line.strip() for line in lines[:front.body_start])) if m), None)
+    compiler = next((m for m in map(COMPILER.fullmatch, (line.strip() for line in lines[:front.body_start])) if m), None)
     if "issuer" not in facts and compiler:  # "琮屿县发展和改革局　编": who compiled it
         facts["issuer"] = compiler.group(1)
     if "issuer" not in facts and title:  # "XX局关于印发…的通知": the issuer opens the title

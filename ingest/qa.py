@@ -21,8 +21,7 @@ def question_of(text: str) -> str | None:
     match = QUESTION.match(text.strip())
     if not match:
         return None
-    question = match.group(1).strip()
-    return question if len(question) <= _LABEL_LIMIT else question[: _LABEL_LIMIT - 1] + "…"
+    return _label(match.group(1))
 
 
 def asked_question(text: str, next_text: str) -> str | None:
@@ -31,7 +30,11 @@ def asked_question(text: str, next_text: str) -> str | None:
     question = question_of(text)
     if question or not re.search(r"[？?]$", text.strip()) or not ANSWER.match(next_text.strip()):
         return question
-    question = text.strip()
+    return _label(text)
+
+
+def _label(question: str) -> str:
+    question = question.strip()
     return question if len(question) <= _LABEL_LIMIT else question[: _LABEL_LIMIT - 1] + "…"
 
 

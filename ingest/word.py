@@ -8,6 +8,8 @@ Tables become tab-indented cell lines, a horizontally merged cell followed by em
 
 from __future__ import annotations
 
+import re
+
 from .structure import chinese_numeral, styled_heading
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -43,8 +45,6 @@ def _style(paragraph) -> str | None:
 
 def _heading_levels(document) -> dict[str, int]:
     """styleId → heading level, for Word's heading styles (Heading 1, 标题 2, …)."""
-    import re
-
     out = {}
     for style in document.styles.element.iterchildren(f"{W}style"):
         name = style.find(f"{W}name")

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from ..places import english_place
+from ..supersession import replacement_note
 from ..types import SECTION_SEPARATOR, Answer, Chunk, Citation, DocumentMeta
 from .parsing import ParsedAnswer, Point, parse_answer, prefix
 from .render import highlight
@@ -128,9 +129,6 @@ def _summary(answer: Answer, parsed: ParsedAnswer, docs: dict[str, DocumentMeta]
     return labels["summary"].format(n=len(answer.citations), docs=where)
 
 
-_REPLACED = re.compile(r"已由《.*》.*(修改|废止)|由《.*》.*废止|(changed|repealed|amended) .*by 《")  # (supersession.py's notes)
-
-
 def answer_card(answer: Answer, docs: dict[str, DocumentMeta], doc_chunks: Callable[[str], Sequence[Chunk]],
                 language: str, today: dt.date, suggestions: Sequence[str] = (), searched: Sequence[DocumentMeta] = ()) -> str:
     """The card of ``answer`` in ``language``: see the module's docstring. ``suggestions``: questions
@@ -148,7 +146,7 @@ def answer_card(answer: Answer, docs: dict[str, DocumentMeta], doc_chunks: Calla
         out.append(f"<p class='pa-related'>{escape(labels['related'])}</p>")
     # what replaced a quoted text comes first: "[2] 中“每年6月”已由《…》修改为“每年9月”" must be read
     # before the old wording is
-    replaced = [n for n in parsed.notes if _REPLACED.search(n)]
+    replaced = [n for n in parsed.notes if replacement_note(n)]
     if replaced:
         out.append("<div class='pa-notes'>" + "".join(f"<p>⚠ {_with_chips(n)}</p>" for n in replaced) + "</div>")
     out += _documents(parsed.points, by_number, docs, doc_chunks, language, today)
