@@ -19,6 +19,7 @@ from .formats import (
     render_html,
     render_markdown,
     render_txt,
+    render_wechat,
 )
 from .formats_office import render_docx, render_pdf
 
@@ -253,6 +254,21 @@ DOCUMENTS.append(FictionalDocument(
     {"title": "琮屿县惠企政策汇编（2026年版）", "issuer": "琮屿县发展和改革局", "region": "琮屿县"},
     {"pdf": lambda b, p: render_pdf(b, p, "琮屿县惠企政策汇编"),
      "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}))
+
+
+# Session 41: an account's article (公众号文章: 01｜ headings, 📌 items, credits); a city's 公示 signed above its list.
+DOCUMENTS.append(FictionalDocument(
+    "jingchuan-wechat-digest",
+    {"title": "政策速递｜璟川区专精特新企业扶持新政来了，最高奖励200万元！", "issuer": "璟川区工业和信息化局",
+     "region": "璟川区", "date_issued": "2026-05-12", "valid_from": "2026-06-01", "valid_until": "2028-12-31"},
+    {"html": lambda b, p: render_wechat(b, p),
+     "txt": lambda b, p: render_txt(b, p, "utf-8", "tab"),
+     "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}))
+DOCUMENTS.append(FictionalDocument(
+    "ranxi-candidate-list-notice",
+    {"title": "关于2026年度苒溪市专精特新中小企业拟认定名单的公示", "issuer": "苒溪市工业和信息化局", "region": "苒溪市", "date_issued": "2026-09-07"},
+    {"html": lambda b, p: render_html(b, p, "苒溪市工业和信息化局", "苒溪市", "2026-09-07 17:20"),
+     "pdf": lambda b, p: render_pdf(b, p, "苒溪市工业和信息化局")}))
 
 
 def rounds() -> list[dict[str, str]]:

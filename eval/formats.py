@@ -187,3 +187,43 @@ def render_html(blocks: list[Block], out: Path, site: str, place: str, date: str
     out.write_text(_PAGE.format(title=html.escape(title), site=site, place=place, date=date, body="\n".join(body)),
                    encoding="utf-8")
     return out
+
+
+_WECHAT = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><meta property="og:title" content="{title}"><title>{title}</title>
+<script>var biz = "MzA5NTQ2"; var msg_title = "{title}";</script></head>
+<body id="activity-detail" class="zh_CN">
+<div class="rich_media_wrp"><div class="rich_media_inner"><div id="page-content" class="rich_media_area_primary">
+<h1 class="rich_media_title" id="activity-name">{title}</h1>
+<div id="meta_content" class="rich_media_meta_list"><span class="rich_media_meta rich_media_meta_text">原创</span>
+<span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a id="js_name">{account}</a></span>
+<em id="publish_time" class="rich_media_meta rich_media_meta_text">{date}</em> <em id="js_ip_wording">发表于福建</em></div>
+<div class="rich_media_content js_underline_content" id="js_content" style="visibility: visible;">
+{body}
+</div>
+<div class="rich_media_tool" id="js_toobar3"><a id="js_view_source">阅读原文</a> <span>阅读 2.1万</span> <span>分享</span> <span>点赞 56</span> <span>在看 18</span></div>
+<div class="qr_code_pc"><p>微信扫一扫<br>关注该公众号</p></div>
+<div class="rich_media_extra"><p>预览时标签不可点</p><p>继续滑动看下一个</p><p>轻触阅读原文</p></div>
+<div class="js_recommend"><h3>喜欢此内容的人还喜欢</h3><ul><li><a>{account}2026年一季度中小企业运行情况</a></li><li><a>关于开展“企业服务月”活动的通知</a></li></ul></div>
+</div></div></div></body></html>
+"""
+
+
+def render_wechat(blocks: list[Block], out: Path) -> Path:
+    """A public account's article (公众号文章) as WeChat serves it: the title and the account's byline
+    (the source's second line: account, date) above the content; a short line that is not a sentence
+    is a styled <section> heading; reading counts, QR prompts and recommendations around it."""
+    title, byline = blocks[0], blocks[1]
+    account, _, date = str(byline).partition("\u3000")
+    body = []
+    for block in blocks[2:]:
+        if isinstance(block, Table):
+            body.append(html_table(block))
+        elif len(block) < 16 and not block.endswith(("。", "；", "：")):
+            body.append(f"<section style=\"text-align: center;\"><span style=\"color: #0052ff;\"><strong>"
+                        f"{html.escape(block)}</strong></span></section>")
+        else:
+            body.append(f"<p style=\"line-height: 1.75em;\"><span style=\"font-size: 15px;\">{html.escape(block)}</span></p>")
+    out.write_text(_WECHAT.format(title=html.escape(title), account=html.escape(account), date=html.escape(date),
+                                  body="\n".join(body)), encoding="utf-8")
+    return out
