@@ -48,7 +48,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount)|\b(cap|ceiling|upper limit|the maximum|the most|max)\b|"
         r"what (does|do|will|would|can) [^?]{0,40}\bpay\b(?! for\s*\??\s*$))", re.IGNORECASE),  # (not "what does it pay for?")
     "count": re.compile(
-        r"(多少家|几家|多少个(?!点|工作日|月|小时|基点|百分点)|(?<![这近前好十哪])几个(?!点|工作日|月|小时|星期|季度|阶段|基点|百分点|钱)(?=[^，,。；;！!]*$)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
+        r"(多少家|(?<!哪)几家|多少个(?!点|工作日|月|小时|基点|百分点)|(?<![这近前好十哪])几个(?!点|工作日|月|小时|星期|季度|阶段|基点|百分点|钱)(?=[^，,。；;！!]*$)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"
         r"(数量|总量|总数|家数|个数|名额|场次)(目标)?\s*[？?]?\s*$|(名额|场次).{0,3}(多少|几)|"  # "专精特新板挂牌数量": a keyword ask ending on the count
         r"how many(?! (years?|months?|days?|weeks?|working days|points|times|stars|rounds)\b)|what number of)", re.IGNORECASE),
     "date": re.compile(
@@ -68,7 +68,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                            r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|时限|天数|年数|"
                            r"how long|how (fast|quickly|soon)\b|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of\b[^?]{0,40}\b(loans?|credit|subsid\w*|lease|recognition))", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|(申报|申请|报名|办理)(方式|途径|渠道)|"
-                            r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|"
+                            r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|经过(哪些|哪几个|什么)(程序|环节|步骤)?(产生|选出|评出|确定)?|(怎么|怎样|如何)(产生|选出|评出)|"
                             r"how (do|can) (i|we) (apply|register|file)|procedure|(?<!key )\bprocess\b|steps)", re.IGNORECASE),
     "materials": re.compile(r"((什么|哪些|啥|哪几样)(申报|申请|证明)?(材料|资料|文件|证明)|需要.{0,4}(材料|资料)|提交.{0,6}(什么|哪些|啥)|"
                             r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|(材料|资料)(有|包括|是|要)(哪些|什么|啥)|"
@@ -81,7 +81,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains|accepts|receives|processes|pays|funds)\b|"
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
-        r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + PLATFORM_ASKED + r"|"
+        r"((在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|(发|寄)(电子)?邮件|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + PLATFORM_ASKED + r"|"
         r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file|hand in|drop off|deliver)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|(?<!as )(?<!as a )(?<!as our )(?<!as their )contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     # where reviewers or experts come from ("评审专家是从哪里抽的", "专家怎么选"): a pool or a draw
@@ -130,7 +130,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                           r"\bwhat (aspects|areas)\b|\bwhich aspects\b|\b(look at|looks at|check|checks|assess|assesses|evaluate|evaluates|examine|examines)\b(?= (in|on|during|when)\b|\?)",
                           re.IGNORECASE),
     # a figure asked for in no particular unit (the fallback when no other kind is asked)
-    "number": re.compile(r"(多少(?![钱家个项件名人所批条年分倍级星档期轮次场])|规模\s*[？?]?\s*$|how much|how high|how many)", re.IGNORECASE),
+    "number": re.compile(r"(文号|发文字号|document number|多少(?![钱家个项件名人所批条年分倍级星档期轮次场])|规模\s*[？?]?\s*$|how much|how high|how many)", re.IGNORECASE),
     "conditions": re.compile(
         r"(条件|要求|(申报|认定|入库|评选|评定|申请)标准|门槛|杠杠|资格|够不够|够吗|够格|够得着|符合吗|达标吗|满足|能不能.{0,4}(申请|申报|报(?!销)|评|进|入|冲|拿|上)|"
         r"可以.{0,4}(申请|申报|报(?!销)|进|入).{0,12}吗|能.{0,4}(申请|申报|报(?!销)|评|进|入|冲).{0,12}吗|路子|差在哪|差什么|还差|"
@@ -155,7 +155,7 @@ DETAIL_NOUNS: dict[str, re.Pattern] = {
     "materials": re.compile(r"材料|资料|申报材料"),
     "procedure": re.compile(r"流程|程序|步骤|手续"),
     "level": re.compile(r"级别|层级|一级|几级"),
-    "number": re.compile(r"规模"),  # "培育库规模": how many, or how much
+    "number": re.compile(r"规模|文号|发文字号|发文号"),  # "培育库规模": how many, or how much; "文号是多少": its 文号
     "measure": re.compile(r"评分|得分|打分|分值|分数"),  # ("How many points for IP?": 得分 is what is asked, of IP)
     "conditions": re.compile(r"(申报|认定|入库|申请|评定)(条件|要求|标准|门槛)"),  # "申报条件": what is asked, not of what
 }
@@ -175,7 +175,7 @@ DETAIL: dict[str, re.Pattern] = {
     # (常态化开展…监测: ongoing, which is what the text says of how often)
     "consequence": re.compile(r"(取消|撤销|追回|收回|退回|返还|作废|不得(再次)?(申报|申请|享受)|处罚|罚款|问责|通报|移送|列入[^，,。；;]{0,10}名单|暂停|终止)"),
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|每[两二三四五六\d]+个?(月|年|周|季度)|定期|一年一次|常态化|(月度|季度|周)(联席|例会|会商|调度|通报|会议))"),
-    "procedure": re.compile(r"(申报程序|流程|程序|步骤|通过.{0,12}(平台|系统)|提交|评审|公示|审核)"),
+    "procedure": re.compile(r"(申报程序|流程|程序|步骤|(通过|登录).{0,12}(平台|系统)|在线(申报|提交|填报)|提交|评审|公示|审核)"),
     # (or the papers an application is made on: 凭服务合同、发票…申请兑付)
     "materials": re.compile(r"(申报书|材料(包括|如下|\s*[：:])|证明材料|审计报告|申请表|(提交|报送|上报|递交|上传).{0,16}(书|报告|材料|证明|执照|文件)|"
                             r"凭[^，,。；;]{1,20}、[^。；;]{1,60}(申请|办理|领取|兑付|报销))"),
@@ -290,6 +290,8 @@ def ask_types(ask: str) -> tuple[str, ...]:
         found.remove("rate")  # "贴息最长能贴几年": how long, not the share (贴息…几 is no rate here)
     if "time" in found and {"date", "duration", "frequency"} & set(found):
         found.remove("time")  # "截止时间": the date is asked
+    if DOC_NUMBER_ASKED.search(ask):
+        return ("number",)  # "技改补助政策的文号是什么": the 文号 is asked; 补助 names whose
     if set(found) == {"support", "number"}:
         found = ["number"]  # "上市奖励分几个阶段，每个阶段多少": a figure is asked, not whether there is a grant
     if found != ["number"] and "number" in found:
@@ -392,6 +394,8 @@ FUND_ASKED = re.compile(r"(资金|经费|预算|资金池|基金)[^，,。？?]{
 _SUM_ASKED = re.compile(r"额度|金额|数额")
 _MONEY = re.compile(r"(\d+(\.\d+)?|[一二三四五六七八九十百千两]+)\s*(万元|亿元|元|万|亿)|上限[：:]?\s*无|不设上限|无上限")
 MATERIALS_HEADING = re.compile(r"(申报|申请|所需|提交|报送)材料|材料清单")  # a list's heading naming its items
+DOC_NUMBER_ASKED = re.compile(r"文号|发文字号|发文号|document number", re.IGNORECASE)
+_DOC_NUMBER_STATED = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号")
 # whether one paper is needed ("需要提供近三年的纳税证明吗"): the paper asked, after any qualifier
 PAPER_ASKED = re.compile(r"(?:需要|要|得)(?:提供|提交|交|出具|附)(?:[^，,。？?]{0,12}的)?([^，,。？?的]{1,12}?(?:证明|报告|证书|复印件|发票|合同|清单))(?:吗|么|不)")
 _MAY_APPLY = re.compile(r"(能|可以|可)(不能)?(申请|申报|享受|报)[^，,。？?]{0,12}(吗|么|不)|\b(eligible|qualify)\b", re.IGNORECASE)
@@ -435,6 +439,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return False  # "培育资金去年用了多少": what was spent, which no rule states (a budget is no outcome)
     if kind == "contact" and channel_missing(ask or "", sentence):
         return False  # "咨询邮箱是多少": a phone number is not the e-mail asked for
+    if kind == "number" and DOC_NUMBER_ASKED.search(ask):
+        return bool(_DOC_NUMBER_STATED.search(sentence))  # "文号是多少": 璟政规〔2026〕3号, not any figure
     if kind == "measure":
         units = "|".join(measure_units(ask)) or _UNITS
         return bool(re.search(rf"(\d+|[一二三四五六七八九十两]+)\s*({units})", sentence))

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .ask_parts import sub_asks
 from .asking import (
     ASK_TYPES,
+    DOC_NUMBER_ASKED,
     FUND_ASKED,
     MATERIALS_HEADING,
     PAPER_ASKED,
@@ -63,6 +64,7 @@ from .subjects import (
     topical,
 )
 from .types import FORM_FIELDS, TABLE_KINDS, ScoredChunk
+from .where_filed import contact_block
 from .words import ONE_GRANT_RULES
 
 # "补多少钱", "给多少": a grant is asked even without 奖励/补贴
@@ -162,6 +164,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
         # clause (企业于每年5月31日前通过“…”平台提交) need not repeat the pool's name
         candidates += [h for h in hits if h not in candidates and h.ask_coverage >= 0.4
                        and filing_stated(kind, query.ask, h.chunk.text)]
+        if kind == "contact":  # (the contacts a document sets out as fields are its topical clauses' too)
+            cited = {h.chunk.doc_id for h in candidates}
+            candidates += [h for h in hits if h not in candidates and h.chunk.doc_id in cited and contact_block(h.chunk.text)]
         if kind != "conditions":
             # the clause that covers most of the ask carries its detail first: "岚汀入库企业能拿奖励吗"
             # is answered by the pool's clause (入库本身不享受资金奖励), not by the rewards table
@@ -274,8 +279,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total
                 if counted_unit and kind == "count" and not re.search(rf"[\d一二三四五六七八九十百千两]{counted_unit}", part):
                     granted = False
-                if kind == "materials" and paper and paper.group(1) not in part:
-                    granted = False  # "需要提供纳税证明吗": a list without it does not answer
+                granted = granted and not (kind == "materials" and paper and paper.group(1) not in part)  # (纳税证明 asked: on the list)
                 if kind in ("amount", "rate") and LIST_ITEM.match(part) and not states_measured(query, kind, hit, weights, part):
                     granted = False  # "质押融资的担保费补多少": ③'s 评估费的50% is not of 担保费 (②'s)
                 if kind == "duration" and query.language == "zh" and (period := PERIOD_OF.search(part)) \
@@ -283,7 +287,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     granted = False  # "能贷几年": 贴息期限最长2年 is the subsidy's period, not the loan's
                 # (items under a heading that names them as materials, 【申报材料】 ◆ 项目申报表；…, are materials)
                 listed = kind == "materials" and bool(MATERIALS_HEADING.search("".join(hit.chunk.section_path[-1:])))
-                if on_topic and granted and (listed or detail_present(kind, part, hit.chunk.responsible_units, query.ask)):
+                stated = f"{path} {part}" if kind == "number" and DOC_NUMBER_ASKED.search(query.ask) else part  # (文号 under a title)
+                if on_topic and granted and (listed or detail_present(kind, stated, hit.chunk.responsible_units, query.ask)):
                     found[kind] = (hit, part)
                     break
             if found[kind]:

@@ -17,7 +17,7 @@ from .supersession import Supersession, flags_of, repealed, standing_facts
 from .types import Answer, Chunk, Citation, DocumentMeta
 
 # the document's own standing, not a certificate's ("认定有效期几年" is about the recognition)
-_DOC_KIND = r"(细则|办法|措施|通知|计划|方案|政策文件|文件|意见|规定|政策|问答|解读|指南)"
+_DOC_KIND = r"(细则|办法|措施|通知|计划|方案|政策文件|文件|意见|规定|政策|问答|解读|指南|公示|公告)"
 # a yes/no or when/who question on the document's standing: "细则现在生效了吗", "办法还有效吗",
 # "措施有效期到什么时候", "办法是哪个部门发的" — not "哪一条讲的是有效期" (a clause's subject)
 _STANDING = (r"(现在|目前|还|已经)?(生效|有效|失效|过期|作废|管用|算数|施行)(了)?(吗|么|没有|没|不)"
@@ -32,7 +32,7 @@ _ABOUT_DOCUMENT = re.compile(
     r"( document)? (still )?(valid|in force|in effect)"
     r"|when (does|do|will) [a-z' ]{0,40}(rules?|measures?|plan|policy|document|notice)( document)? "
     r"(expire|end|lapse|take effect|come into (force|effect))", re.IGNORECASE)
-_KIND_WORDS = ("细则", "办法", "措施", "通知", "计划", "方案", "政策", "问答", "解读", "指南")
+_KIND_WORDS = ("细则", "办法", "措施", "通知", "计划", "方案", "政策", "问答", "解读", "指南", "公示", "公告")
 
 
 # a kind of document named as where the answer is ("方案里", "细则中"; not the company's own

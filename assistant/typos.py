@@ -29,6 +29,8 @@ def _sound(word: str) -> str:
 
 # "有家企业", "有个项目": 有 and a measure word, no word mistyped (not 优价)
 _HAVE_ONE = re.compile(r"[有没][家个位名项件台条笔]")
+# a character and the copula or particle the segmenter glued to it ("公示期是几号": 期是, not 起始)
+_GLUED_PARTICLE = re.compile(r"[\u4e00-\u9fff][是的了吗呢吧]")
 _SPLIT_BY_LE = re.compile(r"[\u4e00-\u9fff]了[\u4e00-\u9fff]")
 
 
@@ -73,7 +75,7 @@ class TypoReader:
                         break
         for word in dict.fromkeys(segment(question)):
             if _CJK_WORD.fullmatch(word) and not self._weights.df(word) and not dictionary_word(word) \
-                    and not _HAVE_ONE.fullmatch(word):
+                    and not _HAVE_ONE.fullmatch(word) and not _GLUED_PARTICLE.fullmatch(word):
                 candidates = self._by_sound.get(_sound(word))
                 if candidates:  # the commonest word wins a shared sound
                     question = question.replace(word, max(candidates, key=self._weights.df))

@@ -20,7 +20,7 @@ _ANY_PLATFORM_ASKED = re.compile(PLATFORM_ASKED + r"|(which|what) (platform|syst
 _FILED_THROUGH = re.compile(r"(平台|系统|小程序|app|APP|网站)[^。；;]{0,10}(填报|填写|提交|申报|申请|上传|报送)")
 
 # a channel asked by name, and how a clause states it
-_CHANNELS = ((re.compile(r"邮箱|e-?mail", re.IGNORECASE), re.compile(r"邮箱|@|e-?mail", re.IGNORECASE)),
+_CHANNELS = ((re.compile(r"邮箱|邮件|e-?mail", re.IGNORECASE), re.compile(r"邮箱|@|e-?mail", re.IGNORECASE)),
              (re.compile(r"网址|网站|website", re.IGNORECASE), re.compile(r"网址|网站|https?://|www\.", re.IGNORECASE)),
              (re.compile(r"电话|热线|phone|hotline|\b(call|ring)\b", re.IGNORECASE),
               re.compile(r"电话|热线|\d{3,4}-\d{7,8}|1\d{10}")))
@@ -38,3 +38,15 @@ def channel_missing(ask: str, sentence: str) -> bool:
     """Whether ``ask`` names channels (邮箱, 网址, 电话) of which ``sentence`` states none."""
     channels = [stated for asked, stated in _CHANNELS if asked.search(ask)]
     return bool(channels) and not any(stated.search(sentence) for stated in channels)
+
+
+# a line of a contact block: 受理部门：… 联系电话：… 电子邮箱：… 通讯地址：…
+_FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:][^。；;]{1,50}$")
+_REACHED_BY = re.compile(r"电话|热线|邮箱|地址|\d{3,4}-\d{7,8}|@")
+
+
+def contact_block(text: str) -> bool:
+    """A document's contacts set out as fields, one per line: whom and where to reach about anything
+    the document covers, though no line repeats its subject (the 公示's objections, its list)."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    return len(lines) >= 2 and all(_FIELD_LINE.match(line) for line in lines) and bool(_REACHED_BY.search(text))

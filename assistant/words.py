@@ -276,7 +276,7 @@ def without_place(token: str, places: list[str] | tuple[str, ...]) -> tuple[str,
 # (新认定, "newly recognised": which reward of the title, as 首次 says; by its canonical term, so
 # the synonyms line may grow)
 FIGURE_QUALIFIERS = frozenset("每年 年度 每年度 一年 一次性 最高 最多 上限 累计 首次 单个 每家 每户 单户 新认定".split())
-LIMIT_WORDS = frozenset("最高 最多 上限 额度 封顶".split())  # a limit asked ("最多贴几年"): no subject of its own
+LIMIT_WORDS = frozenset("最高 最多 上限 额度 封顶 全额 足额".split())  # a limit asked ("最多贴几年", "能拿全额吗"): no subject of its own
 
 
 # a document whose title is the rules of one grant ("研发费用补助办法", "首贷贴息实施细则"): each of its

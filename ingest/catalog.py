@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assistant.types import DocumentMeta
 
-from .frontmatter import infer_metadata
+from .metadata import infer_metadata
 
 METADATA_FILE = "metadata.json"
 

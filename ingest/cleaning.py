@@ -26,6 +26,7 @@ from .structure import (
     starts_with_marker,
 )
 from .text_tables import to_cell_lines
+from .wechat import article_lines
 
 CJK = r"\u3400-\u9fff\uf900-\ufaff"
 CJK_PUNCT = r"\u3000-\u303f\uff00-\uffef“”‘’—…"
@@ -43,6 +44,7 @@ PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|�
                               r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _DOC_NUMBER_END = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号$")
 _TITLE_END = re.compile(rf"({TITLE_KINDS}|年[)）]|版[)）])》?$")  # (一图读懂丨《…办法》, …汇编（2026年版） too)
+_FIELD = re.compile(rf"^[{CJK}]{{2,6}}[:：]\S")
 # full-width digits (２０２６年, ３０％) are the digits every figure, date and rate is read in
 _FULL_WIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF05: 0x25}
 
@@ -64,7 +66,7 @@ def clean_text(raw: str) -> str:
     lines = [line for line in to_cell_lines(text.split("\n")) if not PAGE_NUMBER_LINE.match(line)]
     lines = [_clean_inline(line) for line in lines]
     lines = [piece for line in lines for piece in (_unflatten(line) if len(line) > LONG_LINE else [line])]
-    lines = [piece for line in lines for piece in _bracket_heading_apart(line)]
+    lines = [piece for line in article_lines(lines) for piece in _bracket_heading_apart(line)]
     return "\n".join(_join_broken_lines(lines)).strip("\n") + "\n"
 
 
@@ -159,6 +161,8 @@ def _continues(previous: str, line: str, width: int) -> bool:
         return False  # a title or a 文号 is a line of its own, however long
     if any(len(text.strip()) <= 16 and ISSUER.match(text.strip()) for text in (previous, line)):
         return False  # so is an issuing office (a byline, a running header)
+    if _FIELD.match(previous) and _FIELD.match(line):
+        return False  # 受理部门：… over 联系电话：…: one field per line, however short
     return len(previous) >= 0.6 * width
 
 

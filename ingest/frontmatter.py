@@ -1,23 +1,18 @@
-"""The front of a policy document: the covering notice, the title, the preamble.
-
-Also infers a document's metadata (title, issuer, number, date, period, region, status)
-from its text, for documents added without an entry in ``knowledge/metadata.json``.
-"""
+"""The front of a policy document: the covering notice, the title, the preamble, a byline, and
+the closing signature; the patterns ``metadata.py`` reads a document's facts with."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from .structure import (
     ANNEX,
     ANNEX_LIST,
+    BARE_ANNEX,
     BRACKET_HEADING,
-    DATE_LINE,
     SUB_HEADING,
     TITLE_KINDS,
-    _number,
     date_number,
     is_date_line,
     is_parenthetical,
@@ -33,7 +28,7 @@ PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[-—–－~～至]\s*(\d{4})\s*年?\s*
 _OFFICE = r"[\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部|分行)"  # (中国人民银行…分行 co-issues)
 ISSUER = re.compile(rf"^(?:{_OFFICE}[、，\s]*)+$")
 _PLACE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区)")
-REGION = re.compile(r"([\u4e00-\u9fff]{2,6}?(?:省|市|县|区))")
+REGION = re.compile(r"(?![年度])([\u4e00-\u9fff]{2,6}?(?:省|市|县|区))")  # (not 年度苒溪市 of "2026年度苒溪市…")
 
 
 @dataclass
@@ -48,7 +43,7 @@ class FrontMatter:
 
 def split_front_matter(lines: list[str]) -> FrontMatter:
     """Find where the numbered body starts and what stands before it."""
-    body_start = next((i for i, line in enumerate(lines) if _starts_body(line)), len(lines))
+    body_start = _annex_start(lines, next((i for i, line in enumerate(lines) if _starts_body(line)), len(lines)))
     front = lines[:body_start]
     result = FrontMatter(body_start=body_start)
     result.draft = any("征求意见稿" in line for line in front[:12])
@@ -85,7 +80,7 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
             result.byline = line.strip()  # metadata, like a closing signature: no clause
         else:
             result.notice.append(line)
-    result.preamble = rest
+    result.preamble = [line for line in rest if not ANNEX_LIST.match(line.strip())]  # (the annexes' list: no clause)
     return result
 
 
@@ -94,6 +89,11 @@ _ADDRESSEES = re.compile(r"^[^。；]{2,60}[:：]$")
 WEB_LABEL = re.compile(r"^(?:发布|发文|成文)?(?:时间|日期)[:：]|^(?:信息)?来源[:：]|^发布(?:机构|单位)[:：]")
 _WEB_DATE = re.compile(r"(?:时间|日期)[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 _WEB_SOURCE = re.compile(r"(?:来源|机构|单位)[:：]\s*([\u4e00-\u9fff、（）()]{2,40})")
+
+
+def _iso(parts) -> str:
+    year, month, day = (date_number(x) for x in parts)
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def web_byline(line: str) -> tuple[str | None, str | None] | None:
@@ -106,7 +106,9 @@ def web_byline(line: str) -> tuple[str | None, str | None] | None:
         return None
     return (_iso(date.groups()) if date else None), (source.group(1) if source else None)
 # "岚汀市工业和信息化局　2025年9月15日" under a title: who issued it and when, not more title
-_BYLINE = re.compile(rf"^({_OFFICE})\s*([\d〇零一二三四五六七八九]{{4}}\s*年.*日)$")
+# (or as an article's account and time: "璟川区工业和信息化局　2026-05-12 18:06")
+_BYLINE = re.compile(rf"^({_OFFICE})\s*([\d〇零一二三四五六七八九]{{4}}\s*年.*日|\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:\s*\d{{1,2}}:\d{{2}})?$")
+_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 COMPILATION = re.compile(r"汇编|选编|文件集|政策集")  # several policies in one file
@@ -129,6 +131,20 @@ def _starts_body(line: str) -> bool:
             or bool(BRACKET_HEADING.fullmatch(line.strip()))  # 【政策依据】 of a web page's 一图读懂
             or bool(SUB_HEADING.fullmatch(line.strip()))
             or line.startswith("\t"))  # a table cell: what follows is content, not front matter
+
+
+def _annex_start(lines: list[str], start: int) -> int:
+    """Where a body that opens with a table starts when "附件" and its title stand over the table
+    (a 公示 whose only structured part is its annexed list): at "附件", not in the front matter."""
+    if start >= len(lines) or not lines[start].startswith("\t"):
+        return start
+    filled = [i for i in range(start) if lines[i].strip()][-2:]
+    if filled and ANNEX.match(lines[filled[-1]].strip()):
+        return filled[-1]
+    if len(filled) == 2 and (BARE_ANNEX.match(lines[filled[0]].strip()) or ANNEX.fullmatch(lines[filled[0]].strip())) \
+            and len(lines[filled[1]].strip()) <= 40 and "。" not in lines[filled[1]]:
+        return filled[0]
+    return start
 
 
 def _short_line_groups(front: list[str]) -> list[list[int]]:
@@ -171,156 +187,10 @@ def signature(lines: list[str], start: int = 0) -> tuple[int, int] | None:
     return None
 
 
-_DATE = r"([\d〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月\s*([\d一二三四五六七八九十]{1,3})\s*日"
-_SELF = re.compile(r"本(?:实施)?(?:办法|措施|方案|政策|意见|细则|规定|计划|通知|决定|规则|指引|指南|清单|若干措施|若干政策)")
-_FROM = re.compile(rf"自\s*{_DATE}\s*起(?:施行|试行|实施|执行|生效)")
-_FROM_ISSUE = re.compile(r"自(?:印发|发布)之日起(?:施行|实施|执行|生效)")
-_UNTIL = re.compile(rf"有效期(?:至|到|截至)\s*{_DATE}")
-# a trial's period is its validity too (试行期2年, 试行两年)
-_YEARS = re.compile(r"(?:有效期|试行期|试行)(?:为)?\s*([一二两三四五六七八九十]|\d{1,2})\s*年")
-
-
-def validity(text: str, date_issued: str | None, title: str | None = None) -> dict[str, str]:
-    """valid_from / valid_until stated for the document itself ("本办法自…起施行，有效期至…")."""
-    facts: dict[str, str] = {}
-    # (or the short name the text gives itself or the policy it explains: "以下简称《措施》", or
-    # the policy its title quotes: "一图读懂丨《…奖补办法》" is about that policy's dates)
-    short = [re.escape(n) for n in re.findall(r"以下简称[《“\"]([^》”\"]{1,12})[》”\"]", text[:3000])]
-    short += [re.escape(n) for n in re.findall(r"《([^《》]{2,60})》", title or "")]
-    named = re.compile(rf"[《“\"]({'|'.join(short)})[》”\"]") if short else None
-    for sentence in re.split(r"(?<=[。\n])", text):
-        if not (_SELF.search(sentence) or (named and named.search(sentence))) \
-                or not re.search(r"施行|试行|实施|执行|生效|有效期", sentence):
-            continue  # "认定有效期为3年" is about a certificate, not about the document
-        start = _FROM.search(sentence)
-        if start:
-            facts["valid_from"] = _iso(start.groups())
-        elif _FROM_ISSUE.search(sentence) and date_issued:
-            facts["valid_from"] = date_issued
-        until = _UNTIL.search(sentence)
-        years = _YEARS.search(sentence)
-        if until:
-            facts["valid_until"] = _iso(until.groups())
-        elif years and facts.get("valid_from"):
-            begin = dt.date.fromisoformat(facts["valid_from"])
-            count = _number(years.group(1).replace("两", "二")) or 0
-            try:
-                end = begin.replace(year=begin.year + count) - dt.timedelta(days=1)
-            except ValueError:  # 29 February
-                end = begin.replace(year=begin.year + count, day=28)
-            facts["valid_until"] = end.isoformat()
-    facts = {k: v for k, v in facts.items() if _valid_date(v)}
-    if facts.get("valid_from") and facts.get("valid_until") and facts["valid_until"] < facts["valid_from"]:
-        del facts["valid_until"]  # a misprint (or a misread) must not make the document unreadable
-    return facts
-
-
-def _iso(parts) -> str:
-    year, month, day = (date_number(x) for x in parts)
-    return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def _valid_date(value: str) -> bool:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object]:
-    """Facts the cleaned text states about itself; keys are DocumentMeta fields."""
-    lines = text.split("\n")
-    front = split_front_matter(lines)
-    title = front.title or title_hint or _first_sentence_title(lines)
-    title = re.sub(r"^关于印发《(.*)》的通知$", r"\1", title.strip()) if title else None
-    facts: dict[str, object] = {"title": title, "status": "draft" if front.draft else "unknown"}
-    notice_text = "\n".join(front.notice)
-    for line in front.notice or lines[:3]:  # the header, not numbers of documents it cites
-        number = DOC_NUMBER.search(line)
-        if number and not re.search(r"[（(《]\s*$", line[: number.start()]):
-            facts["doc_number"] = re.sub(r"\s+", "", number.group(1))
-            break
-    if "doc_number" not in facts:  # a 文号 on a line of its own above the body (a web page's letterhead
-        own = next((line for line in lines[:min(front.body_start, 12)] if DOC_NUMBER.fullmatch(line.strip())), None)
-        if own:  # under a byline): the document's, not one it cites
-            facts["doc_number"] = re.sub(r"\s+", "", DOC_NUMBER.fullmatch(own.strip()).group(1))
-    closing = signature(lines, front.body_start)
-    signed = [lines[i] for i in closing] if closing else []
-    bylined = [front.byline] if front.byline else []
-    issuers: list[str] = []
-    for line in front.notice + bylined + signed:  # the covering notice, a byline, a closing signature
-        byline = _BYLINE.match(line.strip())
-        if byline:  # "岚汀市工业和信息化局　2025年9月15日": issuer and date on one line
-            line = byline.group(2)
-            issuers.append(joint_issuer(byline.group(1)))  # (two offices over one date, 工信局　财政局)
-        date = DATE_LINE.match(line)
-        if date and "date_issued" not in facts and _valid_date(_iso(date.groups())):
-            facts["date_issued"] = _iso(date.groups())
-        if ISSUER.match(line.strip()):
-            issuers.append(joint_issuer(line.strip()))
-    if issuers:  # the first, unless another names more offices (a joint notice under one office's header)
-        facts["issuer"] = max(issuers, key=lambda found: found.count("、"))
-    web = web_byline(front.byline) if front.byline else None
-    if web:  # a web page's own byline, after what the document itself says
-        if web[0] and "date_issued" not in facts and _valid_date(web[0]):
-            facts["date_issued"] = web[0]
-        if web[1] and "issuer" not in facts and ISSUER.match(web[1]):
-            facts["issuer"] = joint_issuer(web[1])
-    compiler = next((m for m in map(COMPILER.fullmatch, (line.strip() for line in lines[:front.body_start])) if m), None)
-    if "issuer" not in facts and compiler:  # "琮屿县发展和改革局　编": who compiled it
-        facts["issuer"] = compiler.group(1)
-    if "issuer" not in facts and title:  # "XX局关于印发…的通知": the issuer opens the title
-        opener = re.match(rf"^({_OFFICE})关于", title)
-        if opener:
-            facts["issuer"] = opener.group(1)
-    if (notice_text and ("印发" in notice_text or "date_issued" in facts)) or signed or bylined or \
-            ("doc_number" in facts and "date_issued" in facts):
-        facts["status"] = "draft" if front.draft else "in_force"
-    period = PERIOD.search(title or "")
-    if period and 1949 <= int(period.group(1)) <= int(period.group(2)) <= 2100:
-        facts["period_start"], facts["period_end"] = int(period.group(1)), int(period.group(2))
-    region = REGION.search(title or "")
-    named = _PLACE_OFFICE.match(str(facts.get("issuer") or ""))
-    if region and named and region.group(1).endswith(named.group(0)):
-        region = named  # "…2026年度汶屿县…" in the title: the issuer's 汶屿县, not 年度汶屿县
-    if region and not region.group(0).startswith(("关于", "促进")):
-        facts["region"] = region.group(0)
-        facts["level"] = {"省": "省级", "市": "市级", "县": "县级", "区": "县级"}[region.group(0)[-1]]
-        if facts["region"][-1] in "县区":
-            parent = _parent_city(text[:4000], facts["region"])
-            if parent:
-                facts["region"] = f"{facts['region']}, {parent}"
-    if not COMPILATION.search(title or ""):  # (a compilation's policies each have their own dates)
-        facts.update(validity(text, facts.get("date_issued"), title))  # type: ignore[arg-type]
-    return facts
-
-
-def joint_issuer(line: str) -> str:
-    """Offices signing together ("栖沅市工业和信息化局　栖沅市财政局", run together once the
-    spaces between Chinese characters are gone), joined by 、; one office as it stands."""
-    bare = re.sub(r"[、，\s]", "", line)
-    offices = re.findall(_OFFICE, bare)
-    first = _PLACE_OFFICE.match(offices[0]) if offices else None
-    # (one place in all of them: 中国人民银行峄桥市分行 names 峄桥市 inside)
-    if len(offices) > 1 and first and all(first.group(0) in o for o in offices) and "".join(offices) == bare:
-        return "、".join(offices)
-    return line
-
-
-def _parent_city(text: str, county: str) -> str | None:
-    """The city a county or district belongs to, where the text names it: "澄岭市禾浦县",
-    or a policy of that city it implements ("贯彻落实《澄岭市……》", "为落实澜川市关于…", "为贯彻枫原市…")."""
-    named = re.search(rf"([\u4e00-\u9fff]{{2,3}}市){re.escape(county)}", text)
-    if named:
-        return named.group(1)
-    cited = re.search(r"(?:《|落实|贯彻|根据|按照|依据)([\u4e00-\u9fff]{2,3}市)", text)
-    return cited.group(1) if cited else None
-
-
-def _first_sentence_title(lines: list[str]) -> str | None:
-    for line in lines:
-        match = TITLE_WORDS.search(line[:60])
-        if match:
-            return line[: match.end()].strip()
-    return None
+def closing_signature(lines: list[str], body_start: int) -> tuple[int, int] | None:
+    """The closing signature: after the body, or (when the body is an annex) just above it."""
+    found = signature(lines, body_start)
+    if found is None and body_start < len(lines) and (ANNEX.match(lines[body_start].strip())
+                                                      or BARE_ANNEX.match(lines[body_start].strip())):
+        found = signature(lines[:body_start + 1])
+    return found

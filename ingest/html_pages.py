@@ -25,6 +25,9 @@ def load_html(page: str) -> tuple[str, str | None]:
                      "button", "select", "iframe"]):
         tag.decompose()
     heading = _heading(soup)
+    byline = _account_byline(soup)
+    for tag in soup.find_all("section"):  # (a public account's blocks, which readability drops whole)
+        tag.name = "div"
     for tag in soup.find_all(_page_furniture):  # readability needs help on short pages
         tag.decompose()
     article = _article(str(soup))
@@ -39,9 +42,21 @@ def load_html(page: str) -> tuple[str, str | None]:
     for table in body.find_all("table"):
         table.replace_with("\n" + "\n".join(table_cell_lines(table)) + "\n")
     text = "\n".join(line for line in _keep_cells(body.get_text("\n")) if not _FURNITURE_LINE.search(line))
+    if byline and byline not in text[:300]:
+        text = f"{byline}\n{text}"
     if heading and heading not in text[:300]:
         text = f"{heading}\n{text}"
     return text, heading
+
+
+def _account_byline(soup) -> str | None:
+    """A public account's article (公众号文章) names its account and time above the content, outside
+    the article: "璟川区工业和信息化局　2026-05-12 18:06", the byline the front matter reads."""
+    account, when = soup.find(id="js_name"), soup.find(id="publish_time")
+    if account is None or when is None:
+        return None
+    names = account.get_text(" ", strip=True), when.get_text(" ", strip=True)
+    return "\u3000".join(names) if all(names) else None
 
 
 # class or id of a website's navigation, breadcrumbs, sharing and footer blocks

@@ -14,12 +14,13 @@ import re
 
 from assistant.types import Chunk
 
-from .frontmatter import DOC_NUMBER, ISSUER, signature, split_front_matter
-from .lists import attach_notes, merge_lists
+from .frontmatter import DOC_NUMBER, ISSUER, closing_signature, split_front_matter
+from .lists import attach_notes, merge_fields, merge_lists
 from .qa import answer_lines, asked_question
 from .structure import (
     ANNEX,
     ANNEX_LIST,
+    BARE_ANNEX,
     BRACKET_HEADING,
     BULLET,
     SUB_HEADING,
@@ -37,7 +38,7 @@ from .tables import parse_table
 from .tokens import cap_tokens, count_tokens  # noqa: F401  (count_tokens: part of this module's API)
 from .units import responsible_units
 
-SPLITTER_VERSION = "11"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "12"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 # the document's closing provisions (附则): when it takes effect, until when, who interprets it
@@ -51,9 +52,11 @@ def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chu
         raise ValueError(f"max_tokens must be at least 32, got {max_tokens}")
     lines = cleaned.split("\n")
     front = split_front_matter(lines)
-    closing = signature(lines, front.body_start)
+    closing = closing_signature(lines, front.body_start)
     for index in closing or ():  # the closing signature is metadata, not a clause
         lines[index] = ""
+    if closing and closing[0] < front.body_start:  # (signed above its annex: out of the preamble too)
+        front = split_front_matter(lines)
     units: list[tuple[tuple[str, ...], str, str]] = []  # (path, kind, text)
     notice = "\n".join(front.notice)
     # (a 文号 alone is metadata, no clause)
@@ -61,7 +64,7 @@ def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chu
                                      for line in front.notice):
         units.append(((NOTICE,), "notice", notice))
     units.extend(((PREAMBLE,), "preamble", line) for line in front.preamble)
-    units = merge_lists(attach_notes(units + list(_body_units(lines[front.body_start:]))))
+    units = merge_fields(merge_lists(attach_notes(units + list(_body_units(lines[front.body_start:])))))
     # "本措施自…起施行" after the last measure is the document's, not that measure's (nor its 责任单位)
     units = [((CLOSING,), kind, text) if _ABOUT_ITSELF.match(text) and len(path) > 1 else (path, kind, text)
              for path, kind, text in units]
@@ -211,7 +214,6 @@ def _body_units(lines: list[str]):
         yield ("附件",), "toc", "\n".join(annex_list)
 
 
-BARE_ANNEX = re.compile(r"^(附件)\s*[:：]?\s*$")  # "附件" alone, its title on the next line
 _DIVISION_LEVELS = {"部分": 0.1, "篇": 0.1, "章": 0.2, "节": 0.4, "条": 0.6}  # above 一、 (1), below an annex (0)
 
 

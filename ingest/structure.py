@@ -28,8 +28,9 @@ DIVISION = re.compile(rf"^第\s*({_ORDINAL})\s*(部分|篇|章|节)\s*(.*)$")
 ARTICLE = re.compile(rf"^第\s*({_ORDINAL})\s*条(?:\s+|(?!规定|所|的|中|至|和|及|或|第|[，,、款项]))(.*)$")
 ANNEX = re.compile(r"^附件\s*(\d{1,2})\s*[:：]?\s*(.*)$")
 # the kinds of policy document a title ends with (…措施, …政策问答, …申报指南)
-TITLE_KINDS = "计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要|问答|解读|指南|指引|规划|公告|通告|须知"
+TITLE_KINDS = "计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要|问答|解读|指南|指引|规划|公告|通告|公示|须知"
 ANNEX_LIST = re.compile(r"^附件\s*[:：]")
+BARE_ANNEX = re.compile(r"^(附件)\s*[:：]?\s*$")  # "附件" alone, its title on the next line
 # a signature's date, in digits or as official documents print it (二〇二四年六月三日)
 DATE_LINE = re.compile(r"^\s*([\d〇零一二三四五六七八九]{4})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月"
                        r"\s*([\d一二三四五六七八九十]{1,3})\s*日\s*$")
@@ -141,7 +142,11 @@ def styled_heading(text: str, level: int) -> str:
     if not text or starts_with_marker(text) or len(text) > 40:
         return text
     return f"【{text}】" if level <= 1 and len(text) <= 12 else f"〖{text}〗"
-BULLET = re.compile(r"^[●▶◆■□★☆➢►•▪◇○▸◎※]\s*")
+# pictographs used as item marks: emoji and the dingbats/symbols blocks (☎ ✅ ❓), with their
+# variation selector, joiner or skin tone
+PICTOGRAPH = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*"
+# ● ▶ ◆ items, and an article's pictographs (📌, ✅) used the same way
+BULLET = re.compile(rf"^(?:[●▶◆■□★☆➢►•▪◇○▸◎※]|{PICTOGRAPH})+\s*")
 
 
 def starts_with_marker(line: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.frontmatter import validity
+from ingest.metadata import validity
 from ingest.tables import parse_table
 from ingest.text_tables import to_cell_lines
 

@@ -6,7 +6,7 @@ import pytest
 
 from ingest.catalog import load_catalog
 from ingest.cleaning import clean_text, file_name_title
-from ingest.frontmatter import infer_metadata
+from ingest.metadata import infer_metadata
 
 from .conftest import KNOWLEDGE, seed_text
 

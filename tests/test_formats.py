@@ -17,8 +17,8 @@ import pytest
 from eval.format_corpus import DOCUMENTS
 from eval.formats import Table, render_txt
 from ingest.cleaning import clean_text
-from ingest.frontmatter import infer_metadata, validity
 from ingest.html_pages import load_html
+from ingest.metadata import infer_metadata, validity
 from ingest.pipeline import prepare
 from ingest.report import ragged_tables
 from ingest.splitter import split_document
@@ -184,7 +184,7 @@ def test_html_spans_become_empty_cells_and_boilerplate_is_dropped():
     ("国家税务总局澄岭市税务局", "国家税务总局澄岭市税务局"),  # not two places' offices: left as it is
 ])
 def test_offices_signing_together_are_named_apart(line, issuer):
-    from ingest.frontmatter import joint_issuer
+    from ingest.metadata import joint_issuer
     assert joint_issuer(line) == issuer
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 from eval.format_corpus import DOCUMENTS
-from ingest.frontmatter import infer_metadata
+from ingest.metadata import infer_metadata
 from ingest.pipeline import prepare
 from ingest.tables import parse_table
 
