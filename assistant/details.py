@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.frontmatter import COMPILATION
+
 from .ask_parts import sub_asks
 from .asking import (
     ASK_TYPES,
@@ -37,6 +39,7 @@ from .evidence import (
     sibling_item_fits_better,
 )
 from .figure_words import (
+    ACT_WORDS,
     COUNTED_IN,
     EACH,
     FEE_ASKED,
@@ -47,8 +50,11 @@ from .figure_words import (
     PER_ITEM,
     PERIOD_OF,
     RECIPIENT,
+    REQUIREMENT,
+    THRESHOLD,
     TOTAL,
     TOTAL_ASKED,
+    UNIT_ACT,
     count_unit,
 )
 from .levels import asks_government, names_level, says_level
@@ -72,17 +78,6 @@ _GRANT = re.compile(r"(补|奖|给|发|贴)(多少|几)")
 
 # numbers and dates: one stated for another subject is the likeliest wrong answer
 STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level", "frequency", "time", "consequence")
-
-# "要从事细分领域几年以上", "must have been … how many years": a period required, which a criterion states
-_THRESHOLD = re.compile(r"(以上|至少|起码|不少于|不低于|满|要|须|年限|\bmust\b|at least|minimum|or more)", re.IGNORECASE)
-
-# the act a unit is asked for ("谁管", "由谁审核") and how a clause says it
-_UNIT_ACT = re.compile(r"(?:谁|谁来|由谁)(管理|管|审核|解释|出资)(?![理控])|(?:哪个|什么|哪些)(?:部门|单位)来?(管理|出资)|\bwho (manages|reviews|interprets|funds)\b", re.IGNORECASE)
-# ("孩子上学谁管" is answered by 由教育部门统筹安排: 管 said, 统筹 or 负责 written)
-_ACT_WORDS = {"管理": "管理", "管": "管理|负责|统筹", "审核": "审核|初审|评审", "解释": "解释", "manages": "管理", "reviews": "审核|初审|评审",
-              "interprets": "解释", "出资": "出资|财政|安排", "funds": "出资|财政|安排"}  # (谁出资: who puts the money in)
-
-_REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -113,8 +108,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     total_asked = bool(TOTAL_ASKED.search(query.ask)) and not per_item
     counted_unit = count_unit(COUNTED_IN.search(query.ask))
     fee_asked = bool(FEE_ASKED.search(query.ask))
-    act = _UNIT_ACT.search(query.ask)  # "资金谁管": the unit that manages it, not one that recovers it
-    act_word = _ACT_WORDS[next(g for g in act.groups() if g).lower()] if act else None
+    act = UNIT_ACT.search(query.ask)  # "资金谁管": the unit that manages it, not one that recovers it
+    act_word = ACT_WORDS[next(g for g in act.groups() if g).lower()] if act else None
     recipient = bool(RECIPIENT.search(query.ask))
     paper = PAPER_ASKED.search(query.ask)
     fund_asked = bool(FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
@@ -129,7 +124,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
         found[kind] = None
         # the subject of the ask, without the words that ask for this detail (截止, 利率, 额度)
         # (and, for an amount, without 奖励/补贴: they say what the number is, not whom it is for)
-        cues = [ASK_TYPES[kind]] + ([ASK_TYPES["support"]] if kind in ("amount", "support") else [])
+        cues = [ASK_TYPES[kind]] + ([ASK_TYPES["support"]] if kind in ("amount", "support", "date") else [])
         # in a compound ask the words asking for the other details ("哪些材料") are no subject of this one
         if compound:
             cues += [ASK_TYPES[other] for other in query.ask_types if other != kind and other in ASK_TYPES]
@@ -186,7 +181,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
         # (applying is no subject of a reward: "申报国家级小巨人有奖励吗" is answered by 首次认定为…的奖励; nor
         # is recognition of a threshold: "区级认定营收要多少" by the notice's 申报条件)
         named = [(g, sc) for g, sc in zip(topic, scales) if not ({"申报", "申请", "认定", "评定"} if kind not in ("support", "amount")
-                                                                 and _THRESHOLD.search(query.ask) else {"申报", "申请"}) & set(g)] or list(zip(topic, scales))
+                                                                 and THRESHOLD.search(query.ask) else {"申报", "申请"}) & set(g)] or list(zip(topic, scales))
         subject, subject_scales = tuple(g for g, _ in named), tuple(sc for _, sc in named)
         for hit in candidates:
             if kind == "conditions":
@@ -207,8 +202,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 continue  # a blank form's fields (贷款银行, 联系电话) state nothing but what to fill in
             if kind in ("unit", "institution") and hit.chunk.kind == "notice":
                 continue  # the addressees of a covering notice (县政府各部门) run none of its measures
-            if kind in ("amount", "duration") and hit.chunk.kind == "table_row" and not _REQUIREMENT.search(query.ask) \
-                    and (kind == "amount" and not grant_heading(hit) or ("条件" in " ".join(hit.chunk.section_path) and not _THRESHOLD.search(query.ask))):
+            if kind in ("amount", "duration") and hit.chunk.kind == "table_row" and not REQUIREMENT.search(query.ask) \
+                    and (kind == "amount" and not grant_heading(hit) or ("条件" in " ".join(hit.chunk.section_path) and not THRESHOLD.search(query.ask))):
                 # a criterion's threshold (营业收入2000万元以上) is no amount of support, and its
                 # look-back (近三年无不良记录) is not how long something lasts (a cell under 补贴标准 is)
                 continue
@@ -225,6 +220,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     subject, named_in, weights, query.nouns | case_words, scales=subject_scales) < 0.5
                     or named_above(subject, subject_scales, hit, hits, query.places, weights)):
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
+            if kind == "date" and grant_asked and COMPILATION.search(hit.doc.title) and any(
+                    not any(t in named_in for t in g) for g in subject if set(g) & query.nouns):
+                continue  # a compilation's 奖励办法 pays its reward; when 研发后补助 is paid is another policy's
             if kind in STATED and catalogue_lacks(subject, subject_scales, hit, hits, weights, query):
                 continue  # a catalogue's 研发设计 subsidy does not answer for 管理咨询, which no row names
             # (a figure asked in English: its most distinctive subject word must be there at least,

@@ -45,3 +45,13 @@ FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))")
 
 # the thing a period is stated of ("贴息期限最长2年"): "能贷几年" asks for the loan's, which it is not
 PERIOD_OF = re.compile(r"([\u4e00-\u9fff]{2})期限(?:最长|不超过|为|最多|一般)")
+
+# the act a unit is asked for ("谁管", "由谁审核") and how a clause says it
+UNIT_ACT = re.compile(r"(?:谁|谁来|由谁)(管理|管|审核|解释|出资)(?![理控])|(?:哪个|什么|哪些)(?:部门|单位)来?(管理|出资)|\bwho (manages|reviews|interprets|funds)\b", re.IGNORECASE)
+# ("孩子上学谁管" is answered by 由教育部门统筹安排: 管 said, 统筹 or 负责 written)
+ACT_WORDS = {"管理": "管理", "管": "管理|负责|统筹", "审核": "审核|初审|评审", "解释": "解释", "manages": "管理", "reviews": "审核|初审|评审",
+              "interprets": "解释", "出资": "出资|财政|安排", "funds": "出资|财政|安排"}  # (谁出资: who puts the money in)
+
+# "要从事细分领域几年以上", "must have been … how many years": a period required, which a criterion states
+THRESHOLD = re.compile(r"(以上|至少|起码|不少于|不低于|满|要|须|年限|\bmust\b|at least|minimum|or more)", re.IGNORECASE)
+REQUIREMENT = re.compile(r"(需要|要求|条件|门槛|标准|达到|require|need|criteri|threshold)", re.IGNORECASE)

@@ -23,7 +23,8 @@ SOURCE = """瑭溪县惠企政策汇编（2026年版）
 （瑭政办发〔2025〕6号）
 第一条 为鼓励企业走专精特新道路，制定本办法。
 第二条 对首次认定为省级专精特新中小企业的，给予一次性奖励15万元。
-第三条 本办法自2025年3月1日起施行。
+第三条 奖励资金在认定文件公布后3个月内拨付。
+第四条 本办法自2025年3月1日起施行。
 二、瑭溪县企业研发后补助细则
 （瑭科发〔2025〕2号）
 第一条 为引导企业加大研发投入，制定本细则。
@@ -51,7 +52,7 @@ def test_each_policys_articles_stay_under_its_title(tmp_path, fmt):
     assert [c.section_path for c in second] == [("一、瑭溪县专精特新企业奖励办法", "第二条"),
                                                ("二、瑭溪县企业研发后补助细则", "第二条")], [c.section_path for c in second]
     # (an article ends where the next policy begins: its title is no line of the article before)
-    last = next(c for c in prepared.chunks if c.text.startswith("第三条本办法"))
+    last = next(c for c in prepared.chunks if c.text.startswith("第四条本办法"))
     assert "研发后补助细则" not in last.text, last.text
 
 
@@ -77,3 +78,20 @@ def tangxi(settings_factory, tmp_path_factory):
 def test_a_compilations_policies_answer(tangxi, question, fact):
     answer = tangxi.ask(question)
     assert not answer.refused and fact in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "fact"), [
+    ("瑭溪技术改造补助政策的文号是什么？", "瑭经信发〔2026〕2号"),  # the 文号 under that policy's title
+    ("瑭溪研发后补助细则的文号是多少？", "瑭科发〔2025〕2号"),  # (a guard: its own line)
+    ("瑭溪专精特新奖励什么时候拨付？", "3个月"),  # (a guard)
+])
+def test_a_policys_own_number_and_dates(tangxi, question, fact):
+    answer = tangxi.ask(question)
+    assert not answer.refused and fact in answer.text, answer.text
+
+
+def test_one_policys_payment_date_does_not_answer_for_another(tangxi):
+    # the 奖励办法's 拨付 article does not say when the 研发 后补助 is paid (补助 says what kind of
+    # thing is paid, not which)
+    answer = tangxi.ask("瑭溪研发后补助什么时候拨付？")
+    assert answer.refused, answer.text
