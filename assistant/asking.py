@@ -104,7 +104,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # (not "一次给还是分几次": that asks how it is paid)
     "measure": re.compile(rf"(?<!分)(多少|几)({_UNITS})|{_HOW_SCORED}|次数|场次|满分|最高分|how many (points|times|stars|rounds)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
-    "support": re.compile(r"(奖励|补贴|补助|资助|奖补|资金支持|扶持资金|奖金|给钱|(还)?有奖(?=[吗么不没]|[？?]|$)|(县|市|区|省|政府|国家|财政|里)(会|能|给|可以|肯)?(出钱|掏钱)|(给|发|补|奖)不(给|发|补|奖)|"
+    "support": re.compile(r"(奖励|补贴|补助|资助|奖补|资金支持|扶持资金|奖金|给钱|(还)?有奖(?=[吗么不没]|[？?]|$)|(县|市|区|省|政府|国家|财政|里)(会|能|给|可以|肯)?(出钱|掏钱|出一部分|出一半|出点|承担一部分)|减免|(给|发|补|奖)不(给|发|补|奖)|"
                           r"reward|subsid|grant|incentive|bonus|\bcash\b|\b(any|some) money\b|\bmoney for\b|\bfunding\b|\bget anything\b|"
                           # "What does a single champion get?": what a title brings (not "what do we need to get")
                           r"\bwhat (do|does|will|would|can|could) [^?]{0,60}(?<!to )\b(get|receive)( (from|for|in|under|out of|as) [^?]{0,60})?\s*\??\s*$|"
@@ -454,8 +454,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return False
     if kind == "amount" and _SUM_ASKED.search(ask or "") and not _MONEY.search(sentence):
         return False  # "担保额度最高多少": a fee rate (担保费率不高于1%) is no sum of money
-    if kind == "date" and _PAID.search(ask or "") and _WITHIN.search(sentence):
-        return True  # "奖励什么时候发": "认定文件印发后3个月内拨付" says when
+    if kind == "date" and _PAID.search(ask or "") and _WITHIN.search(sentence) and _PAYMENT_STATED.search(sentence):
+        return True  # "奖励什么时候发": "认定文件印发后3个月内拨付" says when (not "结清后3个月内…提交申请")
     if kind == "duration" and _PAID.search(ask or "") and _ARRIVES.search(ask or "") and DETAIL["date"].search(sentence) \
             and _PAYMENT_STATED.search(sentence):
         return True  # "奖励多久兑现": "兑现时间：次年第一季度" says when
@@ -486,6 +486,7 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
 # a payment asked about: when it comes is told by a period after an event as well as by a date
 # (研发费用, 开发: no money paid out)
 _PAID = re.compile(r"((?<![研开激])发(?!布|文|起|展|明|生)|拨付|拨款|到账|到位|兑现|拿到|领到|\bpaid\b|\bpay (out)?\b|disburs)", re.IGNORECASE)
+SEARCH_HINTS += (("date", _PAID, "拨付 兑现 发放"),)  # ("啥时候到账": the clause that pays it out)
 _PAYMENT_STATED = re.compile(r"拨付|拨款|兑现|发放|到账|支付|下达|兑付")
 _MONEY_NAMED = re.compile(r"贴息|资金|奖补|款项|钱")  # (the money whose payment is asked: "贴息资金多久能到账")
 _ARRIVES = re.compile(r"到账|拨付|兑现|拿到|领到|发下来|批下来")  # (not "how long is it paid": for how long)

@@ -96,8 +96,9 @@ ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？
                            r"|(?:需要|要|得|必须)(?P<need>[\u4e00-\u9fff]{2,6}?)(?:吗|么)(?=[？?]?\s*$)"
                            # whether it costs the firm (收费吗, 要自己掏钱吗): a clause must say who pays
                            r"|(?P<pay>收费|收钱|要钱|花钱|付费|免费|掏钱|自费|交钱)的?(?:吗|么|不)"
-                           # what may be done with it (能转让吗, 可以延期还款吗): the act itself, not getting it (nor 能快点吗: how)
-                           r"|(?:能|可以|可)(?P<act>(?!享受|申请|申报|拿到|获得|得到|参加|报名|办理|使用|[拿领报用去来有])(?!.[点些])[\u4e00-\u9fff]{2,4}?)(?:(?:给|到|至)[\u4e00-\u9fff]{1,8}?)?(?:吗|么)(?=[？?]?\s*$)")
+                           # what may be done with it (能转让吗, 可以延期还款吗): the act itself, not getting it (nor 能快点吗: how,
+                           # nor a benefit given on something named after it: 能减免租金吗, 能出一部分吗)
+                           r"|(?:能|可以|可)(?P<act>(?!享受|申请|申报|拿到|获得|得到|参加|报名|办理|使用|出一|出点|(?:减免|报销)(?![吗么])|[拿领报用去来有])(?!.[点些])[\u4e00-\u9fff]{2,4}?)(?:(?:给|到|至)[\u4e00-\u9fff]{1,8}?)?(?:吗|么)(?=[？?]?\s*$)")
 
 
 # words for "some benefit" that name no particular thing
