@@ -20,7 +20,8 @@ FIRST_LOANS = """芷川区首贷贴息实施细则
 第二条 对首次获得银行贷款的专精特新企业，按首贷实际支付利息的50%给予贴息，单户最高15万元。
 第三条 企业应在首贷结清后2个月内，通过“芷川惠企通”平台提交申请。
 第四条 区财政局于每年7月集中拨付贴息资金。
-第五条 本细则自2026年3月1日起施行。
+第五条 申请贴息的企业应按期还本付息，无逾期记录。
+第六条 本细则自2026年3月1日起施行。
 """
 
 
@@ -36,6 +37,7 @@ def zhichuan(settings_factory, tmp_path_factory):
     ("我们是芷川一家做阀门的专精特新，去年贷了500万，利息政府能出一部分吗？", "35%"),
     # when the money arrives: the clause that pays it out, not the deadline to apply
     ("芷川首贷贴息啥时候到账？", "7月集中拨付"),
+    ("Does Zhichuan's first-loan subsidy require no overdue record?", "无逾期记录"),  # overdue: 逾期
 ])
 def test_benefits_and_payments_asked_in_owners_words(zhichuan, question, fact):
     answer = zhichuan.ask(question)
