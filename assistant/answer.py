@@ -20,6 +20,7 @@ from .asking import ASK_TYPES, has_figures
 from .criteria import best_table_row, criteria_columns, other_titles
 from .decision import DEFAULT_MODEL, DecisionModel, features
 from .details import DetailCheck, check_details
+from .english_objects import object_missing
 from .evidence import TermWeights, coverage
 from .gloss import gloss
 from .levels import asked_case, asks_government, names_level
@@ -122,6 +123,8 @@ class ExtractiveAnswerer:
         # ("company", "firms": 企业 names no subject, in English as in Chinese)
         off_subject = off_subject or (query.language == "en" and len(query.unknown_terms) >= 2 and (
             values["subject"] == 0 or all(is_filler(t) for g in ask_subject(query) for t in g)))
+        # ("Does the subsidy cover lawyers' fees?": the thing to be covered must be named)
+        off_subject = off_subject or object_missing(query.english_object, topical(retrieved), self._weights)
         on_topic = (bool(retrieved) and details.share > 0 and not specific_missing and not off_subject and not novel
                     and (values["ask_coverage"] >= MIN_ASK_COVERAGE or values["criteria"] >= 1.0))
         gates = on_topic and values["level"] > 0

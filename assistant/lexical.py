@@ -208,3 +208,8 @@ class LexicalIndex:
             candidates = candidates[scores[candidates] >= cut]
         order = candidates[np.lexsort((candidates, -scores[candidates]))]
         return [int(i) for i in order[:n]]
+
+
+def detect_language(text: str) -> str:
+    """'zh' when the text has Chinese characters in it, else 'en'."""
+    return "zh" if len(re.findall(r"[\u4e00-\u9fff]", text)) >= max(1, len(re.findall(r"[A-Za-z]+", text)) // 4) else "en"

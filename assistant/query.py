@@ -21,30 +21,25 @@ from .asking import (
     wants_whole_list,
 )
 from .conversation import names_slot_value
+from .english_objects import english_object
 from .evidence import TermWeights
 from .glossary import Glossary, GlossaryEntry
-from .lexical import EN_STOPWORDS, dictionary_word, places, segment, tokenize
+from .lexical import (
+    detect_language,
+    places,
+    tokenize,
+)
 from .synonyms import Synonyms
+from .term_groups import term_groups
 from .words import (
     CJK,
-    EN_FILLER,
     LIMIT_WORDS,
-    REQUEST,
-    content_tokens,
     context_parts,
-    fee_words,
-    halves,
     head_nouns,
-    is_filler,
     is_identity,
-    known_part,
-    light_verb_object,
     names_benefit_topic,
     nouns,
-    numeral_forms,
-    object_of,
     ordinal_forms,
-    without_place,
 )
 
 __all__ = ["Glossary", "GlossaryEntry", "QueryAnalysis", "analyse", "detect_language", "head_nouns", "is_scope", "nouns"]  # (re-exported: callers read a question here)
@@ -52,10 +47,6 @@ __all__ = ["Glossary", "GlossaryEntry", "QueryAnalysis", "analyse", "detect_lang
 _REFERS = re.compile(r"\b(that|this|those|these|such|them|it)\b|like ours|类似|上述|上面说的|这种情况|这个情况|这样的情况|"
                      r"(这|那|此)(类|种)(?!情况)", re.IGNORECASE)
 _SOLVE = re.compile(r"解决(一下)?(吗|么|不|得了|不了)|这个问题|这(件)?事儿?(吗|呢|怎么|能)")
-# "这类产品", "此类补贴": the demonstrative and its classifier are cut off the noun (jieba reads 类产品)
-_DEMONSTRATIVE = re.compile(r"(这|那|此|该)(类|种|些)")
-# "能不能", "会怎样": kept apart, or jieba glues them to a neighbour (能不能自己 → 不能自己, 没交会怎样 → 交会)
-_A_NOT_A = re.compile(r"(能不能|可不可以|是不是|有没有|会不会|够不够|行不行|要不要|算不算|会怎么?样|会咋样|会如何)")
 # the company's own figures (营收3800万; in English too: "with 120 staff", "about 40 million in revenue")
 _FIGURES = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|万|亿|元|%|个点|号人|来号人|多人|人|名|家|项|个|年|倍|"
                       r"(million|billion|staff|employees|people|workers|persons)\b)?", re.IGNORECASE)
@@ -96,6 +87,7 @@ class QueryAnalysis:
     # own notice ("网上申报时间为…") need not repeat the level to be on topic
     level_groups: frozenset[tuple[str, ...]] = frozenset()
     heads: frozenset[str] = frozenset()  # the ask's nouns that head their phrase (公寓 in 人才公寓)
+    english_object: tuple[tuple[str, ...], ...] = ()  # an English yes/no ask's object ("cover software purchases")
 
     @property
     def tokens(self) -> list[str]:  # (tokenised once: read for every retrieval)
@@ -134,51 +126,6 @@ class QueryAnalysis:
         return self.group_scales[: len(self.ask_groups)]
 
 
-def detect_language(text: str) -> str:
-    """'zh' when the text has Chinese characters in it, else 'en'."""
-    return "zh" if len(CJK.findall(text)) >= max(1, len(re.findall(r"[A-Za-z]+", text)) // 4) else "en"
-
-
-def _groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozenset[str] | None = None,
-            weights: TermWeights | None = None) -> tuple[list[tuple[str, ...]], list[str], list[str]]:
-    """Term groups, unknown English words and glossary places of one part of a question. ``words``:
-    the knowledge base's words; a segment jieba only guessed (入县 in 金湖入县培育库, 池由 in 资金池由)
-    that is not one of them is a mis-cut, not a topic."""
-    entries, rest = glossary.match(text)
-    groups: list[tuple[str, ...]] = []
-    found_places: list[str] = []
-    for entry in entries:
-        if entry.kind == "place":
-            found_places.extend(entry.chinese)
-        group = list(entry.chinese)  # synonyms of the canonical term only: 标准 also means technical standards
-        group.extend(t for t in synonyms.alternatives(entry.chinese[0]) if t not in group)
-        groups.append(tuple(group))
-    rest = _A_NOT_A.sub(r" \1 ", _DEMONSTRATIVE.sub(r" \1\2 ", REQUEST.sub(" ", rest)))
-    for fee in fee_words(rest):  # 申报费 is a fee, not 申报: a clause on applying does not state it
-        groups.append(synonyms.alternatives(fee))
-        rest = rest.replace(fee, " ")
-    matched, rest_zh = synonyms.match(rest, segment(rest)) if CJK.search(rest) else ([], rest)
-    named = places(rest_zh, glossary.place_names()) if CJK.search(rest_zh) else []  # (once, not per token)
-    groups.extend(matched)
-    if CJK.search(rest_zh):
-        for token in (part for whole in content_tokens(rest_zh) for part in halves(whole, words, weights)):
-            if words is not None and token not in words and not dictionary_word(token):
-                guessed = token
-                token = known_part(token, words) or object_of(token)  # 对瞪羚 → 瞪羚; 交年费 → 年费; 入县 → nothing
-                if not token:  # 方案里奖多少 → 里奖: a one-character term (奖) inside the mis-cut
-                    groups.extend(g for g in synonyms.match(guessed, list(guessed))[0] if g not in groups)
-            verb_object = light_verb_object(token) if token and words is not None and token not in words else None
-            object_groups = synonyms.match(verb_object, [verb_object])[0] if verb_object else []
-            if object_groups:
-                groups.extend(g for g in object_groups if g not in groups)
-                continue  # 有钱拿吗 asks about 钱 (资金奖励), not about being rich
-            if token and not is_filler(token):
-                groups.append(synonyms.alternatives(token) + ordinal_forms(token) + numeral_forms(token) + without_place(token, named))
-    unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)
-               if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
-    return groups, unknown, found_places
-
-
 # a county's or district's own level, or a government named (县里, 本市): their own documents do not
 # repeat it in every clause; 省级/国家级/市级 tell sibling clauses apart ("国家级…80万元；省级…20万元") and stay
 _LEVEL_WORD = re.compile(r"(县|区)级|[县区市]里|本[县区市]|全[县区市]|[县区市]政府")
@@ -196,7 +143,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     synonyms = synonyms or Synonyms([])
     language = detect_language(question)
     split = AskSplit(ask, question.replace(ask, " ").strip()) if ask else split_ask(question)
-    ask_groups, unknown, ask_places = _groups(split.ask, glossary, synonyms, words, weights)
+    ask_groups, unknown, ask_places = term_groups(split.ask, glossary, synonyms, words, weights)
     # the company's own figures (营收3800万, 40来号人) describe it; no clause needs to repeat them
     context = _FIGURES.sub(" ", split.context)
     refers = bool(_REFERS.search(split.ask)) and not ask
@@ -208,8 +155,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     told_before = told[:-1] if (_SOLVE.search(split.ask) or (told and names_benefit_topic(told[-1], synonyms))) and not ask else []
     identity = "，".join(c for c in parts if is_identity(c) or c in told_before)
     situation = "，".join(c for c in told if c not in told_before)
-    context_groups, _, context_places = _groups(situation, glossary, synonyms, words) if situation.strip() else ([], [], [])
-    identity_groups, _, identity_places = _groups(identity, glossary, synonyms, words) if identity.strip() else ([], [], [])
+    context_groups, _, context_places = term_groups(situation, glossary, synonyms, words) if situation.strip() else ([], [], [])
+    identity_groups, _, identity_places = term_groups(identity, glossary, synonyms, words) if identity.strip() else ([], [], [])
     context_places += [p for p in identity_places if p not in context_places]
     if CJK.search(question):
         ask_places += [p for p in places(split.ask, glossary.place_names()) if p not in ask_places]
@@ -285,6 +232,7 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
                          nouns=nouns(split.ask) if CJK.search(split.ask) else frozenset(),
                          heads=heads,
                          own_size=own, cue_groups=cue_groups,
+                         english_object=english_object(split.ask, glossary, synonyms) if language == "en" else (),
                          level_groups=frozenset(g for g in groups if any(
                              _LEVEL_WORD.fullmatch(t) and (t in question or _EN_LEVEL_WORD.search(question)) for t in g)))
 

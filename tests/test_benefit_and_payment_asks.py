@@ -11,7 +11,8 @@ MEASURES = """芷川区支持专精特新企业发展若干措施
 芷政发〔2026〕4号
 一、融资支持。对专精特新企业获得银行贷款的，按实际支付利息的35%给予贴息，每家企业每年最高25万元。
 二、空间保障。专精特新企业租用区属产业园厂房的，前两年租金减半。入驻区创新中心的企业，前两年免收办公用房租金。
-三、本措施自2026年3月1日起施行，有效期至2028年12月31日。
+三、技术改造。对设备投资300万元以上的技术改造项目，按设备投资额的8%给予补助，最高100万元。
+四、本措施自2026年3月1日起施行，有效期至2028年12月31日。
 """
 
 
@@ -47,3 +48,11 @@ def test_benefits_and_payments_asked_in_owners_words(zhichuan, question, fact):
 def test_a_waiver_asked_of_what_the_clause_does_not_waive_is_declined(zhichuan):
     # (a guard: only office rent is waived in the 创新中心; "能减免吗" asks the act of the thing named)
     assert zhichuan.ask("芷川创新中心的厂房租金能减免吗？").refused
+
+
+def test_an_english_yes_no_asks_for_its_object(zhichuan):
+    # "cover training costs": the upgrade subsidy's clause (设备投资) never names training
+    declined = zhichuan.ask("Does Zhichuan's technical upgrade subsidy cover training costs?")
+    assert declined.refused, declined.text
+    answered = zhichuan.ask("Does Zhichuan subsidise factory rent for specialised firms?")  # (a guard)
+    assert not answered.refused and "租金减半" in answered.text, answered.text
