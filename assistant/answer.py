@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .answer_lines import MAX_LIST_ROWS, column_headings, related_topics, source_line
-from .answer_texts import TEXTS
+from .answer_texts import TEXTS, written_date
 from .asking import ASK_TYPES, has_figures
 from .criteria import best_table_row, criteria_columns, other_titles
 from .decision import DEFAULT_MODEL, DecisionModel, features
@@ -288,7 +288,7 @@ class ExtractiveAnswerer:
             if "expired" in c.flags:
                 expired.setdefault(c.doc_id, []).append(f"[{c.number}]")
         for doc_id, refs in expired.items():
-            notes.append(texts["expired"].format(refs="".join(refs), until=docs[doc_id].valid_until))
+            notes.append(texts["expired"].format(refs="".join(refs), until=written_date(docs[doc_id].valid_until, texts is not TEXTS["en"])))
         notes += supersession_notes(citations, self.relations, self._today or dt.date.today(), "en" if texts is TEXTS["en"] else "zh")
         unnamed = [f"[{c.number}]" for c in citations if not docs[c.doc_id].region]
         if unnamed:

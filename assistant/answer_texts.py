@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 TEXTS = {
     "zh": {
         "lead": "根据知识库中的政策原文，相关条款如下：",
@@ -79,3 +81,12 @@ TEXTS = {
                     "consequence": "what follows from it"},
     },
 }
+
+
+def written_date(iso: str | None, zh: bool = True) -> str | None:
+    """A date as the answer's language writes it: 2026年9月7日 in Chinese, as the documents do;
+    ISO in English."""
+    if not iso or not zh:
+        return iso
+    day = dt.date.fromisoformat(iso)
+    return f"{day.year}年{day.month}月{day.day}日"

@@ -13,6 +13,7 @@ import re
 
 from ingest.frontmatter import COMPILATION
 
+from .answer_texts import written_date
 from .supersession import Supersession, flags_of, repealed, standing_facts
 from .types import Answer, Chunk, Citation, DocumentMeta
 
@@ -113,7 +114,7 @@ def facts_answer(question: str, doc: DocumentMeta, chunk: Chunk, language: str, 
         facts.append(f"政策期为{doc.period}年" + ("，已结束" if ended else "") if zh
                      else f"covers {doc.period}" + (", a period that has ended" if ended else ""))
     if doc.issuer or doc.doc_number or doc.date_issued:
-        issued = "、".join(v for v in (doc.issuer, doc.doc_number, doc.date_issued) if v)
+        issued = "、".join(v for v in (doc.issuer, doc.doc_number, written_date(doc.date_issued, zh)) if v)
         facts.append(f"印发信息：{issued}" if zh else f"issued: {issued}")
     if not facts:
         facts.append("文中未说明其状态和有效期" if zh else "the text states neither its status nor its validity")
@@ -135,9 +136,9 @@ def facts_answer(question: str, doc: DocumentMeta, chunk: Chunk, language: str, 
 
 def _validity(doc: DocumentMeta, today: dt.date, zh: bool) -> str:
     if zh:
-        parts = [f"自{doc.valid_from}起施行"] if doc.valid_from else []
+        parts = [f"自{written_date(doc.valid_from, zh)}起施行"] if doc.valid_from else []
         if doc.valid_until:
-            parts.append(f"有效期至{doc.valid_until}")
+            parts.append(f"有效期至{written_date(doc.valid_until, zh)}")
             parts.append("现已失效" if doc.expired(today) else "目前在有效期内")
         return "，".join(parts)
     parts = [f"in force from {doc.valid_from}"] if doc.valid_from else []
@@ -145,3 +146,4 @@ def _validity(doc: DocumentMeta, today: dt.date, zh: bool) -> str:
         parts.append(f"valid until {doc.valid_until}")
         parts.append("no longer in force" if doc.expired(today) else "still in force")
     return ", ".join(parts)
+

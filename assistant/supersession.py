@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .answer_texts import written_date
 from .types import Chunk, Citation, DocumentMeta, ScoredChunk
 
 _NUMBER = r"[\u4e00-\u9fff]{1,12}〔\d{4}〕\d{1,4}号"
@@ -136,11 +137,12 @@ def supersession_notes(citations: list[Citation], relations: dict[str, list[Supe
         refs = "".join(f"[{c.number}]" for c in cited)
         for s in relations.get(doc_id, ()):
             number = f"（{s.by_number}）" if s.by_number else ""
-            since = texts["since"].format(date=s.effective) if s.effective else ""
+            written = written_date(s.effective, language != "en")
+            since = texts["since"].format(date=written) if s.effective else ""
             facts = {"refs": refs, "title": cited[0].title, "by": s.by_title, "number": number, "since": since}
             if not s.in_effect(today):
                 if s.kind == "repealed":
-                    notes.append(texts["pending"].format(**facts, date=s.effective))
+                    notes.append(texts["pending"].format(**facts, date=written))
                 continue
             if s.kind == "repealed":
                 notes.append(texts["repealed"].format(**facts))
@@ -160,12 +162,12 @@ def standing_facts(relations: list[Supersession], today: dt.date, zh: bool) -> l
     for s in relations:
         by = f"《{s.by_title}》" + (f"（{s.by_number}）" if s.by_number else "")
         if s.kind == "repealed" and s.in_effect(today):
-            out.append(f"已由{by}废止" + (f"（自{s.effective}起）" if s.effective else "") + "，不再有效" if zh
+            out.append(f"已由{by}废止" + (f"（自{written_date(s.effective)}起）" if s.effective else "") + "，不再有效" if zh
                        else f"was repealed by {by}" + (f" from {s.effective}" if s.effective else "") + "; no longer in force")
         elif s.kind == "repealed":
-            out.append(f"将自{s.effective}起由{by}废止" if zh else f"will be repealed by {by} from {s.effective}")
+            out.append(f"将自{written_date(s.effective)}起由{by}废止" if zh else f"will be repealed by {by} from {s.effective}")
         elif s.in_effect(today):
-            out.append(f"部分条款已由{by}修改" + (f"（自{s.effective}起）" if s.effective else "") if zh
+            out.append(f"部分条款已由{by}修改" + (f"（自{written_date(s.effective)}起）" if s.effective else "") if zh
                        else f"parts were amended by {by}" + (f" from {s.effective}" if s.effective else ""))
     return out
 

@@ -141,7 +141,7 @@ def test_a_particle_glued_to_a_word_is_no_typo():
 
 def test_a_notices_own_date_is_its_standing(published):
     answer = published.ask("蓼汀这个公示是哪天发布的？")
-    assert not answer.refused and "2026-10-10" in answer.text, answer.text
+    assert not answer.refused and "2026年10月10日" in answer.text, answer.text
 
 
 @pytest.mark.parametrize("question", ["蓼汀市专精特新企业认定后奖励多少钱？", "荇川引进博士有安家补贴吗？"])

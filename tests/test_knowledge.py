@@ -90,7 +90,7 @@ def test_an_unseen_web_page_is_reported_indexed_answered_by_article_and_flagged_
     knowledge.add(page, "chengling.html", who="commissioner-li")
     answer = assistant.ask("澄岭市认定管理办法哪一条规定了撤销认定的情形？")
     assert not answer.refused and answer.citations[0].section_path[-1] == "第十六条"
-    assert "expired" in answer.citations[0].flags and "有效期至2025-02-28，现已失效" in answer.text
+    assert "expired" in answer.citations[0].flags and "有效期至2025年2月28日，现已失效" in answer.text
 
 
 @pytest.mark.parametrize(("ask", "about"), [

@@ -99,11 +99,11 @@ def test_a_quote_of_the_old_wording_is_noted_with_the_new(prepared):
     notes = supersession_notes([citation("hengchuan-rules", "第三条补助每年申报一次，申报时间为每年5月。")], relations,
                                dt.date(2026, 12, 7), "zh")
     assert notes == ["[1] 中“申报时间为每年5月”已由《关于调整《蘅川区研发费用补助办法》部分条款的通知》（蘅工信规〔2026〕2号）"
-                     "修改为“申报时间为每年10月”（自2026-03-01起）。"], notes
+                     "修改为“申报时间为每年10月”（自2026年3月1日起）。"], notes
     # before the notice takes effect nothing is changed yet; a repeal still ahead is announced
     assert supersession_notes([citation("hengchuan-rules", "申报时间为每年5月")], relations, dt.date(2026, 2, 20), "zh") == []
     ahead = supersession_notes([citation("zhizhu-old", "第二条…150万元")], relations, dt.date(2026, 1, 25), "zh")
-    assert len(ahead) == 1 and "将自2026-02-01起" in ahead[0], ahead
+    assert len(ahead) == 1 and "将自2026年2月1日起" in ahead[0], ahead
 
 
 def test_a_repealed_documents_clauses_come_last(prepared):
@@ -145,7 +145,7 @@ def test_the_old_documents_standing_says_it_was_repealed(library):
 
 def test_the_amended_rules_standing_names_the_notice_not_the_notice_itself(library):
     answer = library.ask("蘅川研发费用补助办法有效期到什么时候？")  # (the notice's title holds 《…办法》 too)
-    assert not answer.refused and "2028-12-31" in answer.text and "部分条款已由" in answer.text, answer.text
+    assert not answer.refused and "2028年12月31日" in answer.text and "部分条款已由" in answer.text, answer.text
 
 
 @pytest.mark.parametrize(("question", "answered"), [
