@@ -156,7 +156,7 @@ def _load_markdown(data: bytes, name: str) -> LoadedText:
             title = title or line
         line = re.sub(r"(\*\*|__|`)", "", line)
         line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links and images keep their text
-        line = re.sub(r"^\s*[-*+]\s+", "", line)
+        line = re.sub(r"^\s*[-*+]\s+", "● ", line)  # a list item stays an item (● as a web page's)
         lines.append(line)
     return LoadedText("\n".join(lines), title)
 

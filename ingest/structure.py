@@ -213,8 +213,8 @@ def is_orphan_heading(text: str, following: str) -> bool:
     """A short unnumbered line directly above a numbered item (``following``): a heading whose
     numeral was lost, or a lead-in label such as 说明：."""
     bare = text.rstrip("：:") if is_lead_in(text) else text
-    if len(text) > 30 or re.search(r"[。；;，,：:]", bare) or text.startswith("\t"):
-        return False
+    if len(text) > 30 or re.search(r"[。；;，,：:]", bare) or text.startswith("\t") or BULLET.match(text):
+        return False  # (a list's last item above the next heading is an item: ● 食品加工 over 二、)
     return parse_marker(following) is not None
 
 
