@@ -28,6 +28,10 @@ def load_html(page: str) -> tuple[str, str | None]:
     byline = _account_byline(soup)
     for tag in soup.find_all("section"):  # (a public account's blocks, which readability drops whole)
         tag.name = "div"
+    for item in soup.find_all("li"):  # (items of <ul>/<ol>, which readability drops whole as link lists)
+        if item.find_parent(_page_furniture) is None and not item.find("a"):
+            item.insert(0, "● " if item.parent is None or item.parent.name != "ol" else f"{len(item.find_previous_siblings('li')) + 1}. ")
+            item.name = "p"
     for tag in soup.find_all(_page_furniture):  # readability needs help on short pages
         tag.decompose()
     article = _article(str(soup))

@@ -146,7 +146,7 @@ def styled_heading(text: str, level: int) -> str:
 # variation selector, joiner or skin tone
 PICTOGRAPH = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF][\uFE0F\u200D\U0001F3FB-\U0001F3FF]*"
 # ● ▶ ◆ items, and an article's pictographs (📌, ✅) used the same way
-BULLET = re.compile(rf"^(?:[●▶◆■□★☆➢►•▪◇○▸◎※]|{PICTOGRAPH})+\s*")
+BULLET = re.compile(rf"^(?:(?:[●▶◆■□★☆➢►•▪◇○▸◎※·‧∙・]|{PICTOGRAPH})+\s*|[-*](?=\s))\s*")  # (and "- ", "* " of plain text)
 
 
 def starts_with_marker(line: str) -> bool:
@@ -215,7 +215,8 @@ def is_orphan_heading(text: str, following: str) -> bool:
     bare = text.rstrip("：:") if is_lead_in(text) else text
     if len(text) > 30 or re.search(r"[。；;，,：:]", bare) or text.startswith("\t") or BULLET.match(text):
         return False  # (a list's last item above the next heading is an item: ● 食品加工 over 二、)
-    return parse_marker(following) is not None
+    marker = parse_marker(following)
+    return marker is not None and marker.level > 1  # (above 二、 a heading would head nothing)
 
 
 def next_number(lines: list[str], i: int, level: int) -> int | None:

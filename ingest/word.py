@@ -123,7 +123,9 @@ class _Numbering:
         for deeper in [lv for lv in counters if lv > ilvl]:
             del counters[deeper]
         _, fmt, text = levels[ilvl]
-        if fmt == "bullet" or fmt == "none":
+        if fmt == "bullet":
+            return "● "  # (an item of a bulleted list is an item, whatever glyph the font draws)
+        if fmt == "none":
             return ""
         for lv in range(ilvl + 1):
             value = counters.get(lv, int(levels.get(lv, ("1",))[0]))
