@@ -131,7 +131,8 @@ def _looks_like_text(text: str) -> bool:
     """GB18030 decodes almost any bytes; reject results dominated by control or rare characters."""
     if not text:
         return False
-    common = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+    # (a full-width space, "　　" before every paragraph of an official text, is no control character)
+    common = sum(1 for ch in text if ch.isprintable() or ch.isspace())
     # CJK ideographs, and the CJK and full-width punctuation they are written with (a table of
     # "｜" cells is mostly punctuation)
     cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
@@ -140,7 +141,9 @@ def _looks_like_text(text: str) -> bool:
 
 
 def _load_txt(data: bytes, name: str) -> LoadedText:
-    return LoadedText(decode_text(data, name))
+    # a paragraph indented by a tab is a paragraph: only a tab between cells makes a table row
+    # (a leading tab alone is how the other loaders mark a table cell line)
+    return LoadedText(re.sub(r"(?m)^\t+(?=[^\t\n]*$)", "", decode_text(data, name)))
 
 
 def _load_markdown(data: bytes, name: str) -> LoadedText:
