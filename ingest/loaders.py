@@ -141,9 +141,14 @@ def _looks_like_text(text: str) -> bool:
 
 
 def _load_txt(data: bytes, name: str) -> LoadedText:
-    # a paragraph indented by a tab is a paragraph: only a tab between cells makes a table row
-    # (a leading tab alone is how the other loaders mark a table cell line)
-    return LoadedText(re.sub(r"(?m)^\t+(?=[^\t\n]*$)", "", decode_text(data, name)))
+    text = decode_text(data, name)
+    # a paragraph indented by a tab is a paragraph; a leading tab marks a table cell only in the cell
+    # lines the other loaders write (and this project's own .txt files hold): rows of as many cells,
+    # one per line, a blank line between rows
+    runs = re.findall(r"(?m)((?:^\t[^\t\n]*\n)+)\n(?=((?:^\t[^\t\n]*\n)+))", text + "\n")
+    if not any(a.count("\n") == b.count("\n") >= 2 for a, b in runs):
+        text = re.sub(r"(?m)^\t+(?=[^\t\n]*$)", "", text)
+    return LoadedText(text)
 
 
 def _load_markdown(data: bytes, name: str) -> LoadedText:

@@ -24,3 +24,13 @@ def test_indented_paragraphs_are_paragraphs(tmp_path, indent, encoding):
     assert not any(c.kind.startswith("table") for c in chunks), [(c.kind, c.text) for c in chunks]
     standard = next(c for c in chunks if "10%" in c.text)
     assert standard.section_path[0] == "二、补助标准" and "30万元" in standard.text, standard
+
+
+def test_cell_lines_stay_a_table(tmp_path):
+    # (a guard: the cell lines other loaders write, rows of one cell per tab-led line with a blank
+    # line between rows, which this project's .txt files also hold, are a table)
+    path = tmp_path / "cells.txt"
+    path.write_text("璘川县技改补助标准\n附件1 补助标准表\n\t项目\n\t标准\n\n\t设备更新\n\t投资额的10%\n\n\t智能工厂\n\t奖励30万元\n",
+                    encoding="utf-8")
+    rows = [c for c in prepare(path, {}, 400).chunks if c.kind.startswith("table")]
+    assert any("智能工厂" in c.text and "30万元" in c.text for c in rows), rows
