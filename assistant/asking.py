@@ -486,7 +486,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
 # a payment asked about: when it comes is told by a period after an event as well as by a date
 # (研发费用, 开发: no money paid out)
 _PAID = re.compile(r"((?<![研开激])发(?!布|文|起|展|明|生)|拨付|拨款|到账|到位|兑现|拿到|领到|\bpaid\b|\bpay (out)?\b|disburs)", re.IGNORECASE)
-SEARCH_HINTS += (("date", _PAID, "拨付 兑现 发放"),)  # ("啥时候到账": the clause that pays it out)
+SEARCH_HINTS += (("date", _PAID, "拨付 兑现 发放"),  # ("啥时候到账": the clause that pays it out)
+                 ("frequency", re.compile(r"几(回|次|批)"), "每年 分批 批次"))  # ("一年能领几回": 每年分两批受理)
 _PAYMENT_STATED = re.compile(r"拨付|拨款|兑现|发放|到账|支付|下达|兑付")
 _MONEY_NAMED = re.compile(r"贴息|资金|奖补|款项|钱")  # (the money whose payment is asked: "贴息资金多久能到账")
 _ARRIVES = re.compile(r"到账|拨付|兑现|拿到|领到|发下来|批下来")  # (not "how long is it paid": for how long)

@@ -25,11 +25,19 @@ FIRST_LOANS = """芷川区首贷贴息实施细则
 第六条 本细则自2026年3月1日起施行。
 """
 
+VOUCHERS = """芷川区科技创新券实施细则
+第一条 为降低企业创新成本，制定本细则。
+第二条 创新券用于购买研发设计、检验检测等科技服务，单份合同金额5000元以上方可使用。
+第三条 创新券每年分两批受理申领，分别在4月和10月。
+第四条 创新券自发放之日起12个月内有效，逾期未使用的自动作废。
+"""
+
 
 @pytest.fixture(scope="module")
 def zhichuan(settings_factory, tmp_path_factory):
     return library_with(tmp_path_factory.mktemp("zhichuan"), settings_factory,
-                        {"zhichuan.txt": MEASURES, "zhichuan-first-loans.txt": FIRST_LOANS})
+                        {"zhichuan.txt": MEASURES, "zhichuan-first-loans.txt": FIRST_LOANS,
+                         "zhichuan-vouchers.txt": VOUCHERS})
 
 
 @pytest.mark.parametrize(("question", "fact"), [
@@ -39,6 +47,7 @@ def zhichuan(settings_factory, tmp_path_factory):
     # when the money arrives: the clause that pays it out, not the deadline to apply
     ("芷川首贷贴息啥时候到账？", "7月集中拨付"),
     ("Does Zhichuan's first-loan subsidy require no overdue record?", "无逾期记录"),  # overdue: 逾期
+    ("芷川的创新券一年能领几回？", "两批"),  # (a guard: 每年分两批, not the 12个月 validity; the search hint shows in the eval)
 ])
 def test_benefits_and_payments_asked_in_owners_words(zhichuan, question, fact):
     answer = zhichuan.ask(question)
