@@ -49,6 +49,9 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     result.draft = any("征求意见稿" in line for line in front[:12])
     groups = _short_line_groups(front)
     titled = [g for g in groups if TITLE_WORDS.search("".join(front[i] for i in g))]
+    first = next((i for i, line in enumerate(front) if line.strip()), None)
+    if not titled and groups and groups[0][0] == first and len("".join(front[i].strip() for i in groups[0])) <= 40:
+        titled = [groups[0]]  # a title naming no kind of document ("…技改补助标准") heads it all the same
     if not titled:
         result.preamble = [line for line in front if line.strip() and not is_parenthetical(line)]
         return result
@@ -127,7 +130,8 @@ _LETTERHEAD = re.compile(r"(?!关于)[\u4e00-\u9fff]{2,30}(?:规范性文件|文
 
 def _starts_body(line: str) -> bool:
     marker = parse_marker(line)
-    return ((marker is not None and marker.level == 1) or parse_division(line) is not None
+    return ((marker is not None and (marker.level == 1 or line.rstrip().endswith(("？", "?"))))  # (an FAQ's "1. …？")
+            or parse_division(line) is not None
             or bool(BRACKET_HEADING.fullmatch(line.strip()))  # 【政策依据】 of a web page's 一图读懂
             or bool(SUB_HEADING.fullmatch(line.strip()))
             or line.startswith("\t"))  # a table cell: what follows is content, not front matter

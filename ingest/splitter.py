@@ -38,7 +38,7 @@ from .tables import parse_table
 from .tokens import cap_tokens, count_tokens  # noqa: F401  (count_tokens: part of this module's API)
 from .units import responsible_units
 
-SPLITTER_VERSION = "15"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "16"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 # the document's closing provisions (附则): when it takes effect, until when, who interprets it
@@ -164,7 +164,7 @@ def _body_units(lines: list[str]):
                 del last_number[level]
             label = _label(marker, number)
             stack = [(lv, lb) for lv, lb in stack if lv < marker.level or lv == 0]
-            question = asked_question(marker.rest, next_text(lines, i)[0])
+            question = asked_question(marker.rest, next_text(lines, i)[0], numbered=True)
             if question:  # "1. 问：…？" (or "1.…吗？") then "答：…": one unit, named by its question
                 answer, i = answer_lines(lines, i)
                 stack.append((marker.level, f"{label}{question}"))

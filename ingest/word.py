@@ -73,12 +73,23 @@ def _table_lines(table) -> list[str]:
     lines: list[str] = []
     for row in table.iterchildren(f"{W}tr"):
         for cell in row.iterchildren(f"{W}tc"):
-            lines.append("\t" + _text(cell))
+            lines.append("\t" + _cell_text(cell))
             span = cell.find(f"{W}tcPr/{W}gridSpan")
             extra = int(span.get(f"{W}val", "1")) - 1 if span is not None else 0
             lines.extend("\t" for _ in range(max(0, min(extra, 50))))
         lines.append("")
     return lines
+
+
+def _cell_text(cell) -> str:
+    """A cell's paragraphs (and a nested table's) as one line: "1. 营业执照" and "2. 审计报告" kept
+    apart by "；" where the first does not end a clause already (they once ran together)."""
+    text = ""
+    for paragraph in (p for p in cell.iter(f"{W}p")):
+        part = _text(paragraph).strip()
+        if part:
+            text += ("；" if text and text[-1] not in "。；;：:，,、" else "") + part
+    return text
 
 
 class _Numbering:

@@ -1,0 +1,49 @@
+"""A web FAQ whose numbered questions are followed by unlabelled answers (<dt>/<dd>, no 问/答), and
+Word tables whose cells hold several paragraphs or a nested table; a title that names no kind of
+document. A fictional county (璘川县)."""
+
+from __future__ import annotations
+
+from ingest.pipeline import prepare
+
+FAQ = """<html><head><meta charset="utf-8"><title>璘川县惠企政策问答_璘川县人民政府</title></head><body>
+<div class="article"><h1>璘川县惠企政策问答</h1><p>为便于企业了解政策，现将常见问题解答如下。</p>
+<dl><dt>1. 技改补助的比例是多少？</dt><dd>按设备投资额的10%给予补助，单个项目最高100万元。</dd>
+<dt>2. 技改补助什么时候申报？</dt><dd>每年4月集中申报，逾期不予受理。</dd>
+<dt>3. 补助资金多久拨付？</dt><dd>审核通过后3个月内拨付到企业账户。</dd></dl></div></body></html>"""
+
+
+def test_a_numbered_question_keeps_its_unlabelled_answer(tmp_path):
+    path = tmp_path / "faq.html"
+    path.write_text(FAQ, encoding="utf-8")
+    chunks = prepare(path, {}, 400).chunks
+    # (each question and each answer was once a preamble line of its own: "3个月内拨付" said nothing
+    # of what is paid)
+    paid = next(c for c in chunks if "3个月内拨付" in c.text)
+    assert paid.section_path == ("3.补助资金多久拨付？",) and paid.text.startswith("3. 补助资金多久拨付？"), paid
+    assert not any(c.text.strip() == "2. 技改补助什么时候申报？" for c in chunks)
+
+
+def test_word_cells_with_paragraphs_or_a_nested_table_keep_them_apart(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("璘川县技改补助标准")  # (a title naming no kind of document: once the file name)
+    document.add_paragraph("一、补助标准")
+    table = document.add_table(rows=3, cols=2)
+    table.cell(0, 0).text, table.cell(0, 1).text = "项目", "标准"
+    table.cell(1, 0).text = "设备更新"
+    inner = table.cell(1, 1).add_table(rows=2, cols=2)
+    inner.cell(0, 0).text, inner.cell(0, 1).text, inner.cell(1, 0).text, inner.cell(1, 1).text = "规模", "比例", "200万元以上", "10%"
+    table.cell(2, 0).text = "申报材料"
+    table.cell(2, 1).text = "1. 营业执照"
+    table.cell(2, 1).add_paragraph("2. 审计报告")
+    document.add_paragraph("二、申报时间")
+    document.add_paragraph("每年4月集中申报。")
+    path = tmp_path / "standards.docx"
+    document.save(path)
+    prepared = prepare(path, {}, 400)
+    assert prepared.meta.title == "璘川县技改补助标准", prepared.meta
+    texts = [c.text for c in prepared.chunks]
+    assert any("1. 营业执照；2. 审计报告" in t for t in texts), texts  # (once "1. 营业执照2. 审计报告")
+    assert any("200万元以上；10%" in t for t in texts), texts
