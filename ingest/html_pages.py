@@ -43,6 +43,10 @@ def load_html(page: str) -> tuple[str, str | None]:
     top = min((int(t.name[1]) for t in tags), default=2)
     for tag in tags:
         tag.string = styled_heading(tag.get_text(strip=True), int(tag.name[1]) - top + 1)
+    for tag in body.find_all(["a", "span", "strong", "b", "em", "i", "u", "font", "sup", "sub", "label"]):
+        if tag.find_parent("table") is None:
+            tag.unwrap()  # inline text stays on its line ("附件：" and the linked file's name were split)
+    body.smooth()
     for table in body.find_all("table"):
         table.replace_with("\n" + "\n".join(table_cell_lines(table)) + "\n")
     text = "\n".join(line for line in _keep_cells(body.get_text("\n")) if not _FURNITURE_LINE.search(line))
@@ -65,10 +69,13 @@ def _account_byline(soup) -> str | None:
 
 # class or id of a website's navigation, breadcrumbs, sharing and footer blocks
 _FURNITURE_NAME = re.compile(r"(^|[-_\s])(nav|navbar|menu|crumbs?|breadcrumbs?|bread|position|location|footer|foot|"
-                             r"header|top|toolbar|tools|share|search|related|sidebar|copyright|print)([-_\s\d]|$)", re.IGNORECASE)
+                             r"header|top|toolbar|tools|share|search|related|sidebar|copyright|print|pagination|pager|paging|pagebar|fenye)([-_\s\d]|$)",
+                             re.IGNORECASE)
 # a line of page furniture readability may leave inside the article container
 # (a byline "发布时间：…　来源：…" in the article stays: it tells the front matter who published it and when)
-_FURNITURE_LINE = re.compile(r"^(当前位置|您的位置|所在位置|分享到|【?打印本页|【?关闭窗口|网站标识码|浏览次数|字体[:：])")
+_FURNITURE_LINE = re.compile(r"^(当前位置|您的位置|所在位置|分享到|【?打印本页|【?关闭窗口|网站标识码|浏览次数|字体[:：])"
+                             r"|^(?!\t)[\d \u3000]*(?:共\s*\d+\s*页|上一页|下一页|尾页|末页)(?:[\d \u3000]|共\s*\d+\s*页|首页|上一页|下一页|尾页|末页)*$")
+# (and a pager: 共2页 上一页 1 2 下一页; never a table's cell line)
 
 
 def _page_furniture(tag) -> bool:

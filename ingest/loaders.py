@@ -78,7 +78,8 @@ def load_file(path: Path, limits: FileLimits = DEFAULT_LIMITS) -> LoadedText:
         raise LoadError(f"{path.name}: no text could be extracted")
     letters = len(re.findall(r"[\u4e00-\u9fffA-Za-z]", loaded.text))
     if letters < _MIN_LETTERS:  # (a few bytes after a UTF-16 mark decode to two "characters")
-        raise LoadError(f"{path.name}: {letters} characters of text is too little to be a policy document")
+        raise LoadError(f"{path.name}: {letters} characters of text is too little to be a policy document "
+                        "(a scan or a page of images has no text to read: upload the text version)")
     return loaded
 
 

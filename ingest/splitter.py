@@ -38,7 +38,7 @@ from .tables import parse_table
 from .tokens import cap_tokens, count_tokens  # noqa: F401  (count_tokens: part of this module's API)
 from .units import responsible_units
 
-SPLITTER_VERSION = "16"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "17"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 # the document's closing provisions (附则): when it takes effect, until when, who interprets it
@@ -129,7 +129,7 @@ def _body_units(lines: list[str]):
             annex_list = None
         if ANNEX_LIST.match(text):
             named = ANNEX_LIST.sub("", text).strip()
-            if named and not parse_marker(named) and not parse_marker(next_text(lines, i)[0]):
+            if named and not parse_marker(named) and not parse_marker(next_text(lines, i)[0]) and next_text(lines, i)[0]:
                 # "附件：…申报材料清单" over its own content (a table): the annex's heading, not a list
                 stack, last_number = [(0, f"附件 {named}")], {}
                 continue

@@ -4,6 +4,8 @@ document. A fictional county (璘川县)."""
 
 from __future__ import annotations
 
+import pytest
+
 from ingest.pipeline import prepare
 
 FAQ = """<html><head><meta charset="utf-8"><title>璘川县惠企政策问答_璘川县人民政府</title></head><body>
@@ -47,3 +49,29 @@ def test_word_cells_with_paragraphs_or_a_nested_table_keep_them_apart(tmp_path):
     texts = [c.text for c in prepared.chunks]
     assert any("1. 营业执照；2. 审计报告" in t for t in texts), texts  # (once "1. 营业执照2. 审计报告")
     assert any("200万元以上；10%" in t for t in texts), texts
+
+
+PAGED = """<html><head><meta charset="utf-8"><title>璘川县技改补助办法_璘川县人民政府</title></head><body><div class="article">
+<h1>璘川县技改补助办法</h1><p>一、支持对象</p><p>在璘川县注册的规模以上工业企业，上年度营业收入2000万元以上，近三年无严重失信记录。</p>
+<p>二、补助标准</p><p>对设备投资200万元以上的项目，按投资额的<span>10%</span>给予补助，单个项目最高<b>100万元</b>。</p>
+<p>共2页　上一页　1　2　下一页　尾页</p><p>附件：<a href="/f/1.doc">璘川县技改补助申报表.doc</a></p></div></body></html>"""
+
+
+def test_a_pages_pager_goes_and_its_inline_text_stays_on_its_line(tmp_path):
+    path = tmp_path / "paged.html"
+    path.write_text(PAGED, encoding="utf-8")
+    texts = [c.text for c in prepare(path, {}, 400).chunks]
+    assert "对设备投资200万元以上的项目，按投资额的10%给予补助，单个项目最高100万元。" in texts, texts
+    assert not any("下一页" in t for t in texts), texts  # (the pager was a clause of 二、)
+    # (the annex's name, a link, was a clause of its own after a bare "附件：")
+    assert "附件：璘川县技改补助申报表.doc" in texts, texts
+
+
+def test_a_page_of_images_says_why_it_has_no_text(tmp_path):
+    from ingest.loaders import LoadError, load_file
+
+    path = tmp_path / "scan.html"
+    path.write_text("<html><head><meta charset='utf-8'><title>璘川县技改补助办法</title></head><body><h1>璘川县技改补助办法</h1>"
+                    "<p><img src='/scan/p1.jpg'></p></body></html>", encoding="utf-8")
+    with pytest.raises(LoadError, match="scan or a page of images"):
+        load_file(path)
