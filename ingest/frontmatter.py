@@ -50,8 +50,8 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     groups = _short_line_groups(front)
     titled = [g for g in groups if TITLE_WORDS.search("".join(front[i] for i in g))]
     first = next((i for i, line in enumerate(front) if line.strip()), None)
-    if not titled and groups and groups[0][0] == first and len("".join(front[i].strip() for i in groups[0])) <= 40:
-        titled = [groups[0]]  # a title naming no kind of document ("…技改补助标准") heads it all the same
+    if not titled and groups and groups[0] == [first] and body_start < len(lines) and len(front[first].strip()) <= 40:
+        titled = [groups[0]]  # a one-line title naming no kind of document ("…技改补助标准") over a numbered body
     if not titled:
         result.preamble = [line for line in front if line.strip() and not is_parenthetical(line)]
         return result
