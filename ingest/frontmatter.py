@@ -91,7 +91,8 @@ _ADDRESSEES = re.compile(r"^[^。；]{2,60}[:：]$")
 # a web page's byline: "发布时间：2026-03-18　来源：渌汀市地方金融管理局" (either order, a clock time after the date)
 WEB_LABEL = re.compile(r"^(?:发布|发文|成文)?(?:时间|日期)[:：]|^(?:信息)?来源[:：]|^发布(?:机构|单位)[:：]")
 _WEB_DATE = re.compile(r"(?:时间|日期)[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
-_WEB_SOURCE = re.compile(r"(?:来源|机构|单位)[:：]\s*([\u4e00-\u9fff、（）()]{2,40})")
+# (the fields may run together once inline text is joined: "来源：…局浏览次数：1523字体：[大中小]")
+_WEB_SOURCE = re.compile(r"(?:来源|机构|单位)[:：]\s*([\u4e00-\u9fff、（）()]{2,40}?)(?=浏览|点击|阅读|字体|作者|编辑|发布|时间|日期|[^\u4e00-\u9fff、（）()]|$)")
 
 
 def _iso(parts) -> str:

@@ -75,3 +75,12 @@ def test_a_page_of_images_says_why_it_has_no_text(tmp_path):
                     "<p><img src='/scan/p1.jpg'></p></body></html>", encoding="utf-8")
     with pytest.raises(LoadError, match="scan or a page of images"):
         load_file(path)
+
+
+def test_a_bylines_fields_run_together_are_still_read():
+    from ingest.frontmatter import web_byline
+
+    # (spans joined into one line: the source once ran on into 浏览次数)
+    assert web_byline("发布时间：2026-05-21 09:00来源：荇洲市工业和信息化局浏览次数：1523字体：[大中小]") == \
+        ("2026-05-21", "荇洲市工业和信息化局")
+    assert web_byline("发布时间：2026-03-18　来源：渌汀市地方金融管理局") == ("2026-03-18", "渌汀市地方金融管理局")
