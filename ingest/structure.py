@@ -213,8 +213,10 @@ def is_orphan_heading(text: str, following: str) -> bool:
     """A short unnumbered line directly above a numbered item (``following``): a heading whose
     numeral was lost, or a lead-in label such as 说明：."""
     bare = text.rstrip("：:") if is_lead_in(text) else text
-    if len(text) > 30 or re.search(r"[。；;，,：:]", bare) or text.startswith("\t") or BULLET.match(text):
-        return False  # (a list's last item above the next heading is an item: ● 食品加工 over 二、)
+    if len(text) > 30 or re.search(r"[。；;，,：:]", bare) or text.startswith("\t") or BULLET.match(text) \
+            or is_parenthetical(text):
+        return False  # (a list's last item above the next heading is an item: ● 食品加工 over 二、; a
+        # policy's （琮经信发〔2026〕1号） under its title is its number, not a heading over its items)
     marker = parse_marker(following)
     return marker is not None and marker.level > 1  # (above 二、 a heading would head nothing)
 

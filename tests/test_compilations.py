@@ -95,3 +95,16 @@ def test_one_policys_payment_date_does_not_answer_for_another(tangxi):
     # thing is paid, not which)
     answer = tangxi.ask("瑭溪研发后补助什么时候拨付？")
     assert answer.refused, answer.text
+
+
+def test_the_card_names_which_policy_of_the_compilation_a_quote_is_from(tangxi):
+    import datetime as dt
+    import re
+
+    from assistant.web.card import answer_card
+
+    answer = tangxi.ask("瑭溪技术改造补助政策的文号是什么？")
+    html = answer_card(answer, tangxi.retriever.docs, tangxi.retriever.doc_chunks, "zh", dt.date(2026, 12, 7))
+    groups = re.findall(r"class='pa-group'>([^<]+)<", html)
+    # (the card showed only the compilation's title: which of its policies, and its 文号, were hidden)
+    assert "三、瑭溪县技术改造补助政策" in groups and "瑭经信发〔2026〕2号" in re.sub(r"<[^>]+>", "", html), (groups, answer.text)

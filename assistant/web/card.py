@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 from html import escape
 
+from ingest.frontmatter import COMPILATION
+
 from ..places import english_place
 from ..supersession import replacement_note
 from ..types import SECTION_SEPARATOR, Answer, Chunk, Citation, DocumentMeta
@@ -199,10 +201,14 @@ def _documents(points: list[Point], by_number: dict[int, Citation], docs: dict[s
         paths = [next((by_number[n].section_path for n in p.refs if n in by_number), ()) for p in group]
         columns = len({path[:1] for path in paths}) == 1 and all(len(path) > 1 for path in paths)
         grouped = len(set(sections)) > 1 and (len(set(sections)) < len(sections) or columns)
-        current = None
-        for point in group:
+        current = part = None
+        compiled = bool(doc and COMPILATION.search(doc.title))  # (several policies in one file: whose is it)
+        for point, path in zip(group, paths):
+            if compiled and path[:1] and path[0] != part:  # the policy's own title (and 文号) in a 汇编
+                html.append(f"<div class='pa-group'>{escape(path[0])}</div>")
+                part = path[0]
             section = _section(by_number, point)
-            if grouped and section != current and not point.text.startswith(section):
+            if grouped and section != current and not point.text.startswith(section) and section != part:
                 html.append(f"<div class='pa-group'>{escape(section)}</div>")
             current = section
             gloss = f"<div class='pa-gloss'>≈ {escape(point.gloss)}</div>" if point.gloss else ""
