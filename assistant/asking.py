@@ -401,10 +401,6 @@ PAPER_ASKED = re.compile(r"(?:需要|要|得)(?:提供|提交|交|出具|附)(?:
 _MAY_APPLY = re.compile(r"(能|可以|可)(不能)?(申请|申报|享受|报)[^，,。？?]{0,12}(吗|么|不)|\b(eligible|qualify)\b", re.IGNORECASE)
 # ("在哪办？" after "什么时候申报？" names nothing to find the counter by: its field's words do)
 _WHERE_DONE = re.compile(r"(在|去|到)哪(儿|里)?(办|交|递|申请|申报|报)|where (do|can|should) (we|i)", re.IGNORECASE)
-SEARCH_HINTS = (("date", DEADLINE_ASKED, "申报 提交"), ("amount", FUND_ASKED, "规模 安排 预算"),
-                ("location", _WHERE_DONE, "办理地点 地址 窗口"), ("contact", _WHERE_DONE, "办理地点 地址 窗口"),
-                # ("服务业企业能申请吗？": who may, which a 支持对象 or 申报条件 section states)
-                ("conditions", _MAY_APPLY, "支持对象 申报条件 适用对象"))
 BY_DATE = re.compile(r"(日|月|月底|年底|号)\s*(前|之前|以前|为止|止)|截止|截至|逾期|之日起\d+|内(提交|申报|报送)|至\d{4}年\d{1,2}月\d{1,2}日")
 _SECTION_ASKED = re.compile(r"(科室|处室|哪个科|哪个处|哪个股)")
 _SECTION_NAMED = re.compile(r"[\u4e00-\u9fff]{2,10}(科|处|股|室)(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,10}(科|处|股|室)(?=[，,、。；;）)（(]|联系|负责)")
@@ -486,8 +482,13 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
 # a payment asked about: when it comes is told by a period after an event as well as by a date
 # (研发费用, 开发: no money paid out)
 _PAID = re.compile(r"((?<![研开激])发(?!布|文|起|展|明|生)|拨付|拨款|到账|到位|兑现|拿到|领到|\bpaid\b|\bpay (out)?\b|disburs)", re.IGNORECASE)
-SEARCH_HINTS += (("date", _PAID, "拨付 兑现 发放"),  # ("啥时候到账": the clause that pays it out)
-                 ("frequency", re.compile(r"几(回|次|批)"), "每年 分批 批次"))  # ("一年能领几回": 每年分两批受理)
+# words searched besides the question's own, by the kind of detail asked and how it is asked
+SEARCH_HINTS = (("date", DEADLINE_ASKED, "申报 提交"), ("amount", FUND_ASKED, "规模 安排 预算"),
+                ("location", _WHERE_DONE, "办理地点 地址 窗口"), ("contact", _WHERE_DONE, "办理地点 地址 窗口"),
+                # ("服务业企业能申请吗？": who may, which a 支持对象 or 申报条件 section states)
+                ("conditions", _MAY_APPLY, "支持对象 申报条件 适用对象"),
+                ("date", _PAID, "拨付 兑现 发放"),  # ("啥时候到账": the clause that pays it out)
+                ("frequency", re.compile(r"几(回|次|批)"), "每年 分批 批次"))  # ("一年能领几回": 每年分两批受理)
 _PAYMENT_STATED = re.compile(r"拨付|拨款|兑现|发放|到账|支付|下达|兑付")
 _MONEY_NAMED = re.compile(r"贴息|资金|奖补|款项|钱")  # (the money whose payment is asked: "贴息资金多久能到账")
 _ARRIVES = re.compile(r"到账|拨付|兑现|拿到|领到|发下来|批下来")  # (not "how long is it paid": for how long)

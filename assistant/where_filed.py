@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.structure import FIELD_LINE
+
 # "在哪个平台报": which platform (a contact detail, named where things are filed)
 PLATFORM_ASKED = r"(哪个|什么|啥)(平台|系统|网站|小程序|app|APP)"
 
@@ -40,8 +42,6 @@ def channel_missing(ask: str, sentence: str) -> bool:
     return bool(channels) and not any(stated.search(sentence) for stated in channels)
 
 
-# a line of a contact block: 受理部门：… 联系电话：… 电子邮箱：… 通讯地址：…
-_FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:][^。；;]{1,50}$")
 _REACHED_BY = re.compile(r"电话|热线|邮箱|地址|\d{3,4}-\d{7,8}|@")
 
 
@@ -49,4 +49,4 @@ def contact_block(text: str) -> bool:
     """A document's contacts set out as fields, one per line: whom and where to reach about anything
     the document covers, though no line repeats its subject (the 公示's objections, its list)."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
-    return len(lines) >= 2 and all(_FIELD_LINE.match(line) for line in lines) and bool(_REACHED_BY.search(text))
+    return len(lines) >= 2 and all(FIELD_LINE.match(line) for line in lines) and bool(_REACHED_BY.search(text))

@@ -18,6 +18,7 @@ from .structure import (
     ANNEX,
     BRACKET_HEADING,
     CN_NUMERALS,
+    FIELD_START,
     TITLE_KINDS,
     ends_with_responsibility,
     is_date_line,
@@ -44,7 +45,6 @@ PAGE_NUMBER_LINE = re.compile(r"^\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|�
                               r"|\d{1,4}\s*/\s*\d{1,4})\s*$")
 _DOC_NUMBER_END = re.compile(r"[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号$")
 _TITLE_END = re.compile(rf"({TITLE_KINDS}|年[)）]|版[)）])》?$")  # (一图读懂丨《…办法》, …汇编（2026年版） too)
-_FIELD = re.compile(rf"^[{CJK}]{{2,6}}[:：]\S")
 # full-width digits (２０２６年, ３０％) are the digits every figure, date and rate is read in
 _FULL_WIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF05: 0x25}
 
@@ -161,7 +161,7 @@ def _continues(previous: str, line: str, width: int) -> bool:
         return False  # a title or a 文号 is a line of its own, however long
     if any(len(text.strip()) <= 16 and ISSUER.match(text.strip()) for text in (previous, line)):
         return False  # so is an issuing office (a byline, a running header)
-    if _FIELD.match(previous) and _FIELD.match(line):
+    if FIELD_START.match(previous) and FIELD_START.match(line):
         return False  # 受理部门：… over 联系电话：…: one field per line, however short
     return len(previous) >= 0.6 * width
 

@@ -25,9 +25,9 @@ TITLE_WORDS = re.compile(rf"({TITLE_KINDS})")
 DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]】)）]\s*\d{1,4}\s*号)")
 PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[-—–－~～至]\s*(\d{4})\s*年?\s*[)）]")
 # an issuing office: 桐溆县人民政府, 岚汀市工业和信息化局
-_OFFICE = r"[\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部|分行)"  # (中国人民银行…分行 co-issues)
-ISSUER = re.compile(rf"^(?:{_OFFICE}[、，\s]*)+$")
-_PLACE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区)")
+OFFICE = r"[\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部|分行)"  # (中国人民银行…分行 co-issues)
+ISSUER = re.compile(rf"^(?:{OFFICE}[、，\s]*)+$")
+PLACE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区)")
 REGION = re.compile(r"(?![年度])([\u4e00-\u9fff]{2,6}?(?:省|市|县|区))")  # (not 年度苒溪市 of "2026年度苒溪市…")
 
 
@@ -76,10 +76,10 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         rest[:2] = [f"{rest[0].strip()}　{rest[1].strip()}"]  # a byline set on two lines
     # (and the issuing office's letterhead, which a web page sets under its heading)
     while rest and (DOC_NUMBER.fullmatch(rest[0].strip()) or _ADDRESSEES.match(rest[0].strip())
-                    or _BYLINE.match(rest[0].strip()) or web_byline(rest[0])
+                    or BYLINE.match(rest[0].strip()) or web_byline(rest[0])
                     or (ISSUER.fullmatch(rest[0].strip()) and len(rest) > 1 and DOC_NUMBER.fullmatch(rest[1].strip()))):
         line = rest.pop(0)
-        if _BYLINE.match(line.strip()) or web_byline(line):
+        if BYLINE.match(line.strip()) or web_byline(line):
             result.byline = line.strip()  # metadata, like a closing signature: no clause
         else:
             result.notice.append(line)
@@ -95,7 +95,7 @@ _WEB_DATE = re.compile(r"(?:时间|日期)[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2}
 _WEB_SOURCE = re.compile(r"(?:来源|机构|单位)[:：]\s*([\u4e00-\u9fff、（）()]{2,40}?)(?=浏览|点击|阅读|字体|作者|编辑|发布|时间|日期|[^\u4e00-\u9fff、（）()]|$)")
 
 
-def _iso(parts) -> str:
+def iso_date(parts) -> str:
     year, month, day = (date_number(x) for x in parts)
     return f"{year:04d}-{month:02d}-{day:02d}"
 
@@ -108,16 +108,16 @@ def web_byline(line: str) -> tuple[str | None, str | None] | None:
     date, source = _WEB_DATE.search(text), _WEB_SOURCE.search(text)
     if not date and not source:
         return None
-    return (_iso(date.groups()) if date else None), (source.group(1) if source else None)
+    return (iso_date(date.groups()) if date else None), (source.group(1) if source else None)
 # "岚汀市工业和信息化局　2025年9月15日" under a title: who issued it and when, not more title
 # (or as an article's account and time: "璟川区工业和信息化局　2026-05-12 18:06")
-_BYLINE = re.compile(rf"^({_OFFICE})\s*([\d〇零一二三四五六七八九]{{4}}\s*年.*日|\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:\s*\d{{1,2}}:\d{{2}})?$")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})$")
+BYLINE = re.compile(rf"^({OFFICE})\s*([\d〇零一二三四五六七八九]{{4}}\s*年.*日|\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:\s*\d{{1,2}}:\d{{2}})?$")
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 
 COMPILATION = re.compile(r"汇编|选编|文件集|政策集")  # several policies in one file
 # a compilation's editor ("琮屿县发展和改革局　编"), its month and its 目录: no part of a title
-COMPILER = re.compile(rf"({_OFFICE})\s*(?:编|编印|汇编|编制)")
+COMPILER = re.compile(rf"({OFFICE})\s*(?:编|编印|汇编|编制)")
 NOT_TITLE = re.compile(r"目\s*录|\d{4}\s*年\s*\d{1,2}\s*月")
 
 
@@ -163,7 +163,7 @@ def _short_line_groups(front: list[str]) -> list[list[int]]:
         candidate = (
             text and len(text) <= 40 and "。" not in text and not is_parenthetical(text)
             and not is_date_line(text) and not DOC_NUMBER.fullmatch(text) and not ANNEX.match(text)
-            and not text.endswith((":", "：")) and not ISSUER.match(text) and not _BYLINE.match(text)
+            and not text.endswith((":", "：")) and not ISSUER.match(text) and not BYLINE.match(text)
             and not web_byline(text) and not _LETTERHEAD.fullmatch(text)
             and not stands_apart(text)
         )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .structure import BULLET, RESPONSIBLE, parse_marker
+from .structure import BULLET, FIELD_LINE, RESPONSIBLE, parse_marker
 
 Unit = tuple[tuple[str, ...], str, str]  # (section path, kind, text)
 
@@ -24,16 +24,13 @@ def attach_notes(units: list[Unit]) -> list[Unit]:
 _LIST_ITEM_CHARS = 60
 
 
-_FIELD = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:][^。；;]{1,50}$")
-
-
 def merge_fields(units: list[Unit]) -> list[Unit]:
     """A run of field lines (受理部门：… 联系电话：… 电子邮箱：…) is one chunk: "whom do I call, where do I
     write" is asked of the block, and a phone number alone says nothing of whose it is."""
     out: list[Unit] = []
     for path, kind, text in units:
-        if out and _FIELD.match(text) and out[-1][0] == path and out[-1][1] == kind \
-                and all(_FIELD.match(line) for line in out[-1][2].split("\n")):
+        if out and FIELD_LINE.match(text) and out[-1][0] == path and out[-1][1] == kind \
+                and all(FIELD_LINE.match(line) for line in out[-1][2].split("\n")):
             out[-1] = (path, kind, out[-1][2] + "\n" + text)
         else:
             out.append((path, kind, text))

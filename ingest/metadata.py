@@ -8,19 +8,19 @@ import datetime as dt
 import re
 
 from .frontmatter import (
-    _BYLINE,
-    _ISO_DATE,
-    _OFFICE,
-    _PLACE_OFFICE,
+    BYLINE,
     COMPILATION,
     COMPILER,
     DOC_NUMBER,
+    ISO_DATE,
     ISSUER,
+    OFFICE,
     PERIOD,
+    PLACE_OFFICE,
     REGION,
     TITLE_WORDS,
-    _iso,
     closing_signature,
+    iso_date,
     split_front_matter,
     web_byline,
 )
@@ -49,13 +49,13 @@ def validity(text: str, date_issued: str | None, title: str | None = None) -> di
             continue  # "认定有效期为3年" is about a certificate, not about the document
         start = _FROM.search(sentence)
         if start:
-            facts["valid_from"] = _iso(start.groups())
+            facts["valid_from"] = iso_date(start.groups())
         elif _FROM_ISSUE.search(sentence) and date_issued:
             facts["valid_from"] = date_issued
         until = _UNTIL.search(sentence)
         years = _YEARS.search(sentence)
         if until:
-            facts["valid_until"] = _iso(until.groups())
+            facts["valid_until"] = iso_date(until.groups())
         elif years and facts.get("valid_from"):
             begin = dt.date.fromisoformat(facts["valid_from"])
             count = _number(years.group(1).replace("两", "二")) or 0
@@ -100,13 +100,13 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
     bylined = [front.byline] if front.byline else []
     issuers: list[str] = []
     for line in front.notice + bylined + signed:  # the covering notice, a byline, a closing signature
-        byline = _BYLINE.match(line.strip())
+        byline = BYLINE.match(line.strip())
         if byline:  # "岚汀市工业和信息化局　2025年9月15日": issuer and date on one line
             line = byline.group(2)
             issuers.append(joint_issuer(byline.group(1)))  # (two offices over one date, 工信局　财政局)
-        date = DATE_LINE.match(line) or _ISO_DATE.match(line)
-        if date and "date_issued" not in facts and _valid_date(_iso(date.groups())):
-            facts["date_issued"] = _iso(date.groups())
+        date = DATE_LINE.match(line) or ISO_DATE.match(line)
+        if date and "date_issued" not in facts and _valid_date(iso_date(date.groups())):
+            facts["date_issued"] = iso_date(date.groups())
         if ISSUER.match(line.strip()):
             issuers.append(joint_issuer(line.strip()))
     if issuers:  # the first, unless another names more offices (a joint notice under one office's header)
@@ -121,7 +121,7 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
     if "issuer" not in facts and compiler:  # "琮屿县发展和改革局　编": who compiled it
         facts["issuer"] = compiler.group(1)
     if "issuer" not in facts and title:  # "XX局关于印发…的通知": the issuer opens the title
-        opener = re.match(rf"^({_OFFICE})关于", title)
+        opener = re.match(rf"^({OFFICE})关于", title)
         if opener:
             facts["issuer"] = opener.group(1)
     if (notice_text and ("印发" in notice_text or "date_issued" in facts)) or signed or bylined or \
@@ -131,7 +131,7 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
     if period and 1949 <= int(period.group(1)) <= int(period.group(2)) <= 2100:
         facts["period_start"], facts["period_end"] = int(period.group(1)), int(period.group(2))
     region = REGION.search(title or "")
-    named = _PLACE_OFFICE.match(str(facts.get("issuer") or ""))
+    named = PLACE_OFFICE.match(str(facts.get("issuer") or ""))
     if region and named and region.group(1).endswith(named.group(0)):
         region = named  # "…2026年度汶屿县…" in the title: the issuer's 汶屿县, not 年度汶屿县
     if region and not region.group(0).startswith(("关于", "促进")):
@@ -150,8 +150,8 @@ def joint_issuer(line: str) -> str:
     """Offices signing together ("栖沅市工业和信息化局　栖沅市财政局", run together once the
     spaces between Chinese characters are gone), joined by 、; one office as it stands."""
     bare = re.sub(r"[、，\s]", "", line)
-    offices = re.findall(_OFFICE, bare)
-    first = _PLACE_OFFICE.match(offices[0]) if offices else None
+    offices = re.findall(OFFICE, bare)
+    first = PLACE_OFFICE.match(offices[0]) if offices else None
     # (one place in all of them: 中国人民银行峄桥市分行 names 峄桥市 inside)
     if len(offices) > 1 and first and all(first.group(0) in o for o in offices) and "".join(offices) == bare:
         return "、".join(offices)

@@ -149,6 +149,12 @@ PICTOGRAPH = r"[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\u2300-\u23FF][\u
 BULLET = re.compile(rf"^(?:(?:[●▶◆■□★☆➢►•▪◇○▸◎※·‧∙・]|{PICTOGRAPH})+\s*|[-*](?=\s))\s*")  # (and "- ", "* " of plain text)
 
 
+# a field line (受理部门：… 联系电话：…): a short label, then its value and nothing after it; and a line
+# that merely starts like one (not to be run into the line before)
+FIELD_LINE = re.compile(r"^[\u4e00-\u9fff]{2,6}[：:][^。；;]{1,50}$")
+FIELD_START = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff]{2,6}[:：]\S")
+
+
 def starts_with_marker(line: str) -> bool:
     return (parse_marker(line) is not None or bool(ANNEX.match(line)) or parse_division(line) is not None
             or bool(BRACKET_HEADING.match(line)) or bool(BULLET.match(line)) or bool(SUB_HEADING.match(line)))
