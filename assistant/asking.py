@@ -76,7 +76,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                             r"(需要|要|得)(提供|提交|交|出具|附)(?=[^，,。？?]{1,16}(证明|报告|证书|复印件|发票|合同|清单)(吗|么|不))|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
-        r"((哪个|什么|哪些)(部门|单位)来?(兑现|发放|拨付|受理)|哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释|出资|受理|审批|兑现|拨付|发放)|谁(来)?(管|管理|审核|解释|出资|受理|审批|兑现|拨付|发放)(?![理控])|找谁|牵头|责任单位|责任部门|主管部门|归谁管|"
+        r"((哪个|什么|哪些)(部门|单位)来?(兑现|发放|拨付|受理)|哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释|出资|受理|审批|兑现|拨付|发放)|谁(来)?(管|管理|审核|解释|出资|受理|审批|兑现|拨付|发放)(?![理控])|找谁|(谁|哪个?(部门|单位|机构|局|科室|处室)|由[^，,。？?]{0,8})来?牵头|牵头(单位|部门|的是)|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|(打|拨|付|转)(给|到)(谁|哪个|哪家)|"  # (the money's recipient: "钱打给谁")
         r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains|accepts|receives|processes|pays|funds)\b|"
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
@@ -175,7 +175,9 @@ DETAIL: dict[str, re.Pattern] = {
     # (常态化开展…监测: ongoing, which is what the text says of how often)
     "consequence": re.compile(r"(取消|撤销|追回|收回|退回|返还|作废|不得(再次)?(申报|申请|享受)|处罚|罚款|问责|通报|移送|列入[^，,。；;]{0,10}名单|暂停|终止)"),
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|每[两二三四五六\d]+个?(月|年|周|季度)|定期|一年一次|常态化|(月度|季度|周)(联席|例会|会商|调度|通报|会议))"),
-    "procedure": re.compile(r"(申报程序|流程|程序|步骤|(通过|登录).{0,12}(平台|系统)|在线(申报|提交|填报)|提交|评审|公示|审核)"),
+    # (who files is how one applies: 同一展位由多家企业联合参展的，只能由一家企业申请补助)
+    "procedure": re.compile(r"(申报程序|流程|程序|步骤|(通过|登录).{0,12}(平台|系统)|在线(申报|提交|填报)|提交|评审|公示|审核|"
+                            r"由[^，,。；;]{1,12}(统一)?(申请|申报|提出申请))"),
     # (or the papers an application is made on: 凭服务合同、发票…申请兑付)
     "materials": re.compile(r"(申报书|材料(包括|如下|\s*[：:])|证明材料|审计报告|申请表|(提交|报送|上报|递交|上传).{0,16}(书|报告|材料|证明|执照|文件)|"
                             r"凭[^，,。；;]{1,20}、[^。；;]{1,60}(申请|办理|领取|兑付|报销))"),

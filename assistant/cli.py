@@ -67,7 +67,7 @@ def main(ctx: click.Context, **options: object) -> None:
 @click.option("--report", "full_report", is_flag=True, help="Report on every file read, not only on new or changed ones.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[Path, ...], quiet: bool, full_report: bool) -> None:
-    """Index policy files (.txt .docx .pdf .html .md).
+    """Index policy files (.txt .docx .pdf .html .md .xlsx).
 
     Without PATHS, the knowledge folder's documents are synced: new and changed files
     are indexed, removed ones dropped. Unchanged files are skipped. For each new or changed

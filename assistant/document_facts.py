@@ -18,11 +18,11 @@ from .supersession import Supersession, flags_of, repealed, standing_facts
 from .types import Answer, Chunk, Citation, DocumentMeta
 
 # the document's own standing, not a certificate's ("认定有效期几年" is about the recognition)
-_DOC_KIND = r"(细则|办法|措施|通知|计划|方案|政策文件|文件|意见|规定|政策|问答|解读|指南|公示|公告)"
+_DOC_KIND = r"(细则|办法|措施|通知|计划|方案|政策文件|文件|意见|规定|政策|问答|解读|指南|公示|公告|清单)"
 # a yes/no or when/who question on the document's standing: "细则现在生效了吗", "办法还有效吗",
 # "措施有效期到什么时候", "办法是哪个部门发的" — not "哪一条讲的是有效期" (a clause's subject)
 _STANDING = (r"(现在|目前|还|已经)?(生效|有效|失效|过期|作废|管用|算数|施行)(了)?(吗|么|没有|没|不)"
-             r"|有效期(到|至)(什么时候|哪天|哪年|何时)|什么时候(开始)?(施行|实施|生效)|是不是正式|是正式.{0,4}吗"
+             r"|有效期(到|至)(什么时候|哪天|哪年|何时)|(什么时候|哪天|哪一天|何时|几号|哪个月)(起|开始)?(施行|实施|生效|执行)|是不是正式|是正式.{0,4}吗"
              r"|征求意见稿吗|是不是征求意见稿|哪个部门发|谁发的|(什么时候|哪天|哪一天|何时)(印发|发布|出台|发)的?|文号(是|多少|为)"
              r"|(正式)?(发布|印发|出台|定稿)(了)?(吗|么|没有|没)")
 _ABOUT_DOCUMENT = re.compile(
@@ -31,9 +31,9 @@ _ABOUT_DOCUMENT = re.compile(
     r"(in force|valid|in effect|a draft|final)"
     r"|(how long|until when|till when) (is|are|will) [a-z' ]{0,40}(rules?|measures?|plan|policy|document|notice)"
     r"( document)? (still )?(valid|in force|in effect)"
-    r"|when (does|do|will) [a-z' ]{0,40}(rules?|measures?|plan|policy|document|notice)( document)? "
+    r"|when (does|do|will) [a-z' ]{0,40}(rules?|measures?|plan|policy|document|notice)( document| list)? "
     r"(expire|end|lapse|take effect|come into (force|effect))", re.IGNORECASE)
-_KIND_WORDS = ("细则", "办法", "措施", "通知", "计划", "方案", "政策", "问答", "解读", "指南", "公示", "公告")
+_KIND_WORDS = ("细则", "办法", "措施", "通知", "计划", "方案", "政策", "问答", "解读", "指南", "公示", "公告", "清单")
 
 
 # a kind of document named as where the answer is ("方案里", "细则中"; not the company's own
@@ -72,6 +72,10 @@ _ISSUE_CUE = re.compile(r"(哪个部门发|谁发的|(什么时候|哪天|哪一
                         re.IGNORECASE)
 
 
+# "什么时候开始施行", "when does it take effect": the day it takes effect, which its issue date is not
+_EFFECT_ASKED = re.compile(r"(什么时候|哪天|哪一天|何时|几号|哪个月|几月)[^，,。？?]{0,3}(施行|实施|生效|执行)"
+                           r"|when [a-z' ]{0,60}(take effect|come into (force|effect)|start)", re.IGNORECASE)
+_VALIDITY_ASKED = re.compile(r"有效|失效|过期|作废|到期|valid|in force|expire", re.IGNORECASE)
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔\[【]\s*\d{4}\s*[〕\]】]\s*\d{1,4}\s*号")
 _DRAFT_CUE = re.compile(r"征求意见|草案|正式|draft|final", re.IGNORECASE)
 
@@ -109,6 +113,12 @@ def facts_answer(question: str, doc: DocumentMeta, chunk: Chunk, language: str, 
                      else "is a draft for comments (征求意见稿), not a policy in force; it may still change")
     if (doc.valid_from or doc.valid_until) and not gone:
         facts.append(_validity(doc, today, zh))
+    # (asked when it takes effect or how long it is valid, a text that says neither is said to; its issue
+    # date is not that date — but "自印发之日起施行，有效期5年" says both, in words no date field holds)
+    if not doc.valid_from and not gone and _EFFECT_ASKED.search(question) and not re.search(r"起(施行|实施|执行|生效)", chunk.text):
+        facts.append("文中未写明施行日期" if zh else "the text states no date it takes effect")
+    if not (doc.valid_until or doc.period or gone) and _VALIDITY_ASKED.search(question) and "有效期" not in chunk.text:
+        facts.append("文中未写明有效期" if zh else "the text states no term of validity")
     if doc.period:
         ended = doc.period_ended(today)
         facts.append(f"政策期为{doc.period}年" + ("，已结束" if ended else "") if zh

@@ -121,7 +121,8 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
     if not groups and match.start() > 0 and not match["act"]:
         # the object is a benefit in general (有补贴吗): what it is for is named just before it
         # ("对企业参加培训有补贴吗": 培训; a clause on 参加展会 does not answer)
-        before = squash(re.split(r"[，,。；;！!？?]", query.ask[:match.start()])[-1][-8:])
+        # (an aside in brackets is no part of that phrase: "参与起草国家标准（不是牵头）有奖励吗" is about 国家标准)
+        before = squash(re.split(r"[，,。；;！!？?]", re.sub(r"[（(][^（()）]{0,12}[）)]", "", query.ask[:match.start()]))[-1][-8:])
         groups = [g for g in query.ask_groups if any(squash(t) in before for t in g if t)
                   and not is_scope(g, query.places) and g not in query.level_groups
                   and any(weights.df(t) for t in g) and not any(t in _GENERIC_BENEFITS for t in g)]

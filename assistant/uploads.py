@@ -15,7 +15,7 @@ class KnowledgeError(ValueError):
 
 
 def sniff_suffix(data: bytes, name: str, max_bytes: int = 20 * 1024 * 1024) -> str:
-    """The real type of an upload, from its bytes: .pdf, .docx, .html, .md or .txt."""
+    """The real type of an upload, from its bytes: .pdf, .docx, .xlsx, .html, .md or .txt."""
     if not data.strip():
         raise KnowledgeError(f"{name}: the file is empty")
     if len(data) > max_bytes:
@@ -25,11 +25,17 @@ def sniff_suffix(data: bytes, name: str, max_bytes: int = 20 * 1024 * 1024) -> s
     if data.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                if "word/document.xml" in archive.namelist():
+                names = archive.namelist()
+                if "word/document.xml" in names:
                     return ".docx"
+                if "xl/workbook.xml" in names:
+                    return ".xlsx"
         except zipfile.BadZipFile:
             pass
-        raise KnowledgeError(f"{name}: a zip archive that is not a Word .docx document")
+        raise KnowledgeError(f"{name}: a zip archive that is neither a Word .docx document nor an Excel .xlsx workbook")
+    if data.startswith(b"\xd0\xcf\x11\xe0"):  # the binary format of Word 97-2003 and Excel 97-2003
+        raise KnowledgeError(f"{name}: an old binary Word/Excel file (.doc/.xls/.wps) cannot be read; "
+                             "open it in Word/WPS or Excel and save it as .docx or .xlsx, then upload that")
     try:
         text = decode_text(data, name)
     except LoadError as exc:

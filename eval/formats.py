@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import html
 import unicodedata
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 SOURCES = Path(__file__).resolve().parent / "formats"
@@ -227,3 +228,19 @@ def render_wechat(blocks: list[Block], out: Path) -> Path:
     out.write_text(_WECHAT.format(title=html.escape(title), account=html.escape(account), date=html.escape(date),
                                   body="\n".join(body)), encoding="utf-8")
     return out
+
+
+@dataclass(frozen=True)
+class FictionalDocument:
+    """One fictional document: its source's stem, the metadata a reader sees in it, its renderers."""
+
+    stem: str
+    expected: dict[str, object]
+    formats: dict[str, Callable[[list[Block], Path], Path]] = field(default_factory=dict)
+
+    def blocks(self) -> list[Block]:
+        return read_source(SOURCES / f"{self.stem}.md")
+
+    def render(self, fmt: str, out_dir: Path) -> Path:
+        suffix = fmt.split("-")[0]
+        return self.formats[fmt](self.blocks(), out_dir / f"{self.stem}.{suffix}")

@@ -164,3 +164,51 @@ def _pdf_table(pdf, table: Table, state: dict, need, text_width: float) -> None:
             x += widths[i]
         state["y"] -= height
     state["y"] -= _LEADING
+
+
+def render_xlsx(blocks: list[Block], out: Path, title: str | None = None) -> Path:
+    """A spreadsheet as offices publish lists (惠企政策清单.xlsx): the paragraphs above a table as
+    rows merged across its width (the title, a byline), table cells with merged ranges, the lines
+    after it as merged note rows; a heading "# 名称" starts a new sheet of that name."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "政策清单"
+    if title:
+        book.properties.title = title
+    width = max((len(b.header[0]) for b in blocks if isinstance(b, Table)), default=1)
+    row = 1
+    for block in blocks:
+        if heading(block):
+            sheet, row = book.create_sheet(heading(block)[1][:31]), 1
+            continue
+        if isinstance(block, str):
+            sheet.cell(row, 1, block).alignment = Alignment(wrap_text=True)
+            if row == 1 and sheet.title == "政策清单":
+                sheet.cell(row, 1).font = Font(bold=True, size=16)
+            sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+            row += 1
+            continue
+        grid = block.header + block.rows
+        for r, cells in enumerate(grid):
+            for c, cell in enumerate(cells):
+                if cell not in (LEFT, ABOVE):
+                    value: object = int(cell) if cell.isdigit() else plain(cell)
+                    sheet.cell(row + r, c + 1, value).alignment = Alignment(wrap_text=True, vertical="center")
+        for r, cells in enumerate(grid):  # merged ranges: down a column (^) or along a row (<)
+            for c, cell in enumerate(cells):
+                if cell == ABOVE and (r + 1 == len(grid) or grid[r + 1][c] != ABOVE):
+                    start = r
+                    while grid[start][c] == ABOVE:
+                        start -= 1
+                    sheet.merge_cells(start_row=row + start, start_column=c + 1, end_row=row + r, end_column=c + 1)
+                elif cell == LEFT and (c + 1 == len(cells) or cells[c + 1] != LEFT):
+                    start = c
+                    while cells[start] == LEFT:
+                        start -= 1
+                    sheet.merge_cells(start_row=row + r, start_column=start + 1, end_row=row + r, end_column=c + 1)
+        row += len(grid)
+    book.save(out)
+    return out

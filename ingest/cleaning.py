@@ -49,6 +49,12 @@ _TITLE_END = re.compile(rf"({TITLE_KINDS}|年[)）]|版[)）])》?$")  # (一图
 _FULL_WIDTH_DIGITS = {0xFF10 + i: 0x30 + i for i in range(10)} | {0xFF05: 0x25}
 
 
+# an official document's record (版记) below its text: who else receives it (抄送/抄报), the office
+# that printed it and when (…办公室　2026年8月19日印发), the copies printed, its 主题词 — no clause
+RECORD_LINE = re.compile(r"^(抄\s*[送报][:：]|主\s*题\s*词[:：]|[(（]共印\d+份[)）]$"
+                         r"|[\u4e00-\u9fff（）()]{2,40}\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印\s*发$)")
+
+
 def file_name_title(raw: str) -> str | None:
     """The title carried by a file-name first line ("…方案.docx"), if the text starts with one."""
     first = raw.lstrip("\ufeff").split("\n", 1)[0]
@@ -67,13 +73,33 @@ def clean_text(raw: str) -> str:
     lines = [_clean_inline(line) for line in lines]
     lines = [piece for line in lines for piece in (_unflatten(line) if len(line) > LONG_LINE else [line])]
     lines = [piece for line in article_lines(lines) for piece in _bracket_heading_apart(line)]
-    return "\n".join(_join_broken_lines(lines)).strip("\n") + "\n"
+    lines = [piece for line in lines for piece in _inline_notes_apart(line)]
+    return "\n".join(line for line in _join_broken_lines(lines) if not RECORD_LINE.match(line)).strip("\n") + "\n"
 
 
 def _bracket_heading_apart(line: str) -> list[str]:
     """"【温馨提示】同一项目…" → the heading, then its text: a line of its own each."""
     match = BRACKET_HEADING.match(line)
     return [f"【{match.group(1)}】", match.group(2)] if match and match.group(2) else [line]
+
+
+# "备注：1.同一事项…；2.申报材料…；3.本清单…": notes numbered inline (a spreadsheet's note row, one
+# cell) are as many rules as numbers, each a line of its own as when they are typed one per line
+_NOTE_LABEL = re.compile(r"^((?:备注|说明|注|注意事项|温馨提示|特别提示)[：:])\s*(?=1[.．、](?!\d))")
+
+
+def _inline_notes_apart(line: str) -> list[str]:
+    label = _NOTE_LABEL.match(line)
+    if not label:
+        return [line]
+    rest, parts, number = line[label.end():], [], 1
+    while True:
+        following = re.search(rf"(?<=[；;。])\s*(?={number + 1}[.．、](?!\d))", rest)
+        if not following:
+            break
+        parts.append(rest[:following.start()].strip())
+        rest, number = rest[following.end():], number + 1
+    return [label.group(1), *parts, rest.strip()] if parts else [line]
 
 
 def _clean_inline(line: str) -> str:

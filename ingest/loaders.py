@@ -1,4 +1,4 @@
-"""Turn a policy file (.txt, .docx, .pdf, .html, .md) into plain text.
+"""Turn a policy file (.txt, .docx, .pdf, .html, .md, .xlsx) into plain text.
 
 Government files often come in GBK, as Word files or as PDFs; each loader raises
 :class:`LoadError` with the file name and the problem, never a bare library traceback.
@@ -12,7 +12,9 @@ from pathlib import Path
 
 from .structure import styled_heading
 
-SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm", ".md")
+SUPPORTED_SUFFIXES = (".txt", ".docx", ".pdf", ".html", ".htm", ".md", ".xlsx")
+# formats an office still sends whose text this project cannot read: what to do instead
+_SAVE_AS = {".doc": ".docx", ".wps": ".docx", ".rtf": ".docx", ".xls": ".xlsx", ".et": ".xlsx", ".csv": ".xlsx"}
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
@@ -59,6 +61,9 @@ class LoadedText:
 def load_file(path: Path, limits: FileLimits = DEFAULT_LIMITS) -> LoadedText:
     """Read ``path`` with the loader for its suffix, within ``limits``."""
     suffix = path.suffix.lower()
+    if suffix in _SAVE_AS:
+        raise LoadError(f"{path.name}: {suffix} files cannot be read; open it in Word/WPS or Excel and save it "
+                        f"as {_SAVE_AS[suffix]}, then upload that")
     if suffix not in SUPPORTED_SUFFIXES:
         raise LoadError(f"{path.name}: unsupported file type {suffix or '(none)'}; supported: {', '.join(SUPPORTED_SUFFIXES)}")
     if not path.is_file():
@@ -69,8 +74,8 @@ def load_file(path: Path, limits: FileLimits = DEFAULT_LIMITS) -> LoadedText:
     if not data.strip():
         raise LoadError(f"{path.name}: the file is empty")
     loader = {".txt": _load_txt, ".md": _load_markdown, ".html": _load_html, ".htm": _load_html,
-              ".docx": _load_docx, ".pdf": _load_pdf}[suffix]
-    if suffix == ".docx":
+              ".docx": _load_docx, ".pdf": _load_pdf, ".xlsx": _load_xlsx}[suffix]
+    if suffix in (".docx", ".xlsx"):
         check_archive(data, path.name, limits)
     loaded = _load_pdf(data, path.name, limits) if suffix == ".pdf" else loader(data, path.name)
     limits.check_text(loaded.text, path.name)
@@ -178,15 +183,16 @@ def _load_html(data: bytes, name: str) -> LoadedText:
 
 
 def check_archive(data: bytes, name: str, limits: FileLimits) -> None:
-    """Refuse a zip whose declared contents are too many or too large, before unpacking any."""
+    """Refuse a zip (.docx, .xlsx) whose declared contents are too many or too large, before unpacking any."""
     import io
     import zipfile
 
+    kind = Path(name).suffix.lower() or ".docx"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, ValueError) as exc:
-        raise LoadError(f"{name}: not a readable .docx file ({exc.__class__.__name__}: {exc})") from None
+        raise LoadError(f"{name}: not a readable {kind} file ({exc.__class__.__name__}: {exc})") from None
     if len(entries) > limits.archive_entries:
         raise LoadError(f"{name}: {len(entries)} entries in the archive is over the {limits.archive_entries}-entry limit")
     unpacked = sum(entry.file_size for entry in entries)
@@ -211,6 +217,24 @@ def _load_docx(data: bytes, name: str) -> LoadedText:
 
     title = document.core_properties.title or None
     return LoadedText("\n".join(word_lines(document)), title)
+
+
+def _load_xlsx(data: bytes, name: str) -> LoadedText:
+    import io
+    import zipfile
+
+    try:
+        import openpyxl
+
+        book = openpyxl.load_workbook(io.BytesIO(data), data_only=True)  # (formulas: their last computed value)
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise LoadError(f"{name}: not a readable .xlsx file ({exc.__class__.__name__}: {exc})") from None
+    except Exception as exc:  # openpyxl raises assorted errors on damaged packages
+        raise LoadError(f"{name}: the .xlsx file is damaged ({exc.__class__.__name__})") from None
+    from .spreadsheet import workbook_lines
+
+    lines, title = workbook_lines(book)
+    return LoadedText("\n".join(lines), title)
 
 
 def _load_pdf(data: bytes, name: str, limits: FileLimits = DEFAULT_LIMITS) -> LoadedText:

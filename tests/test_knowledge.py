@@ -49,7 +49,8 @@ def test_replace_with_a_newer_version_and_remove(workspace):
 @pytest.mark.parametrize("data, name, message", [
     (b"", "empty.txt", "the file is empty"),
     (b"   \n ", "blank.md", "the file is empty"),
-    (b"PK\x03\x04not a docx at all", "fake.docx", "zip archive that is not a Word .docx"),
+    (b"PK\x03\x04not a docx at all", "fake.docx", "zip archive that is neither a Word .docx"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old.doc", "old binary Word/Excel file.*save it as .docx or .xlsx"),
     (bytes(range(256)) * 10, "binary.txt", "neither UTF-8"),
     # a few bytes after a UTF-16 mark decode to two CJK "characters": no policy document
     (b"\xff\xfe\x00bad", "utf16.txt", "2 characters of text is too little"),

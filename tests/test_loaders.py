@@ -64,7 +64,11 @@ def test_pdf_with_chinese_text(tmp_path):
     ("broken.docx", b"PK\x03\x04 not really a zip", "broken.docx: not a readable .docx"),
     ("broken.pdf", b"%PDF-1.4\n garbage without objects", "broken.pdf"),
     ("empty.txt", b"   \n", "empty.txt: the file is empty"),
-    ("notes.xlsx", b"whatever", "unsupported file type .xlsx"),
+    ("notes.xlsx", b"whatever", "notes.xlsx: not a readable .xlsx"),
+    ("notes.odt", b"whatever", "unsupported file type .odt"),
+    # (formats an office still sends: the message says what to save them as)
+    ("old.doc", b"\xd0\xcf\x11\xe0 binary", "old.doc: .doc files cannot be read.*save it as .docx"),
+    ("old.xls", b"\xd0\xcf\x11\xe0 binary", "save it as .xlsx"),
 ])
 def test_broken_and_unsupported_files(tmp_path, name, data, message):
     path = tmp_path / name

@@ -263,7 +263,7 @@ def build_workspace(assistant: Assistant, knowledge: KnowledgeBase, feedback: Fe
             with gr.Tab("知识库 / Knowledge") as knowledge_tab:
                 table = gr.Dataframe(headers=["doc_id", "title", "region", "status", "flags", "chunks", "file"],
                                      interactive=False, elem_id="ws-docs")
-                upload = gr.File(label="上传政策文件 / Upload (.docx .pdf .txt .html .md)", type="filepath",
+                upload = gr.File(label="上传政策文件 / Upload (.docx .pdf .txt .html .md .xlsx)", type="filepath",
                                  elem_id="ws-upload")
                 # what ingest found in the upload (chunks by kind, warnings to check), above the metadata
                 report_box = gr.Markdown(elem_id="ws-report")

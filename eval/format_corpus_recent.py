@@ -1,0 +1,124 @@
+"""The fictional documents added from session 40 on (see :mod:`eval.format_corpus`)."""
+
+from __future__ import annotations
+
+from .formats import (
+    FictionalDocument,
+    render_html,
+    render_markdown,
+    render_txt,
+    render_wechat,
+)
+from .formats_office import render_docx, render_pdf, render_xlsx
+
+RECENT: list[FictionalDocument] = []
+
+# Session 40: a county's notice wrapping 若干措施 whose items nest ①②③ under （一）, a staged-reward
+# table, and a closing clause repealing an earlier 《…》 (whose title must not become this one's);
+# and a district's service guide (办事指南): one two-column table of field and value with no header
+# row (its first row is a field), long cells holding numbered items, and a short Q&A after it.
+RECENT.append(FictionalDocument(
+    "yuanxiu-listing-measures",
+    {"title": "沅岫县支持专精特新企业上市挂牌若干措施", "issuer": "沅岫县人民政府办公室", "region": "沅岫县, 枫原市",
+     "doc_number": "沅政办发〔2025〕21号", "date_issued": "2025-11-03", "valid_from": "2026-01-01",
+     "valid_until": "2028-12-31"},
+    {"pdf": lambda b, p: render_pdf(b, p, "沅岫县人民政府办公室文件"),
+     "docx": lambda b, p: render_docx(b, p),
+     "html": lambda b, p: render_html(b, p, "沅岫县人民政府", "沅岫县", "2025-11-04 09:00")}))
+RECENT.append(FictionalDocument(
+    "yujing-service-guide",
+    {"title": "榆泾区专精特新企业认定奖励兑现办事指南", "issuer": "榆泾区工业和信息化局", "region": "榆泾区",
+     "date_issued": "2026-03-16"},
+    {"docx": lambda b, p: render_docx(b, p, auto_numbering=False),
+     "pdf": lambda b, p: render_pdf(b, p, "榆泾区工业和信息化局"),
+     "html": lambda b, p: render_html(b, p, "榆泾区人民政府", "榆泾区", "2026-03-17 14:30")}))
+
+
+# Documents that others repeal or amend: 沅岫's earlier 奖励办法, which the 若干措施 above repeal
+# (同时废止), and 漪川's 研发费用补助办法 with a later notice changing two of its clauses' wording
+# (将第四条中的“…”调整为“…”) — the notice's own title names the rules it changes.
+RECENT.append(FictionalDocument(
+    "yuanxiu-old-listing-rewards",
+    {"title": "沅岫县鼓励企业上市挂牌奖励办法", "issuer": "沅岫县人民政府办公室", "region": "沅岫县",
+     "doc_number": "沅政办发〔2021〕9号", "date_issued": "2021-06-15", "valid_from": "2021-07-01"},
+    {"txt": lambda b, p: render_txt(b, p, "utf-8", "tab"),
+     "docx": lambda b, p: render_docx(b, p)}))
+RECENT.append(FictionalDocument(
+    "yichuan-rd-subsidy-rules",
+    {"title": "漪川区专精特新企业研发费用补助办法", "issuer": "漪川区工业和信息化局", "region": "漪川区",
+     "doc_number": "漪工信规〔2024〕2号", "date_issued": "2024-04-10", "valid_from": "2024-05-01",
+     "valid_until": "2027-12-31"},
+    {"docx": lambda b, p: render_docx(b, p),
+     "pdf": lambda b, p: render_pdf(b, p, "漪川区工业和信息化局规范性文件")}))
+RECENT.append(FictionalDocument(
+    "yichuan-rd-subsidy-amendment",
+    {"title": "关于调整《漪川区专精特新企业研发费用补助办法》部分条款的通知", "issuer": "漪川区工业和信息化局",
+     "region": "漪川区", "doc_number": "漪工信规〔2026〕1号", "date_issued": "2026-02-06", "valid_from": "2026-03-01"},
+    {"html": lambda b, p: render_html(b, p, "漪川区人民政府", "漪川区", "2026-02-07 10:00"),
+     "pdf": lambda b, p: render_pdf(b, p, "")}))  # (one page: a header would read as its letterhead)
+
+
+# A county's "一图读懂" as its website publishes it: 【…】 headings instead of numbers, items marked
+# ● ▶ ◆, a byline, the rules it explains cited by title and 文号 with their dates.
+RECENT.append(FictionalDocument(
+    "jipu-digital-one-page",
+    {"title": "一图读懂丨《芰浦县中小企业数字化转型奖补办法》", "issuer": "芰浦县经济和信息化局", "region": "芰浦县",
+     "date_issued": "2026-04-08", "valid_from": "2026-04-01", "valid_until": "2029-03-31"},
+    {"html": lambda b, p: render_html(b, p, "芰浦县经济和信息化局", "芰浦县", "2026-04-08 16:30"),
+     "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}))
+
+
+# A city's policy whose structure lives in heading styles alone (Word's 标题 1 and 标题 2, Markdown's ##,
+# a web page's <h2>/<h3>): no numerals at all; the two offices and the date under the title.
+RECENT.append(FictionalDocument(
+    "fengyu-tiered-support",
+    {"title": "沣屿市专精特新企业梯度培育扶持政策", "issuer": "沣屿市工业和信息化局、沣屿市财政局", "region": "沣屿市",
+     "date_issued": "2026-06-01", "valid_from": "2026-07-01", "valid_until": "2029-06-30"},
+    {"docx": lambda b, p: render_docx(b, p, auto_numbering=False),
+     "md": lambda b, p: render_markdown(b, p),
+     "html": lambda b, p: render_html(b, p, "沣屿市工业和信息化局", "沣屿市", "2026-06-02 09:30")}))
+
+
+# A county's compilation (政策汇编): three policies in one file, each under 一、/二、/三、 with its own
+# 文号 in brackets and its articles numbered afresh (第二条 three times), a 目录 repeating the titles.
+RECENT.append(FictionalDocument(
+    "congyu-policy-compilation",
+    {"title": "琮屿县惠企政策汇编（2026年版）", "issuer": "琮屿县发展和改革局", "region": "琮屿县"},
+    {"pdf": lambda b, p: render_pdf(b, p, "琮屿县惠企政策汇编"),
+     "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}))
+
+
+# Session 41: an account's article (公众号文章: 01｜ headings, 📌 items, credits); a city's 公示 signed above its list.
+RECENT.append(FictionalDocument(
+    "jingchuan-wechat-digest",
+    {"title": "政策速递｜璟川区专精特新企业扶持新政来了，最高奖励200万元！", "issuer": "璟川区工业和信息化局",
+     "region": "璟川区", "date_issued": "2026-05-12", "valid_from": "2026-06-01", "valid_until": "2028-12-31"},
+    {"html": lambda b, p: render_wechat(b, p),
+     "txt": lambda b, p: render_txt(b, p, "utf-8", "tab"),
+     "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}))
+RECENT.append(FictionalDocument(
+    "ranxi-candidate-list-notice",
+    {"title": "关于2026年度苒溪市专精特新中小企业拟认定名单的公示", "issuer": "苒溪市工业和信息化局", "region": "苒溪市", "date_issued": "2026-09-07"},
+    {"html": lambda b, p: render_html(b, p, "苒溪市工业和信息化局", "苒溪市", "2026-09-07 17:20"),
+     "pdf": lambda b, p: render_pdf(b, p, "苒溪市工业和信息化局")}))
+
+
+# Session 42: a joint notice in the official layout (红头: the offices' letterhead "…文件", 文号 under
+# it, 版记 after the policy: 抄送 and the office's 印发 date, which is not the date issued), its
+# items （一）…（十三） numbered on across sections; and a county's list of benefits as a
+# spreadsheet (merged title and byline rows, category cells merged down, a note row, a second sheet).
+RECENT.append(FictionalDocument(
+    "zhenzhou-market-measures-redhead",
+    {"title": "蓁州市支持专精特新中小企业开拓市场若干措施", "issuer": "蓁州市工业和信息化局、蓁州市商务局",
+     "region": "蓁州市", "doc_number": "蓁工信联〔2026〕14号", "date_issued": "2026-08-18",
+     "valid_from": "2026-09-01", "valid_until": "2028-12-31"},
+    {"pdf": lambda b, p: render_pdf(b, p, ""),
+     "docx": lambda b, p: render_docx(b, p),
+     "html": lambda b, p: render_html(b, p, "蓁州市商务局", "蓁州市", "2026-08-21 09:40")}))
+RECENT.append(FictionalDocument(
+    "hengxi-benefit-sheet",
+    {"title": "蘅溪县2026年度惠企政策兑现事项清单", "issuer": "蘅溪县工业和信息化局", "region": "蘅溪县",
+     "date_issued": "2026-05-20"},
+    {"xlsx": lambda b, p: render_xlsx(b, p),
+     "html": lambda b, p: render_html(b, p, "蘅溪县人民政府", "蘅溪县", "2026-05-20 16:10"),
+     "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}))
