@@ -234,6 +234,11 @@ def _load_xlsx(data: bytes, name: str) -> LoadedText:
     from .spreadsheet import workbook_lines
 
     lines, title = workbook_lines(book)
+    # (a sheet that is only its table is named by its file: "…惠企政策明白表.xlsx")
+    stem = Path(name).stem
+    first = next((line for line in lines if line.strip()), "")
+    if not title and first.startswith("\t") and re.search(r"[\u4e00-\u9fff]{4}", stem):
+        title = stem
     return LoadedText("\n".join(lines), title)
 
 

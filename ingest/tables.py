@@ -138,7 +138,9 @@ def _grid_cells(rows: list[list[str]]) -> list[TableCell]:
             headers.append(row)  # 共同标准 may come first
         else:
             labelled.append(row)
-    headers = [_fill_left(row) for row in headers]
+    # (an empty heading cell under a heading above it is that heading merged down, not the left one's
+    # span: 责任单位 over two heading rows is no 省级 of 支持标准 › 市级 | 省级)
+    headers = [_fill_left(row, headers[i - 1] if i else None) for i, row in enumerate(headers)]
     width = max([len(r) for r in headers + data_rows + labelled] or [0])
     columns = _column_paths(headers, width)
     if headers and labelled and not data_rows:
@@ -148,6 +150,13 @@ def _grid_cells(rows: list[list[str]]) -> list[TableCell]:
     if headers and headers[-1][0] in _RECORD_NUMBER and len(headers) == 1:
         filled, grouping = _fill_groups(data_rows)
         return cells + [_record(headers[0], row, grouping) for row in filled]
+    if len(headers) > 1 and headers[0][0] in _RECORD_NUMBER and data_rows:
+        # numbered records under two heading rows (序号 | 政策名称 | 支持标准 › 市级 | 省级): each row one
+        # record still, its figures named by their column path (支持标准（市级）：5万元), not cells apart
+        # that lose the row's name
+        filled, grouping = _fill_groups(data_rows)
+        names = [path[0] + (f"（{'·'.join(path[1:])}）" if len(path) > 1 else "") if path else "" for path in columns]
+        return cells + [_record(names, row, grouping) for row in filled]
     for row in data_rows:
         for index, text in enumerate(row[1:], start=1):
             if not text:
@@ -178,11 +187,13 @@ def _continues_headings(headers: list[list[str]], row: list[str]) -> bool:
     return any(not cell for cell in above) or any(not cell for cell in row) or len(above) != len(row)
 
 
-def _fill_left(row: list[str]) -> list[str]:
-    """A heading merged across columns leaves empty cells to its right."""
+def _fill_left(row: list[str], above: list[str] | None = None) -> list[str]:
+    """A heading merged across columns leaves empty cells to its right (but one under a heading of
+    the row ``above`` is that heading merged down)."""
     out: list[str] = []
     for index, cell in enumerate(row):
-        out.append(cell or (out[-1] if index > 1 and out else cell))
+        down = above is not None and index < len(above) and bool(above[index])
+        out.append(cell or (out[-1] if index > 1 and out and not down else cell))
     return out
 
 
@@ -221,16 +232,20 @@ def _fill_groups(rows: list[list[str]]) -> tuple[list[list[str]], set[int]]:
     A category merged down several rows (政策类别: 梯度培育 over three measures) leaves the
     rows below it empty at the front, right after their number; those cells take the text
     above. Only leading cells are filled: an empty cell after the row's first text is empty.
+    A leading cell that repeats the one above (the category typed on every row) groups too.
     """
     out: list[list[str]] = []
     grouping: set[int] = set()
     for row in rows:
         row = list(row)
         if out:
+            above = out[-1]
             for index in range(1, len(row) - 1):
+                if row[index] and index < len(above) and row[index] == above[index]:
+                    grouping.add(index)  # a category typed again on every row (a spreadsheet's, unmerged)
+                    continue
                 if row[index]:
                     break
-                above = out[-1]
                 if index < len(above) and above[index]:
                     row[index] = above[index]
                     grouping.add(index)
@@ -253,7 +268,9 @@ def _column_paths(headers: list[list[str]], width: int) -> list[tuple[str, ...]]
     paths: list[tuple[str, ...]] = []
     for column in range(width):
         names = []
-        for header in headers:
+        for row, header in enumerate(headers):
+            if column >= len(header) and row and column < len(headers[row - 1]) and headers[row - 1][column]:
+                continue  # (a heading above merged down past the end of a shorter row: 责任单位, not its 省级)
             name = header[min(column, len(header) - 1)].strip()
             if name and (not names or names[-1] != name):
                 names.append(name)

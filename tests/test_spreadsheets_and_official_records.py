@@ -185,3 +185,39 @@ def test_a_workbook_upload_is_typed_by_its_content(tmp_path):
 
     path = render_xlsx(_source(tmp_path, SHEET, "huichuan"), tmp_path / "list.bin")
     assert sniff_suffix(path.read_bytes(), "清单.xls") == ".xlsx"
+
+
+TWO_HEADINGS = """槿川市惠企政策明白表
+| 序号 | 政策类别 | 政策名称 | 支持标准 | < | 责任单位 |
+| ^ | ^ | ^ | 市级 | 省级 | ^ |
+|---|---|---|---|---|---|
+| 1 | 梯度培育 | 专精特新企业认定奖励 | 5万元 | 20万元 | 市工信局 |
+| 2 | 梯度培育 | 小巨人企业认定奖励 | — | 100万元 | 市工信局 |
+| 3 | 研发创新 | 研发机构奖励 | 10万元 | 30万元 | 市科技局 |
+"""
+
+
+@pytest.mark.parametrize("fmt", ["docx", "txt"])
+def test_numbered_rows_under_two_heading_rows_stay_records(tmp_path, fmt):
+    from eval.formats import render_txt
+
+    blocks = _source(tmp_path, TWO_HEADINGS, "jinchuan")
+    path = render_docx(blocks, tmp_path / "jinchuan.docx") if fmt == "docx" else render_txt(blocks, tmp_path / "jinchuan.txt")
+    chunks = prepare(path, {}, 400).chunks
+    # (each cell was a chunk of its own, "支持标准 › 省级 || 2. 100万元", without the row's name; and
+    # 责任单位, merged down, read as 省级's)
+    giant = next(c for c in chunks if "100万元" in c.text)
+    assert giant.kind == "table_record" and giant.section_path == ("梯度培育", "小巨人企业认定奖励"), giant
+    assert "支持标准（省级）：100万元；责任单位：市工信局" in giant.text, giant.text
+    assert len([c for c in chunks if c.kind.startswith("table")]) == 3, [c.text for c in chunks]
+
+
+def test_a_sheet_that_is_only_its_table_is_named_by_its_file(tmp_path):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.active.append(["序号", "政策名称", "支持标准"])
+    book.active.append([1, "研发机构奖励", "30万元"])
+    book.save(tmp_path / "槿川市惠企政策明白表.xlsx")
+    meta = prepare(tmp_path / "槿川市惠企政策明白表.xlsx", {}, 400).meta
+    assert (meta.title, meta.region) == ("槿川市惠企政策明白表", "槿川市"), meta  # (once "政策", of 政策名称)
