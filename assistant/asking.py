@@ -292,6 +292,10 @@ def ask_types(ask: str) -> tuple[str, ...]:
         found.remove("rate")  # "贴息最长能贴几年": how long, not the share (贴息…几 is no rate here)
     if "time" in found and {"date", "duration", "frequency"} & set(found):
         found.remove("time")  # "截止时间": the date is asked
+    if "frequency" in found and "measure" in found and not ASK_TYPES["measure"].search(ASK_TYPES["frequency"].sub("", ask)):
+        found.remove("measure")  # "一年发几次": how often, not a number of times stated apart
+    if "frequency" in found and "rate" in found and not re.search(r"比例|比率|利率|百分|percent|share|rate", ask, re.IGNORECASE):
+        found.remove("rate")  # "贴息钱一年发几次": 贴息 names the payment, no share is asked
     if DOC_NUMBER_ASKED.search(ask):
         return ("number",)  # "技改补助政策的文号是什么": the 文号 is asked; 补助 names whose
     if set(found) == {"support", "number"}:
@@ -474,13 +478,19 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         sentence = "，".join(p for p in re.split(r"[，,；;。]", sentence) if not _PUBLICITY.search(p))
     if kind == "duration":  # "每次待多久": 每两个月上门一次 says how often, not for how long
         sentence = re.sub(r"每[两二三四五六七八九十半\d]+个?(月|年|周|季度|天)", "", sentence)
-    if kind == "frequency" and DETAIL["duration"].search("，".join(p for p in re.split(r"[，,；;。]", sentence)
-                                                              if not _PUBLICITY.search(p))):
+    if kind == "frequency" and _TIMES_PER_PERIOD.search(ask or ""):
+        # how many times a year: 每年6月和12月 or 每季度 says, a budget set 每年 does not
+        return bool(_TIMES_STATED.search(sentence))
+    # (how many times a year is asked, "一年发几次": a period, 5年内不得申报, does not say)
+    if kind == "frequency" and not _TIMES_PER_PERIOD.search(ask or "") and DETAIL["duration"].search(
+            "，".join(p for p in re.split(r"[，,；;。]", sentence) if not _PUBLICITY.search(p))):
         return True  # "多长时间复核一次": "有效期为3年，期满前…申请复核" states the period (公示7个工作日 does not)
     pattern = DETAIL.get(kind)
     return bool(pattern and pattern.search(sentence))
 
 
+_TIMES_STATED = re.compile(r"(\d+|[一二两三四五六])\s*(次|回|批)|\d{1,2}月[和、及与]\d{1,2}月|一年一次|每(季度|季|月|半年)")
+_TIMES_PER_PERIOD = re.compile(r"(一年|每年|一个月|每月|每个月|一季度|每季度)[^，,。？?]{0,6}(几|多少)(次|回|批)")
 # a payment asked about: when it comes is told by a period after an event as well as by a date
 # (研发费用, 开发: no money paid out)
 _PAID = re.compile(r"((?<![研开激])发(?!布|文|起|展|明|生)|拨付|拨款|到账|到位|兑现|拿到|领到|\bpaid\b|\bpay (out)?\b|disburs)", re.IGNORECASE)

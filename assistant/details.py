@@ -133,7 +133,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     and not held_only(g, query.ask))  # not the company's, nor the title it holds; the level is checked apart)
         # criteria rows rarely repeat an owner's words ("有没有别的路子能报…"): any nearby row counts
         # a compound ask ("什么时候截止？要交哪些材料？") is covered part by part, each by its own clause
-        candidates = topical(hits, floor=0.1 if kind == "conditions" else 0.25,
+        # (a blank form's fields, 实付利息（万元）|申请贴息（万元）, repeat an owner's words and state nothing
+        # but what to fill in: they set no bar the clauses must reach, save for the materials asked)
+        stating = hits if kind == "materials" else [h for h in hits if h.chunk.section_path[-1:] != (FORM_FIELDS,)]
+        candidates = topical(stating, floor=0.1 if kind == "conditions" else 0.25,
                              relative=0.5 if compound else 0.7)
         # (its title: a 省级 row's "市级以上研发机构" is no 市级 criterion)
         title_only = not asks_government(query)

@@ -23,6 +23,9 @@ _OBJECT = re.compile(r"\b(?:cover|covers|include|includes|subsidi[sz]e|subsidi[s
                      re.IGNORECASE)
 
 
+_MODIFIERS = frozenset({"申请", "申报", "海外", "境外", "国外", "国际", "国内", "境内"})
+
+
 def english_object(ask: str, glossary: Glossary, synonyms: Synonyms) -> tuple[tuple[str, ...], ...]:
     """The object's term groups (glossary terms with their synonyms); empty when the ask names no
     object this way or none of its words is in the glossary (a gap there is the novelty check's)."""
@@ -39,6 +42,9 @@ def object_missing(groups: tuple[tuple[str, ...], ...], hits: list[ScoredChunk],
     best clauses (their text or headings)."""
     if not groups:
         return False
-    key = max(groups, key=weights.group_weight)
+    # (the thing is the object, not where or that one applies: "overseas patent applications" is
+    # about patents, which a clause on 境外注册商标 does not name)
+    things = [g for g in groups if not _MODIFIERS.intersection(g)] or list(groups)
+    key = max(things, key=weights.group_weight)
     best = hits[:3]
     return not any(t in " ".join((*h.chunk.section_path, h.chunk.text)) for h in best for t in key if t)

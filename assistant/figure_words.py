@@ -8,7 +8,8 @@ import re
 
 # "每个阶段能拿多少": an amount per item is asked; a total over all of them does not answer it
 # ("每年发多少": a yearly sum, which a total paid in stages does not state)
-PER_ITEM = re.compile(r"(?:每个|每一个?|各个|第[一二三四五六七八九十\d]+个?)([\u4e00-\u9fff]{2})|每年(?=[\u4e00-\u9fff]{0,3}多少)|"
+# ("每个月补多少": a monthly rate, 每人每月3000元, not an item of several)
+PER_ITEM = re.compile(r"(?:(?:每个|每一个?|各个)(?![月年季周天日])|第[一二三四五六七八九十\d]+个?)([\u4e00-\u9fff]{2})|每年(?=[\u4e00-\u9fff]{0,3}多少)|"
                        r"per (stage|item|person|employee|company)|(?:first|second|third|final) (stage|phase|instal?ment)", re.IGNORECASE)
 ITEM_STATED = r"第[一二三四五六七八九十\d]+个?{0}|其中|分别"  # 第一阶段 stated, or the stages' sums one by one
 TOTAL_ASKED = re.compile(r"(一共|总共|合计|总计|共计|加起来|in total|altogether|overall|all together)", re.IGNORECASE)

@@ -285,9 +285,9 @@ def named_above(subject: tuple[tuple[str, ...], ...], scales: tuple[float, ...],
     if hit.chunk.kind == "table_row":
         return False  # a criteria row is of its column's category (创新类), the one above of another's
     own = squash(clause_text(hit) + hit.doc.title)  # (the document's title is said of all its clauses)
-    # (a word most clauses say, 专精特新 or 培育, tells no subject apart)
+    # (a word most clauses say, 专精特新 or 培育, or the money itself, 钱 of 贴息资金, tells no subject apart)
     asked = [g for g, sc in zip(subject, scales) if sc >= 1.0 and not is_scope(g, places)
-             and any(0 < weights.df(t) <= 0.1 * weights.size for t in g)]
+             and any(0 < weights.df(t) <= 0.1 * weights.size for t in g) and not _GENERIC_BENEFITS.intersection(g)]
     missing = [g for g in asked if not names(g, own)]
     if not missing or len(missing) == len(asked) or 2 * len(missing) < len(asked):  # (most of it named: it is about it)
         return False
