@@ -13,7 +13,7 @@ import re
 
 from .asking import ASK_TYPES, DETAIL_NOUNS
 from .types import Turn
-from .words import nouns
+from .words import is_filler, nouns
 
 # each slot: canonical Chinese value → the ways a question may say it
 SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
@@ -74,8 +74,9 @@ def is_followup(question: str) -> bool:
 def _verb_only(text: str) -> bool:
     """"能买什么？", "怎么用？": a short question naming nothing, only what is done, asks of what
     was just talked about."""
+    # (时候 of 什么时候, which jieba may tag a noun, names nothing: "什么时候兑现？")
     return (len(re.findall(r"[\u4e00-\u9fff]", text)) <= 6 and bool(_ASKS.search(text))
-            and not re.search(r"[A-Za-z0-9]", text) and not nouns(text))
+            and not re.search(r"[A-Za-z0-9]", text) and not [n for n in nouns(text) if not is_filler(n)])
 
 
 # "谁能享受？", "要交钱吗？", "Is it free?": who may have it, or whether it costs, of what was just asked

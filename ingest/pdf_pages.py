@@ -115,6 +115,7 @@ def _join(items: list[Item]) -> list[str]:
         edges[round(x0 / 3)] = max(edges.get(round(x0 / 3), 0), x1)
     out: list[str] = []
     open_paragraph = False
+    previous_height = 0.0
     for kind, _, text, geometry in items:
         if kind == "table":
             out.extend(["", text, ""])
@@ -123,6 +124,10 @@ def _join(items: list[Item]) -> list[str]:
         x0, x1, height = geometry
         # a 文号 or a date is a line of its own, even under a line that happens to end near the edge
         alone = DOC_NUMBER.fullmatch(text.strip()) or is_date_line(text)
+        # (and a line in another size of type: a wrapped line keeps its paragraph's; a one-page
+        # PDF's small running header over its title does not)
+        alone = alone or abs(height - previous_height) > 0.2 * max(height, previous_height)
+        previous_height = height
         if open_paragraph and x0 - left < 6 and not starts_with_marker(text) and not alone and out:
             out[-1] += text
         else:

@@ -97,6 +97,7 @@ class _Numbering:
 
     def __init__(self, document) -> None:
         self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId → ilvl → (start, format, text)
+        self.restarts: dict[str, dict[int, int]] = {}  # numId → ilvl → the 1-based level whose use restarts it
         self.counters: dict[str, dict[int, int]] = {}
         self.styles: dict[str, tuple[str, int]] = {}
         try:
@@ -109,11 +110,13 @@ class _Numbering:
             definition = abstract.get(ref.get(f"{W}val")) if ref is not None else None
             if definition is None:
                 continue
-            levels = {}
+            levels, restarts = {}, {}
             for lvl in definition.iterchildren(f"{W}lvl"):
-                levels[int(lvl.get(f"{W}ilvl", "0"))] = (_val(lvl, "start", "1"), _val(lvl, "numFmt", "decimal"),
-                                                         _val(lvl, "lvlText", ""))
+                ilvl = int(lvl.get(f"{W}ilvl", "0"))
+                levels[ilvl] = (_val(lvl, "start", "1"), _val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""))
+                restarts[ilvl] = int(_val(lvl, "lvlRestart", str(ilvl)) or ilvl)
             self.levels[num.get(f"{W}numId")] = levels
+            self.restarts[num.get(f"{W}numId")] = restarts
         for style in document.styles.element.iterchildren(f"{W}style"):
             num_pr = style.find(f"{W}pPr/{W}numPr")
             if num_pr is not None and num_pr.find(f"{W}numId") is not None:
@@ -131,7 +134,10 @@ class _Numbering:
             return ""
         counters = self.counters.setdefault(num_id, {})
         counters[ilvl] = counters.get(ilvl, int(levels[ilvl][0]) - 1) + 1
-        for deeper in [lv for lv in counters if lv > ilvl]:
+        # a deeper level restarts when a level at or above its lvlRestart is used ("第%2条" with
+        # lvlRestart 0 counts on through the chapters: 第二章's first article is 第三条)
+        restarts = self.restarts.get(num_id, {})
+        for deeper in [lv for lv in counters if lv > ilvl and ilvl < restarts.get(lv, lv)]:
             del counters[deeper]
         _, fmt, text = levels[ilvl]
         if fmt == "bullet":

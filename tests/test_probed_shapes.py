@@ -1,0 +1,60 @@
+"""File shapes found by probing with files of my own (fictional 槿川县), each a way content was
+lost or mislabelled: Word's automatic 第X章/第X条 numbering that counts articles on through the
+chapters (lvlRestart 0); a one-page PDF whose small running header ran into its title; "什么时候兑现？" after a question."""
+
+from __future__ import annotations
+
+from ingest.pipeline import prepare
+
+
+def _multilevel_rules(path) -> None:
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum {nsdecls("w")} w:abstractNumId="80"><w:multiLevelType w:val="multilevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1章"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%2条"/>'
+        '<w:lvlRestart w:val="0"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="80"><w:abstractNumId w:val="80"/></w:num>'))
+    document.add_paragraph("槿川县科技型中小企业研发费用补助办法")
+    for text, level in [("总则", 0), ("为鼓励企业加大研发投入，制定本办法。", 1), ("本办法适用于在槿川县注册的科技型中小企业。", 1),
+                        ("补助标准", 0), ("按企业上年度研发费用的10%给予补助，最高50万元。", 1), ("附则", 0),
+                        ("本办法自2026年3月1日起施行。", 1)]:
+        paragraph = document.add_paragraph(text)
+        paragraph._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="{level}"/><w:numId w:val="80"/></w:numPr>'))
+    document.save(path)
+
+
+def test_word_articles_numbered_on_through_the_chapters(tmp_path):
+    _multilevel_rules(tmp_path / "rules.docx")
+    chunks = prepare(tmp_path / "rules.docx", {}, 400).chunks
+    # (each chapter's articles started again at 第一条: "第二章 › 第一条" could not be asked for by number)
+    assert [c.section_path for c in chunks] == [
+        ("第一章 总则", "第一条"), ("第一章 总则", "第二条"), ("第二章 补助标准", "第三条"), ("第三章 附则", "第四条")], \
+        [c.section_path for c in chunks]
+
+
+def test_a_one_page_pdfs_running_header_is_no_part_of_its_title(tmp_path):
+    from eval.formats import read_source
+    from eval.formats_office import render_pdf
+
+    source = tmp_path / "list.md"
+    source.write_text("槿川市惠企政策明白表\n| 序号 | 政策名称 | 支持标准 |\n|---|---|---|\n| 1 | 研发机构奖励 | 30万元 |\n", encoding="utf-8")
+    render_pdf(read_source(source), tmp_path / "list.pdf", "槿川市工业和信息化局")
+    meta = prepare(tmp_path / "list.pdf", {}, 400).meta
+    # (the header, set small above the title, ran into it: "槿川市工业和信息化局槿川市惠企政策明白表")
+    assert meta.title == "槿川市惠企政策明白表", meta
+
+
+def test_when_is_asked_of_what_was_just_talked_about():
+    from assistant.conversation import standalone_question
+    from assistant.types import Turn
+
+    # (时候, tagged a noun, made "什么时候兑现？" a new question: the 市级 row answered for 省级)
+    question = standalone_question("什么时候兑现？", [Turn("user", "岚汀省级专精特新奖多少？")])
+    assert question.startswith("岚汀省级专精特新奖多少？"), question
