@@ -132,6 +132,8 @@ def _grid_cells(rows: list[list[str]]) -> list[TableCell]:
     data_rows: list[list[str]] = []
     labelled: list[list[str]] = []
     for row in rows:
+        if data_rows and row in headers:
+            continue  # the heading row repeated at the top of each page of a long table
         if _is_number(row[0]):
             data_rows.append(row)
         elif not data_rows and not (labelled and headers) and _is_header(row) and _continues_headings(headers, row):

@@ -1,6 +1,7 @@
-"""File shapes found by probing with files of my own (fictional 槿川县), each a way content was
-lost or mislabelled: Word's automatic 第X章/第X条 numbering that counts articles on through the
-chapters (lvlRestart 0); a one-page PDF whose small running header ran into its title; "什么时候兑现？" after a question."""
+"""File shapes (and one question shape) found by probing with material of my own (fictional 槿川县),
+each a way content was lost or mislabelled: Word's automatic 第X章/第X条 numbering that counts
+articles on through the chapters (lvlRestart 0); a one-page PDF whose small running header ran into
+its title; a long table's heading row repeated on each PDF page; "什么时候兑现？" after a question."""
 
 from __future__ import annotations
 
@@ -58,3 +59,22 @@ def test_when_is_asked_of_what_was_just_talked_about():
     # (时候, tagged a noun, made "什么时候兑现？" a new question: the 市级 row answered for 省级)
     question = standalone_question("什么时候兑现？", [Turn("user", "岚汀省级专精特新奖多少？")])
     assert question.startswith("岚汀省级专精特新奖多少？"), question
+
+
+def test_a_long_tables_heading_row_repeated_on_each_page_is_no_row(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [["序号", "企业名称", "所在区县", "主导产品"]] + [
+        [str(i), f"槿川第{i}精密制造有限公司", "东城区" if i % 2 else "西城区", f"精密轴承JC-{i:03d}"] for i in range(1, 61)]
+    table = Table(rows, repeatRows=1)  # (as Word's "repeat as header row" prints it)
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    SimpleDocTemplate(str(tmp_path / "list.pdf"), pagesize=A4).build(
+        [Paragraph("槿川市2026年专精特新中小企业名单", ParagraphStyle("t", fontName="STSong-Light")), Spacer(1, 12), table])
+    chunks = prepare(tmp_path / "list.pdf", {}, 400).chunks
+    # (page 2's heading row was a chunk of its own: "序号 || 企业名称；所在区县；主导产品")
+    assert [c.kind for c in chunks] == ["table_record"] * 60, [c.text for c in chunks if c.kind != "table_record"]
