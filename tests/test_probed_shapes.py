@@ -66,7 +66,13 @@ def test_a_long_tables_heading_row_repeated_on_each_page_is_no_row(tmp_path):
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import (
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     rows = [["序号", "企业名称", "所在区县", "主导产品"]] + [
