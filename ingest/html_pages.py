@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .structure import styled_heading
+from .structure import TITLE_KINDS, styled_heading
 
 _SITE_SUFFIX = re.compile(r"\s*[_|｜\-—–]\s*[^_|｜\-—–]{2,30}$")
 
@@ -101,10 +101,22 @@ def _heading(soup) -> str | None:
         text = tag.get_text("", strip=True)
         if 6 <= len(text) <= 120:
             return text
-    if soup.title:
-        title = soup.title.get_text("", strip=True)
-        return _SITE_SUFFIX.sub("", title) or title or None
-    return None
+    title = soup.title.get_text("", strip=True) if soup.title else ""
+    title = _SITE_SUFFIX.sub("", title) or title
+    if title and re.search(TITLE_KINDS, title):
+        return title
+    # an old site's layout sets the title in bold in a table cell, its <title> only the site's name
+    # ("槿川县人民政府"): the first bold or centred line that names a kind of document
+    for tag in soup.find_all(["b", "strong", "font", "td", "p", "div", "span"]):
+        text = tag.get_text("", strip=True)
+        if 6 <= len(text) <= 80 and re.search(rf"({TITLE_KINDS})》?(（[^（）]{{1,12}}）)?$", text) \
+                and (tag.name in ("b", "strong", "font") or _centred(tag)) and tag.find_parent(_page_furniture) is None:
+            return text
+    return title or None
+
+
+def _centred(tag) -> bool:
+    return (tag.get("align") or "").lower() == "center" or "center" in (tag.get("style") or "").replace(" ", "")
 
 
 def _article(page: str) -> str | None:

@@ -1,7 +1,8 @@
 """File shapes (and one question shape) found by probing with material of my own (fictional 槿川县),
 each a way content was lost or mislabelled: Word's automatic 第X章/第X条 numbering that counts
 articles on through the chapters (lvlRestart 0); a one-page PDF whose small running header ran into
-its title; a long table's heading row repeated on each PDF page; "什么时候兑现？" after a question."""
+its title; a long table's heading row repeated on each PDF page; an old site's title set in bold in
+a layout table, its <title> only the site's name; "什么时候兑现？" after a question."""
 
 from __future__ import annotations
 
@@ -84,3 +85,22 @@ def test_a_long_tables_heading_row_repeated_on_each_page_is_no_row(tmp_path):
     chunks = prepare(tmp_path / "list.pdf", {}, 400).chunks
     # (page 2's heading row was a chunk of its own: "序号 || 企业名称；所在区县；主导产品")
     assert [c.kind for c in chunks] == ["table_record"] * 60, [c.text for c in chunks if c.kind != "table_record"]
+
+
+LAYOUT_PAGE = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>槿川县人民政府</title></head>
+<body><table width="1000"><tr><td><a href="/">首页</a> | <a href="/xxgk">信息公开</a></td></tr></table>
+<table width="1000"><tr><td width="200"><ul><li><a href="#">政策文件</a></li><li><a href="#">政策解读</a></li></ul></td>
+<td width="800"><table width="100%"><tr><td align="center" style="font-size:20px"><b>槿川县中小企业贷款贴息实施办法</b></td></tr>
+<tr><td class="content"><p>第一条　为缓解中小企业融资难题，制定本办法。</p>
+<p>第二条　对在县内银行获得一年期以内流动资金贷款的中小企业，按贷款市场报价利率的30%给予贴息。</p>
+<p>第三条　本办法自2026年1月1日起施行，有效期3年。</p><p align="right">槿川县财政局</p><p align="right">2025年11月18日</p>
+</td></tr></table></td></tr></table><table width="1000"><tr><td>版权所有：槿川县人民政府</td></tr></table></body></html>"""
+
+
+def test_an_old_sites_bold_title_in_a_layout_table_is_the_title(tmp_path):
+    (tmp_path / "page.html").write_bytes(LAYOUT_PAGE.encode("gb2312"))
+    prepared = prepare(tmp_path / "page.html", {}, 400)
+    # (the site's name in <title> was the title, and a clause of its own; the bold title was lost)
+    assert prepared.meta.title == "槿川县中小企业贷款贴息实施办法", prepared.meta
+    assert [c.section_path for c in prepared.chunks] == [("第一条",), ("第二条",), ("第三条",)], \
+        [c.text for c in prepared.chunks]
