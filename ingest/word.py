@@ -34,8 +34,25 @@ def word_lines(document) -> list[str]:
                 text = styled_heading(text, level - top + 1)
             lines.append(f"{label}{text}" if label and text.strip() else text)
         elif block.tag == f"{W}tbl":
-            lines.extend(_table_lines(block))
+            head = None if any(line.strip() for line in lines) else _letterhead(block)
+            lines.extend([head] if head else _table_lines(block))
     return lines
+
+
+# a letterhead (红头) laid out as a table above everything: the offices stacked in one column, 文件
+# merged down beside them ("槿川县工业和信息化局 / 槿川县财政局 | 文件")
+_LETTERHEAD_CELL = re.compile(r"[\u4e00-\u9fff（）()]{0,30}?(人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部|分行|(规范性)?文件)")
+
+
+def _letterhead(table) -> str | None:
+    """The letterhead a table at the top of a document lays out, as one line; None for a real table."""
+    cells = [_cell_text(cell) for row in table.iterchildren(f"{W}tr") for cell in row.iterchildren(f"{W}tc")]
+    cells = list(dict.fromkeys(c for c in cells if c.strip()))
+    if not cells or len(cells) > 8 or not all(_LETTERHEAD_CELL.fullmatch(c.strip()) for c in cells):
+        return None
+    offices = [c.strip() for c in cells if not c.strip().endswith("文件")]
+    kind = "".join(c.strip() for c in cells if c.strip().endswith("文件"))
+    return " ".join(offices) + kind if offices else None
 
 
 def _style(paragraph) -> str | None:

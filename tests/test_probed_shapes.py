@@ -2,7 +2,8 @@
 each a way content was lost or mislabelled: Word's automatic 第X章/第X条 numbering that counts
 articles on through the chapters (lvlRestart 0); a one-page PDF whose small running header ran into
 its title; a long table's heading row repeated on each PDF page; an old site's title set in bold in
-a layout table, its <title> only the site's name; "什么时候兑现？" after a question."""
+a layout table, its <title> only the site's name; a Word letterhead laid out as a table; "什么时候兑现？"
+after a question."""
 
 from __future__ import annotations
 
@@ -104,3 +105,24 @@ def test_an_old_sites_bold_title_in_a_layout_table_is_the_title(tmp_path):
     assert prepared.meta.title == "槿川县中小企业贷款贴息实施办法", prepared.meta
     assert [c.section_path for c in prepared.chunks] == [("第一条",), ("第二条",), ("第三条",)], \
         [c.text for c in prepared.chunks]
+
+
+def test_a_letterhead_laid_out_as_a_table_is_the_letterhead(tmp_path):
+    import docx
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)  # the offices stacked, 文件 merged down beside them
+    table.cell(0, 0).text, table.cell(1, 0).text, table.cell(0, 1).text = "槿川县工业和信息化局", "槿川县财政局", "文件"
+    table.cell(0, 1).merge(table.cell(1, 1))
+    for text in ("槿工信联〔2026〕2号", "关于印发《槿川县技术改造奖补办法》的通知", "各乡镇人民政府，县直各单位：",
+                 "现将《槿川县技术改造奖补办法》印发给你们，请认真执行。", "槿川县工业和信息化局　槿川县财政局", "2026年1月10日",
+                 "槿川县技术改造奖补办法", "第一条 对设备投资500万元以上的技改项目，按设备投资额的10%给予奖补，最高200万元。",
+                 "第二条 本办法自2026年2月1日起施行。"):
+        document.add_paragraph(text)
+    document.save(tmp_path / "notice.docx")
+    prepared = prepare(tmp_path / "notice.docx", {}, 400)
+    meta = prepared.meta
+    # (read as a table, it left the notice's lines as clauses and the title cut at 《)
+    assert (meta.title, meta.doc_number, meta.issuer, meta.date_issued) == (
+        "槿川县技术改造奖补办法", "槿工信联〔2026〕2号", "槿川县工业和信息化局、槿川县财政局", "2026-01-10"), meta
+    assert [c.kind for c in prepared.chunks] == ["notice", "article", "article"], [c.text for c in prepared.chunks]
