@@ -142,6 +142,8 @@ def _grid_cells(rows: list[list[str]]) -> list[TableCell]:
             labelled.append(row)
     # (an empty heading cell under a heading above it is that heading merged down, not the left one's
     # span: 责任单位 over two heading rows is no 省级 of 支持标准 › 市级 | 省级)
+    if headers and not data_rows and not labelled:
+        labelled, headers = headers, []  # (short cells only, "申报材料 | 营业执照；审计报告": no headings of nothing)
     headers = [_fill_left(row, headers[i - 1] if i else None) for i, row in enumerate(headers)]
     width = max([len(r) for r in headers + data_rows + labelled] or [0])
     columns = _column_paths(headers, width)

@@ -32,7 +32,7 @@ def word_lines(document) -> list[str]:
             level = levels.get(_style(block))
             if level and not label and lines and any(line.strip() for line in lines):
                 text = styled_heading(text, level - top + 1)
-            lines.append(f"{label}{text}" if label and text.strip() else text)
+            lines.extend((f"{label}{text}" if label and text.strip() else text).split("\n"))
         elif block.tag == f"{W}tbl":
             head = None if any(line.strip() for line in lines) else _letterhead(block)
             lines.extend([head] if head else _table_lines(block))
@@ -83,7 +83,10 @@ def _blocks(parent):
 
 
 def _text(element) -> str:
-    return "".join(node.text or "" for node in element.iter() if node.tag in (f"{W}t", f"{W}tab") and node.text)
+    # (a line break typed with Shift+Enter, <w:br/>, ends a line: articles pasted from a web page are
+    # often one paragraph broken so, and ran together)
+    return "".join("\n" if node.tag in (f"{W}br", f"{W}cr") else node.text or ""
+                   for node in element.iter() if node.tag in (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"))
 
 
 def _table_lines(table) -> list[str]:
@@ -103,9 +106,9 @@ def _cell_text(cell) -> str:
     apart by "；" where the first does not end a clause already (they once ran together)."""
     text = ""
     for paragraph in (p for p in cell.iter(f"{W}p")):
-        part = _text(paragraph).strip()
-        if part:
-            text += ("；" if text and text[-1] not in "。；;：:，,、" else "") + part
+        for part in (line.strip() for line in _text(paragraph).split("\n")):
+            if part:
+                text += ("；" if text and text[-1] not in "。；;：:，,、" else "") + part
     return text
 
 

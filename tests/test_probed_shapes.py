@@ -2,7 +2,8 @@
 each a way content was lost or mislabelled: Word's automatic 第X章/第X条 numbering that counts
 articles on through the chapters (lvlRestart 0); a one-page PDF whose small running header ran into
 its title; a long table's heading row repeated on each PDF page; an old site's title set in bold in
-a layout table, its <title> only the site's name; a Word letterhead laid out as a table; "什么时候兑现？"
+a layout table, its <title> only the site's name; a Word letterhead laid out as a table; Word line
+breaks (Shift+Enter) between articles; a table of one short row; "什么时候兑现？"
 after a question."""
 
 from __future__ import annotations
@@ -126,3 +127,39 @@ def test_a_letterhead_laid_out_as_a_table_is_the_letterhead(tmp_path):
     assert (meta.title, meta.doc_number, meta.issuer, meta.date_issued) == (
         "槿川县技术改造奖补办法", "槿工信联〔2026〕2号", "槿川县工业和信息化局、槿川县财政局", "2026-01-10"), meta
     assert [c.kind for c in prepared.chunks] == ["notice", "article", "article"], [c.text for c in prepared.chunks]
+
+
+def test_word_line_breaks_inside_a_paragraph_end_lines(tmp_path):
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document()
+    document.add_paragraph("槿川县企业上云补贴办法")
+    paragraph = document.add_paragraph()  # articles pasted from a page: one paragraph, Shift+Enter between
+    for text in ("第一条 为推动企业上云，制定本办法。", "第二条 企业购买云服务的，按服务费的30%给予补贴。"):
+        paragraph.add_run(text).add_break(WD_BREAK.LINE)
+    paragraph.add_run("第三条 本办法自2026年3月1日起施行。")
+    cell = document.add_table(rows=1, cols=2).rows[0].cells
+    cell[0].text = "申报材料"
+    cell[1].paragraphs[0].add_run("营业执照").add_break(WD_BREAK.LINE)
+    cell[1].paragraphs[0].add_run("审计报告")
+    document.save(tmp_path / "rules.docx")
+    chunks = prepare(tmp_path / "rules.docx", {}, 400).chunks
+    # (the three articles were one, 第一条…第二条…第三条…)
+    assert [c.section_path[-1] for c in chunks if c.kind == "article"] == ["第一条", "第二条", "第三条"], \
+        [c.text for c in chunks]
+    assert any("营业执照；审计报告" in c.text for c in chunks), [c.text for c in chunks]  # (a cell stays one line)
+
+
+def test_a_table_of_one_short_row_is_kept(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("槿川县企业上云补贴办法")
+    document.add_paragraph("第一条 本办法自2026年3月1日起施行。")
+    cells = document.add_table(rows=1, cols=2).rows[0].cells
+    cells[0].text, cells[1].text = "申报材料", "营业执照；审计报告"
+    document.save(tmp_path / "rules.docx")
+    chunks = prepare(tmp_path / "rules.docx", {}, 400).chunks
+    # (read as a row of headings over nothing, it was lost whole)
+    assert any(c.section_path == ("申报材料",) and c.text == "营业执照；审计报告" for c in chunks), [c.text for c in chunks]
