@@ -178,8 +178,17 @@ def _load_markdown(data: bytes, name: str) -> LoadedText:
 def _load_html(data: bytes, name: str) -> LoadedText:
     from .html_pages import load_html
 
-    text, title = load_html(decode_text(data, name) if not data.lstrip().startswith(b"<?xml") else data.decode("utf-8", "replace"))
+    page = decode_text(data, name) if not data.lstrip().startswith(b"<?xml") else data.decode("utf-8", "replace")
+    text, title = load_html(page)
+    # a page that only frames or links its document (<iframe src="….pdf">, 附件下载): the file is the policy
+    attached = _ATTACHMENT.findall(page)
+    if attached and len(re.findall(r"[\u4e00-\u9fff]", text.replace(title or "", ""))) < 80:
+        raise LoadError(f"{name}: the page holds no policy text, only its title; its document is attached as "
+                        f"{attached[0][-80:]}: download that file and upload it instead")
     return LoadedText(text, title)
+
+
+_ATTACHMENT = re.compile(r"""(?:src|href|data)\s*=\s*["']([^"']+\.(?:pdf|docx?|wps|xlsx?|ofd))["']""", re.IGNORECASE)
 
 
 def check_archive(data: bytes, name: str, limits: FileLimits) -> None:

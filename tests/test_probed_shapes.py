@@ -3,8 +3,8 @@ each a way content was lost or mislabelled: Word's automatic 第X章/第X条 num
 articles on through the chapters (lvlRestart 0); a one-page PDF whose small running header ran into
 its title; a long table's heading row repeated on each PDF page; an old site's title set in bold in
 a layout table, its <title> only the site's name; a Word letterhead laid out as a table; Word line
-breaks (Shift+Enter) between articles; a table of one short row; "什么时候兑现？"
-after a question."""
+breaks (Shift+Enter) between articles; a table of one short row; a page that only frames its
+document; "什么时候兑现？" after a question."""
 
 from __future__ import annotations
 
@@ -163,3 +163,19 @@ def test_a_table_of_one_short_row_is_kept(tmp_path):
     chunks = prepare(tmp_path / "rules.docx", {}, 400).chunks
     # (read as a row of headings over nothing, it was lost whole)
     assert any(c.section_path == ("申报材料",) and c.text == "营业执照；审计报告" for c in chunks), [c.text for c in chunks]
+
+
+def test_a_page_that_only_frames_its_document_says_to_upload_the_attachment(tmp_path):
+    import pytest
+
+    from ingest.loaders import LoadError
+
+    (tmp_path / "page.html").write_text(
+        "<html><head><title>槿川县关于印发专项资金管理办法的通知_槿川县人民政府</title></head><body>"
+        "<div class='nav'><a>首页</a><a>政务公开</a></div><h1>槿川县关于印发专项资金管理办法的通知</h1>"
+        "<div class='info'>发布时间：2026-01-05 来源：槿川县财政局</div>"
+        "<iframe src='/attach/2026/0105.pdf' width='100%'></iframe><div class='footer'>版权所有</div></body></html>",
+        encoding="utf-8")
+    # (the message was "no clauses found in the text")
+    with pytest.raises(LoadError, match=r"attached as /attach/2026/0105\.pdf: download that file"):
+        prepare(tmp_path / "page.html", {}, 400)
