@@ -278,7 +278,7 @@ class ExtractiveAnswerer:
 
     @staticmethod
     def _detail_names(kinds: list[str], texts: dict) -> str:
-        return texts["sep"].join(texts["details"][k] for k in kinds)
+        return texts["detail_sep"].join(texts["details"][k] for k in kinds)
 
     def _notes(self, citations: list[Citation], docs: dict[str, DocumentMeta], texts: dict) -> list[str]:
         notes = []

@@ -456,13 +456,14 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return False
     if kind == "amount" and _SUM_ASKED.search(ask or "") and not _MONEY.search(sentence):
         return False  # "担保额度最高多少": a fee rate (担保费率不高于1%) is no sum of money
-    if kind == "date" and _PAID.search(ask or "") and _WITHIN.search(sentence) and _PAYMENT_STATED.search(sentence):
+    if kind == "date" and _PAID.search(ask or "") and _WITHIN.search(sentence) and _payment_stated(sentence):
         return True  # "奖励什么时候发": "认定文件印发后3个月内拨付" says when (not "结清后3个月内…提交申请")
     if kind == "duration" and _PAID.search(ask or "") and _ARRIVES.search(ask or "") and DETAIL["date"].search(sentence) \
-            and _PAYMENT_STATED.search(sentence):
+            and _payment_stated(sentence):
         return True  # "奖励多久兑现": "兑现时间：次年第一季度" says when
     if (kind == "date" or kind == "duration" and _ARRIVES.search(ask or "")) and _PAID.search(ask or "") \
-            and (ASK_TYPES["support"].search(ask or "") or _MONEY_NAMED.search(ask or "")) and not _PAYMENT_STATED.search(sentence):
+            and (ASK_TYPES["support"].search(ask or "") or _MONEY_NAMED.search(ask or "")) \
+            and not _payment_stated(sentence):
         return False  # "奖励多久能到账": when money is paid, not when applications open (每年4月发布申报通知)
     if kind == "date" and DEADLINE_ASKED.search(ask or "") and not BY_DATE.search(sentence):
         return False  # "what's the deadline?": a date something is due by, not 每年上半年 of a review
@@ -471,6 +472,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         return False  # "什么时候申报截止": not the date a yearly report is due by (3月底前报送绩效报告)
     if kind == "duration" and _PROCESSING.search(ask or "") and "有效期" in sentence and not _WITHIN.search(sentence):
         return False  # "how long does approval take?": the time it takes, not how long a title lasts
+    if kind == "duration" and _PROCESSING.search(ask or "") and not _PROCESSED.search(sentence):
+        return False  # "how long does review take": a step's time, not 结清后3个月内提交申请 (when to file)
     if kind == "duration" and _PROCESSING.search(ask or "") and not _PUBLICITY.search(ask or ""):
         # "评审要多久": a publicity period (…公示7个工作日) is how long a list is shown, not the step's time
         # (a note that leaves it out, "20个工作日内办结（公示时间不计入）", still states the step's time)
@@ -502,13 +505,22 @@ SEARCH_HINTS = (("date", DEADLINE_ASKED, "申报 提交"), ("amount", FUND_ASKED
                 ("date", _PAID, "拨付 兑现 发放"),  # ("啥时候到账": the clause that pays it out)
                 ("frequency", re.compile(r"几(回|次|批)"), "每年 分批 批次"))  # ("一年能领几回": 每年分两批受理)
 _PAYMENT_STATED = re.compile(r"拨付|拨款|兑现|发放|到账|支付|下达|兑付")
-_MONEY_NAMED = re.compile(r"贴息|资金|奖补|款项|钱")  # (the money whose payment is asked: "贴息资金多久能到账")
+# (the money whose payment is asked: "贴息资金多久能到账"; 到账 says money by itself: "创新券多久能到账")
+_MONEY_NAMED = re.compile(r"贴息|资金|奖补|款项|钱|到账")
 _ARRIVES = re.compile(r"到账|拨付|兑现|拿到|领到|发下来|批下来")  # (not "how long is it paid": for how long)
 
 
 # how long a step takes (审批多久, "how long does it take to approve"), not how long something lasts
-_PROCESSING = re.compile(r"how long (does|will|would|do|did) [^?]{0,40}\btake\b|(多久|多长时间)(能|可以|才能|才)?(批|审|办|下来|出结果)|"
+_PROCESSING = re.compile(r"how long (does|will|would|do|did) [^?]{0,40}\btake\b|how many (days|weeks|months) (does|will|would|do) [^?]{0,40}\b(take|need)\b|"
+                         r"(多久|多长时间)(能|可以|才能|才)?(批|审|办|下来|出结果)|"
                          r"(审批|审核|办理|评审|受理)(要|需要|得)?(多久|多长时间|几天)", re.IGNORECASE)
+def _payment_stated(sentence: str) -> bool:
+    """Whether money is said to be paid (拨付, 发放 …) outside a validity's words: "自发放之日起12个月内
+    有效" says how long a voucher lasts, not when money comes."""
+    return bool(_PAYMENT_STATED.search(re.sub(r"[^，,。；;]*(有效|作废)[^，,。；;]*", "", sentence)))
+
+
+_PROCESSED = re.compile(r"审核|审批|审查|办结|完成|评审|核查|核实|出具|答复|作出|办理|复核")
 _WITHIN = re.compile(r"\d{1,3}\s*(个月|日|天|周|个?工作日)(内|以内|之内)")  # "印发后3个月内拨付"
 _PUBLICITY = re.compile(r"公示|公告|publicity|public notice|posted|publicly", re.IGNORECASE)
 

@@ -2,7 +2,8 @@
 (荻川县) with a blank application form annexed: 券商/律师 for 中介机构, 搬走 and 退钱 for 迁出 and
 退回, 招 for 引进, "每个月补多少" (a monthly rate, no item of several), "一年发几次" (how often),
 a case told before a yes/no ask ("那退市了…"),
-an English object's thing rather than its place ("overseas patent applications")."""
+an English object's thing rather than its place ("overseas patent applications"), when money comes
+(a voucher's validity is no payment) and how long a review takes (a filing deadline is none)."""
 
 from __future__ import annotations
 
@@ -81,3 +82,17 @@ def test_a_case_told_before_a_follow_up_must_be_the_clauses(dichuan):
 def test_the_words_that_ask_how_often_and_per_what():
     assert not PER_ITEM.search("博士每个月补多少") and PER_ITEM.search("每个阶段能拿多少")
     assert ask_types("首贷贴息钱一年发几次？") == ("frequency",)
+
+
+def test_when_money_comes_and_how_long_a_review_takes():
+    from assistant.asking import detail_present
+
+    voucher = "第七条创新券自发放之日起12个月内有效，逾期未使用的自动作废。"
+    # (a voucher's validity, 自发放之日起12个月内有效, was taken for when money arrives)
+    assert not detail_present("duration", voucher, ask="霁川企业申领创新券后多久能到账？")
+    assert not detail_present("date", voucher, ask="霁川企业申领创新券后多久能到账？")
+    assert detail_present("date", "奖励资金于认定文件印发后3个月内拨付到企业。", ask="奖励多久能到账？")
+    # (when to file, 结清后3个月内提交申请, is not how long a review takes)
+    filing = "第五条企业应在首贷结清后3个月内，通过平台提交申请。"
+    assert not detail_present("duration", filing, ask="How many days does Yiqiao take to review a first-loan application?")
+    assert detail_present("duration", "区工信局在受理后15个工作日内完成审核。", ask="How many days does it take to review an application?")
