@@ -44,6 +44,7 @@ def sentences(text: str) -> list[str]:
 _OPEN_CUE = re.compile(r"(是什么|是啥|有哪些|包括哪些|包含哪些|是怎样的|是怎么样的)")
 _PHRASE_END = re.compile(rf"({OPEN_DETAIL.pattern})?[？?！!。\s]*$")  # (a trailing 方式/对象 asks about what precedes it)
 _CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+_WHICH_THING = re.compile(r"(哪些|哪几种|哪几项|哪种|哪类)[\u4e00-\u9fff]{2,8}[？?]?\s*$")
 _CAN_DO = re.compile(r"(能|可以|可否|能否|能不能|可不可以)(用来|用于|拿来|拿去)?[\u4e00-\u9fff]{1,6}?(吗|么)?[？?]?\s*$")
 
 
@@ -66,8 +67,8 @@ def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: Te
         return not any(term_present(t, squash(evidence_text(h))) for h in topical(hits)[:3] for t in head)
     named = tuple(g for g in query.ask_groups if g not in query.cue_groups)  # (内容 in 主要内容是什么 names nothing)
     chain = measured_words(query.ask, named, _OPEN_CUE)
-    if not chain and len(_CJK_CHAR.findall(query.ask)) <= 12:
-        # a bare noun phrase ("那贷款贴息呢？" → 贷款贴息): its last noun is what it asks about
+    if not chain and (len(_CJK_CHAR.findall(query.ask)) <= 12 or _WHICH_THING.search(query.ask)):
+        # a bare noun phrase ("那贷款贴息呢？"), or one after 哪些 ("能享受哪些贷款贴息？"): its last noun is asked
         chain = measured_words(query.ask, named, _PHRASE_END)
     if not chain:
         # "应收账款能融资吗": whether the thing before the modal can be used so; a clause on
@@ -139,8 +140,7 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
     return _names_object(max(groups, key=weights.group_weight), hits, also=of)
 
 
-def _names_object(key: tuple[str, ...], hits: list[ScoredChunk], text_of=clause_text,
-                  also: list[tuple[str, ...]] | None = None) -> float:
+def _names_object(key: tuple[str, ...], hits: list[ScoredChunk], text_of=clause_text, also: list[tuple[str, ...]] | None = None) -> float:
     keys = [squash(t) for t in key]
     # (what it is of, in the clause itself: every title says 认定)
     ofs = [squash(t) for g in also or () for t in g if t]

@@ -221,3 +221,11 @@ def test_a_sheet_that_is_only_its_table_is_named_by_its_file(tmp_path):
     book.save(tmp_path / "槿川市惠企政策明白表.xlsx")
     meta = prepare(tmp_path / "槿川市惠企政策明白表.xlsx", {}, 400).meta
     assert (meta.title, meta.region) == ("槿川市惠企政策明白表", "槿川市"), meta  # (once "政策", of 政策名称)
+
+
+def test_which_things_no_clause_names_are_declined(records):
+    # (the booth clauses were quoted: none names 贷款贴息)
+    declined = records.ask("棠州参展的企业能享受哪些贷款贴息？")
+    assert declined.refused, declined.text
+    answered = records.ask("蕙川的企业能享受哪些设备投资补助？")  # (a guard: the row names it)
+    assert not answered.refused and "按设备投资额的6%" in answered.text, answered.text
