@@ -96,3 +96,11 @@ def test_when_money_comes_and_how_long_a_review_takes():
     filing = "第五条企业应在首贷结清后3个月内，通过平台提交申请。"
     assert not detail_present("duration", filing, ask="How many days does Yiqiao take to review a first-loan application?")
     assert detail_present("duration", "区工信局在受理后15个工作日内完成审核。", ask="How many days does it take to review an application?")
+
+
+def test_an_english_degree_is_read(cities):
+    # (bachelor's was no word of the glossary: 栖沅's rent subsidy for 博士研究生 answered for it)
+    answer = cities.ask("Does Qiyuan give a rent subsidy to bachelor's graduates?")
+    assert answer.refused, answer.text
+    phd = cities.ask("Does Qiyuan give a rent subsidy to PhD graduates?")  # (a guard)
+    assert not phd.refused and "2000元" in phd.text, phd.text
