@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .qa import QUESTION
 from .structure import (
     ANNEX,
     ANNEX_LIST,
@@ -135,6 +136,7 @@ def _starts_body(line: str) -> bool:
             or parse_division(line) is not None
             or bool(BRACKET_HEADING.fullmatch(line.strip()))  # 【政策依据】 of a web page's 一图读懂
             or bool(SUB_HEADING.fullmatch(line.strip()))
+            or bool(QUESTION.match(line.strip()) and line.rstrip().endswith(("？", "?")))  # 答记者问's 记者：…？
             or line.startswith("\t"))  # a table cell: what follows is content, not front matter
 
 

@@ -11,7 +11,8 @@ import re
 
 from .structure import ANNEX, ANNEX_LIST, parse_division, parse_marker
 
-QUESTION = re.compile(r"^(?:问题?|Q)\s*\d{0,3}\s*[：:]\s*(\S.*)$")
+# (a press conference's 记者： asks too: 答记者问)
+QUESTION = re.compile(r"^(?:问题?|Q|记者问?)\s*\d{0,3}\s*[：:]\s*(\S.*)$")
 ANSWER = re.compile(r"^(?:答|解答|A)\s*[：:]")
 _LABEL_LIMIT = 40  # characters of the question kept in a section path
 

@@ -4,7 +4,7 @@ articles on through the chapters (lvlRestart 0); a one-page PDF whose small runn
 its title; a long table's heading row repeated on each PDF page; an old site's title set in bold in
 a layout table, its <title> only the site's name; a Word letterhead laid out as a table; Word line
 breaks (Shift+Enter) between articles; a table of one short row; a page that only frames its
-document; "什么时候兑现？" after a question."""
+document; a press conference's 记者：/答： (答记者问); "什么时候兑现？" after a question."""
 
 from __future__ import annotations
 
@@ -179,3 +179,23 @@ def test_a_page_that_only_frames_its_document_says_to_upload_the_attachment(tmp_
     # (the message was "no clauses found in the text")
     with pytest.raises(LoadError, match=r"attached as /attach/2026/0105\.pdf: download that file"):
         prepare(tmp_path / "page.html", {}, 400)
+
+
+PRESS_QA = """槿川市工业和信息化局负责人就《槿川市专精特新企业培育若干措施》答记者问
+近日，槿川市人民政府办公室印发《槿川市专精特新企业培育若干措施》。市工业和信息化局负责人就有关问题回答了记者提问。
+记者：《措施》对认定奖励有哪些规定？
+答：对首次认定为国家级专精特新“小巨人”企业的，给予一次性奖励80万元。
+记者：企业如何申报？
+答：企业每年6月通过“槿川惠企通”平台在线申报。
+Q：《措施》什么时候开始施行？
+A：自2026年5月1日起施行，有效期3年。
+"""
+
+
+def test_a_press_conferences_questions_and_answers_are_units(tmp_path):
+    (tmp_path / "press.txt").write_text(PRESS_QA, encoding="utf-8")
+    prepared = prepare(tmp_path / "press.txt", {}, 400)
+    # (the title was the last question, "Q：《措施》什么时候开始施行？", and the rest one covering notice)
+    assert prepared.meta.title.endswith("答记者问") and prepared.meta.region == "槿川市", prepared.meta
+    units = {c.section_path[-1]: c.text for c in prepared.chunks if c.kind == "clause"}
+    assert "80万元" in units["《措施》对认定奖励有哪些规定？"] and "2026年5月1日" in units["《措施》什么时候开始施行？"], units
