@@ -520,7 +520,7 @@ def _payment_stated(sentence: str) -> bool:
     return bool(_PAYMENT_STATED.search(re.sub(r"[^，,。；;]*(有效|作废)[^，,。；;]*", "", sentence)))
 
 
-_PROCESSED = re.compile(r"审核|审批|审查|办结|完成|评审|核查|核实|出具|答复|作出|办理|复核")
+_PROCESSED = re.compile(r"审|核查|核实|办结|完成|出具|答复|作出|办理|推荐|认定|批复|反馈")  # (审: 审核, 初审, 评审 …)
 _WITHIN = re.compile(r"\d{1,3}\s*(个月|日|天|周|个?工作日)(内|以内|之内)")  # "印发后3个月内拨付"
 _PUBLICITY = re.compile(r"公示|公告|publicity|public notice|posted|publicly", re.IGNORECASE)
 
