@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .asking import ASK_TYPES, ask_types, detail_present, measured_words
+from .asking import ASK_TYPES, ask_types, measured_words
 from .evidence import TermWeights, distinctive_coverage, squash, term_present
 from .query import QueryAnalysis, is_scope, names_place
+from .stated import detail_present
 from .subjects import clause_text, sentences
 from .types import Chunk, ScoredChunk
 

@@ -9,17 +9,7 @@ from dataclasses import dataclass, field
 from ingest.frontmatter import COMPILATION
 
 from .ask_parts import sub_asks
-from .asking import (
-    ASK_TYPES,
-    DOC_NUMBER_ASKED,
-    FUND_ASKED,
-    MATERIALS_HEADING,
-    PAPER_ASKED,
-    detail_present,
-    filing_stated,
-    held_only,
-    levels,
-)
+from .asking import ASK_TYPES, DOC_NUMBER_ASKED, held_only, levels
 from .criteria_rows import (
     APPLYING,
     ASKS_RECOGNITION_CRITERIA,
@@ -59,6 +49,13 @@ from .figure_words import (
 )
 from .levels import asks_government, names_level, says_level
 from .query import QueryAnalysis
+from .stated import (
+    FUND_ASKED,
+    MATERIALS_HEADING,
+    PAPER_ASKED,
+    detail_present,
+    filing_stated,
+)
 from .subjects import (
     clause_text,
     evidence_text,

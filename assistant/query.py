@@ -12,7 +12,6 @@ from .asking import (
     COVERED,
     DETAIL_NOUNS,
     LEVELS,
-    SEARCH_HINTS,
     AskSplit,
     ask_types,
     has_figures,
@@ -29,6 +28,7 @@ from .lexical import (
     places,
     tokenize,
 )
+from .stated import SEARCH_HINTS
 from .synonyms import Synonyms
 from .term_groups import term_groups
 from .words import (

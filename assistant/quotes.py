@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from .asking import detail_present, levels
+from .asking import levels
 from .evidence import TermWeights, coverage, squash, term_present
 from .query import QueryAnalysis
+from .stated import detail_present
 from .subjects import sentences
 
 _NUMBER = re.compile(r"\d|[一二三四五六七八九十]+[家项个级]")

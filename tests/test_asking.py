@@ -9,10 +9,11 @@ import sys
 
 import pytest
 
-from assistant.asking import ask_types, detail_present, has_figures, levels, split_ask
+from assistant.asking import ask_types, has_figures, levels, split_ask
 from assistant.conversation import resolve
 from assistant.decision import DecisionModel
 from assistant.gloss import gloss
+from assistant.stated import detail_present
 from assistant.synonyms import Synonyms
 from assistant.types import Turn
 
@@ -630,7 +631,7 @@ def test_a_time_relative_to_an_event_states_when():
 
 
 def test_how_long_a_step_takes_is_not_how_long_a_title_lasts():
-    from assistant.asking import detail_present
+    from assistant.stated import detail_present
 
     ask = "How long does Chengling take to approve an application?"
     assert not detail_present("duration", "市级专精特新企业认定有效期为3年。", ask=ask)

@@ -85,7 +85,7 @@ def test_the_words_that_ask_how_often_and_per_what():
 
 
 def test_when_money_comes_and_how_long_a_review_takes():
-    from assistant.asking import detail_present
+    from assistant.stated import detail_present
 
     voucher = "第七条创新券自发放之日起12个月内有效，逾期未使用的自动作废。"
     # (a voucher's validity, 自发放之日起12个月内有效, was taken for when money arrives)

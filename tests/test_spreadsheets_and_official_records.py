@@ -167,8 +167,8 @@ def test_when_a_document_takes_effect(records, question, said, unsaid):
 
 
 def test_the_words_that_ask_when_and_who_files():
-    from assistant.asking import detail_present
     from assistant.document_facts import asks_about_document
+    from assistant.stated import detail_present
 
     assert asks_about_document("蓁州开拓市场措施从哪天开始实施？") and asks_about_document("这个清单哪天开始执行？")
     assert detail_present("procedure", "同一展位由多家企业联合参展的，只能由一家企业申请补助。")

@@ -109,14 +109,14 @@ def test_two_questions_one_stated_is_answered_with_a_note(cities, question, stat
 
 
 def test_how_often_is_no_duration():
-    from assistant.asking import detail_present
+    from assistant.stated import detail_present
 
     assert not detail_present("duration", "为每家重点培育企业确定1名“成长伙伴”，每两个月上门服务一次。", ask="成长伙伴每次来待多久？")
     assert detail_present("duration", "租期最长3年。", ask="人才公寓能住多久？")
 
 
 def test_no_cap_is_a_cap_stated():
-    from assistant.asking import detail_present
+    from assistant.stated import detail_present
 
     assert detail_present("amount", "支持事项：首台（套）保险补贴；上限：无")  # (no cap is what the cap is)
     assert not detail_present("amount", "支持事项：首台（套）保险补贴；上限另行规定")
