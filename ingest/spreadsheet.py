@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 
 from .structure import styled_heading
+from .text_tables import one_cell
 
-_DEFAULT_SHEET = ("sheet", "工作表", "sheet1")
+_DEFAULT_SHEET = ("sheet", "工作表")
 
 
 def workbook_lines(book) -> tuple[list[str], str | None]:
@@ -34,7 +35,7 @@ def workbook_lines(book) -> tuple[list[str], str | None]:
 
 
 def _default_name(name: str) -> bool:
-    return name.strip().lower().rstrip("0123456789") in _DEFAULT_SHEET or name.strip().lower() in _DEFAULT_SHEET
+    return name.strip().lower().rstrip("0123456789") in _DEFAULT_SHEET  # Sheet1, 工作表2
 
 
 def _sheet_rows(sheet) -> list[list[str]]:
@@ -62,15 +63,6 @@ def _text(cell) -> str:
     return "\n".join(line.strip() for line in str(value).splitlines() if line.strip())
 
 
-def _one_line(text: str) -> str:
-    """A cell typed on several lines (Alt+Enter: "1. 营业执照" / "2. 审计报告") as one table cell,
-    its lines kept apart by "；" where one does not end a clause already (as Word cells are)."""
-    out = ""
-    for part in text.split("\n"):
-        out += ("；" if out and out[-1] not in "。；;：:，,、" else "") + part
-    return out
-
-
 def _lines(rows: list[list[str]]) -> list[str]:
     width = max((_last(cells) for cells in rows), default=0)
     lines: list[str] = []
@@ -78,8 +70,7 @@ def _lines(rows: list[list[str]]) -> list[str]:
     for cells in rows:
         filled = [cell for cell in cells if cell]
         if not filled:
-            if in_table:
-                in_table = False
+            in_table = False  # (an empty row ends a table)
             continue
         if len(filled) == 1 and not (in_table and _within_table(cells)):
             lines.extend(filled[0].split("\n"))  # a title, byline or note row (merged across, or one cell)
@@ -88,7 +79,7 @@ def _lines(rows: list[list[str]]) -> list[str]:
         if not in_table:
             lines.append("")
         for cell in (cells + [""] * width)[:width]:
-            lines.append("\t" + _one_line(cell))
+            lines.append("\t" + one_cell(cell.split("\n")))  # (a cell typed on several lines, Alt+Enter)
         lines.append("")
         in_table = True
     return lines

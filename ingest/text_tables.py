@@ -16,6 +16,18 @@ from dataclasses import dataclass
 from .structure import starts_with_marker
 
 _PIPE = re.compile(r"[|｜]")
+
+
+def one_cell(parts) -> str:
+    """A cell typed as several paragraphs or lines ("1. 营业执照" / "2. 审计报告") as one cell line,
+    its parts kept apart by "；" where one does not end a clause already (they once ran together)."""
+    text = ""
+    for part in (p.strip() for p in parts):
+        if part:
+            text += ("；" if text and text[-1] not in "。；;：:，,、" else "") + part
+    return text
+
+
 _RULE = re.compile(r"^\s*[|｜]?\s*:?-{2,}:?\s*(?:[|｜]\s*:?-{2,}:?\s*)*[|｜]?\s*$")
 # a column gap: two or more spaces (a single full-width space follows 第二条 or 第一章 in running text)
 _SPACES = re.compile(r"[ \u3000]{2,}")

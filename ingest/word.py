@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
+from .frontmatter import OFFICE
 from .structure import chinese_numeral, styled_heading
+from .text_tables import one_cell
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -41,7 +43,7 @@ def word_lines(document) -> list[str]:
 
 # a letterhead (红头) laid out as a table above everything: the offices stacked in one column, 文件
 # merged down beside them ("槿川县工业和信息化局 / 槿川县财政局 | 文件")
-_LETTERHEAD_CELL = re.compile(r"[\u4e00-\u9fff（）()]{0,30}?(人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部|分行|(规范性)?文件)")
+_LETTERHEAD_CELL = re.compile(rf"{OFFICE}|[\u4e00-\u9fff]{{0,30}}?(规范性)?文件")
 
 
 def _letterhead(table) -> str | None:
@@ -102,14 +104,8 @@ def _table_lines(table) -> list[str]:
 
 
 def _cell_text(cell) -> str:
-    """A cell's paragraphs (and a nested table's) as one line: "1. 营业执照" and "2. 审计报告" kept
-    apart by "；" where the first does not end a clause already (they once ran together)."""
-    text = ""
-    for paragraph in (p for p in cell.iter(f"{W}p")):
-        for part in (line.strip() for line in _text(paragraph).split("\n")):
-            if part:
-                text += ("；" if text and text[-1] not in "。；;：:，,、" else "") + part
-    return text
+    """A cell's paragraphs and lines (and a nested table's) as one line (see ``one_cell``)."""
+    return one_cell(line for paragraph in cell.iter(f"{W}p") for line in _text(paragraph).split("\n"))
 
 
 class _Numbering:
