@@ -58,9 +58,16 @@ def _text(cell) -> str:
         return f"{value.year}年{value.month}月{value.day}日"
     if isinstance(value, float):
         if "%" in (cell.number_format or ""):
-            return f"{value * 100:g}%"
-        return f"{value:g}" if value != int(value) else str(int(value))
+            return f"{_number(value * 100)}%"
+        return _number(value)
     return "\n".join(line.strip() for line in str(value).splitlines() if line.strip())
+
+
+def _number(value: float) -> str:
+    """A figure as written, every digit kept ("{:g}" once wrote 1234567.5 as 1.23457e+06): no float
+    noise (0.07 × 100 is 7, not 7.000000000000001), no ".0" on a whole number."""
+    value = round(value, 6)
+    return str(int(value)) if value == int(value) else repr(value)
 
 
 def _lines(rows: list[list[str]]) -> list[str]:

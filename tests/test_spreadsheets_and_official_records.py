@@ -76,6 +76,8 @@ def test_a_workbook_is_read_as_its_office_published_it(tmp_path):
     sheet.append([3, "人才", 0.5, "每季度首月"])
     sheet.row_dimensions[5].hidden = True  # hidden by the office: not published
     sheet.append(["材料", "1.营业执照\n2.审计报告", None, None])  # a cell typed on two lines
+    sheet.append([4, "技术改造", 0.07, 1234567.5])  # (7 %, not 7.000000000000001 %; not 1.23457e+06)
+    sheet["C7"].number_format = "0%"
     draft = book.create_sheet("草稿")
     draft["A1"] = "未定稿内容"
     draft.sheet_state = "hidden"
@@ -86,6 +88,7 @@ def test_a_workbook_is_read_as_its_office_published_it(tmp_path):
     assert "\t6%\n\t2026年7月1日\n" in text, text  # a rate as its format shows it, a date as a text writes it
     assert "\t2\n\t\n\t10%\n\t常年受理\n" in text, text  # the merged cell empty below its first, as in Word
     assert "\t1.营业执照；2.审计报告\n" in text, text
+    assert "\t7%\n\t1234567.5\n" in text, text
     assert "人才" not in text and "未定稿" not in text, text
 
 
