@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .formats import (
     FictionalDocument,
+    render_gov_info,
     render_html,
     render_markdown,
     render_txt,
@@ -122,3 +123,21 @@ RECENT.append(FictionalDocument(
     {"xlsx": lambda b, p: render_xlsx(b, p),
      "html": lambda b, p: render_html(b, p, "蘅溪县人民政府", "蘅溪县", "2026-05-20 16:10"),
      "docx": lambda b, p: render_docx(b, p, auto_numbering=False)}))
+
+
+# Session 43: a city's 实施方案 on a government site's information-disclosure page (政府信息公开: a
+# catalogue grid of 索引号, 发布机构, 成文日期, 文号, 有效性 above the notice that wraps it), its tasks
+# （一）…（六） under sections, and an annex dividing the work (重点任务分工表: lead and supporting units,
+# deadlines) — a table of who does what, not of benefits.
+RECENT.append(FictionalDocument(
+    "danchuan-ip-plan-infopage",
+    {"title": "澹川市专精特新中小企业知识产权能力提升实施方案", "issuer": "澹川市市场监督管理局（澹川市知识产权局）",
+     "region": "澹川市", "doc_number": "澹市监发〔2026〕33号", "date_issued": "2026-07-09",
+     "valid_from": "2026-07-09", "valid_until": "2028-12-31"},
+    {"html": lambda b, p: render_gov_info(b, p, "澹川市人民政府", "澹川市", "2026-07-14 10:20", {
+        "索引号": "11350900MB0133875K/2026-00133", "主题分类": "工业、交通\\中小企业",
+        "发布机构": "澹川市市场监督管理局", "成文日期": "2026-07-09",
+        "名称": "澹川市市场监督管理局关于印发《澹川市专精特新中小企业知识产权能力提升实施方案》的通知",
+        "文号": "澹市监发〔2026〕33号", "发布日期": "2026-07-14", "有效性": "有效"}),
+     "pdf": lambda b, p: render_pdf(b, p, "澹川市市场监督管理局"),
+     "docx": lambda b, p: render_docx(b, p)}))

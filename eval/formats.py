@@ -190,6 +190,21 @@ def render_html(blocks: list[Block], out: Path, site: str, place: str, date: str
     return out
 
 
+def render_gov_info(blocks: list[Block], out: Path, site: str, place: str, date: str,
+                    grid: dict[str, str]) -> Path:
+    """A government site's information-disclosure page (政府信息公开): the page of
+    :func:`render_html` with the catalogue's grid above the title — 索引号, 发布机构, 成文日期, 文号,
+    有效性…, two fields to a row, labels in their own cells."""
+    render_html(blocks, out, site, place, date)
+    pairs = list(grid.items())
+    rows = ["<tr>" + "".join(f"<td class=\"label\">{html.escape(k)}：</td><td>{html.escape(v)}</td>"
+                             for k, v in pairs[i:i + 2]) + "</tr>" for i in range(0, len(pairs), 2)]
+    table = "<table class=\"xxgk-info\">\n" + "\n".join(rows) + "\n</table>"
+    page = out.read_text(encoding="utf-8").replace("<div class=\"article\">", f"<div class=\"article\">\n{table}", 1)
+    out.write_text(page, encoding="utf-8")
+    return out
+
+
 _WECHAT = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><meta property="og:title" content="{title}"><title>{title}</title>
 <script>var biz = "MzA5NTQ2"; var msg_title = "{title}";</script></head>
