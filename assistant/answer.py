@@ -298,6 +298,9 @@ class ExtractiveAnswerer:
                 expired.setdefault(c.doc_id, []).append(f"[{c.number}]")
         for doc_id, refs in expired.items():
             notes.append(texts["expired"].format(refs="".join(refs), until=written_date(docs[doc_id].valid_until, texts is not TEXTS["en"])))
+        invalid = [f"[{c.number}]" for c in citations if "invalid" in c.flags]
+        if invalid:
+            notes.append(texts["invalid"].format(refs="".join(invalid)))
         notes += supersession_notes(citations, self.relations, self._today or dt.date.today(), "en" if texts is TEXTS["en"] else "zh")
         unnamed = [f"[{c.number}]" for c in citations if not docs[c.doc_id].region]
         if unnamed:

@@ -111,6 +111,8 @@ def facts_answer(question: str, doc: DocumentMeta, chunk: Chunk, language: str, 
     if doc.status == "draft":
         facts.append("是征求意见稿，并非正式印发的政策，内容可能调整" if zh
                      else "is a draft for comments (征求意见稿), not a policy in force; it may still change")
+    if doc.status == "invalid" and not gone:
+        facts.append("已被发布机关标注为失效" if zh else "is marked no longer in force by its publisher")
     if (doc.valid_from or doc.valid_until) and not gone:
         facts.append(_validity(doc, today, zh))
     # (asked when it takes effect or how long it is valid, a text that says neither is said to; its issue
@@ -149,11 +151,11 @@ def _validity(doc: DocumentMeta, today: dt.date, zh: bool) -> str:
         parts = [f"自{written_date(doc.valid_from, zh)}起施行"] if doc.valid_from else []
         if doc.valid_until:
             parts.append(f"有效期至{written_date(doc.valid_until, zh)}")
-            parts.append("现已失效" if doc.expired(today) else "目前在有效期内")
+            parts.append("现已失效" if doc.out_of_force(today) else "目前在有效期内")
         return "，".join(parts)
     parts = [f"in force from {doc.valid_from}"] if doc.valid_from else []
     if doc.valid_until:
         parts.append(f"valid until {doc.valid_until}")
-        parts.append("no longer in force" if doc.expired(today) else "still in force")
+        parts.append("no longer in force" if doc.out_of_force(today) else "still in force")
     return ", ".join(parts)
 

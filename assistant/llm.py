@@ -64,7 +64,7 @@ def build_context(hits: list[ScoredChunk], budget_tokens: int, count_tokens, tod
     with its document's standing (a draft, repealed by another document …)."""
     blocks, used, total = [], [], 0
     for hit in hits:
-        flags = {"draft": "征求意见稿", "period_ended": "政策期已结束", "expired": "已过有效期", "repealed": "已被废止", "amended": "部分条款已修改"}
+        flags = {"draft": "征求意见稿", "period_ended": "政策期已结束", "expired": "已过有效期", "invalid": "已失效", "repealed": "已被废止", "amended": "部分条款已修改"}
         marks = "、".join(flags[f] for f in (*hit.doc.flags(today), *flags_of(hit.chunk.doc_id, relations or {}, today)))
         header = f"[{len(used) + 1}] {hit.doc.title}{SECTION_SEPARATOR}{SECTION_SEPARATOR.join(hit.chunk.section_path)}"
         block = f"{header}{'（' + marks + '）' if marks else ''}\n{hit.chunk.text}"

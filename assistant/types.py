@@ -14,8 +14,9 @@ from typing import Any, Literal
 SECTION_SEPARATOR = " › "
 FORM_FIELDS = "填写项目"  # the section a blank application form's one record stands under (its fields)
 TABLE_KINDS = ("table_row", "table_record")  # a criteria row under its column; a record of a table (指标：…；分值：…)
-Status = Literal["in_force", "draft", "unknown"]
-STATUS_LABELS_ZH = {"in_force": "现行", "draft": "征求意见稿", "unknown": "状态未说明"}
+# (invalid: its publisher marks it no longer in force — 有效性：失效 on a government site — whatever its dates say)
+Status = Literal["in_force", "draft", "invalid", "unknown"]
+STATUS_LABELS_ZH = {"in_force": "现行", "draft": "征求意见稿", "invalid": "已失效", "unknown": "状态未说明"}
 
 
 @dataclass(frozen=True)
@@ -83,12 +84,18 @@ class DocumentMeta:
         """The text's own validity (有效期至…) has passed."""
         return self.valid_until is not None and today > dt.date.fromisoformat(self.valid_until)
 
+    def out_of_force(self, today: dt.date) -> bool:
+        """Marked no longer in force by its publisher, or past its own validity."""
+        return self.status == "invalid" or self.expired(today)
+
     def flags(self, today: dt.date) -> list[str]:
         """Warnings a reader must see: draft for comments, policy period over."""
         out = []
         if self.status == "draft":
             out.append("draft")
-        if self.expired(today):
+        if self.status == "invalid":
+            out.append("invalid")
+        elif self.expired(today):
             out.append("expired")
         elif self.period_ended(today):
             out.append("period_ended")

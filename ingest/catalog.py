@@ -37,11 +37,13 @@ def load_catalog(knowledge_dir: Path) -> dict[str, DocumentMeta]:
     return catalog
 
 
-def document_meta(path: Path, cleaned: str, title_hint: str | None, catalog: dict[str, DocumentMeta]) -> DocumentMeta:
-    """The catalog entry for ``path``, or metadata inferred from the text itself."""
+def document_meta(path: Path, cleaned: str, title_hint: str | None, catalog: dict[str, DocumentMeta],
+                  page_catalogue: dict[str, str] | None = None) -> DocumentMeta:
+    """The catalog entry for ``path``, or metadata inferred from the text itself (and from the
+    catalogue grid of the government page it was saved from, ``page_catalogue``)."""
     if path.name in catalog:
         return catalog[path.name]
-    facts = infer_metadata(cleaned, title_hint)
+    facts = infer_metadata(cleaned, title_hint, page_catalogue)
     facts["title"] = facts.get("title") or path.stem
     taken = {meta.doc_id for meta in catalog.values()}
     doc_id = slug(path.stem)

@@ -27,7 +27,10 @@ DOC_NUMBER = re.compile(r"([\u4e00-\u9fff]{1,8}[〔\[【(（]\s*\d{4}\s*[〕\]�
 PERIOD = re.compile(r"[（(]\s*(\d{4})\s*[-—–－~～至]\s*(\d{4})\s*年?\s*[)）]")
 # an issuing office: 桐溆县人民政府, 岚汀市工业和信息化局
 OFFICE = r"[\u4e00-\u9fff（）()]{2,30}?(?:人民政府办公室|人民政府|办公室|委员会|管委会|局|厅|部|分行)"  # (中国人民银行…分行 co-issues)
-ISSUER = re.compile(rf"^(?:{OFFICE}[、，\s]*)+$")
+# (an office with a second name — one body, two nameplates, 一个机构两块牌子 — signs as
+# "澹川市市场监督管理局（澹川市知识产权局）")
+NAMED_OFFICE = rf"{OFFICE}(?:[（(]{OFFICE}[）)])?"
+ISSUER = re.compile(rf"^(?:{NAMED_OFFICE}[、，\s]*)+$")
 PLACE_OFFICE = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|区)")
 REGION = re.compile(r"(?![年度])([\u4e00-\u9fff]{2,6}?(?:省|市|县|区))")  # (not 年度苒溪市 of "2026年度苒溪市…")
 
@@ -112,7 +115,7 @@ def web_byline(line: str) -> tuple[str | None, str | None] | None:
     return (iso_date(date.groups()) if date else None), (source.group(1) if source else None)
 # "岚汀市工业和信息化局　2025年9月15日" under a title: who issued it and when, not more title
 # (or as an article's account and time: "璟川区工业和信息化局　2026-05-12 18:06")
-BYLINE = re.compile(rf"^({OFFICE})\s*([\d〇零一二三四五六七八九]{{4}}\s*年.*日|\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:\s*\d{{1,2}}:\d{{2}})?$")
+BYLINE = re.compile(rf"^({NAMED_OFFICE})\s*([\d〇零一二三四五六七八九]{{4}}\s*年.*日|\d{{4}}-\d{{1,2}}-\d{{1,2}})(?:\s*\d{{1,2}}:\d{{2}})?$")
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})$")
 
 

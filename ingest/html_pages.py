@@ -24,6 +24,9 @@ def load_html(page: str) -> tuple[str, str | None]:
     for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "aside", "form", "input",
                      "button", "select", "iframe"]):
         tag.decompose()
+    for table in soup.find_all("table"):  # (the catalogue grid is the page's, read by ``page_catalogue``)
+        if len(_catalogue_pairs(table)) >= 3:
+            table.decompose()
     heading = _heading(soup)
     byline = _account_byline(soup)
     for tag in soup.find_all("section"):  # (a public account's blocks, which readability drops whole)
@@ -55,6 +58,40 @@ def load_html(page: str) -> tuple[str, str | None]:
     if heading and heading not in text[:300]:
         text = f"{heading}\n{text}"
     return text, heading
+
+
+# labels of the catalogue grid a government site's information-disclosure page (政府信息公开) sets
+# above a document: 索引号, 发布机构, 成文日期, 文号, 有效性…
+_CATALOGUE_LABEL = re.compile(r"(索引号|主题分类|发布机构|发文机关|发文单位|发布单位|成文日期|发文日期|发布日期|"
+                              r"文号|发文字号|有效性|时效性|效力状态|名称|标题|文件名称|主题词)[:：]?")
+
+
+def page_catalogue(page: str) -> dict[str, str]:
+    """The catalogue grid of a government site's page, label → value ({"发文字号": "…〔2026〕33号"}),
+    from a table of label and value cells ("发布机构：" | "…局", or "发布机构：…局" in one cell);
+    empty when the page has none (fewer than three of its labels)."""
+    from bs4 import BeautifulSoup
+
+    for table in BeautifulSoup(page, "html.parser").find_all("table"):
+        pairs = _catalogue_pairs(table)
+        if len(pairs) >= 3:
+            return pairs
+    return {}
+
+
+def _catalogue_pairs(table) -> dict[str, str]:
+    cells = [re.sub(r"\s+", " ", cell.get_text(" ", strip=True)) for cell in table.find_all(["td", "th"])]
+    pairs: dict[str, str] = {}
+    for index, cell in enumerate(cells):
+        label = _CATALOGUE_LABEL.match(cell)
+        if not label or not (cell == label.group(0) or label.group(0)[-1] in ":："):
+            continue  # ("名称解释…" is no label)
+        value = cell[label.end():].strip()
+        if not value and index + 1 < len(cells) and not _CATALOGUE_LABEL.fullmatch(cells[index + 1]):
+            value = cells[index + 1]  # the value in the next cell
+        if value:
+            pairs.setdefault(label.group(1), value)
+    return pairs
 
 
 def _account_byline(soup) -> str | None:

@@ -14,6 +14,7 @@ from .frontmatter import (
     DOC_NUMBER,
     ISO_DATE,
     ISSUER,
+    NAMED_OFFICE,
     OFFICE,
     PERIOD,
     PLACE_OFFICE,
@@ -78,8 +79,10 @@ def _valid_date(value: str) -> bool:
     return True
 
 
-def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object]:
-    """Facts the cleaned text states about itself; keys are DocumentMeta fields."""
+def infer_metadata(text: str, title_hint: str | None = None, catalogue: dict[str, str] | None = None) -> dict[str, object]:
+    """Facts the cleaned text states about itself; keys are DocumentMeta fields. ``catalogue``: the
+    fields a government site's page lists above the document (see ``catalogue_facts``), which
+    fill in what the text leaves unsaid."""
     lines = text.split("\n")
     front = split_front_matter(lines)
     title = front.title or title_hint or _first_sentence_title(lines)
@@ -124,9 +127,15 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
         opener = re.match(rf"^({OFFICE})关于", title)
         if opener:
             facts["issuer"] = opener.group(1)
+    stated = catalogue_facts(catalogue or {})
+    for name in ("issuer", "doc_number", "date_issued"):
+        if name in stated:
+            facts.setdefault(name, stated[name])
     if (notice_text and ("印发" in notice_text or "date_issued" in facts)) or signed or bylined or \
             ("doc_number" in facts and "date_issued" in facts):
         facts["status"] = "draft" if front.draft else "in_force"
+    if stated.get("status") == "invalid" and facts["status"] != "draft":  # (the site's 有效性：失效)
+        facts["status"] = "invalid"
     period = PERIOD.search(title or "")
     if period and 1949 <= int(period.group(1)) <= int(period.group(2)) <= 2100:
         facts["period_start"], facts["period_end"] = int(period.group(1)), int(period.group(2))
@@ -146,11 +155,35 @@ def infer_metadata(text: str, title_hint: str | None = None) -> dict[str, object
     return facts
 
 
+# the catalogue grid of a government site's information-disclosure page (政府信息公开): label → field
+_CATALOGUE = {"有效性": "status", "时效性": "status", "效力状态": "status", "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer",
+              "文号": "doc_number", "发文字号": "doc_number", "成文日期": "date_issued", "发文日期": "date_issued"}
+
+
+def catalogue_facts(catalogue: dict[str, str]) -> dict[str, str]:
+    """DocumentMeta fields from a page's catalogue grid ({"发布机构": "…局", "成文日期": "2026-07-09"}),
+    each only where its value has the field's shape (the 发布日期 is the site's, not the document's)."""
+    facts: dict[str, str] = {}
+    for label, value in catalogue.items():
+        field, value = _CATALOGUE.get(label), re.sub(r"\s+", "", value)
+        if field == "status" and re.fullmatch(r"已?(失效|废止|无效)", value):
+            facts.setdefault(field, "invalid")
+        elif field == "issuer" and ISSUER.match(value):
+            facts.setdefault(field, joint_issuer(value))
+        elif field == "doc_number" and DOC_NUMBER.fullmatch(value):
+            facts.setdefault(field, value)
+        elif field == "date_issued":
+            date = re.fullmatch(_DATE, value) or ISO_DATE.match(value) or re.fullmatch(r"(\d{4})[./](\d{1,2})[./](\d{1,2})", value)
+            if date and _valid_date(iso_date(date.groups())):
+                facts.setdefault(field, iso_date(date.groups()))
+    return facts
+
+
 def joint_issuer(line: str) -> str:
     """Offices signing together ("栖沅市工业和信息化局　栖沅市财政局", run together once the
     spaces between Chinese characters are gone), joined by 、; one office as it stands."""
     bare = re.sub(r"[、，\s]", "", line)
-    offices = re.findall(OFFICE, bare)
+    offices = re.findall(NAMED_OFFICE, bare)
     first = PLACE_OFFICE.match(offices[0]) if offices else None
     # (one place in all of them: 中国人民银行峄桥市分行 names 峄桥市 inside)
     if len(offices) > 1 and first and all(first.group(0) in o for o in offices) and "".join(offices) == bare:

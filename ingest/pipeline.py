@@ -77,7 +77,7 @@ def prepare(path: Path, catalog: dict[str, DocumentMeta], max_tokens: int,
     loaded = load_file(path, limits)
     title_hint = file_name_title(loaded.text) or loaded.title_hint
     cleaned = clean_text(loaded.text)
-    meta = document_meta(path, cleaned, title_hint, catalog)
+    meta = document_meta(path, cleaned, title_hint, catalog, dict(loaded.catalogue))
     chunks = split_document(meta.doc_id, cleaned, max_tokens=max_tokens)
     if not chunks:
         raise LoadError(f"{path.name}: no clauses found in the text")

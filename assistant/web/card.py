@@ -59,6 +59,8 @@ def plain_status(doc: DocumentMeta, today: dt.date, language: str, flags=()) -> 
         return "expired", words["repealed"]
     if doc.status == "draft":
         return "draft", words["draft"]
+    if doc.status == "invalid":
+        return "expired", words["invalid"]
     if doc.expired(today):
         return "expired", words["expired"].format(until=doc.valid_until)
     if doc.period_ended(today):

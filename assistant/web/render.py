@@ -9,9 +9,9 @@ from html import escape
 from ..types import SECTION_SEPARATOR, Answer, Chunk
 
 FLAG_LABELS = {
-    "zh": {"draft": "征求意见稿", "period_ended": "政策期已结束", "expired": "已过有效期", "repealed": "已被废止",
+    "zh": {"draft": "征求意见稿", "period_ended": "政策期已结束", "expired": "已过有效期", "invalid": "已失效", "repealed": "已被废止",
            "amended": "部分条款已修改", "units": "责任单位", "none": "暂无来源。"},
-    "en": {"draft": "draft for comments", "period_ended": "policy period ended", "expired": "no longer in force",
+    "en": {"draft": "draft for comments", "period_ended": "policy period ended", "expired": "no longer in force", "invalid": "no longer in force",
            "repealed": "repealed", "amended": "partly amended", "units": "Responsible units",
            "none": "No sources yet."},
 }
