@@ -243,7 +243,10 @@ class ExtractiveAnswerer:
                       and h.coverage >= 0.5 * best and h not in candidates]
             candidates = stated + candidates
             carriers |= {h.chunk.chunk_id for h in stated}
-        ordered = sorted(candidates, key=lambda h: h.chunk.chunk_id not in carriers)  # stable: rank kept within each
+        # (the conditions asked of a benefit, "知识产权补助的申报条件", before the clause stating the benefit)
+        condition = details.found.get("conditions")
+        ordered = sorted(candidates, key=lambda h: (h.chunk.chunk_id not in carriers,  # stable: rank kept within each
+                                                    not condition or h is not condition[0]))
         if not re.search(r"表|填|form", query.question, re.IGNORECASE):  # a blank form's fields answer only for the form
             ordered = sorted(ordered, key=_blank_form)
         if query.levels and not asks_government(query):  # a table's rows of another level than the one asked come after it

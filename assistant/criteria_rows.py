@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .asking import ASK_TYPES, ask_types, measured_words
+from .asking import ASK_TYPES, DETAIL, ask_types, measured_words
 from .evidence import TermWeights, distinctive_coverage, squash, term_present
 from .query import QueryAnalysis, is_scope, names_place
 from .stated import detail_present
@@ -20,7 +20,12 @@ def _subject_key(topic: tuple[tuple[str, ...], ...], weights: TermWeights, known
     """The ask's most distinctive subject group other than the applying itself (with
     ``known_only``: among the groups the texts name); empty when there is none."""
     named = [g for g in topic if not APPLYING.intersection(g) and (not known_only or any(weights.df(t) for t in g))]
+    # (money in general is no subject beside a thing named: "知识产权补助的申报条件" are 知识产权's)
+    named = [g for g in named if not _MONEY_GROUP.fullmatch(g[0])] or named
     return max(named, key=weights.group_weight) if named else ()
+
+
+_MONEY_GROUP = re.compile(r"奖励|补贴|补助|奖补|奖金|资金支持|扶持资金")
 
 
 def states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, weights: TermWeights) -> bool:
@@ -30,13 +35,14 @@ def states_criteria_of(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, wei
     ("制定入库标准…聚焦…高新技术企业" sets the pool's standard, not 高企's)."""
     text = clause_text(hit)
     match = STATES_CRITERIA.search(text)
-    if not match:
+    # (a clause under a heading of conditions states them without saying so: 六、申报条件 申报企业应在…注册)
+    if not match and not STATES_CRITERIA.search(" ".join(hit.chunk.section_path)):
         return False
     key = _subject_key(topic, weights)
     if not key:
         return True
     # (or the document does, when the clause is its own "申报条件": 杉屿's notice on 区级专精特新)
-    window = squash(" ".join(hit.chunk.section_path) + " " + text[max(0, match.start() - 24): match.end()])
+    window = squash(" ".join(hit.chunk.section_path) + " " + (text[max(0, match.start() - 24): match.end()] if match else ""))
     if ASKS_RECOGNITION_CRITERIA.search(" ".join(hit.chunk.section_path)):
         window += squash(hit.doc.title)
     return any(term_present(t, window) for t in key)
@@ -103,6 +109,19 @@ def conditions_on_subject(topic: tuple[tuple[str, ...], ...], hit: ScoredChunk, 
     under = bool(STATES_CRITERIA.search(" ".join(hit.chunk.section_path)))
     return any((under or detail_present("conditions", part, ask=ask)) and any(term_present(t, squash(part)) for t in key)
                for part in sentences(hit.chunk.text))
+
+
+def own_conditions(found: tuple[ScoredChunk, str], candidates: list[ScoredChunk], topic: tuple[tuple[str, ...], ...],
+                   weights: TermWeights, ask: str) -> tuple[ScoredChunk, str]:
+    """The conditions a document sets under its own heading (六、申报条件 申报企业应在…注册) rather
+    than a grant's "对…的企业给予…" found first, which names who gets it but not what it takes."""
+    hit = found[0]
+    if DETAIL["conditions"].search(hit.chunk.text):
+        return found
+    return next(((h, h.chunk.text) for h in candidates if h.chunk.doc_id == hit.chunk.doc_id
+                 and STATES_CRITERIA.search(" ".join(h.chunk.section_path))
+                 and detail_present("conditions", h.chunk.text, ask=ask)
+                 and conditions_on_subject(topic, h, weights, ask)), found)
 
 
 _ENUMERATION = re.compile(r"[^。；;]*(下列|以下|如下)[^。；;]*[：:]")

@@ -18,6 +18,7 @@ from .criteria_rows import (
     criterion_asked,
     grant_heading,
     names_criterion,
+    own_conditions,
     row_title,
     states_criteria_of,
 )
@@ -291,6 +292,8 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     break
             if found[kind]:
                 break
+        if kind == "conditions" and found[kind]:
+            found[kind] = own_conditions(found[kind], candidates, own, weights, query.ask)
     when = [k for k in ("date", "duration") if k in found]  # "多久到账": a date or how long (3个月内) answers it
     if len(when) == 2 and any(found[k] for k in when):
         found = {k: v or next(found[o] for o in when if found[o]) if k in when else v for k, v in found.items()}

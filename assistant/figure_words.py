@@ -48,9 +48,11 @@ FEE_STATED = re.compile(r"(收费|收取|缴纳|交纳|缴费|费(?![用率]))")
 PERIOD_OF = re.compile(r"([\u4e00-\u9fff]{2})期限(?:最长|不超过|为|最多|一般)")
 
 # the act a unit is asked for ("谁管", "由谁审核") and how a clause says it
-UNIT_ACT = re.compile(r"(?:谁|谁来|由谁)(管理|管|审核|解释|出资)(?![理控])|(?:哪个|什么|哪些)(?:部门|单位)来?(管理|出资)|\bwho (manages|reviews|interprets|funds)\b", re.IGNORECASE)
+UNIT_ACT = re.compile(r"(?:谁|谁来|由谁)(管理|管|审核|审批|审|解释|出资|拨付|拨|发放)(?![理控计])|(?:哪个|什么|哪些)(?:部门|单位)来?(管理|出资)|\bwho (manages|reviews|interprets|funds)\b", re.IGNORECASE)
 # ("孩子上学谁管" is answered by 由教育部门统筹安排: 管 said, 统筹 or 负责 written)
-ACT_WORDS = {"管理": "管理", "管": "管理|负责|统筹", "审核": "审核|初审|评审", "解释": "解释", "manages": "管理", "reviews": "审核|初审|评审",
+_REVIEWED, _PAID_OUT = "审核|初审|复审|评审|审批", "拨付|拨款|划拨|发放|兑付"
+ACT_WORDS = {"管理": "管理", "管": "管理|负责|统筹", "审核": _REVIEWED, "审批": _REVIEWED, "审": _REVIEWED, "解释": "解释",
+             "拨付": _PAID_OUT, "拨": _PAID_OUT, "发放": _PAID_OUT, "manages": "管理", "reviews": _REVIEWED,
               "interprets": "解释", "出资": "出资|财政|安排", "funds": "出资|财政|安排"}  # (谁出资: who puts the money in)
 
 # "要从事细分领域几年以上", "must have been … how many years": a period required, which a criterion states

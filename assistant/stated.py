@@ -29,7 +29,8 @@ def _names_institution(sentence: str) -> bool:
 # "符合条件的企业", "达到标准的", "省级以上": words that only point at requirements stated elsewhere
 _REFERRED_CONDITIONS = re.compile(r"((符合|满足|具备|达到)[^，,。；;]{0,6}?(条件|要求|标准)的?|"
                                   r"(?<![\d%万亿元年人项家个倍])(?<![\d二三四五六七八九十两]级)以上|按要求|有关要求|"  # (三级以上: a threshold)
-                                  r"评分(标准|细则)[：:])")  # a scoring table's column name (评分标准：…得15分)
+                                  r"评分(标准|细则)[：:]|"  # a scoring table's column name (评分标准：…得15分)
+                                  r"不再?重复(支持|享受|奖励|补助|申报|申请))")  # (who may not have it twice: no requirement)
 
 _GRANT_RECIPIENT = re.compile(r"对[^，,。；;]{2,40}的[^，,。；;]{0,10}[，,]?(给予|按|奖励|补助|补贴)")
 _RECOGNITION = re.compile(r"(认定|申报|评上|评定|评选|入库|进库|称号|recogni|appl)", re.IGNORECASE)

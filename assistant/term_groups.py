@@ -66,6 +66,12 @@ def term_groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozen
                 continue  # 有钱拿吗 asks about 钱 (资金奖励), not about being rich
             if token and not is_filler(token):
                 groups.append(synonyms.alternatives(token) + ordinal_forms(token) + numeral_forms(token) + without_place(token, named))
-    unknown = [w for w in re.findall(r"[a-z][a-z'-]+", rest)
-               if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
+    latin = re.findall(r"[a-z][a-z'-]+", rest)
+    if CJK.search(text) and words is not None and not groups:
+        # an acronym the texts use (PCT, LPR) that is all a Chinese question names is its term: "那PCT的呢？"
+        # (beside other terms it stays a word of the story: "上了一套MES系统")
+        acronyms = [w for w in latin if len(w) <= 6 and w in words and w not in EN_STOPWORDS]
+        groups.extend((w,) for w in dict.fromkeys(acronyms) if (w,) not in groups)
+        latin = [w for w in latin if w not in acronyms]
+    unknown = [w for w in latin if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
     return groups, unknown, found_places
