@@ -73,8 +73,29 @@ def clean_text(raw: str) -> str:
     lines = [_clean_inline(line) for line in lines]
     lines = [piece for line in lines for piece in (_unflatten(line) if len(line) > LONG_LINE else [line])]
     lines = [piece for line in article_lines(lines) for piece in _bracket_heading_apart(line)]
-    lines = [piece for line in lines for piece in _inline_notes_apart(line)]
+    lines = _without_contents([piece for line in lines for piece in _inline_notes_apart(line)])
     return "\n".join(line for line in _join_broken_lines(lines) if not RECORD_LINE.match(line)).strip("\n") + "\n"
+
+
+# an entry of a table of contents: a heading and its page ("第一章总则……1", Word's TOC field)
+_CONTENTS_ENTRY = re.compile(r"^(?!\t).{2,60}?[^\d\s.．…·•\-—。；;，,][\s.．…·•\-—]*\d{1,3}$")
+
+
+def _without_contents(lines: list[str]) -> list[str]:
+    """The lines without a table of contents (目录 and entries ending in their page numbers): the
+    headings stand again in the text; their pages are no clause."""
+    out, index = [], 0
+    while index < len(lines):
+        end = index + 1
+        if re.fullmatch(r"目\s*录", lines[index].strip()):
+            while end < len(lines) and _CONTENTS_ENTRY.match(lines[end].strip()):
+                end += 1
+            if end > index + 1:
+                index = end
+                continue
+        out.append(lines[index])
+        index += 1
+    return out
 
 
 def _bracket_heading_apart(line: str) -> list[str]:

@@ -84,11 +84,18 @@ def _blocks(parent):
             yield child
 
 
+# text a reader does not see: where tracked changes moved a passage from (w:moveFrom keeps it as
+# w:t, where a deletion's is w:delText), and the fallback copy of a text box (mc:AlternateContent
+# holds its text twice, for new and old versions of Word)
+_UNSEEN = (f"{W}moveFrom", "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback")
+
+
 def _text(element) -> str:
     # (a line break typed with Shift+Enter, <w:br/>, ends a line: articles pasted from a web page are
     # often one paragraph broken so, and ran together)
+    unseen = {node for hidden in element.iter(*_UNSEEN) for node in hidden.iter()}  # (the nodes, kept alive)
     return "".join("\n" if node.tag in (f"{W}br", f"{W}cr") else node.text or ""
-                   for node in element.iter() if node.tag in (f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"))
+                   for node in element.iter(f"{W}t", f"{W}tab", f"{W}br", f"{W}cr") if node not in unseen)
 
 
 def _table_lines(table) -> list[str]:

@@ -1,0 +1,92 @@
+"""What a Word file holds but a reader does not see, and a table of contents: a passage that
+tracked changes moved (w:moveFrom keeps its old place as text, where a deletion's is w:delText),
+a text box (its text twice: mc:AlternateContent's new and old versions), and 目录 with page
+numbers (its entries are no clauses; the headings stand again in the text). Fictional 汀溪市."""
+
+from __future__ import annotations
+
+import docx
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+
+from ingest.pipeline import prepare
+
+_TITLE = "汀溪市专精特新企业奖励办法"
+_ARTICLES = ["第一章 总则", "第一条 为支持企业发展，制定本办法。", "第二章 支持内容",
+             "第二条 对新认定的省级专精特新中小企业，给予一次性奖励30万元。",
+             "第三条 对新认定的国家级专精特新“小巨人”企业，给予一次性奖励80万元。",
+             "第三章 附则", "第四条 本办法自2026年3月1日起施行。"]
+
+
+def _run(xml: str):
+    return parse_xml(f'<w:r {nsdecls("w")}>{xml}</w:r>')
+
+
+def _articles(path) -> list[str]:
+    return [c.text for c in prepare(path, {}, 400).chunks]
+
+
+def test_a_passage_moved_with_tracked_changes_is_read_once(tmp_path):
+    document = docx.Document()
+    document.add_paragraph(_TITLE)
+    for line in _ARTICLES[:3]:
+        document.add_paragraph(line)
+    moved = document.add_paragraph()._p
+    moved.append(parse_xml(f'<w:moveTo {nsdecls("w")} w:id="1" w:author="审核人"><w:r><w:t>{_ARTICLES[4]}</w:t></w:r></w:moveTo>'))
+    document.add_paragraph(_ARTICLES[3])
+    source = document.add_paragraph()._p  # (where it stood: still w:t, inside w:moveFrom)
+    source.append(parse_xml(f'<w:moveFrom {nsdecls("w")} w:id="2" w:author="审核人"><w:r><w:t>{_ARTICLES[4]}</w:t></w:r></w:moveFrom>'))
+    for line in _ARTICLES[5:]:
+        document.add_paragraph(line)
+    deleted = document.add_paragraph()._p
+    deleted.append(parse_xml(f'<w:del {nsdecls("w")} w:id="3" w:author="审核人"><w:r><w:delText>第五条 本条已删除。</w:delText></w:r></w:del>'))
+    document.save(tmp_path / "moved.docx")
+    texts = _articles(tmp_path / "moved.docx")
+    assert sum("给予一次性奖励80万元" in t for t in texts) == 1, texts
+    assert not any("本条已删除" in t for t in texts)  # (a guard: deletions were never read)
+
+
+def test_a_text_box_is_read_once(tmp_path):
+    document = docx.Document()
+    document.add_paragraph(_TITLE)
+    for line in _ARTICLES:
+        document.add_paragraph(line)
+    box = ('<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+           '<mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>咨询电话：0591-1234567</w:t></w:r></w:p>'
+           '</w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>咨询电话：0591-1234567'
+           '</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent>')
+    document.add_paragraph()._p.append(_run(box))
+    document.save(tmp_path / "box.docx")
+    joined = "\n".join(_articles(tmp_path / "box.docx"))
+    assert joined.count("0591-1234567") == 1, joined
+
+
+def test_a_table_of_contents_is_no_clause(tmp_path):
+    document = docx.Document()
+    document.add_paragraph(_TITLE)
+    document.add_paragraph("目  录")
+    for heading, page in [("第一章 总则", 1), ("第二章 支持内容", 1), ("第三章 附则", 2)]:
+        paragraph = document.add_paragraph()._p  # Word's TOC field: the heading, a tab, its page
+        for xml in (f"<w:t>{heading}</w:t>", "<w:tab/>", f"<w:t>{page}</w:t>"):
+            paragraph.append(_run(xml))
+    for line in _ARTICLES:
+        document.add_paragraph(line)
+    document.save(tmp_path / "toc.docx")
+    chunks = prepare(tmp_path / "toc.docx", {}, 400).chunks
+    assert [c.section_path for c in chunks] == [("第一章 总则", "第一条"), ("第二章 支持内容", "第二条"),
+                                               ("第二章 支持内容", "第三条"), ("第三章 附则", "第四条")]
+    # (the same in a text with dot leaders, as a PDF prints them)
+    text = tmp_path / "toc.txt"
+    text.write_text("\n".join([_TITLE, "目录", "第一章 总则……………………1", "第二章 支持内容………………1", "第三章 附则……………………2",
+                               *_ARTICLES]), encoding="utf-8")
+    assert [c.section_path for c in prepare(text, {}, 400).chunks] == [c.section_path for c in chunks]
+
+
+def test_a_contents_list_without_pages_stays(tmp_path):
+    # a guard: a compilation's 目录 names its policies without pages; it is read as before
+    text = tmp_path / "compilation.txt"
+    text.write_text("汀溪市惠企政策汇编\n目录\n一、汀溪市专精特新企业奖励办法\n二、汀溪市技术改造补助细则\n"
+                    "一、汀溪市专精特新企业奖励办法\n第一条 对新认定的省级专精特新中小企业，给予一次性奖励30万元。\n"
+                    "二、汀溪市技术改造补助细则\n第一条 按设备投资额的8%给予补助。\n", encoding="utf-8")
+    texts = _articles(text)
+    assert any("一次性奖励30万元" in t for t in texts) and any("设备投资额的8%" in t for t in texts)
