@@ -24,9 +24,8 @@ def load_html(page: str) -> tuple[str, str | None]:
     for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "aside", "form", "input",
                      "button", "select", "iframe"]):
         tag.decompose()
-    for table in soup.find_all("table"):  # (the catalogue grid is the page's, read by ``page_catalogue``)
-        if len(_catalogue_pairs(table)) >= 3:
-            table.decompose()
+    for element in _catalogue(soup)[1]:  # (the catalogue grid is the page's, read by ``page_catalogue``)
+        element.decompose()
     heading = _heading(soup)
     byline = _account_byline(soup)
     for tag in soup.find_all("section"):  # (a public account's blocks, which readability drops whole)
@@ -67,16 +66,35 @@ _CATALOGUE_LABEL = re.compile(r"(索引号|主题分类|发布机构|发文机�
 
 
 def page_catalogue(page: str) -> dict[str, str]:
-    """The catalogue grid of a government site's page, label → value ({"发文字号": "…〔2026〕33号"}),
-    from a table of label and value cells ("发布机构：" | "…局", or "发布机构：…局" in one cell);
-    empty when the page has none (fewer than three of its labels)."""
+    """The catalogue grid of a government site's page, label → value ({"发文字号": "…〔2026〕33号"}):
+    a table of label and value cells ("发布机构：" | "…局", or "发布机构：…局" in one cell), or a
+    list of "发布机构：…局" items (<li>, <p>, <dt>/<dd>); empty when the page has none (fewer than
+    three of its labels)."""
     from bs4 import BeautifulSoup
 
-    for table in BeautifulSoup(page, "html.parser").find_all("table"):
+    return _catalogue(BeautifulSoup(page, "html.parser"))[0]
+
+
+def _catalogue(soup) -> tuple[dict[str, str], list]:
+    """The catalogue's fields and the elements that hold them."""
+    for table in soup.find_all("table"):
         pairs = _catalogue_pairs(table)
         if len(pairs) >= 3:
-            return pairs
-    return {}
+            return pairs, [table]
+    pairs, elements = {}, []
+    for element in soup.find_all(["li", "p", "div", "dd", "dt"]):
+        if element.find(["li", "p", "div", "dd", "dt", "table", "ul", "ol"]):
+            continue  # (the innermost block holds one field)
+        text = re.sub(r"\s+", " ", element.get_text("", strip=True))
+        field = re.fullmatch(rf"{_CATALOGUE_LABEL.pattern}\s*(.{{1,120}})", text)
+        value = element.find_next_sibling("dd") if element.name == "dt" and _CATALOGUE_LABEL.fullmatch(text) else None
+        if field and field.group(0)[len(field.group(1))] in ":：":
+            pairs.setdefault(field.group(1), field.group(2).strip())
+            elements.append(element)
+        elif value is not None:
+            pairs.setdefault(_CATALOGUE_LABEL.fullmatch(text).group(1), value.get_text(" ", strip=True))
+            elements += [element, value]
+    return (pairs, elements) if len(pairs) >= 3 else ({}, [])
 
 
 def _catalogue_pairs(table) -> dict[str, str]:

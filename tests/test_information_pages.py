@@ -58,6 +58,20 @@ def test_the_catalogue_grid_states_issuer_number_and_date_the_text_leaves_out(tm
     assert [c.section_path[-1] for c in prepared.chunks if c.kind == "article"][:2] == ["第一条", "第二条"]
 
 
+@pytest.mark.parametrize("shape", ["list", "definitions"])
+def test_a_catalogue_set_out_as_a_list_is_read_too(tmp_path, shape):
+    fields = [("索引号", "11330800MB2261/2025-00087"), ("发布机构", "潆州市经济和信息化局"), ("成文日期", "2025-03-18"),
+              ("文号", "潆经信规〔2025〕4号"), ("有效性", "失效")]
+    grid = ("<ul class=\"xxgk\">" + "".join(f"<li><span>{k}：</span><span>{v}</span></li>" for k, v in fields) + "</ul>"
+            if shape == "list" else "<dl>" + "".join(f"<dt>{k}</dt><dd>{v}</dd>" for k, v in fields) + "</dl>")
+    path = tmp_path / f"{shape}.html"
+    path.write_text(_PAGE.format(grid=grid, extra=""), encoding="utf-8")
+    prepared = prepare(path, {}, 320)
+    assert (prepared.meta.issuer, prepared.meta.doc_number, prepared.meta.date_issued, prepared.meta.status) == (
+        "潆州市经济和信息化局", "潆经信规〔2025〕4号", "2025-03-18", "invalid")
+    assert not any("索引号" in c.text or "成文日期" in c.text for c in prepared.chunks)
+
+
 def test_a_page_marked_no_longer_in_force_is_so_whatever_its_dates_say(tmp_path):
     meta = prepare(_page(tmp_path, "失效"), {}, 320).meta
     assert meta.status == "invalid" and meta.valid_until == "2028-03-17"
