@@ -80,8 +80,23 @@ def _blocks(parent):
             content = child.find(f"{W}sdtContent")
             if content is not None:
                 yield from _blocks(content)
+        elif child.tag == f"{W}tbl" and (cell := _layout_cell(child)) is not None:
+            yield from _blocks(cell)  # a table that only frames the text: its paragraphs are the text
         elif child.tag in (f"{W}p", f"{W}tbl"):
             yield child
+
+
+def _layout_cell(table):
+    """The one cell holding text of a table of one row that frames a document (a text pasted from
+    a web page's layout table, or set in a box), when it holds several paragraphs; else None."""
+    rows = list(table.iterchildren(f"{W}tr"))
+    if len(rows) != 1:
+        return None
+    filled = [c for c in rows[0].iterchildren(f"{W}tc") if _text(c).strip()]
+    if len(filled) != 1:
+        return None
+    paragraphs = [p for p in filled[0].iterchildren(f"{W}p") if _text(p).strip()]
+    return filled[0] if len(paragraphs) >= 3 else None
 
 
 # text a reader does not see: where tracked changes moved a passage from (w:moveFrom keeps it as

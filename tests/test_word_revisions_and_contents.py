@@ -1,7 +1,9 @@
 """What a Word file holds but a reader does not see, and a table of contents: a passage that
 tracked changes moved (w:moveFrom keeps its old place as text, where a deletion's is w:delText),
 a text box (its text twice: mc:AlternateContent's new and old versions), and 目录 with page
-numbers (its entries are no clauses; the headings stand again in the text). Fictional 汀溪市."""
+numbers (its entries are no clauses; the headings stand again in the text); a document framed by a
+table of one cell (pasted from a web page's layout, or set in a box), which ran into one empty
+table row. Fictional 汀溪市."""
 
 from __future__ import annotations
 
@@ -90,3 +92,30 @@ def test_a_contents_list_without_pages_stays(tmp_path):
                     "二、汀溪市技术改造补助细则\n第一条 按设备投资额的8%给予补助。\n", encoding="utf-8")
     texts = _articles(text)
     assert any("一次性奖励30万元" in t for t in texts) and any("设备投资额的8%" in t for t in texts)
+
+
+def test_a_document_framed_by_a_table_of_one_cell_is_read_as_its_paragraphs(tmp_path):
+    document = docx.Document()
+    frame = document.add_table(rows=1, cols=2).rows[0].cells
+    frame[1].paragraphs[0].text = _TITLE  # (and an empty margin cell beside it)
+    for line in _ARTICLES:
+        frame[1].add_paragraph(line)
+    document.save(tmp_path / "framed.docx")
+    prepared = prepare(tmp_path / "framed.docx", {}, 400)
+    assert prepared.meta.title == _TITLE
+    assert [(c.kind, c.section_path[-1]) for c in prepared.chunks] == [
+        ("article", "第一条"), ("article", "第二条"), ("article", "第三条"), ("article", "第四条")]
+    assert "给予一次性奖励80万元" in prepared.chunks[2].text
+
+
+def test_a_short_table_of_one_cell_stays_a_table(tmp_path):
+    # a guard: a box of one or two lines (a note) is no frame
+    document = docx.Document()
+    document.add_paragraph(_TITLE)
+    for line in _ARTICLES:
+        document.add_paragraph(line)
+    box = document.add_table(rows=1, cols=1).cell(0, 0)
+    box.paragraphs[0].text = "温馨提示：申报材料一律通过“汀溪惠企通”平台在线提交。"
+    document.save(tmp_path / "box.docx")
+    chunks = prepare(tmp_path / "box.docx", {}, 400).chunks
+    assert any("汀溪惠企通" in c.text or "汀溪惠企通" in " ".join(c.section_path) for c in chunks)
