@@ -1,6 +1,7 @@
 """Owners' words the texts put otherwise: who reviews an application ("报上去谁来审": 初审, 复审),
 who pays it out ("钱谁来拨": 拨付), whether a project funded before may apply again ("拿过其他资金
-还能再申请吗": 不重复支持), a voucher handed to another firm ("转给": 转让), an acronym that is all
+还能再申请吗": 不重复支持), a voucher handed to another firm ("转给": 转让) or past its term ("能延期吗":
+逾期…自动作废), an acronym that is all
 a follow-up names ("那PCT的呢？"), and English names of IP services (patent navigation, lawsuits,
 lawyers); and the conditions asked of a benefit, which a document sets once under its own heading
 (六、申报条件). A fictional city (洵川市)."""
@@ -17,7 +18,7 @@ PLAN = """洵川市专精特新中小企业知识产权护航若干措施
 一、开展专利导航。对专精特新中小企业委托服务机构开展专利导航的，按服务合同金额的40%给予补助，每家企业最高15万元。
 二、资助高价值专利。企业新获授权的国内发明专利，每件资助2000元；通过PCT途径获得国外发明专利授权的，每件资助2万元。
 三、支持海外维权。企业应对海外知识产权诉讼的，按实际发生律师费用的25%给予补助，每起案件最高10万元。
-四、发放知识产权服务券。服务券用于购买知识产权代理、分析评议服务，不得转让、买卖。
+四、发放知识产权服务券。服务券用于购买知识产权代理、分析评议服务，不得转让、买卖。服务券自发放之日起12个月内有效，逾期未使用的自动作废。
 五、申报与兑现。企业每年5月通过“洵川知服”平台申报，由区市场监督管理部门初审，市知识产权局复审后报市财政局拨付。同一事项已获得市级其他财政资金支持的，不重复支持。
 六、申报条件。申报企业应在洵川市注册，上年度研发费用不低于100万元。
 七、本措施自2026年1月1日起施行，有效期至2028年12月31日。
@@ -35,6 +36,7 @@ def xunchuan(tmp_path_factory, settings_factory):
     ("洵川拿过市里其他资金支持的专利导航项目，还能再申请吗？", "不重复支持"),  # (refused: no condition stated)
     # (转给 said for 转让; a guard here, where no clause on related firms competes as in the format sets)
     ("洵川的知识产权服务券能转给别的公司用吗？", "不得转让"),
+    ("洵川的服务券过期了还能延期吗？", "逾期未使用的自动作废"),  # (延期: what happens when the time is up)
     ("How much does Xunchuan give for a patent navigation project?", "服务合同金额的40%"),
     ("How much does Xunchuan subsidise overseas IP lawsuits?", "律师费用的25%"),  # (a guard: lawsuit, lawyer glossed)
 ])
