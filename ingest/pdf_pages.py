@@ -136,5 +136,7 @@ def _join(items: list[Item]) -> list[str]:
         # last character's width or a punctuation mark unused) continues on the next line
         edge = edges[round(x0 / 3)]
         edge = edge if edge >= 0.9 * right else right
-        open_paragraph = edge - x1 < 2.5 * max(height, 8) and not text.endswith(("。", "：", ":", "；", "？", "?"))
+        # (a semicolon ends an item, but a full line that ends with one goes on when the next line
+        # starts at the margin, unindented and unnumbered: "…最高30万元；" / "对质押过程中…")
+        open_paragraph = edge - x1 < 2.5 * max(height, 8) and not text.endswith(("。", "：", ":", "？", "?"))
     return out
