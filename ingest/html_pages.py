@@ -62,7 +62,7 @@ def load_html(page: str) -> tuple[str, str | None]:
 # labels of the catalogue grid a government site's information-disclosure page (政府信息公开) sets
 # above a document: 索引号, 发布机构, 成文日期, 文号, 有效性…
 _CATALOGUE_LABEL = re.compile(r"(索引号|主题分类|发布机构|发文机关|发文单位|发布单位|成文日期|发文日期|发布日期|"
-                              r"文号|发文字号|有效性|时效性|效力状态|名称|标题|文件名称|主题词)[:：]?")
+                              r"文号|发文字号|有效性|时效性|效力状态|效力|名称|标题|文件名称|主题词)[:：]?")
 
 
 def page_catalogue(page: str) -> dict[str, str]:

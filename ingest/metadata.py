@@ -156,7 +156,8 @@ def infer_metadata(text: str, title_hint: str | None = None, catalogue: dict[str
 
 
 # the catalogue grid of a government site's information-disclosure page (政府信息公开): label → field
-_CATALOGUE = {"有效性": "status", "时效性": "status", "效力状态": "status", "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer",
+_CATALOGUE = {"有效性": "status", "时效性": "status", "效力状态": "status", "效力": "status",
+              "发布机构": "issuer", "发文机关": "issuer", "发文单位": "issuer", "发布单位": "issuer",
               "文号": "doc_number", "发文字号": "doc_number", "成文日期": "date_issued", "发文日期": "date_issued"}
 
 

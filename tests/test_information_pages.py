@@ -77,6 +77,9 @@ def test_a_page_marked_no_longer_in_force_is_so_whatever_its_dates_say(tmp_path)
     assert meta.status == "invalid" and meta.valid_until == "2028-03-17"
     assert "invalid" in meta.flags(__import__("datetime").date(2026, 12, 7))
     assert prepare(_page(tmp_path, "已废止", name="b.html"), {}, 320).meta.status == "invalid"
+    labelled = _PAGE.format(grid=_GRID.format(validity="x").replace("有效性：", "效力：").replace(">x<", ">已失效<"), extra="")
+    (tmp_path / "c.html").write_text(labelled, encoding="utf-8")
+    assert prepare(tmp_path / "c.html", {}, 320).meta.status == "invalid"
 
 
 def test_a_table_of_documents_in_the_body_is_no_catalogue(tmp_path):
