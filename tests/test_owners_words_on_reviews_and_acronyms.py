@@ -21,7 +21,8 @@ PLAN = """洵川市专精特新中小企业知识产权护航若干措施
 四、发放知识产权服务券。服务券用于购买知识产权代理、分析评议服务，不得转让、买卖。服务券自发放之日起12个月内有效，逾期未使用的自动作废。
 五、申报与兑现。企业每年5月通过“洵川知服”平台申报，由区市场监督管理部门初审，市知识产权局复审后报市财政局拨付。同一事项已获得市级其他财政资金支持的，不重复支持。
 六、申报条件。申报企业应在洵川市注册，上年度研发费用不低于100万元。
-七、本措施自2026年1月1日起施行，有效期至2028年12月31日。
+七、开展知识产权诊断。市知识产权局每年为专精特新中小企业免费提供1次知识产权诊断服务。
+八、本措施自2026年1月1日起施行，有效期至2028年12月31日。
 """
 
 
@@ -39,6 +40,7 @@ def xunchuan(tmp_path_factory, settings_factory):
     ("洵川的服务券过期了还能延期吗？", "逾期未使用的自动作废"),  # (延期: what happens when the time is up)
     ("How much does Xunchuan give for a patent navigation project?", "服务合同金额的40%"),
     ("How much does Xunchuan subsidise overseas IP lawsuits?", "律师费用的25%"),  # (a guard: lawsuit, lawyer glossed)
+    ("Is there a free diagnosis for firms in Xunchuan?", "免费提供1次知识产权诊断"),  # (a guard: diagnosis, 诊断)
 ])
 def test_owners_words_reach_the_clause_that_says_it(xunchuan, question, quoted):
     answer = xunchuan.ask(question)
