@@ -158,8 +158,18 @@ def _load_txt(data: bytes, name: str) -> LoadedText:
     return LoadedText(text)
 
 
+# a YAML front matter block (--- … ---) that note and site tools put above a Markdown text: fields, not text
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
 def _load_markdown(data: bytes, name: str) -> LoadedText:
     text = decode_text(data, name)
+    front = _FRONT_MATTER.match(text)
+    named = None  # (its title: field names the document when no heading does)
+    if front and all(re.match(r"^(\s*$|\s*#|[\w\u4e00-\u9fff-]+\s*:|\s+\S|\s*-\s)", line) for line in front.group(1).split("\n")):
+        text = text[front.end():]
+        field = re.search(r"(?m)^title\s*:\s*[\"']?(.+?)[\"']?\s*$", front.group(1))
+        named = field.group(1) if field else None
     title = None
     lines = []
     headings = [re.match(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$", line) for line in text.splitlines()]
@@ -173,7 +183,7 @@ def _load_markdown(data: bytes, name: str) -> LoadedText:
         line = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", line)  # links and images keep their text
         line = re.sub(r"^\s*[-*+]\s+", "● ", line)  # a list item stays an item (● as a web page's)
         lines.append(line)
-    return LoadedText("\n".join(lines), title)
+    return LoadedText("\n".join(lines), title or named)
 
 
 def _load_html(data: bytes, name: str) -> LoadedText:

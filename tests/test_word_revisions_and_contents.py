@@ -1,4 +1,4 @@
-"""What a Word file holds but a reader does not see, and a table of contents: a passage that
+"""What a Word file holds but a reader does not see, a Markdown text's YAML front matter, and a table of contents: a passage that
 tracked changes moved (w:moveFrom keeps its old place as text, where a deletion's is w:delText),
 a text box (its text twice: mc:AlternateContent's new and old versions), and 目录 with page
 numbers (its entries are no clauses; the headings stand again in the text); a document framed by a
@@ -119,3 +119,14 @@ def test_a_short_table_of_one_cell_stays_a_table(tmp_path):
     document.save(tmp_path / "box.docx")
     chunks = prepare(tmp_path / "box.docx", {}, 400).chunks
     assert any("汀溪惠企通" in c.text or "汀溪惠企通" in " ".join(c.section_path) for c in chunks)
+
+
+def test_a_markdown_texts_front_matter_is_no_part_of_it(tmp_path):
+    # (YAML fields that note and site tools put above a text ran into its title)
+    path = tmp_path / "notes.md"
+    path.write_text("---\ntitle: \"汀溪市专精特新企业奖励办法\"\ndate: 2026-03-01\ntags: [政策]\n---\n"
+                    + "\n\n".join(_ARTICLES[1::3] + [_ARTICLES[3]]) + "\n", encoding="utf-8")
+    prepared = prepare(path, {}, 400)
+    assert prepared.meta.title == _TITLE  # (its title: field, the text having no heading)
+    assert not any("tags" in c.text or "---" in c.text for c in prepared.chunks)
+    assert any("一次性奖励30万元" in c.text for c in prepared.chunks)
