@@ -1,9 +1,9 @@
-"""What a Word file holds but a reader does not see, a Markdown text's YAML front matter, and a table of contents: a passage that
-tracked changes moved (w:moveFrom keeps its old place as text, where a deletion's is w:delText),
-a text box (its text twice: mc:AlternateContent's new and old versions), and 目录 with page
-numbers (its entries are no clauses; the headings stand again in the text); a document framed by a
-table of one cell (pasted from a web page's layout, or set in a box), which ran into one empty
-table row. Fictional 汀溪市."""
+"""What a Word file holds but a reader does not see, a Markdown text's YAML front matter, and a
+table of contents: a passage that tracked changes moved (w:moveFrom keeps its old place as text,
+where a deletion's is w:delText), a text box (its text twice: mc:AlternateContent's new and old
+versions), 目录 with page numbers (its entries are no clauses; the headings stand again in the text);
+a document framed by a table of one cell (pasted from a web page's layout, or set in a box), which
+ran into one empty table row. Fictional 汀溪市."""
 
 from __future__ import annotations
 
