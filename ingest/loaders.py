@@ -233,10 +233,14 @@ def _load_docx(data: bytes, name: str) -> LoadedText:
         raise LoadError(f"{name}: not a readable .docx file ({exc.__class__.__name__}: {exc})") from None
     except Exception as exc:  # python-docx raises assorted errors on damaged packages
         raise LoadError(f"{name}: the .docx file is damaged ({exc.__class__.__name__})") from None
-    from .word import word_lines
+    from .word import W, word_lines
 
     title = document.core_properties.title or None
-    return LoadedText("\n".join(word_lines(document)), title)
+    text = "\n".join(word_lines(document))
+    if not text.strip() and document.element.body.find(f"{W}altChunk") is not None:
+        raise LoadError(f"{name}: its text is embedded as another kind of file (w:altChunk) that cannot be read; "
+                        "open it in Word/WPS and save it as .docx again, then upload that")
+    return LoadedText(text, title)
 
 
 def _load_xlsx(data: bytes, name: str) -> LoadedText:

@@ -15,6 +15,7 @@ from .structure import chinese_numeral, styled_heading
 from .text_tables import one_cell
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 
 
 def word_lines(document) -> list[str]:
@@ -38,7 +39,22 @@ def word_lines(document) -> list[str]:
         elif block.tag == f"{W}tbl":
             head = None if any(line.strip() for line in lines) else _letterhead(block)
             lines.extend([head] if head else _table_lines(block))
+        else:
+            lines.extend(_embedded_lines(document, block))
     return lines
+
+
+def _embedded_lines(document, chunk) -> list[str]:
+    """The text of a part embedded whole (w:altChunk: tools that turn a web page into Word store the
+    page itself, as HTML, where the paragraphs would be); a kind it cannot read gives none."""
+    from .html_pages import load_html
+    from .loaders import decode_text
+
+    part = document.part.related_parts.get(chunk.get(f"{R}id"))
+    if part is None or not any(kind in part.content_type for kind in ("html", "text/plain")):
+        return []
+    text = decode_text(part.blob, str(part.partname))
+    return (load_html(text)[0] if "html" in part.content_type else text).split("\n")
 
 
 # a letterhead (红头) laid out as a table above everything: the offices stacked in one column, 文件
@@ -82,7 +98,7 @@ def _blocks(parent):
                 yield from _blocks(content)
         elif child.tag == f"{W}tbl" and (cell := _layout_cell(child)) is not None:
             yield from _blocks(cell)  # a table that only frames the text: its paragraphs are the text
-        elif child.tag in (f"{W}p", f"{W}tbl"):
+        elif child.tag in (f"{W}p", f"{W}tbl", f"{W}altChunk"):
             yield child
 
 

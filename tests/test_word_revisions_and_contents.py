@@ -3,11 +3,12 @@ table of contents: a passage that tracked changes moved (w:moveFrom keeps its ol
 where a deletion's is w:delText), a text box (its text twice: mc:AlternateContent's new and old
 versions), 目录 with page numbers (its entries are no clauses; the headings stand again in the text);
 a document framed by a table of one cell (pasted from a web page's layout, or set in a box), which
-ran into one empty table row. Fictional 汀溪市."""
+ran into one empty table row; a web page embedded whole in a Word file (w:altChunk). Fictional 汀溪市."""
 
 from __future__ import annotations
 
 import docx
+import pytest
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -130,3 +131,33 @@ def test_a_markdown_texts_front_matter_is_no_part_of_it(tmp_path):
     assert prepared.meta.title == _TITLE  # (its title: field, the text having no heading)
     assert not any("tags" in c.text or "---" in c.text for c in prepared.chunks)
     assert any("一次性奖励30万元" in c.text for c in prepared.chunks)
+
+
+def _embedded(path, blob: bytes, content_type: str, name: str) -> None:
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    document = docx.Document()
+    part = Part(PackURI(f"/word/{name}"), content_type, blob, document.part.package)
+    rid = document.part.relate_to(part, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk")
+    document.element.body.insert(0, parse_xml(f'<w:altChunk {nsdecls("w", "r")} r:id="{rid}"/>'))
+    document.save(path)
+
+
+def test_a_web_page_embedded_whole_in_word_is_read(tmp_path):
+    # (w:altChunk: tools that turn a page into Word store the page where the paragraphs would be —
+    # "no text could be extracted")
+    page = (f"<html><head><meta charset='utf-8'></head><body><h1>{_TITLE}</h1>"
+            + "".join(f"<p>{line}</p>" for line in _ARTICLES) + "</body></html>")
+    _embedded(tmp_path / "page.docx", page.encode("utf-8"), "application/xhtml+xml", "afchunk.htm")
+    prepared = prepare(tmp_path / "page.docx", {}, 400)
+    assert prepared.meta.title == _TITLE
+    assert [c.section_path[-1] for c in prepared.chunks] == ["第一条", "第二条", "第三条", "第四条"]
+
+
+def test_a_word_file_whose_text_is_embedded_in_another_kind_says_so(tmp_path):
+    from ingest.loaders import LoadError
+
+    _embedded(tmp_path / "rtf.docx", b"{\\rtf1 ...}", "application/rtf", "afchunk.rtf")
+    with pytest.raises(LoadError, match="save it as .docx again"):
+        prepare(tmp_path / "rtf.docx", {}, 400)
