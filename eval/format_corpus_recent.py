@@ -141,3 +141,15 @@ RECENT.append(FictionalDocument(
         "文号": "澹市监发〔2026〕33号", "发布日期": "2026-07-14", "有效性": "有效"}),
      "pdf": lambda b, p: render_pdf(b, p, "澹川市市场监督管理局"),
      "docx": lambda b, p: render_docx(b, p)}))
+
+
+# Session 43 too: a city's three-year plan whose tasks each end in a box (专栏1 … 专栏4: a one-column
+# table, its title the heading row, its numbered items the rows — the plan's support is all in its
+# boxes), a table of yearly targets, and no signature (the issuer only "由…负责解释").
+RECENT.append(FictionalDocument(
+    "qianyang-action-plan-boxes",
+    {"title": "汧阳市促进中小企业专精特新发展三年行动方案（2026—2028年）", "region": "汧阳市", "valid_from": "2026-03-01",
+     "period_start": 2026, "period_end": 2028},
+    {"docx": lambda b, p: render_docx(b, p),
+     "pdf": lambda b, p: render_pdf(b, p, "汧阳市工业和信息化局"),
+     "html": lambda b, p: render_html(b, p, "汧阳市人民政府", "汧阳市", "2026-02-20 15:00")}))

@@ -148,8 +148,8 @@ def _wrap(text: str, limit: float, size: int = _SIZE) -> list[str]:
 def _pdf_table(pdf, table: Table, state: dict, need, text_width: float) -> None:
     grid = table.header + table.rows
     columns = len(grid[0])
-    first = text_width * (0.22 if columns > 3 else 0.25)
-    widths = [first] + [(text_width - first) / (columns - 1)] * (columns - 1)
+    first = text_width * (0.22 if columns > 3 else 0.25) if columns > 1 else text_width  # (a box: one column)
+    widths = [first] + [(text_width - first) / max(columns - 1, 1)] * (columns - 1)
     size = 10
     for row in grid:
         wrapped = [_wrap(plain(cell), widths[i] - 6, size) for i, cell in enumerate(row)]
