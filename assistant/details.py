@@ -68,7 +68,7 @@ from .subjects import (
     topical,
 )
 from .types import FORM_FIELDS, TABLE_KINDS, ScoredChunk
-from .where_filed import contact_block
+from .where_filed import document_contacts
 from .words import ONE_GRANT_RULES
 
 # "补多少钱", "给多少": a grant is asked even without 奖励/补贴
@@ -162,7 +162,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                        and filing_stated(kind, query.ask, h.chunk.text)]
         if kind == "contact":  # (the contacts a document sets out as fields are its topical clauses' too)
             cited = {h.chunk.doc_id for h in candidates}
-            candidates += [h for h in hits if h not in candidates and h.chunk.doc_id in cited and contact_block(h.chunk.text)]
+            candidates += [h for h in hits if h not in candidates and h.chunk.doc_id in cited and document_contacts(h)]
         if kind != "conditions":
             # the clause that covers most of the ask carries its detail first: "岚汀入库企业能拿奖励吗"
             # is answered by the pool's clause (入库本身不享受资金奖励), not by the rewards table
@@ -210,14 +210,14 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 continue
             # the clause itself must name the subject: a document titled 小巨人培育方案 also grants
             # rewards for other things (校企共建研发平台 20万元)
-            # (an English ask has no tagged nouns: for "is there a subsidy for X?" its glossary
-            # terms name the subject; a figure asked in English is judged by the words around it)
+            # (an English ask has no tagged nouns: its glossary terms name the subject; a figure, the words around it)
             # (the case of a consequence asked may be a word no text has, 上市失败: a case the clauses lack)
             case_words = frozenset(g[0] for g in subject) if kind == "consequence" else frozenset()
             # (rules on one grant, 研发费用补助办法: each article's when and how is that grant's)
             named_in = clause_text(hit) + (f" {hit.doc.title}" if kind not in ("amount", "rate", "support")
                                            and ONE_GRANT_RULES.search(hit.doc.title) else "")
-            if kind in STATED and (query.nouns or (query.language == "en" and kind == "support")) and (distinctive_coverage(
+            if kind in STATED and not (kind == "contact" and document_contacts(hit)) and (
+                    query.nouns or (query.language == "en" and kind == "support")) and (distinctive_coverage(
                     subject, named_in, weights, query.nouns | case_words, scales=subject_scales) < 0.5
                     or named_above(subject, subject_scales, hit, hits, query.places, weights)):
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴

@@ -146,6 +146,7 @@ SEARCH_HINTS = (("date", DEADLINE_ASKED, "申报 提交"), ("amount", FUND_ASKED
                 # ("服务业企业能申请吗？": who may, which a 支持对象 or 申报条件 section states)
                 ("conditions", _MAY_APPLY, "支持对象 申报条件 适用对象"),
                 ("date", _PAID, "拨付 兑现 发放"),  # ("啥时候到账": the clause that pays it out)
+                ("contact", re.compile(r"找谁|问谁|咨询|联系"), "联系方式 联系人 联系电话"),  # ("有问题找谁": its contacts)
                 ("frequency", re.compile(r"几(回|次|批)"), "每年 分批 批次"))  # ("一年能领几回": 每年分两批受理)
 _PAYMENT_STATED = re.compile(r"拨付|拨款|兑现|发放|到账|支付|下达|兑付")
 # (the money whose payment is asked: "贴息资金多久能到账"; 到账 says money by itself: "创新券多久能到账")

@@ -22,7 +22,8 @@ PLAN = """洵川市专精特新中小企业知识产权护航若干措施
 五、申报与兑现。企业每年5月通过“洵川知服”平台申报，由区市场监督管理部门初审，市知识产权局复审后报市财政局拨付。同一事项已获得市级其他财政资金支持的，不重复支持。
 六、申报条件。申报企业应在洵川市注册，上年度研发费用不低于100万元。
 七、开展知识产权诊断。市知识产权局每年为专精特新中小企业免费提供1次知识产权诊断服务。
-八、本措施自2026年1月1日起施行，有效期至2028年12月31日。
+八、联系方式。市知识产权局知识产权运用处，联系人：林女士，电话：0591-7654321。
+九、本措施自2026年1月1日起施行，有效期至2028年12月31日。
 """
 
 
@@ -62,3 +63,15 @@ def test_an_acronym_that_is_all_a_follow_up_names_is_its_subject(xunchuan):
     answer = xunchuan.ask("那PCT的呢？", history=history)
     assert not answer.refused, answer.text
     assert "每件资助2万元" in answer.citations[0].quote
+
+
+def test_whom_to_ask_with_a_problem_is_answered_by_the_contacts(xunchuan):
+    # ("有问题找谁": a contact wanted, not the unit that pays out — 报市财政局拨付 was quoted first)
+    answer = xunchuan.ask("洵川知识产权补助申报有问题找谁？")
+    assert not answer.refused and "0591-7654321" in answer.citations[0].quote, answer.text
+
+
+def test_whether_a_policy_is_formally_in_force_is_a_question_on_the_document(xunchuan):
+    answer = xunchuan.ask("洵川这个知识产权护航措施已经正式实施了吗？")
+    assert not answer.refused
+    assert answer.text.startswith("《洵川市专精特新中小企业知识产权护航若干措施》自2026年1月1日起施行"), answer.text
