@@ -29,6 +29,7 @@ from .query import QueryAnalysis
 from .quotes import UNITS_ONLY as _UNITS_ONLY
 from .quotes import quote_of
 from .stacking import stacking_mismatch
+from .stated import asks_requirements
 from .subjects import (
     ask_subject,
     object_fit,
@@ -244,7 +245,7 @@ class ExtractiveAnswerer:
             candidates = stated + candidates
             carriers |= {h.chunk.chunk_id for h in stated}
         # (the conditions asked of a benefit, "知识产权补助的申报条件", before the clause stating the benefit)
-        condition = details.found.get("conditions")
+        condition = details.found.get("conditions") if asks_requirements(query.ask) else None
         ordered = sorted(candidates, key=lambda h: (h.chunk.chunk_id not in carriers,  # stable: rank kept within each
                                                     not condition or h is not condition[0]))
         if not re.search(r"表|填|form", query.question, re.IGNORECASE):  # a blank form's fields answer only for the form

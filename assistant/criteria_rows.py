@@ -116,8 +116,8 @@ def own_conditions(found: tuple[ScoredChunk, str], candidates: list[ScoredChunk]
     """The conditions a document sets under its own heading (六、申报条件 申报企业应在…注册) rather
     than a grant's "对…的企业给予…" found first, which names who gets it but not what it takes."""
     hit = found[0]
-    if DETAIL["conditions"].search(hit.chunk.text):
-        return found
+    if hit.chunk.kind == "table_row" or DETAIL["conditions"].search(hit.chunk.text):
+        return found  # (a criteria row states its criterion, whatever its words)
     return next(((h, h.chunk.text) for h in candidates if h.chunk.doc_id == hit.chunk.doc_id
                  and STATES_CRITERIA.search(" ".join(h.chunk.section_path))
                  and detail_present("conditions", h.chunk.text, ask=ask)

@@ -57,6 +57,11 @@ _ASKS_REQUIREMENTS = re.compile(r"(条件|要求|标准|门槛|资格|需要(什
                                 r"requirement|criteri|conditions|what do (we|i) need|what does it take)", re.IGNORECASE)
 
 
+def asks_requirements(ask: str) -> bool:
+    """Whether the ask wants what it takes (条件, 要求, 门槛, "what do we need"), not whether one may."""
+    return bool(_ASKS_REQUIREMENTS.search(ask))
+
+
 def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] = (), ask: str = "") -> bool:
     """Whether ``sentence`` carries a detail of ``kind`` (an amount, a date, …); for "measure",
     a number in the unit ``ask`` wants."""
