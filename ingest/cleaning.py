@@ -69,12 +69,43 @@ def clean_text(raw: str) -> str:
     text = _BOOKMARK.sub("", text)
     if file_name_title(text):
         text = text.split("\n", 1)[1] if "\n" in text else ""
-    lines = [line for line in to_cell_lines(text.split("\n")) if not PAGE_NUMBER_LINE.match(line)]
+    lines = _boxes_as_lines([line for line in to_cell_lines(text.split("\n")) if not PAGE_NUMBER_LINE.match(line)])
     lines = [_clean_inline(line) for line in lines]
     lines = [piece for line in lines for piece in (_unflatten(line) if len(line) > LONG_LINE else [line])]
     lines = [piece for line in article_lines(lines) for piece in _bracket_heading_apart(line)]
     lines = _without_contents([piece for line in lines for piece in _inline_notes_apart(line)])
     return "\n".join(line for line in _join_broken_lines(lines) if not RECORD_LINE.match(line)).strip("\n") + "\n"
+
+
+def _boxes_as_lines(lines: list[str]) -> list[str]:
+    """The lines with a table of one column (a box, 专栏1 …: its title, then its items, one a row)
+    written as lines of text: its rows are sentences and items of the text, not cells of a grid."""
+    out: list[str] = []
+    index = 0
+    while index < len(lines):
+        if not lines[index].startswith("\t"):
+            out.append(lines[index])
+            index += 1
+            continue
+        rows, end = [], index  # (rows: cell lines, each row ended by a blank line)
+        while end < len(lines) and lines[end].startswith("\t"):
+            row = []
+            while end < len(lines) and lines[end].startswith("\t"):
+                row.append(lines[end])
+                end += 1
+            rows.append(row)
+            while end < len(lines) and not lines[end].strip() and not lines[end].startswith("\t"):
+                end += 1
+        if len(rows) >= 2 and all(len(row) == 1 and row[0].strip() for row in rows):
+            cells = [row[0].strip() for row in rows]
+            if len(cells[0]) <= 30 and cells[0][-1] not in SENTENCE_END + "，,":  # its title leads its items in
+                # (one paragraph, the box's: a unit of the text; items without an end of their own kept apart by ；)
+                cells = [f"{cells[0]}：" + "".join(c if c[-1] in SENTENCE_END else f"{c}；" for c in cells[1:])]
+            out.extend(["", *cells, ""])
+        else:
+            out.extend(lines[index:end])
+        index = end
+    return out
 
 
 # an entry of a table of contents: a heading and its page ("第一章总则……1", Word's TOC field)
