@@ -211,6 +211,9 @@ def other_level_thing(query: QueryAnalysis, hits: list[ScoredChunk]) -> str:
         asked = _LEVEL_RANKS[named.group(1)]
         levels = [(m.group(1), bool(m.group(2))) for t in texts
                   for m in re.finditer(rf"(国家级|省级|市级|县级|区级)(及以上|以上)?[^，。；;：:]{{0,12}}?{thing}", t)]
+        # (and the levels named after it with the thing left out: "市级数字化车间…；省级的，奖励30万元")
+        levels += [(m.group(1), False) for t in texts if thing in t
+                   for m in re.finditer(r"(国家级|省级|市级|县级|区级)的", t[t.index(thing):])] if levels else []
         if levels and not any(_LEVEL_RANKS[level] == asked or (above and asked >= _LEVEL_RANKS[level]) for level, above in levels):
             return named.group(1) + thing
     return ""
@@ -220,10 +223,13 @@ def _nouns_after(text: str) -> str:
     """The nouns right after a level's name: 企业技术中心 in "省级企业技术中心认定"."""
     taken = []
     for word, tag in tagged(text[:14]):
-        if tag[:1] not in ("n", "j") and tag != "vn":
-            break
+        if tag[:1] not in ("n", "j") and tag != "vn" or taken and word in _BENEFIT_NOUNS:
+            break  # (the thing, not what it gets: 数字化车间 in "县级数字化车间奖多少")
         taken.append(word)
     return "".join(taken)
+
+
+_BENEFIT_NOUNS = frozenset({"奖", "奖励", "奖金", "补贴", "补助", "资助", "资金", "贴息"})
 
 
 def level_of_another_thing(text: str, level: str, question: str) -> bool:

@@ -22,6 +22,7 @@ PLAN = """洵川市专精特新中小企业知识产权护航若干措施
 五、申报与兑现。企业每年5月通过“洵川知服”平台申报，由区市场监督管理部门初审，市知识产权局复审后报市财政局拨付。同一事项已获得市级其他财政资金支持的，不重复支持。
 六、申报条件。申报企业应在洵川市注册，上年度研发费用不低于100万元。
 七、开展知识产权诊断。市知识产权局每年为专精特新中小企业免费提供1次知识产权诊断服务。
+七之一、新认定为市级知识产权示范企业的，一次性奖励10万元；省级的，奖励20万元。
 八、联系方式。市知识产权局知识产权运用处，联系人：林女士，电话：0591-7654321。
 九、本措施自2026年1月1日起施行，有效期至2028年12月31日。
 """
@@ -75,3 +76,15 @@ def test_whether_a_policy_is_formally_in_force_is_a_question_on_the_document(xun
     answer = xunchuan.ask("洵川这个知识产权护航措施已经正式实施了吗？")
     assert not answer.refused
     assert answer.text.startswith("《洵川市专精特新中小企业知识产权护航若干措施》自2026年1月1日起施行"), answer.text
+
+
+def test_a_level_of_a_thing_the_clause_gives_only_at_other_levels_is_another_case(xunchuan):
+    # ("县级示范企业奖多少": the thing was read as 示范企业奖 and found nowhere, so no level was checked)
+    answer = xunchuan.ask("洵川对县级知识产权示范企业奖多少？")
+    assert answer.refused and "讲的是其他情形" in answer.text and "县级" in answer.text
+
+
+def test_a_level_named_with_its_thing_left_out_is_that_things(xunchuan):
+    # ("…市级知识产权示范企业…；省级的，奖励20万元": 省级 is the 示范企业's too)
+    answer = xunchuan.ask("那省级的呢？", history=[Turn("user", "洵川市级知识产权示范企业奖多少？")])
+    assert not answer.refused and "省级的，奖励20万元" in answer.citations[0].quote, answer.text
