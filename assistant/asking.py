@@ -96,7 +96,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # "哪家银行": a named bank (or insurer, fund) is the answer, not a clause about banks
     "institution": re.compile(r"(哪家|哪个|哪些|哪几家|什么|啥)(银行|保险公司|担保公司)(?!的|产品|贷款|业务)|(银行|金融机构)(是|有)(哪|谁)|"
                               r"(机构|公司)(是|为)(哪家|哪一家|哪个)|"  # ("第三方服务机构是哪家": its name)
-                              r"(什么|哪个|哪一?家)第三方|"  # ("是哪家第三方机构做": its name)
+                              r"(什么|哪个|哪一?家)第三方|(哪家|哪一家|哪个)[\u4e00-\u9fff]{0,4}(服务|咨询|评估|诊断)机构|"  # ("是哪家第三方机构做", "由哪家服务机构来做": its name)
                               r"which (third-party )?(agency|organi[sz]ation|consultancy) (does|do|runs|provides|carries|will)\b|"
                               r"which (bank|banks|insurer)(?!'| products?\b| loans?\b| schemes?\b)\b|what bank(?!'| products?\b| loans?\b| schemes?\b)\b|(who|which) (are|is) the ([a-z-]+ )?banks?\b", re.IGNORECASE),
     # "多少分", "几级", "几场": a quantity in a unit the other kinds do not cover; the answer must

@@ -88,3 +88,8 @@ def test_a_level_named_with_its_thing_left_out_is_that_things(xunchuan):
     # ("…市级知识产权示范企业…；省级的，奖励20万元": 省级 is the 示范企业's too)
     answer = xunchuan.ask("那省级的呢？", history=[Turn("user", "洵川市级知识产权示范企业奖多少？")])
     assert not answer.refused and "省级的，奖励20万元" in answer.citations[0].quote, answer.text
+
+
+def test_which_provider_does_a_service_asks_for_a_name_the_clause_must_give(xunchuan):
+    # ("由哪家服务机构来做": the clause says the bureau provides the diagnosis, naming no provider)
+    assert xunchuan.ask("洵川知识产权诊断由哪家服务机构来做？").refused
