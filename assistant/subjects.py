@@ -10,7 +10,7 @@ from .asking import ASK_TYPES, DETAIL_NOUNS, measured_after, measured_words
 from .evidence import TermWeights, distinctive_coverage, squash, term_present
 from .query import OPEN_DETAIL, QueryAnalysis, is_scope
 from .types import ScoredChunk
-from .words import FIGURE_QUALIFIERS, LIMIT_WORDS
+from .words import FIGURE_QUALIFIERS, LIMIT_WORDS, described_only
 
 
 def evidence_text(hit: ScoredChunk) -> str:
@@ -208,7 +208,7 @@ def subject_terms(query: QueryAnalysis, cues: list[re.Pattern]) -> tuple[tuple[t
             if (not any(p.search(t) for p in cues for t in _said(g, query.ask)) or _modified_cue(g[0], cues, query.ask))
             and not any(t in span for t in g for span in spans)
             and g not in query.cue_groups and g[0] not in LIMIT_WORDS  # (最多 asks a limit; it names nothing)
-            and not is_scope(g, query.places) and g not in query.level_groups]
+            and not is_scope(g, query.places) and g not in query.level_groups and not (s < 1 and described_only(g, query.question))]
     # context taken into a short ask ("老板想参加…，县里三年培训多少人？") steers the search; the
     # subject is what the ask itself names, when it names anything
     own = [(g, s) for g, s in kept if s >= 1.0]

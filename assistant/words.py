@@ -282,3 +282,15 @@ LIMIT_WORDS = frozenset("最高 最多 上限 额度 封顶 全额 足额".split
 # a document whose title is the rules of one grant ("研发费用补助办法", "首贷贴息实施细则"): each of its
 # articles is about that grant, though few repeat its name
 ONE_GRANT_RULES = re.compile(r"(补助|补贴|奖励|奖补|贴息|资助|创新券)(资金)?(管理)?(办法|实施细则|细则|规定)(（试行）)?》?$")
+
+
+# what the company makes or does, told to say who asks ("我们在桐溆，做精密齿轮，…", "一家做食品的厂")
+_DESCRIBED = re.compile(r"(?:(?:我们|我|公司|企业|我司|一家)[^，,。？?]{0,8}?|(?<=[，,]))(?<![想要备算划])(?:做|生产|从事|经营)([\u4e00-\u9fff]{2,10}?)(?:的|，|,)")
+
+
+def described_only(group: tuple[str, ...], question: str) -> bool:
+    """Whether ``group`` is said only in the company's account of what it makes ("做精密齿轮"): who
+    asks, not what a clause must name (the reward for 智能制造示范工厂 never names 齿轮)."""
+    described = "".join(m.group(1) for m in _DESCRIBED.finditer(question))
+    rest = _DESCRIBED.sub(" ", question)
+    return bool(described) and any(t in described for t in group) and not any(t and t in rest for t in group)

@@ -93,3 +93,26 @@ def test_a_level_named_with_its_thing_left_out_is_that_things(xunchuan):
 def test_which_provider_does_a_service_asks_for_a_name_the_clause_must_give(xunchuan):
     # ("由哪家服务机构来做": the clause says the bureau provides the diagnosis, naming no provider)
     assert xunchuan.ask("洵川知识产权诊断由哪家服务机构来做？").refused
+
+
+@pytest.fixture(scope="module")
+def tongxu(tmp_path_factory, settings_factory):
+    # every fictional document of the format sets beside the seeds: how rare a told word (齿轮) is
+    # across a library of many places is what made it count
+    from eval.format_corpus import DOCUMENTS, rounds
+
+    chosen = rounds()[0]
+
+    def render(folder):
+        for doc in DOCUMENTS:
+            doc.render(chosen[doc.stem], folder)
+
+    return library_with(tmp_path_factory.mktemp("tongxu"), settings_factory, render=render)
+
+
+def test_what_the_company_makes_is_who_asks_not_what_the_clause_must_name(tongxu):
+    # ("做精密齿轮": no clause on the reward names 齿轮; the story was declined for it)
+    answer = tongxu.ask("我们在桐溆，做精密齿轮，刚评上省级智能制造示范工厂，县里给奖励吗？")
+    assert not answer.refused and "给予一次性奖励50万元" in answer.citations[0].quote, answer.text
+    # (a thing the company wants to do is what it asks about: "想做跨境电商" is no account of itself)
+    assert tongxu.ask("我们在桐溆，想做跨境电商，县里有补贴吗？").refused
