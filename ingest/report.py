@@ -82,7 +82,9 @@ def document_report(meta: DocumentMeta, chunks: list[Chunk], cleaned: str, title
     furniture = _furniture(chunks)
     if furniture:
         warnings.append(f"疑似页眉页脚或网页导航文字 / text that looks like page furniture: {furniture}")
-    if meta.expired(today):
+    if meta.status == "invalid":
+        warnings.append("发布机关标注为失效 / its publisher marks it no longer in force")
+    elif meta.expired(today):
         warnings.append(f"有效期至 {meta.valid_until}，已失效 / no longer in force (valid until {meta.valid_until})")
     elif meta.period_ended(today):
         warnings.append(f"政策期 {meta.period} 已结束 / the policy period {meta.period} has ended")

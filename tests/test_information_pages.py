@@ -76,6 +76,8 @@ def test_a_page_marked_no_longer_in_force_is_so_whatever_its_dates_say(tmp_path)
     meta = prepare(_page(tmp_path, "失效"), {}, 320).meta
     assert meta.status == "invalid" and meta.valid_until == "2028-03-17"
     assert "invalid" in meta.flags(__import__("datetime").date(2026, 12, 7))
+    warnings = prepare(_page(tmp_path, "失效"), {}, 320).report.warnings  # (the ingest report says so too)
+    assert any("标注为失效" in w for w in warnings)
     assert prepare(_page(tmp_path, "已废止", name="b.html"), {}, 320).meta.status == "invalid"
     labelled = _PAGE.format(grid=_GRID.format(validity="x").replace("有效性：", "效力：").replace(">x<", ">已失效<"), extra="")
     (tmp_path / "c.html").write_text(labelled, encoding="utf-8")
