@@ -99,10 +99,10 @@ def flags_of(doc_id: str, relations: dict[str, list[Supersession]], today: dt.da
 
 
 def repealed_last(hits: list[ScoredChunk], relations: dict[str, list[Supersession]], today: dt.date) -> list[ScoredChunk]:
-    """``hits`` with a repealed document's clauses after every other's (the order kept otherwise)."""
-    if not relations:
-        return hits
-    return sorted(hits, key=lambda h: "repealed" in flags_of(h.chunk.doc_id, relations, today))
+    """``hits`` with a repealed document's clauses — or one its publisher marks no longer in force
+    (有效性：失效) — after every other's (the order kept otherwise)."""
+    return sorted(hits, key=lambda h: h.doc.status == "invalid"
+                  or bool(relations) and "repealed" in flags_of(h.chunk.doc_id, relations, today))
 
 
 _NOTES = {

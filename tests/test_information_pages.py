@@ -129,3 +129,16 @@ def test_an_answer_from_a_page_marked_invalid_says_so(invalid_page_library):
     assert "已被发布机关标注为失效" in answer.text
     facts = invalid_page_library.ask("潆州的技术改造补助办法现在还有效吗？")
     assert not facts.refused and "已被发布机关标注为失效" in facts.text and "目前在有效期内" not in facts.text
+
+
+def test_a_document_marked_no_longer_in_force_ranks_after_one_in_force(tmp_path_factory, settings_factory):
+    # (two pages of the same city on the same subsidy: the one the site marks 失效 comes second)
+    old = _PAGE.format(grid=_GRID.format(validity="失效"), extra="")
+    new = (_PAGE.replace("技术改造补助办法", "技术改造补助实施细则").replace("按设备投资额的12%", "按设备投资额的15%")
+           .format(grid=_GRID.format(validity="有效").replace("2025-00087", "2026-00012").replace("〔2025〕4号", "〔2026〕2号")
+                   .replace("技术改造补助办法", "技术改造补助实施细则"), extra=""))
+    library = library_with(tmp_path_factory.mktemp("two-pages"), settings_factory, {"old.html": old, "new.html": new})
+    answer = library.ask("潆州技术改造补助多少？")
+    assert not answer.refused and "15%" in answer.citations[0].quote, answer.text
+    ids = [c.doc_id for c in answer.citations]  # every clause of the page in force before the other's
+    assert ids == sorted(ids, key=lambda i: i == "old") and "new" in ids, ids
