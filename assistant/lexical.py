@@ -97,9 +97,10 @@ def tokenize(text: str) -> list[str]:
 _QUOTED_SPAN = re.compile(r"[“「『\"]([^”」』\"]{1,40})[”」』\"]")
 
 
-def places(text: str, known: tuple[str, ...] = ()) -> list[str]:
+def places(text: str, known: tuple[str, ...] = (), vocabulary: frozenset[str] | None = None) -> list[str]:
     """Place names in Chinese text: ``known`` ones, and words jieba tags as places ('ns')
-    that end in an administrative suffix (jieba alone also tags words such as 上市)."""
+    that end in an administrative suffix (jieba alone also tags words such as 上市); with the
+    texts' ``vocabulary``, also one said without its suffix where a question names its place."""
     import jieba.posseg as posseg
 
     _jieba()
@@ -107,8 +108,15 @@ def places(text: str, known: tuple[str, ...] = ()) -> list[str]:
     # not Jiangsu's policy (a quoted place alone, “盐城”, still is one)
     text = _QUOTED_SPAN.sub(lambda m: m.group(0) if m.group(1).strip() in known else " ", text)
     found = [name for name in known if name in text]
-    for word, flag in posseg.lcut(text):
+    words = posseg.lcut(text)
+    for index, (word, flag) in enumerate(words):
         if flag == "ns" and len(word) >= 3 and word[-1] in "省市县区州" and not any(word.startswith(k) for k in found):
+            found.append(word)
+        # (a place no document names, said without its suffix where a question names its place —
+        # "滇川小巨人奖励多少？", "我们在滇川，…": a name jieba guessed, in no dictionary nor text, is that place)
+        elif vocabulary is not None and flag == "ns" and 2 <= len(word) <= 4 and not found and word not in vocabulary \
+                and not dictionary_word(word) \
+                and "".join(w for w, _ in words[:index]) in ("", "在", "我们在", "我在", "公司在", "我们是", "我们是在"):
             found.append(word)
     return found
 

@@ -159,8 +159,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     identity_groups, _, identity_places = term_groups(identity, glossary, synonyms, words) if identity.strip() else ([], [], [])
     context_places += [p for p in identity_places if p not in context_places]
     if CJK.search(question):
-        ask_places += [p for p in places(split.ask, glossary.place_names()) if p not in ask_places]
-        context_places += [p for p in places(split.context, glossary.place_names()) if p not in context_places]
+        ask_places += [p for p in places(split.ask, glossary.place_names(), words) if p not in ask_places]
+        context_places += [p for p in places(split.context, glossary.place_names(), words) if p not in context_places]
     if ask:  # a follow-up asks about the place the earlier question asked about (not where its asker is)
         ask_places += [p for p in context_places if p not in ask_places and p not in identity_places]
     ask_size = len(dict.fromkeys(ask_groups))

@@ -116,3 +116,11 @@ def test_what_the_company_makes_is_who_asks_not_what_the_clause_must_name(tongxu
     assert not answer.refused and "给予一次性奖励50万元" in answer.citations[0].quote, answer.text
     # (a thing the company wants to do is what it asks about: "想做跨境电商" is no account of itself)
     assert tongxu.ask("我们在桐溆，想做跨境电商，县里有补贴吗？").refused
+
+
+def test_a_place_no_document_names_said_without_its_suffix_is_still_a_place(tongxu):
+    # ("滇川这个行动方案现在还执行吗？" was answered with other places' 施行 clauses: 滇川 was no place)
+    answer = tongxu.ask("滇川这个行动方案现在还执行吗？")
+    assert answer.refused and "没有关于“滇川”的政策文件" in answer.text, answer.text
+    # (a guard: a place the documents name, and a word the texts use, are read as before)
+    assert not tongxu.ask("泊川那个细则现在生效了吗？").refused
