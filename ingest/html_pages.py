@@ -18,13 +18,24 @@ _SITE_SUFFIX = re.compile(r"\s*[_|｜\-—–]\s*[^_|｜\-—–]{2,30}$")
 
 def load_html(page: str) -> tuple[str, str | None]:
     """The article text of ``page`` and its heading."""
+    text, heading, _ = read_page(page)
+    return text, heading
+
+
+def read_page(page: str) -> tuple[str, str | None, dict[str, str]]:
+    """The article text of ``page``, its heading, and the catalogue a government site's
+    information-disclosure page (政府信息公开) sets above the document, label → value
+    ({"发文字号": "…〔2026〕33号"}): a table of label and value cells ("发布机构：" | "…局", or
+    "发布机构：…局" in one cell), or a list of "发布机构：…" items (<li>, <p>, <dt>/<dd>); empty when the
+    page has none (fewer than three of its labels). The catalogue is the page's, no part of the text."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page, "html.parser")
     for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "aside", "form", "input",
                      "button", "select", "iframe"]):
         tag.decompose()
-    for element in _catalogue(soup)[1]:  # (the catalogue grid is the page's, read by ``page_catalogue``)
+    catalogue, elements = _catalogue(soup)
+    for element in elements:
         element.decompose()
     heading = _heading(soup)
     byline = _account_byline(soup)
@@ -56,23 +67,13 @@ def load_html(page: str) -> tuple[str, str | None]:
         text = f"{byline}\n{text}"
     if heading and heading not in text[:300]:
         text = f"{heading}\n{text}"
-    return text, heading
+    return text, heading, catalogue
 
 
 # labels of the catalogue grid a government site's information-disclosure page (政府信息公开) sets
 # above a document: 索引号, 发布机构, 成文日期, 文号, 有效性…
 _CATALOGUE_LABEL = re.compile(r"(索引号|主题分类|发布机构|发文机关|发文单位|发布单位|成文日期|发文日期|发布日期|"
                               r"文号|发文字号|有效性|时效性|效力状态|效力|名称|标题|文件名称|主题词)[:：]?")
-
-
-def page_catalogue(page: str) -> dict[str, str]:
-    """The catalogue grid of a government site's page, label → value ({"发文字号": "…〔2026〕33号"}):
-    a table of label and value cells ("发布机构：" | "…局", or "发布机构：…局" in one cell), or a
-    list of "发布机构：…局" items (<li>, <p>, <dt>/<dd>); empty when the page has none (fewer than
-    three of its labels)."""
-    from bs4 import BeautifulSoup
-
-    return _catalogue(BeautifulSoup(page, "html.parser"))[0]
 
 
 def _catalogue(soup) -> tuple[dict[str, str], list]:

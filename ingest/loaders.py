@@ -56,7 +56,7 @@ DEFAULT_LIMITS = FileLimits()
 class LoadedText:
     text: str
     title_hint: str | None = None  # e.g. a Word file's title property or an HTML <title>
-    catalogue: tuple[tuple[str, str], ...] = ()  # a government page's catalogue grid (label, value), see page_catalogue
+    catalogue: tuple[tuple[str, str], ...] = ()  # a government page's catalogue grid (label, value), see read_page
 
 
 def load_file(path: Path, limits: FileLimits = DEFAULT_LIMITS) -> LoadedText:
@@ -187,16 +187,16 @@ def _load_markdown(data: bytes, name: str) -> LoadedText:
 
 
 def _load_html(data: bytes, name: str) -> LoadedText:
-    from .html_pages import load_html, page_catalogue
+    from .html_pages import read_page
 
     page = decode_text(data, name) if not data.lstrip().startswith(b"<?xml") else data.decode("utf-8", "replace")
-    text, title = load_html(page)
+    text, title, catalogue = read_page(page)
     # a page that only frames or links its document (<iframe src="….pdf">, 附件下载): the file is the policy
     attached = _ATTACHMENT.findall(page)
     if attached and len(re.findall(r"[\u4e00-\u9fff]", text.replace(title or "", ""))) < 80:
         raise LoadError(f"{name}: the page holds no policy text, only its title; its document is attached as "
                         f"{attached[0][-80:]}: download that file and upload it instead")
-    return LoadedText(text, title, tuple(page_catalogue(page).items()))
+    return LoadedText(text, title, tuple(catalogue.items()))
 
 
 _ATTACHMENT = re.compile(r"""(?:src|href|data)\s*=\s*["']([^"']+\.(?:pdf|docx?|wps|xlsx?|ofd))["']""", re.IGNORECASE)
