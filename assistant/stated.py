@@ -50,7 +50,7 @@ PAPER_ASKED = re.compile(r"(?:需要|要|得)(?:提供|提交|交|出具|附)(?:
 _MAY_APPLY = re.compile(r"(能|可以|可)(不能)?(申请|申报|享受|报)[^，,。？?]{0,12}(吗|么|不)|\b(eligible|qualify)\b", re.IGNORECASE)
 # ("在哪办？" after "什么时候申报？" names nothing to find the counter by: its field's words do)
 _WHERE_DONE = re.compile(r"(在|去|到)哪(儿|里)?(办|交|递|申请|申报|报)|where (do|can|should) (we|i)", re.IGNORECASE)
-BY_DATE = re.compile(r"(日|月|月底|年底|号)\s*(前|之前|以前|为止|止)|截止|截至|逾期|之日起\d+|内(提交|申报|报送)|至\d{4}年\d{1,2}月\d{1,2}日")
+BY_DATE = re.compile(r"(日|月|月底|年底|号)\s*(前|之前|以前|为止|止)|截止|截至|逾期|之日起\d+|内(提交|申报|报送)|至(\d{4}年)?\d{1,2}月\d{1,2}日")
 _SECTION_ASKED = re.compile(r"(科室|处室|哪个科|哪个处|哪个股)")
 _SECTION_NAMED = re.compile(r"[\u4e00-\u9fff]{2,10}(科|处|股|室)(?![\u4e00-\u9fff])|[\u4e00-\u9fff]{2,10}(科|处|股|室)(?=[，,、。；;）)（(]|联系|负责)")
 _ASKS_REQUIREMENTS = re.compile(r"(条件|要求|标准|门槛|资格|需要(什么|哪些|啥)|要(什么|哪些|啥)|"
