@@ -1,6 +1,8 @@
-"""Owners' words on a public notice (公示) and on windows of time: "公示到哪天截止" is answered by the
-period's last day ("公示期为…9月8日至9月14日"), and an English owner objecting anonymously reaches
-"匿名…的异议不予受理". A fictional city (潾川市)."""
+"""Owners' words on a public notice (公示), on windows of time and on a market's measures: "公示到哪天
+截止" is answered by the period's last day ("公示期为…10月12日至10月16日"), an English owner objecting
+anonymously reaches "匿名…的异议不予受理", "有事找政府，多久能给答复" reaches 企业诉求…办结反馈, two firms
+sharing a booth ("合租一个展位") 同一展位由多家企业联合参展, and an English owner insuring equipment its
+投保…保费. A fictional city (潾川市)."""
 
 from __future__ import annotations
 
@@ -17,10 +19,18 @@ NOTICE = """关于2026年度潾川市专精特新中小企业拟认定名单的�
 2026年10月10日
 """
 
+MEASURES = """潾川市支持专精特新企业开拓市场若干措施
+一、支持参加展会。企业参加市级以上重点展会的，按展位费的50%给予补助，单个展会最高5万元。同一展位由多家企业联合参展的，只能由一家企业申请补助。
+二、支持首台（套）推广。对首台（套）产品投保综合保险的，按实际缴纳保费的70%给予补贴，每家企业每年最高40万元。
+三、优化涉企服务。为每家专精特新企业配备1名服务专员，企业诉求3个工作日内办结反馈。
+四、本措施自2026年1月1日起施行，有效期至2028年12月31日。
+"""
+
 
 @pytest.fixture(scope="module")
 def linchuan(tmp_path_factory, settings_factory):
-    return library_with(tmp_path_factory.mktemp("linchuan"), settings_factory, {"linchuan-notice.txt": NOTICE})
+    return library_with(tmp_path_factory.mktemp("linchuan"), settings_factory,
+                        {"linchuan-notice.txt": NOTICE, "linchuan-market-measures.txt": MEASURES})
 
 
 @pytest.mark.parametrize(("question", "quoted"), [
@@ -28,9 +38,15 @@ def linchuan(tmp_path_factory, settings_factory):
     ("潾川这次公示到哪天截止啊？", "至10月16日"),
     # (refused: objecting and anonymity had no Chinese words: 异议, 匿名)
     ("Can someone object to a firm on Linchuan's list anonymously?", "匿名或超出公示期限的异议不予受理"),
+    # (refused: 有事 and 答复 are the clause's 诉求 and 反馈)
+    ("潾川企业有事找政府，多久能给答复？", "企业诉求3个工作日内办结反馈"),
+    # (refused: 合租 is the clause's 联合参展)
+    ("我们和另一家公司合租一个展位参展，潾川两家都能申请补助吗？", "只能由一家企业申请补助"),
+    # (refused: insuring and a premium had no Chinese words: 投保, 保费)
+    ("Linchuan firm here: we insure our first-of-its-kind equipment. How much of the premium is covered?",
+     "实际缴纳保费的70%"),
 ])
 def test_owners_words_reach_the_clause_that_says_it(linchuan, question, quoted):
     answer = linchuan.ask(question)
     assert not answer.refused, answer.text
     assert quoted in answer.citations[0].quote, answer.text
-
