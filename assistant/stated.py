@@ -127,6 +127,9 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
         # (a note that leaves it out, "20个工作日内办结（公示时间不计入）", still states the step's time)
         sentence = re.sub(r"[（(][^（()）]*(公示|公告)[^（()）]*[）)]", "", sentence)
         sentence = "，".join(p for p in re.split(r"[，,；;。]", sentence) if not _PUBLICITY.search(p))
+    if kind == "duration" and _BENEFIT_SPAN_ASKED.search(ask or "") and not asks_requirements(ask or ""):
+        # "贴息能贴几年": how long the benefit runs; a loan's least term (期限不少于6个月) is a condition
+        sentence = _FILING_WINDOW.sub("", _LEAST_SPAN.sub("", sentence))  # (nor is 结清后3个月内提交申请)
     if kind == "duration":  # "每次待多久": 每两个月上门一次 says how often, not for how long
         sentence = re.sub(r"每[两二三四五六七八九十半\d]+个?(月|年|周|季度|天)", "", sentence)
     if kind == "frequency" and _TIMES_PER_PERIOD.search(ask or ""):
@@ -140,6 +143,10 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
     return bool(pattern and pattern.search(sentence))
 
 
+# how long a benefit runs ("能贴几年", "补贴能享受多久") and a span only as a least (不少于6个月, 满2年)
+_BENEFIT_SPAN_ASKED = re.compile(r"(贴|补|奖|享受|领)(能|可以|可|得|了)?(几年|多久|多长时间|几个月)")
+_LEAST_SPAN = re.compile(r"(不少于|不低于|不短于|满)\s*[\d一二两三四五六七八九十]+\s*个?(年|月|日|天)|[\d一二两三四五六七八九十]+\s*个?(年|月)以上")
+_FILING_WINDOW = re.compile(r"[\d一二两三四五六七八九十]+\s*个?(年|月|日|天|工作日)内[^。；;]{0,20}(提交|申请|申报|报送)")
 _TIMES_STATED = re.compile(r"(\d+|[一二两三四五六])\s*(次|回|批)|\d{1,2}月[和、及与]\d{1,2}月|一年一次|每(季度|季|月|半年)")
 _TIMES_PER_PERIOD = re.compile(r"(一年|每年|一个月|每月|每个月|一季度|每季度)[^，,。？?]{0,6}(几|多少)(次|回|批)")
 # a payment asked about: when it comes is told by a period after an event as well as by a date

@@ -2,7 +2,8 @@
 截止" is answered by the period's last day ("公示期为…10月12日至10月16日"), an English owner objecting
 anonymously reaches "匿名…的异议不予受理", "有事找政府，多久能给答复" reaches 企业诉求…办结反馈, two firms
 sharing a booth ("合租一个展位") 同一展位由多家企业联合参展, and an English owner insuring equipment its
-投保…保费. A fictional city (潾川市)."""
+投保…保费; and how long a subsidy runs ("能贴几年") is not a loan's least term (期限不少于6个月) nor
+the window to apply (结清后3个月内提交申请). A fictional city (潾川市)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,9 @@ MEASURES = """潾川市支持专精特新企业开拓市场若干措施
 一、支持参加展会。企业参加市级以上重点展会的，按展位费的50%给予补助，单个展会最高5万元。同一展位由多家企业联合参展的，只能由一家企业申请补助。
 二、支持首台（套）推广。对首台（套）产品投保综合保险的，按实际缴纳保费的70%给予补贴，每家企业每年最高40万元。
 三、优化涉企服务。为每家专精特新企业配备1名服务专员，企业诉求3个工作日内办结反馈。
-四、本措施自2026年1月1日起施行，有效期至2028年12月31日。
+四、支持首次贷款。首贷金额不低于100万元、期限不少于6个月的，按实际支付利息的50%给予首贷贴息。企业应在首贷结清后3个月内，通过“潾川惠企”平台提交申请。
+五、支持技改贷款。企业技术改造贷款按实际支付利息的40%给予技改贴息，贴息期限不超过2年。
+六、本措施自2026年1月1日起施行，有效期至2028年12月31日。
 """
 
 
@@ -50,3 +53,13 @@ def test_owners_words_reach_the_clause_that_says_it(linchuan, question, quoted):
     answer = linchuan.ask(question)
     assert not answer.refused, answer.text
     assert quoted in answer.citations[0].quote, answer.text
+
+
+def test_how_long_a_benefit_runs_is_not_a_loans_least_term_nor_the_window_to_apply(linchuan):
+    # (answered: the loan's 期限不少于6个月, a condition, or 结清后3个月内提交申请, when to file, was taken
+    # for how long the subsidy is paid; the clause says neither)
+    answer = linchuan.ask("潾川首贷贴息能贴几年？")
+    assert answer.refused, answer.text
+    # a guard: a span the benefit runs for (贴息期限不超过2年) answers it
+    answer = linchuan.ask("潾川技改贴息能贴几年？")
+    assert not answer.refused and "贴息期限不超过2年" in answer.citations[0].quote, answer.text
