@@ -26,7 +26,8 @@ MEASURES = """潾川市支持专精特新企业开拓市场若干措施
 三、优化涉企服务。为每家专精特新企业配备1名服务专员，企业诉求3个工作日内办结反馈。
 四、支持首次贷款。首贷金额不低于100万元、期限不少于6个月的，按实际支付利息的50%给予首贷贴息。企业应在首贷结清后3个月内，通过“潾川惠企”平台提交申请。
 五、支持技改贷款。企业技术改造贷款按实际支付利息的40%给予技改贴息，贴息期限不超过2年。
-六、本措施自2026年1月1日起施行，有效期至2028年12月31日。
+六、资金保障。市财政每年安排专项资金，规模不超过6000万元。已获得其他市级财政资金支持的同一项目，不得重复申报。
+七、本措施自2026年1月1日起施行，有效期至2028年12月31日。
 """
 
 
@@ -48,6 +49,10 @@ def linchuan(tmp_path_factory, settings_factory):
     # (refused: insuring and a premium had no Chinese words: 投保, 保费)
     ("Linchuan firm here: we insure our first-of-its-kind equipment. How much of the premium is covered?",
      "实际缴纳保费的70%"),
+    # (refused: 盘子 is how big a fund is, 规模)
+    ("潾川的专项资金一年有多大盘子？", "规模不超过6000万元"),
+    # (refused: "funding" was read as financing, 融资; city funding is 市级财政资金)
+    ("Can a Linchuan firm apply if the same project already got city funding?", "不得重复申报"),
 ])
 def test_owners_words_reach_the_clause_that_says_it(linchuan, question, quoted):
     answer = linchuan.ask(question)
