@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from .answer_lines import MAX_LIST_ROWS, column_headings, related_topics, source_line
 from .answer_texts import TEXTS, written_date
-from .asking import ASK_TYPES, has_figures
+from .asking import ASK_TYPES, FIGURE_MAY_I, has_figures
 from .criteria import best_table_row, criteria_columns, other_titles
 from .decision import DEFAULT_MODEL, DecisionModel, features
 from .details import DetailCheck, check_details
@@ -235,7 +235,7 @@ class ExtractiveAnswerer:
         carriers = {hit.chunk.chunk_id for hit, _ in (v for v in details.found.values() if v)}
         # each part of a compound ask is quoted from the clause that carries it, topical or not
         candidates += [hit for hit, _ in (v for v in details.found.values() if v) if hit not in candidates]
-        if "conditions" in query.ask_types and has_figures(query.question):
+        if "conditions" in query.ask_types and has_figures(query.question) or not query.ask_types and FIGURE_MAY_I.search(query.ask):
             # an owner who gives the company's figures wants the thresholds to hold them against:
             # a clause stating them (营业收入500万元以上) is quoted first, even a little less topical
             # (judged on the whole question: the figures are told as context, 营收600万, 研发占比3.5%)
@@ -347,7 +347,7 @@ class ExtractiveAnswerer:
         return Answer(query.question, "\n".join(lines), [], refused=True, language=query.language, retrieved=retrieved)
 
 
-_THRESHOLD = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|%|项|人|名|年)?\s*(以上|以下|不低于|不少于|不超过|不高于)")
+_THRESHOLD = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|元|%|项|件|人|名|年|平方米)?\s*(以上|以下|不低于|不少于|不超过|不高于)")
 
 
 _APPLY_FOR = re.compile(r"(?:能|可以|可)(?:申请|享受|拿到|获得|得到)[^，,。？?！!]{1,10}?(?:吗|么)")

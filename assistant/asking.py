@@ -335,6 +335,10 @@ def wants_whole_list(ask: str, figures: bool = False) -> bool:
 _SCORE_ASKED = re.compile(r"(多少|几)分(?!之)|得分|总分|how many points|what score", re.IGNORECASE)
 
 
+# a yes/no ask with the company's own figure ("一个检测合同3000块能用创新券吗？"): a bar decides it
+FIGURE_MAY_I = re.compile(r"\d+(\.\d+)?\s*(万|元|块|亿|个|件|项|人|平|家)[^，,。？?]{0,12}(能|可以|可|够|算)[^，,。？?]{0,10}(吗|么|不)")
+
+
 def has_figures(text: str) -> bool:
     """Whether the question states its company's figures (营收3800万, 45 staff, 6%)."""
     return bool(_FIGURE.search(text))

@@ -11,6 +11,7 @@ from .asking import (
     ASK_TYPES,
     COVERED,
     DETAIL_NOUNS,
+    FIGURE_MAY_I,
     LEVELS,
     AskSplit,
     ask_types,
@@ -50,6 +51,7 @@ _SOLVE = re.compile(r"解决(一下)?(吗|么|不|得了|不了)|这个问题|�
 # the company's own figures (营收3800万; in English too: "with 120 staff", "about 40 million in revenue")
 _FIGURES = re.compile(r"\d+(\.\d+)?\s*(万元|亿元|万|亿|元|%|个点|号人|来号人|多人|人|名|家|项|个|年|倍|"
                       r"(million|billion|staff|employees|people|workers|persons)\b)?", re.IGNORECASE)
+_THRESHOLD_WORDS = "以上 不低于 方可 达到"
 _GRANT_WORDS = "奖励 补助 补贴 给予"  # how the texts say a grant: searched for when a question asks for one without them
 _GRANT_TERM = re.compile(r"(奖励|补助|补贴|奖补|奖金|资金)")
 _BENEFIT = re.compile(r"支持|扶持|优惠|补贴|补助|奖励")  # a benefit asked for, not a level's criteria
@@ -219,6 +221,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
         # "What does a single champion get?" asks for a grant in words no clause uses
         expansion, translated = f"{expansion} {_GRANT_WORDS}", f"{translated} {_GRANT_WORDS}"
     expansion += "".join(f" {words}" for kind, asked, words in SEARCH_HINTS if kind in types and asked.search(split.ask))
+    if not types and FIGURE_MAY_I.search(split.ask):
+        expansion += f" {_THRESHOLD_WORDS}"  # "3000块的合同能用创新券吗": the bar it must reach (5000元以上的，方可)
     search_text = f"{question} {expansion}".strip()
     dense_text = f"{question} {translated}".strip()
     all_places = tuple(dict.fromkeys(ask_places + context_places))

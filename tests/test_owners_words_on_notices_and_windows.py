@@ -30,11 +30,20 @@ MEASURES = """潾川市支持专精特新企业开拓市场若干措施
 七、本措施自2026年1月1日起施行，有效期至2028年12月31日。
 """
 
+VOUCHERS = """潾川市科技创新券实施细则
+第一条 创新券用于购买检验检测、研发设计等科技服务。
+第二条 单份服务合同金额在5000元以上的，方可使用创新券抵扣。
+第三条 创新券自发放之日起12个月内有效，逾期未使用的自动作废，额度不结转至下一年度。
+第四条 服务完成后，市科学技术局审核通过的，由市财政局将资金拨付至服务机构账户。
+第五条 在潾川市注册的服务机构，以及与本市高校开展合作的市外机构，均可申请备案。
+"""
+
 
 @pytest.fixture(scope="module")
 def linchuan(tmp_path_factory, settings_factory):
     return library_with(tmp_path_factory.mktemp("linchuan"), settings_factory,
-                        {"linchuan-notice.txt": NOTICE, "linchuan-market-measures.txt": MEASURES})
+                        {"linchuan-notice.txt": NOTICE, "linchuan-market-measures.txt": MEASURES,
+                         "linchuan-vouchers.txt": VOUCHERS})
 
 
 @pytest.mark.parametrize(("question", "quoted"), [
@@ -53,6 +62,15 @@ def linchuan(tmp_path_factory, settings_factory):
     ("潾川的专项资金一年有多大盘子？", "规模不超过6000万元"),
     # (refused: "funding" was read as financing, 融资; city funding is 市级财政资金)
     ("Can a Linchuan firm apply if the same project already got city funding?", "不得重复申报"),
+    # (answered with the vouchers' other clauses: 没用完 is 未使用)
+    ("潾川创新券没用完还能接着用吗？", "逾期未使用的自动作废"),
+    # (refused: 外地 is the clause's 市外)
+    ("潾川外地的服务机构能备案吗？", "市外机构"),
+    # (answered with what a voucher buys: a yes/no with the company's figure wants the bar it must
+    # reach, 5000元以上的，方可)
+    ("潾川一个检测合同3000块能用创新券吗？", "合同金额在5000元以上的，方可使用"),
+    # (打给 is 拨付; a guard here, where no clause on recovered funds competes as in the format sets)
+    ("潾川创新券的钱最后打给谁？", "拨付至服务机构账户"),
 ])
 def test_owners_words_reach_the_clause_that_says_it(linchuan, question, quoted):
     answer = linchuan.ask(question)
