@@ -57,6 +57,10 @@ _ASKS_REQUIREMENTS = re.compile(r"(条件|要求|标准|门槛|资格|需要(什
                                 r"requirement|criteri|conditions|what do (we|i) need|what does it take)", re.IGNORECASE)
 
 
+_LATE_ASKED = re.compile(r"错过|逾期|没赶上|过了(时间|日子|截止|申报期|期限)|晚了|来不及|\b(missed|too late|late)\b", re.IGNORECASE)
+_LATE_RULE = re.compile(r"逾期(不予|顺延|未|的|作废)|超出[^，,。；;]{0,6}期限")
+
+
 def asks_requirements(ask: str) -> bool:
     """Whether the ask wants what it takes (条件, 要求, 门槛, "what do we need"), not whether one may."""
     return bool(_ASKS_REQUIREMENTS.search(ask))
@@ -83,6 +87,8 @@ def detail_present(kind: str, sentence: str, responsible_units: tuple[str, ...] 
     if kind == "conditions" and ASK_TYPES["support"].search(ask) and not _RECOGNITION.search(ask) \
             and _GRANT_RECIPIENT.search(sentence):
         return True  # "质量奖奖励要什么条件": 对获得省长质量奖的入库企业，给予… states who qualifies
+    if kind == "conditions" and _LATE_ASKED.search(ask) and _LATE_RULE.search(sentence):
+        return True  # "错过了4月还能申请吗": what becomes of a late application (逾期顺延至下一年度, 逾期不予受理)
     if kind == "contact" and filed_through(ask, sentence):
         return True  # "在哪个平台报": 通过“云溪惠企通”平台提交 names it
     if kind in ("amount", "count", "number") and _OUTCOME_ASKED.search(ask or ""):

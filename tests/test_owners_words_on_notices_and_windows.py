@@ -3,7 +3,8 @@
 anonymously reaches "匿名…的异议不予受理", "有事找政府，多久能给答复" reaches 企业诉求…办结反馈, two firms
 sharing a booth ("合租一个展位") 同一展位由多家企业联合参展, and an English owner insuring equipment its
 投保…保费; and how long a subsidy runs ("能贴几年") is not a loan's least term (期限不少于6个月) nor
-the window to apply (结清后3个月内提交申请). A fictional city (潾川市)."""
+the window to apply (结清后3个月内提交申请); a missed window (错过了4月) is answered by what becomes of a
+late application (逾期顺延至下一年度). A fictional city (潾川市)."""
 
 from __future__ import annotations
 
@@ -38,12 +39,21 @@ VOUCHERS = """潾川市科技创新券实施细则
 第五条 在潾川市注册的服务机构，以及与本市高校开展合作的市外机构，均可申请备案。
 """
 
+GUIDE = """潾川市上市奖励兑现办事指南
+| 事项名称 | 上市奖励兑现 |
+|---|---|
+| 奖励标准 | 企业在境外主要资本市场首发上市的，奖励100万元；企业因股份制改造补缴的税款，市级留成部分按100%给予奖励。 |
+| 申报时间 | 每年4月1日至4月30日集中受理，逾期顺延至下一年度 |
+| 收费标准 | 不收费 |
+| 办理时间 | 工作日上午9:00—12:00，下午13:30—17:00 |
+"""
+
 
 @pytest.fixture(scope="module")
 def linchuan(tmp_path_factory, settings_factory):
     return library_with(tmp_path_factory.mktemp("linchuan"), settings_factory,
                         {"linchuan-notice.txt": NOTICE, "linchuan-market-measures.txt": MEASURES,
-                         "linchuan-vouchers.txt": VOUCHERS})
+                         "linchuan-vouchers.txt": VOUCHERS, "linchuan-listing-guide.md": GUIDE})
 
 
 @pytest.mark.parametrize(("question", "quoted"), [
@@ -71,6 +81,16 @@ def linchuan(tmp_path_factory, settings_factory):
     ("潾川一个检测合同3000块能用创新券吗？", "合同金额在5000元以上的，方可使用"),
     # (打给 is 拨付; a guard here, where no clause on recovered funds competes as in the format sets)
     ("潾川创新券的钱最后打给谁？", "拨付至服务机构账户"),
+    # (refused: a window missed, 错过, is answered by what becomes of a late application, 逾期顺延;
+    # the Chinese ask is a guard here, where the record is the library's only one on April)
+    ("潾川上市奖励错过了4月还能申请吗？", "逾期顺延至下一年度"),
+    ("We missed Linchuan's April window for the listing reward. Can we still apply?", "逾期顺延至下一年度"),
+    # (refused: the hours a counter is open, 办理时间)
+    ("潾川办上市奖励几点上班？", "9:00"),
+    # (refused: 改制 is 股份制改造, a tax returned is paid back on the local share, 留成)
+    ("潾川改制补缴的税能返还吗？", "市级留成部分按100%"),
+    # (a guard here, answered in the format sets with a clause on no overseas listing: Hong Kong is 境外)
+    ("We're a Linchuan company listed on the Hong Kong exchange. Any reward?", "境外主要资本市场"),
 ])
 def test_owners_words_reach_the_clause_that_says_it(linchuan, question, quoted):
     answer = linchuan.ask(question)
