@@ -93,6 +93,9 @@ class DetailCheck:
         return [kind for kind, value in self.found.items() if value is None]
 
 
+_TOP_UP = re.compile(r"差额|补足|补齐")  # a rule paying the difference between two stated amounts
+
+
 def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeights) -> DetailCheck:
     """Find, for each kind of detail the question asks for, a topical sentence that carries it.
 
@@ -289,6 +292,10 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 stated = f"{path} {part}" if kind == "number" and DOC_NUMBER_ASKED.search(query.ask) else part  # (文号 under a title)
                 if on_topic and granted and (listed or detail_present(kind, stated, hit.chunk.responsible_units, query.ask)):
                     found[kind] = (hit, part)
+                    break
+                if on_topic and kind == "amount" and _TOP_UP.search(part) and detail_present(kind, hit.chunk.text):
+                    # "去年省级，今年升了小巨人，能再拿多少": 按差额补足 of the amounts its clause states
+                    found[kind] = (hit, hit.chunk.text)
                     break
             if found[kind]:
                 break

@@ -28,7 +28,8 @@ MEASURES = """潾川市支持专精特新企业开拓市场若干措施
 四、支持首次贷款。首贷金额不低于100万元、期限不少于6个月的，按实际支付利息的50%给予首贷贴息。企业应在首贷结清后3个月内，通过“潾川惠企”平台提交申请。
 五、支持技改贷款。企业技术改造贷款按实际支付利息的40%给予技改贴息，贴息期限不超过2年。
 六、资金保障。市财政每年安排专项资金，规模不超过6000万元。已获得其他市级财政资金支持的同一项目，不得重复申报。
-七、本措施自2026年1月1日起施行，有效期至2028年12月31日。
+七、认定奖励。对首次认定为省级专精特新中小企业的，给予一次性奖励20万元；对首次认定为国家级专精特新“小巨人”企业的，给予一次性奖励80万元。同一企业晋级的，按差额补足奖励。
+八、本措施自2026年1月1日起施行，有效期至2028年12月31日。
 """
 
 VOUCHERS = """潾川市科技创新券实施细则
@@ -89,6 +90,9 @@ def linchuan(tmp_path_factory, settings_factory):
     ("潾川办上市奖励几点上班？", "9:00"),
     # (refused: 改制 is 股份制改造, a tax returned is paid back on the local share, 留成)
     ("潾川改制补缴的税能返还吗？", "市级留成部分按100%"),
+    # (refused as "no amount stated": how much more a firm gets on moving up is the difference of the
+    # amounts its clause states, 按差额补足)
+    ("我们去年是省级，今年升了小巨人，潾川能再拿多少？", "按差额补足奖励"),
     # (a guard here, answered in the format sets with a clause on no overseas listing: Hong Kong is 境外)
     ("We're a Linchuan company listed on the Hong Kong exchange. Any reward?", "境外主要资本市场"),
 ])
