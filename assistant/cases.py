@@ -29,6 +29,7 @@ EXCHANGES = ((re.compile(r"上海证券交易所|上交所|沪市|科创板|Shan
              (re.compile(r"北京证券交易所|北交所|Beijing Stock Exchange", re.IGNORECASE), re.compile(r"北京证券交易所|北交所|沪深北")))
 
 _BOTH_SIDES = re.compile(r"(国|境|海)内外")
+_OWNED_BY = re.compile(r"[省市县区]属")  # the government level that owns a firm or a park
 
 # kinds of one thing listed side by side: 国际标准、国家标准 (the same head after each kind)
 _LISTED_KINDS = re.compile(r"([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{2,3})[、和及与或]([\u4e00-\u9fff]{2,4}?)\2")
@@ -60,6 +61,9 @@ def other_side(query: QueryAnalysis, hits: list[ScoredChunk]) -> bool:
         if all(other.search(t) and not one.search(t) for t in texts):
             return True
     asked = asked_text(query)
+    owner = _OWNED_BY.search(asked)  # "区属国企采购": a clause on 市属国有企业 only is another owner's
+    if owner and all(_OWNED_BY.search(t) and owner.group(0) not in t for t in texts):
+        return True
     named = [cover for ask, cover in EXCHANGES if ask.search(asked)]
     # "在上海证券交易所主板上市了，县里有奖励吗": a reward for 北京证券交易所 listings is not for it
     return len(named) == 1 and all(any(c.search(h.chunk.text) for _, c in EXCHANGES) and not named[0].search(h.chunk.text)

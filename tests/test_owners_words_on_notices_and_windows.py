@@ -29,7 +29,14 @@ MEASURES = """潾川市支持专精特新企业开拓市场若干措施
 五、支持技改贷款。企业技术改造贷款按实际支付利息的40%给予技改贴息，贴息期限不超过2年。
 六、资金保障。市财政每年安排专项资金，规模不超过6000万元。已获得其他市级财政资金支持的同一项目，不得重复申报。
 七、认定奖励。对首次认定为省级专精特新中小企业的，给予一次性奖励20万元；对首次认定为国家级专精特新“小巨人”企业的，给予一次性奖励80万元。同一企业晋级的，按差额补足奖励。
-八、本措施自2026年1月1日起施行，有效期至2028年12月31日。
+八、支持首购首用。市属国有企业采购专精特新企业创新产品的，可采用单一来源方式采购。
+九、本措施自2026年1月1日起施行，有效期至2028年12月31日。
+附件
+潾川市专精特新培育库入库条件
+| 指标 | 制造类 | 服务类 |
+|---|---|---|
+| 营业收入 | 800万元以上 | 400万元以上 |
+| 从业人员 | 20人以上 | 8人以上 |
 """
 
 VOUCHERS = """潾川市科技创新券实施细则
@@ -93,6 +100,10 @@ def linchuan(tmp_path_factory, settings_factory):
     # (refused as "no amount stated": how much more a firm gets on moving up is the difference of the
     # amounts its clause states, 按差额补足)
     ("我们去年是省级，今年升了小巨人，潾川能再拿多少？", "按差额补足奖励"),
+    # (refused: 国企 is 国有企业)
+    ("潾川国企买我们的新产品能直接采购吗？", "单一来源方式采购"),
+    # (refused as no number stated: a table's 制造类 column is what owners call 制造业)
+    ("潾川制造业企业进培育库要多少人？", "20人以上"),
     # (a guard here, answered in the format sets with a clause on no overseas listing: Hong Kong is 境外)
     ("We're a Linchuan company listed on the Hong Kong exchange. Any reward?", "境外主要资本市场"),
 ])
@@ -110,3 +121,9 @@ def test_how_long_a_benefit_runs_is_not_a_loans_least_term_nor_the_window_to_app
     # a guard: a span the benefit runs for (贴息期限不超过2年) answers it
     answer = linchuan.ask("潾川技改贴息能贴几年？")
     assert not answer.refused and "贴息期限不超过2年" in answer.citations[0].quote, answer.text
+
+
+def test_a_buyer_owned_by_another_level_is_another_case(linchuan):
+    # (answered once 国企 was 国有企业: the clause is on 市属 buyers, the ask on 区属 ones)
+    answer = linchuan.ask("潾川的首购首用支持适用于区属国企采购吗？")
+    assert answer.refused, answer.text
