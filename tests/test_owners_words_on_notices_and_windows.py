@@ -30,7 +30,9 @@ MEASURES = """潾川市支持专精特新企业开拓市场若干措施
 六、资金保障。市财政每年安排专项资金，规模不超过6000万元。已获得其他市级财政资金支持的同一项目，不得重复申报。
 七、认定奖励。对首次认定为省级专精特新中小企业的，给予一次性奖励20万元；对首次认定为国家级专精特新“小巨人”企业的，给予一次性奖励80万元。同一企业晋级的，按差额补足奖励。
 八、支持首购首用。市属国有企业采购专精特新企业创新产品的，可采用单一来源方式采购。
-九、本措施自2026年1月1日起施行，有效期至2028年12月31日。
+九、加强海外知识产权维权。企业在境外遭遇知识产权纠纷、应对海外诉讼的，按实际发生律师费用的30%给予补助。
+十、推进知识产权质押融资。企业以专利权、商标权质押获得银行贷款的，按贷款合同利率的50%给予贴息。
+十一、本措施自2026年1月1日起施行，有效期至2028年12月31日。
 附件
 潾川市专精特新培育库入库条件
 | 指标 | 制造类 | 服务类 |
@@ -126,4 +128,11 @@ def test_how_long_a_benefit_runs_is_not_a_loans_least_term_nor_the_window_to_app
 def test_a_buyer_owned_by_another_level_is_another_case(linchuan):
     # (answered once 国企 was 国有企业: the clause is on 市属 buyers, the ask on 区属 ones)
     answer = linchuan.ask("潾川的首购首用支持适用于区属国企采购吗？")
+    assert answer.refused, answer.text
+
+
+def test_registering_a_trademark_abroad_is_not_defending_rights_abroad(linchuan):
+    # (a guard here; in the format sets it was answered with the clause on lawsuits abroad: "registration"
+    # had no Chinese word, 商标注册)
+    answer = linchuan.ask("Does Linchuan subsidise trademark registration abroad?")
     assert answer.refused, answer.text
