@@ -105,7 +105,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "measure": re.compile(rf"(?<!分)(多少|几)({UNITS})|{_HOW_SCORED}|次数|场次|满分|最高分|how many (points|times|stars|rounds)", re.IGNORECASE),
     # a question about rewards or subsidies wants a clause that grants one ("宝应对小巨人有什么奖励？")
     "support": re.compile(r"(奖励|补贴|补助|资助|奖补|资金支持|扶持资金|奖金|给钱|(还)?有奖(?=[吗么不没]|[？?]|$)|(县|市|区|省|政府|国家|财政|里)(会|能|给|可以|肯)?(出钱|掏钱|出一部分|出一半|出点|承担一部分)|减免|(给|发|补|奖)不(给|发|补|奖)|"
-                          r"reward|subsid|grant|incentive|bonus|\bcash\b|\b(any|some) money\b|\bmoney for\b|\bfunding\b|\bget anything\b|"
+                          r"reward|subsid|\bgrants?\b|incentive|bonus|\bcash\b|\b(any|some) money\b|\bmoney for\b|\bfunding\b|\bget anything\b|"
                           # "What does a single champion get?": what a title brings (not "what do we need to get")
                           r"\bwhat (do|does|will|would|can|could) [^?]{0,60}(?<!to )\b(get|receive)( (from|for|in|under|out of|as) [^?]{0,60})?\s*\??\s*$|"
                           # (not what the firm pays: "Do we pay more for the land?")

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.asking import ask_types
+
 from .conftest import library_with
 
 NOTICE = """关于2026年度潾川市专精特新中小企业拟认定名单的公示
@@ -136,3 +138,12 @@ def test_registering_a_trademark_abroad_is_not_defending_rights_abroad(linchuan)
     # had no Chinese word, 商标注册)
     answer = linchuan.ask("Does Linchuan subsidise trademark registration abroad?")
     assert answer.refused, answer.text
+
+
+@pytest.mark.parametrize(("ask", "support"), [
+    ("how fast can we get an invention patent granted?", False),  # (a patent granted is no grant of money)
+    ("is there a grant for new invention patents?", True),  # (a guard)
+    ("what grants are there for patents?", True),  # (a guard)
+])
+def test_a_patent_granted_asks_for_no_money(ask, support):
+    assert ("support" in ask_types(ask)) is support
