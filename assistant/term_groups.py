@@ -73,5 +73,12 @@ def term_groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozen
         acronyms = [w for w in latin if len(w) <= 6 and w in words and w not in EN_STOPWORDS]
         groups.extend((w,) for w in dict.fromkeys(acronyms) if (w,) not in groups)
         latin = [w for w in latin if w not in acronyms]
+    if not CJK.search(text) and words is not None:
+        # an acronym the texts use, in capitals in an English question ("got two patents through PCT"):
+        # a term of it, not an unknown word
+        capitals = {w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", text)}
+        acronyms = [w for w in latin if w in capitals and w in words]
+        groups.extend((w,) for w in dict.fromkeys(acronyms) if (w,) not in groups)
+        latin = [w for w in latin if w not in acronyms]
     unknown = [w for w in latin if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
     return groups, unknown, found_places

@@ -34,7 +34,9 @@ MEASURES = """潾川市支持专精特新企业开拓市场若干措施
 八、支持首购首用。市属国有企业采购专精特新企业创新产品的，可采用单一来源方式采购。
 九、加强海外知识产权维权。企业在境外遭遇知识产权纠纷、应对海外诉讼的，按实际发生律师费用的30%给予补助。
 十、推进知识产权质押融资。企业以专利权、商标权质押获得银行贷款的，按贷款合同利率的50%给予贴息。
-十一、本措施自2026年1月1日起施行，有效期至2028年12月31日。
+十一、支持知识产权贯标。企业首次通过知识产权合规管理体系认证的，给予一次性奖励5万元。
+十二、培育高价值专利。企业新获授权的发明专利，每件资助3000元；通过《专利合作条约》（PCT）途径获得国外发明专利授权的，每件资助3万元。
+十三、本措施自2026年1月1日起施行，有效期至2028年12月31日。
 附件
 潾川市专精特新培育库入库条件
 | 指标 | 制造类 | 服务类 |
@@ -108,6 +110,8 @@ def linchuan(tmp_path_factory, settings_factory):
     ("潾川国企买我们的新产品能直接采购吗？", "单一来源方式采购"),
     # (refused as no number stated: a table's 制造类 column is what owners call 制造业)
     ("潾川制造业企业进培育库要多少人？", "20人以上"),
+    # (the certification reward quoted first: PCT, in capitals in an English question, was no term of it)
+    ("We're a Linchuan firm and got two US patents through PCT this year. How much funding?", "（PCT）"),
     # (a guard here, answered in the format sets with a clause on no overseas listing: Hong Kong is 境外)
     ("We're a Linchuan company listed on the Hong Kong exchange. Any reward?", "境外主要资本市场"),
 ])
