@@ -37,6 +37,11 @@ def read_page(page: str) -> tuple[str, str | None, dict[str, str]]:
     catalogue, elements = _catalogue(soup)
     for element in elements:
         element.decompose()
+    for table in soup.find_all("table"):
+        if _layout(table):  # an old site's page laid out in tables: its cells are blocks, not data
+            for tag in [table, *table.find_all(["tbody", "thead", "tfoot", "tr", "td", "th"])]:
+                if tag is table or tag.find_parent("table") is table:
+                    tag.name = "div"
     heading = _heading(soup)
     byline = _account_byline(soup)
     for tag in soup.find_all("section"):  # (a public account's blocks, which readability drops whole)
@@ -169,6 +174,21 @@ def _heading(soup) -> str | None:
                 and (tag.name in ("b", "strong", "font") or _centred(tag)) and tag.find_parent(_page_furniture) is None:
             return text
     return title or None
+
+
+def _layout(table) -> bool:
+    """Whether a table lays out a page rather than holding data: a cell holds another table, or a
+    long text in lines of its own (a notice's paragraphs split by <br>), where a data cell is short."""
+    for cell in table.find_all(["td", "th"]):
+        if cell.find_parent("table") is not table:
+            continue
+        if cell.find("table"):
+            return True
+        text = cell.get_text("", strip=True)
+        breaks = len(cell.find_all(["br", "p", "div"]))
+        if len(text) >= 300 or (breaks >= 3 and len(text) >= 100):
+            return True
+    return False
 
 
 def _centred(tag) -> bool:
