@@ -7,6 +7,7 @@ from .formats import (
     render_gov_info,
     render_html,
     render_markdown,
+    render_old_site,
     render_txt,
     render_wechat,
 )
@@ -153,3 +154,16 @@ RECENT.append(FictionalDocument(
     {"docx": lambda b, p: render_docx(b, p),
      "pdf": lambda b, p: render_pdf(b, p, "汧阳市工业和信息化局"),
      "html": lambda b, p: render_html(b, p, "汧阳市人民政府", "汧阳市", "2026-02-20 15:00")}))
+
+
+# Session 44: a county's notice on an old government site laid out in tables (the menu in one cell,
+# the title in bold in another, the text's paragraphs split by <br> in a third, GBK), its measures
+# （一）…（十二） numbered across sections 一、…六、, and an annex of benefits with 责任单位.
+RECENT.append(FictionalDocument(
+    "mingxi-measures-oldsite",
+    {"title": "洺溪县促进专精特新中小企业加快发展若干措施", "issuer": "洺溪县人民政府办公室", "region": "洺溪县",
+     "doc_number": "洺政办〔2026〕12号", "date_issued": "2026-04-22", "valid_from": "2026-05-01",
+     "valid_until": "2028-12-31"},
+    {"html": lambda b, p: render_old_site(b, p, "洺溪县人民政府", "2026-04-23", "县政府办公室"),
+     "docx": lambda b, p: render_docx(b, p),
+     "txt-gbk": lambda b, p: render_txt(b, p, "gbk", "fullwidth")}))

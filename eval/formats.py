@@ -205,6 +205,28 @@ def render_gov_info(blocks: list[Block], out: Path, site: str, place: str, date:
     return out
 
 
+def render_old_site(blocks: list[Block], out: Path, site: str, date: str, source: str) -> Path:
+    """A notice on an old government site laid out in tables (GBK): the menu in one cell, the title
+    in bold in another, the text's paragraphs split by <br> in a third, a data table bordered."""
+    title_index = _title_index(blocks)
+    body = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, Table):
+            body.append(html_table(block).replace("<table", "<table border=\"1\"", 1))
+        elif index != title_index:
+            body.append(f"　　{html.escape(block)}<br>")
+    page = (f"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\"><title>{site}</title></head>"
+            f"<body><table width=\"1000\" align=\"center\"><tr><td colspan=\"2\"><a href=\"/\">首页</a> | <a>政务公开</a> | "
+            f"<a>办事服务</a> | <a>互动交流</a></td></tr><tr><td width=\"200\" valign=\"top\"><table><tr><td><a>通知公告</a></td></tr>"
+            f"<tr><td><a>政策文件</a></td></tr><tr><td><a>政策解读</a></td></tr></table></td><td width=\"800\" valign=\"top\">"
+            f"<table width=\"100%\"><tr><td align=\"center\"><font size=\"4\"><b>{html.escape(blocks[title_index])}</b></font></td></tr>"
+            f"<tr><td align=\"center\">发布时间：{date}　来源：{source}　浏览次数：865</td></tr><tr><td>\n" + "\n".join(body)
+            + f"\n</td></tr></table></td></tr><tr><td colspan=\"2\" align=\"center\">版权所有：{site}　ICP备05012345号</td></tr>"
+            "</table></body></html>")
+    out.write_bytes(page.encode("gbk"))
+    return out
+
+
 _WECHAT = """<!DOCTYPE html>
 <html><head><meta charset="utf-8"><meta property="og:title" content="{title}"><title>{title}</title>
 <script>var biz = "MzA5NTQ2"; var msg_title = "{title}";</script></head>
