@@ -39,6 +39,8 @@ from .figure_words import (
     GRANTED_TO_ENTERPRISE,
     ITEM_STATED,
     PER_ITEM,
+    PER_USE_ASKED,
+    PER_USE_STATED,
     PERIOD_OF,
     RECIPIENT,
     REQUIREMENT,
@@ -269,6 +271,9 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     granted = False
                 if fund_asked and kind == "amount" and not FUND_STATED.search(part):
                     granted = False  # "培育资金一年有多少": the fund's size, not one of its rewards
+                if kind == "amount" and not fund_asked and PER_USE_ASKED.search(query.ask) and FUND_STATED.search(part) \
+                        and not PER_USE_STATED.search(part):
+                    granted = False  # "单笔最多能转多少": the fund's size (设立5000万元转贷资金) is no amount per use
                 if per_item and kind in ("amount", "rate", "number") and ((TOTAL.search(part) and not re.search(r"(每|分别)", part))
                                  or (per_item.group(1) and not re.search(ITEM_STATED.format(per_item.group(1)) if per_item.group(0)[0]
                                                                       == "第" else per_item.group(1), part))):
@@ -285,7 +290,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 if kind in ("amount", "rate") and LIST_ITEM.match(part) and not states_measured(query, kind, hit, weights, part):
                     granted = False  # "质押融资的担保费补多少": ③'s 评估费的50% is not of 担保费 (②'s)
                 if kind == "duration" and query.language == "zh" and (period := PERIOD_OF.search(part)) \
-                        and period.group(1)[0] not in query.question:  # (贷款期限 is 专精特新贷's)
+                        and not any(ch in query.question for ch in period.group(1)):  # (贷款期限 is 专精特新贷's; 使用期限 is 用几天's)
                     granted = False  # "能贷几年": 贴息期限最长2年 is the subsidy's period, not the loan's
                 # (items under a heading that names them as materials, 【申报材料】 ◆ 项目申报表；…, are materials)
                 listed = kind == "materials" and bool(MATERIALS_HEADING.search("".join(hit.chunk.section_path[-1:])))

@@ -36,6 +36,9 @@ RECIPIENT = re.compile(r"(能拿|拿到|能领|领到|能得|可以拿|给我们
 # the size of a fund asked (FUND_ASKED: "培育资金一年有多少", "资金池多大"): a sentence that sets one up states it
 FUND_STATED = re.compile(r"(规模|安排|设立|总额|资金池|预算|统筹|每年.{0,6}(投入|列支))")
 
+# a figure per use or per firm asked ("单笔最多能转多少"), and one stated ("单笔转贷金额最高3000万元")
+PER_USE_ASKED = re.compile(r"单笔|每笔|单户|每户|单次|每次|一次")
+PER_USE_STATED = re.compile(r"(单笔|每笔|单户|每户|单次|每次|单个|每家)[^，,。；;]{0,12}\d+(\.\d+)?\s*(万|亿|元)")
 GRANTED_TO_ENTERPRISE = re.compile(r"(给予|奖励|补助|补贴|奖补|贴息|补偿|资助|发放(?![^，,。；;]{0,4}贷款))")  # (a voucher 发放ed is a grant; a loan is not)
 
 # what the firm pays ("要交多少钱", "收多少费", "how much do we pay"), stated as a fee or a charge

@@ -37,7 +37,7 @@ _RECOGNITION = re.compile(r"(认定|申报|评上|评定|评选|入库|进库|�
 _SUBSIDY_SHARE = re.compile(r"(的|按)[^，,。；;]{0,6}?\d+(\.\d+)?%[^，,。；;]{0,4}?(给予|予以)?(贴息|补贴|补助|奖励)")
 _RATE_NAMED = re.compile(r"利率|利息|LPR|基点|年化|息")
 DEADLINE_ASKED = re.compile(r"截止|最晚|deadline|due date|by when|apply by|submit by|until when|until (which|what) (day|date)|by (which|what) (day|date)", re.IGNORECASE)
-FUND_ASKED = re.compile(r"(资金|经费|预算|资金池|基金)[^，,。？?]{0,6}(多少|几|多大)|\b(fund|budget|pool)\b[^?]{0,20}\b(size|how (much|big|large))|how (big|large) is [^?]{0,30}\b(fund|budget|pool)\b", re.IGNORECASE)
+FUND_ASKED = re.compile(r"(资金|经费|预算|资金池|基金)(?!单笔|每笔|单户|每户|单次|每次)[^，,。？?]{0,6}(多少|几|多大)|\b(fund|budget|pool)\b[^?]{0,20}\b(size|how (much|big|large))|how (big|large) is [^?]{0,30}\b(fund|budget|pool)\b", re.IGNORECASE)
 # words a clause states the asked detail with, searched for too: a deadline is for the application
 # (5月31日前提交), a fund's size is its 规模 or what is 安排ed ("培育资金一年有多少")
 # a sum of money asked by name, which only a figure in 元 states (or a cap said to be none)

@@ -36,7 +36,8 @@ MEASURES = """潾川市支持专精特新企业开拓市场若干措施
 十、推进知识产权质押融资。企业以专利权、商标权质押获得银行贷款的，按贷款合同利率的50%给予贴息。
 十一、支持知识产权贯标。企业首次通过知识产权合规管理体系认证的，给予一次性奖励5万元。
 十二、培育高价值专利。企业新获授权的发明专利，每件资助3000元；通过《专利合作条约》（PCT）途径获得国外发明专利授权的，每件资助3万元。
-十三、本措施自2026年1月1日起施行，有效期至2028年12月31日。
+十三、设立转贷应急资金。市财政设立3000万元转贷应急资金，为专精特新企业提供转贷服务，单笔使用期限不超过10天。
+十四、本措施自2026年1月1日起施行，有效期至2028年12月31日。
 附件
 潾川市专精特新培育库入库条件
 | 指标 | 制造类 | 服务类 |
@@ -112,6 +113,9 @@ def linchuan(tmp_path_factory, settings_factory):
     ("潾川制造业企业进培育库要多少人？", "20人以上"),
     # (the certification reward quoted first: PCT, in capitals in an English question, was no term of it)
     ("We're a Linchuan firm and got two US patents through PCT this year. How much funding?", "（PCT）"),
+    # (refused as no period stated: the clause's 使用期限 is the period "用几天" asks for)
+    ("潾川转贷资金一次最多能用几天？", "单笔使用期限不超过10天"),
+    ("潾川转贷应急资金有多少？", "设立3000万元转贷应急资金"),  # (a guard: the fund's size asked)
     # (a guard here, answered in the format sets with a clause on no overseas listing: Hong Kong is 境外)
     ("We're a Linchuan company listed on the Hong Kong exchange. Any reward?", "境外主要资本市场"),
 ])
@@ -151,3 +155,9 @@ def test_registering_a_trademark_abroad_is_not_defending_rights_abroad(linchuan)
 ])
 def test_a_patent_granted_asks_for_no_money(ask, support):
     assert ("support" in ask_types(ask)) is support
+
+
+def test_a_funds_size_is_no_amount_per_use(linchuan):
+    # (answered with 设立3000万元转贷应急资金: "资金单笔…多少" was read as asking the fund's size)
+    answer = linchuan.ask("潾川转贷应急资金单笔最多能转多少？")
+    assert answer.refused, answer.text
