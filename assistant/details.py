@@ -23,39 +23,20 @@ from .criteria_rows import (
     states_criteria_of,
 )
 from .evidence import (
-    LIST_ITEM,
     TermWeights,
     coverage,
     distinctive_coverage,
     sibling_item_fits_better,
 )
+from .figure_fit import FigureAsk, figure_fits
 from .figure_words import (
-    ACT_WORDS,
-    COUNTED_IN,
-    EACH,
-    FEE_ASKED,
-    FEE_STATED,
-    FUND_STATED,
-    GRANTED_TO_ENTERPRISE,
-    ITEM_STATED,
-    PER_ITEM,
-    PER_USE_ASKED,
-    PER_USE_STATED,
-    PERIOD_OF,
-    RECIPIENT,
     REQUIREMENT,
     THRESHOLD,
-    TOTAL,
-    TOTAL_ASKED,
-    UNIT_ACT,
-    count_unit,
 )
 from .levels import asks_government, names_level, says_level
 from .query import QueryAnalysis
 from .stated import (
-    FUND_ASKED,
     MATERIALS_HEADING,
-    PAPER_ASKED,
     detail_present,
     filing_stated,
 )
@@ -72,9 +53,6 @@ from .subjects import (
 from .types import FORM_FIELDS, TABLE_KINDS, ScoredChunk
 from .where_filed import document_contacts
 from .words import ONE_GRANT_RULES
-
-# "补多少钱", "给多少": a grant is asked even without 奖励/补贴
-_GRANT = re.compile(r"(补|奖|给|发|贴)(多少|几)")
 
 # numbers and dates: one stated for another subject is the likeliest wrong answer
 STATED = ("amount", "support", "rate", "count", "date", "duration", "measure", "number", "level", "frequency", "time", "consequence")
@@ -106,16 +84,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
     is met by a criteria row or a topical clause that states a requirement.
     """
     found: dict[str, tuple[ScoredChunk, str] | None] = {}
-    grant_asked = bool(ASK_TYPES["support"].search(query.ask) or _GRANT.search(query.ask))
-    per_item = PER_ITEM.search(query.ask)
-    total_asked = bool(TOTAL_ASKED.search(query.ask)) and not per_item
-    counted_unit = count_unit(COUNTED_IN.search(query.ask))
-    fee_asked = bool(FEE_ASKED.search(query.ask))
-    act = UNIT_ACT.search(query.ask)  # "资金谁管": the unit that manages it, not one that recovers it
-    act_word = ACT_WORDS[next(g for g in act.groups() if g).lower()] if act else None
-    recipient = bool(RECIPIENT.search(query.ask))
-    paper = PAPER_ASKED.search(query.ask)
-    fund_asked = bool(FUND_ASKED.search(query.ask)) and not recipient and not _GRANT.search(query.ask)
+    asked = FigureAsk.of(query.ask)
     # two details asked ("什么时候截止？要交哪些材料？"); support is no second detail: in "展会补贴要交啥
     # 材料" the subsidy is the subject of the materials asked for
     compound = len(set(query.ask_types) - {"support"}) > 1
@@ -226,7 +195,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     subject, named_in, weights, query.nouns | case_words, scales=subject_scales) < 0.5
                     or named_above(subject, subject_scales, hit, hits, query.places, weights)):
                 continue  # a number on another subject: 技师培养补贴 does not answer 社保补贴
-            if kind == "date" and grant_asked and COMPILATION.search(hit.doc.title) and any(
+            if kind == "date" and asked.grant_asked and COMPILATION.search(hit.doc.title) and any(
                     not any(t in named_in for t in g) for g in subject if set(g) & query.nouns):
                 continue  # a compilation's 奖励办法 pays its reward; when 研发后补助 is paid is another policy's
             if kind in STATED and catalogue_lacks(subject, subject_scales, hit, hits, weights, query):
@@ -246,7 +215,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                     tuple(g for g, _ in measure), evidence_text(hit), weights, query.nouns | {g[0] for g, _ in measure},
                     scales=tuple(sc for _, sc in measure)) < 0.5:
                 continue
-            if kind == "materials" and paper and measure and not states_key(
+            if kind == "materials" and asked.paper and measure and not states_key(
                     (max((g for g, _ in measure), key=weights.group_weight),), hit, weights):
                 continue  # "技改补助需要提供审计报告吗": the 研发 rules' report is not 技改's
             # (a table record's fields are one statement: 时间：4月30日前；主要任务：公布…名单)
@@ -261,37 +230,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             # "省级单项冠军奖多少" is carried by 单项冠军's, not by 小巨人's or 省级专精特新's
             for part, score in sorted(zip(parts, scores), key=lambda ps: -ps[1] - 0.1 * best * says_level(ps[0], query.levels)):
                 on_topic = best > 0 and (score >= 0.2 or score >= 0.6 * best) and not sibling_item_fits_better(part, parts, parts_asked, weights, query.cue_groups)
-                # an amount of support is stated with the grant (给予…奖励, 安排专项资金): a target's
-                # 4.5% or a criterion's 3000万元 is not what a reward question asks for
-                # (a table record's fields are one statement: 支持事项：银行贷款贴息；支持标准：…的50%; a
-                # table cell's grant is its column heading: 补贴标准 › 专精特新中小企业)
-                granted = kind not in ("amount", "rate") or not grant_asked or detail_present(
-                    "support", hit.chunk.text if hit.chunk.kind == "table_record" else part) or grant_heading(hit)
-                if recipient and kind == "amount" and not GRANTED_TO_ENTERPRISE.search(part):
-                    granted = False
-                if fund_asked and kind == "amount" and not FUND_STATED.search(part):
-                    granted = False  # "培育资金一年有多少": the fund's size, not one of its rewards
-                if kind == "amount" and not fund_asked and PER_USE_ASKED.search(query.ask) and FUND_STATED.search(part) \
-                        and not PER_USE_STATED.search(part):
-                    granted = False  # "单笔最多能转多少": the fund's size (设立5000万元转贷资金) is no amount per use
-                if per_item and kind in ("amount", "rate", "number") and ((TOTAL.search(part) and not re.search(r"(每|分别)", part))
-                                 or (per_item.group(1) and not re.search(ITEM_STATED.format(per_item.group(1)) if per_item.group(0)[0]
-                                                                      == "第" else per_item.group(1), part))):
-                    granted = False  # the amount per stage must be stated for the stages (第一阶段: not only 分阶段)
-                if fee_asked and kind == "amount" and not FEE_STATED.search(part):
-                    granted = False  # "认定要交多少钱": what the firm pays, not a reward it gets
-                if act_word and kind == "unit" and not re.search(act_word, part):
-                    granted = False
-                if total_asked and kind in ("count", "amount", "number") and EACH.search(part) and not TOTAL.search(part):
-                    granted = False  # "一共有多少名服务专员": 每家配备1名 is per firm, not the total
-                if counted_unit and kind == "count" and not re.search(rf"[\d一二三四五六七八九十百千两]{counted_unit}", part):
-                    granted = False
-                granted = granted and not (kind == "materials" and paper and paper.group(1) not in part)  # (纳税证明 asked: on the list)
-                if kind in ("amount", "rate") and LIST_ITEM.match(part) and not states_measured(query, kind, hit, weights, part):
-                    granted = False  # "质押融资的担保费补多少": ③'s 评估费的50% is not of 担保费 (②'s)
-                if kind == "duration" and query.language == "zh" and (period := PERIOD_OF.search(part)) \
-                        and not any(ch in query.question for ch in period.group(1)):  # (贷款期限 is 专精特新贷's; 使用期限 is 用几天's)
-                    granted = False  # "能贷几年": 贴息期限最长2年 is the subsidy's period, not the loan's
+                granted = figure_fits(asked, kind, part, hit, query, weights)
                 # (items under a heading that names them as materials, 【申报材料】 ◆ 项目申报表；…, are materials)
                 listed = kind == "materials" and bool(MATERIALS_HEADING.search("".join(hit.chunk.section_path[-1:])))
                 stated = f"{path} {part}" if kind == "number" and DOC_NUMBER_ASKED.search(query.ask) else part  # (文号 under a title)
