@@ -37,7 +37,8 @@ MEASURES = """潾川市支持专精特新企业开拓市场若干措施
 十一、支持知识产权贯标。企业首次通过知识产权合规管理体系认证的，给予一次性奖励5万元。
 十二、培育高价值专利。企业新获授权的发明专利，每件资助3000元；通过《专利合作条约》（PCT）途径获得国外发明专利授权的，每件资助3万元。
 十三、设立转贷应急资金。市财政设立3000万元转贷应急资金，为专精特新企业提供转贷服务，单笔使用期限不超过10天。
-十四、本措施自2026年1月1日起施行，有效期至2028年12月31日。
+十四、申报与监督。被列入经营异常名录的企业，不予受理其申请。企业以虚假材料骗取奖补资金的，追回已拨付资金，5年内不得申报。
+十五、本措施自2026年1月1日起施行，有效期至2028年12月31日。
 附件
 潾川市专精特新培育库入库条件
 | 指标 | 制造类 | 服务类 |
@@ -116,6 +117,11 @@ def linchuan(tmp_path_factory, settings_factory):
     # (refused as no period stated: the clause's 使用期限 is the period "用几天" asks for)
     ("潾川转贷资金一次最多能用几天？", "单笔使用期限不超过10天"),
     ("潾川转贷应急资金有多少？", "设立3000万元转贷应急资金"),  # (a guard: the fund's size asked)
+    # (English owners' words: sharing a booth, 联合参展, and claiming, 申请; lying, 虚假材料; the list of
+    # abnormal operations, 经营异常名录 — each declined or answered with another clause; lying is a guard here)
+    ("Linchuan: two of us shared one booth. Can both firms claim?", "只能由一家企业申请补助"),
+    ("What happens in Linchuan if a firm lied in its application?", "虚假材料"),
+    ("Our Linchuan company was on the list of abnormal operations last year. Can we still apply?", "经营异常名录"),
     # (a guard here, answered in the format sets with a clause on no overseas listing: Hong Kong is 境外)
     ("We're a Linchuan company listed on the Hong Kong exchange. Any reward?", "境外主要资本市场"),
 ])
@@ -160,4 +166,10 @@ def test_a_patent_granted_asks_for_no_money(ask, support):
 def test_a_funds_size_is_no_amount_per_use(linchuan):
     # (answered with 设立3000万元转贷应急资金: "资金单笔…多少" was read as asking the fund's size)
     answer = linchuan.ask("潾川转贷应急资金单笔最多能转多少？")
+    assert answer.refused, answer.text
+
+
+def test_hotel_costs_at_a_fair_are_not_its_booth(linchuan):
+    # (answered with the booth subsidy: "hotel" had no Chinese word, 住宿)
+    answer = linchuan.ask("Does Linchuan subsidise hotel costs at trade fairs?")
     assert answer.refused, answer.text
