@@ -37,6 +37,7 @@ from .levels import asks_government, names_level, says_level
 from .query import QueryAnalysis
 from .stated import (
     MATERIALS_HEADING,
+    applied_for,
     detail_present,
     filing_stated,
 )
@@ -134,13 +135,17 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
         # clause (企业于每年5月31日前通过“…”平台提交) need not repeat the pool's name
         candidates += [h for h in hits if h not in candidates and h.ask_coverage >= 0.4
                        and filing_stated(kind, query.ask, h.chunk.text)]
+        # "培育库什么时候申报": the filing clause dates it, another of its document says what is applied for
+        applying = {h.chunk.chunk_id: said for h in hits if kind == "date" and h.ask_coverage >= 0.4
+                    and (said := applied_for(h.chunk.text, query.ask, [o.chunk.text for o in hits if o.chunk.doc_id == h.chunk.doc_id]))}
+        candidates += [h for h in hits if h.chunk.chunk_id in applying and h not in candidates]
         if kind == "contact":  # (the contacts a document sets out as fields are its topical clauses' too)
             cited = {h.chunk.doc_id for h in candidates}
             candidates += [h for h in hits if h not in candidates and h.chunk.doc_id in cited and document_contacts(h)]
         if kind != "conditions":
             # the clause that covers most of the ask carries its detail first: "岚汀入库企业能拿奖励吗"
             # is answered by the pool's clause (入库本身不享受资金奖励), not by the rewards table
-            candidates = sorted(candidates, key=lambda h: h.ask_coverage < 0.99)
+            candidates = sorted(candidates, key=lambda h: (h.chunk.chunk_id not in applying, h.ask_coverage < 0.99))
         if kind == "conditions" and query.levels:  # the criteria of the level asked, when retrieved
             candidates = sorted(candidates, key=lambda h: not names_level(h, query.levels, title_only=title_only))
         elif query.levels and title_only:  # a table's row of the level asked (not 市里's) before its other levels' rows
@@ -189,7 +194,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
             case_words = frozenset(g[0] for g in subject) if kind == "consequence" else frozenset()
             # (rules on one grant, 研发费用补助办法: each article's when and how is that grant's)
             named_in = clause_text(hit) + (f" {hit.doc.title}" if kind not in ("amount", "rate", "support")
-                                           and ONE_GRANT_RULES.search(hit.doc.title) else "")
+                                           and ONE_GRANT_RULES.search(hit.doc.title) else "") + applying.get(hit.chunk.chunk_id, "")
             if kind in STATED and not (kind == "contact" and document_contacts(hit)) and (
                     query.nouns or (query.language == "en" and kind == "support")) and (distinctive_coverage(
                     subject, named_in, weights, query.nouns | case_words, scales=subject_scales) < 0.5

@@ -198,6 +198,18 @@ def filing_stated(kind: str, ask: str, text: str) -> bool:
     return kind == "contact" and filed_through(ask, text)
 
 
+def applied_for(hit_text: str, ask: str, others: list[str]) -> str:
+    """When to apply asked ("培育库什么时候申报") and ``hit_text`` dates the filing (企业于每年5月31日前
+    …提交申报材料): the sentence of its document's ``others`` that says what is applied for (申报…培育库
+    的企业应…), which the filing clause leaves out; empty when none does."""
+    if not (_WHEN_ASKED.search(ask) and _APPLYING_ASKED.search(ask) and BY_DATE.search(hit_text)
+            and _APPLYING_DONE.search(hit_text)):
+        return ""
+    return next((s for text in others for s in re.split(r"[。；;]", text) if _APPLYING_TO.search(s)), "")
+
+
+_WHEN_ASKED = re.compile(r"什么时候|啥时候|何时|几月|哪天|when", re.IGNORECASE)
+_APPLYING_TO = re.compile(r"(申报|申请)[^，,。；;]{0,20}(库|认定|名单)的企业")
 # applying asked about ("申报截止", "apply by"), and a sentence on filing something
 _APPLYING_ASKED = re.compile(r"申报|申请|报名|apply|application", re.IGNORECASE)
 _APPLYING_DONE = re.compile(r"申报|申请|报名|提交|受理|填报申")

@@ -4,7 +4,7 @@ anonymously reaches "匿名…的异议不予受理", "有事找政府，多久�
 sharing a booth ("合租一个展位") 同一展位由多家企业联合参展, and an English owner insuring equipment its
 投保…保费; and how long a subsidy runs ("能贴几年") is not a loan's least term (期限不少于6个月) nor
 the window to apply (结清后3个月内提交申请); a missed window (错过了4月) is answered by what becomes of a
-late application (逾期顺延至下一年度). A fictional city (潾川市)."""
+late application (逾期顺延至下一年度). A fictional city (潾川市) and county (潾溪县)."""
 
 from __future__ import annotations
 
@@ -55,6 +55,17 @@ VOUCHERS = """潾川市科技创新券实施细则
 第五条 在潾川市注册的服务机构，以及与本市高校开展合作的市外机构，均可申请备案。
 """
 
+POOL = """潾溪县专精特新“小巨人”企业培育实施方案
+一、培育目标。到2028年，全县培育省级专精特新中小企业20家。
+二、入库条件。申报潾溪县“小巨人”培育库的企业应同时满足附件所列条件。
+三、申报程序。企业于每年6月30日前通过“潾溪惠企”平台提交申报材料，包括申报书和上年度财务审计报告。
+四、动态管理。入库企业认定有效期3年，期满前3个月提出复核申请。
+附件
+| 类别 | 制造类 | 服务类 |
+|---|---|---|
+| 营业收入 | 3000万元以上 | 1000万元以上 |
+"""
+
 GUIDE = """潾川市上市奖励兑现办事指南
 | 事项名称 | 上市奖励兑现 |
 |---|---|
@@ -69,7 +80,8 @@ GUIDE = """潾川市上市奖励兑现办事指南
 def linchuan(tmp_path_factory, settings_factory):
     return library_with(tmp_path_factory.mktemp("linchuan"), settings_factory,
                         {"linchuan-notice.txt": NOTICE, "linchuan-market-measures.txt": MEASURES,
-                         "linchuan-vouchers.txt": VOUCHERS, "linchuan-listing-guide.md": GUIDE})
+                         "linchuan-vouchers.txt": VOUCHERS, "linchuan-listing-guide.md": GUIDE,
+                         "linchuan-pool-plan.md": POOL})
 
 
 @pytest.mark.parametrize(("question", "quoted"), [
@@ -122,6 +134,9 @@ def linchuan(tmp_path_factory, settings_factory):
     ("Linchuan: two of us shared one booth. Can both firms claim?", "只能由一家企业申请补助"),
     ("What happens in Linchuan if a firm lied in its application?", "虚假材料"),
     ("Our Linchuan company was on the list of abnormal operations last year. Can we still apply?", "经营异常名录"),
+    # (refused: the filing clause dates it without naming the pool, which another clause of its
+    # document says is applied for, 申报…培育库的企业应…)
+    ("潾溪培育库什么时候报名？", "每年6月30日前"),
     # (a guard here, answered in the format sets with a clause on no overseas listing: Hong Kong is 境外)
     ("We're a Linchuan company listed on the Hong Kong exchange. Any reward?", "境外主要资本市场"),
 ])
