@@ -38,7 +38,7 @@ from .tables import parse_table
 from .tokens import cap_tokens, count_tokens  # noqa: F401  (count_tokens: part of this module's API)
 from .units import responsible_units
 
-SPLITTER_VERSION = "20"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "21"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 # the document's closing provisions (附则): when it takes effect, until when, who interprets it
@@ -98,6 +98,13 @@ def _chunk_id(doc_id: str, path: tuple[str, ...], text: str, seen: dict[str, int
     return chunk_id
 
 
+def _table_follows(lines: list[str], i: int) -> bool:
+    """Whether the next non-blank line from ``i`` is a table's cell line."""
+    while i < len(lines) and not lines[i].strip():
+        i += 1
+    return i < len(lines) and lines[i].startswith("\t")
+
+
 def _body_units(lines: list[str]):
     stack: list[tuple[int, str]] = []  # (level, label) of the open headings
     last_number: dict[int, int] = {}
@@ -138,7 +145,7 @@ def _body_units(lines: list[str]):
         annex = ANNEX.match(text) or BARE_ANNEX.match(text)
         if annex:
             title = annex.group(2).strip() if annex.re is ANNEX else ""
-            if not title:
+            if not title and not _table_follows(lines, i):  # (a table right after "附件" is its content, not its title)
                 title, i = next_text(lines, i)
             number = annex.group(1) if annex.re is ANNEX else ""
             stack = [(0, f"附件{number} {title}".strip())]
