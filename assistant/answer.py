@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from .answer_lines import MAX_LIST_ROWS, column_headings, related_topics, source_line
 from .answer_texts import TEXTS, written_date
 from .asking import ASK_TYPES, FIGURE_MAY_I, has_figures
-from .criteria import best_table_row, criteria_columns, other_titles
+from .criteria import best_table_row, criteria_columns, names_a_title, other_titles
 from .decision import DEFAULT_MODEL, DecisionModel, features
 from .details import DetailCheck, check_details
 from .english_objects import object_missing
@@ -174,7 +174,7 @@ class ExtractiveAnswerer:
         if missing:
             lines += ["", texts["note"] + texts["partial"].format(missing=self._detail_names(missing, texts))]
         notes = self._notes(citations, docs, texts)
-        if query.wants_criteria:
+        if query.wants_criteria and names_a_title(query.question):
             notes += [texts["title"].format(refs="".join(f"[{n}]" for n in numbers), title=title)
                       for title, numbers in other_titles(query.question + query.search_text,
                                                          [(c.number, h.chunk) for c, h in zip(citations, chosen)])]

@@ -21,6 +21,17 @@ LEVEL_WORDS = {"国家级": ("国家",), "省级": ("省",), "市级": ("市级"
 TITLE_WORDS = ("千企升级", "单项冠军", "培育库", "专精特新产品", "创新型中小企业", "小巨人", "梯度培育")
 
 
+# what names a title in a question: a title word, or a level or 专精特新 ("省级专精特新够得着吗")
+_NAMES_A_TITLE = re.compile("|".join(TITLE_WORDS) + r"|专精特新|国家级|省级|市级|县级|区级|little giant|specialised|specialized|"
+                            r"national|provincial|municipal|county|district", re.IGNORECASE)
+
+
+def names_a_title(question: str) -> bool:
+    """Whether ``question`` names any title: "我们…够条件吗？" names none, and the criteria of the
+    document asked about are no other title's."""
+    return bool(_NAMES_A_TITLE.search(question))
+
+
 def other_title(asked: str, section_path: tuple[str, ...]) -> str | None:
     """The criteria's title (their section path, without "附件N") when it carries a title word that
     the question ``asked`` does not: the reader must know these are another title's criteria."""

@@ -61,9 +61,11 @@ POOL = """潾溪县专精特新“小巨人”企业培育实施方案
 三、申报程序。企业于每年6月30日前通过“潾溪惠企”平台提交申报材料，包括申报书和上年度财务审计报告。
 四、动态管理。入库企业认定有效期3年，期满前3个月提出复核申请。
 附件
+潾溪县“小巨人”培育库入库条件
 | 类别 | 制造类 | 服务类 |
 |---|---|---|
-| 营业收入 | 3000万元以上 | 1000万元以上 |
+| 1 | 上年度营业收入3000万元以上 | 上年度营业收入1000万元以上 |
+| 2 | 从事细分领域3年以上 | 从事细分领域2年以上 |
 """
 
 GUIDE = """潾川市上市奖励兑现办事指南
@@ -188,3 +190,12 @@ def test_hotel_costs_at_a_fair_are_not_its_booth(linchuan):
     # (answered with the booth subsidy: "hotel" had no Chinese word, 住宿)
     answer = linchuan.ask("Does Linchuan subsidise hotel costs at trade fairs?")
     assert answer.refused, answer.text
+
+
+def test_an_owner_in_the_trade_two_years_gets_the_criteria_without_a_note_of_another_title(linchuan):
+    # (refused: 做这一行 is 从事细分领域; and a question naming no title got the note "是…培育库的条件，
+    # 与所问的称号不同": the criteria of the document asked about are no other title's)
+    answer = linchuan.ask("我们是潾溪的制造企业，做这一行才2年，够条件吗？")
+    assert not answer.refused, answer.text
+    assert any("3年以上" in c.quote for c in answer.citations), answer.text
+    assert "与所问的称号不同" not in answer.text
