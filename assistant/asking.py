@@ -76,12 +76,12 @@ ASK_TYPES: dict[str, re.Pattern] = {
                             r"(需要|要|得)(提供|提交|交|出具|附)(?=[^，,。？?]{1,16}(证明|报告|证书|复印件|发票|合同|清单)(吗|么|不))|"
                             r"what documents|which documents|paperwork)", re.IGNORECASE),
     "unit": re.compile(
-        r"((哪个|什么|哪些)(部门|单位)来?(兑现|发放|拨付|受理)|哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释|出资|受理|审批|兑现|拨付|发放)|谁(来)?(管|管理|审核|解释|出资|受理|审批|兑现|拨付|发放|审|批|拨)(?![理控计])|(?<!有问题)(?<!有疑问)(?<!咨询)找谁|(谁|哪个?(部门|单位|机构|局|科室|处室)|由[^，,。？?]{0,8})来?牵头|牵头(单位|部门|的是)|责任单位|责任部门|主管部门|归谁管|"
+        r"((哪个|什么|哪些)(部门|单位)来?(兑现|发放|拨付|受理)|哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释|出资|受理|审批|兑现|拨付|发放)|谁(来)?(管|管理|审核|解释|出资|受理|审批|兑现|拨付|发放|审|批|拨)(?![理控计])|(?<!有问题)(?<!有疑问)(?<!咨询)找谁(?!咨询|问)|(谁|哪个?(部门|单位|机构|局|科室|处室)|由[^，,。？?]{0,8})来?牵头|牵头(单位|部门|的是)|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|(打|拨|付|转)(给|到)(谁|哪个|哪家)|"  # (the money's recipient: "钱打给谁")
         r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains|accepts|receives|processes|pays|funds)\b|"
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
-        r"((有问题|有疑问|不清楚|不懂|咨询)[^，,。？?]{0,6}找谁|(在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|(发|寄)(电子)?邮件|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + PLATFORM_ASKED + r"|"
+        r"((有问题|有疑问|不清楚|不懂|咨询)[^，,。？?]{0,6}找谁|找谁(咨询|问)|(向|跟|和)谁咨询|咨询谁|(在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|(发|寄)(电子)?邮件|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + PLATFORM_ASKED + r"|"
         r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file|hand in|drop off|deliver)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|(?<!as )(?<!as a )(?<!as our )(?<!as their )contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     # where reviewers or experts come from ("评审专家是从哪里抽的", "专家怎么选"): a pool or a draw

@@ -48,7 +48,8 @@ _REACHED_BY = re.compile(r"电话|热线|邮箱|地址|\d{3,4}-\d{7,8}|@")
 def document_contacts(hit) -> bool:
     """A document's own contacts, for anything it covers: set out as fields, or a clause under a
     heading that names them (八、联系方式 …，联系人：…，电话：…), though no line repeats its subject."""
-    return contact_block(hit.chunk.text) or bool(re.search(r"联系方式|联系人|联系电话|咨询电话|咨询方式",
+    # (a heading asking it, 【有疑问找谁？】 or 咨询渠道, names them too)
+    return contact_block(hit.chunk.text) or bool(re.search(r"联系方式|联系人|联系电话|咨询电话|咨询方式|咨询渠道|找谁|问谁",
                                                           " ".join(hit.chunk.section_path[-1:])))
 
 

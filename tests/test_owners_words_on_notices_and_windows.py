@@ -4,7 +4,7 @@ anonymously reaches "匿名…的异议不予受理", "有事找政府，多久�
 sharing a booth ("合租一个展位") 同一展位由多家企业联合参展, and an English owner insuring equipment its
 投保…保费; and how long a subsidy runs ("能贴几年") is not a loan's least term (期限不少于6个月) nor
 the window to apply (结清后3个月内提交申请); a missed window (错过了4月) is answered by what becomes of a
-late application (逾期顺延至下一年度). A fictional city (潾川市) and county (潾溪县)."""
+late application (逾期顺延至下一年度). Fictional places (潾川市, 潾溪县, 潾屿区)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 
 from assistant.asking import ask_types
 
-from .conftest import library_with
+from .conftest import conversation, library_with
 
 NOTICE = """关于2026年度潾川市专精特新中小企业拟认定名单的公示
 根据《潾川市专精特新中小企业认定管理办法》，经企业申报、区县推荐和专家评审，拟认定以下8家企业为2026年度潾川市专精特新中小企业，现予以公示。
@@ -68,6 +68,17 @@ POOL = """潾溪县专精特新“小巨人”企业培育实施方案
 | 2 | 从事细分领域3年以上 | 从事细分领域2年以上 |
 """
 
+DIGEST = """政策速递｜潾屿区支持专精特新企业新政来了
+潾屿区工业和信息化局　2026-05-12 18:06
+01｜认定奖励
+📌 首次认定为国家级专精特新“小巨人”企业的，一次性奖励120万元；
+📌 首次认定为省级专精特新中小企业的，一次性奖励40万元。
+❓怎么申报？
+🕘 申报时间：每年3月和9月各集中受理一次；
+☎️有疑问找谁？
+区工业和信息化局企业服务科，电话0591-86612345（工作日9:00—17:30）。
+"""
+
 GUIDE = """潾川市上市奖励兑现办事指南
 | 事项名称 | 上市奖励兑现 |
 |---|---|
@@ -83,7 +94,8 @@ def linchuan(tmp_path_factory, settings_factory):
     return library_with(tmp_path_factory.mktemp("linchuan"), settings_factory,
                         {"linchuan-notice.txt": NOTICE, "linchuan-market-measures.txt": MEASURES,
                          "linchuan-vouchers.txt": VOUCHERS, "linchuan-listing-guide.md": GUIDE,
-                         "linchuan-pool-plan.md": POOL})
+                         "linchuan-pool-plan.md": POOL,
+                         "linchuan-digest.txt": DIGEST})
 
 
 @pytest.mark.parametrize(("question", "quoted"), [
@@ -199,3 +211,10 @@ def test_an_owner_in_the_trade_two_years_gets_the_criteria_without_a_note_of_ano
     assert not answer.refused, answer.text
     assert any("3年以上" in c.quote for c in answer.citations), answer.text
     assert "与所问的称号不同" not in answer.text
+
+
+def test_whom_to_ask_after_a_question_on_a_reward_is_the_contacts(linchuan):
+    # (refused: "找谁咨询" was read as asking for the unit in charge, and a clause under 【有疑问找谁？】
+    # was not the document's contacts)
+    answer = linchuan.ask("那找谁咨询？", history=conversation(linchuan, "潾屿省级专精特新认定奖励多少？"))
+    assert not answer.refused and "0591-86612345" in answer.citations[0].quote, answer.text
