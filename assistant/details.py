@@ -242,7 +242,7 @@ def check_details(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWe
                 if on_topic and granted and (listed or detail_present(kind, stated, hit.chunk.responsible_units, query.ask)):
                     found[kind] = (hit, part)
                     break
-                if on_topic and kind == "amount" and _TOP_UP.search(part) and detail_present(kind, hit.chunk.text):
+                if on_topic and granted and kind == "amount" and _TOP_UP.search(part) and detail_present(kind, hit.chunk.text):
                     # "去年省级，今年升了小巨人，能再拿多少": 按差额补足 of the amounts its clause states
                     found[kind] = (hit, hit.chunk.text)
                     break
