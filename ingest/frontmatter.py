@@ -73,6 +73,11 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
     result.title = title
     # (a letterhead kept by a one-page PDF is page furniture, no line of the notice)
     result.notice = [line for line in front[: title_idx[0]] if line.strip() and not _LETTERHEAD.fullmatch(line.strip())]
+    # (an old site's byline under the notice's heading, "发布时间：…　来源：…": metadata, no line of the notice)
+    bylines = [line for line in result.notice if web_byline(line)]
+    if bylines:
+        result.byline = result.byline or bylines[0].strip()
+        result.notice = [line for line in result.notice if line not in bylines]
     rest = [line for line in front[after:] if line.strip() and not is_parenthetical(line)]
     # a notice that is itself the document: its 文号 and addressees ("各街道、园区：") are
     # the notice's, not clauses of a preamble

@@ -67,7 +67,8 @@ def read_page(page: str) -> tuple[str, str | None, dict[str, str]]:
     body.smooth()
     for table in body.find_all("table"):
         table.replace_with("\n" + "\n".join(table_cell_lines(table)) + "\n")
-    text = "\n".join(line for line in _keep_cells(body.get_text("\n")) if not _FURNITURE_LINE.search(line))
+    # (an old site's byline in one cell: "发布时间：…　来源：…　浏览次数：865" keeps its date and source)
+    text = "\n".join(_VIEW_COUNT.sub("", line) for line in _keep_cells(body.get_text("\n")) if not _FURNITURE_LINE.search(line))
     if byline and byline not in text[:300]:
         text = f"{byline}\n{text}"
     if heading and heading not in text[:300]:
@@ -137,6 +138,7 @@ _FURNITURE_NAME = re.compile(r"(^|[-_\s])(nav|navbar|menu|crumbs?|breadcrumbs?|b
 _FURNITURE_LINE = re.compile(r"^(当前位置|您的位置|所在位置|分享到|【?打印本页|【?关闭窗口|网站标识码|浏览次数|字体[:：])"
                              r"|^(?!\t)[\d \u3000]*(?:共\s*\d+\s*页|上一页|下一页|尾页|末页)(?:[\d \u3000]|共\s*\d+\s*页|首页|上一页|下一页|尾页|末页)*$")
 # (and a pager: 共2页 上一页 1 2 下一页; never a table's cell line)
+_VIEW_COUNT = re.compile(r"[\s\u3000]*(浏览次数|浏览量|点击数|点击量|阅读次数|访问量|访问次数)[:：]\s*\d+次?")
 
 
 def _page_furniture(tag) -> bool:

@@ -53,3 +53,22 @@ def test_a_data_table_inside_the_layout_stays_a_table(tmp_path):
     records = [c for c in prepared.chunks if c.kind == "table_record"]
     assert len(records) == 2, [c.text for c in prepared.chunks]
     assert "奖励标准：一次性奖励90万元" in records[1].text
+
+
+_NOTICE_PAGE = """<html><head><meta charset="utf-8"><title>渼川县人民政府</title></head><body><table width="1000">
+<tr><td><table><tr><td><a>通知公告</a></td></tr></table></td><td><table>
+<tr><td align="center"><b>渼川县人民政府办公室关于印发《渼川县人才引进若干措施》的通知</b></td></tr>
+<tr><td align="center">发布时间：2026-05-06　来源：县政府办公室　浏览次数：1234</td></tr>
+<tr><td>渼政办〔2026〕9号<br>各乡镇人民政府，县直各单位：<br>　　《渼川县人才引进若干措施》已经县政府同意，现印发给你们，请认真贯彻执行。<br>
+渼川县人民政府办公室<br>2026年5月5日<br>渼川县人才引进若干措施<br>　　一、对新引进的全职博士，给予每人每月3000元生活补贴。<br>
+　　二、对新引进的全职硕士，给予每人每月1500元生活补贴。<br>　　三、本措施自2026年6月1日起施行。<br></td></tr></table></td></tr></table></body></html>"""
+
+
+def test_an_old_sites_byline_is_no_line_of_the_notice(tmp_path):
+    # (the byline in one cell, "发布时间：…　来源：…　浏览次数：1234", was kept in the covering notice's chunk)
+    path = tmp_path / "meichuan-talent.html"
+    path.write_text(_NOTICE_PAGE, encoding="utf-8")
+    prepared = prepare(path, {}, 320)
+    assert not any("浏览次数" in c.text or "发布时间" in c.text for c in prepared.chunks), [c.text for c in prepared.chunks]
+    assert prepared.chunks[0].kind == "notice" and "渼政办〔2026〕9号" in prepared.chunks[0].text
+    assert (prepared.meta.title, prepared.meta.date_issued) == ("渼川县人才引进若干措施", "2026-05-05")
