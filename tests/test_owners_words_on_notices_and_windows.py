@@ -170,16 +170,19 @@ def test_how_long_a_benefit_runs_is_not_a_loans_least_term_nor_the_window_to_app
     assert not answer.refused and "贴息期限不超过2年" in answer.citations[0].quote, answer.text
 
 
-def test_a_buyer_owned_by_another_level_is_another_case(linchuan):
+@pytest.mark.parametrize("question", [
     # (answered once 国企 was 国有企业: the clause is on 市属 buyers, the ask on 区属 ones)
-    answer = linchuan.ask("潾川的首购首用支持适用于区属国企采购吗？")
-    assert answer.refused, answer.text
-
-
-def test_registering_a_trademark_abroad_is_not_defending_rights_abroad(linchuan):
-    # (a guard here; in the format sets it was answered with the clause on lawsuits abroad: "registration"
-    # had no Chinese word, 商标注册)
-    answer = linchuan.ask("Does Linchuan subsidise trademark registration abroad?")
+    "潾川的首购首用支持适用于区属国企采购吗？",
+    # (a guard here; in the format sets it was answered with the clause on lawsuits abroad:
+    # "registration" had no Chinese word, 商标注册)
+    "Does Linchuan subsidise trademark registration abroad?",
+    # (answered with 设立3000万元转贷应急资金: "资金单笔…多少" was read as asking the fund's size)
+    "潾川转贷应急资金单笔最多能转多少？",
+    # (answered with the booth subsidy: "hotel" had no Chinese word, 住宿)
+    "Does Linchuan subsidise hotel costs at trade fairs?",
+])
+def test_another_case_is_declined(linchuan, question):
+    answer = linchuan.ask(question)
     assert answer.refused, answer.text
 
 
@@ -190,18 +193,6 @@ def test_registering_a_trademark_abroad_is_not_defending_rights_abroad(linchuan)
 ])
 def test_a_patent_granted_asks_for_no_money(ask, support):
     assert ("support" in ask_types(ask)) is support
-
-
-def test_a_funds_size_is_no_amount_per_use(linchuan):
-    # (answered with 设立3000万元转贷应急资金: "资金单笔…多少" was read as asking the fund's size)
-    answer = linchuan.ask("潾川转贷应急资金单笔最多能转多少？")
-    assert answer.refused, answer.text
-
-
-def test_hotel_costs_at_a_fair_are_not_its_booth(linchuan):
-    # (answered with the booth subsidy: "hotel" had no Chinese word, 住宿)
-    answer = linchuan.ask("Does Linchuan subsidise hotel costs at trade fairs?")
-    assert answer.refused, answer.text
 
 
 def test_an_owner_in_the_trade_two_years_gets_the_criteria_without_a_note_of_another_title(linchuan):
