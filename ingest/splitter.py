@@ -100,9 +100,8 @@ def _chunk_id(doc_id: str, path: tuple[str, ...], text: str, seen: dict[str, int
 
 def _table_follows(lines: list[str], i: int) -> bool:
     """Whether the next non-blank line from ``i`` is a table's cell line."""
-    while i < len(lines) and not lines[i].strip():
-        i += 1
-    return i < len(lines) and lines[i].startswith("\t")
+    text, after = next_text(lines, i)
+    return bool(text) and lines[after - 1].startswith("\t")
 
 
 def _body_units(lines: list[str]):
