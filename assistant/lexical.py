@@ -34,11 +34,18 @@ def _jieba():
     return jieba
 
 
+_TAUGHT_FREQ = 20000
+
+
 def add_words(words: list[str]) -> None:
     """Teach the segmenter domain terms (专精特新, 小巨人, …) so they stay whole."""
     jieba = _jieba()
     for word in words:
-        jieba.add_word(word, freq=20000)
+        # once only: jieba adds the frequency to its total on every call, and a larger total
+        # favours fewer, longer words, so teaching a word again (a rebuilt index, an upload)
+        # would change how later questions are split — answers would depend on the process's history
+        if jieba.dt.FREQ.get(word) != _TAUGHT_FREQ:
+            jieba.add_word(word, freq=_TAUGHT_FREQ)
 
 
 # a name a policy gives in quotes (“青澜专精贷”, “云溪惠企通”): a product or platform users ask about

@@ -697,3 +697,16 @@ def test_a_detail_word_said_from_a_subjects_synonym_line_is_the_detail_asked(tmp
     assert "date" in query.ask_types and validity in query.cue_groups
     said = analyse("政策有效期到什么时候？", Glossary([]), synonyms)
     assert next(g for g in said.ask_groups if "有效期" in g) not in said.cue_groups  # 有效期 said: the subject
+def test_teaching_words_again_does_not_change_how_questions_split():
+    # a rebuilt index or an upload teaches the documents' names again; before this was
+    # idempotent jieba's total grew with each teaching and later questions split otherwise
+    # ("3年后还要复核吗" lost 年后): answers depended on the process's history
+    from assistant.lexical import add_words, segment
+
+    names = [f"惠企{a}{b}通" for a in "甲乙丙丁戊己庚辛壬癸" for b in "子丑寅卯辰巳午未申酉戌亥"]
+    questions = ["3年后还要复核吗？", "公示期满无异议的怎么办", "投了120万县里能补多少"]
+    add_words(names)
+    before = [segment(q) for q in questions]
+    for _ in range(30):
+        add_words(names)
+    assert [segment(q) for q in questions] == before
