@@ -68,7 +68,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                            r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|时限|天数|年数|"
                            r"how long|how (fast|quickly|soon)\b|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of\b[^?]{0,40}\b(loans?|credit|subsid\w*|lease|recognition))", re.IGNORECASE),
     "procedure": re.compile(r"(怎么填|如何填|怎么办理|如何办理|怎么申请|如何申请|怎么申报|如何申报|流程|程序|步骤|手续|(申报|申请|报名|办理)(方式|途径|渠道)|"
-                            r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|经过(哪些|哪几个|什么)(程序|环节|步骤)?(产生|选出|评出|确定)?|(怎么|怎样|如何)(产生|选出|评出)|"
+                            r"(怎么|怎样|如何)(认定|评定|评选|评上|认证)|(接下来|下一步|之后|然后)(该|要|需要)?(怎么办|怎么做|做什么|干什么|干啥)|经过(哪些|哪几个|什么)(程序|环节|步骤)?(产生|选出|评出|确定)?|(怎么|怎样|如何)(产生|选出|评出)|"
                             r"how (do|can) (i|we) (apply|register|file)|procedure|(?<!key )\bprocess\b|steps)", re.IGNORECASE),
     "materials": re.compile(r"((什么|哪些|啥|哪几样)(申报|申请|证明)?(材料|资料|文件|证明)|需要.{0,4}(材料|资料)|提交.{0,6}(什么|哪些|啥)|"
                             r"要?交(什么|啥|哪些|哪几样)(申报|申请|证明)?(材料|资料|文件|证明|东西)?|准备(什么|哪些|啥)|(材料|资料)(有|包括|是|要)(哪些|什么|啥)|"

@@ -160,6 +160,15 @@ def test_owners_words_reach_the_clause_that_says_it(linchuan, question, quoted):
     assert quoted in answer.citations[0].quote, answer.text
 
 
+def test_what_to_do_next_is_answered_by_the_steps_that_follow(linchuan):
+    # (refused: "接下来怎么办" asked nothing the rules knew; it asks for the steps that follow,
+    # 公示期满无异议的…发文认定)
+    answer = linchuan.ask("我们在潾川的名单上，公示期过了没人提意见，接下来怎么办？")
+    assert not answer.refused, answer.text
+    assert any("公示期满无异议的，由市工业和信息化局发文认定" in c.quote for c in answer.citations), answer.text
+    assert {"procedure"} <= set(ask_types("入选名单以后下一步要做什么？"))
+
+
 def test_how_long_a_benefit_runs_is_not_a_loans_least_term_nor_the_window_to_apply(linchuan):
     # (answered: the loan's 期限不少于6个月, a condition, or 结清后3个月内提交申请, when to file, was taken
     # for how long the subsidy is paid; the clause says neither)
