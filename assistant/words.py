@@ -41,6 +41,7 @@ ZH_FILLER = frozenset(
     "心里 心里有数 已经 已 早就 刚刚 刚 "  # "已经入库了": when, of what the asker told
     "才算 达标 算达标 够格 意思 什么意思 啥意思 含义 老板 就是 那块 这项 那项 此项 这一项 这两项 这几项 那两项 那几项 这三项 "  # "研发费用要占多少才算达标", "白名单是啥意思", "老板问我…就是知识产权那块": the threshold or meaning of the subject named
     "没有 "  # "县里有啥政策支持没有？": the question's tail, no thing asked about
+    "提到 提及 提过 说到 讲到 写到 "  # "…可以加计扣除，政策里有提到吗？": whether the texts say the thing told
     "有人 帮办 帮我们 帮我 "  # "…想拿专利质押贷款，有人帮办吗？": help with what the context wants
     "能用 用上 能用上 用得上 享受到 享受 才能 "  # "能用上首贷贴息吗", "…才能拿补贴": whether the thing named is there for them
     # "…平台干嘛用的", "经费用来干嘛": what it is for — the thing named is the subject
