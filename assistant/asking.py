@@ -82,7 +82,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
         r"((有问题|有疑问|不清楚|不懂|咨询)[^，,。？?]{0,6}找谁|找谁(咨询|问)|(向|跟|和)谁咨询|咨询谁|(在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|(发|寄)(电子)?邮件|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + PLATFORM_ASKED + r"|"
-        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file|hand in|drop off|deliver)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|(?<!as )(?<!as a )(?<!as our )(?<!as their )contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
+        r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file|hand in|drop off|deliver|go( in person| to apply)?)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|(?<!as )(?<!as a )(?<!as our )(?<!as their )contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     # where reviewers or experts come from ("评审专家是从哪里抽的", "专家怎么选"): a pool or a draw
     "source": re.compile(r"(专家|评委|评审)[^，,。？?]{0,8}从哪(里|儿)?(抽|选|找|请|聘|挑|来)|(专家|评委)(是)?(怎么|如何)(选|抽|产生|确定|挑)|"
@@ -166,7 +166,7 @@ DETAIL: dict[str, re.Pattern] = {
     "rate": re.compile(r"(每[\d两二三四五六七八九十]+(家|个|户)[^，,。；;]{0,10}(配备|配置|安排)|\d+(\.\d+)?%|百分之|减半|个百分点|\d+(\.\d+)?‰|\d+个?基点|[一二三四五六七八九\d](\.\d)?折|"
                        r"(不高于|不超过|低于)(同期)?(贷款市场报价利率|LPR))"),
     # an amount may be stated as a share of something ("按设备投资额的8%给予补助")
-    "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度|减半|上限[：:]?\s*无|不设上限|无上限)"),  # (a rent halved states its cut)
+    "amount": re.compile(r"(\d+(\.\d+)?(万元|亿元|元|万|亿|%|‰)|[一二三四五六七八九十百千两]+(万元|亿元|万|亿)|资金额度|减半|上限[：:]?\s*无|不设上限|无上限)"),  # (a rent halved states its cut)
     "count": re.compile(r"(\d+(家|个(?!工作日|月|百分点|基点)|项|件|名|人|所|批|种|条|台|套|户|次|位|场|份|期(?!间|限))|"
                         r"(?<![一])[二三四五六七八九十百千两]+(家|个(?!工作日|月)|项|件|名|位|份)|一(名|位|份))"),
     # (or a time relative to an event: 有效期满前3个月, 变化发生后30日内)

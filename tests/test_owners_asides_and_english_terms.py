@@ -12,7 +12,12 @@ MEASURES = """汭屿县支持专精特新企业发展若干措施
 一、落实税收优惠。用足用好研发费用加计扣除、高新技术企业所得税优惠等政策，确保应享尽享。
 二、引育专业人才。专精特新企业新引进的全职博士，给予每人每月3000元生活补贴；全职硕士每人每月1500元，补贴期限均为3年。
 三、支持技术改造。对设备投资300万元以上的技术改造项目，按设备投资额的10%给予补助，最高200万元。
-四、本措施自2026年3月1日起施行，有效期3年。
+四、支持数字化改造。企业实施生产设备联网、工业软件应用等数字化改造，投资额在100万元以上的，按投资额的15%给予补助，最高80万元。
+五、设立应急转贷资金。使用县应急转贷资金的，日费率0.1‰，单笔最长10个工作日。
+六、推进知识产权质押融资。企业以专利权、商标权质押获得银行贷款的，按贷款合同利率的50%给予贴息；对质押过程中发生的评估费、担保费，按实际发生额的50%给予补助，最高5万元。
+七、支持参加境外展会。企业参加境外展会的，按展位费的60%给予补助，单个展会最高8万元。
+八、兑现办理。各项奖补在汭屿县政务服务中心三楼8号窗口受理。
+九、本措施自2026年3月1日起施行，有效期3年。
 """
 
 
@@ -26,11 +31,30 @@ def ruiyu(tmp_path_factory, settings_factory):
     ("我们研发投入很大，听说研发费用可以加计扣除，汭屿的政策里有提到吗？", "研发费用加计扣除"),
     # (refused: neither "allowance" nor "monthly" had Chinese words, so the ask had no subject)
     ("Our Ruiyu company hired a full-time master's graduate. What monthly allowance is there?", "每人每月1500元"),
+    # (refused: "…的厂去年10月开始上工业软件" was read as who the asker is — 开 as in 开了一家厂 — so the
+    # project told was no part of the ask)
+    ("我们汭屿的厂去年10月开始上工业软件，投了300万，能补多少？", "按投资额的15%"),
+    # (refused as no amount stated: a fee per day is a rate in per mille, 日费率0.1‰)
+    ("汭屿应急转贷一天多少钱？", "日费率0.1‰"),
+    # (answered with a reward clause: "where do we go in person" asks for the counter)
+    ("Where do we go in person to claim Ruiyu's subsidies?", "8号窗口"),
+    ("汭屿知识产权质押的评估费能补吗？", "评估费、担保费"),  # (a guard: the thing paid for is named)
 ])
 def test_an_owners_aside_or_english_term_reaches_the_clause(ruiyu, question, quoted):
     answer = ruiyu.ask(question)
     assert not answer.refused, answer.text
     assert quoted in answer.citations[0].quote, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    # (answered in the format sets with the pledge clause: 商标 is there, but what is paid for is the
+    # registration, 注册费; a guard here, where the old code declined it too)
+    "汭屿商标注册费能补吗？",
+    # (answered with the booth subsidy: shipping and exhibits had no Chinese words, so no object was read)
+    "Does Ruiyu pay for shipping exhibits to overseas fairs?",
+])
+def test_what_is_paid_for_must_be_named(ruiyu, question):
+    assert ruiyu.ask(question).refused
 
 
 def test_a_thing_no_clause_names_is_still_declined_when_asked_whether_it_is_mentioned(ruiyu):
