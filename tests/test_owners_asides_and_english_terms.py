@@ -17,7 +17,8 @@ MEASURES = """汭屿县支持专精特新企业发展若干措施
 六、推进知识产权质押融资。企业以专利权、商标权质押获得银行贷款的，按贷款合同利率的50%给予贴息；对质押过程中发生的评估费、担保费，按实际发生额的50%给予补助，最高5万元。
 七、支持参加境外展会。企业参加境外展会的，按展位费的60%给予补助，单个展会最高8万元。
 八、兑现办理。各项奖补在汭屿县政务服务中心三楼8号窗口受理。
-九、本措施自2026年3月1日起施行，有效期3年。
+九、组织认定。县级专精特新企业认定每年组织一次，原则上于每年5月发布申报通知。
+十、本措施自2026年3月1日起施行，有效期3年。
 """
 
 
@@ -38,7 +39,9 @@ def ruiyu(tmp_path_factory, settings_factory):
     ("汭屿应急转贷一天多少钱？", "日费率0.1‰"),
     # (answered with a reward clause: "where do we go in person" asks for the counter)
     ("Where do we go in person to claim Ruiyu's subsidies?", "8号窗口"),
-    ("汭屿知识产权质押的评估费能补吗？", "评估费、担保费"),  # (a guard: the thing paid for is named)
+    ("汭屿知识产权质押的评估费能补吗？", "评估费、担保费"),
+    # (refused as no frequency stated: 县工信局 was cut 县工 | 信局, two words no clause has)
+    ("汭屿县工信局多久组织一次认定？", "每年组织一次"),  # (a guard: the thing paid for is named)
 ])
 def test_an_owners_aside_or_english_term_reaches_the_clause(ruiyu, question, quoted):
     answer = ruiyu.ask(question)
