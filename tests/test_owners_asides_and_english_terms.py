@@ -40,6 +40,9 @@ def ruiyu(tmp_path_factory, settings_factory):
     # (answered with a reward clause: "where do we go in person" asks for the counter)
     ("Where do we go in person to claim Ruiyu's subsidies?", "8号窗口"),
     ("汭屿知识产权质押的评估费能补吗？", "评估费、担保费"),
+    # (declined in the format sets: 传感器 and 生产线 weighed as subjects no clause names — a sensor is
+    # 设备 to the texts; a guard here, where this library's weights let the old code answer it too)
+    ("我们是汭屿一家做食品的厂，想给生产线装传感器联网，投了120万，县里能补多少？", "按投资额的15%"),
     # (refused as no frequency stated: 县工信局 was cut 县工 | 信局, two words no clause has)
     ("汭屿县工信局多久组织一次认定？", "每年组织一次"),  # (a guard: the thing paid for is named)
 ])
