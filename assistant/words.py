@@ -190,7 +190,8 @@ def content_tokens(text: str) -> list[str]:
 # the asker's own description ("我们做精密仪器", "我是金湖一家做阀门的企业"): context that
 # describes who asks, never what is asked, even when a short ask takes the context in
 _IDENTITY = re.compile(r"^(?!.*(想|打算|准备|计划|申请|申报|需要|要))[^，,。]{0,8}(我们|我|咱们|我司|本公司|公司|厂子|厂里)"
-                       r"[^，,。]{0,8}(是|做|开(?![始展发工])了?|经营|从事|生产)")  # (开 a business, not 开始 doing something)
+                       r"[^，,。]{0,8}(是|做|开(?![始展发工])了?|经营(?!异常|困难|不善|状况)|从事|生产(?!事故|安全))")
+# (开 a business, not 开始 doing something; 经营 a trade, not 经营异常名录 the firm was put on)
 # "We're a Yunxi machinery company": who the asker is, said in English (the whole part says only
 # that: "…with 120 staff and a new research centre" tells what the question is about)
 _EN_IDENTITY = re.compile(r"^(we're|we are|i'm|i am|i run|we run|i own|we own|my|our)\b[^,.;]{0,50}?\b"

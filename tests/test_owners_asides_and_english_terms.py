@@ -18,7 +18,8 @@ MEASURES = """汭屿县支持专精特新企业发展若干措施
 七、支持参加境外展会。企业参加境外展会的，按展位费的60%给予补助，单个展会最高8万元。
 八、兑现办理。各项奖补在汭屿县政务服务中心三楼8号窗口受理。
 九、组织认定。县级专精特新企业认定每年组织一次，原则上于每年5月发布申报通知。
-十、本措施自2026年3月1日起施行，有效期3年。
+十、申报限制。近3年被列入经营异常名录或严重失信主体名单的，不予受理。
+十一、本措施自2026年3月1日起施行，有效期3年。
 """
 
 
@@ -43,6 +44,10 @@ def ruiyu(tmp_path_factory, settings_factory):
     # (declined in the format sets: 传感器 and 生产线 weighed as subjects no clause names — a sensor is
     # 设备 to the texts; a guard here, where this library's weights let the old code answer it too)
     ("我们是汭屿一家做食品的厂，想给生产线装传感器联网，投了120万，县里能补多少？", "按投资额的15%"),
+    # (answered in the format sets with criteria rows: "公司前年被列入过经营异常名录" was read as who the
+    # asker is, 经营 as in 经营五金, so the list the firm was on was no part of the ask; a guard here,
+    # where no criteria table competes — the reading itself is checked below)
+    ("我们在汭屿，想申报县级专精特新，公司前年被列入过经营异常名录，现在已经移出了，还能报吗？", "经营异常名录"),
     # (refused as no frequency stated: 县工信局 was cut 县工 | 信局, two words no clause has)
     ("汭屿县工信局多久组织一次认定？", "每年组织一次"),  # (a guard: the thing paid for is named)
 ])
@@ -66,3 +71,13 @@ def test_what_is_paid_for_must_be_named(ruiyu, question):
 def test_a_thing_no_clause_names_is_still_declined_when_asked_whether_it_is_mentioned(ruiyu):
     # (a guard: with 提到 no topic, the thing told must still be in a clause)
     assert ruiyu.ask("汭屿的政策里有提到出口退税吗？").refused
+
+
+@pytest.mark.parametrize(("part", "identity"), [
+    ("我们是做五金的", True), ("我们公司经营五金配件", True), ("我们在县里开了一家厂", True),
+    ("公司前年被列入过经营异常名录", False), ("我们的厂去年10月开始上工业软件", False),
+])
+def test_who_the_asker_is_is_not_what_happened_to_it(part, identity):
+    from assistant.words import is_identity
+
+    assert is_identity(part) is identity
