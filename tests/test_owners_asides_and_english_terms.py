@@ -19,7 +19,10 @@ MEASURES = """汭屿县支持专精特新企业发展若干措施
 八、兑现办理。各项奖补在汭屿县政务服务中心三楼8号窗口受理。
 九、组织认定。县级专精特新企业认定每年组织一次，原则上于每年5月发布申报通知。
 十、申报限制。近3年被列入经营异常名录或严重失信主体名单的，不予受理。
-十一、本措施自2026年3月1日起施行，有效期3年。
+十一、培育高价值专利。企业新获授权的发明专利，每件资助3000元。
+十二、支持上市。企业在沪深北交易所首发上市的，给予一次性奖励200万元。
+十三、首贷贴息。企业获得的第一笔经营性贷款（首贷），按实际支付利息的50%给予贴息。
+十四、本措施自2026年3月1日起施行，有效期3年。
 """
 
 
@@ -63,6 +66,12 @@ def test_an_owners_aside_or_english_term_reaches_the_clause(ruiyu, question, quo
     "汭屿商标注册费能补吗？",
     # (answered with the booth subsidy: shipping and exhibits had no Chinese words, so no object was read)
     "Does Ruiyu pay for shipping exhibits to overseas fairs?",
+    # (answered with the patent, listing and first-loan clauses: annual fees, moving a listing and a
+    # financial lease had no Chinese words, 年费, 转板, 融资租赁, so nothing was missing; annual fees is a
+    # guard here, declined by the old code too in this library)
+    "Does Ruiyu subsidise patent annual fees?",
+    "Does Ruiyu reward a company that moves its listing from one exchange to another?",
+    "Does a financial lease count as a first loan in Ruiyu?",
 ])
 def test_what_is_paid_for_must_be_named(ruiyu, question):
     assert ruiyu.ask(question).refused
