@@ -103,6 +103,9 @@ def asks_government(query: QueryAnalysis) -> bool:
     return bool(_GOVERNMENT.search(query.question))
 
 
+_EVERY_LEVEL_RULE = re.compile(r"最高级别|就高|逐级晋升|晋级的?补足差额|按差额补足|补足差额")
+
+
 def _text(hit: ScoredChunk) -> str:
     return f"{hit.doc.title} {' '.join(hit.chunk.section_path)} {hit.chunk.text}"
 
@@ -126,8 +129,7 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         query = replace(query, levels=won_levels)
     elif won and asks_government(query) and (carriers or fallback) and not any(
             _names_won(h, won_levels) for h in carriers or fallback):
-        # "刚获评国家级…，县里有奖励吗": the county's reward for that level, not for 省级; and
-        # "刚被认定为市级专精特新，市里奖多少": the city's reward for its own title, not for 省级
+        # "刚获评国家级…，县里有奖励吗", "刚被认定为市级专精特新，市里奖多少": the government's reward for that title
         return 0.0
     if not query.levels:
         return _title_fit(query, carriers)
@@ -174,6 +176,10 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         if names_level(hit, query.levels, title_only=not government) and not (
                 title and not government and query.language == "zh"
                 and all(level_of_another_thing(_text(hit), level, query.question) for level in query.levels)):
+            return 1.0
+        # ("同一企业按最高级别给予奖励" speaks for every level its document rewards: "省级和国家级能叠加吗")
+        if _EVERY_LEVEL_RULE.search(hit.chunk.text) and any(
+                h.chunk.doc_id == hit.chunk.doc_id and says_level(h.chunk.text, query.levels) for h in hits):
             return 1.0
         # (省级 and 国家级 firms hold the title 专精特新中小企业 itself; a city's own grade is its own
         # documents' or one they name)
@@ -243,9 +249,8 @@ def says_level(sentence: str, levels: tuple[str, ...]) -> bool:
     return any(re.search(_EXPLICIT[level], sentence) for level in levels)
 
 
-_CASE_NAMES_EN = {"大专": "junior college graduates", "本科": "bachelor's graduates", "硕士": "master's graduates",
-                  "博士": "doctorates", "国家级": "the national level", "省级": "the provincial level",
-                  "市级": "the municipal level", "县级": "the county or district level"}
+_CASE_NAMES_EN = {"大专": "junior college graduates", "本科": "bachelor's graduates", "硕士": "master's graduates", "博士": "doctorates",
+                  "国家级": "the national level", "省级": "the provincial level", "市级": "the municipal level", "县级": "the county or district level"}
 
 
 def asked_case(query: QueryAnalysis, hits: list[ScoredChunk] = ()) -> str:

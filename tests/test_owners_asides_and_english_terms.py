@@ -22,7 +22,9 @@ MEASURES = """汭屿县支持专精特新企业发展若干措施
 十一、培育高价值专利。企业新获授权的发明专利，每件资助3000元。
 十二、支持上市。企业在沪深北交易所首发上市的，给予一次性奖励200万元。
 十三、首贷贴息。企业获得的第一笔经营性贷款（首贷），按实际支付利息的50%给予贴息。
-十四、本措施自2026年3月1日起施行，有效期3年。
+十四、认定奖励。对首次认定为国家级专精特新“小巨人”企业的，一次性奖励100万元；对首次认定为省级专精特新中小企业的，一次性奖励30万元。
+十五、奖励规则。同一企业按最高级别给予奖励，晋级的补足差额，不重复享受。
+十六、本措施自2026年3月1日起施行，有效期3年。
 """
 
 
@@ -51,6 +53,8 @@ def ruiyu(tmp_path_factory, settings_factory):
     # asker is, 经营 as in 经营五金, so the list the firm was on was no part of the ask; a guard here,
     # where no criteria table competes — the reading itself is checked below)
     ("我们在汭屿，想申报县级专精特新，公司前年被列入过经营异常名录，现在已经移出了，还能报吗？", "经营异常名录"),
+    # (declined as "no rule for 省级": a rule over every level its document rewards speaks for each)
+    ("汭屿省级和国家级的奖励能叠加吗？", "同一企业按最高级别给予奖励"),
     # (refused as no frequency stated: 县工信局 was cut 县工 | 信局, two words no clause has)
     ("汭屿县工信局多久组织一次认定？", "每年组织一次"),  # (a guard: the thing paid for is named)
 ])
