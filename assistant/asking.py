@@ -81,7 +81,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains|accepts|receives|processes|pays|funds)\b|"
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
-        r"((有问题|有疑问|不清楚|不懂|咨询)[^，,。？?]{0,6}找谁|找谁(咨询|问)|(向|跟|和)谁咨询|咨询谁|(在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|(发|寄)(电子)?邮件|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + PLATFORM_ASKED + r"|"
+        r"((有问题|有疑问|不清楚|不懂|咨询)[^，,。？?]{0,6}找谁|找谁(咨询|问|投诉|反映)|(向|跟)谁投诉|去哪(儿|里)?投诉|投诉(找谁|电话|渠道)|怎么投诉|(向|跟|和)谁咨询|咨询谁|(在|去|到)哪儿?里?(报名|登记|报到)|怎么报名|报名(方式|渠道|入口)|在哪儿?办公|在哪里办公|去哪里?交|交到哪(?!天|一天|日|个月|年)|在哪里?交|去哪儿?办|在哪里?办理|去哪里?申请|地址|电话|联系方式|怎么联系|联系人|对接人|热线|网址|网站|邮箱|(发|寄)(电子)?邮件|哪里下载|在哪下载|在哪儿下载|下载|二维码|叫什么名字|" + PLATFORM_ASKED + r"|"
         r"where (do|can|should) (we|i) (register|sign up|enrol|enroll|apply|submit|file|hand in|drop off|deliver|go( in person| to apply)?)\b|(which|what) (platform|system|website|portal|app)\b|where is (the|their|its) office|phone|(?<!as )(?<!as a )(?<!as our )(?<!as their )contact(?!\s+(person|persons|people|officer|point)\b)|address|website|e-?mail|hotline|download|who (do|should|can) (we|i) (call|ring|phone)|whom to call)", re.IGNORECASE),
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     # where reviewers or experts come from ("评审专家是从哪里抽的", "专家怎么选"): a pool or a draw

@@ -24,7 +24,18 @@ MEASURES = """汭屿县支持专精特新企业发展若干措施
 十三、首贷贴息。企业获得的第一笔经营性贷款（首贷），按实际支付利息的50%给予贴息。
 十四、认定奖励。对首次认定为国家级专精特新“小巨人”企业的，一次性奖励100万元；对首次认定为省级专精特新中小企业的，一次性奖励30万元。
 十五、奖励规则。同一企业按最高级别给予奖励，晋级的补足差额，不重复享受。
-十六、本措施自2026年3月1日起施行，有效期3年。
+十六、优化涉企服务。为每家专精特新企业配备1名服务专员，每季度走访不少于1次。
+十七、本措施自2026年3月1日起施行，有效期3年。
+"""
+
+
+GUIDE = """汭屿县专精特新企业认定奖励兑现办事指南
+| 事项名称 | 专精特新企业认定奖励兑现 |
+|---|---|
+| 实施主体 | 汭屿县工业和信息化局 |
+| 办理时限 | 自受理之日起20个工作日内办结 |
+| 咨询电话 | 0571-86520888 |
+| 监督投诉电话 | 0571-86520999 |
 """
 
 
@@ -79,6 +90,14 @@ def test_an_owners_aside_or_english_term_reaches_the_clause(ruiyu, question, quo
 ])
 def test_what_is_paid_for_must_be_named(ruiyu, question):
     assert ruiyu.ask(question).refused
+
+
+def test_whom_to_complain_to_is_a_contact_the_clause_must_state(ruiyu, tmp_path_factory, settings_factory):
+    # (answered with the service clause itself: "找谁投诉" asks for a channel, which it does not state)
+    assert ruiyu.ask("青澜这边我们是小巨人，市里给配的服务专员要是不上门，我们该找谁投诉？").refused  # (a seed's clause)
+    guide = library_with(tmp_path_factory.mktemp("ruiyu-guide"), settings_factory, {"ruiyu-guide.md": GUIDE})
+    answer = guide.ask("汭屿认定奖励办得慢，去哪投诉？")
+    assert not answer.refused and "0571-86520999" in answer.text, answer.text
 
 
 def test_a_thing_no_clause_names_is_still_declined_when_asked_whether_it_is_mentioned(ruiyu):
