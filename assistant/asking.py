@@ -86,7 +86,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # "对接会在哪里办": a venue is asked for (an office or a counter is "contact")
     # where reviewers or experts come from ("评审专家是从哪里抽的", "专家怎么选"): a pool or a draw
     "source": re.compile(r"(专家|评委|评审)[^，,。？?]{0,8}从哪(里|儿)?(抽|选|找|请|聘|挑|来)|(专家|评委)(是)?(怎么|如何)(选|抽|产生|确定|挑)|"
-                         r"(怎么|如何)(抽取|遴选|选取|选出|挑选)(评审)?专家|"
+                         r"(怎么|如何)(抽取|遴选|选取|选出|挑选)(评审)?专家|(请|聘|找|选)[^，,。？?]{0,4}(都是)?(哪些|哪里的|哪儿的|什么)(专家|评委)|(专家|评委)都?是(哪些|哪里的|哪儿的|什么)人|"
                          r"\b(experts?|reviewers?|panel)\b[^?]{0,20}\b(come from|drawn|chosen|selected|picked)\b|"
                          r"how (are|is) (the )?(experts?|reviewers?|panel) (chosen|selected|drawn|picked)", re.IGNORECASE),
     "location": re.compile(r"(在哪儿?里?|什么地方|哪个地方)(举办|举行|召开|上课|培训)|(会|活动|培训|展|赛|班)在哪儿?里?(办|开|举办|上课)|"

@@ -113,3 +113,12 @@ def test_who_the_asker_is_is_not_what_happened_to_it(part, identity):
     from assistant.words import is_identity
 
     assert is_identity(part) is identity
+
+
+def test_which_experts_review_asks_where_they_come_from(ruiyu):
+    # (answered with the application clause, which only says 组织专家评审: who the experts are is
+    # their source, which it does not state)
+    from assistant.asking import ask_types
+
+    assert "source" in ask_types("专家评审请的都是哪些专家啊")
+    assert ruiyu.ask("云溪专家评审请的都是哪些专家啊").refused  # (a seed's clause)
