@@ -241,9 +241,15 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
                              _LEVEL_WORD.fullmatch(t) and (t in question or _EN_LEVEL_WORD.search(question)) for t in g)))
 
 
+# a government office by its short name: who acts (市工信局组织认定), not what is asked about
+_OFFICE = re.compile(r"(工信|财政|科技|商务|人社|市场监管|发改|经信)(局|委)")
+
+
 def is_scope(group: tuple[str, ...], places: tuple[str, ...] | list[str]) -> bool:
-    """Whether a term group names where or at which level (盐城, 县里, 省级), not what is asked."""
-    return names_place(group, places) or any(p.search(t) for p in LEVELS.values() for t in group)
+    """Whether a term group names where, at which level or by which office (盐城, 县里, 省级, 工信局),
+    not what is asked."""
+    return names_place(group, places) or any(p.search(t) for p in LEVELS.values() for t in group) \
+        or bool(_OFFICE.fullmatch(group[0]))
 
 
 def names_place(group: tuple[str, ...], places: tuple[str, ...] | list[str]) -> bool:

@@ -122,3 +122,12 @@ def test_which_experts_review_asks_where_they_come_from(ruiyu):
 
     assert "source" in ask_types("专家评审请的都是哪些专家啊")
     assert ruiyu.ask("云溪专家评审请的都是哪些专家啊").refused  # (a seed's clause)
+
+
+def test_an_office_named_in_the_ask_is_who_acts_not_what_is_asked():
+    # (with 工信局 taught whole, "澄岭市工信局多久组织一次认定" weighed the office as a subject that the
+    # article holding 每年组织一次 does not name)
+    from assistant.query import is_scope
+
+    assert is_scope(("工信局", "工业和信息化局"), ()) and is_scope(("财政局",), ())
+    assert not is_scope(("认定",), ()) and not is_scope(("工信部门",), ())
