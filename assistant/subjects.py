@@ -87,8 +87,9 @@ def open_head_missing(query: QueryAnalysis, hits: list[ScoredChunk], weights: Te
     return not any(term_present(t, squash(evidence_text(h))) for h in topical(hits)[:3] for t in head)
 
 
-# the thing a yes/no question asks whether there is: 有贴息吗, 有没有房租补贴, 能享受X吗
+# a cost in general names no thing paid for: the 服务费 of 专利导航 is paid for 专利导航
 _COSTS = frozenset("费用 服务费 花费 开支 支出 成本 开销 钱 费".split())
+# the thing a yes/no question asks whether there is: 有贴息吗, 有没有房租补贴, 能享受X吗
 ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？?！!有]{1,12}?)(?:吗|么|没有|不)"
                            r"|(?:能|可以|可)(?:享受|拿到|获得|得到|申请)([^，,。？?！!]{1,10}?)(?:吗|么)"
                            r"|(?:需要|要|得)(?:提供|提交|交|出具|缴纳|缴)(?!钱)([^，,。？?！!]{1,12}?)(?:吗|么)"
@@ -98,9 +99,10 @@ ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？
                            r"|(?:需要|要|得|必须)(?P<need>[\u4e00-\u9fff]{2,6}?)(?:吗|么)(?=[？?]?\s*$)"
                            # whether it costs the firm (收费吗, 要自己掏钱吗): a clause must say who pays
                            r"|(?P<pay>收费|收钱|要钱|花钱|付费|免费|掏钱|自费|交钱)的?(?:吗|么|不)"
+                           # what a subsidy is asked of (商标注册费能补吗): the thing paid for, named before it
+                           r"|(?P<paid>[\u4e00-\u9fff]{2,12}?)(?:能|可以|可)(?:补|补贴|补助|报销|资助)(?:吗|么|不)(?=[？?]?\s*$)"
                            # what may be done with it (能转让吗, 可以延期还款吗): the act itself, not getting it (nor 能快点吗: how,
                            # nor a benefit given on something named after it: 能减免租金吗, 能出一部分吗)
-                           r"|(?P<paid>[\u4e00-\u9fff]{2,12}?)(?:能|可以|可)(?:补|补贴|补助|报销|资助)(?:吗|么|不)(?=[？?]?\s*$)"
                            r"|(?:能|可以|可)(?P<act>(?!享受|申请|申报|拿到|获得|得到|参加|报名|办理|使用|出一|出点|(?:减免|报销)(?![吗么])|[拿领报用去来有])(?!.[点些])[\u4e00-\u9fff]{2,4}?)(?:(?:给|到|至)[\u4e00-\u9fff]{1,8}?)?(?:吗|么)(?=[？?]?\s*$)")
 
 
@@ -120,7 +122,6 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
     span = squash(next(g for g in match.groups() if g))
     groups = [g for g in query.ask_groups if any(squash(t) in span for t in g) and not is_scope(g, query.places)]
     if match["paid"]:  # "商标注册费能补吗": what is paid for is the phrase's head, its last word (注册费, not 商标)
-        # (a cost in general names no thing: the 服务费 of 专利导航 is paid for 专利导航)
         named = [(max(span.rfind(squash(t)) for t in g if t), g) for g in groups if g not in query.level_groups
                  and any(weights.df(t) for t in g) and not any(t in _GENERIC_BENEFITS or t in _COSTS for t in g)]
         return _names_object(max(named)[1], hits, evidence_text) if named else 1.0
