@@ -25,7 +25,8 @@ MEASURES = """汭屿县支持专精特新企业发展若干措施
 十四、认定奖励。对首次认定为国家级专精特新“小巨人”企业的，一次性奖励100万元；对首次认定为省级专精特新中小企业的，一次性奖励30万元。
 十五、奖励规则。同一企业按最高级别给予奖励，晋级的补足差额，不重复享受。
 十六、优化涉企服务。为每家专精特新企业配备1名服务专员，每季度走访不少于1次。
-十七、本措施自2026年3月1日起施行，有效期3年。
+十七、加强人才培训。专精特新企业的高级管理人员，每年可免费参加县工业和信息化局组织的“领航”培训1次。
+十八、本措施自2026年3月1日起施行，有效期3年。
 """
 
 
@@ -64,6 +65,8 @@ def ruiyu(tmp_path_factory, settings_factory):
     # asker is, 经营 as in 经营五金, so the list the firm was on was no part of the ask; a guard here,
     # where no criteria table competes — the reading itself is checked below)
     ("我们在汭屿，想申报县级专精特新，公司前年被列入过经营异常名录，现在已经移出了，还能报吗？", "经营异常名录"),
+    # (declined: "pay" is a reward in the glossary; an ask that is only "Do we pay?" asks whether it is free)
+    ("We're a Ruiyu firm; our managers want to join the county's training. Do we pay?", "免费参加"),
     # (declined as "no rule for 省级": a rule over every level its document rewards speaks for each)
     ("汭屿省级和国家级的奖励能叠加吗？", "同一企业按最高级别给予奖励"),
     # (refused as no frequency stated: 县工信局 was cut 县工 | 信局, two words no clause has)
@@ -131,3 +134,11 @@ def test_an_office_named_in_the_ask_is_who_acts_not_what_is_asked():
 
     assert is_scope(("工信局", "工业和信息化局"), ()) and is_scope(("财政局",), ())
     assert not is_scope(("认定",), ()) and not is_scope(("工信部门",), ())
+
+
+def test_only_an_ask_that_is_whether_we_pay_asks_about_cost():
+    from assistant.query import _ASKS_WHO_PAYS
+
+    assert _ASKS_WHO_PAYS.fullmatch("Do we pay?") and _ASKS_WHO_PAYS.fullmatch("Do we have to pay anything?")
+    assert not _ASKS_WHO_PAYS.fullmatch("Do we have to pay corporate income tax on it?")
+    assert not _ASKS_WHO_PAYS.fullmatch("Do we have to pay back the reward?")
