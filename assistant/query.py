@@ -147,7 +147,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     split = AskSplit(ask, question.replace(ask, " ").strip()) if ask else split_ask(question)
     ask_groups, unknown, ask_places = term_groups(split.ask, glossary, synonyms, words, weights)
     if _ASKS_WHO_PAYS.fullmatch(split.ask.strip()):  # "Do we pay?" (not "do we pay tax on it"): whether it is free
-        ask_groups = [_FREE, *(g for g in ask_groups if g != _FREE and "奖励" not in g)]
+        free = term_groups("free", glossary, synonyms, words, weights)[0]  # (the glossary's and synonyms' 免费)
+        ask_groups = [*free, *(g for g in ask_groups if g not in free and "奖励" not in g)]
     # the company's own figures (营收3800万, 40来号人) describe it; no clause needs to repeat them
     context = _FIGURES.sub(" ", split.context)
     refers = bool(_REFERS.search(split.ask)) and not ask
@@ -246,7 +247,6 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
 # an English ask that is only whether the firm pays: what it costs, not a reward ("pay" in the glossary)
 _ASKS_WHO_PAYS = re.compile(r"(do|must|should|would|will) (we|i|our (firm|company)|the (firm|company)) (have to |need to )?pay"
                             r"( anything| for (it|this|that))?\s*\?*", re.IGNORECASE)
-_FREE = ("免费", "收费", "自费")
 # a government office by its short name: who acts (市工信局组织认定), not what is asked about
 _OFFICE = re.compile(r"(工信|财政|科技|商务|人社|市场监管|发改|经信)(局|委)")
 

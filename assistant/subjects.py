@@ -122,9 +122,9 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
     span = squash(next(g for g in match.groups() if g))
     groups = [g for g in query.ask_groups if any(squash(t) in span for t in g) and not is_scope(g, query.places)]
     if match["paid"]:  # "商标注册费能补吗": what is paid for is the phrase's head, its last word (注册费, not 商标)
-        named = [(max(span.rfind(squash(t)) for t in g if t), g) for g in groups if g not in query.level_groups
+        named = [g for g in groups if g not in query.level_groups
                  and any(weights.df(t) for t in g) and not any(t in _GENERIC_BENEFITS or t in _COSTS for t in g)]
-        return _names_object(max(named)[1], hits, evidence_text) if named else 1.0
+        return _names_object(_last_in(named, span), hits, evidence_text) if named else 1.0
     groups = [g for g in groups if match["act"] or any(weights.df(t) for t in g)  # an unseen word is the novelty check's
               and not any(t in _GENERIC_BENEFITS for t in g)]  # "地价上有没有优惠": 地价 is the subject
     if not groups and match.start() > 0 and not match["act"]:
@@ -137,7 +137,7 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
                   and any(weights.df(t) for t in g) and not any(t in _GENERIC_BENEFITS for t in g)]
         if groups:  # the head of that phrase is its last word: 参加培训 is about 培训
             # (named by the clause or by its document: "鹭川小巨人培育有什么奖励" by a 培育行动计划)
-            return _names_object(max(groups, key=lambda g: max(before.rfind(squash(t)) for t in g if t)), hits, evidence_text)
+            return _names_object(_last_in(groups, before), hits, evidence_text)
     if not groups:
         return 1.0
     if match["act"]:  # the whole act: 提前拨付 is not answered by 拨付 alone
@@ -146,6 +146,11 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
     of = [g for g in query.ask_groups if g not in groups and not is_scope(g, query.places)
           and any(weights.df(t) for t in g)] if match["pay"] else []
     return _names_object(max(groups, key=weights.group_weight), hits, also=of)
+
+
+def _last_in(groups: list[tuple[str, ...]], phrase: str) -> tuple[str, ...]:
+    """The group said last in ``phrase``: the head of a Chinese noun phrase (参加培训 is about 培训)."""
+    return max(groups, key=lambda g: max(phrase.rfind(squash(t)) for t in g if t))
 
 
 def _names_object(key: tuple[str, ...], hits: list[ScoredChunk], text_of=clause_text, also: list[tuple[str, ...]] | None = None) -> float:
