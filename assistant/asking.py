@@ -63,7 +63,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "consequence": re.compile(r"(怎么|如何)(处理|处罚|处置)|(什么|啥|哪些)(处罚|处理|后果|惩罚)|受到什么|会有什么后果|"
                               r"(要|得|需要|会被?)(退回|退还|返还|交回|退钱|追回|收回)(?=[^，,。？?]{0,12}(吗|么|不))|"
                               r"what happens (if|when|to)|what (is|are) the (penalty|penalties|consequences?)|(penalt(y|ies)|punish)", re.IGNORECASE),
-    "frequency": re.compile(r"((一年|每年)[^，,。？?]{0,4}(几|多少)(回|次|批)|多久.{0,8}一次|(多久|多长时间)[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实)|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often)", re.IGNORECASE),
+    # ("Is the fair held every month?" asks how often too: a clause stating another interval answers it)
+    "frequency": re.compile(r"((一年|每年)[^，,。？?]{0,4}(几|多少)(回|次|批)|多久.{0,8}一次|(多久|多长时间)[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实)|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often|^(?:is|are|does|do|will|would|can)\b.*\b(?:every (?:month|quarter|year|week|half[- ]year|two years)|monthly|quarterly|annually|yearly|each (?:month|quarter|year))\s*\?*$)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长时间(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长(?![时期])|(?<![这近前十好])几年(?!.{0,6}一次)|多少年|几个月(?!.{0,6}一次)|"
                            r"(?<![这前好])几天(?!.{0,6}一次)|多少天|几个工作日|多少个?工作日|年限|时长|时限|天数|年数|"
                            r"how long|how (fast|quickly|soon)\b|how many years|how many months|how many (working )?days|how many weeks|\b(loan|repayment|credit|subsidy) (term|period)\b|\bterm of\b[^?]{0,40}\b(loans?|credit|subsid\w*|lease|recognition))", re.IGNORECASE),
@@ -158,6 +159,8 @@ DETAIL_NOUNS: dict[str, re.Pattern] = {
     "number": re.compile(r"规模|文号|发文字号|发文号"),  # "培育库规模": how many, or how much; "文号是多少": its 文号
     "measure": re.compile(r"评分|得分|打分|分值|分数"),  # ("How many points for IP?": 得分 is what is asked, of IP)
     "conditions": re.compile(r"(申报|认定|入库|申请|评定)(条件|要求|标准|门槛)"),  # "申报条件": what is asked, not of what
+    # (the interval a yes/no names, "held every month?", is the detail asked: a clause saying 每季度 answers)
+    "frequency": re.compile(r"每个?(月|季度|季|年|周|半年|两年)|月度|季度|半年度"),
 }
 # the patterns a clause sentence must show to carry each kind of detail
 DETAIL: dict[str, re.Pattern] = {

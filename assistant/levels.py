@@ -103,6 +103,7 @@ def asks_government(query: QueryAnalysis) -> bool:
     return bool(_GOVERNMENT.search(query.question))
 
 
+_LEVELS_ELIGIBLE = re.compile(r"(?:国家级|省级|市级|县级|区级)及?以上")
 _EVERY_LEVEL_RULE = re.compile(r"最高级别|就高|逐级晋升|晋级的?补足差额|按差额补足|补足差额")
 
 
@@ -133,6 +134,9 @@ def level_fit(query: QueryAnalysis, hits: list[ScoredChunk], carriers: list[Scor
         return 0.0
     if not query.levels:
         return _title_fit(query, carriers)
+    if "conditions" in query.ask_types and not _ANY_LEVEL.search(query.ask) and any(
+            _LEVELS_ELIGIBLE.search(h.chunk.text) for h in carriers or fallback):
+        return 1.0  # "我们只是区级，能申请X吗": the levels X is for (支持对象为市级以上) answer, "no" as well as "yes"
     if carriers and _other_title_missing(query, carriers):
         return 0.0
     # (a level just won speaks of what was won, not of the guide's title: "R&D centre … recognised at provincial level")

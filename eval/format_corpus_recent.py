@@ -167,3 +167,16 @@ RECENT.append(FictionalDocument(
     {"html": lambda b, p: render_old_site(b, p, "洺溪县人民政府", "2026-04-23", "县政府办公室"),
      "docx": lambda b, p: render_docx(b, p),
      "txt-gbk": lambda b, p: render_txt(b, p, "gbk", "fullwidth")}))
+
+
+# Session 46: a bureau's reply to a people's congress deputy's proposal (人大代表建议的答复): a letter
+# to the deputy, the proposal's own 《…》 title in its first sentence (not this document's title), a
+# 签发人 under the 文号, sections named after the proposal's points, the policy stated in narrative
+# (一是…二是… inside a paragraph) among past figures and promises, and contact lines before the signature.
+RECENT.append(FictionalDocument(
+    "mingxun-proposal-reply",
+    {"title": "茗浔市工业和信息化局关于市十七届人大四次会议第0215号建议的答复", "issuer": "茗浔市工业和信息化局",
+     "region": "茗浔市", "doc_number": "茗工信建〔2026〕27号", "date_issued": "2026-07-28"},
+    {"html": lambda b, p: render_html(b, p, "茗浔市人民政府", "茗浔市", "2026-08-03 10:30"),
+     "pdf": lambda b, p: render_pdf(b, p, "茗浔市人大代表建议答复"),
+     "docx": lambda b, p: render_docx(b, p)}))

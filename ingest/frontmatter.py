@@ -97,6 +97,9 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
 
 
 _ADDRESSEES = re.compile(r"^[^。；]{2,60}[:：]$")
+# the fields of an official document's header (版头, GB/T 9704) set above its title: who signed it
+# off, secrecy, urgency, how it is published ("签发人：沈国平", "公开方式：主动公开") — never title words
+_HEADER_FIELD = re.compile(r"^(?:签发人|签发|密级|紧急程度|缓急|份号|答复类别|办理类别|公开方式|公开属性|公开类别)\s*[:：]")
 # a web page's byline: "发布时间：2026-03-18　来源：渌汀市地方金融管理局" (either order, a clock time after the date)
 WEB_LABEL = re.compile(r"^(?:发布|发文|成文)?(?:时间|日期)[:：]|^(?:信息)?来源[:：]|^发布(?:机构|单位)[:：]")
 _WEB_DATE = re.compile(r"(?:时间|日期)[:：]\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
@@ -175,7 +178,7 @@ def _short_line_groups(front: list[str]) -> list[list[int]]:
             and not is_date_line(text) and not DOC_NUMBER.fullmatch(text) and not ANNEX.match(text)
             and not text.endswith((":", "：")) and not ISSUER.match(text) and not BYLINE.match(text)
             and not web_byline(text) and not _LETTERHEAD.fullmatch(text)
-            and not stands_apart(text)
+            and not stands_apart(text) and not _HEADER_FIELD.match(text)
         )
         if candidate:
             current.append(i)
@@ -195,7 +198,9 @@ def signature(lines: list[str], start: int = 0) -> tuple[int, int] | None:
         if not is_date_line(lines[i]) or k == 0:
             continue
         issuer = filled[k - 1]
-        following = lines[filled[k + 1]].strip() if k + 1 < len(filled) else ""
+        # (a note in brackets may close the document under its signature: "（此件公开发布）")
+        after = [lines[j] for j in filled[k + 1:]]
+        following = "" if all(is_parenthetical(line) for line in after) else after[0].strip()
         ends = not following or ANNEX.match(following) or ANNEX_LIST.match(following) or following == "附件"
         if ends and ISSUER.match(lines[issuer].strip()):
             return issuer, i

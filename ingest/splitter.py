@@ -38,11 +38,15 @@ from .tables import parse_table
 from .tokens import cap_tokens, count_tokens  # noqa: F401  (count_tokens: part of this module's API)
 from .units import responsible_units
 
-SPLITTER_VERSION = "22"  # part of every chunk fingerprint: bump when chunking changes
+SPLITTER_VERSION = "23"  # part of every chunk fingerprint: bump when chunking changes
 PREAMBLE = "序言"
 NOTICE = "印发通知"
 # the document's closing provisions (附则): when it takes effect, until when, who interprets it
 CLOSING = "附则"
+# a note of how the document is published (公开方式), set under its signature
+_PUBLICATION_NOTE = re.compile(r"[（(][^（）()]{0,12}(?:公开发布|主动公开|依申请公开|不予公开|不公开)[^（）()]{0,12}[)）]")
+# a letter's closing formula (结束语: "感谢您对…的关心和支持", "特此答复。"): courtesy, no policy
+_LETTER_CLOSING = re.compile(r"^(?:感谢(?:您|你们|贵)|特此(?:答复|函复|复函|函告)|此复|专此)")
 _ABOUT_ITSELF = re.compile(r"^本(措施|办法|方案|细则|通知|计划|意见|规定|政策)[^。\n]{0,40}(施行|实施|有效期|解释)")
 
 
@@ -54,6 +58,11 @@ def split_document(doc_id: str, cleaned: str, max_tokens: int = 320) -> list[Chu
     front = split_front_matter(lines)
     closing = closing_signature(lines, front.body_start)
     for index in closing or ():  # the closing signature is metadata, not a clause
+        lines[index] = ""
+    # (so is how it is published, noted under the signature: "（此件公开发布）"; a note of a contact stays)
+    for index in range(closing[1] + 1 if closing else len(lines), len(lines)):
+        if lines[index].strip() and not _PUBLICATION_NOTE.fullmatch(lines[index].strip()):
+            break
         lines[index] = ""
     if closing and closing[0] < front.body_start:  # (signed above its annex: out of the preamble too)
         front = split_front_matter(lines)
@@ -215,7 +224,8 @@ def _body_units(lines: list[str]):
             continue
         # (a paragraph after a list's short items closes the list: the section's, not its last item's)
         closing = short_item and stack and stack[-1] == item and not _ABOUT_ITSELF.match(text)  # (附则 below)
-        yield _path(stack[:-1] if closing else stack) or (PREAMBLE,), "note" if text.startswith("备注") else "clause", text
+        note = text.startswith("备注") or _LETTER_CLOSING.match(text)
+        yield _path(stack[:-1] if closing else stack) or (PREAMBLE,), "note" if note else "clause", text
     if annex_list is not None:
         yield ("附件",), "toc", "\n".join(annex_list)
 

@@ -28,7 +28,8 @@ DIVISION = re.compile(rf"^第\s*({_ORDINAL})\s*(部分|篇|章|节)\s*(.*)$")
 ARTICLE = re.compile(rf"^第\s*({_ORDINAL})\s*条(?:\s+|(?!规定|所|的|中|至|和|及|或|第|[，,、款项]))(.*)$")
 ANNEX = re.compile(r"^附件\s*(\d{1,2})\s*[:：]?\s*(.*)$")
 # the kinds of policy document a title ends with (…措施, …政策问答, …申报指南)
-TITLE_KINDS = "计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要|问答|解读|指南|指引|规划|公告|通告|公示|须知|答记者问"
+# (答复 / 复函 / 批复: a reply to a deputy's proposal or to a request, which commissioners upload too)
+TITLE_KINDS = "计划|方案|措施|意见|办法|细则|规定|通知|政策|决定|纲要|问答|解读|指南|指引|规划|公告|通告|公示|须知|答记者问|答复|复函|批复"
 ANNEX_LIST = re.compile(r"^附件\s*[:：]")
 BARE_ANNEX = re.compile(r"^(附件)\s*[:：]?\s*$")  # "附件" alone, its title on the next line
 # a signature's date, in digits or as official documents print it (二〇二四年六月三日)
