@@ -32,6 +32,10 @@ _HAVE_ONE = re.compile(r"[有没][家个位名项件台条笔]")
 # a character and the copula or particle the segmenter glued to it ("公示期是几号": 期是, not 起始)
 _GLUED_PARTICLE = re.compile(r"[\u4e00-\u9fff][是的了吗呢吧]")
 _SPLIT_BY_LE = re.compile(r"[\u4e00-\u9fff]了[\u4e00-\u9fff]")
+# a separable word split by the amount asked (贴多少息, 贷多少款): that word, then the ask — not a
+# unit counted ("得多少分", "补多少钱": 分 and 钱 measure the amount, they make no word with the verb)
+_SPLIT_BY_AMOUNT = re.compile(r"([\u4e00-\u9fff])(多少钱的|多少|几个点的?|几成)"
+                              r"([^\W\d_分钱年天月个万元家人次项件倍岁周台名号页份块笔期批轮点成位])")
 
 
 class TypoReader:
@@ -59,6 +63,9 @@ class TypoReader:
             pair = match[0] + match[2]
             if dictionary_word(pair) and self._weights.df(pair):
                 question = question.replace(match, pair)
+        for whole, first, amount, second in {(m.group(0), *m.groups()) for m in _SPLIT_BY_AMOUNT.finditer(question)}:
+            if dictionary_word(first + second) and self._weights.df(first + second):
+                question = question.replace(whole, first + second + amount)
         words = segment(question)
         # a real word typed for half of a knowledge-base phrase: 家计扣除 (家计 a word, in no text)
         # is read as 加计扣除 when the sound-alike 加计 makes, with its neighbour, a phrase of the texts

@@ -22,7 +22,7 @@ REPLY = """槿川市人力资源和社会保障局
 三、关于技能培训的建议
 专精特新企业组织职工参加技能提升培训的，按每人800元标准给予培训补贴。
 四、关于人才融资的建议
-我局会同合作银行推出“槿才贷”，支持对象为市级以上专精特新中小企业，单户额度最高500万元，以信用方式发放。
+我局会同合作银行推出“槿才贷”，支持对象为市级以上专精特新中小企业，单户额度最高500万元，以信用方式发放；市财政按实际支付利息的50%给予贴息。
 感谢您对全市人才工作的关心和支持。
 联系人：宋婷　联系电话：0571-87650321
 槿川市人力资源和社会保障局
@@ -71,13 +71,15 @@ def jinchuan(tmp_path_factory, settings_factory):
     # whether they may apply — here, that they may not; the subsidy is a guard, answered by the old code too)
     ("我们在槿川只是区级专精特新，能申请槿才贷吗？", "市级以上"),
     ("我们在槿川只是区级专精特新，能申请安居补贴吗？", "省级及以上"),
+    # (answered by the loan's cap, 500万元: a separable word split by the amount asked, 贴多少息, is 贴息)
+    ("我们在槿川，槿才贷能贴多少息？", "50%"),
     # (refused: "every month" was the most distinctive thing asked, and no clause says 每月; it asks how often)
     ("Is Jinchuan's recruitment fair for specialised firms held every month?", "每半年"),
 ])
 def test_an_owners_question_on_a_reply_is_answered_from_its_policy(jinchuan, question, quoted):
     answer = jinchuan.ask(question)
     assert not answer.refused, answer.text
-    assert quoted in answer.citations[0].quote, answer.text
+    assert quoted in answer.citations[0].quote and quoted in answer.text, answer.text
 
 
 def test_a_benefit_for_a_level_the_policy_does_not_reward_is_still_declined(jinchuan):
