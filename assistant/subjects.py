@@ -145,7 +145,9 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
     # whether it costs is said of the thing asked: 免费 in 澄岭's training clause is no fee for 认定
     of = [g for g in query.ask_groups if g not in groups and not is_scope(g, query.places)
           and any(weights.df(t) for t in g)] if match["pay"] else []
-    return _names_object(max(groups, key=weights.group_weight), hits, also=of)
+    # (and its head, said last: a clause on 辅导备案 offers no 上市辅导培训, "有上市辅导培训吗")
+    head = _last_in(groups, span)
+    return _names_object(max(groups, key=weights.group_weight), hits, also=of) * _names_object(head, hits, also=of)
 
 
 def _last_in(groups: list[tuple[str, ...]], phrase: str) -> tuple[str, ...]:

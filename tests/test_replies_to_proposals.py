@@ -23,6 +23,8 @@ REPLY = """槿川市人力资源和社会保障局
 专精特新企业组织职工参加技能提升培训的，按每人800元标准给予培训补贴。
 四、关于人才融资的建议
 我局会同合作银行推出“槿才贷”，支持对象为市级以上专精特新中小企业，单户额度最高500万元，以信用方式发放；市财政按实际支付利息的50%给予贴息。
+五、关于支持人才企业上市的建议
+我市对在沪深北交易所首发上市的企业，分辅导备案、申报受理、成功上市三个阶段给予奖励，合计150万元。
 感谢您对全市人才工作的关心和支持。
 联系人：宋婷　联系电话：0571-87650321
 槿川市人力资源和社会保障局
@@ -95,3 +97,11 @@ def test_an_english_yes_no_on_an_interval_asks_how_often(ask, frequency):
     from assistant.asking import ask_types
 
     assert ("frequency" in ask_types(ask)) is frequency
+
+
+def test_a_yes_no_objects_head_must_be_named_not_only_its_rarest_word(jinchuan):
+    # (answered with the listing reward: 辅导 of 辅导备案 is there, but what is asked for is 培训)
+    assert jinchuan.ask("槿川对专精特新企业有上市辅导培训吗？").refused
+    answer = jinchuan.ask("槿川上市奖励分几个阶段？")  # (a guard: the stages themselves are stated)
+    assert not answer.refused and "三个阶段" in answer.text, answer.text
+
