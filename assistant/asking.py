@@ -62,6 +62,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
     # (and whether money is taken back in a case, "上市失败要退回奖励吗": the clause must name that case)
     "consequence": re.compile(r"(怎么|如何)(处理|处罚|处置)|(什么|啥|哪些)(处罚|处理|后果|惩罚)|受到什么|会有什么后果|"
                               r"(要|得|需要|会被?)(退回|退还|返还|交回|退钱|追回|收回)(?=[^，,。？?]{0,12}(吗|么|不))|"
+                              # (whether a case told matters: "以前上过经营异常名录有影响吗")
+                              r"(有没有|有|会不会|会)(什么)?影响(?=[^，,。？?]{0,8}(吗|么|[？?]|$))|"
                               r"what happens (if|when|to)|what (is|are) the (penalty|penalties|consequences?)|(penalt(y|ies)|punish)", re.IGNORECASE),
     # ("Is the fair held every month?" asks how often too: a clause stating another interval answers it)
     "frequency": re.compile(r"((一年|每年)[^，,。？?]{0,4}(几|多少)(回|次|批)|多久.{0,8}一次|(多久|多长时间)[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实)|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often|^(?:is|are|does|do|will|would|can)\b.*\b(?:every (?:month|quarter|year|week|half[- ]year|two years)|monthly|quarterly|annually|yearly|each (?:month|quarter|year))\s*\?*$)", re.IGNORECASE),
@@ -176,7 +178,7 @@ DETAIL: dict[str, re.Pattern] = {
     "date": re.compile(r"(\d{4}年\d{1,2}月|(次年|当年|同年|翌年)(\d{1,2}月|第[一二三四1-4]季度)|\d{1,2}月\d{1,2}日|\d{1,2}月(底|前|份)|(每年|于|在)\d{1,2}月|(每季度|每半年|每年)(首月|第一个月|初|末)|年底前?|上半年|下半年|截至|之日起|前完成|"
                        r"(满|届满|期满|到期|发生|印发|公布|认定)(前|后)\d{1,3}个?(月|日|天|工作日))"),
     # (常态化开展…监测: ongoing, which is what the text says of how often)
-    "consequence": re.compile(r"(取消|撤销|追回|收回|退回|返还|作废|不得(再次)?(申报|申请|享受)|处罚|罚款|问责|通报|移送|列入[^，,。；;]{0,10}名单|暂停|终止)"),
+    "consequence": re.compile(r"(取消|撤销|追回|收回|退回|返还|作废|不得(再次)?(申报|申请|享受)|不予(受理|认定|推荐|支持)|处罚|罚款|问责|通报|移送|列入[^，,。；;]{0,10}名单|暂停|终止)"),
     "frequency": re.compile(r"(每(年|季度|季|月|周|半年|两年)|每[两二三四五六\d]+个?(月|年|周|季度)|定期|一年一次|常态化|(月度|季度|周)(联席|例会|会商|调度|通报|会议))"),
     # (who files is how one applies: 同一展位由多家企业联合参展的，只能由一家企业申请补助)
     "procedure": re.compile(r"(申报程序|流程|程序|步骤|(通过|登录).{0,12}(平台|系统)|在线(申报|提交|填报)|提交|评审|公示|审核|"

@@ -64,7 +64,9 @@ class TypoReader:
             if dictionary_word(pair) and self._weights.df(pair):
                 question = question.replace(match, pair)
         for whole, first, amount, second in {(m.group(0), *m.groups()) for m in _SPLIT_BY_AMOUNT.finditer(question)}:
-            if dictionary_word(first + second) and self._weights.df(first + second):
+            # (each half a word of its own there: 高 of 最高 and 额 of 额度 make no 高额 in "最高多少额度")
+            if dictionary_word(first + second) and self._weights.df(first + second) \
+                    and _apart(segment(question), first, amount, second):
                 question = question.replace(whole, first + second + amount)
         words = segment(question)
         # a real word typed for half of a knowledge-base phrase: 家计扣除 (家计 a word, in no text)
@@ -130,3 +132,15 @@ def edits(a: str, b: str) -> int:
                 row[j] = min(row[j], rows[-2][j - 2] + 1)
         rows.append(row)
     return rows[-1][-1]
+
+
+def _apart(words: list[str], first: str, amount: str, second: str) -> bool:
+    """Whether ``words`` hold ``first``, the words of ``amount`` and ``second`` in a row."""
+    for i, word in enumerate(words):
+        said, j = "", i + 1
+        while word == first and j < len(words) and len(said) < len(amount):
+            said, j = said + words[j], j + 1
+        if word == first and said == amount and j < len(words) and words[j] == second:
+            return True
+    return False
+

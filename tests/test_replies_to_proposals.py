@@ -16,7 +16,7 @@ REPLY = """槿川市人力资源和社会保障局
 周敏委员：
 您提出的《关于加强专精特新企业人才引育的提案》收悉。经商市工业和信息化局、市财政局，现答复如下：
 一、关于人才安居的建议
-我市对省级及以上专精特新中小企业新引进的全职博士，给予每人每月3000元安居补贴，期限3年。支持对象为省级及以上专精特新中小企业，其他企业按普通人才政策执行。
+我市对省级及以上专精特新中小企业新引进的全职博士，给予每人每月3000元安居补贴，期限3年。支持对象为省级及以上专精特新中小企业，其他企业按普通人才政策执行。申报企业近3年被列入严重失信主体名单的，不予受理。
 二、关于专场招聘的建议
 自2026年起，我局每半年举办一次专精特新企业专场招聘会，场地费用由市财政承担，企业免费参加。
 三、关于技能培训的建议
@@ -75,6 +75,8 @@ def jinchuan(tmp_path_factory, settings_factory):
     ("我们在槿川只是区级专精特新，能申请安居补贴吗？", "省级及以上"),
     # (answered by the loan's cap, 500万元: a separable word split by the amount asked, 贴多少息, is 贴息)
     ("我们在槿川，槿才贷能贴多少息？", "50%"),
+    # (refused: "有影响吗" named 影响 as the thing asked for; it asks what follows from the case told)
+    ("我们在槿川，想申请安居补贴，公司前年上过严重失信名单，有影响吗？", "不予受理"),
     # (refused: "every month" was the most distinctive thing asked, and no clause says 每月; it asks how often)
     ("Is Jinchuan's recruitment fair for specialised firms held every month?", "每半年"),
 ])
@@ -104,4 +106,17 @@ def test_a_yes_no_objects_head_must_be_named_not_only_its_rarest_word(jinchuan):
     assert jinchuan.ask("槿川对专精特新企业有上市辅导培训吗？").refused
     answer = jinchuan.ask("槿川上市奖励分几个阶段？")  # (a guard: the stages themselves are stated)
     assert not answer.refused and "三个阶段" in answer.text, answer.text
+
+
+@pytest.mark.parametrize(("question", "split"), [
+    ("贷款能贴多少息", ("贴", "多少", "息")), ("贴几个点的息", ("贴", "几个点的", "息")),
+    # (read as 最高额多少度 in the format library, where 高额 is a word of the texts: 高 is of 最高, 额 of 额度)
+    ("一家企业最高多少额度", None),
+])
+def test_a_word_split_by_the_amount_is_one_only_where_its_halves_stand_alone(question, split):
+    from assistant.lexical import segment
+    from assistant.typos import _SPLIT_BY_AMOUNT, _apart
+
+    found = [m.groups() for m in _SPLIT_BY_AMOUNT.finditer(question) if _apart(segment(question), *m.groups())]
+    assert found == ([split] if split else [])
 
