@@ -43,6 +43,7 @@ ZH_FILLER = frozenset(
     "没有 "  # "县里有啥政策支持没有？": the question's tail, no thing asked about
     "提到 提及 提过 说到 讲到 写到 "  # "…可以加计扣除，政策里有提到吗？": whether the texts say the thing told
     "有人 帮办 帮我们 帮我 "  # "…想拿专利质押贷款，有人帮办吗？": help with what the context wants
+    "不到 拿来 用来 "  # "投资不到200万能申请吗", "创新券可以拿来还债吗": the figure told and the use asked of
     "能用 用上 能用上 用得上 享受到 享受 才能 "  # "能用上首贷贴息吗", "…才能拿补贴": whether the thing named is there for them
     # "…平台干嘛用的", "经费用来干嘛": what it is for — the thing named is the subject
     "干嘛 干吗 干啥用 干嘛用 用来 用于干嘛 做什么用 有啥用".split())
