@@ -142,7 +142,8 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"qualify|eligib|requirement|required|require|criteria|criterion|conditions|what do (i|we) need|what does it take|"
         # "what profit do we need for the county list?" (not "what documents do we need": materials)
         r"what (?!documents?|papers?|materials?|forms?|files?|certificates?|copies)([a-z&-]+ ){1,2}do (i|we) need (for|to)\b|"
-        r"\bthresholds?\b|\bcut-?offs?\b|\b(line|bar) (for|to)\b|\bmet(?=\s*\?))", re.IGNORECASE),
+        r"\bthresholds?\b|\bcut-?offs?\b|\b(line|bar) (for|to)\b|\bmet(?=\s*\?)|"
+        r"\b(over|above|under|below|clear|pass) the\b[^?]{0,40}\b(bar|line)\b)", re.IGNORECASE),  # ("are we over the revenue bar?")
 }
 # nouns that name a kind of detail ("what share" → 比例): asked for, never the subject, when the
 # ask wants that kind (an English ask brings them in through the glossary, outside the cue's span)
