@@ -96,7 +96,7 @@ ASKED_OBJECT = re.compile(r"有没有([^，,。？?！!]{1,12})|有([^，,。？
                            # what the money may be used for (用来发工资吗), what is required (需要抵押吗):
                            # acts, which novelty.py reads as the thing asked
                            r"|(?:能|可以|可)(?:用来|用于|拿来|拿去)(?P<use>[^，,。？?！!]{1,10}?)(?:吗|么)"
-                           r"|(?:需要|要|得|必须)(?P<need>[\u4e00-\u9fff]{2,6}?)(?:吗|么)(?=[？?]?\s*$)"
+                           r"|(?:需要|要|得|必须)(?P<need>[\u4e00-\u9fff]{2,8}?)(?:吗|么)(?=[？?]?\s*$)"
                            # whether it costs the firm (收费吗, 要自己掏钱吗): a clause must say who pays
                            r"|(?P<pay>收费|收钱|要钱|花钱|付费|免费|掏钱|自费|交钱)的?(?:吗|么|不)"
                            # what a subsidy is asked of (商标注册费能补吗): the thing paid for, named before it
@@ -116,7 +116,8 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
     """1 unless a yes/no question's object is missing from the best clauses: in "对专精特新企业
     贷款有贴息吗？" a clause on 贷款 without 贴息 does not answer. The object's most distinctive
     word (under any of its synonyms) must be in one of the topical clauses."""
-    match = ASKED_OBJECT.search(query.ask)
+    # ("能不能提前发？" asks what "能提前发吗？" asks)
+    match = ASKED_OBJECT.search(_A_NOT_A_ASK.sub(r"\1\2吗\3", query.ask))
     if not match:
         return 1.0
     span = squash(next(g for g in match.groups() if g))
@@ -148,6 +149,9 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
     # (and its head, said last: a clause on 辅导备案 offers no 上市辅导培训, "有上市辅导培训吗")
     head = _last_in(groups, span)
     return _names_object(max(groups, key=weights.group_weight), hits, also=of) * _names_object(head, hits, also=of)
+
+
+_A_NOT_A_ASK = re.compile(r"(能|可以|可)不(?:能|可以|可)([\u4e00-\u9fff]{2,6})([？?]?)\s*$")
 
 
 def _last_in(groups: list[tuple[str, ...]], phrase: str) -> tuple[str, ...]:

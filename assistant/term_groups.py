@@ -19,6 +19,7 @@ from .words import (
     is_filler,
     known_part,
     light_verb_object,
+    modal_apart,
     numeral_forms,
     object_of,
     ordinal_forms,
@@ -49,7 +50,7 @@ def term_groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozen
     for fee in fee_words(rest):  # 申报费 is a fee, not 申报: a clause on applying does not state it
         groups.append(synonyms.alternatives(fee))
         rest = rest.replace(fee, " ")
-    matched, rest_zh = synonyms.match(rest, segment(rest)) if CJK.search(rest) else ([], rest)
+    matched, rest_zh = synonyms.match(rest, modal_apart(segment(rest))) if CJK.search(rest) else ([], rest)
     named = places(rest_zh, glossary.place_names()) if CJK.search(rest_zh) else []  # (once, not per token)
     groups.extend(matched)
     if CJK.search(rest_zh):

@@ -173,6 +173,14 @@ def _tagged_nouns(text: str) -> tuple[tuple[str, bool | None], ...]:
     return tuple(found)
 
 
+def modal_apart(words: list[str]) -> list[str]:
+    """Segmented words with 会 glued to a one-character verb cut off it ("会罚" → 会 | 罚): jieba
+    guesses such pairs as one word, which hides what would befall (罚 of 处罚) from the synonyms.
+    (Only 会: cutting 能/可/要/想 off their verb as well made a checking near miss answered.)"""
+    return [part for word in words
+            for part in (list(word) if len(word) == 2 and word[0] == "会" and not dictionary_word(word) else [word])]
+
+
 def content_tokens(text: str) -> list[str]:
     """Chinese content words of a question (plain segmentation, no sub-words)."""
     out = []

@@ -13,6 +13,9 @@ MEASURES = """苈川县中小企业数字化转型和创新券实施细则
 三、上云用云。企业购买云服务的，按年度服务费的30%给予补贴，每家企业最高5万元。
 四、空间保障。专精特新企业租用县属产业园厂房的，前两年租金减半。
 五、培育入库。申报县级培育库的企业，上年度营业收入500万元以上，且近2年营业收入平均增长率不低于8%。
+六、资金拨付。上云补贴资金在项目验收后3个月内拨付。企业骗取奖补资金的，追回已拨付资金并依法处罚。
+七、动态管理。县级培育库名单每年调整一次，被取消入库资格的企业3年内不得重新申报。
+八、上市奖励。企业在沪深北交易所首发上市的，给予一次性奖励200万元。
 """
 
 
@@ -44,3 +47,26 @@ def test_over_the_bar_asks_for_a_threshold(ask, threshold):
     from assistant.asking import ask_types
 
     assert ("conditions" in ask_types(ask.lower())) is threshold
+
+
+@pytest.mark.parametrize("question", [
+    # (answered in the format sets with a fund's yearly amount: jieba read 会罚 as one word, so the fine asked
+    # was no term; a guard here, where no clause states an amount the old code could take)
+    "苈川企业骗补助会罚多少钱？",
+    # (answered with "3年内不得重新申报": 管几年 asks how long it is valid, which no clause says)
+    "苈川培育库入库资格管几年？",
+    # (answered with the payment clause: "能不能提前发？" asks what "能提前发吗？" asks, and 提前 is stated nowhere)
+    "苈川上云补贴能不能提前发？",
+    # (answered with the listing reward: moving between boards had no Chinese word, 转板)
+    "Does Lichuan reward a listed firm that switches from one board to another?",
+])
+def test_a_paraphrased_near_miss_is_still_declined(lichuan, question):
+    assert lichuan.ask(question).refused
+
+
+def test_what_must_be_done_may_be_a_long_phrase():
+    # (matched no object: 法定代表人签名 is seven characters, the pattern took up to six)
+    from assistant.subjects import ASKED_OBJECT
+
+    assert ASKED_OBJECT.search("申请表要法定代表人签名吗？")["need"] == "法定代表人签名"
+
