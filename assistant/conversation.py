@@ -68,7 +68,11 @@ def is_followup(question: str) -> bool:
     short = (len(re.findall(r"[\u4e00-\u9fff]", text)) <= (24 if opener else 16)
              and len(re.findall(r"[A-Za-z]+", text)) <= (14 if opener else 9))
     return short and (bool(_FOLLOWUP_CUES.search(text)) or _bare_ask(text) or bool(_WHO_OR_COST.fullmatch(text.strip(" ？?。.!！")))
-                      or _verb_only(text))
+                      or _verb_only(text) or bool(_WHETHER_THERE_TOO.fullmatch(text)))
+
+
+# "宝应有吗？", "盐城也有吗？": whether another place (or thing) has what was just asked about
+_WHETHER_THERE_TOO = re.compile(r"[\u4e00-\u9fff]{2,6}?(这边|那边|那里|也)?(有吗|有么|有没有|也有吗)[？?]?\s*")
 
 
 def _verb_only(text: str) -> bool:

@@ -287,7 +287,9 @@ def states_measured(query: QueryAnalysis, kind: str, hit: ScoredChunk, weights: 
         # "几天走访一次", "多久走访一次": how often that act happens; 5个工作日内办结 is another act's
         words += [g for g in measured_after(query.ask, query.ask_groups, ASK_TYPES[kind]) if g not in query.cue_groups]
         act = _ACT_PER_TIME.search(query.ask)
-        if act and not term_present(squash(act.group(1)), text):
+        said = squash(act.group(1)) if act else ""
+        # (under any of its synonyms: "多久上门一次" is answered by 每季度走访)
+        if act and not any(term_present(t, text) for t in next((g for g in query.ask_groups if said in g), (said,))):
             return False
     return all(any(term_present(t, text) for t in g) for g in words)
 

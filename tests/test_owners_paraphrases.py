@@ -16,6 +16,8 @@ MEASURES = """苈川县中小企业数字化转型和创新券实施细则
 六、资金拨付。上云补贴资金在项目验收后3个月内拨付。企业骗取奖补资金的，追回已拨付资金并依法处罚。
 七、动态管理。县级培育库名单每年调整一次，被取消入库资格的企业3年内不得重新申报。
 八、上市奖励。企业在沪深北交易所首发上市的，给予一次性奖励200万元。
+九、服务专员。为每家专精特新企业配备1名服务专员，每季度走访不少于1次。
+十、苈川专精贷。合作银行向专精特新企业发放信用贷款，单户最高500万元，贷款利率不高于LPR。
 """
 
 
@@ -29,6 +31,8 @@ def lichuan(tmp_path_factory, settings_factory):
     ("苈川创新券可以拿来还债吗？", "抵偿债务"),
     # (refused: 投资 was a subject the clause, which says 投入, does not name, and 不到 another)
     ("苈川数字化改造投资不到200万能申请补助吗？", "200万元以上"),
+    # (refused as no frequency stated: the act asked, 上门, was looked for as written, not as 走访)
+    ("苈川的服务专员多久上门一次？", "每季度走访"),
     # (refused: 能便宜吗 was read as asking whether 便宜 may be done, which no clause names)
     ("我们在苈川的县属产业园租了厂房，房租能便宜吗？", "租金减半"),
 ])
@@ -59,6 +63,8 @@ def test_over_the_bar_asks_for_a_threshold(ask, threshold):
     "苈川上云补贴能不能提前发？",
     # (answered with the listing reward: moving between boards had no Chinese word, 转板)
     "Does Lichuan reward a listed firm that switches from one board to another?",
+    # (answered with the loan clause: a handling fee had no Chinese word, 手续费)
+    "Do Lichuan's specialised loans charge any handling fee?",
 ])
 def test_a_paraphrased_near_miss_is_still_declined(lichuan, question):
     assert lichuan.ask(question).refused
@@ -69,4 +75,13 @@ def test_what_must_be_done_may_be_a_long_phrase():
     from assistant.subjects import ASKED_OBJECT
 
     assert ASKED_OBJECT.search("申请表要法定代表人签名吗？")["need"] == "法定代表人签名"
+
+
+def test_another_place_asked_whether_it_has_the_same_is_a_follow_up(lichuan):
+    # (answered with 宝应's covering notice: "宝应有吗？" was read as a question of its own, naming only the place)
+    from .conftest import conversation
+
+    first = "苈川上市奖励多少？"
+    assert not lichuan.ask(first).refused
+    assert lichuan.ask("宝应有吗？", history=conversation(lichuan, first)).refused
 
