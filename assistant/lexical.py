@@ -78,8 +78,9 @@ def _normalise_term(text: str) -> str:
     return unicodedata.normalize("NFKC", text).lower()
 
 
-# a figure's unit ends a word: "投资200万能补吗" is 200万 | 能补吗, not 200 | 万能 | 补吗
-_FIGURE_UNIT = re.compile(r"(\d(?:万|亿)元?)(?=[\u4e00-\u9fff])")
+# a figure's unit ends a word: "投资200万能补吗" is 200万 | 能补吗, not 200 | 万能 | 补吗 (in Chinese
+# numerals too: "两百五十万能申请吗")
+_FIGURE_UNIT = re.compile(r"((?:\d|[一二两三四五六七八九十百千])(?:万|亿)元?)(?=[\u4e00-\u9fff])")
 
 
 def _split_figures(text: str) -> str:

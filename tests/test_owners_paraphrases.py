@@ -18,6 +18,7 @@ MEASURES = """苈川县中小企业数字化转型和创新券实施细则
 八、上市奖励。企业在沪深北交易所首发上市的，给予一次性奖励200万元。
 九、服务专员。为每家专精特新企业配备1名服务专员，每季度走访不少于1次。
 十、苈川专精贷。合作银行向专精特新企业发放信用贷款，单户最高500万元，贷款利率不高于LPR。
+十一、人才生活补贴。专精特新企业引进的全职博士，每人每月给予3000元生活补贴。
 """
 
 
@@ -31,6 +32,10 @@ def lichuan(tmp_path_factory, settings_factory):
     ("苈川创新券可以拿来还债吗？", "抵偿债务"),
     # (refused: 投资 was a subject the clause, which says 投入, does not name, and 不到 another)
     ("苈川数字化改造投资不到200万能申请补助吗？", "200万元以上"),
+    # (refused: 生活费 was a thing no text names, 生活补贴 to the texts)
+    ("苈川引进博士每个月补多少生活费？", "3000元"),
+    # (refused: "两百五十万能申请" was cut 两百五十 | 万能 | 申请, and 万能 is a thing no text names)
+    ("苈川数字化改造投资两百五十万能申请补助吗？", "200万元以上"),
     # (refused as no frequency stated: the act asked, 上门, was looked for as written, not as 走访)
     ("苈川的服务专员多久上门一次？", "每季度走访"),
     # (refused: 能便宜吗 was read as asking whether 便宜 may be done, which no clause names)
