@@ -27,7 +27,7 @@ from .lexical import add_words, quoted_names, tokenize
 from .types import Chunk, DocumentMeta
 
 log = logging.getLogger(__name__)
-SEGMENT_VERSION = 4  # bump when what a segment holds, or how it is tokenised, changes
+SEGMENT_VERSION = 5  # bump when what a segment holds, or how it is tokenised, changes
 _MAGIC = b"policy-assistant segment 3\n"
 _MAGIC_2 = b"policy-assistant segment 2\n"  # the words in the JSON header: still read
 _ARRAYS = ("pair_word", "pair_chunk", "pair_tf", "lengths", "grams", "gram_chunk", "word_bytes")
