@@ -39,7 +39,8 @@ def english_object(ask: str, glossary: Glossary, synonyms: Synonyms) -> tuple[tu
 
 def object_missing(groups: tuple[tuple[str, ...], ...], hits: list[ScoredChunk], weights: TermWeights) -> bool:
     """Whether the asked object is absent: its most distinctive term group is named by none of the
-    best clauses (their text or headings)."""
+    best clauses (their text or headings, their document's title among them: a 认定奖励 guide's
+    "奖励资金需要缴纳企业所得税吗" is about the recognition reward)."""
     if not groups:
         return False
     # (the thing is the object, not where or that one applies: "overseas patent applications" is
@@ -47,4 +48,4 @@ def object_missing(groups: tuple[tuple[str, ...], ...], hits: list[ScoredChunk],
     things = [g for g in groups if not _MODIFIERS.intersection(g)] or list(groups)
     key = max(things, key=weights.group_weight)
     best = hits[:3]
-    return not any(t in " ".join((*h.chunk.section_path, h.chunk.text)) for h in best for t in key if t)
+    return not any(t in " ".join((h.doc.title, *h.chunk.section_path, h.chunk.text)) for h in best for t in key if t)

@@ -174,6 +174,8 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
     # "真是这样吗？", "anything about that?": no topic of its own; nor the words asking for a detail
     # ("需要满足什么条件": 满足, 条件), but 奖励/补贴 ("展会补贴要交啥材料" asks about the subsidy)
     types = ask_types(split.ask.lower())
+    if _ASKS_WHO_PAYS.fullmatch(split.ask.strip()):  # (whether the firm pays: no grant asked)
+        types = tuple(t for t in types if t != "support")
     if ask and not types and names_slot_value(ask):
         # "那单项冠军产品呢？" after "单项冠军企业奖励多少？": another title, asked what the earlier
         # question asked (not "负债率呢？" after "营收要多少？": a ratio is no sum)
@@ -245,8 +247,11 @@ def analyse(question: str, glossary: Glossary, synonyms: Synonyms | None = None,
 
 
 # an English ask that is only whether the firm pays: what it costs, not a reward ("pay" in the glossary)
-_ASKS_WHO_PAYS = re.compile(r"(do|must|should|would|will) (we|i|our (firm|company)|the (firm|company)) (have to |need to )?pay"
-                            r"( anything| for (it|this|that))?\s*\?*", re.IGNORECASE)
+# (or whether firms pay for a service, or whether there is a charge: "Do Yanzhu pool firms pay for the
+# diagnosis service?", "Is there a charge?")
+_ASKS_WHO_PAYS = re.compile(r"(do|must|should|would|will) (we|i|our (firm|company)|the (firm|company)|([a-z'-]+ ){0,3}(firms|companies|enterprises|smes))"
+                            r" (have to |need to )?pay( anything| for (it|this|that|the [a-z -]{1,40}))?\s*\?*|"
+                            r"is there (a|any) (charge|fee|cost)( for (it|this|that|the [a-z -]{1,40}))?\s*\?*", re.IGNORECASE)
 # a government office by its short name: who acts (市工信局组织认定), not what is asked about
 _OFFICE = re.compile(r"(工信|财政|科技|商务|人社|市场监管|发改|经信)(局|委)")
 

@@ -19,12 +19,22 @@ MEASURES = """苈川县中小企业数字化转型和创新券实施细则
 九、服务专员。为每家专精特新企业配备1名服务专员，每季度走访不少于1次。
 十、苈川专精贷。合作银行向专精特新企业发放信用贷款，单户最高500万元，贷款利率不高于LPR。
 十一、人才生活补贴。专精特新企业引进的全职博士，每人每月给予3000元生活补贴。
+十二、诊断培训。县工信局委托第三方服务机构为入库企业提供免费诊断服务；专精特新企业高管每年可免费参加县工信局组织的培训1次。
+"""
+
+
+GUIDE = """苈川县专精特新企业认定奖励兑现办事指南
+一、办理时限。自受理之日起15个工作日内办结。
+常见问题
+1.奖励资金需要缴纳企业所得税吗？
+答：奖励资金属于政府补助，应按照税法规定计入企业收入总额。
 """
 
 
 @pytest.fixture(scope="module")
 def lichuan(tmp_path_factory, settings_factory):
-    return library_with(tmp_path_factory.mktemp("lichuan"), settings_factory, {"lichuan-rules.txt": MEASURES})
+    return library_with(tmp_path_factory.mktemp("lichuan"), settings_factory,
+                        {"lichuan-rules.txt": MEASURES, "lichuan-guide.txt": GUIDE})
 
 
 @pytest.mark.parametrize(("question", "quoted"), [
@@ -36,6 +46,11 @@ def lichuan(tmp_path_factory, settings_factory):
     ("苈川引进博士每个月补多少生活费？", "3000元"),
     # (refused: "两百五十万能申请" was cut 两百五十 | 万能 | 申请, and 万能 is a thing no text names)
     ("苈川数字化改造投资两百五十万能申请补助吗？", "200万元以上"),
+    # (declined as no grant stated: "pay for" read as a reward asked; whether firms pay asks whether it is free)
+    ("Do Lichuan pool firms pay for the diagnosis service?", "免费诊断"),
+    ("We're in Lichuan and our managers want to attend the county's training. Is there a charge?", "免费参加"),
+    # (declined: the FAQ answer never says 认定, its guide's title does; "taxable income" had no Chinese words)
+    ("Does Lichuan's recognition reward count as taxable income?", "收入总额"),
     # (refused as no frequency stated: the act asked, 上门, was looked for as written, not as 走访)
     ("苈川的服务专员多久上门一次？", "每季度走访"),
     # (refused: 能便宜吗 was read as asking whether 便宜 may be done, which no clause names)
