@@ -19,6 +19,7 @@ MEASURES = """苈川县中小企业数字化转型和创新券实施细则
 九、服务专员。为每家专精特新企业配备1名服务专员，每季度走访不少于1次。
 十、苈川专精贷。合作银行向专精特新企业发放信用贷款，单户最高500万元，贷款利率不高于LPR。
 十一、人才生活补贴。专精特新企业引进的全职博士，每人每月给予3000元生活补贴。
+十三、研发奖励。对上年度研发费用增长20%以上的企业，按增量部分的5%给予奖励，单个企业每年最高30万元。
 十二、诊断培训。县工信局委托第三方服务机构为入库企业提供免费诊断服务；专精特新企业高管每年可免费参加县工信局组织的培训1次。
 """
 
@@ -51,6 +52,8 @@ def lichuan(tmp_path_factory, settings_factory):
     ("We're in Lichuan and our managers want to attend the county's training. Is there a charge?", "免费参加"),
     # (declined: the FAQ answer never says 认定, its guide's title does; "taxable income" had no Chinese words)
     ("Does Lichuan's recognition reward count as taxable income?", "收入总额"),
+    # (declined as no amount stated: 增加 was no word of the clause, which says 增长)
+    ("我们苈川的企业研发费用从300万增加到了400万，县里奖多少？", "增量部分的5%"),
     # (refused as no frequency stated: the act asked, 上门, was looked for as written, not as 走访)
     ("苈川的服务专员多久上门一次？", "每季度走访"),
     # (refused: 能便宜吗 was read as asking whether 便宜 may be done, which no clause names)
