@@ -81,6 +81,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "unit": re.compile(
         r"((哪个|什么|哪些)(部门|单位)来?(兑现|发放|拨付|受理)|哪个部门|什么部门|哪个单位|哪些部门|哪些单位|哪几个?(部门|单位)|(哪家|哪个|什么)机构|谁派|谁负责|谁来负责|谁来(做|办|搞|管|组织|落实|辅导|服务)|由谁(来)?(做|办|负责|组织|管理|管|审核|解释|出资|受理|审批|兑现|拨付|发放)|谁(来)?(管|管理|审核|解释|出资|受理|审批|兑现|拨付|发放|审|批|拨)(?![理控计])|(?<!有问题)(?<!有疑问)(?<!咨询)找谁(?!咨询|问)|(谁|哪个?(部门|单位|机构|局|科室|处室)|由[^，,。？?]{0,8})来?牵头|牵头(单位|部门|的是)|责任单位|责任部门|主管部门|归谁管|"
         r"哪个(科室|处室|科|处)|归哪个.{0,6}管|(打|拨|付|转)(给|到)(谁|哪个|哪家)|"  # (the money's recipient: "钱打给谁")
+        r"(报|交|送|提交|报送|递)给谁|"  # (a report's recipient: "绩效报告报给谁")
         r"who is responsible|who's responsible|\b(which|what) ([a-z'-]+ ){0,2}(department|agency|office|bureau|unit|authority)s?\b|who (handles|runs|is in charge|coordinates|leads|organi[sz]es|oversees|manages|selects|picks|chooses|approves|reviews|implements|interprets|explains|accepts|receives|processes|pays|funds)\b|"
         r"responsible (unit|department|units|departments)|in charge|who (do|should|can|could) (i|we) (contact|ask|talk to|speak to|go to)\b)", re.IGNORECASE),
     "contact": re.compile(
@@ -212,7 +213,7 @@ _FIGURE = re.compile(
 LEVELS: dict[str, re.Pattern] = {
     "国家级": re.compile(r"(国家级|国家专精特新|国家小巨人|国家单项|national|state-level)", re.IGNORECASE),
     "省级": re.compile(r"(省级|省专|省里|省千企|省.{0,3}小巨人|provincial|province-level)", re.IGNORECASE),
-    "市级": re.compile(r"(市级|市里|市专|municipal|city-level)", re.IGNORECASE),
+    "市级": re.compile(r"(市级|市里|市专|municipal|city[- ]level)", re.IGNORECASE),
     # a district (区) is a county-level unit: 区级 is asked like 县级
     "县级": re.compile(r"(县级|县里|区级|区里|培育库|入库|county|district-level|district level)", re.IGNORECASE),
 }

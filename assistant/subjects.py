@@ -116,8 +116,8 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
     """1 unless a yes/no question's object is missing from the best clauses: in "对专精特新企业
     贷款有贴息吗？" a clause on 贷款 without 贴息 does not answer. The object's most distinctive
     word (under any of its synonyms) must be in one of the topical clauses."""
-    # ("能不能提前发？" asks what "能提前发吗？" asks)
-    match = ASKED_OBJECT.search(_A_NOT_A_ASK.sub(r"\1\2吗\3", query.ask))
+    # ("能不能提前发？" asks what "能提前发吗？" asks, "需不需要找担保公司？" what "需要找担保公司吗？")
+    match = ASKED_OBJECT.search(_A_NOT_A_ASK.sub(lambda m: f"{'需要' if m[1] == '需' else m[1]}{m[2]}吗{m[3]}", query.ask))
     if not match:
         return 1.0
     span = squash(next(g for g in match.groups() if g))
@@ -151,7 +151,7 @@ def object_fit(query: QueryAnalysis, hits: list[ScoredChunk], weights: TermWeigh
     return _names_object(max(groups, key=weights.group_weight), hits, also=of) * _names_object(head, hits, also=of)
 
 
-_A_NOT_A_ASK = re.compile(r"(能|可以|可)不(?:能|可以|可)([\u4e00-\u9fff]{2,6})([？?]?)\s*$")
+_A_NOT_A_ASK = re.compile(r"(能|可以|可|需要|需|要)不(?:能|可以|可|需要|要)([\u4e00-\u9fff]{2,8})([？?]?)\s*$")
 
 
 def _last_in(groups: list[tuple[str, ...]], phrase: str) -> tuple[str, ...]:

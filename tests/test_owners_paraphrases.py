@@ -20,6 +20,7 @@ MEASURES = """苈川县中小企业数字化转型和创新券实施细则
 十、苈川专精贷。合作银行向专精特新企业发放信用贷款，单户最高500万元，贷款利率不高于LPR。
 十一、人才生活补贴。专精特新企业引进的全职博士，每人每月给予3000元生活补贴。
 十三、研发奖励。对上年度研发费用增长20%以上的企业，按增量部分的5%给予奖励，单个企业每年最高30万元。
+十四、认定奖励。对首次认定为省级专精特新中小企业的，给予一次性奖励20万元。获得奖补的企业于每年3月底前报送上年度资金使用绩效报告。
 十二、诊断培训。县工信局委托第三方服务机构为入库企业提供免费诊断服务；专精特新企业高管每年可免费参加县工信局组织的培训1次。
 """
 
@@ -88,6 +89,14 @@ def test_over_the_bar_asks_for_a_threshold(ask, threshold):
     "Does Lichuan reward a listed firm that switches from one board to another?",
     # (answered with the loan clause: a handling fee had no Chinese word, 手续费)
     "Do Lichuan's specialised loans charge any handling fee?",
+    # (answered with the provincial reward: "city level" named no level, only "city-level" did)
+    "What reward does Lichuan pay a firm newly recognised at the city level?",
+    # (answered with the service clause: 挑 had no synonym of 指定, so choosing named nothing missing)
+    "苈川的服务专员我们能自己挑吗？",
+    # (answered with the loan clause: "需不需要X？" was no yes/no on X, "需要X吗？" is)
+    "苈川专精贷需不需要找担保公司？",
+    # (answered with the clause that says when it is filed: "报给谁" asks for a recipient, which it does not name)
+    "苈川企业的资金使用绩效报告报给谁？",
 ])
 def test_a_paraphrased_near_miss_is_still_declined(lichuan, question):
     assert lichuan.ask(question).refused
