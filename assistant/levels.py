@@ -37,7 +37,8 @@ LEVEL_MENTIONS = {
 # "小巨人" alone names the national title; a clause on another level's title does not answer for it
 _TITLE_OF_NATION = re.compile(r"小巨人|little giant", re.IGNORECASE)
 _OTHER_LEVEL = re.compile(r"(省|市|县|区)级")
-_OTHER_TITLES = re.compile(r"单项冠军|创新型中小企业")  # titles of their own, beside 专精特新 and 小巨人
+_OTHER_TITLES = re.compile(r"单项冠军|创新型中小企业")  # titles of their own, beside 专精特新 and 小巨人 (and a short form: 创小)
+_TITLE_FORMS = {"创新型中小企业": "创新型中小企业|创小"}
 _HELD_TITLE = re.compile(r"(?:我们|我司|本公司|我们公司)(?:是|属于)[^，,。？?]{0,8}?(单项冠军|创新型中小企业)")
 _ANY_TITLE = re.compile(r"小巨人|专精特新|单项冠军|创新型中小企业")
 _EXPLICIT = {"国家级": "国家级", "省级": "省级", "市级": "市级", "县级": "县级|区级"}  # a level named outright
@@ -53,17 +54,14 @@ _TITLE_NOUN = r"(?!以上)的?(专精特新|认定|“?小巨人)"
 _LEVEL_TITLE = re.compile(rf"(市级|县级|区级){_TITLE_NOUN}")
 _LEVEL_WORD = re.compile(r"(市级|县级|区级)(?!以上)")
 # the same title said in English: "a new municipal specialised firm", "county-level recognition"
-_EN_LEVEL_TITLE = re.compile(r"\b(municipal|city[- ]level|county[- ]level|district[- ]level)[- ]"
-                             r"(specialised|specialized|srdi|recognition|title|little giant|sme|firm|enterprise|company)"
-                             r"|recogni[sz]ed (at|on) (the )?(municipal|city|county|district)[- ]level",
-                             re.IGNORECASE)
+_EN_LEVEL_TITLE = re.compile(r"\b(municipal|city[- ]level|county[- ]level|district[- ]level)[- ](specialised|specialized|srdi|recognition|title|little giant|sme|firm|enterprise|company)"
+                             r"|recogni[sz]ed (at|on) (the )?(municipal|city|county|district)[- ]level", re.IGNORECASE)
 _PROVINCIAL_TITLE = re.compile(r"省级专精特新")
 _COVERS_GIANTS = re.compile(rf"{_ABOVE['国家级']}(的)?专精特新")
 _WON = re.compile(r"(?:刚|新|刚刚)(?:被)?(?:认定为|评上了?|获评)(国家级|省级|市级|县级|区级)|"
                   r"\b(?:just|newly|recently) (?:became|been named|been recognised|been recognized|won)(?: as)? an? "
                   r"(national|provincial|municipal|county|district)\b|"
-                  r"\b(?:just|newly|recently) (?:been )?recogni[sz]ed (?:at|on) (?:the )?(national|provincial|municipal|county|district)[- ]level",
-                  re.IGNORECASE)
+                  r"\b(?:just|newly|recently) (?:been )?recogni[sz]ed (?:at|on) (?:the )?(national|provincial|municipal|county|district)[- ]level", re.IGNORECASE)
 _REWARD_ASKED = re.compile(r"奖励|奖金|奖多少|一次性|\breward|\bgrant|one-off", re.IGNORECASE)
 
 
@@ -85,12 +83,10 @@ _TITLE_MENTIONS = {"市级": re.compile(r"市级(?!以上)"), "县级": re.compi
 OWN_LEVEL = {"市级": "市", "县级": "县区"}
 # ("Who accepts applications at the county level?": the county's departments, not a county title)
 _GOVERNMENT = re.compile(r"(市里|县里|区里|本市|本县|本区|全市|全县|\b(city|county|district)\b(?!-level| level)|"
-                         r"(?<!recognised )(?<!recognized )\bat (the )?(city|municipal|county|district)[- ]level\b(?! (specialised|specialized|srdi|title|recognition)))",
-                         re.IGNORECASE)
+                         r"(?<!recognised )(?<!recognized )\bat (the )?(city|municipal|county|district)[- ]level\b(?! (specialised|specialized|srdi|title|recognition)))", re.IGNORECASE)
 
 
-_COUNTY_GOVERNMENT = re.compile(r"县里|区里|本县|本区|全县|我县|县上|县财政|区财政|\b(county|district)\b(?!-level| level)",
-                                re.IGNORECASE)
+_COUNTY_GOVERNMENT = re.compile(r"县里|区里|本县|本区|全县|我县|县上|县财政|区财政|\b(county|district)\b(?!-level| level)", re.IGNORECASE)
 
 
 def asks_county_government(ask: str) -> bool:
@@ -231,7 +227,7 @@ def _other_title_missing(query: QueryAnalysis, carriers: list[ScoredChunk]) -> b
     taken_in = " ".join(t for g in query.term_groups[query.own_size:max(query.ask_size, 0)] for t in g)
     # (and the title the asker holds, asking what it gets: "我们是…创新型中小企业，…能贴多少")
     held = _HELD_TITLE.findall(query.question) if query.ask_types else []
-    return any(not any(re.search(title, _text(h)) for h in carriers) and all(_ANY_TITLE.search(_text(h)) for h in carriers)
+    return any(not any(re.search(_TITLE_FORMS.get(title, title), _text(h)) for h in carriers) and all(_ANY_TITLE.search(_text(h)) for h in carriers)
                for title in set(_OTHER_TITLES.findall(query.ask)) | set(_OTHER_TITLES.findall(taken_in)) | set(held))
 
 

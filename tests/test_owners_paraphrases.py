@@ -21,6 +21,7 @@ MEASURES = """苈川县中小企业数字化转型和创新券实施细则
 十一、人才生活补贴。专精特新企业引进的全职博士，每人每月给予3000元生活补贴。
 十三、研发奖励。对上年度研发费用增长20%以上的企业，按增量部分的5%给予奖励，单个企业每年最高30万元。
 十四、认定奖励。对首次认定为省级专精特新中小企业的，给予一次性奖励20万元。获得奖补的企业于每年3月底前报送上年度资金使用绩效报告。
+十五、数字化目标。引导专精特新企业上云用云，每年推动100家创小实施“小快轻准”数字化改造。
 十二、诊断培训。县工信局委托第三方服务机构为入库企业提供免费诊断服务；专精特新企业高管每年可免费参加县工信局组织的培训1次。
 """
 
@@ -55,6 +56,8 @@ def lichuan(tmp_path_factory, settings_factory):
     ("Does Lichuan's recognition reward count as taxable income?", "收入总额"),
     # (declined as no amount stated: 增加 was no word of the clause, which says 增长)
     ("我们苈川的企业研发费用从300万增加到了400万，县里奖多少？", "增量部分的5%"),
+    # (declined as another title's: the clause names 创新型中小企业 by its short form, 创小)
+    ("苈川每年推动多少家创新型中小企业数字化改造？", "100家创小"),
     # (refused as no frequency stated: the act asked, 上门, was looked for as written, not as 走访)
     ("苈川的服务专员多久上门一次？", "每季度走访"),
     # (refused: 能便宜吗 was read as asking whether 便宜 may be done, which no clause names)
