@@ -45,7 +45,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
         r"报销多少|能报多少|承担多少|出多少|发多少|(资金池|资金|基金|规模|盘子)[^，,。？?]{0,3}多大|"
         r"(经费|资金|奖励|补贴|补助|奖金|费用|钱|奖补|补偿).{0,8}多少|(奖励|补贴|补助)标准|"
         r"拿到多少|能贷多少|贷多少|借多少|融多少|额度|金额|最高.{0,4}多少|最多(能|可以)?(拿|给|补|贴|奖)?多少(?!家|个|项|人|名)|上限|几[十百千]?万|how much|what amount|how large|"
-        r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount)|\b(cap|ceiling|upper limit|the maximum|the most|max)\b|"
+        r"how big is the (reward|grant|subsidy|loan)|maximum (loan|amount)|\b(cap|ceiling|upper limit|the maximum|the most|max)\b|\b(a|any|the) limit\b|"
         r"what (does|do|will|would|can) [^?]{0,40}\bpay\b(?! for\s*\??\s*$))", re.IGNORECASE),  # (not "what does it pay for?")
     "count": re.compile(
         r"(多少家|(?<!哪)几家|多少个(?!点|工作日|月|小时|基点|百分点)|(?<![这近前好十哪])几个(?!点|工作日|月|小时|星期|季度|阶段|基点|百分点|钱)(?=[^，,。；;！!]*$)|多少项|几项|多少件|多少名|多少人|几名|几位|多少位|几所|多少所|几批|多少批|多少条|"

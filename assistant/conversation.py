@@ -58,7 +58,7 @@ _REFERS_BACK = re.compile(r"(这一项|这项|该项|此项|这条|该条|上述
 # (nor how often it applies: "Is there a yearly cap?", "每年有上限吗？")
 _ASK_WORDS = re.compile(r"(请问|一下|具体|最长|最短|最多|最少|最高|最低|最晚|最迟|大概|大约|一般|都|是|的|吗|呢|啊|呀|要|需要|有|哪些|哪个|什么|啥|怎么|怎样|多少|几|谁|能|可以|交|给|每年|一年|企业|公司|一个|一家|一名|找|向|去|到|申请|申报|办理|"
                         r"\b(is|are|there|a|an|any|the|what|who|which|when|how|much|many|do|does|we|i|it|need|to|"
-                        r"yearly|annual|per|each|year)\b|[\s\W])", re.IGNORECASE)
+                        r"yearly|annual|per|each|year|company|firm)\b|[\s\W])", re.IGNORECASE)
 
 
 def is_followup(question: str) -> bool:
@@ -79,7 +79,7 @@ def _verb_only(text: str) -> bool:
     """"能买什么？", "怎么用？": a short question naming nothing, only what is done, asks of what
     was just talked about."""
     # (时候 of 什么时候, which jieba may tag a noun, names nothing: "什么时候兑现？")
-    return (len(re.findall(r"[\u4e00-\u9fff]", text)) <= 6 and bool(_ASKS.search(text))
+    return (len(re.findall(r"[\u4e00-\u9fff]", text)) <= 8 and bool(_ASKS.search(text))  # ("什么时候可以领取？")
             and not re.search(r"[A-Za-z0-9]", text) and not [n for n in nouns(text) if not is_filler(n)])
 
 

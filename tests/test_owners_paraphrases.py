@@ -22,6 +22,7 @@ MEASURES = """苈川县中小企业数字化转型和创新券实施细则
 十三、研发奖励。对上年度研发费用增长20%以上的企业，按增量部分的5%给予奖励，单个企业每年最高30万元。
 十四、认定奖励。对首次认定为省级专精特新中小企业的，给予一次性奖励20万元。获得奖补的企业于每年3月底前报送上年度资金使用绩效报告。
 十五、数字化目标。引导专精特新企业上云用云，每年推动100家创小实施“小快轻准”数字化改造。
+十六、参展补贴。企业参加境内外展会的，按展位费的50%给予补贴，每家企业每年最高10万元。
 十二、诊断培训。县工信局委托第三方服务机构为入库企业提供免费诊断服务；专精特新企业高管每年可免费参加县工信局组织的培训1次。
 """
 
@@ -119,4 +120,23 @@ def test_another_place_asked_whether_it_has_the_same_is_a_follow_up(lichuan):
     first = "苈川上市奖励多少？"
     assert not lichuan.ask(first).refused
     assert lichuan.ask("宝应有吗？", history=conversation(lichuan, first)).refused
+
+
+@pytest.mark.parametrize(("first", "follow", "fact"), [
+    # (refused: "a limit" asked for no amount, so the follow-up was a question of its own about companies)
+    ("What share of booth fees does Lichuan pay?", "Is there a limit per company?", "10万元"),
+])
+def test_a_short_follow_up_asks_of_the_earlier_subject(lichuan, first, follow, fact):
+    from .conftest import conversation
+
+    answer = lichuan.ask(follow, history=conversation(lichuan, first))
+    assert not answer.refused and fact in answer.text, answer.text
+
+
+@pytest.mark.parametrize("question", ["什么时候可以领取？", "多长时间能够办完？"])
+def test_eight_characters_naming_only_the_act_are_a_follow_up(question):
+    # (read as questions of their own, naming nothing: six characters was the most a bare act could take)
+    from assistant.conversation import is_followup
+
+    assert is_followup(question)
 
