@@ -64,7 +64,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
                               r"(要|得|需要|会被?)(退回|退还|返还|交回|退钱|追回|收回)(?=[^，,。？?]{0,12}(吗|么|不))|"
                               # (whether a case told matters: "以前上过经营异常名录有影响吗")
                               r"(有没有|有|会不会|会)(什么)?影响(?=[^，,。？?]{0,8}(吗|么|[？?]|$))|"
-                              r"what happens (if|when|to)|what (is|are) the (penalty|penalties|consequences?)|(penalt(y|ies)|punish)", re.IGNORECASE),
+                              r"what happens (if|when|to)|what happens\s*\?*\s*$|what (will|would) happen\b|what (is|are) the (penalty|penalties|consequences?)|(penalt(y|ies)|punish)", re.IGNORECASE),
     # ("Is the fair held every month?" asks how often too: a clause stating another interval answers it)
     "frequency": re.compile(r"((一年|每年)[^，,。？?]{0,4}(几|多少)(回|次|批)|多久.{0,8}一次|(多久|多长时间)[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实)|多长时间.{0,8}一次|(几|多少)(年|个月|月|天|周)(?=[^，,。？?]{0,6}一次)|每年几次|频次|频率|how often|^(?:is|are|does|do|will|would|can)\b.*\b(?:every (?:month|quarter|year|week|half[- ]year|two years)|monthly|quarterly|annually|yearly|each (?:month|quarter|year))\s*\?*$)", re.IGNORECASE),
     "duration": re.compile(r"((?<!每)多久(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长时间(?!.{0,8}一次|[^，,。？?]{0,4}?(调整|更新|走访|复核|复审|监测|检查|评估|考核|核实))|多长(?![时期])|(?<![这近前十好])几年(?!.{0,6}一次)|多少年|几个月(?!.{0,6}一次)|"
@@ -111,7 +111,7 @@ ASK_TYPES: dict[str, re.Pattern] = {
     "support": re.compile(r"(奖励|补贴|补助|资助|奖补|资金支持|扶持资金|奖金|给钱|(还)?有奖(?=[吗么不没]|[？?]|$)|(县|市|区|省|政府|国家|财政|里)(会|能|给|可以|肯)?(出钱|掏钱|出一部分|出一半|出点|承担一部分)|减免|(给|发|补|奖)不(给|发|补|奖)|"
                           r"reward|subsid|\bgrants?\b|incentive|bonus|\bcash\b|\b(any|some) money\b|\bmoney for\b|\bfunding\b|\bget anything\b|"
                           # "What does a single champion get?": what a title brings (not "what do we need to get")
-                          r"\bwhat (do|does|will|would|can|could) [^?]{0,60}(?<!to )\b(get|receive)( (from|for|in|under|out of|as) [^?]{0,60})?\s*\??\s*$|"
+                          r"\bwhat ((extra|else|more|additional) )?(do|does|will|would|can|could) [^?]{0,60}(?<!to )\b(get|receive)( (from|for|in|under|out of|as) [^?]{0,60})?\s*\??\s*$|"
                           # (not what the firm pays: "Do we pay more for the land?")
                           r"what (do|does|will|would|can) (?!(we|i)\b)[^?]{0,40}\b(give|pay|offer)\b(?! for\s*\??\s*$)|"
                           r"how much (?!(do|will|would|should|must) (we|i)\b)[^?]{0,30}\b(give|pay)s?\b|"

@@ -48,6 +48,7 @@ ZH_FILLER = frozenset(
     # "…平台干嘛用的", "经费用来干嘛": what it is for — the thing named is the subject
     "干嘛 干吗 干啥用 干嘛用 用来 用于干嘛 做什么用 有啥用".split())
 EN_FILLER = frozenset(
+    "extra "  # ("What extra do we get?": more of what was told, no thing of its own)
     "full roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
     "moving whole here there anything something some kind sort help helping doing does say said point "
     "around about currently already just named registered run running before after while yet still "

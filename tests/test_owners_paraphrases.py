@@ -9,7 +9,7 @@ from .conftest import library_with
 
 MEASURES = """苈川县中小企业数字化转型和创新券实施细则
 一、数字化改造。企业实施数字化改造，软硬件投入200万元以上的，按投入额的15%给予补助，最高150万元。
-二、创新券。创新券用于购买检验检测、研发设计等科技服务，创新券不得转让、买卖或用于抵偿债务。
+二、创新券。创新券用于购买检验检测、研发设计等科技服务，创新券不得转让、买卖或用于抵偿债务。创新券限当年使用，逾期未使用的自动作废。
 三、上云用云。企业购买云服务的，按年度服务费的30%给予补贴，每家企业最高5万元。
 四、空间保障。专精特新企业租用县属产业园厂房的，前两年租金减半。
 五、培育入库。申报县级培育库的企业，上年度营业收入500万元以上，且近2年营业收入平均增长率不低于8%。
@@ -17,12 +17,13 @@ MEASURES = """苈川县中小企业数字化转型和创新券实施细则
 七、动态管理。县级培育库名单每年调整一次，被取消入库资格的企业3年内不得重新申报。
 八、上市奖励。企业在沪深北交易所首发上市的，给予一次性奖励200万元。
 九、服务专员。为每家专精特新企业配备1名服务专员，每季度走访不少于1次。
-十、苈川专精贷。合作银行向专精特新企业发放信用贷款，单户最高500万元，贷款利率不高于LPR。
+十、苈川专精贷。合作银行向专精特新企业以信用方式发放贷款，单户最高500万元，贷款利率不高于LPR。
 十一、人才生活补贴。专精特新企业引进的全职博士，每人每月给予3000元生活补贴。
 十三、研发奖励。对上年度研发费用增长20%以上的企业，按增量部分的5%给予奖励，单个企业每年最高30万元。
 十四、认定奖励。对首次认定为省级专精特新中小企业的，给予一次性奖励20万元。获得奖补的企业于每年3月底前报送上年度资金使用绩效报告。
 十五、数字化目标。引导专精特新企业上云用云，每年推动100家创小实施“小快轻准”数字化改造。
 十六、参展补贴。企业参加境内外展会的，按展位费的50%给予补贴，每家企业每年最高10万元。
+十七、晋级奖励。由省级专精特新中小企业晋升为国家级专精特新“小巨人”企业的，补足差额部分。
 十二、诊断培训。县工信局委托第三方服务机构为入库企业提供免费诊断服务；专精特新企业高管每年可免费参加县工信局组织的培训1次。
 """
 
@@ -59,6 +60,12 @@ def lichuan(tmp_path_factory, settings_factory):
     ("我们苈川的企业研发费用从300万增加到了400万，县里奖多少？", "增量部分的5%"),
     # (declined as another title's: the clause names 创新型中小企业 by its short form, 创小)
     ("苈川每年推动多少家创新型中小企业数字化改造？", "100家创小"),
+    # (refused: "extra" was an unknown word, and "What extra do we get?" asked for nothing)
+    ("Our Lichuan company moved up from provincial to national little giant. What extra do we get?", "补足差额"),
+    # (refused: a bare "What happens?" asked for no consequence, and an unused voucher had no Chinese words)
+    ("Our Lichuan firm got an innovation voucher but didn't use it within the year. What happens?", "自动作废"),
+    # (declined: a loan 以信用方式发放 was not the unsecured loan told, 信用贷款)
+    ("We're a Lichuan specialised SME wanting an unsecured loan of 4 million. Is that within the limit?", "500万元"),
     # (refused as no frequency stated: the act asked, 上门, was looked for as written, not as 走访)
     ("苈川的服务专员多久上门一次？", "每季度走访"),
     # (refused: 能便宜吗 was read as asking whether 便宜 may be done, which no clause names)
