@@ -24,6 +24,7 @@ MEASURES = """苈川县中小企业数字化转型和创新券实施细则
 十五、数字化目标。引导专精特新企业上云用云，每年推动100家创小实施“小快轻准”数字化改造。
 十六、参展补贴。企业参加境内外展会的，按展位费的50%给予补贴，每家企业每年最高10万元。
 十七、晋级奖励。由省级专精特新中小企业晋升为国家级专精特新“小巨人”企业的，补足差额部分。
+十八、海外维权。企业应对海外知识产权诉讼的，按实际发生律师费用的30%给予补助，每起案件最高20万元。
 十二、诊断培训。县工信局委托第三方服务机构为入库企业提供免费诊断服务；专精特新企业高管每年可免费参加县工信局组织的培训1次。
 """
 
@@ -66,6 +67,8 @@ def lichuan(tmp_path_factory, settings_factory):
     ("Our Lichuan firm got an innovation voucher but didn't use it within the year. What happens?", "自动作废"),
     # (declined: a loan 以信用方式发放 was not the unsecured loan told, 信用贷款)
     ("We're a Lichuan specialised SME wanting an unsecured loan of 4 million. Is that within the limit?", "500万元"),
+    # (declined: 案子 was a thing no text names, 案件 to the texts)
+    ("苈川海外维权律师费一个案子最多补多少？", "20万元"),
     # (refused as no frequency stated: the act asked, 上门, was looked for as written, not as 走访)
     ("苈川的服务专员多久上门一次？", "每季度走访"),
     # (refused: 能便宜吗 was read as asking whether 便宜 may be done, which no clause names)
