@@ -211,7 +211,7 @@ _FIGURE = re.compile(
     r"(\d+(\.\d+)?\s*(万|亿|%|个点|人|年|million|billion|percent|staff|employees|people)|"
     r"[一二三四五六七八九十百千两几]+[十百千]?(万|亿|个点|成|号人|来号人|多人)|rmb\s*\d|\d+\s*(m|k)\b)", re.IGNORECASE)
 LEVELS: dict[str, re.Pattern] = {
-    "国家级": re.compile(r"(国家级|国家专精特新|国家小巨人|国家单项|national|state-level)", re.IGNORECASE),
+    "国家级": re.compile(r"(国家级|国家专精特新|国家小巨人|国家单项|(?<!inter)national|state-level)", re.IGNORECASE),
     "省级": re.compile(r"(省级|省专|省里|省千企|省.{0,3}小巨人|provincial|province-level)", re.IGNORECASE),
     "市级": re.compile(r"(市级|市里|市专|municipal|city[- ]level)", re.IGNORECASE),
     # a district (区) is a county-level unit: 区级 is asked like 县级
@@ -307,6 +307,8 @@ def ask_types(ask: str) -> tuple[str, ...]:
         found.remove("measure")  # "一年发几次": how often, not a number of times stated apart
     if "frequency" in found and "rate" in found and not re.search(r"比例|比率|利率|百分|percent|share|rate", ask, re.IGNORECASE):
         found.remove("rate")  # "贴息钱一年发几次": 贴息 names the payment, no share is asked
+    if "conditions" in found and re.search(r"(费|钱)[^，,。？?]{0,3}(能|可以)报(吗|么|不)", ask):
+        found[found.index("conditions")] = "support"  # "注册商标的费用能报吗": 报 is 报销, whether it is paid
     if DOC_NUMBER_ASKED.search(ask):
         return ("number",)  # "技改补助政策的文号是什么": the 文号 is asked; 补助 names whose
     if set(found) == {"support", "number"}:

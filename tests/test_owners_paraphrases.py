@@ -25,6 +25,7 @@ MEASURES = """苈川县中小企业数字化转型和创新券实施细则
 十六、参展补贴。企业参加境内外展会的，按展位费的50%给予补贴，每家企业每年最高10万元。
 十七、晋级奖励。由省级专精特新中小企业晋升为国家级专精特新“小巨人”企业的，补足差额部分。
 十八、海外维权。企业应对海外知识产权诉讼的，按实际发生律师费用的30%给予补助，每起案件最高20万元。
+十九、境外认证。企业在境外注册商标或者取得国际产品认证的，按实际发生费用的50%给予补助，每家企业每年最高10万元。
 十二、诊断培训。县工信局委托第三方服务机构为入库企业提供免费诊断服务；专精特新企业高管每年可免费参加县工信局组织的培训1次。
 """
 
@@ -69,6 +70,10 @@ def lichuan(tmp_path_factory, settings_factory):
     ("We're a Lichuan specialised SME wanting an unsecured loan of 4 million. Is that within the limit?", "500万元"),
     # (declined: 案子 was a thing no text names, 案件 to the texts)
     ("苈川海外维权律师费一个案子最多补多少？", "20万元"),
+    # (declined as no condition stated: 能报 was read as applying, where a fee's 能报 is 报销)
+    ("苈川在国外注册商标的费用能报吗？", "按实际发生费用的50%"),
+    # (declined as a national title's: "international" was read as "national")
+    ("How much does Lichuan give for an international certification?", "按实际发生费用的50%"),
     # (refused as no frequency stated: the act asked, 上门, was looked for as written, not as 走访)
     ("苈川的服务专员多久上门一次？", "每季度走访"),
     # (refused: 能便宜吗 was read as asking whether 便宜 may be done, which no clause names)
