@@ -19,7 +19,6 @@ from .words import (
     is_filler,
     known_part,
     light_verb_object,
-    modal_apart,
     numeral_forms,
     object_of,
     ordinal_forms,
@@ -50,7 +49,7 @@ def term_groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozen
     for fee in fee_words(rest):  # 申报费 is a fee, not 申报: a clause on applying does not state it
         groups.append(synonyms.alternatives(fee))
         rest = rest.replace(fee, " ")
-    matched, rest_zh = synonyms.match(rest, modal_apart(segment(rest))) if CJK.search(rest) else ([], rest)
+    matched, rest_zh = synonyms.match(rest, _modal_apart(segment(rest))) if CJK.search(rest) else ([], rest)
     named = places(rest_zh, glossary.place_names()) if CJK.search(rest_zh) else []  # (once, not per token)
     groups.extend(matched)
     if CJK.search(rest_zh):
@@ -83,3 +82,12 @@ def term_groups(text: str, glossary: Glossary, synonyms: Synonyms, words: frozen
         latin = [w for w in latin if w not in acronyms]
     unknown = [w for w in latin if w not in EN_STOPWORDS and w not in EN_FILLER and len(w) > 2]
     return groups, unknown, found_places
+
+
+def _modal_apart(words: list[str]) -> list[str]:
+    """Segmented words with 会 glued to a one-character verb cut off it ("会罚" → 会 | 罚): jieba
+    guesses such pairs as one word, which hides what would befall (罚 of 处罚) from the synonyms.
+    (Only 会: cutting 能/可/要/想 off their verb as well made a checking near miss answered.)"""
+    return [part for word in words
+            for part in (list(word) if len(word) == 2 and word[0] == "会" and not dictionary_word(word) else [word])]
+

@@ -47,9 +47,8 @@ ZH_FILLER = frozenset(
     "能用 用上 能用上 用得上 享受到 享受 才能 "  # "能用上首贷贴息吗", "…才能拿补贴": whether the thing named is there for them
     # "…平台干嘛用的", "经费用来干嘛": what it is for — the thing named is the subject
     "干嘛 干吗 干啥用 干嘛用 用来 用于干嘛 做什么用 有啥用".split())
-EN_FILLER = frozenset(
-    "extra "  # ("What extra do we get?": more of what was told, no thing of its own)
-    "full roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
+EN_FILLER = frozenset(  # ("What extra do we get?": more of what was told, no thing of its own)
+    "extra full roughly expected put holding hit keep telling firms firm like ours company companies business thinking "
     "moving whole here there anything something some kind sort help helping doing does say said point "
     "around about currently already just named registered run running before after while yet still "
     "want wants would like plan plans policy policies city's thing things way ways really actually "
@@ -172,14 +171,6 @@ def _tagged_nouns(text: str) -> tuple[tuple[str, bool | None], ...]:
               and (tagged[i + 2][1] if i + 2 < len(tagged) else "x")[:1] not in ("n", "j", "a")):
             found.append((word, True))
     return tuple(found)
-
-
-def modal_apart(words: list[str]) -> list[str]:
-    """Segmented words with 会 glued to a one-character verb cut off it ("会罚" → 会 | 罚): jieba
-    guesses such pairs as one word, which hides what would befall (罚 of 处罚) from the synonyms.
-    (Only 会: cutting 能/可/要/想 off their verb as well made a checking near miss answered.)"""
-    return [part for word in words
-            for part in (list(word) if len(word) == 2 and word[0] == "会" and not dictionary_word(word) else [word])]
 
 
 def content_tokens(text: str) -> list[str]:
