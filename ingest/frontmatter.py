@@ -72,7 +72,10 @@ def split_front_matter(lines: list[str]) -> FrontMatter:
         after += 1
     result.title = title
     # (a letterhead kept by a one-page PDF is page furniture, no line of the notice)
-    result.notice = [line for line in front[: title_idx[0]] if line.strip() and not _LETTERHEAD.fullmatch(line.strip())]
+    # (nor is the office's name atop the 文号 in a reply's header — its letterhead — nor a header field, 签发人：…)
+    head = [line.strip() for line in front[: title_idx[0]] if line.strip()]
+    result.notice = [line for i, line in enumerate(head) if not _LETTERHEAD.fullmatch(line) and not _HEADER_FIELD.match(line)
+                     and not (i == 0 and ISSUER.fullmatch(line) and len(head) > 1 and DOC_NUMBER.fullmatch(head[1]))]
     # (an old site's byline under the notice's heading, "发布时间：…　来源：…": metadata, no line of the notice)
     bylines = [line for line in result.notice if web_byline(line)]
     if bylines:
